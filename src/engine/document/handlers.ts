@@ -1,0 +1,396 @@
+/**
+ * One pure function per document command: (document, parsed args) → the next document, the events
+ * that describe the change and the command's result, or an error. No I/O happens here; a secret to
+ * write is returned as an effect for the store to apply before it commits, so a failed write leaves
+ * the document untouched.
+ */
+import type * as z from 'zod';
+import {
+  DEFAULT_TRANSFORM,
+  Status,
+  fail,
+  ok,
+  type CommandResult,
+  type Destination,
+  type EventMap,
+  type EventType,
+  type Input,
+  type Result,
+  type Scene,
+  type SceneItem,
+  type Settings,
+  type StudioDocument,
+  type StudioEvent,
+} from '../../shared';
+import type { KindRegistry } from '../kinds/registry';
+import { parseArgs } from './issues';
+import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
+
+export interface HandlerContext {
+  kinds: KindRegistry;
+  isLive: () => boolean;
+  newId: () => string;
+}
+
+export interface Change<R> {
+  /** The next document; the store bumps its revision when it commits. */
+  doc: StudioDocument;
+  events: StudioEvent[];
+  value: R;
+  /** A secret to write (string) or delete (null) before the change is committed. */
+  secret?: { name: string; value: string | null };
+}
+
+type Args<T extends DocumentCommand> = z.output<(typeof COMMAND_SCHEMAS)[T]>;
+type Handler<T extends DocumentCommand> = (
+  doc: StudioDocument,
+  args: Args<T>,
+  ctx: HandlerContext,
+) => Result<Change<CommandResult<T>>>;
+
+/** Kinds whose width/height 0 mean "the canvas size", resolved to numbers when set. */
+const CANVAS_SIZED = new Set(['color_source_v3', 'studio_test_pattern']);
+
+export const secretName = (destinationId: string): string => `destination:${destinationId}:key`;
+
+const ev = <T extends EventType>(type: T, data: EventMap[T]): StudioEvent => ({ type, data }) as StudioEvent;
+
+const change = <R>(doc: StudioDocument, value: R, ...events: StudioEvent[]): Result<Change<R>> =>
+  ok({ doc, events, value });
+
+// ---- lookups ----------------------------------------------------------------------------------
+
+function findScene(doc: StudioDocument, uuid: string): Result<Scene> {
+  const s = doc.scenes.find((x) => x.uuid === uuid);
+  return s ? ok(s) : fail(Status.ResourceNotFound, `There is no scene with id "${uuid}".`, 'sceneUuid');
+}
+
+function findInput(doc: StudioDocument, uuid: string): Result<Input> {
+  const i = doc.inputs.find((x) => x.uuid === uuid);
+  return i ? ok(i) : fail(Status.ResourceNotFound, `There is no input with id "${uuid}".`, 'inputUuid');
+}
+
+function findItem(doc: StudioDocument, sceneUuid: string, sceneItemId: number): Result<{ scene: Scene; item: SceneItem }> {
+  const scene = findScene(doc, sceneUuid);
+  if (!scene.ok) return scene;
+  const item = scene.value.items.find((x) => x.sceneItemId === sceneItemId);
+  if (!item) {
+    return fail(
+      Status.ResourceNotFound,
+      `Scene "${scene.value.name}" has no item with id ${sceneItemId}.`,
+      'sceneItemId',
+    );
+  }
+  return ok({ scene: scene.value, item });
+}
+
+/** Scenes and inputs share one namespace, as all sources do in OBS. */
+function nameTaken(doc: StudioDocument, name: string, self?: string): Result<never> | null {
+  if (doc.scenes.some((s) => s.name === name && s.uuid !== self)) {
+    return fail(Status.ResourceAlreadyExists, `A scene called "${name}" already exists; choose another name.`, 'name');
+  }
+  if (doc.inputs.some((i) => i.name === name && i.uuid !== self)) {
+    return fail(Status.ResourceAlreadyExists, `An input called "${name}" already exists; choose another name.`, 'name');
+  }
+  return null;
+}
+
+const withScene = (doc: StudioDocument, scene: Scene): StudioDocument => ({
+  ...doc,
+  scenes: doc.scenes.map((s) => (s.uuid === scene.uuid ? scene : s)),
+});
+
+const withItem = (doc: StudioDocument, scene: Scene, item: SceneItem): StudioDocument =>
+  withScene(doc, { ...scene, items: scene.items.map((x) => (x.sceneItemId === item.sceneItemId ? item : x)) });
+
+const withInput = (doc: StudioDocument, input: Input): StudioDocument => ({
+  ...doc,
+  inputs: doc.inputs.map((i) => (i.uuid === input.uuid ? input : i)),
+});
+
+function sizeToCanvas(kind: string, settings: Settings, doc: StudioDocument): Settings {
+  if (!CANVAS_SIZED.has(kind)) return settings;
+  const out = { ...settings };
+  if (out.width === 0) out.width = doc.video.baseWidth;
+  if (out.height === 0) out.height = doc.video.baseHeight;
+  return out;
+}
+
+const stopFirst = (what: string) =>
+  fail(Status.OutputRunning, `Stop the stream before changing the ${what}; they cannot change while live.`);
+
+// ---- handlers -----------------------------------------------------------------------------------
+
+const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
+  'scene.create': (doc, { name }, ctx) => {
+    const taken = nameTaken(doc, name);
+    if (taken) return taken;
+    const scene: Scene = { uuid: ctx.newId(), name, items: [], nextItemId: 1 };
+    return change({ ...doc, scenes: [...doc.scenes, scene] }, { sceneUuid: scene.uuid }, ev('scene.created', {
+      sceneUuid: scene.uuid,
+      sceneName: name,
+    }));
+  },
+
+  'scene.remove': (doc, { sceneUuid }) => {
+    const found = findScene(doc, sceneUuid);
+    if (!found.ok) return found;
+    if (doc.scenes.length === 1) {
+      return fail(Status.InvalidResourceState, 'The last scene cannot be removed; add another scene first.', 'sceneUuid');
+    }
+    const at = doc.scenes.indexOf(found.value);
+    const scenes = doc.scenes.filter((s) => s !== found.value);
+    const events = [ev('scene.removed', { sceneUuid, sceneName: found.value.name })];
+    let currentSceneUuid = doc.currentSceneUuid;
+    if (currentSceneUuid === sceneUuid) {
+      // The scene that moved into its place, or the one before it when it was last.
+      const next = scenes[Math.min(at, scenes.length - 1)]!;
+      currentSceneUuid = next.uuid;
+      events.push(ev('scene.currentChanged', { sceneUuid: next.uuid, sceneName: next.name }));
+    }
+    return change({ ...doc, scenes, currentSceneUuid }, null, ...events);
+  },
+
+  'scene.rename': (doc, { sceneUuid, name }) => {
+    const found = findScene(doc, sceneUuid);
+    if (!found.ok) return found;
+    const taken = nameTaken(doc, name, sceneUuid);
+    if (taken) return taken;
+    return change(
+      withScene(doc, { ...found.value, name }),
+      null,
+      ev('scene.renamed', { sceneUuid, oldName: found.value.name, sceneName: name }),
+    );
+  },
+
+  'scene.setCurrent': (doc, { sceneUuid }) => {
+    const found = findScene(doc, sceneUuid);
+    if (!found.ok) return found;
+    return change(
+      { ...doc, currentSceneUuid: sceneUuid },
+      null,
+      ev('scene.currentChanged', { sceneUuid, sceneName: found.value.name }),
+    );
+  },
+
+  'input.create': (doc, args, ctx) => {
+    const scene = findScene(doc, args.sceneUuid);
+    if (!scene.ok) return scene;
+    const kind = ctx.kinds.get(args.kind);
+    if (!kind || kind.category !== 'input') {
+      return fail(Status.InvalidInputKind, `There is no input kind called "${args.kind}".`, 'kind');
+    }
+    const taken = nameTaken(doc, args.name);
+    if (taken) return taken;
+    const settings = ctx.kinds.validateSettings(kind.id, args.settings ?? {});
+    if (!settings.ok) return settings;
+    const input: Input = {
+      uuid: ctx.newId(),
+      name: args.name,
+      kind: kind.id,
+      settings: sizeToCanvas(kind.id, settings.value, doc),
+    };
+    const item: SceneItem = {
+      sceneItemId: scene.value.nextItemId,
+      sourceUuid: input.uuid,
+      enabled: true,
+      locked: false,
+      transform: { ...DEFAULT_TRANSFORM, ...args.transform },
+    };
+    const next = withScene(
+      { ...doc, inputs: [...doc.inputs, input] },
+      { ...scene.value, items: [...scene.value.items, item], nextItemId: scene.value.nextItemId + 1 },
+    );
+    return change(
+      next,
+      { inputUuid: input.uuid, sceneItemId: item.sceneItemId },
+      ev('input.created', { inputUuid: input.uuid, inputName: input.name, kind: input.kind }),
+      ev('item.created', {
+        sceneUuid: scene.value.uuid,
+        sceneItemId: item.sceneItemId,
+        sourceUuid: input.uuid,
+        index: scene.value.items.length,
+      }),
+    );
+  },
+
+  'input.update': (doc, { inputUuid, settings, overlay }, ctx) => {
+    const found = findInput(doc, inputUuid);
+    if (!found.ok) return found;
+    // OBS's SetInputSettings overlays by default; overlay=false starts again from the defaults.
+    const merged = ctx.kinds.validateSettings(found.value.kind, settings, overlay === false ? undefined : found.value.settings);
+    if (!merged.ok) return merged;
+    const input = { ...found.value, settings: sizeToCanvas(found.value.kind, merged.value, doc) };
+    return change(
+      withInput(doc, input),
+      null,
+      ev('input.settingsChanged', { inputUuid, inputName: input.name }),
+    );
+  },
+
+  'input.rename': (doc, { inputUuid, name }) => {
+    const found = findInput(doc, inputUuid);
+    if (!found.ok) return found;
+    const taken = nameTaken(doc, name, inputUuid);
+    if (taken) return taken;
+    return change(
+      withInput(doc, { ...found.value, name }),
+      null,
+      ev('input.renamed', { inputUuid, oldName: found.value.name, inputName: name }),
+    );
+  },
+
+  'input.remove': (doc, { inputUuid }) => {
+    const found = findInput(doc, inputUuid);
+    if (!found.ok) return found;
+    const events: StudioEvent[] = [];
+    const scenes = doc.scenes.map((scene) => {
+      const gone = scene.items.filter((i) => i.sourceUuid === inputUuid);
+      if (gone.length === 0) return scene;
+      for (const i of gone) {
+        events.push(ev('item.removed', { sceneUuid: scene.uuid, sceneItemId: i.sceneItemId, sourceUuid: inputUuid }));
+      }
+      return { ...scene, items: scene.items.filter((i) => i.sourceUuid !== inputUuid) };
+    });
+    events.push(ev('input.removed', { inputUuid, inputName: found.value.name }));
+    return change({ ...doc, scenes, inputs: doc.inputs.filter((i) => i !== found.value) }, null, ...events);
+  },
+
+  'item.setTransform': (doc, { sceneUuid, sceneItemId, transform }) => {
+    const found = findItem(doc, sceneUuid, sceneItemId);
+    if (!found.ok) return found;
+    const { scene, item } = found.value;
+    return change(
+      withItem(doc, scene, { ...item, transform: { ...item.transform, ...transform } }),
+      null,
+      ev('item.transformChanged', { sceneUuid, sceneItemId }),
+    );
+  },
+
+  'item.setEnabled': (doc, { sceneUuid, sceneItemId, enabled }) => {
+    const found = findItem(doc, sceneUuid, sceneItemId);
+    if (!found.ok) return found;
+    return change(
+      withItem(doc, found.value.scene, { ...found.value.item, enabled }),
+      null,
+      ev('item.enabledChanged', { sceneUuid, sceneItemId, enabled }),
+    );
+  },
+
+  'item.setLocked': (doc, { sceneUuid, sceneItemId, locked }) => {
+    const found = findItem(doc, sceneUuid, sceneItemId);
+    if (!found.ok) return found;
+    return change(
+      withItem(doc, found.value.scene, { ...found.value.item, locked }),
+      null,
+      ev('item.lockedChanged', { sceneUuid, sceneItemId, locked }),
+    );
+  },
+
+  'item.setIndex': (doc, { sceneUuid, sceneItemId, index }) => {
+    const found = findItem(doc, sceneUuid, sceneItemId);
+    if (!found.ok) return found;
+    const { scene, item } = found.value;
+    // Like OBS, an index past the top puts the item on top rather than failing.
+    const to = Math.min(index, scene.items.length - 1);
+    const items = scene.items.filter((x) => x !== item);
+    items.splice(to, 0, item);
+    return change(withScene(doc, { ...scene, items }), null, ev('item.reordered', { sceneUuid }));
+  },
+
+  'item.remove': (doc, { sceneUuid, sceneItemId }) => {
+    const found = findItem(doc, sceneUuid, sceneItemId);
+    if (!found.ok) return found;
+    const { scene, item } = found.value;
+    return change(
+      withScene(doc, { ...scene, items: scene.items.filter((x) => x !== item) }),
+      null,
+      ev('item.removed', { sceneUuid, sceneItemId, sourceUuid: item.sourceUuid }),
+    );
+  },
+
+  'video.set': (doc, patch, ctx) => {
+    if (ctx.isLive()) return stopFirst('video settings');
+    const cur = doc.video;
+    const next = { ...cur, ...patch };
+    // An output size that tracked the canvas keeps tracking it unless the caller sets it.
+    const tracked = cur.outputWidth === cur.baseWidth && cur.outputHeight === cur.baseHeight;
+    if (tracked && patch.outputWidth === undefined && patch.outputHeight === undefined) {
+      next.outputWidth = next.baseWidth;
+      next.outputHeight = next.baseHeight;
+    }
+    const valid = parseArgs(videoSettingsSchema, next);
+    if (!valid.ok) return valid;
+    return change({ ...doc, video: valid.value }, null, ev('video.changed', {}));
+  },
+
+  'output.setEncoder': (doc, patch, ctx) => {
+    if (ctx.isLive()) return stopFirst('encoder settings');
+    const valid = parseArgs(encoderSettingsSchema, { ...doc.output.encoder, ...patch });
+    if (!valid.ok) return valid;
+    return change({ ...doc, output: { ...doc.output, encoder: valid.value } }, null);
+  },
+
+  'output.setFfmpegPath': (doc, { ffmpegPath }) =>
+    change({ ...doc, output: { ...doc.output, ffmpegPath } }, null),
+
+  'destination.upsert': (doc, args, ctx) => {
+    let dest: Destination;
+    if (args.id !== undefined) {
+      const cur = doc.destinations.find((d) => d.id === args.id);
+      if (!cur) return fail(Status.ResourceNotFound, `There is no destination with id "${args.id}".`, 'id');
+      dest = {
+        ...cur,
+        ...(args.name !== undefined && { name: args.name }),
+        ...(args.server !== undefined && { server: args.server }),
+        ...(args.enabled !== undefined && { enabled: args.enabled }),
+      };
+    } else {
+      if (args.server === undefined) {
+        return fail(Status.MissingRequestField, 'server is required to add a destination.', 'server');
+      }
+      dest = {
+        id: ctx.newId(),
+        name: args.name ?? new URL(args.server).hostname,
+        enabled: args.enabled ?? true,
+        server: args.server,
+        hasKey: false,
+      };
+    }
+    let secret: Change<unknown>['secret'];
+    if (args.key !== undefined) {
+      secret = { name: secretName(dest.id), value: args.key === '' ? null : args.key };
+      dest = { ...dest, hasKey: args.key !== '' };
+    }
+    const exists = doc.destinations.some((d) => d.id === dest.id);
+    const destinations = exists
+      ? doc.destinations.map((d) => (d.id === dest.id ? dest : d))
+      : [...doc.destinations, dest];
+    return ok({ doc: { ...doc, destinations }, events: [], value: { id: dest.id }, ...(secret && { secret }) });
+  },
+
+  'destination.remove': (doc, { id }) => {
+    const cur = doc.destinations.find((d) => d.id === id);
+    if (!cur) return fail(Status.ResourceNotFound, `There is no destination with id "${id}".`, 'id');
+    return ok({
+      doc: { ...doc, destinations: doc.destinations.filter((d) => d !== cur) },
+      events: [],
+      value: null,
+      secret: { name: secretName(id), value: null },
+    });
+  },
+};
+
+/**
+ * Runs the handler for `type` on already-parsed args. The map is keyed by command, so the cast only
+ * erases the correlation TypeScript cannot follow through an indexed access.
+ */
+export function applyCommand(
+  type: DocumentCommand,
+  doc: StudioDocument,
+  args: unknown,
+  ctx: HandlerContext,
+): Result<Change<unknown>> {
+  const handler = HANDLERS[type] as unknown as (d: StudioDocument, a: unknown, c: HandlerContext) => Result<Change<unknown>>;
+  return handler(doc, args, ctx);
+}

@@ -1,0 +1,100 @@
+/**
+ * The studio document and the only way to change it. Commands run one at a time, in arrival
+ * order (a stream-key write is async, and two interleaved commands must not both start from the
+ * same document). Each accepted command yields a new frozen snapshot with revision + 1, then its
+ * fine-grained events, then document.changed. A rejected command changes nothing and emits nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { Status, fail, ok, type CommandType, type Result, type StudioDocument, type StudioEvent } from '../../shared';
+import type { SecretStore } from '../api';
+import type { KindRegistry } from '../kinds/registry';
+import { applyCommand, secretName, type HandlerContext } from './handlers';
+import { parseArgs } from './issues';
+import { COMMAND_SCHEMAS, isDocumentCommand } from './schemas';
+
+export interface DocumentStoreOptions {
+  initial: StudioDocument;
+  kinds: KindRegistry;
+  secrets: SecretStore;
+  emit: (e: StudioEvent) => void;
+  /** True while an output runs; video and encoder settings are refused then. */
+  isLive: () => boolean;
+  newId?: () => string;
+}
+
+export class DocumentStore {
+  private doc: StudioDocument;
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly ctx: HandlerContext;
+
+  constructor(private readonly opts: DocumentStoreOptions) {
+    this.doc = deepFreeze(structuredClone(opts.initial));
+    this.ctx = { kinds: opts.kinds, isLive: opts.isLive, newId: opts.newId ?? randomUUID };
+  }
+
+  /** The current snapshot. Frozen: a new object replaces it on every accepted command. */
+  get(): StudioDocument {
+    return this.doc;
+  }
+
+  execute(type: CommandType, args: unknown): Promise<Result<unknown>> {
+    const run = this.tail.then(() => this.run(type, args));
+    this.tail = run;
+    return run;
+  }
+
+  /** The stored key of a destination, for the output side only; never put it in the document. */
+  async streamKey(destinationId: string): Promise<string | undefined> {
+    if (!this.doc.destinations.some((d) => d.id === destinationId)) return undefined;
+    return this.opts.secrets.get(secretName(destinationId));
+  }
+
+  private async run(type: CommandType, args: unknown): Promise<Result<unknown>> {
+    try {
+      if (!isDocumentCommand(type)) {
+        return fail(Status.RequestProcessingFailed, `"${String(type).slice(0, 80)}" is not a document command.`);
+      }
+      // Omitted args read as {} (obs-websocket's requestData is optional too).
+      const parsed = parseArgs(COMMAND_SCHEMAS[type], args === undefined ? {} : args);
+      if (!parsed.ok) return parsed;
+      const result = applyCommand(type, this.doc, parsed.value, this.ctx);
+      if (!result.ok) return result;
+      const { doc, events, value, secret } = result.value;
+      if (secret) {
+        try {
+          if (secret.value === null) await this.opts.secrets.delete(secret.name);
+          else await this.opts.secrets.set(secret.name, secret.value);
+        } catch {
+          // The store's own error text is not shown: it could in principle echo what it was given.
+          return fail(Status.ActionFailed, 'The stream key could not be saved to the secret store, so nothing was changed.');
+        }
+      }
+      this.doc = deepFreeze({ ...doc, revision: this.doc.revision + 1 });
+      for (const e of events) this.emit(e);
+      this.emit({ type: 'document.changed', data: { document: this.doc, cause: type } });
+      return ok(value);
+    } catch (e) {
+      // A bug, not bad input: report it as a failed request rather than rejecting the promise.
+      const why = e instanceof Error ? e.message : String(e);
+      return fail(Status.RequestProcessingFailed, `The studio could not apply ${type}: ${why}`);
+    }
+  }
+
+  private emit(e: StudioEvent): void {
+    // The change is already committed; a throwing listener must not hide it from the others.
+    try {
+      this.opts.emit(e);
+    } catch {
+      /* the emitter owns its listeners' failures */
+    }
+  }
+}
+
+/** Freezes the snapshot so a consumer that mutates it fails loudly instead of corrupting state. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

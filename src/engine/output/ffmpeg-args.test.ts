@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { EncoderSettings, VideoSettings } from '../../shared';
+import { buildEncoderArgs } from './ffmpeg-args';
+
+const video: VideoSettings = { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 };
+const encoder: EncoderSettings = {
+  encoder: 'libx264',
+  rateControl: 'CBR',
+  bitrateKbps: 4500,
+  keyframeIntervalSec: 2,
+  preset: 'veryfast',
+  profile: 'high',
+  bFrames: 2,
+  audioBitrateKbps: 160,
+};
+const rtmp = { kind: 'rtmp', url: 'rtmp://127.0.0.1:1935/live/key' } as const;
+
+/** The value following a flag (the first occurrence after `from`). */
+function after(args: string[], flag: string, from = 0): string | undefined {
+  const i = args.indexOf(flag, from);
+  return i < 0 ? undefined : args[i + 1];
+}
+
+describe('buildEncoderArgs', () => {
+  const args = buildEncoderArgs({ video, encoder, target: rtmp });
+
+  it('reads raw NV12 at the base size and rate from pipe:0 and s16le 48 kHz stereo from pipe:3', () => {
+    const v = args.indexOf('pipe:0');
+    const a = args.indexOf('pipe:3');
+    expect(v).toBeGreaterThan(0);
+    expect(a).toBeGreaterThan(v);
+    const videoIn = args.slice(0, v + 1);
+    expect(videoIn.slice(-16)).toEqual(['-probesize', '32', '-analyzeduration', '0', '-thread_queue_size', '64', '-f', 'rawvideo', '-pix_fmt', 'nv12', '-s', '1280x720', '-framerate', '30/1', '-i', 'pipe:0']);
+    expect(args.slice(v + 1, a + 1)).toEqual(['-probesize', '32', '-analyzeduration', '0', '-thread_queue_size', '64', '-f', 's16le', '-ar', '48000', '-ac', '2', '-i', 'pipe:3']);
+    expect(args).toContain('-map');
+  });
+
+  it('encodes libx264 CBR zerolatency with a keyframe every 2 s and no scene-cut keyframes', () => {
+    expect(after(args, '-c:v')).toBe('libx264');
+    expect(after(args, '-preset')).toBe('veryfast');
+    expect(after(args, '-tune')).toBe('zerolatency');
+    expect(after(args, '-profile:v')).toBe('high');
+    expect(after(args, '-bf')).toBe('2');
+    for (const flag of ['-b:v', '-minrate', '-maxrate', '-bufsize']) expect(after(args, flag)).toBe('4500k');
+    expect(after(args, '-x264-params')).toBe('nal-hrd=cbr');
+    expect(after(args, '-g')).toBe('60');
+    expect(after(args, '-keyint_min')).toBe('60');
+    expect(after(args, '-sc_threshold')).toBe('0');
+    expect(after(args, '-pix_fmt', args.indexOf('pipe:3'))).toBe('yuv420p');
+  });
+
+  it('encodes AAC at 48 kHz stereo, reports progress on pipe:4 and writes FLV to the URL last', () => {
+    expect(after(args, '-c:a')).toBe('aac');
+    expect(after(args, '-b:a')).toBe('160k');
+    expect(after(args, '-ar', args.indexOf('-c:a'))).toBe('48000');
+    expect(after(args, '-ac', args.indexOf('-c:a'))).toBe('2');
+    expect(after(args, '-progress')).toBe('pipe:4');
+    expect(after(args, '-stats_period')).toBe('1');
+    expect(args).toContain('-nostats');
+    expect(args.slice(-3)).toEqual(['-f', 'flv', rtmp.url]);
+  });
+
+  it('scales only when the output size differs from the base size', () => {
+    expect(args).not.toContain('-vf');
+    const scaled = buildEncoderArgs({ video: { ...video, outputWidth: 854, outputHeight: 480 }, encoder, target: rtmp });
+    expect(after(scaled, '-vf')).toMatch(/^scale=854:480/);
+    expect(after(scaled, '-s')).toBe('1280x720');
+  });
+
+  it('computes the GOP from fractional rates and keeps B-frames out of baseline', () => {
+    const ntsc = buildEncoderArgs({
+      video: { ...video, fpsNumerator: 30000, fpsDenominator: 1001 },
+      encoder: { ...encoder, keyframeIntervalSec: 2, profile: 'baseline', bFrames: 3 },
+      target: rtmp,
+    });
+    expect(after(ntsc, '-framerate')).toBe('30000/1001');
+    expect(after(ntsc, '-g')).toBe('60');
+    expect(after(ntsc, '-bf')).toBe('0');
+  });
+
+  it('uses average plus a peak for VBR, without CBR padding', () => {
+    const vbr = buildEncoderArgs({ video, encoder: { ...encoder, rateControl: 'VBR', bitrateKbps: 3000 }, target: rtmp });
+    expect(after(vbr, '-b:v')).toBe('3000k');
+    expect(after(vbr, '-maxrate')).toBe('4500k');
+    expect(after(vbr, '-bufsize')).toBe('6000k');
+    expect(vbr).not.toContain('-minrate');
+    expect(vbr).not.toContain('-x264-params');
+  });
+
+  it('writes to the null muxer or a file when asked, as argv elements only', () => {
+    expect(buildEncoderArgs({ video, encoder, target: { kind: 'null' } }).slice(-3)).toEqual(['-f', 'null', '-']);
+    expect(buildEncoderArgs({ video, encoder, target: { kind: 'file', path: '/tmp/a b.mkv', format: 'matroska' } }).slice(-3)).toEqual([
+      '-f',
+      'matroska',
+      '/tmp/a b.mkv',
+    ]);
+    expect(buildEncoderArgs({ video, encoder, target: { kind: 'file', path: '-evil.mkv', format: 'matroska' } }).at(-1)).toBe('./-evil.mkv');
+    expect(args.every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
+  });
+});

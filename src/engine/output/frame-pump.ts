@@ -1,0 +1,277 @@
+/**
+ * The output clock. FFmpeg stamps raw input by counting (frame n is at n/fps, sample m at m/48000),
+ * so the only way to keep the stream's timeline equal to real time and audio in sync with video is
+ * to write exactly one video frame per tick of the engine's clock, and with each frame exactly the
+ * samples that cover it. The renderer's frames only decide what each tick shows:
+ *
+ * - a small jitter buffer (oldest dropped) absorbs uneven arrival; an empty buffer repeats the last
+ *   frame (lagged), and before the first frame arrives the pump writes black;
+ * - when FFmpeg has not yet read the frames already written (pipe backpressure), the tick writes
+ *   nothing (skipped) but owes its slot; owed slots are repaid with repeats once the pipe drains, at
+ *   most one extra per tick, so bursts of encoder lag do not shorten the timeline;
+ * - audio is slaved to video: a FIFO fed by the renderer, padded with silence when short and
+ *   trimmed when it runs ahead.
+ *
+ * Each frame accepted into the buffer is acknowledged when it leaves it (written or dropped), so the
+ * renderer's flow control (frames in flight) follows the pump's pace.
+ */
+import type { Writable } from 'node:stream';
+import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE, nv12Bytes } from '../../shared';
+import type { Clock, TimerHandle } from '../api';
+
+export interface PumpSink {
+  video: Writable;
+  audio: Writable;
+}
+
+export interface FramePumpOptions {
+  clock: Clock;
+  width: number;
+  height: number;
+  fpsNumerator: number;
+  fpsDenominator: number;
+  sink: PumpSink;
+  /** Frames the jitter buffer holds before dropping the oldest; default 3. */
+  bufferFrames?: number;
+  /** A tick writes only while fewer than this many frames wait unread in the video pipe; default 2. */
+  maxPendingFrames?: number;
+  /** The audio FIFO is trimmed when it holds more than this; default 200 ms. */
+  audioMaxMs?: number;
+  /** At most this many slots are owed; beyond it the timeline gives way (counted as skipped); default 1 s of frames. */
+  maxOwed?: number;
+}
+
+export interface PumpCounters {
+  /** Frames written to FFmpeg: fresh, repeated or repaid. */
+  framesSent: number;
+  /** Ticks with no fresh frame from the renderer (a repeat was written). */
+  lagged: number;
+  /** Ticks at which the video pipe had no room, so nothing was written then. */
+  skipped: number;
+  /** Slots still owed to the timeline (repaid when the pipe drains). */
+  owed: number;
+  /** Frames the jitter buffer dropped because newer ones arrived. */
+  dropped: number;
+  /** Frames for which the audio FIFO had too few samples (padded with silence). */
+  audioUnderruns: number;
+  /** Times the audio FIFO ran more than audioMaxMs ahead and was cut back. */
+  audioTrimmed: number;
+}
+
+interface Pending {
+  frame: Uint8Array;
+  sequence: number;
+  ack: (sequence: number) => void;
+}
+
+const BYTES_PER_SAMPLE = 2 * AUDIO_CHANNELS;
+/** Ticks processed per wakeup when the event loop fell behind; the rest follow on the next turn. */
+const MAX_TICKS_PER_WAKE = 8;
+/** Falling further behind than this (a suspended machine) jumps the schedule instead of bursting. */
+const MAX_BEHIND_MS = 1000;
+/** Audio pipe room: more unread than this also counts as backpressure. */
+const AUDIO_PENDING_MS = 500;
+
+export class FramePump {
+  private readonly frameBytes: number;
+  private readonly periodMs: number;
+  private readonly black: Uint8Array;
+  private readonly buffer: Pending[] = [];
+  private last: Uint8Array | null = null;
+  private started = false;
+  private timer: TimerHandle | null = null;
+  private origin = 0;
+  private tickIndex = 0;
+  private audio: Uint8Array[] = [];
+  private audioOffset = 0;
+  private audioBytes = 0;
+  private audioSeen = false;
+  private readonly c: PumpCounters = {
+    framesSent: 0,
+    lagged: 0,
+    skipped: 0,
+    owed: 0,
+    dropped: 0,
+    audioUnderruns: 0,
+    audioTrimmed: 0,
+  };
+
+  constructor(private readonly opts: FramePumpOptions) {
+    this.frameBytes = nv12Bytes(opts.width, opts.height);
+    this.periodMs = (1000 * opts.fpsDenominator) / opts.fpsNumerator;
+    this.black = blackNv12(opts.width, opts.height);
+  }
+
+  /** Bytes of one NV12 frame this pump expects. */
+  get expectedFrameBytes(): number {
+    return this.frameBytes;
+  }
+
+  counters(): PumpCounters {
+    return { ...this.c };
+  }
+
+  /** Starts the clock; the first tick runs at once. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.origin = this.opts.clock.now();
+    this.tickIndex = 0;
+    this.wake();
+  }
+
+  /** Stops the clock and acknowledges every buffered frame; nothing more is written. */
+  stop(): void {
+    this.started = false;
+    if (this.timer) this.opts.clock.clearTimeout(this.timer);
+    this.timer = null;
+    for (const p of this.buffer.splice(0)) p.ack(p.sequence);
+    this.audio = [];
+    this.audioBytes = 0;
+    this.audioOffset = 0;
+  }
+
+  dispose(): void {
+    this.stop();
+    this.last = null;
+  }
+
+  /** A frame from the renderer (NV12 payload of exactly expectedFrameBytes). */
+  pushVideo(frame: Uint8Array, sequence: number, ack: (sequence: number) => void): void {
+    if (!this.started || frame.byteLength !== this.frameBytes) {
+      ack(sequence);
+      return;
+    }
+    this.buffer.push({ frame, sequence, ack });
+    while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
+      const old = this.buffer.shift()!;
+      this.c.dropped++;
+      old.ack(old.sequence);
+    }
+  }
+
+  /** Interleaved s16le stereo from the renderer; whole sample frames only. */
+  pushAudio(pcm: Uint8Array): void {
+    if (!this.started || pcm.byteLength === 0) return;
+    this.audioSeen = true;
+    this.audio.push(pcm.byteLength % BYTES_PER_SAMPLE ? pcm.subarray(0, pcm.byteLength - (pcm.byteLength % BYTES_PER_SAMPLE)) : pcm);
+    this.audioBytes += pcm.byteLength - (pcm.byteLength % BYTES_PER_SAMPLE);
+    const max = this.msToBytes(this.opts.audioMaxMs ?? 200);
+    if (this.audioBytes > max) {
+      // Cut back to half the limit, not to the limit, so a slightly fast source does not trim every push.
+      this.discardAudio(this.audioBytes - this.msToBytes((this.opts.audioMaxMs ?? 200) / 2));
+      this.c.audioTrimmed++;
+    }
+  }
+
+  private wake(): void {
+    this.timer = null;
+    if (!this.started) return;
+    const clock = this.opts.clock;
+    let now = clock.now();
+    const behind = now - this.dueAt(this.tickIndex);
+    if (behind > MAX_BEHIND_MS) {
+      // The process was frozen: the missed slots are gone, not owed.
+      const missed = Math.floor(behind / this.periodMs);
+      this.c.skipped += missed;
+      this.tickIndex += missed;
+    }
+    for (let n = 0; n < MAX_TICKS_PER_WAKE && this.started && now >= this.dueAt(this.tickIndex); n++) {
+      this.tick();
+      this.tickIndex++;
+    }
+    if (!this.started) return;
+    now = clock.now();
+    this.timer = clock.setTimeout(() => this.wake(), Math.max(0, this.dueAt(this.tickIndex) - now));
+  }
+
+  /** Scheduled from the origin each time, so fractional rates (30000/1001) never drift. */
+  private dueAt(index: number): number {
+    return this.origin + (index * 1000 * this.opts.fpsDenominator) / this.opts.fpsNumerator;
+  }
+
+  private tick(): void {
+    if (!this.hasRoom()) {
+      this.c.skipped++;
+      if (this.c.owed < (this.opts.maxOwed ?? Math.ceil(this.opts.fpsNumerator / this.opts.fpsDenominator))) this.c.owed++;
+      return;
+    }
+    const next = this.buffer.shift();
+    if (next) {
+      this.last = next.frame;
+      this.write(next.frame);
+      next.ack(next.sequence);
+    } else {
+      if (this.last) this.c.lagged++;
+      this.write(this.last ?? this.black);
+    }
+    if (this.c.owed > 0 && this.hasRoom()) {
+      this.write(this.last ?? this.black);
+      this.c.owed--;
+    }
+  }
+
+  private hasRoom(): boolean {
+    const { video, audio } = this.opts.sink;
+    if (!video.writable || !audio.writable) return false;
+    return (
+      video.writableLength < (this.opts.maxPendingFrames ?? 2) * this.frameBytes &&
+      audio.writableLength < this.msToBytes(AUDIO_PENDING_MS)
+    );
+  }
+
+  private write(frame: Uint8Array): void {
+    const k = this.c.framesSent;
+    const { fpsNumerator: n, fpsDenominator: d } = this.opts;
+    // Samples up to the end of frame k, minus those up to its start: fractions never accumulate.
+    const samples = Math.floor(((k + 1) * AUDIO_SAMPLE_RATE * d) / n) - Math.floor((k * AUDIO_SAMPLE_RATE * d) / n);
+    this.opts.sink.video.write(frame);
+    this.opts.sink.audio.write(this.takeAudio(samples * BYTES_PER_SAMPLE));
+    this.c.framesSent++;
+  }
+
+  private takeAudio(bytes: number): Uint8Array {
+    const out = new Uint8Array(bytes);
+    let filled = 0;
+    while (filled < bytes && this.audio.length > 0) {
+      const head = this.audio[0]!;
+      const take = Math.min(bytes - filled, head.byteLength - this.audioOffset);
+      out.set(head.subarray(this.audioOffset, this.audioOffset + take), filled);
+      filled += take;
+      this.consume(take);
+    }
+    // The rest of `out` is already zero: silence.
+    if (filled < bytes && this.audioSeen) this.c.audioUnderruns++;
+    return out;
+  }
+
+  private discardAudio(bytes: number): void {
+    let left = bytes - (bytes % BYTES_PER_SAMPLE);
+    while (left > 0 && this.audio.length > 0) {
+      const take = Math.min(left, this.audio[0]!.byteLength - this.audioOffset);
+      this.consume(take);
+      left -= take;
+    }
+  }
+
+  private consume(bytes: number): void {
+    this.audioOffset += bytes;
+    this.audioBytes -= bytes;
+    if (this.audioOffset >= this.audio[0]!.byteLength) {
+      this.audio.shift();
+      this.audioOffset = 0;
+    }
+  }
+
+  private msToBytes(ms: number): number {
+    return Math.round((ms * AUDIO_SAMPLE_RATE) / 1000) * BYTES_PER_SAMPLE;
+  }
+}
+
+/** Black in BT.709 limited range: Y = 16, U = V = 128. */
+export function blackNv12(width: number, height: number): Uint8Array {
+  const frame = new Uint8Array(nv12Bytes(width, height));
+  frame.fill(16, 0, width * height);
+  frame.fill(128, width * height);
+  return frame;
+}

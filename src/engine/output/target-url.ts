@@ -1,0 +1,56 @@
+/**
+ * Checks a destination URL before any FFmpeg is started, so a typo fails at once with a message
+ * that says what is wrong — without repeating the URL, which carries the stream key.
+ */
+import { Status, fail, ok, type Result } from '../../shared';
+
+export interface TargetUrl {
+  protocol: 'rtmp' | 'rtmps';
+  host: string;
+  port: number | null;
+  /** Parts of the URL that are secret (stream key, passwords), as written and decoded. */
+  secrets: string[];
+}
+
+const FIELD = 'server';
+
+export function checkTargetUrl(url: string): Result<TargetUrl> {
+  const text = url.trim();
+  if (!text) return fail(Status.FieldEmpty, 'The destination has no server URL; enter one like rtmp://host/app.', FIELD);
+  if (/[\s\u0000-\u001f\u007f]/.test(text)) {
+    return fail(Status.InvalidRequestField, 'The server URL or stream key contains spaces or control characters; remove them.', FIELD);
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return fail(Status.InvalidRequestField, 'The server URL is not a valid address; it should look like rtmp://host/app.', FIELD);
+  }
+  const protocol = parsed.protocol.replace(/:$/, '');
+  if (protocol === 'srt') {
+    return fail(Status.InvalidRequestField, 'SRT destinations are not supported yet; use an rtmp:// or rtmps:// server URL.', FIELD);
+  }
+  if (protocol !== 'rtmp' && protocol !== 'rtmps') {
+    return fail(Status.InvalidRequestField, `The server URL must start with rtmp:// or rtmps://, not ${protocol}://.`, FIELD);
+  }
+  if (!parsed.hostname) return fail(Status.InvalidRequestField, 'The server URL has no host name; it should look like rtmp://host/app.', FIELD);
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  if (segments.length === 0) {
+    return fail(Status.InvalidRequestField, 'The server URL has no application name; it should look like rtmp://host/app.', FIELD);
+  }
+  if (segments.length < 2 && !parsed.search) {
+    return fail(Status.InvalidRequestField, 'The destination has no stream key; enter the key your platform gave you.', FIELD);
+  }
+  const secrets = new Set<string>();
+  const key = segments.slice(1).join('/');
+  for (const s of [key, parsed.search.slice(1), parsed.password, parsed.username]) {
+    if (!s) continue;
+    secrets.add(s);
+    try {
+      secrets.add(decodeURIComponent(s));
+    } catch {
+      // Not valid percent-encoding: the raw form is enough.
+    }
+  }
+  return ok({ protocol, host: parsed.hostname, port: parsed.port ? Number(parsed.port) : null, secrets: [...secrets] });
+}

@@ -1,0 +1,69 @@
+/**
+ * The two saved files, as OBS splits them: the scene collection (scenes, inputs, current scene)
+ * and the profile (video, output, destinations). Each is versioned so a future shape can migrate.
+ * Neither ever holds a stream key: destinations carry only hasKey.
+ */
+import path from 'node:path';
+import * as z from 'zod';
+import type { StudioDocument } from '../../shared';
+import {
+  destinationSchema,
+  inputSchema,
+  outputSettingsSchema,
+  sceneSchema,
+  videoSettingsSchema,
+} from '../document/schemas';
+import { writeFileAtomic } from './atomic';
+
+export const COLLECTION_FILE = 'collection.json';
+export const PROFILE_FILE = 'profile.json';
+export const SECRETS_FILE = 'secrets.json';
+export const FILE_VERSION = 1;
+
+/** Saved shapes, in the model's own types (the schemas' outputs are narrower, so they fit). */
+export type CollectionFile = Pick<StudioDocument, 'version' | 'scenes' | 'inputs' | 'currentSceneUuid'>;
+export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations'>;
+
+export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
+  version: z.literal(FILE_VERSION),
+  scenes: z.array(sceneSchema).min(1),
+  inputs: z.array(inputSchema),
+  currentSceneUuid: z.string(),
+});
+
+export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
+  version: z.literal(FILE_VERSION),
+  video: videoSettingsSchema,
+  output: outputSettingsSchema,
+  destinations: z.array(destinationSchema),
+});
+
+
+const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+
+export function collectionJson(doc: StudioDocument): string {
+  const file: CollectionFile = {
+    version: FILE_VERSION,
+    scenes: doc.scenes,
+    inputs: doc.inputs,
+    currentSceneUuid: doc.currentSceneUuid,
+  };
+  return json(file);
+}
+
+export function profileJson(doc: StudioDocument): string {
+  // Listed field by field so nothing added to a destination later slips into the file unnoticed.
+  const file: ProfileFile = {
+    version: FILE_VERSION,
+    video: doc.video,
+    output: doc.output,
+    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey }) => ({ id, name, enabled, server, hasKey })),
+  };
+  return json(file);
+}
+
+/** Saves both files now (each atomically, keeping the previous one as .bak). */
+export async function saveDocument(dataDir: string, doc: StudioDocument): Promise<void> {
+  await writeFileAtomic(path.join(dataDir, COLLECTION_FILE), collectionJson(doc), { backup: true });
+  await writeFileAtomic(path.join(dataDir, PROFILE_FILE), profileJson(doc), { backup: true });
+}

@@ -1,0 +1,195 @@
+/**
+ * createStudio(ports) — the engine's only entry. It wires the document store, persistence, the
+ * output and the renderer sessions together; the desktop app, server mode and tests all run this.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  Status,
+  fail,
+  type CommandResult,
+  type CommandType,
+  type Result,
+  type StudioDocument,
+  type StudioEvent,
+} from '../shared';
+import type { Disposable, Logger, Studio, StudioPorts } from './api';
+import { redact } from './log/redact';
+import { systemClock } from './clock';
+import { KindRegistry } from './kinds/registry';
+import { DocumentStore } from './document/store';
+import { Autosaver } from './persistence/autosaver';
+import { loadDocument } from './persistence/load';
+import { FileSecretStore } from './persistence/secrets';
+import { createLogger } from './log/logger';
+import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
+import { StreamOutput } from './output/stream-output';
+import { RendererHub } from './renderer-hub';
+import { streamUrl } from './stream-url';
+import { imageFileProblems } from './media-check';
+
+export async function createStudio(ports: StudioPorts): Promise<Studio> {
+  const dataDir = path.resolve(ports.dataDir);
+  await ensureDirectory(dataDir);
+  const clock = ports.clock ?? systemClock;
+  const env = ports.env ?? process.env;
+  // Keys this engine has handled; every log line is scrubbed of them, whoever supplied the logger.
+  const knownSecrets = new Set<string>();
+  const ownLogger = ports.logger ? null : createLogger({ level: 'info', secrets: () => knownSecrets });
+  const logger = scrubbing(ports.logger ?? ownLogger!, knownSecrets);
+  const secrets = ports.secrets ?? new FileSecretStore(dataDir);
+
+  const listeners = new Set<(event: StudioEvent) => void>();
+  const emit = (event: StudioEvent): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.log('error', 'event listener threw', { type: event.type, error: String(error) });
+      }
+    }
+  };
+  const notify = (level: 'info' | 'warning' | 'error', message: string): void => {
+    logger.log(level === 'warning' ? 'warn' : level, message);
+    emit({ type: 'notice', data: { level, message } });
+  };
+
+  const loaded = await loadDocument({ dataDir, resourcesDir: ports.resourcesDir });
+  const output = new StreamOutput({ clock, logger, emit });
+  const outputActive = (): boolean => !['idle', 'failed'].includes(output.state());
+  const kinds = new KindRegistry();
+  const store = new DocumentStore({
+    initial: loaded.document,
+    kinds,
+    secrets,
+    emit,
+    isLive: outputActive,
+  });
+  const autosaver = new Autosaver({
+    dataDir,
+    get: () => store.get(),
+    clock,
+    onError: (message) => notify('error', message),
+  });
+  const hub = new RendererHub({
+    getDocument: () => store.get(),
+    outputActive,
+    kinds: () => kinds.list('input'),
+    streamState: () => output.state(),
+    execute: (type, args) => execute(type, args),
+    pushFrame: (message, ack) => output.pushFrame(message, ack),
+    reportRenderer: (stats) => output.reportRenderer(stats),
+    // Notices raised before any renderer connected (a corrupt file moved aside) are replayed to each.
+    startupNotices: loaded.notices,
+  });
+  const internal = subscribe((event) => {
+    if (event.type === 'document.changed') autosaver.schedule();
+    if (event.type === 'stream.state') hub.refreshOwnership();
+    if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkImages([event.data.inputUuid]);
+    hub.broadcast(event);
+  });
+
+  let lastFfmpeg: string | null = null;
+
+  async function checkImages(inputUuids?: string[]): Promise<void> {
+    for (const message of await imageFileProblems(store.get(), inputUuids)) notify('warning', message);
+  }
+  void checkImages();
+
+  function subscribe(listener: (event: StudioEvent) => void): Disposable {
+    listeners.add(listener);
+    return { dispose: () => listeners.delete(listener) };
+  }
+
+  async function startStream(): Promise<Result<null>> {
+    if (outputActive()) return fail(Status.OutputRunning, 'The stream is already running.');
+    const doc = store.get();
+    const destination = doc.destinations.find((d) => d.enabled);
+    if (!destination) {
+      return fail(Status.InvalidResourceState, 'Add a destination (server URL and stream key) in Settings before going live.');
+    }
+    const ffmpeg = await locateFfmpeg({ setting: doc.output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
+    if (!ffmpeg.ok) {
+      notify('error', ffmpeg.error.message);
+      return ffmpeg;
+    }
+    lastFfmpeg = ffmpeg.value.path;
+    const key = (await store.streamKey(destination.id)) ?? '';
+    if (key) knownSecrets.add(key);
+    const started = await output.start({
+      ffmpegPath: ffmpeg.value.path,
+      video: doc.video,
+      encoder: doc.output.encoder,
+      url: streamUrl(destination.server, key),
+      // STUDIO_OUTPUT_SINK=null encodes but discards the result: used by bench/frame-path.mjs.
+      discard: env['STUDIO_OUTPUT_SINK'] === 'null',
+    });
+    hub.refreshOwnership();
+    return started;
+  }
+
+  async function execute<T extends CommandType>(type: T, args: unknown): Promise<Result<CommandResult<T>>> {
+    let result: Result<unknown>;
+    try {
+      if (type === 'stream.start') result = await startStream();
+      else if (type === 'stream.stop') {
+        result = outputActive() ? await output.stop() : fail(Status.OutputNotRunning, 'The stream is not running.');
+        hub.refreshOwnership();
+      } else if (type === 'renderer.claimOutput') {
+        result = fail(Status.InvalidRequestField, 'renderer.claimOutput is only valid from a renderer session.');
+      } else result = await store.execute(type, args);
+    } catch (error) {
+      // A bug must not take the engine down with it: report it as a typed failure.
+      logger.log('error', 'command failed unexpectedly', { type, error: String(error) });
+      result = fail(Status.RequestProcessingFailed, `The studio could not run ${type}: ${String(error)}`);
+    }
+    return result as Result<CommandResult<T>>;
+  }
+
+  let disposed = false;
+  return {
+    execute,
+    subscribe,
+    document: () => store.get(),
+    openRendererSession: (sink) => hub.open(sink),
+    resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
+    health: () => ({ ok: true, streaming: output.state(), ffmpeg: lastFfmpeg, revision: store.get().revision }),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await output.dispose();
+      hub.dispose();
+      internal.dispose();
+      listeners.clear();
+      await autosaver.flush();
+      autosaver.dispose();
+      await ownLogger?.dispose();
+    },
+  };
+}
+
+function scrubbing(base: Logger, secrets: Set<string>): Logger {
+  return {
+    log(level, message, fields) {
+      const clean = fields ? (JSON.parse(redact(JSON.stringify(fields), secrets)) as Record<string, unknown>) : undefined;
+      base.log(level, redact(message, secrets), clean);
+    },
+  };
+}
+
+async function ensureDirectory(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info && !info.isDirectory()) throw new Error(`The data folder ${dir} is a file, not a folder.`);
+  await mkdir(dir, { recursive: true });
+}
+
+/** Only files that an image input of the document uses may be served to the renderer. */
+function resolveMediaPath(doc: StudioDocument, requested: string): string | null {
+  if (!requested || !path.isAbsolute(requested)) return null;
+  const wanted = path.resolve(requested);
+  for (const input of doc.inputs) {
+    const file = input.settings['file'];
+    if (input.kind === 'image_source' && typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;
+  }
+  return null;
+}

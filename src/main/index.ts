@@ -1,0 +1,121 @@
+/**
+ * Electron main: a thin shell around the engine. It owns the window, the IPC binding, the media
+ * scheme and the safeStorage secrets; every studio decision lives in src/engine.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, safeStorage, session, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import type { Disposable, Studio } from '../engine/api';
+import { createStudio } from '../engine/studio';
+import { createLogger, type DisposableLogger } from '../engine/log/logger';
+import { installGuards } from './guards';
+import { bindStudioIpc } from './ipc';
+import { handleMediaScheme, registerMediaScheme } from './media-protocol';
+import { isPageUrl } from './page';
+import { SafeStorageSecretStore } from './secrets-safe-storage';
+import { createStudioWindow } from './window';
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const indexFile = path.join(outDir, 'renderer', 'index.html');
+const preload = path.join(outDir, 'preload', 'index.cjs');
+
+interface Running {
+  studio: Studio;
+  logger: DisposableLogger;
+  disposables: Disposable[];
+}
+
+let running: Running | null = null;
+let win: BrowserWindow | null = null;
+let stopped = false;
+let stopping: Promise<void> | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerMediaScheme();
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // No FFmpeg may outlive the app: hold the quit until the engine has stopped everything.
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void stop().then(() => app.quit());
+  });
+  app.whenReady().then(start, (error: unknown) => die(error));
+}
+
+async function start(): Promise<void> {
+  try {
+    const dataDir = app.getPath('userData');
+    const logger = createLogger({ file: path.join(dataDir, 'logs', 'studio.log'), level: 'info' });
+    const resourcesDir = app.isPackaged
+      ? path.join(process.resourcesPath, 'resources')
+      : path.join(app.getAppPath(), 'resources');
+    const studio = await createStudio({
+      dataDir,
+      resourcesDir,
+      logger,
+      secrets: new SafeStorageSecretStore(dataDir, safeStorage),
+    });
+    running = { studio, logger, disposables: [] };
+    installGuards(session.defaultSession, indexFile, logger);
+    const unhandle = handleMediaScheme(studio);
+    running.disposables.push({ dispose: unhandle });
+    running.disposables.push(bindStudioIpc({ studio, logger, trusted }));
+    logger.log('info', 'desktop app started', { dataDir, version: app.getVersion() });
+    win = createStudioWindow({ preload, indexFile });
+    win.on('closed', () => {
+      win = null;
+    });
+  } catch (error) {
+    die(error);
+  }
+}
+
+/** Only our page, in the main frame of our window, may talk to the engine. */
+function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return (
+    win !== null &&
+    !win.isDestroyed() &&
+    event.sender === win.webContents &&
+    frame !== null &&
+    frame === event.sender.mainFrame &&
+    isPageUrl(frame.url, indexFile)
+  );
+}
+
+function stop(): Promise<void> {
+  stopping ??= (async () => {
+    const current = running;
+    running = null;
+    if (current) {
+      for (const d of current.disposables.reverse()) {
+        try {
+          d.dispose();
+        } catch (error) {
+          current.logger.log('error', 'shutdown step failed', { error: String(error) });
+        }
+      }
+      try {
+        await current.studio.dispose();
+      } catch (error) {
+        current.logger.log('error', 'the studio did not stop cleanly', { error: String(error) });
+      }
+      await current.logger.dispose();
+    }
+    stopped = true;
+  })();
+  return stopping;
+}
+
+function die(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Broadcast Studio could not start', message);
+  void stop().finally(() => app.exit(1));
+}

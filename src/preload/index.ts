@@ -1,0 +1,83 @@
+/**
+ * The desktop bridge: window.studio, a StudioBridge over IPC. Only these functions cross into the
+ * page; no Electron object does, and listeners never see an IpcRendererEvent.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  MEDIA_SCHEME,
+  Status,
+  fail,
+  type CommandArgs,
+  type CommandResult,
+  type CommandType,
+  type RendererStats,
+  type Result,
+  type StudioBridge,
+  type StudioEvent,
+} from '../shared';
+import { Channel } from './channels';
+
+const eventListeners = new Set<(event: StudioEvent) => void>();
+const ackListeners = new Set<(sequence: number) => void>();
+let subscribed = false;
+/** The engine replays these once per page; a later subscriber gets the latest of each from here. */
+const REPLAYED = new Set<string>(['kinds.list', 'document.changed', 'stream.state', 'renderer.outputOwner']);
+const latest = new Map<string, StudioEvent>();
+
+// One IPC listener each for the page's lifetime; the page's listeners are plain callbacks.
+ipcRenderer.on(Channel.event, (_ipc, event: StudioEvent) => {
+  if (REPLAYED.has(event.type)) latest.set(event.type, event);
+  for (const listener of [...eventListeners]) {
+    try {
+      listener(event);
+    } catch (error) {
+      console.error('studio event listener failed', error);
+    }
+  }
+});
+ipcRenderer.on(Channel.ack, (_ipc, sequence: number) => {
+  for (const listener of [...ackListeners]) listener(sequence);
+});
+
+const bridge: StudioBridge = {
+  host: 'desktop',
+  async invoke<T extends CommandType>(type: T, args: CommandArgs<T>): Promise<Result<CommandResult<T>>> {
+    try {
+      return (await ipcRenderer.invoke(Channel.invoke, type, args)) as Result<CommandResult<T>>;
+    } catch {
+      return fail(Status.NotReady, 'The studio engine is not running; restart Broadcast Studio.');
+    }
+  },
+  subscribe(listener) {
+    eventListeners.add(listener);
+    // The engine replays the current state once per page, to the first subscription; later ones
+    // get the same from the cache, as server mode's socket bridge does.
+    if (!subscribed) {
+      subscribed = true;
+      ipcRenderer.send(Channel.subscribe);
+    } else if (latest.size > 0) {
+      const replay = [...latest.values()];
+      queueMicrotask(() => {
+        if (eventListeners.has(listener)) for (const event of replay) listener(event);
+      });
+    }
+    return () => {
+      eventListeners.delete(listener);
+    };
+  },
+  sendFrame(message: ArrayBuffer) {
+    ipcRenderer.send(Channel.frame, message);
+  },
+  onFrameAck(listener) {
+    ackListeners.add(listener);
+    return () => {
+      ackListeners.delete(listener);
+    };
+  },
+  reportStats(stats: RendererStats) {
+    ipcRenderer.send(Channel.stats, stats);
+  },
+  mediaUrl: (path: string) => `${MEDIA_SCHEME}://file/${encodeURIComponent(path)}`,
+};
+
+contextBridge.exposeInMainWorld('studio', Object.freeze(bridge));

@@ -1,0 +1,3 @@
+export { createAudioGraph, TONE_DBFS, TONE_HZ, type AudioGraph } from './graph';
+export { AudioSender } from './sender';
+export { CHUNK_FRAMES, interleaveS16 } from './pcm';

@@ -1,0 +1,22 @@
+/** The desktop host's preload bridge (window.studio), given the ClientBridge extras. */
+import type { StudioBridge } from '../../shared';
+import type { ClientBridge } from './types';
+
+export function desktopBridge(studio: StudioBridge): ClientBridge {
+  return {
+    host: studio.host,
+    invoke: (type, args) => studio.invoke(type, args),
+    subscribe: (listener) => studio.subscribe(listener),
+    sendFrame: (message) => studio.sendFrame(message),
+    onFrameAck: (listener) => studio.onFrameAck(listener),
+    reportStats: (stats) => studio.reportStats(stats),
+    mediaUrl: (path) => studio.mediaUrl(path),
+    onConnection(listener) {
+      // IPC to the main process cannot drop while the window lives.
+      listener(true);
+      return () => {};
+    },
+    connected: true,
+    dispose() {},
+  };
+}

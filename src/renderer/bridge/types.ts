@@ -1,0 +1,12 @@
+import type { StudioBridge } from '../../shared';
+
+/** The bridge the UI and compositor get: the contract plus connection state and an owner's dispose. */
+export interface ClientBridge extends StudioBridge {
+  /** Called at once with the current state, then on every change. Desktop: always true. */
+  onConnection(listener: (connected: boolean) => void): () => void;
+  readonly connected: boolean;
+  /** Closes the socket, stops reconnecting and settles every pending call. */
+  dispose(): void;
+}
+
+export const NOT_CONNECTED = 'Not connected to the studio engine.';

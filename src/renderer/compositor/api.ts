@@ -1,0 +1,43 @@
+/**
+ * The compositor renders outside React: it owns a WebGL2 context on the preview canvas, reads the
+ * latest document snapshot on every tick of its own frame clock, and — while this renderer owns
+ * program output — packs each frame to NV12 on the GPU, reads it back asynchronously and sends it
+ * through the bridge. React only creates it, feeds it snapshots and disposes it.
+ */
+import type { RendererStats, StudioBridge, StudioDocument } from '../../shared';
+import type { TimerPort } from './clock';
+
+export interface CompositorOptions {
+  bridge: StudioBridge;
+  /** The visible canvas. Its drawing buffer is sized to the base resolution; CSS scales it. */
+  canvas: HTMLCanvasElement;
+  /**
+   * Run the WebAudio graph (test tone → master → PCM tap) and send its audio while output owner.
+   * Default true.
+   */
+  audio?: boolean;
+  /** The frame clock's time source; tests may inject a fake one. Default: performance.now + setTimeout. */
+  timers?: TimerPort;
+}
+
+export interface CompositorStats extends RendererStats {
+  /** Frames composited per second over the last second. */
+  fps: number;
+  /**
+   * Frames sent to the engine since output ownership was gained. renderLagged and sendSkipped also
+   * count from then; renderMs and fps cover the last second.
+   */
+  framesSent: number;
+}
+
+export interface Compositor {
+  setDocument(document: StudioDocument): void;
+  /** Start or stop sending frames and audio (the engine's renderer.outputOwner event). */
+  setOutputOwner(owner: boolean): void;
+  stats(): CompositorStats;
+  /** Topmost enabled item of the current scene under a canvas-space point, for selection and dragging. */
+  hitTest(x: number, y: number): number | null;
+  /** Canvas-space bounding box of a scene item as drawn (after crop, scale, rotation about alignment). */
+  itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null;
+  dispose(): void;
+}

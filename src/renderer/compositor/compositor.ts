@@ -1,0 +1,403 @@
+/**
+ * The compositor: a WebGL2 context on the preview canvas, a frame clock of its own, and a snapshot
+ * of the studio document it reads on each tick. Per tick it
+ *   1. hands finished NV12 readbacks from earlier ticks to the bridge (never waits for the GPU),
+ *   2. draws the current scene into the program target (items bottom→top, premultiplied alpha),
+ *   3. shows program on the canvas,
+ *   4. while output owner and the engine has room, packs program to NV12 and queues its readback.
+ * React creates it, feeds it documents and ownership, and disposes it.
+ */
+import {
+  FrameKind,
+  VideoFormat,
+  nv12Bytes,
+  writeFrameHeader,
+  type Scene,
+  type StudioDocument,
+} from '../../shared';
+import { AudioSender, createAudioGraph, type AudioGraph } from '../audio';
+import type { Compositor, CompositorOptions, CompositorStats } from './api';
+import { FrameClock, browserTimers, type Tick } from './clock';
+import { FlowWindow } from './flow';
+import { GlPipeline } from './gl/pipeline';
+import { RateMeter } from './meter';
+import { nv12SizeProblem } from './nv12';
+import { FramePool } from './pool';
+import { registerBuiltinSources, sourceKind, type Draw, type FrameInfo, type SourceContext, type SourceRuntime } from './sources';
+import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix } from './transform';
+
+/** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
+const MAX_UNACKED = 3;
+/** Preview rate while a software renderer also produces program output (see previewDue). */
+const PREVIEW_FPS_SOFTWARE = 15;
+
+interface Live {
+  kind: string;
+  /** JSON of the settings the runtime last saw; documents arrive as new objects every time. */
+  key: string;
+  rt: SourceRuntime | null;
+}
+
+const CONTEXT_ATTRS: WebGLContextAttributes = {
+  alpha: false,
+  antialias: false,
+  depth: false,
+  stencil: false,
+  premultipliedAlpha: true,
+  preserveDrawingBuffer: false,
+  powerPreference: 'high-performance',
+};
+
+export class StudioCompositor implements Compositor {
+  private readonly bridge: CompositorOptions['bridge'];
+  private readonly canvas: HTMLCanvasElement;
+  private readonly gl: WebGL2RenderingContext | null;
+  private pipe: GlPipeline | null = null;
+  private doc: StudioDocument | null = null;
+  private readonly live = new Map<string, Live>();
+  private readonly clock: FrameClock;
+  private readonly flow = new FlowWindow(MAX_UNACKED);
+  private readonly pool = new FramePool();
+  private readonly meter = new RateMeter(performance.now());
+  private readonly warned = new Set<string>();
+  private readonly offAck: () => void;
+  private readonly statsTimer: ReturnType<typeof setInterval>;
+  private readonly audio: AudioGraph | null = null;
+  private readonly audioSender: AudioSender | null = null;
+  private readonly srcCtx: SourceContext;
+  private readonly xf = new Float32Array(9);
+  private readonly uv = new Float32Array(4);
+  private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
+  private readonly draw: Draw;
+  private owner = false;
+  private ownerOrigin = 0;
+  private packProblem: string | null = null;
+  private lost = false;
+  private disposed = false;
+  private width = 0;
+  private height = 0;
+  private renderLagged = 0;
+  private sendSkipped = 0;
+  private framesSent = 0;
+  private glRenderer = 'unavailable';
+  private softwareGl = false;
+  private lastPresent = -Infinity;
+
+  constructor(opts: CompositorOptions) {
+    registerBuiltinSources();
+    this.bridge = opts.bridge;
+    this.canvas = opts.canvas;
+    this.gl = this.canvas.getContext('webgl2', CONTEXT_ATTRS);
+    if (!this.gl) console.warn('Compositor: WebGL2 is not available here, so there is no preview and no program output.');
+    const gl = this.gl;
+    this.srcCtx = {
+      get gl() {
+        if (!gl) throw new Error('no GL context');
+        return gl;
+      },
+      baseWidth: () => this.width,
+      baseHeight: () => this.height,
+      placeholder: () => {
+        if (!this.pipe) throw new Error('no GL pipeline');
+        return this.pipe.placeholder();
+      },
+      mediaUrl: (p) => this.bridge.mediaUrl(p),
+      warnOnce: (k, m) => this.warnOnce(k, m),
+    };
+    this.draw = {
+      texture: (t) => this.pipe?.drawTexture(t, this.xf, this.uv),
+      color: (c) => this.pipe?.drawColor(this.xf, c),
+    };
+    this.canvas.addEventListener('webglcontextlost', this.onLost);
+    this.canvas.addEventListener('webglcontextrestored', this.onRestored);
+    this.initGl();
+    this.offAck = this.bridge.onFrameAck((seq) => this.flow.ack(seq));
+    if (opts.audio ?? true) {
+      try {
+        this.audio = createAudioGraph({ tone: true });
+        this.audioSender = new AudioSender(this.bridge, this.audio);
+      } catch (err) {
+        console.warn('Compositor: audio is unavailable; frames are sent without sound.', err);
+      }
+    }
+    this.clock = new FrameClock(opts.timers ?? browserTimers, this.onTick);
+    this.clock.start();
+    this.statsTimer = setInterval(this.report, 1000);
+  }
+
+  // ---- public API -----------------------------------------------------------------------------
+
+  setDocument(document: StudioDocument): void {
+    if (this.disposed) return;
+    this.doc = document;
+    const v = document.video;
+    this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
+    this.applySize(v.baseWidth, v.baseHeight);
+    this.syncSources();
+  }
+
+  setOutputOwner(owner: boolean): void {
+    if (this.disposed || owner === this.owner) return;
+    this.owner = owner;
+    this.flow.reset();
+    this.pipe?.clearReadbacks();
+    if (owner) {
+      // Sequences count ticks from here, as audio counts samples from here (same origin).
+      this.ownerOrigin = this.clock.nextIndex;
+      this.framesSent = 0;
+      this.renderLagged = 0;
+      this.sendSkipped = 0;
+      if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`);
+    }
+    this.audioSender?.setOwner(owner);
+  }
+
+  stats(): CompositorStats {
+    return {
+      renderLagged: this.renderLagged,
+      renderMs: round2(this.meter.renderMs),
+      sendSkipped: this.sendSkipped,
+      glRenderer: this.glRenderer,
+      fps: round2(this.meter.fps),
+      framesSent: this.framesSent,
+    };
+  }
+
+  hitTest(x: number, y: number): number | null {
+    const scene = this.scene();
+    if (!scene) return null;
+    for (let i = scene.items.length - 1; i >= 0; i--) {
+      const item = scene.items[i];
+      if (!item || !item.enabled) continue;
+      const rt = this.live.get(item.sourceUuid)?.rt;
+      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y)) return item.sceneItemId;
+    }
+    return null;
+  }
+
+  itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null {
+    const item = this.scene()?.items.find((i) => i.sceneItemId === sceneItemId);
+    const rt = item && this.live.get(item.sourceUuid)?.rt;
+    if (!item || !rt) return null;
+    return itemBounds(item.transform, rt.width, rt.height);
+  }
+
+  /** The audio graph (master bus for future sources), or null when audio is off or unavailable. */
+  get audioGraph(): AudioGraph | null {
+    return this.audio;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.clock.stop();
+    clearInterval(this.statsTimer);
+    this.offAck();
+    this.canvas.removeEventListener('webglcontextlost', this.onLost);
+    this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
+    this.dropSources();
+    this.pipe?.dispose();
+    this.pipe = null;
+    this.audioSender?.dispose();
+    this.audio?.dispose();
+  }
+
+  // ---- GL lifetime ----------------------------------------------------------------------------
+
+  private initGl(): void {
+    if (!this.gl || this.gl.isContextLost()) return;
+    try {
+      this.pipe = new GlPipeline(this.gl);
+      this.glRenderer = this.pipe.renderer;
+      this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
+    } catch (err) {
+      this.pipe = null;
+      console.error('Compositor: GL setup failed.', err);
+      return;
+    }
+    if (this.width > 0) this.pipe.resize(this.width, this.height, this.packProblem === null);
+  }
+
+  private readonly onLost = (e: Event): void => {
+    // preventDefault tells the browser we will rebuild, so it may restore the context.
+    e.preventDefault();
+    this.lost = true;
+    this.pipe = null;
+    this.flow.reset();
+    this.dropSources();
+    console.warn('Compositor: the GL context was lost; waiting for it to be restored.');
+  };
+
+  private readonly onRestored = (): void => {
+    this.lost = false;
+    this.initGl();
+    this.syncSources();
+  };
+
+  // ---- document -------------------------------------------------------------------------------
+
+  private applySize(w: number, h: number): void {
+    if (!(w > 0 && h > 0)) return;
+    const problem = nv12SizeProblem(w, h);
+    if (w === this.width && h === this.height && problem === this.packProblem) return;
+    this.width = w;
+    this.height = h;
+    this.packProblem = problem;
+    if (problem) this.warnOnce(`pack:${problem}`, `Compositor: ${problem}`);
+    if (this.canvas.width !== w) this.canvas.width = w;
+    if (this.canvas.height !== h) this.canvas.height = h;
+    this.pool.resize(nv12Bytes(w, h));
+    this.flow.reset();
+    if (this.pipe && !this.lost) {
+      try {
+        this.pipe.resize(w, h, problem === null);
+      } catch (err) {
+        console.error('Compositor: could not allocate render targets.', err);
+      }
+    }
+  }
+
+  private syncSources(): void {
+    const doc = this.doc;
+    if (!doc || !this.pipe || this.lost) return;
+    const seen = new Set<string>();
+    for (const input of doc.inputs) {
+      seen.add(input.uuid);
+      const key = JSON.stringify(input.settings);
+      const cur = this.live.get(input.uuid);
+      if (cur && cur.kind === input.kind) {
+        if (cur.key !== key) {
+          cur.key = key;
+          cur.rt?.update(input.settings);
+        }
+        continue;
+      }
+      cur?.rt?.dispose();
+      const kind = sourceKind(input.kind);
+      if (!kind) this.warnOnce(`kind:${input.kind}`, `Compositor: no renderer for source kind "${input.kind}"; its items are not drawn.`);
+      let rt: SourceRuntime | null = null;
+      try {
+        rt = kind ? kind.create(input.settings, this.srcCtx) : null;
+      } catch (err) {
+        console.error(`Compositor: source "${input.name}" (${input.kind}) failed to start.`, err);
+      }
+      this.live.set(input.uuid, { kind: input.kind, key, rt });
+    }
+    for (const [uuid, l] of this.live) {
+      if (seen.has(uuid)) continue;
+      l.rt?.dispose();
+      this.live.delete(uuid);
+    }
+  }
+
+  private dropSources(): void {
+    for (const l of this.live.values()) l.rt?.dispose();
+    this.live.clear();
+  }
+
+  private scene(): Scene | undefined {
+    const doc = this.doc;
+    return doc?.scenes.find((s) => s.uuid === doc.currentSceneUuid);
+  }
+
+  // ---- per tick -------------------------------------------------------------------------------
+
+  private readonly onTick = (tick: Tick): void => {
+    const t0 = performance.now();
+    this.renderLagged += tick.missed;
+    const pipe = this.pipe;
+    if (!pipe || this.lost || this.width === 0 || this.gl?.isContextLost()) return;
+    let pack = false;
+    if (this.owner && pipe.canPack) {
+      pipe.pollReadbacks(this.deliver);
+      if (!this.flow.hasRoom(t0)) {
+        // The engine has not taken the frames in flight: OBS's "skipped" (encoder back-pressure).
+        this.sendSkipped++;
+      } else if (this.flow.size + pipe.pendingReadbacks >= MAX_UNACKED) {
+        // The GPU is still busy with earlier frames. Adding work would only deepen its backlog,
+        // so this tick is lagged, as a render thread waiting on the GPU would be.
+        this.renderLagged++;
+        return;
+      } else {
+        pack = true;
+      }
+    }
+    this.compose(pipe, tick);
+    if (this.previewDue(t0)) pipe.present();
+    if (pack && !pipe.packFrame(tick.index - this.ownerOrigin, performance.now())) this.renderLagged++;
+    this.meter.frame(performance.now() - t0);
+  };
+
+  /**
+   * Whether to show this tick on the canvas. A software GL (SwiftShader) pays for every presented
+   * canvas frame again in the browser's own compositing, so while it also produces program output
+   * the preview is held to PREVIEW_FPS_SOFTWARE; nobody sees a hidden page's preview at all.
+   */
+  private previewDue(now: number): boolean {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
+    if (!(this.owner && this.softwareGl)) return true;
+    if (now - this.lastPresent < 1000 / PREVIEW_FPS_SOFTWARE - 2) return false;
+    this.lastPresent = now;
+    return true;
+  }
+
+  private compose(pipe: GlPipeline, tick: Tick): void {
+    pipe.beginProgram();
+    const scene = this.scene();
+    if (!scene) return;
+    this.frame.index = tick.index;
+    this.frame.wallMs = performance.timeOrigin + tick.dueMs;
+    for (const item of scene.items) {
+      if (!item.enabled) continue;
+      const rt = this.live.get(item.sourceUuid)?.rt;
+      if (!rt) continue;
+      const w = rt.width;
+      const h = rt.height;
+      const t = item.transform;
+      const c = croppedSize(t, w, h);
+      if (c.width <= 0 || c.height <= 0) continue;
+      clipMatrix(itemMatrix(t, w, h), c.width, c.height, this.width, this.height, this.xf);
+      this.uv[0] = t.cropLeft / w;
+      this.uv[1] = t.cropTop / h;
+      this.uv[2] = (w - t.cropRight) / w;
+      this.uv[3] = (h - t.cropBottom) / h;
+      try {
+        rt.render(this.draw, this.frame);
+      } catch (err) {
+        this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
+      }
+    }
+  }
+
+  /** Called for each finished readback, oldest first. */
+  private readonly deliver = (copyInto: (dst: Uint8Array) => void, sequence: number, captureMs: number): void => {
+    const m = this.pool.acquire();
+    copyInto(m.payload);
+    writeFrameHeader(m.header, {
+      kind: FrameKind.Video,
+      format: VideoFormat.NV12,
+      width: this.width,
+      height: this.height,
+      sequence,
+      captureMs,
+    });
+    this.bridge.sendFrame(m.buffer);
+    this.pool.release(m);
+    this.flow.sent(sequence, performance.now());
+    this.framesSent++;
+  };
+
+  private readonly report = (): void => {
+    this.meter.roll(performance.now());
+    const { fps: _fps, framesSent: _sent, ...renderer } = this.stats();
+    this.bridge.reportStats(renderer);
+  };
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(message);
+  }
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;

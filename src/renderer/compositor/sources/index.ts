@@ -1,0 +1,16 @@
+/** The built-in source kinds, registered once. */
+import { colorSource } from './color';
+import { imageSource } from './image';
+import { registerSource } from './registry';
+import { testPatternSource } from './test-pattern';
+import { textSource } from './text';
+
+export { registerSource, sourceKind, registeredSourceKinds } from './registry';
+export type { Draw, FrameInfo, SourceContext, SourceKind, SourceRuntime } from './types';
+
+let done = false;
+export function registerBuiltinSources(): void {
+  if (done) return;
+  done = true;
+  for (const k of [colorSource, imageSource, textSource, testPatternSource]) registerSource(k);
+}

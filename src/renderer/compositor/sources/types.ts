@@ -1,0 +1,48 @@
+/**
+ * Source runtimes: the behaviour half of a kind (the data half is a KindDescriptor in src/shared).
+ * Like a libobs source table: create goes through the same path as update, and render draws into
+ * the item's already-transformed quad.
+ */
+import type { Settings } from '../../../shared';
+
+export interface FrameInfo {
+  /** Frame clock tick index. */
+  index: number;
+  /** Wall-clock time of the frame, ms since the epoch (for on-screen clocks only). */
+  wallMs: number;
+}
+
+/** Draws into the current item's quad (transform and crop already set up by the compositor). */
+export interface Draw {
+  /** A premultiplied-alpha texture whose texels map to the source's width × height. */
+  texture(texture: WebGLTexture): void;
+  /** A solid color, premultiplied RGBA in 0..1. */
+  color(premultiplied: Float32Array): void;
+}
+
+export interface SourceContext {
+  readonly gl: WebGL2RenderingContext;
+  /** The canvas size, for kinds whose width/height 0 means "as large as the canvas". */
+  baseWidth(): number;
+  baseHeight(): number;
+  /** Shared magenta/black 256×256 checker for sources with nothing to show. */
+  placeholder(): WebGLTexture;
+  /** URL to load a local file the document refers to. */
+  mediaUrl(path: string): string;
+  /** console.warn once per key for the compositor's lifetime (problems the engine reports to the user). */
+  warnOnce(key: string, message: string): void;
+}
+
+export interface SourceRuntime {
+  /** Current size in source pixels (0 = draws nothing). */
+  readonly width: number;
+  readonly height: number;
+  update(settings: Settings): void;
+  render(draw: Draw, frame: FrameInfo): void;
+  dispose(): void;
+}
+
+export interface SourceKind {
+  id: string;
+  create(settings: Settings, ctx: SourceContext): SourceRuntime;
+}

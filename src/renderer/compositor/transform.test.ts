@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSFORM, type Transform } from '../../shared';
+import { alignPoint, apply, clipMatrix, containsPoint, croppedSize, itemBounds, itemCorners, itemMatrix } from './transform';
+
+const T = (o: Partial<Transform> = {}): Transform => ({ ...DEFAULT_TRANSFORM, ...o });
+const close = (a: { x: number; y: number }, x: number, y: number): void => {
+  expect(a.x).toBeCloseTo(x, 9);
+  expect(a.y).toBeCloseTo(y, 9);
+};
+
+describe('alignment', () => {
+  it('maps OBS alignment bits to the point of the box', () => {
+    expect(alignPoint(5, 200, 100)).toEqual({ x: 0, y: 0 }); // top-left
+    expect(alignPoint(0, 200, 100)).toEqual({ x: 100, y: 50 }); // center
+    expect(alignPoint(10, 200, 100)).toEqual({ x: 200, y: 100 }); // bottom-right
+    expect(alignPoint(1, 200, 100)).toEqual({ x: 0, y: 50 }); // left, vertically centered
+    expect(alignPoint(6, 200, 100)).toEqual({ x: 200, y: 0 }); // top-right
+    expect(alignPoint(8, 200, 100)).toEqual({ x: 100, y: 100 }); // bottom, centered
+  });
+});
+
+describe('itemMatrix', () => {
+  it('places a top-left aligned item at its position', () => {
+    const m = itemMatrix(T({ positionX: 100, positionY: 50 }), 200, 100);
+    close(apply(m, 0, 0), 100, 50);
+    close(apply(m, 200, 100), 300, 150);
+  });
+
+  it('scales about the alignment point', () => {
+    const m = itemMatrix(T({ positionX: 640, positionY: 360, alignment: 0, scaleX: 2, scaleY: 0.5 }), 200, 100);
+    close(apply(m, 0, 0), 440, 335);
+    close(apply(m, 200, 100), 840, 385);
+  });
+
+  it('rotates clockwise on screen about the alignment point', () => {
+    // 90° clockwise: the source's x axis points down the screen.
+    const m = itemMatrix(T({ positionX: 10, positionY: 20, rotation: 90 }), 200, 100);
+    close(apply(m, 0, 0), 10, 20);
+    close(apply(m, 200, 0), 10, 220);
+    close(apply(m, 0, 100), -90, 20);
+  });
+
+  it('rotates a center-aligned item about its center', () => {
+    const b = itemBounds(T({ positionX: 640, positionY: 360, alignment: 0, rotation: 90 }), 200, 100);
+    expect(b.x).toBeCloseTo(590, 9);
+    expect(b.y).toBeCloseTo(260, 9);
+    expect(b.width).toBeCloseTo(100, 9);
+    expect(b.height).toBeCloseTo(200, 9);
+  });
+
+  it('aligns the cropped box, as OBS positions the visible part', () => {
+    const t = T({ positionX: 400, positionY: 400, alignment: 10, cropLeft: 20, cropRight: 30, cropTop: 5, cropBottom: 15 });
+    expect(croppedSize(t, 200, 100)).toEqual({ width: 150, height: 80 });
+    const m = itemMatrix(t, 200, 100);
+    close(apply(m, 150, 80), 400, 400);
+    close(apply(m, 0, 0), 250, 320);
+  });
+
+  it('never yields a negative cropped size', () => {
+    expect(croppedSize(T({ cropLeft: 300 }), 200, 100)).toEqual({ width: 0, height: 100 });
+  });
+});
+
+describe('bounds and hit testing', () => {
+  it('bounds a 45° square by its diagonal', () => {
+    const t = T({ positionX: 1000, positionY: 100, rotation: 45 });
+    const b = itemBounds(t, 100, 100);
+    expect(b.x).toBeCloseTo(1000 - 50 * Math.SQRT2, 9);
+    expect(b.y).toBeCloseTo(100, 9);
+    expect(b.width).toBeCloseTo(100 * Math.SQRT2, 9);
+    expect(b.height).toBeCloseTo(100 * Math.SQRT2, 9);
+    const c = itemCorners(t, 100, 100);
+    close(c[2] as { x: number; y: number }, 1000, 100 + 100 * Math.SQRT2);
+  });
+
+  it('hits inside the rotated quad only, not the rest of its bounds', () => {
+    const t = T({ positionX: 1000, positionY: 100, rotation: 45 });
+    expect(containsPoint(t, 100, 100, 1000, 230)).toBe(true);
+    expect(containsPoint(t, 100, 100, 975, 130)).toBe(true);
+    expect(containsPoint(t, 100, 100, 960, 110)).toBe(false); // inside the bounds, outside the quad
+    expect(containsPoint(t, 100, 100, 1000, 90)).toBe(false);
+  });
+
+  it('handles flips (negative scale) and rejects degenerate items', () => {
+    const flipped = T({ positionX: 100, positionY: 100, scaleX: -1 });
+    expect(containsPoint(flipped, 50, 50, 75, 125)).toBe(true);
+    expect(containsPoint(flipped, 50, 50, 125, 125)).toBe(false);
+    expect(containsPoint(T({ scaleX: 0 }), 50, 50, 0, 0)).toBe(false);
+    expect(containsPoint(T({ cropLeft: 50 }), 50, 50, 0, 0)).toBe(false);
+  });
+});
+
+describe('clipMatrix', () => {
+  it('maps the unit quad to clip space of a top-down target', () => {
+    const t = T({ positionX: 100, positionY: 50 });
+    const xf = clipMatrix(itemMatrix(t, 200, 100), 200, 100, 1280, 720, new Float32Array(9));
+    const at = (cx: number, cy: number): [number, number] => [xf[0]! * cx + xf[3]! * cy + xf[6]!, xf[1]! * cx + xf[4]! * cy + xf[7]!];
+    const [x0, y0] = at(0, 0);
+    const [x1, y1] = at(1, 1);
+    expect(x0).toBeCloseTo((100 / 1280) * 2 - 1, 6);
+    expect(y0).toBeCloseTo((50 / 720) * 2 - 1, 6);
+    expect(x1).toBeCloseTo((300 / 1280) * 2 - 1, 6);
+    expect(y1).toBeCloseTo((150 / 720) * 2 - 1, 6);
+    expect(xf[8]).toBe(1);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * OBS scene-item transform math, shared by rendering, hit testing and bounds so the three can never
+ * disagree. Pure: no DOM, no GL. Coordinates are canvas pixels, x right, y down.
+ *
+ * An item's local space is its cropped source: (0,0)…(cw,ch). The alignment point of that box sits
+ * at (positionX, positionY); scale applies about it, then rotation (degrees, clockwise on screen).
+ */
+import type { Transform } from '../../shared';
+
+/** x' = a·x + c·y + e, y' = b·x + d·y + f (the 2D affine layout CanvasRenderingContext2D uses). */
+export interface Affine {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const ALIGN_LEFT = 1;
+export const ALIGN_RIGHT = 2;
+export const ALIGN_TOP = 4;
+export const ALIGN_BOTTOM = 8;
+
+/** Size of the source after crop; never negative. */
+export function croppedSize(t: Transform, srcW: number, srcH: number): { width: number; height: number } {
+  return {
+    width: Math.max(0, srcW - t.cropLeft - t.cropRight),
+    height: Math.max(0, srcH - t.cropTop - t.cropBottom),
+  };
+}
+
+/** The alignment point inside a w×h box (0 = center on that axis). */
+export function alignPoint(alignment: number, w: number, h: number): { x: number; y: number } {
+  const x = alignment & ALIGN_LEFT ? 0 : alignment & ALIGN_RIGHT ? w : w / 2;
+  const y = alignment & ALIGN_TOP ? 0 : alignment & ALIGN_BOTTOM ? h : h / 2;
+  return { x, y };
+}
+
+/** Maps the item's cropped local pixels to canvas pixels. */
+export function itemMatrix(t: Transform, srcW: number, srcH: number): Affine {
+  const { width, height } = croppedSize(t, srcW, srcH);
+  const o = alignPoint(t.alignment, width, height);
+  const rad = (t.rotation * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const a = cos * t.scaleX;
+  const b = sin * t.scaleX;
+  const c = -sin * t.scaleY;
+  const d = cos * t.scaleY;
+  return { a, b, c, d, e: t.positionX - (a * o.x + c * o.y), f: t.positionY - (b * o.x + d * o.y) };
+}
+
+export function apply(m: Affine, x: number, y: number): { x: number; y: number } {
+  return { x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f };
+}
+
+/** Canvas-space corners in order top-left, top-right, bottom-right, bottom-left (of the source). */
+export function itemCorners(t: Transform, srcW: number, srcH: number): { x: number; y: number }[] {
+  const m = itemMatrix(t, srcW, srcH);
+  const { width, height } = croppedSize(t, srcW, srcH);
+  return [apply(m, 0, 0), apply(m, width, 0), apply(m, width, height), apply(m, 0, height)];
+}
+
+/** Axis-aligned canvas-space box around the item as drawn. */
+export function itemBounds(t: Transform, srcW: number, srcH: number): Rect {
+  const pts = itemCorners(t, srcW, srcH);
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const p of pts) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** Whether a canvas point falls on the item's drawn (rotated) quad. Degenerate items contain nothing. */
+export function containsPoint(t: Transform, srcW: number, srcH: number, x: number, y: number): boolean {
+  const { width, height } = croppedSize(t, srcW, srcH);
+  if (width <= 0 || height <= 0) return false;
+  const m = itemMatrix(t, srcW, srcH);
+  const det = m.a * m.d - m.b * m.c;
+  if (det === 0) return false;
+  const dx = x - m.e;
+  const dy = y - m.f;
+  const u = (m.d * dx - m.c * dy) / det;
+  const v = (-m.b * dx + m.a * dy) / det;
+  return u >= 0 && u <= width && v >= 0 && v <= height;
+}
+
+/**
+ * Column-major mat3 taking the unit quad (0..1)² to clip space of a W×H target whose row 0 is the
+ * top of the image (the program target is stored top-down so the NV12 pack reads rows in order).
+ */
+export function clipMatrix(m: Affine, cw: number, ch: number, W: number, H: number, out: Float32Array): Float32Array {
+  const sx = 2 / W;
+  const sy = 2 / H;
+  out[0] = m.a * cw * sx;
+  out[1] = m.b * cw * sy;
+  out[2] = 0;
+  out[3] = m.c * ch * sx;
+  out[4] = m.d * ch * sy;
+  out[5] = 0;
+  out[6] = m.e * sx - 1;
+  out[7] = m.f * sy - 1;
+  out[8] = 1;
+  return out;
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { StudioDocument } from '../../../shared';
+import { useActions, useServices, useStudio } from '../../stores/context';
+import { Modal } from '../layout/Modal';
+import { OutputSettingsFields } from './OutputSettingsFields';
+import { draftFrom, planSave, type FieldError, type SettingsDraft } from './settingsForm';
+import { StreamSettings } from './StreamSettings';
+import { VideoSettingsFields } from './VideoSettingsFields';
+
+type Status = { kind: 'saved' } | { kind: 'failed'; messages: string[] } | null;
+
+/**
+ * Stream, video and output settings. Save sends only what changed, part by part, and stays open:
+ * a part the engine refuses (video while live) shows its reason here while the rest is kept.
+ */
+export function SettingsDialog() {
+  const doc = useStudio((s) => s.document);
+  const { ui } = useServices();
+  const close = () => ui.setState({ settingsOpen: false });
+  return (
+    <Modal
+      title="Settings"
+      className="modal-wide"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="button" data-testid="settings-close" onClick={close}>
+            Close
+          </button>
+          <button type="submit" form="settings-form" className="button button-primary" data-testid="settings-save" disabled={!doc}>
+            Save
+          </button>
+        </>
+      }
+    >
+      {doc ? <SettingsForm doc={doc} /> : <p className="empty">Waiting for the studio engine…</p>}
+    </Modal>
+  );
+}
+
+function SettingsForm({ doc }: { doc: StudioDocument }) {
+  const { call } = useActions();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(doc));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<SettingsDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setStatus(null);
+  };
+
+  const save = async () => {
+    const planned = planSave(doc, draft);
+    if (!planned.ok) {
+      setErrors(planned.errors);
+      setStatus({ kind: 'failed', messages: ['Some values need fixing before they can be saved.'] });
+      return;
+    }
+    setErrors([]);
+    setBusy(true);
+    const { plan } = planned;
+    const messages: string[] = [];
+    const quiet = { quiet: true };
+    if (plan.destination) {
+      const r = await call('destination.upsert', plan.destination, quiet);
+      if (r.ok) setDraft((d) => ({ ...d, key: '' }));
+      else messages.push(`Stream: ${r.error.message}`);
+    }
+    if (plan.video) {
+      const r = await call('video.set', plan.video, quiet);
+      if (!r.ok) messages.push(`Video: ${r.error.message}`);
+    }
+    if (plan.encoder) {
+      const r = await call('output.setEncoder', plan.encoder, quiet);
+      if (!r.ok) messages.push(`Output: ${r.error.message}`);
+    }
+    if (plan.ffmpegPath) {
+      const r = await call('output.setFfmpegPath', plan.ffmpegPath, quiet);
+      if (!r.ok) messages.push(`FFmpeg: ${r.error.message}`);
+    }
+    setBusy(false);
+    setStatus(messages.length > 0 ? { kind: 'failed', messages } : { kind: 'saved' });
+  };
+
+  return (
+    <form
+      id="settings-form"
+      className="settings-form"
+      aria-busy={busy}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!busy) void save();
+      }}
+    >
+      <StreamSettings draft={draft} set={set} errors={errors} hasKey={doc.destinations[0]?.hasKey ?? false} />
+      <VideoSettingsFields draft={draft} set={set} errors={errors} />
+      <OutputSettingsFields draft={draft} set={set} errors={errors} />
+      {status?.kind === 'saved' ? (
+        <p className="form-ok" role="status" data-testid="settings-status">
+          Saved.
+        </p>
+      ) : null}
+      {status?.kind === 'failed' ? (
+        <div className="form-error" role="alert" data-testid="settings-error">
+          {status.messages.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { useRef } from 'react';
+import { useStudio, useUi } from '../../stores/context';
+import { findInput, findItem, selectionInCurrentScene } from '../../stores/selectors';
+import { fitBox } from './geometry';
+import { SelectionOutline } from './SelectionOutline';
+import { useCompositor } from './useCompositor';
+import { useElementSize } from './useElementSize';
+import { useNudgeKeys } from './useNudgeKeys';
+import { usePreviewDrag } from './usePreviewDrag';
+
+/** The program canvas: drawing buffer at the base resolution, CSS-scaled to fit, letterboxed. */
+export function Preview() {
+  const doc = useStudio((s) => s.document);
+  const selected = useUi((s) => s.selected);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const area = useElementSize(areaRef);
+  const baseW = doc?.video.baseWidth ?? 1280;
+  const baseH = doc?.video.baseHeight ?? 720;
+  const box = fitBox(area.width, area.height, baseW, baseH);
+
+  useCompositor(canvasRef);
+  useNudgeKeys();
+  const pointer = usePreviewDrag(stageRef, baseW, baseH);
+
+  const sel = selectionInCurrentScene(doc, selected);
+  const item = findItem(doc, sel);
+  const input = findInput(doc, item?.sourceUuid);
+
+  return (
+    <section className="preview" aria-label="Preview">
+      <div className="preview-area" ref={areaRef}>
+        <div
+          ref={stageRef}
+          className="preview-stage"
+          style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
+          tabIndex={0}
+          aria-label="Program preview: click to select, drag to move, arrow keys to nudge"
+          {...pointer}
+        >
+          <canvas ref={canvasRef} className="preview-canvas" width={baseW} height={baseH} data-testid="preview-canvas" />
+          {sel && item && input ? (
+            <SelectionOutline selection={sel} name={input.name} locked={item.locked} shown={box} baseW={baseW} />
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react';
+import { useServices, useStudio } from '../../stores/context';
+import { Icon } from '../layout/Icon';
+
+/** "+" in the Sources dock: a menu of the input kinds the engine offers. */
+export function AddSourceMenu() {
+  const { ui } = useServices();
+  const kinds = useStudio((s) => s.kinds);
+  const hasScene = useStudio((s) => s.document !== null);
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const inputs = kinds.filter((k) => k.category === 'input');
+  return (
+    <div className="menu-anchor" ref={rootRef}>
+      <button
+        type="button"
+        className="icon-button"
+        title="Add source"
+        aria-label="Add source"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="source-add"
+        disabled={!hasScene}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Icon name="plus" />
+      </button>
+      {open ? (
+        <ul className="menu" role="menu" aria-label="Source kinds">
+          {inputs.length === 0 ? <li className="menu-empty">No source kinds yet</li> : null}
+          {inputs.map((k) => (
+            <li key={k.id} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                data-testid={`source-kind-${k.id}`}
+                autoFocus={k === inputs[0]}
+                onClick={() => {
+                  setOpen(false);
+                  ui.setState({ addSourceKind: k.id });
+                }}
+              >
+                {k.displayName}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

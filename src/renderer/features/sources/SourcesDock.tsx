@@ -1,0 +1,36 @@
+import { useStudio, useUi } from '../../stores/context';
+import { currentScene } from '../../stores/selectors';
+import { Dock } from '../layout/Dock';
+import { AddSourceMenu } from './AddSourceMenu';
+import { SourceRow } from './SourceRow';
+
+/** Items of the program scene, top of the list = top of the stack (reverse of document order). */
+export function SourcesDock() {
+  const doc = useStudio((s) => s.document);
+  const selected = useUi((s) => s.selected);
+  const scene = currentScene(doc);
+  const items = scene?.items ?? [];
+  return (
+    <Dock title="Sources" className="dock-sources" actions={<AddSourceMenu />}>
+      <ul className="list" aria-label={scene ? `Sources in ${scene.name}` : 'Sources'}>
+        {scene
+          ? items
+              .map((item, index) => ({ item, index }))
+              .reverse()
+              .map(({ item, index }) => (
+                <SourceRow
+                  key={item.sceneItemId}
+                  sceneUuid={scene.uuid}
+                  item={item}
+                  input={doc?.inputs.find((i) => i.uuid === item.sourceUuid) ?? null}
+                  index={index}
+                  count={items.length}
+                  selected={selected?.sceneUuid === scene.uuid && selected.sceneItemId === item.sceneItemId}
+                />
+              ))
+          : null}
+      </ul>
+      {scene && items.length === 0 ? <p className="empty">No sources. Use + to add one.</p> : null}
+    </Dock>
+  );
+}

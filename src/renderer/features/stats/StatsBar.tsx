@@ -1,0 +1,42 @@
+import { useStudio } from '../../stores/context';
+import { formatBitrate, formatBytes, formatFps, formatMs, formatSpeed, formatUptime } from './format';
+import { Sparkline } from './Sparkline';
+import { Stat } from './Stat';
+import { useCompositorStats } from './useCompositorStats';
+
+/** Output stats from the engine (once a second while live) and the preview's own when idle. */
+export function StatsBar() {
+  const stats = useStudio((s) => s.stats);
+  const state = useStudio((s) => s.streamState);
+  const history = useStudio((s) => s.history);
+  const idle = state === 'idle' || state === 'failed';
+  const preview = useCompositorStats(idle);
+  return (
+    <footer className="statsbar" aria-label="Output statistics">
+      <Stat label="State" value={state} />
+      <Stat label="FPS" value={formatFps(stats.fps)} testId="stat-fps" />
+      <div className="stat stat-bitrate">
+        <span className="stat-label">Bitrate</span>
+        <span className="stat-value" data-testid="stat-bitrate">
+          {formatBitrate(stats.bitrateKbps)}
+        </span>
+        <Sparkline history={history} />
+      </div>
+      <Stat label="Dropped" value={String(stats.dropped)} testId="stat-dropped" warn={stats.dropped > 0} />
+      <Stat label="Skipped" value={String(stats.skipped)} testId="stat-skipped" warn={stats.skipped > 0} />
+      <Stat label="Lagged" value={String(stats.lagged)} testId="stat-lagged" warn={stats.lagged > 0} />
+      <Stat label="Sent" value={formatBytes(stats.bytesSent)} testId="stat-bytes" />
+      <Stat label="Uptime" value={formatUptime(stats.uptimeMs)} testId="stat-uptime" />
+      <Stat label="Render" value={formatMs(stats.renderMs)} />
+      <Stat label="Encoder" value={formatSpeed(stats.encoderSpeed)} />
+      {preview ? (
+        <div className="stat stat-preview" title={preview.glRenderer}>
+          <span className="stat-label">Preview</span>
+          <span className="stat-value" data-testid="stat-preview">
+            {formatFps(preview.fps)} fps · {formatMs(preview.renderMs)}
+          </span>
+        </div>
+      ) : null}
+    </footer>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSFORM, type StudioDocument } from '../../shared';
+import { currentScene, findInput, findItem, selectionInCurrentScene, withDrag } from './selectors';
+
+const doc: StudioDocument = {
+  version: 1,
+  revision: 1,
+  scenes: [
+    { uuid: 'a', name: 'A', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 },
+    { uuid: 'b', name: 'B', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 },
+  ],
+  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {} }],
+  currentSceneUuid: 'a',
+  video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
+  output: {
+    ffmpegPath: '',
+    encoder: { encoder: 'libx264', rateControl: 'CBR', bitrateKbps: 2500, keyframeIntervalSec: 2, preset: 'veryfast', profile: 'main', bFrames: 0, audioBitrateKbps: 128 },
+  },
+  destinations: [],
+};
+
+describe('selectors', () => {
+  it('finds the current scene, items and inputs', () => {
+    expect(currentScene(doc)?.name).toBe('A');
+    expect(currentScene(null)).toBeNull();
+    expect(findItem(doc, { sceneUuid: 'b', sceneItemId: 1 })?.sourceUuid).toBe('i1');
+    expect(findItem(doc, { sceneUuid: 'b', sceneItemId: 9 })).toBeNull();
+    expect(findInput(doc, 'i1')?.name).toBe('Color');
+    expect(findInput(doc, undefined)).toBeNull();
+  });
+
+  it('forgets a selection in another scene or of a removed item', () => {
+    expect(selectionInCurrentScene(doc, { sceneUuid: 'a', sceneItemId: 1 })).toEqual({ sceneUuid: 'a', sceneItemId: 1 });
+    expect(selectionInCurrentScene(doc, { sceneUuid: 'b', sceneItemId: 1 })).toBeNull();
+    expect(selectionInCurrentScene(doc, { sceneUuid: 'a', sceneItemId: 7 })).toBeNull();
+  });
+
+  it('applies a drag override to one item only, without touching the original', () => {
+    const moved = withDrag(doc, { sceneUuid: 'a', sceneItemId: 1, positionX: 100, positionY: 50 });
+    expect(moved.scenes[0]?.items[0]?.transform).toMatchObject({ positionX: 100, positionY: 50, scaleX: 1 });
+    expect(moved.scenes[1]?.items[0]?.transform.positionX).toBe(0);
+    expect(doc.scenes[0]?.items[0]?.transform.positionX).toBe(0);
+    expect(moved.scenes[1]).toBe(doc.scenes[1]);
+    expect(withDrag(doc, null)).toBe(doc);
+  });
+});

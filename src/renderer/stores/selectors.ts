@@ -1,0 +1,49 @@
+/** Pure lookups over the mirrored document, shared by docks and the preview. */
+import type { Input, KindDescriptor, Scene, SceneItem, StudioDocument } from '../../shared';
+import type { DragOverride, ItemRef } from './ui';
+
+export function currentScene(doc: StudioDocument | null): Scene | null {
+  if (!doc) return null;
+  return doc.scenes.find((s) => s.uuid === doc.currentSceneUuid) ?? null;
+}
+
+export function findItem(doc: StudioDocument | null, ref: ItemRef | null): SceneItem | null {
+  if (!doc || !ref) return null;
+  const scene = doc.scenes.find((s) => s.uuid === ref.sceneUuid);
+  return scene?.items.find((i) => i.sceneItemId === ref.sceneItemId) ?? null;
+}
+
+export function findInput(doc: StudioDocument | null, uuid: string | undefined): Input | null {
+  if (!doc || uuid === undefined) return null;
+  return doc.inputs.find((i) => i.uuid === uuid) ?? null;
+}
+
+export function findKind(kinds: readonly KindDescriptor[], id: string | undefined): KindDescriptor | null {
+  return kinds.find((k) => k.id === id) ?? null;
+}
+
+/** The selection, but only while it is an item of the scene on program. */
+export function selectionInCurrentScene(doc: StudioDocument | null, ref: ItemRef | null): ItemRef | null {
+  if (!doc || !ref || ref.sceneUuid !== doc.currentSceneUuid) return null;
+  return findItem(doc, ref) ? ref : null;
+}
+
+/** The document as the compositor should draw it while a drag is in flight. */
+export function withDrag(doc: StudioDocument, drag: DragOverride | null): StudioDocument {
+  if (!drag) return doc;
+  return {
+    ...doc,
+    scenes: doc.scenes.map((scene) =>
+      scene.uuid !== drag.sceneUuid
+        ? scene
+        : {
+            ...scene,
+            items: scene.items.map((item) =>
+              item.sceneItemId !== drag.sceneItemId
+                ? item
+                : { ...item, transform: { ...item.transform, positionX: drag.positionX, positionY: drag.positionY } },
+            ),
+          },
+    ),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The renderer's read-only mirror of the engine, fed by bridge events (see connect.ts). Only the
+ * reducer below writes to it, so every field is a faithful copy of something the engine said, plus
+ * the notices the UI itself raises when a command fails.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  EMPTY_OUTPUT_STATS,
+  type DestinationState,
+  type KindDescriptor,
+  type NoticeLevel,
+  type OutputStats,
+  type StudioDocument,
+  type StudioError,
+  type StudioEvent,
+} from '../../shared';
+import { pushSample, type StatSample } from './history';
+import { addNotice, removeNotice, type Notice } from './notices';
+
+export interface StudioState {
+  /** Whether the bridge currently reaches the engine. */
+  connected: boolean;
+  document: StudioDocument | null;
+  /**
+   * Set when the connection drops: the engine may have restarted with a lower revision, so the
+   * next document it replays is taken whatever its revision.
+   */
+  documentStale: boolean;
+  kinds: KindDescriptor[];
+  streamState: DestinationState;
+  /** Why the stream last failed; cleared when a new start begins. */
+  streamError: StudioError | null;
+  stats: OutputStats;
+  history: StatSample[];
+  notices: Notice[];
+  nextNoticeId: number;
+  /** Whether this renderer composites program output (engine's renderer.outputOwner). */
+  outputOwner: boolean;
+}
+
+export type StudioStore = StoreApi<StudioState>;
+
+export const initialStudioState = (): StudioState => ({
+  connected: false,
+  document: null,
+  documentStale: true,
+  kinds: [],
+  streamState: 'idle',
+  streamError: null,
+  stats: EMPTY_OUTPUT_STATS,
+  history: [],
+  notices: [],
+  nextNoticeId: 1,
+  outputOwner: false,
+});
+
+export function createStudioStore(): StudioStore {
+  return createStore<StudioState>()(initialStudioState);
+}
+
+/** The state after one engine event. Pure: returns the same object when nothing changes. */
+export function reduceEvent(state: StudioState, event: StudioEvent): StudioState {
+  switch (event.type) {
+    case 'document.changed': {
+      const doc = event.data.document;
+      const current = state.document;
+      if (current && !state.documentStale && doc.revision <= current.revision) return state;
+      return { ...state, document: doc, documentStale: false };
+    }
+    case 'kinds.list':
+      return { ...state, kinds: event.data.kinds };
+    case 'stream.state': {
+      const { state: streamState, error } = event.data;
+      // A new start begins clean; otherwise the last error stays so a failed badge can explain itself
+      // and the last numbers stay readable after a stop.
+      const fresh = streamState === 'connecting' && (state.streamState === 'idle' || state.streamState === 'failed');
+      const streamError = error ?? (fresh ? null : state.streamError);
+      const stats = fresh ? EMPTY_OUTPUT_STATS : { ...state.stats, state: streamState };
+      return { ...state, streamState, streamError, stats };
+    }
+    case 'stream.stats': {
+      const stats = event.data.stats;
+      return {
+        ...state,
+        stats,
+        history: pushSample(state.history, { bitrateKbps: stats.bitrateKbps, fps: stats.fps }),
+      };
+    }
+    case 'notice':
+      return withNotice(state, event.data.level, event.data.message);
+    case 'renderer.outputOwner':
+      return state.outputOwner === event.data.owner ? state : { ...state, outputOwner: event.data.owner };
+    default:
+      // Fine-grained events (scene.created, item.transformChanged, …) are always followed by
+      // document.changed, which carries everything the mirror needs.
+      return state;
+  }
+}
+
+export function withNotice(state: StudioState, level: NoticeLevel, message: string): StudioState {
+  const id = state.nextNoticeId;
+  return { ...state, notices: addNotice(state.notices, { id, level, message }), nextNoticeId: id + 1 };
+}
+
+export function withoutNotice(state: StudioState, id: number): StudioState {
+  return { ...state, notices: removeNotice(state.notices, id) };
+}
+
+export function withConnection(state: StudioState, connected: boolean): StudioState {
+  if (state.connected === connected) return state;
+  // Nobody sends frames through a dead link; the engine re-announces ownership on reconnect.
+  return connected
+    ? { ...state, connected }
+    : { ...state, connected, documentStale: true, outputOwner: false };
+}

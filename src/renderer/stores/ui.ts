@@ -1,0 +1,36 @@
+/** UI-only state: never sent to the engine, never mirrored from it. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Compositor } from '../compositor/api';
+
+export interface ItemRef {
+  sceneUuid: string;
+  sceneItemId: number;
+}
+
+/** An item position being dragged in the preview, shown before the engine confirms it. */
+export interface DragOverride extends ItemRef {
+  positionX: number;
+  positionY: number;
+}
+
+export interface UiState {
+  selected: ItemRef | null;
+  drag: DragOverride | null;
+  settingsOpen: boolean;
+  /** Kind id whose "new source" dialog is open. */
+  addSourceKind: string | null;
+  /** The live compositor, for the stats bar's idle numbers; owned and disposed by the preview. */
+  compositor: Compositor | null;
+}
+
+export type UiStore = StoreApi<UiState>;
+
+export function createUiStore(): UiStore {
+  return createStore<UiState>()(() => ({
+    selected: null,
+    drag: null,
+    settingsOpen: false,
+    addSourceKind: null,
+    compositor: null,
+  }));
+}

@@ -1,0 +1,181 @@
+/**
+ * Server mode: `node out/main/server.js [--port N] [--data-dir DIR] [--headless]`. Runs the engine,
+ * serves the studio UI on 127.0.0.1 and, with --headless, a windowless Chromium compositing it.
+ * Exit codes: 0 after a clean stop, 1 for a fatal error, 2 for bad command-line flags.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { LogLevel } from '../engine/api';
+import { createStudio } from '../engine/studio';
+import { createLogger, type DisposableLogger } from '../engine/log/logger';
+import { FileSecretStore } from '../engine/persistence/secrets';
+import { USAGE, parseFlags } from './args';
+import { findChromium, launchHeadless, type HeadlessChromium } from './headless';
+import { startStudioServer, type StudioServer } from './http';
+import { appRoot, defaultDataDir } from './paths';
+
+const PREFIX = 'broadcast-studio:';
+/** A stop that takes longer than this is abandoned so the process never hangs on exit. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
+class Fatal extends Error {}
+
+async function main(): Promise<void> {
+  const parsed = parseFlags(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${PREFIX} ${parsed.message}\n`);
+    process.exit(2);
+  }
+  const flags = parsed.flags;
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+
+  const root = appRoot(import.meta.url);
+  const rendererDir = path.join(root, 'out', 'renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Fatal(`The studio UI is not built (${rendererDir} has no index.html); run npm run build or use npm run serve.`);
+  }
+  // Before anything starts: a missing browser is a setup problem to report at once.
+  const chromium = flags.headless ? findChromium() : null;
+  if (chromium && !chromium.ok) throw new Fatal(chromium.error.message);
+  const dataDir = path.resolve(flags.dataDir ?? defaultDataDir());
+  await prepareDataDir(dataDir);
+
+  const secrets = new FileSecretStore(dataDir);
+  const logger = createLogger({
+    file: path.join(dataDir, 'logs', 'studio.log'),
+    level: logLevel(process.env['BROADCAST_STUDIO_LOG_LEVEL']),
+    echo: false,
+  });
+  const resources: Resources = { logger };
+  installShutdown(resources);
+  logger.log('info', 'server mode starting', { dataDir, pid: process.pid });
+
+  resources.studio = await createStudio({ dataDir, resourcesDir: path.join(root, 'resources'), secrets, logger });
+  const server = await startStudioServer({
+    studio: resources.studio,
+    logger,
+    rendererDir,
+    version: readVersion(root),
+    port: flags.port,
+  });
+  if (!server.ok) throw new Fatal(server.error.message);
+  resources.server = server.value;
+
+  if (chromium?.ok) {
+    resources.headless = launchHeadless({
+      executable: chromium.value,
+      url: `${server.value.url}?role=primary`,
+      logger,
+      onUnexpectedExit: (reason) => process.stderr.write(`${PREFIX} warning: ${reason}\n`),
+    });
+    process.stdout.write(`Headless Chromium is compositing the program (${chromium.value}, pid ${resources.headless.pid ?? '?'}).\n`);
+  }
+  ready = true;
+  logger.log('info', 'server mode ready', { url: server.value.url });
+  process.stdout.write(`Broadcast Studio (server mode) ready at ${server.value.url}\n`);
+}
+
+interface Resources {
+  logger: DisposableLogger;
+  studio?: Awaited<ReturnType<typeof createStudio>>;
+  server?: StudioServer;
+  headless?: HeadlessChromium;
+}
+
+let ready = false;
+let stopping: Promise<never> | null = null;
+let current: Resources | null = null;
+
+/** Stops everything in order: the engine (no FFmpeg survives), the server, the browser. */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    const res = current;
+    const deadline = setTimeout(() => {
+      process.stderr.write(`${PREFIX} shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway.\n`);
+      process.exit(code || 1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    const step = async (what: string, fn: () => Promise<void> | undefined): Promise<void> => {
+      try {
+        await fn();
+      } catch (error) {
+        code ||= 1;
+        res?.logger.log('error', `shutdown: ${what} failed`, { error: String(error) });
+        process.stderr.write(`${PREFIX} could not stop the ${what} cleanly: ${String(error)}\n`);
+      }
+    };
+    await step('studio', () => res?.studio?.dispose());
+    await step('HTTP server', () => res?.server?.close());
+    await step('headless Chromium', () => res?.headless?.close());
+    res?.logger.log('info', 'server mode stopped', { code });
+    await step('log', () => res?.logger.dispose());
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+function installShutdown(res: Resources): void {
+  current = res;
+  // A second signal (a terminal's Ctrl-C also reaches `npm run serve`) must not cut a clean stop short.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+  process.on('uncaughtException', (error) => fatal(error));
+  process.on('unhandledRejection', (reason) => fatal(reason));
+}
+
+function fatal(error: unknown): void {
+  const message =
+    error instanceof Fatal ? error.message : `${ready ? 'stopped after an unexpected error' : 'could not start'}: ${describe(error)}`;
+  if (!(error instanceof Fatal)) current?.logger.log('error', 'fatal error', { error: error instanceof Error ? error : String(error) });
+  process.stderr.write(`${PREFIX} ${message}\n`);
+  if (current) void shutdown(1);
+  else process.exit(1);
+}
+
+async function prepareDataDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info && !info.isDirectory()) throw new Fatal(`The data folder ${dir} is a file, not a folder; pass a folder with --data-dir.`);
+  if (info) return;
+  // One level at a time from the nearest existing folder: mkdir's recursive mode loops forever
+  // on some paths (under /proc, for one) instead of failing.
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const found = await stat(at).catch(() => null);
+    if (found && !found.isDirectory()) throw new Fatal(`Cannot create the data folder ${dir}: ${at} is a file.`);
+    if (found) break;
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+    at = path.dirname(at);
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new Fatal(`Cannot create the data folder ${dir} (${code ?? String(error)}); pass a writable folder with --data-dir.`);
+    }
+  }
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  return raw === 'debug' || raw === 'warn' || raw === 'error' ? raw : 'info';
+}
+
+function readVersion(root: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+main().catch(fatal);

@@ -1,0 +1,130 @@
+/**
+ * Server mode's HTTP server: the studio UI, /healthz, /media and the renderer socket, on loopback
+ * only. Requests naming another Host are refused so a DNS-rebinding page cannot reach it either.
+ */
+import http from 'node:http';
+import { stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { MEDIA_PATH, Status, fail, ok, type Result } from '../shared';
+import type { Logger, Studio } from '../engine/api';
+import { mimeType } from './mime';
+import { sendJson, setCommonHeaders } from './respond';
+import { attachStudioSocket } from './socket';
+import { sendFile, serveStatic } from './static';
+
+export interface StudioServerOptions {
+  studio: Studio;
+  logger: Logger;
+  /** The built UI: out/renderer. */
+  rendererDir: string;
+  version: string;
+  /** 0 = any free port. */
+  port: number;
+  /** Defaults to 127.0.0.1; the studio is never exposed beyond the machine. */
+  host?: string;
+}
+
+export interface StudioServer {
+  /** http://127.0.0.1:PORT/ */
+  readonly url: string;
+  readonly port: number;
+  /** Closes the renderer sockets and every open connection. */
+  close(): Promise<void>;
+}
+
+export async function startStudioServer(opts: StudioServerOptions): Promise<Result<StudioServer>> {
+  const host = opts.host ?? '127.0.0.1';
+  const started = performance.now();
+  let port = opts.port;
+  const hosts = (): Set<string> => new Set([`${host}:${port}`, `localhost:${port}`]);
+  const origins = (): Set<string> => new Set([...hosts()].map((h) => `http://${h}`));
+
+  const server = http.createServer((req, res) => {
+    setCommonHeaders(res);
+    handle(req, res).catch((error: unknown) => {
+      opts.logger.log('error', 'request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { message: 'The studio could not answer that request.' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!req.headers.host || !hosts().has(req.headers.host.toLowerCase())) {
+      sendJson(res, 421, { ok: false, error: { message: `Use http://${host}:${port}/ to reach the studio.` } });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendJson(res, 405, { ok: false, error: { message: `${req.method ?? 'That method'} is not supported here.` } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}:${port}`);
+    if (url.pathname === '/healthz') {
+      sendJson(res, 200, {
+        ...opts.studio.health(),
+        version: opts.version,
+        uptimeSec: Math.round((performance.now() - started) / 1000),
+      });
+      return;
+    }
+    if (url.pathname === MEDIA_PATH) return serveMedia(req, res, url.searchParams.get('path'));
+    return serveStatic(req, res, opts.rendererDir, url.pathname);
+  }
+
+  async function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, requested: string | null): Promise<void> {
+    // Only files the document refers to: the renderer cannot use this to read anything else.
+    const file = requested ? opts.studio.resolveMediaPath(requested) : null;
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) {
+      sendJson(res, 404, fail(Status.ResourceNotFound, 'No media file of the studio document is at that path.'));
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', mimeType(file));
+    res.setHeader('Content-Length', info.size);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (req.method === 'HEAD') res.end();
+    else await sendFile(res, file);
+  }
+
+  const socket = attachStudioSocket(server, { studio: opts.studio, logger: opts.logger, allowedOrigins: origins });
+
+  const listening = await new Promise<Result<null>>((resolve) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      resolve(fail(Status.ActionFailed, listenErrorMessage(error, host, opts.port)));
+    };
+    server.once('error', onError);
+    server.listen(opts.port, host, () => {
+      server.off('error', onError);
+      resolve(ok(null));
+    });
+  });
+  if (!listening.ok) {
+    socket.dispose();
+    return listening;
+  }
+  port = (server.address() as AddressInfo).port;
+  server.on('error', (error) => opts.logger.log('error', 'HTTP server error', { error: error.message }));
+
+  let closing: Promise<void> | null = null;
+  return ok({
+    url: `http://${host}:${port}/`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        socket.dispose();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  });
+}
+
+function listenErrorMessage(error: NodeJS.ErrnoException, host: string, port: number): string {
+  if (error.code === 'EADDRINUSE') {
+    return `Port ${port} on ${host} is already in use; stop the program using it or choose another with --port N (--port 0 picks a free one).`;
+  }
+  if (error.code === 'EACCES') return `Not allowed to listen on port ${port}; choose a port above 1023 with --port N.`;
+  return `Could not listen on ${host}:${port}: ${error.message}`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Every change to the studio is a command: the renderer, the remote API and tests all send these
+ * to the engine, which validates each one (zod, src/engine/document/schemas.ts) and answers with a
+ * Result. Add a command here, then its schema and handler in the engine.
+ */
+import type { EncoderSettings, Settings, Transform, VideoSettings } from './model';
+
+export interface CommandMap {
+  'scene.create': { args: { name: string }; result: { sceneUuid: string } };
+  'scene.remove': { args: { sceneUuid: string }; result: null };
+  'scene.rename': { args: { sceneUuid: string; name: string }; result: null };
+  /** Switches program to this scene with a cut. */
+  'scene.setCurrent': { args: { sceneUuid: string }; result: null };
+
+  /** Creates an input and adds it to a scene as a new item. Settings overlay the kind's defaults. */
+  'input.create': {
+    args: { sceneUuid: string; name: string; kind: string; settings?: Settings; transform?: Partial<Transform> };
+    result: { inputUuid: string; sceneItemId: number };
+  };
+  /** overlay=true merges into the current settings (OBS SetInputSettings overlay); false replaces them. */
+  'input.update': { args: { inputUuid: string; settings: Settings; overlay?: boolean }; result: null };
+  'input.rename': { args: { inputUuid: string; name: string }; result: null };
+  /** Removes the input and every scene item that shows it. */
+  'input.remove': { args: { inputUuid: string }; result: null };
+
+  'item.setTransform': {
+    args: { sceneUuid: string; sceneItemId: number; transform: Partial<Transform> };
+    result: null;
+  };
+  'item.setEnabled': { args: { sceneUuid: string; sceneItemId: number; enabled: boolean }; result: null };
+  'item.setLocked': { args: { sceneUuid: string; sceneItemId: number; locked: boolean }; result: null };
+  /** 0 = bottom. Other items shift to make room, as in OBS's SetSceneItemIndex. */
+  'item.setIndex': { args: { sceneUuid: string; sceneItemId: number; index: number }; result: null };
+  'item.remove': { args: { sceneUuid: string; sceneItemId: number }; result: null };
+
+  /** Rejected with OutputRunning while live: the canvas size cannot change under a running encoder. */
+  'video.set': { args: Partial<VideoSettings>; result: null };
+  'output.setEncoder': { args: Partial<EncoderSettings>; result: null };
+  'output.setFfmpegPath': { args: { ffmpegPath: string }; result: null };
+
+  /**
+   * Creates (no id) or updates a destination. `key` is written to the secret store and never
+   * echoed; omit it to keep the stored key, send '' to clear it.
+   */
+  'destination.upsert': {
+    args: { id?: string; name?: string; server?: string; key?: string; enabled?: boolean };
+    result: { id: string };
+  };
+  'destination.remove': { args: { id: string }; result: null };
+
+  'stream.start': { args: Record<string, never>; result: null };
+  'stream.stop': { args: Record<string, never>; result: null };
+
+  /** Sent by the renderer that composites program output (see wire.ts, output ownership). */
+  'renderer.claimOutput': { args: { priority: 'primary' | 'secondary' }; result: { granted: boolean } };
+}
+
+export type CommandType = keyof CommandMap;
+export type CommandArgs<T extends CommandType> = CommandMap[T]['args'];
+export type CommandResult<T extends CommandType> = CommandMap[T]['result'];
+
+export type Command = { [T in CommandType]: { type: T; args: CommandArgs<T> } }[CommandType];

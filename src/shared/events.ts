@@ -1,0 +1,39 @@
+/** Typed events the engine emits. Renderers and the remote API subscribe to the same stream. */
+import type { StudioDocument } from './model';
+import type { KindDescriptor } from './kinds';
+import type { OutputStats } from './stats';
+import type { StudioError } from './errors';
+import type { DestinationState } from './stats';
+
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
+export interface EventMap {
+  /** The whole (secret-free) document after a change. Small enough to resend; mirrors replace theirs. */
+  'document.changed': { document: StudioDocument; cause: string };
+  'scene.created': { sceneUuid: string; sceneName: string };
+  'scene.removed': { sceneUuid: string; sceneName: string };
+  'scene.renamed': { sceneUuid: string; oldName: string; sceneName: string };
+  'scene.currentChanged': { sceneUuid: string; sceneName: string };
+  'input.created': { inputUuid: string; inputName: string; kind: string };
+  'input.removed': { inputUuid: string; inputName: string };
+  'input.renamed': { inputUuid: string; oldName: string; inputName: string };
+  'input.settingsChanged': { inputUuid: string; inputName: string };
+  'item.created': { sceneUuid: string; sceneItemId: number; sourceUuid: string; index: number };
+  'item.removed': { sceneUuid: string; sceneItemId: number; sourceUuid: string };
+  'item.transformChanged': { sceneUuid: string; sceneItemId: number };
+  'item.enabledChanged': { sceneUuid: string; sceneItemId: number; enabled: boolean };
+  'item.lockedChanged': { sceneUuid: string; sceneItemId: number; locked: boolean };
+  'item.reordered': { sceneUuid: string };
+  'video.changed': Record<string, never>;
+  /** Output state machine moved. error is set when it moved because something failed. */
+  'stream.state': { state: DestinationState; error?: StudioError };
+  'stream.stats': { stats: OutputStats };
+  /** Something the user should see: a corrupt file moved aside, a missing image, a failed start. */
+  notice: { level: NoticeLevel; message: string };
+  /** Whether this renderer session owns program output (see wire.ts). */
+  'renderer.outputOwner': { owner: boolean };
+  'kinds.list': { kinds: KindDescriptor[] };
+}
+
+export type EventType = keyof EventMap;
+export type StudioEvent = { [T in EventType]: { type: T; data: EventMap[T] } }[EventType];

@@ -1,0 +1,114 @@
+/**
+ * Kind descriptors: the data half of a registered kind (id, defaults, properties schema), shared by
+ * the engine (validation, obs-websocket GetInputDefaultSettings) and the renderer (generated settings
+ * forms). The behaviour half — create/update/dispose/render — lives with whoever runs the kind: the
+ * compositor registers a runtime for every source kind listed here.
+ */
+
+export type Property =
+  | { type: 'int' | 'float'; name: string; label: string; min: number; max: number; step?: number; suffix?: string }
+  | { type: 'bool'; name: string; label: string }
+  | { type: 'text'; name: string; label: string; multiline?: boolean; maxLength?: number }
+  /** ABGR uint32, OBS's color encoding. */
+  | { type: 'color'; name: string; label: string }
+  /** A local file; filter uses the "Images (*.png *.jpg)" form OBS uses. */
+  | { type: 'path'; name: string; label: string; filter: string }
+  /** OBS font object: { face, size, style, flags }. */
+  | { type: 'font'; name: string; label: string }
+  | { type: 'list'; name: string; label: string; options: { label: string; value: string | number }[] };
+
+export type KindCategory = 'input' | 'filter' | 'transition' | 'output' | 'encoder';
+
+export interface KindDescriptor {
+  id: string;
+  category: KindCategory;
+  displayName: string;
+  defaults: Record<string, unknown>;
+  properties: Property[];
+  /** Whether the kind produces video / audio (OBS output flags, simplified). */
+  video: boolean;
+  audio: boolean;
+}
+
+export interface FontSetting {
+  face: string;
+  size: number;
+  style: string;
+  /** OBS bit flags: 1 bold, 2 italic, 4 underline, 8 strikeout. */
+  flags: number;
+}
+
+/** OBS's color_source_v3. Width/height 0 means "the canvas size", resolved when created. */
+export const COLOR_SOURCE: KindDescriptor = {
+  id: 'color_source_v3',
+  category: 'input',
+  displayName: 'Color',
+  video: true,
+  audio: false,
+  defaults: { color: 0xffd1d1d1, width: 0, height: 0 },
+  properties: [
+    { type: 'color', name: 'color', label: 'Color' },
+    { type: 'int', name: 'width', label: 'Width', min: 0, max: 8192, suffix: 'px' },
+    { type: 'int', name: 'height', label: 'Height', min: 0, max: 8192, suffix: 'px' },
+  ],
+};
+
+/** OBS's image_source. */
+export const IMAGE_SOURCE: KindDescriptor = {
+  id: 'image_source',
+  category: 'input',
+  displayName: 'Image',
+  video: true,
+  audio: false,
+  defaults: { file: '', unload: false, linear_alpha: false },
+  properties: [
+    { type: 'path', name: 'file', label: 'Image file', filter: 'Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.svg)' },
+    { type: 'bool', name: 'unload', label: 'Unload image when not showing' },
+  ],
+};
+
+/** OBS's text_ft2_source_v2, plus outline color and width OBS hard-codes. */
+export const TEXT_SOURCE: KindDescriptor = {
+  id: 'text_ft2_source_v2',
+  category: 'input',
+  displayName: 'Text',
+  video: true,
+  audio: false,
+  defaults: {
+    text: 'Text',
+    font: { face: 'Sans Serif', size: 64, style: 'Regular', flags: 0 } satisfies FontSetting,
+    color1: 0xffffffff,
+    color2: 0xffffffff,
+    outline: false,
+    outline_color: 0xff000000,
+    outline_size: 4,
+    drop_shadow: false,
+  },
+  properties: [
+    { type: 'text', name: 'text', label: 'Text', multiline: true, maxLength: 10000 },
+    { type: 'font', name: 'font', label: 'Font' },
+    { type: 'color', name: 'color1', label: 'Color' },
+    { type: 'bool', name: 'outline', label: 'Outline' },
+    { type: 'color', name: 'outline_color', label: 'Outline color' },
+    { type: 'int', name: 'outline_size', label: 'Outline size', min: 1, max: 32, suffix: 'px' },
+    { type: 'bool', name: 'drop_shadow', label: 'Drop shadow' },
+  ],
+};
+
+/** Our own: bars, a running clock and a frame counter, to see at a glance that frames flow. */
+export const TEST_PATTERN: KindDescriptor = {
+  id: 'studio_test_pattern',
+  category: 'input',
+  displayName: 'Test pattern',
+  video: true,
+  audio: false,
+  defaults: { width: 0, height: 0, show_clock: true, show_counter: true },
+  properties: [
+    { type: 'int', name: 'width', label: 'Width', min: 0, max: 8192, suffix: 'px' },
+    { type: 'int', name: 'height', label: 'Height', min: 0, max: 8192, suffix: 'px' },
+    { type: 'bool', name: 'show_clock', label: 'Show clock' },
+    { type: 'bool', name: 'show_counter', label: 'Show frame counter' },
+  ],
+};
+
+export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN];

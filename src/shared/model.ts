@@ -1,0 +1,131 @@
+/**
+ * The studio document: what a scene collection plus its profile contain. The engine owns it; the
+ * renderer holds a read-only mirror. Units and shapes follow OBS so obs-websocket replies are a
+ * direct mapping: pixels and degrees, colors as ABGR uint32, scene item ids unique per scene.
+ */
+
+/** OBS alignment bits: 0 = center, 1 left, 2 right, 4 top, 8 bottom (5 = top-left). */
+export type Alignment = number;
+
+export interface Transform {
+  positionX: number;
+  positionY: number;
+  /** Degrees, clockwise, around the alignment point. */
+  rotation: number;
+  scaleX: number;
+  scaleY: number;
+  /** Which point of the item sits at (positionX, positionY). OBS default is top-left (5). */
+  alignment: Alignment;
+  cropLeft: number;
+  cropRight: number;
+  cropTop: number;
+  cropBottom: number;
+}
+
+export interface SceneItem {
+  /** Unique within its scene, never reused there (OBS semantics). */
+  sceneItemId: number;
+  sourceUuid: string;
+  enabled: boolean;
+  locked: boolean;
+  transform: Transform;
+}
+
+export interface Scene {
+  uuid: string;
+  name: string;
+  /** Bottom to top: index 0 is drawn first, like OBS's sceneItemIndex. */
+  items: SceneItem[];
+  /** Next sceneItemId to hand out in this scene. */
+  nextItemId: number;
+}
+
+export type Settings = Record<string, unknown>;
+
+export interface Input {
+  uuid: string;
+  name: string;
+  /** A registered kind id, OBS's where the concept matches (color_source_v3, image_source…). */
+  kind: string;
+  settings: Settings;
+}
+
+export interface VideoSettings {
+  baseWidth: number;
+  baseHeight: number;
+  /** Encoded size; equal to the base size unless the user scales the output. */
+  outputWidth: number;
+  outputHeight: number;
+  fpsNumerator: number;
+  fpsDenominator: number;
+}
+
+export type RateControl = 'CBR' | 'VBR';
+
+export interface EncoderSettings {
+  /** FFmpeg encoder name. v1 always encodes with libx264; hardware encoders arrive with the output engine. */
+  encoder: string;
+  rateControl: RateControl;
+  bitrateKbps: number;
+  keyframeIntervalSec: number;
+  /** x264 preset name (ultrafast … medium). */
+  preset: string;
+  profile: 'baseline' | 'main' | 'high';
+  bFrames: number;
+  audioBitrateKbps: number;
+}
+
+export type DestinationProtocol = 'rtmp' | 'rtmps' | 'srt';
+
+/**
+ * Where a stream goes. Field names follow OBS's rtmp_custom service (server, key). The key itself
+ * is a secret: the document only records whether one is stored (hasKey); the engine keeps the value
+ * in its secret store and nothing that leaves the engine ever carries it.
+ */
+export interface Destination {
+  id: string;
+  name: string;
+  enabled: boolean;
+  server: string;
+  hasKey: boolean;
+}
+
+export interface OutputSettings {
+  encoder: EncoderSettings;
+  /** FFmpeg binary chosen by the user; first place the locator looks. Empty = not set. */
+  ffmpegPath: string;
+}
+
+export interface StudioDocument {
+  /** Schema version of the saved file; bumped with a migration whenever the shape changes. */
+  version: 1;
+  /** Monotonic revision, bumped by every accepted command; lets mirrors drop stale snapshots. */
+  revision: number;
+  scenes: Scene[];
+  inputs: Input[];
+  currentSceneUuid: string;
+  video: VideoSettings;
+  output: OutputSettings;
+  destinations: Destination[];
+}
+
+export const DEFAULT_TRANSFORM: Transform = {
+  positionX: 0,
+  positionY: 0,
+  rotation: 0,
+  scaleX: 1,
+  scaleY: 1,
+  alignment: 5,
+  cropLeft: 0,
+  cropRight: 0,
+  cropTop: 0,
+  cropBottom: 0,
+};
+
+export const VIDEO_LIMITS = {
+  minWidth: 64,
+  minHeight: 64,
+  maxWidth: 1920,
+  maxHeight: 1080,
+  maxFps: 60,
+} as const;

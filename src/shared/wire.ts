@@ -1,0 +1,96 @@
+/**
+ * The renderer ↔ engine contract, one shape for both hosts: the desktop app carries it over
+ * Electron IPC (src/preload exposes it as window.studio), server mode over one WebSocket
+ * (/studio). The renderer only ever talks to a StudioBridge.
+ *
+ * Program output ownership: every renderer composites its own preview, but only one session — the
+ * output owner — sends frames. 'primary' (the desktop window, the headless compositor) takes
+ * ownership from a 'secondary' (a browser tab opened on the server URL), which gets it back when the
+ * primary leaves. The engine announces changes with the renderer.outputOwner event.
+ */
+import type { Result } from './errors';
+import type { CommandArgs, CommandResult, CommandType } from './commands';
+import type { StudioEvent } from './events';
+import type { RendererStats } from './stats';
+
+export interface StudioBridge {
+  readonly host: 'desktop' | 'server';
+  invoke<T extends CommandType>(type: T, args: CommandArgs<T>): Promise<Result<CommandResult<T>>>;
+  /** On subscribe the engine replays: kinds.list, document.changed, stream.state, renderer.outputOwner. */
+  subscribe(listener: (event: StudioEvent) => void): () => void;
+  /** A frame message: FRAME_HEADER_BYTES of header, then the payload. Ignored unless output owner. */
+  sendFrame(message: ArrayBuffer): void;
+  /** The engine acknowledges each video frame once it has taken it, for flow control. */
+  onFrameAck(listener: (sequence: number) => void): () => void;
+  reportStats(stats: RendererStats): void;
+  /** A URL the renderer can load a local file from (only files the document refers to are served). */
+  mediaUrl(path: string): string;
+}
+
+// ---- frame messages -------------------------------------------------------------------------
+// Little-endian header, then payload:
+//   0 u32 magic  4 u8 kind  5 u8 format  6 u16 reserved
+//   8 u32 width | sampleRate   12 u32 height | channels
+//  16 f64 sequence (video: frame tick index of the renderer clock; audio: index of first sample frame)
+//  24 f64 capture time, ms on the renderer's clock (diagnostics only; never used as a timestamp)
+export const FRAME_MAGIC = 0x31465342; // "BSF1"
+export const FRAME_HEADER_BYTES = 32;
+export const FrameKind = { Video: 1, Audio: 2 } as const;
+/** NV12: full-size Y plane, then interleaved half-size UV plane (BT.709, limited range). */
+export const VideoFormat = { NV12: 1 } as const;
+/** Interleaved signed 16-bit PCM. */
+export const AudioFormat = { S16LE: 1 } as const;
+export const AUDIO_SAMPLE_RATE = 48000;
+export const AUDIO_CHANNELS = 2;
+
+export interface FrameHeader {
+  kind: number;
+  format: number;
+  width: number;
+  height: number;
+  sequence: number;
+  captureMs: number;
+}
+
+export function nv12Bytes(width: number, height: number): number {
+  return width * height + 2 * Math.ceil(width / 2) * Math.ceil(height / 2);
+}
+
+export function writeFrameHeader(view: DataView, h: FrameHeader): void {
+  view.setUint32(0, FRAME_MAGIC, true);
+  view.setUint8(4, h.kind);
+  view.setUint8(5, h.format);
+  view.setUint16(6, 0, true);
+  view.setUint32(8, h.width, true);
+  view.setUint32(12, h.height, true);
+  view.setFloat64(16, h.sequence, true);
+  view.setFloat64(24, h.captureMs, true);
+}
+
+/** Returns null for anything that is not a well-formed frame header. */
+export function readFrameHeader(view: DataView): FrameHeader | null {
+  if (view.byteLength < FRAME_HEADER_BYTES || view.getUint32(0, true) !== FRAME_MAGIC) return null;
+  return {
+    kind: view.getUint8(4),
+    format: view.getUint8(5),
+    width: view.getUint32(8, true),
+    height: view.getUint32(12, true),
+    sequence: view.getFloat64(16, true),
+    captureMs: view.getFloat64(24, true),
+  };
+}
+
+// ---- server-mode WebSocket envelope (text messages; frames travel as binary messages) ----------
+export type ClientMessage =
+  | { t: 'call'; id: number; type: CommandType; args: unknown }
+  | { t: 'stats'; stats: RendererStats };
+
+export type ServerMessage =
+  | { t: 'reply'; id: number; result: Result<unknown> }
+  | { t: 'event'; event: StudioEvent }
+  | { t: 'ack'; sequence: number };
+
+/** Path of the renderer ↔ engine WebSocket in server mode. */
+export const STUDIO_SOCKET_PATH = '/studio';
+/** Path a renderer loads local media from in server mode: /media?path=<encoded absolute path>. */
+export const MEDIA_PATH = '/media';

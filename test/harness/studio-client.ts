@@ -1,0 +1,75 @@
+/**
+ * A test-side renderer session over the server-mode WebSocket: calls commands and records events.
+ * It never claims output, so it never sends frames; the compositor page does that.
+ */
+import WebSocket from 'ws';
+import type { CommandArgs, CommandResult, CommandType, Result, ServerMessage, StudioEvent } from '../../src/shared';
+import { STUDIO_SOCKET_PATH } from '../../src/shared';
+
+export interface StudioClient {
+  call<T extends CommandType>(type: T, args: CommandArgs<T>): Promise<Result<CommandResult<T>>>;
+  /** Same as call, but throws with the engine's message when the result is an error. */
+  must<T extends CommandType>(type: T, args: CommandArgs<T>): Promise<CommandResult<T>>;
+  events: StudioEvent[];
+  waitFor<E extends StudioEvent>(predicate: (e: StudioEvent) => e is E, timeoutMs?: number): Promise<E>;
+  waitFor(predicate: (e: StudioEvent) => boolean, timeoutMs?: number): Promise<StudioEvent>;
+  close(): void;
+}
+
+export async function connectStudio(baseUrl: string): Promise<StudioClient> {
+  const origin = baseUrl.replace(/\/$/, '');
+  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}${STUDIO_SOCKET_PATH}`, { origin });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const events: StudioEvent[] = [];
+  const waiters = new Set<{ predicate: (e: StudioEvent) => boolean; resolve: (e: StudioEvent) => void }>();
+  const pending = new Map<number, (r: Result<unknown>) => void>();
+  let nextId = 1;
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return;
+    const message = JSON.parse(data.toString()) as ServerMessage;
+    if (message.t === 'reply') pending.get(message.id)?.(message.result);
+    if (message.t === 'event') {
+      events.push(message.event);
+      for (const waiter of [...waiters]) {
+        if (waiter.predicate(message.event)) {
+          waiters.delete(waiter);
+          waiter.resolve(message.event);
+        }
+      }
+    }
+  });
+  const call = <T extends CommandType>(type: T, args: CommandArgs<T>): Promise<Result<CommandResult<T>>> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, (r) => {
+        pending.delete(id);
+        resolve(r as Result<CommandResult<T>>);
+      });
+      ws.send(JSON.stringify({ t: 'call', id, type, args }));
+    });
+  return {
+    call,
+    async must(type, args) {
+      const result = await call(type, args);
+      if (!result.ok) throw new Error(`${type} failed: ${result.error.message}`);
+      return result.value;
+    },
+    events,
+    waitFor(predicate: (e: StudioEvent) => boolean, timeoutMs = 30_000): Promise<StudioEvent> {
+      const seen = events.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve: (e: StudioEvent) => (clearTimeout(timer), resolve(e)) };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`event not seen within ${timeoutMs} ms; last events: ${JSON.stringify(events.slice(-5)).slice(0, 2000)}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    close: () => ws.close(),
+  } as StudioClient;
+}

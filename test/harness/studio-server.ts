@@ -1,0 +1,66 @@
+/**
+ * Runs the built server mode (out/main/server.js) as a child process for integration and e2e
+ * tests, exactly as a user would start it. Requires `npx electron-vite build` first; the test
+ * command does that. Fails loudly, never skips, when the build is missing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface StudioServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Everything the server printed, for assertions and for failure messages. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const SERVER_JS = path.resolve(import.meta.dirname, '../../out/main/server.js');
+
+export async function startStudioServer(opts: { dataDir?: string; headless?: boolean; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<StudioServer> {
+  if (!existsSync(SERVER_JS)) {
+    throw new Error(`${SERVER_JS} is missing: run "npx electron-vite build" (npm test does) before these tests.`);
+  }
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'studio-data-'));
+  const args = [SERVER_JS, '--port', '0', '--data-dir', dataDir, ...(opts.headless ? ['--headless'] : []), ...(opts.args ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server mode did not print its URL within 30 s:\n${output}`)), 30_000);
+    const onData = (): void => {
+      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server mode exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    port,
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', (code) => {
+          clearTimeout(kill);
+          resolve(code);
+        });
+        child.kill(signal);
+      }),
+  };
+}
