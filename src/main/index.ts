@@ -85,7 +85,9 @@ function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
     !win.isDestroyed() &&
     event.sender === win.webContents &&
     frame !== null &&
-    frame === event.sender.mainFrame &&
+    // Compared by id: a WebFrameMain wrapper is not guaranteed to be the same object each time.
+    frame.processId === event.sender.mainFrame.processId &&
+    frame.routingId === event.sender.mainFrame.routingId &&
     isPageUrl(frame.url, indexFile)
   );
 }

@@ -7,7 +7,7 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents }
 import { Status, fail, type CommandType, type StudioEvent } from '../shared';
 import type { Disposable, Logger, RendererSession, Studio } from '../engine/api';
 import { parseStats } from '../server/messages';
-import { Channel } from './channels';
+import { IpcChannel as Channel } from '../shared';
 
 export interface IpcOptions {
   studio: Studio;

@@ -1,7 +1,10 @@
 /**
  * SecretStore for the desktop app: values are encrypted with Electron's safeStorage (the OS
- * keychain) and kept as base64 blobs in userData/secrets.json. Where no real keychain is
- * available, nothing is stored rather than storing it readable.
+ * keychain) and kept as base64 blobs in userData/secrets.safestorage.json. Where no real keychain
+ * is available, nothing is stored rather than storing it readable.
+ *
+ * Not secrets.json: server mode's FileSecretStore keeps plain values under that name, and both
+ * hosts default to the same data folder, so sharing the name would mix the two formats.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +18,8 @@ export interface Cipher {
   /** Linux only: 'basic_text' means a hard-coded key, which is no protection. */
   getSelectedStorageBackend?(): string;
 }
+
+export const SAFE_SECRETS_FILE = 'secrets.safestorage.json';
 
 interface SecretsFile {
   version: 1;
@@ -32,7 +37,7 @@ export class SafeStorageSecretStore implements SecretStore {
     private readonly cipher: Cipher,
     private readonly platform: NodeJS.Platform = process.platform,
   ) {
-    this.file = path.join(dir, 'secrets.json');
+    this.file = path.join(dir, SAFE_SECRETS_FILE);
   }
 
   async get(name: string): Promise<string | undefined> {

@@ -15,7 +15,7 @@ import {
   type StudioBridge,
   type StudioEvent,
 } from '../shared';
-import { Channel } from './channels';
+import { IpcChannel as Channel } from '../shared';
 
 const eventListeners = new Set<(event: StudioEvent) => void>();
 const ackListeners = new Set<(sequence: number) => void>();

@@ -94,3 +94,13 @@ export type ServerMessage =
 export const STUDIO_SOCKET_PATH = '/studio';
 /** Path a renderer loads local media from in server mode: /media?path=<encoded absolute path>. */
 export const MEDIA_PATH = '/media';
+
+/** Electron IPC channels between src/main and src/preload (the desktop StudioBridge). */
+export const IpcChannel = {
+  invoke: 'studio:invoke',
+  subscribe: 'studio:subscribe',
+  event: 'studio:event',
+  frame: 'studio:frame',
+  ack: 'studio:ack',
+  stats: 'studio:stats',
+} as const;

@@ -19,10 +19,6 @@ export interface StudioClient {
 export async function connectStudio(baseUrl: string): Promise<StudioClient> {
   const origin = baseUrl.replace(/\/$/, '');
   const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}${STUDIO_SOCKET_PATH}`, { origin });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
   const events: StudioEvent[] = [];
   const waiters = new Set<{ predicate: (e: StudioEvent) => boolean; resolve: (e: StudioEvent) => void }>();
   const pending = new Map<number, (r: Result<unknown>) => void>();
@@ -40,6 +36,11 @@ export async function connectStudio(baseUrl: string): Promise<StudioClient> {
         }
       }
     }
+  });
+  // Listen before the socket opens: the engine replays its state the moment the session starts.
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
   });
   const call = <T extends CommandType>(type: T, args: CommandArgs<T>): Promise<Result<CommandResult<T>>> =>
     new Promise((resolve) => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,17 @@ import { startStudioServer, type StudioServer } from '../harness/studio-server';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER_JS = path.join(ROOT, 'out/main/server.js');
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+const temps: string[] = [];
+/** A fresh folder, removed after the file's tests. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 interface Reply {
   status: number;
@@ -156,7 +167,7 @@ describe('server mode over HTTP and WebSocket', () => {
   let doc: StudioDocument;
 
   beforeAll(async () => {
-    server = await startStudioServer();
+    server = await startStudioServer({ dataDir: tempDir('studio-server-') });
     client = await openSocket(server);
     doc = await vi.waitFor(
       () => {
@@ -297,7 +308,7 @@ describe('server mode over HTTP and WebSocket', () => {
 
 describe('server mode lifecycle', () => {
   it('SIGTERM stops it with exit code 0 and leaves no child behind', async () => {
-    const server = await startStudioServer();
+    const server = await startStudioServer({ dataDir: tempDir('studio-server-') });
     const pid = server.process.pid!;
     const code = await server.stop('SIGTERM');
     expect(code, server.output()).toBe(0);
@@ -305,7 +316,7 @@ describe('server mode lifecycle', () => {
   });
 
   it('--headless runs a windowless Chromium that connects as a renderer; SIGTERM takes it down too', async () => {
-    const server = await startStudioServer({ headless: true });
+    const server = await startStudioServer({ dataDir: tempDir('studio-headless-'), headless: true });
     const pid = server.process.pid!;
     const log = path.join(server.dataDir, 'logs', 'studio.log');
     let browser: { pid: number; cmd: string }[] = [];
@@ -357,7 +368,7 @@ describe('server mode lifecycle', () => {
   });
 
   it('a data dir that is a file is refused with a clear message', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'studio-file-')), 'not-a-folder');
+    const file = path.join(tempDir('studio-file-'), 'not-a-folder');
     writeFileSync(file, 'x');
     const { code, stderr } = await runCli(['--port', '0', '--data-dir', file]);
     expect(code).toBe(1);
@@ -366,7 +377,7 @@ describe('server mode lifecycle', () => {
   });
 
   it('--headless with a browser that is not there says so and starts nothing', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'studio-nochrome-'));
+    const dataDir = tempDir('studio-nochrome-');
     const { code, stdout, stderr } = await runCli(['--headless', '--port', '0', '--data-dir', dataDir], {
       CHROMIUM_PATH: '/nonexistent/chromium',
     });
@@ -380,7 +391,7 @@ describe('server mode lifecycle', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'studio-port-'));
+      const dataDir = tempDir('studio-port-');
       const { code, stderr } = await runCli(['--port', String(port), '--data-dir', dataDir]);
       expect(code).toBe(1);
       expect(stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
