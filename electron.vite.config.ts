@@ -52,7 +52,11 @@ export default defineConfig({
       // Server mode sends this bundle over the network (to tablets, later): keep it small.
       minify: true,
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/renderer/index.html'),
+          // The producers' web remote (a tablet page speaking obs-websocket), served by the remote server.
+          remote: resolve(import.meta.dirname, 'src/renderer/remote.html'),
+        },
       },
     },
   },

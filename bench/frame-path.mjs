@@ -57,7 +57,7 @@ async function bare(w, h, fps, count, encode) {
 }
 
 function startServer(dataDir) {
-  const child = spawn(process.execPath, [path.join(root, 'out/main/server.js'), '--port', '0', '--data-dir', dataDir, '--headless'], {
+  const child = spawn(process.execPath, [path.join(root, 'out/main/server.js'), '--port', '0', '--no-ws', '--data-dir', dataDir, '--headless'], {
     env: { ...process.env, STUDIO_OUTPUT_SINK: 'null' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

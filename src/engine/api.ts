@@ -5,6 +5,8 @@
 import type {
   CommandResult,
   CommandType,
+  DestinationStats,
+  OutputStats,
   RendererStats,
   Result,
   StudioDocument,
@@ -48,8 +50,29 @@ export interface StudioPorts {
   secrets?: SecretStore;
   logger?: Logger;
   clock?: Clock;
+  /** obs-websocket remote control; on by default (127.0.0.1:4455, generated password). */
+  remote?: RemotePorts;
   /** Environment to read FFMPEG_PATH from; defaults to process.env. */
   env?: Record<string, string | undefined>;
+  /** Save program screenshots periodically while live (until this moves into the document's settings). */
+  screenshots?: PeriodicScreenshotOptions;
+}
+
+/** Periodic program screenshots (see PeriodicScreenshots in ./screenshot.ts). */
+export interface PeriodicScreenshotOptions {
+  /** Absolute folder; created when missing. */
+  dir: string;
+  /** Seconds between pictures; at least 1. */
+  intervalSec: number;
+  format: 'png' | 'jpeg';
+  /** Largest picture width (8..4096); the canvas is scaled down to fit, keeping its aspect. */
+  maxWidth: number;
+  /** Largest picture height (8..4096); no limit beyond maxWidth's when absent. */
+  maxHeight?: number;
+  /** How many of its files the folder keeps; the oldest are deleted. */
+  keep: number;
+  /** Byte cap for its files in the folder; the oldest are deleted (the newest always stays). */
+  maxBytes?: number;
 }
 
 /** What a transport (IPC, WebSocket) gives the engine to reach one renderer. */
@@ -74,8 +97,41 @@ export interface Studio {
   openRendererSession(sink: RendererSink): RendererSession;
   /** The absolute path to serve for a media request, or null when the document does not refer to it. */
   resolveMediaPath(requested: string): string | null;
+  /** Live output numbers: the aggregate stream and one entry per destination. */
+  status(): { stream: OutputStats; destinations: DestinationStats[] };
+  /**
+   * A picture of a source (sourceUuid) or of the program output (null), rendered by a connected
+   * renderer's compositor and returned as a data: URL. NotReady when no renderer is connected.
+   */
+  screenshot(request: ScreenshotRequest): Promise<Result<{ dataUrl: string }>>;
   /** Health summary for GET /healthz. */
   health(): { ok: boolean; streaming: string; ffmpeg: string | null; revision: number };
   /** Stops every output (no FFmpeg survives), flushes saves, disposes every timer and listener. */
   dispose(): Promise<void>;
+}
+
+export interface ScreenshotRequest {
+  sourceUuid: string | null;
+  /** Defaults to the source's (or canvas's) own size; aspect is kept when only one is given. */
+  width?: number;
+  height?: number;
+  format: 'png' | 'jpeg' | 'webp';
+  /** 0..100 for lossy formats; -1 = the encoder's default. */
+  quality?: number;
+}
+
+export interface RemotePorts {
+  /** false turns the obs-websocket server off. */
+  enabled?: boolean;
+  port?: number;
+  /** 127.0.0.1 unless the user opts in to the network. */
+  bind?: string;
+  /** A fixed password (a flag or STUDIO_WS_PASSWORD); otherwise the stored or generated one. */
+  password?: string | null;
+  /** false = no authentication (an explicit, warned-about choice). */
+  authRequired?: boolean;
+  allowedOrigins?: string[];
+  tls?: { cert: string; key: string } | null;
+  /** Folder holding remote.html (out/renderer): served at /remote/ on the same port for tablets. */
+  pageDir?: string;
 }

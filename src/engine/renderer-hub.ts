@@ -6,7 +6,13 @@
  * Ownership: a 'primary' claim (desktop window, headless compositor) beats a 'secondary' one (a
  * browser tab on the server URL); among equals the earliest claim wins; when the owner leaves, the
  * best remaining claimant takes over.
+ *
+ * Screenshots: capture() asks ONE renderer to render a picture (renderer.captureRequest) and waits
+ * for its renderer.captureResult. It asks the output owner (the best claim); a claimant whose
+ * compositor reported that it has no WebGL is passed over for one that can render. Sessions that
+ * never claimed output (test clients, remote tools) have no compositor and are never asked.
  */
+import { randomUUID } from 'node:crypto';
 import {
   Status,
   fail,
@@ -19,7 +25,8 @@ import {
   type StudioDocument,
   type StudioEvent,
 } from '../shared';
-import type { RendererSession, RendererSink } from './api';
+import type { Clock, RendererSession, RendererSink, TimerHandle } from './api';
+import { systemClock } from './clock';
 
 type Priority = 'primary' | 'secondary';
 
@@ -32,6 +39,27 @@ interface HubOptions {
   pushFrame(message: Uint8Array, ack: (sequence: number) => void): void;
   reportRenderer(stats: RendererStats): void;
   startupNotices: { level: 'info' | 'warning' | 'error'; message: string }[];
+  /** Times out unanswered screenshot requests; defaults to the real clock. */
+  clock?: Clock;
+  /** How long a renderer has to answer a screenshot request. Default CAPTURE_TIMEOUT_MS. */
+  captureTimeoutMs?: number;
+}
+
+/** What the engine asks a renderer to capture (renderer.captureRequest without its id). */
+export type CaptureSpec = Omit<EventData<'renderer.captureRequest'>, 'requestId'>;
+type EventData<T extends StudioEvent['type']> = Extract<StudioEvent, { type: T }>['data'];
+
+export const CAPTURE_TIMEOUT_MS = 5000;
+/** A data: URL longer than this is refused; the socket transport would refuse it anyway. */
+const MAX_DATA_URL_CHARS = 64 * 1024 * 1024;
+/** Renderer error texts are shown to users; keep them one short line. */
+const MAX_ERROR_CHARS = 300;
+
+interface PendingCapture {
+  member: Member;
+  format: CaptureSpec['format'];
+  resolve(result: Result<{ dataUrl: string }>): void;
+  timer: TimerHandle;
 }
 
 interface Member {
@@ -39,16 +67,22 @@ interface Member {
   claim: { priority: Priority; order: number } | null;
   /** What this member was last told about ownership, so we only send changes. */
   told: boolean | null;
+  /** False once its compositor reported that WebGL is unavailable (it cannot take screenshots). */
+  canRender: boolean;
 }
 
 export class RendererHub {
   private readonly members = new Set<Member>();
+  private readonly captures = new Map<string, PendingCapture>();
+  private readonly clock: Clock;
   private claims = 0;
 
-  constructor(private readonly options: HubOptions) {}
+  constructor(private readonly options: HubOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   open(sink: RendererSink): RendererSession {
-    const member: Member = { sink, claim: null, told: null };
+    const member: Member = { sink, claim: null, told: null, canRender: true };
     this.members.add(member);
     this.greet(member);
     let closed = false;
@@ -56,6 +90,7 @@ export class RendererHub {
       call: async (type, args) => {
         if (closed) return fail(Status.NotReady, 'This renderer session is closed.');
         if (type === 'renderer.claimOutput') return this.claim(member, args);
+        if (type === 'renderer.captureResult') return this.captureResult(member, args);
         return this.options.execute(type, args);
       },
       frame: (message) => {
@@ -69,12 +104,15 @@ export class RendererHub {
         if (view.byteLength >= 24) member.sink.ack(view.getFloat64(16, true));
       },
       stats: (stats) => {
-        if (!closed && this.owner() === member) this.options.reportRenderer(stats);
+        if (closed) return;
+        member.canRender = stats.glRenderer !== 'unavailable';
+        if (this.owner() === member) this.options.reportRenderer(stats);
       },
       dispose: () => {
         if (closed) return;
         closed = true;
         this.members.delete(member);
+        this.cancelCaptures(member, 'The renderer taking the screenshot disconnected before it was ready; try again.');
         this.refreshOwnership();
       },
     };
@@ -96,7 +134,40 @@ export class RendererHub {
     }
   }
 
+  /**
+   * Asks one renderer's compositor for a picture and waits for its answer. Never rejects: no
+   * renderer, a renderer that leaves, an error in the renderer and a timeout are all Results.
+   */
+  capture(spec: CaptureSpec): Promise<Result<{ dataUrl: string }>> {
+    const member = this.captureTarget();
+    if (!member) {
+      return Promise.resolve(
+        fail(
+          Status.NotReady,
+          'No compositor is connected to render the screenshot; open the studio window, or start server mode with --headless.',
+        ),
+      );
+    }
+    const requestId = randomUUID();
+    const timeoutMs = this.options.captureTimeoutMs ?? CAPTURE_TIMEOUT_MS;
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimeout(() => {
+        this.settleCapture(
+          requestId,
+          fail(Status.NotReady, `The compositor did not answer the screenshot request within ${timeoutMs / 1000} s; try again.`),
+        );
+      }, timeoutMs);
+      this.captures.set(requestId, { member, format: spec.format, resolve, timer });
+      try {
+        member.sink.event({ type: 'renderer.captureRequest', data: { requestId, ...spec } });
+      } catch (error) {
+        this.settleCapture(requestId, fail(Status.NotReady, `The screenshot request could not reach the compositor (${String(error)}).`));
+      }
+    });
+  }
+
   dispose(): void {
+    for (const id of [...this.captures.keys()]) this.settleCapture(id, fail(Status.NotReady, 'The studio is shutting down.'));
     this.members.clear();
   }
 
@@ -108,6 +179,65 @@ export class RendererHub {
     member.claim = { priority, order: this.claims++ };
     this.refreshOwnership();
     return ok({ granted: this.owner() === member });
+  }
+
+  /** The output owner, unless it cannot render and another claimant can. */
+  private captureTarget(): Member | null {
+    let best: Member | null = null;
+    for (const member of this.members) {
+      if (!member.claim) continue;
+      if (!best?.claim) best = member;
+      else if (member.canRender !== best.canRender) {
+        if (member.canRender) best = member;
+      } else if (rank(member.claim) < rank(best.claim)) best = member;
+    }
+    return best;
+  }
+
+  /** A renderer's answer. Only the session that was asked may answer, and only once. */
+  private captureResult(member: Member, args: unknown): Result<null> {
+    const a = (typeof args === 'object' && args !== null ? args : {}) as Record<string, unknown>;
+    const { requestId, dataUrl, error } = a;
+    if (typeof requestId !== 'string' || requestId === '') {
+      return fail(Status.InvalidRequestField, 'requestId must be the id of a renderer.captureRequest.', 'requestId');
+    }
+    if (dataUrl !== undefined && typeof dataUrl !== 'string') {
+      return fail(Status.InvalidRequestFieldType, 'dataUrl must be a string.', 'dataUrl');
+    }
+    if (error !== undefined && typeof error !== 'string') return fail(Status.InvalidRequestFieldType, 'error must be a string.', 'error');
+    if ((dataUrl === undefined) === (error === undefined)) {
+      return fail(Status.InvalidRequestField, 'Send exactly one of dataUrl or error.', dataUrl === undefined ? 'dataUrl' : 'error');
+    }
+    const pending = this.captures.get(requestId);
+    if (!pending || pending.member !== member) {
+      return fail(Status.ResourceNotFound, 'No screenshot request with that id is waiting for this renderer (it may have timed out).', 'requestId');
+    }
+    if (error !== undefined) {
+      const why = error.replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_CHARS) || 'no reason given';
+      this.settleCapture(requestId, fail(Status.RequestProcessingFailed, `The compositor could not render the screenshot: ${why}`));
+      return ok(null);
+    }
+    const url = dataUrl as string;
+    if (!isImageDataUrl(url, pending.format)) {
+      this.settleCapture(requestId, fail(Status.RequestProcessingFailed, 'The compositor returned an image the studio cannot use; try again.'));
+      return fail(Status.InvalidRequestField, `dataUrl must be a base64 data: URL of an image/${pending.format} of at most ${MAX_DATA_URL_CHARS} characters.`, 'dataUrl');
+    }
+    this.settleCapture(requestId, ok({ dataUrl: url }));
+    return ok(null);
+  }
+
+  private settleCapture(requestId: string, result: Result<{ dataUrl: string }>): void {
+    const pending = this.captures.get(requestId);
+    if (!pending) return;
+    this.captures.delete(requestId);
+    this.clock.clearTimeout(pending.timer);
+    pending.resolve(result);
+  }
+
+  private cancelCaptures(member: Member, message: string): void {
+    for (const [id, pending] of [...this.captures]) {
+      if (pending.member === member) this.settleCapture(id, fail(Status.NotReady, message));
+    }
   }
 
   private owner(): Member | null {
@@ -130,6 +260,15 @@ export class RendererHub {
     sink.event({ type: 'renderer.outputOwner', data: { owner: false } });
   }
 }
+
+function isImageDataUrl(url: string, format: CaptureSpec['format']): boolean {
+  const prefix = `data:image/${format};base64,`;
+  if (url.length > MAX_DATA_URL_CHARS || !url.startsWith(prefix)) return false;
+  const payload = url.slice(prefix.length);
+  return payload.length > 0 && payload.length % 4 === 0 && BASE64.test(payload);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Lower is better: primaries first, then the earliest claim. */
 function rank(claim: { priority: Priority; order: number }): number {

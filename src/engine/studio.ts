@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   Status,
   fail,
+  ok,
   type CommandResult,
   type CommandType,
   type Result,
@@ -14,6 +15,8 @@ import {
   type StudioEvent,
 } from '../shared';
 import type { Disposable, Logger, Studio, StudioPorts } from './api';
+import { REMOTE_OFF, startRemoteControl, type RemoteControl } from './remote-control';
+import { STUDIO_VERSION } from './version';
 import { redact } from './log/redact';
 import { systemClock } from './clock';
 import { KindRegistry } from './kinds/registry';
@@ -22,10 +25,10 @@ import { Autosaver } from './persistence/autosaver';
 import { loadDocument } from './persistence/load';
 import { FileSecretStore } from './persistence/secrets';
 import { createLogger } from './log/logger';
-import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
+import { OutputControl, isOutputCommand } from './output/control';
 import { StreamOutput } from './output/stream-output';
 import { RendererHub } from './renderer-hub';
-import { streamUrl } from './stream-url';
+import { PeriodicScreenshots, takeScreenshot } from './screenshot';
 import { imageFileProblems } from './media-check';
 
 export async function createStudio(ports: StudioPorts): Promise<Studio> {
@@ -65,6 +68,14 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     emit,
     isLive: outputActive,
   });
+  const control = new OutputControl({
+    output,
+    document: () => store.get(),
+    streamKey: (id) => store.streamKey(id),
+    secrets: knownSecrets,
+    env,
+    notify,
+  });
   const autosaver = new Autosaver({
     dataDir,
     get: () => store.get(),
@@ -81,15 +92,17 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     reportRenderer: (stats) => output.reportRenderer(stats),
     // Notices raised before any renderer connected (a corrupt file moved aside) are replayed to each.
     startupNotices: loaded.notices,
+    clock,
   });
   const internal = subscribe((event) => {
-    if (event.type === 'document.changed') autosaver.schedule();
+    if (event.type === 'document.changed') {
+      autosaver.schedule();
+      control.documentChanged(event.data.document);
+    }
     if (event.type === 'stream.state') hub.refreshOwnership();
     if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkImages([event.data.inputUuid]);
     hub.broadcast(event);
   });
-
-  let lastFfmpeg: string | null = null;
 
   async function checkImages(inputUuids?: string[]): Promise<void> {
     for (const message of await imageFileProblems(store.get(), inputUuids)) notify('warning', message);
@@ -101,42 +114,19 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     return { dispose: () => listeners.delete(listener) };
   }
 
-  async function startStream(): Promise<Result<null>> {
-    if (outputActive()) return fail(Status.OutputRunning, 'The stream is already running.');
-    const doc = store.get();
-    const destination = doc.destinations.find((d) => d.enabled);
-    if (!destination) {
-      return fail(Status.InvalidResourceState, 'Add a destination (server URL and stream key) in Settings before going live.');
-    }
-    const ffmpeg = await locateFfmpeg({ setting: doc.output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
-    if (!ffmpeg.ok) {
-      notify('error', ffmpeg.error.message);
-      return ffmpeg;
-    }
-    lastFfmpeg = ffmpeg.value.path;
-    const key = (await store.streamKey(destination.id)) ?? '';
-    if (key) knownSecrets.add(key);
-    const started = await output.start({
-      ffmpegPath: ffmpeg.value.path,
-      video: doc.video,
-      encoder: doc.output.encoder,
-      url: streamUrl(destination.server, key),
-      // STUDIO_OUTPUT_SINK=null encodes but discards the result: used by bench/frame-path.mjs.
-      discard: env['STUDIO_OUTPUT_SINK'] === 'null',
-    });
-    hub.refreshOwnership();
-    return started;
-  }
-
   async function execute<T extends CommandType>(type: T, args: unknown): Promise<Result<CommandResult<T>>> {
     let result: Result<unknown>;
     try {
-      if (type === 'stream.start') result = await startStream();
-      else if (type === 'stream.stop') {
+      if (type === 'stream.start' || isOutputCommand(type)) {
+        result = type === 'stream.start' ? await control.startStream() : await control.execute(type, args);
+        hub.refreshOwnership();
+      } else if (type === 'stream.stop') {
         result = outputActive() ? await output.stop() : fail(Status.OutputNotRunning, 'The stream is not running.');
         hub.refreshOwnership();
-      } else if (type === 'renderer.claimOutput') {
-        result = fail(Status.InvalidRequestField, 'renderer.claimOutput is only valid from a renderer session.');
+      } else if (type === 'remote.info') {
+        result = ok(remote?.info() ?? REMOTE_OFF);
+      } else if (type === 'renderer.claimOutput' || type === 'renderer.captureResult') {
+        result = fail(Status.InvalidRequestField, `${type} is only valid from a renderer session.`);
       } else result = await store.execute(type, args);
     } catch (error) {
       // A bug must not take the engine down with it: report it as a typed failure.
@@ -146,19 +136,30 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     return result as Result<CommandResult<T>>;
   }
 
+  const screenshot: Studio['screenshot'] = (request) => takeScreenshot({ document: () => store.get(), capture: (spec) => hub.capture(spec) }, request);
+  const periodic = ports.screenshots
+    ? new PeriodicScreenshots(ports.screenshots, { shoot: screenshot, document: () => store.get(), subscribe, clock, logger, notify })
+    : null;
+
   let disposed = false;
-  return {
+  let remote: RemoteControl | null = null;
+  const studio: Studio = {
     execute,
     subscribe,
     document: () => store.get(),
     openRendererSession: (sink) => hub.open(sink),
+    screenshot,
     resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
-    health: () => ({ ok: true, streaming: output.state(), ffmpeg: lastFfmpeg, revision: store.get().revision }),
+    status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
+    health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
     async dispose() {
       if (disposed) return;
       disposed = true;
+      await remote?.dispose();
       await output.dispose();
+      const shots = periodic?.dispose();
       hub.dispose();
+      await shots;
       internal.dispose();
       listeners.clear();
       await autosaver.flush();
@@ -166,6 +167,24 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await ownLogger?.dispose();
     },
   };
+  // Remote control needs the finished Studio. Hosts opt in (server mode and the desktop app do by
+  // default), so an engine embedded in a test does not grab port 4455.
+  if (ports.remote) {
+    const started = await startRemoteControl({
+      studio,
+      secrets,
+      logger,
+      clock,
+      dataDir,
+      version: STUDIO_VERSION,
+      options: ports.remote,
+      knownSecrets,
+    });
+    if (started.ok) remote = started.value;
+    const problem = remote?.info().problem;
+    if (problem && ports.remote.enabled !== false) notify('error', problem);
+  }
+  return studio;
 }
 
 function scrubbing(base: Logger, secrets: Set<string>): Logger {

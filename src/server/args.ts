@@ -7,13 +7,21 @@ export interface ServerFlags {
   dataDir: string | null;
   headless: boolean;
   help: boolean;
+  /** obs-websocket server: port (0 = a free one), bind address, password, or off. */
+  wsPort: number;
+  wsBind: string;
+  /** null = the stored (or first-run generated) password; STUDIO_WS_PASSWORD also sets it. */
+  wsPassword: string | null;
+  ws: boolean;
 }
 
 export type ParsedFlags = { ok: true; flags: ServerFlags } | { ok: false; message: string };
 
 export const DEFAULT_PORT = 8420;
 
-export const USAGE = `Usage: node out/main/server.js [--port N] [--data-dir DIR] [--headless]
+export const DEFAULT_WS_PORT = 4455;
+
+export const USAGE = `Usage: node out/main/server.js [--port N] [--data-dir DIR] [--headless] [--ws-port N] [--ws-bind ADDR] [--ws-password P] [--no-ws]
 
 Runs the Broadcast Studio engine and serves its UI on http://127.0.0.1 (never on other interfaces).
 
@@ -22,10 +30,26 @@ Runs the Broadcast Studio engine and serves its UI on http://127.0.0.1 (never on
                     (default: the platform's config folder, e.g. ~/.config/broadcast-studio).
   --headless        Also launch Chromium without a window to composite the program output,
                     for machines with no display. Set CHROMIUM_PATH to choose the browser.
+  --ws-port N       obs-websocket v5 remote control port (default ${DEFAULT_WS_PORT}; 0 picks a free one).
+                    The producers' web remote is served on the same port at /remote/.
+  --ws-bind ADDR    Address the remote control listens on (default 127.0.0.1). Anything else
+                    exposes the studio to the network: use it only with a strong password.
+  --ws-password P   Remote control password (or set STUDIO_WS_PASSWORD). Default: the one
+                    generated at first run and kept in the secret store.
+  --no-ws           Do not start the remote control server.
   --help            Print this text.`;
 
 export function parseFlags(argv: readonly string[]): ParsedFlags {
-  const flags: ServerFlags = { port: DEFAULT_PORT, dataDir: null, headless: false, help: false };
+  const flags: ServerFlags = {
+    port: DEFAULT_PORT,
+    dataDir: null,
+    headless: false,
+    help: false,
+    wsPort: DEFAULT_WS_PORT,
+    wsBind: '127.0.0.1',
+    wsPassword: null,
+    ws: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -63,6 +87,34 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         flags.dataDir = raw;
         break;
       }
+      case '--ws-port': {
+        const raw = value();
+        if (raw === undefined || !/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+          return { ok: false, message: `--ws-port must be a whole number from 0 to 65535, e.g. --ws-port 4455.` };
+        }
+        flags.wsPort = Number(raw);
+        break;
+      }
+      case '--ws-bind': {
+        const raw = value();
+        if (raw === undefined || !/^[0-9a-fA-F.:]+$|^localhost$/.test(raw)) {
+          return { ok: false, message: '--ws-bind needs an IP address, e.g. --ws-bind 127.0.0.1 (or 0.0.0.0 for the whole network).' };
+        }
+        flags.wsBind = raw;
+        break;
+      }
+      case '--ws-password': {
+        const raw = value();
+        if (raw === undefined || raw.length < 6) {
+          return { ok: false, message: '--ws-password needs a password of at least 6 characters.' };
+        }
+        flags.wsPassword = raw;
+        break;
+      }
+      case '--no-ws':
+        if (inline !== undefined) return { ok: false, message: '--no-ws takes no value.' };
+        flags.ws = false;
+        break;
       default:
         return { ok: false, message: `Unknown option '${arg}'; run with --help to see the options.` };
     }

@@ -54,7 +54,19 @@ async function main(): Promise<void> {
   installShutdown(resources);
   logger.log('info', 'server mode starting', { dataDir, pid: process.pid });
 
-  resources.studio = await createStudio({ dataDir, resourcesDir: path.join(root, 'resources'), secrets, logger });
+  resources.studio = await createStudio({
+    dataDir,
+    resourcesDir: path.join(root, 'resources'),
+    secrets,
+    logger,
+    remote: {
+      enabled: flags.ws,
+      port: flags.wsPort,
+      bind: flags.wsBind,
+      password: flags.wsPassword ?? process.env['STUDIO_WS_PASSWORD'] ?? null,
+      pageDir: rendererDir,
+    },
+  });
   const server = await startStudioServer({
     studio: resources.studio,
     logger,
@@ -73,6 +85,13 @@ async function main(): Promise<void> {
       onUnexpectedExit: (reason) => process.stderr.write(`${PREFIX} warning: ${reason}\n`),
     });
     process.stdout.write(`Headless Chromium is compositing the program (${chromium.value}, pid ${resources.headless.pid ?? '?'}).\n`);
+  }
+  const remote = await resources.studio.execute('remote.info', {});
+  if (remote.ok && remote.value.url) {
+    const exposed = remote.value.exposed ? ' — WARNING: reachable from the network' : '';
+    process.stdout.write(`Remote control (obs-websocket v5) at ${remote.value.url}; web remote at ${remote.value.url.replace(/^ws/, 'http')}remote/${exposed}\n`);
+  } else if (remote.ok && flags.ws) {
+    process.stderr.write(`${PREFIX} warning: ${remote.value.problem}\n`);
   }
   ready = true;
   logger.log('info', 'server mode ready', { url: server.value.url });

@@ -17,8 +17,14 @@ import {
 import type { Disposable, Logger, RendererSession, Studio } from '../engine/api';
 import { parseClientMessage } from './messages';
 
-/** The largest message: one full-size NV12 frame plus its header (audio chunks are far smaller). */
-export const MAX_MESSAGE_BYTES = FRAME_HEADER_BYTES + nv12Bytes(VIDEO_LIMITS.maxWidth, VIDEO_LIMITS.maxHeight);
+/** The largest frame message: one full-size NV12 frame plus its header (audio chunks are far smaller). */
+export const MAX_FRAME_BYTES = FRAME_HEADER_BYTES + nv12Bytes(VIDEO_LIMITS.maxWidth, VIDEO_LIMITS.maxHeight);
+/**
+ * The largest message of any kind. A screenshot answer (renderer.captureResult) is a data: URL of up
+ * to 4096×4096 pixels, far larger than a frame; this socket only accepts same-origin pages on
+ * loopback, so the higher cap does not open it to strangers.
+ */
+export const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
 /** Events are small; this much queued means the peer stopped reading, which we report, not hide. */
 const BACKLOG_WARN_BYTES = 16 * 1024 * 1024;
 
@@ -74,6 +80,11 @@ export function attachStudioSocket(server: Server, opts: SocketBridgeOptions): D
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = toBuffer(data);
       if (isBinary) {
+        if (bytes.byteLength > MAX_FRAME_BYTES) {
+          // No frame is that large: a confused or hostile peer. Only text answers may be bigger.
+          ws.close(1009, 'A binary message larger than any frame was refused.');
+          return;
+        }
         try {
           session.frame(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         } catch (error) {

@@ -3,7 +3,7 @@
  * to the engine, which validates each one (zod, src/engine/document/schemas.ts) and answers with a
  * Result. Add a command here, then its schema and handler in the engine.
  */
-import type { EncoderSettings, Settings, Transform, VideoSettings } from './model';
+import type { EncoderSettings, Rendition, Settings, Transform, VideoSettings } from './model';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
@@ -43,14 +43,42 @@ export interface CommandMap {
    * echoed; omit it to keep the stored key, send '' to clear it.
    */
   'destination.upsert': {
-    args: { id?: string; name?: string; server?: string; key?: string; enabled?: boolean };
+    args: {
+      id?: string;
+      name?: string;
+      server?: string;
+      key?: string;
+      enabled?: boolean;
+      preset?: string;
+      audioOnly?: boolean;
+      rendition?: Rendition | null;
+    };
     result: { id: string };
   };
   'destination.remove': { args: { id: string }; result: null };
+  /** Starts one destination while the stream runs (or starts the stream with just this one). */
+  'destination.start': { args: { id: string }; result: null };
+  /** Stops one destination; the others and the recording carry on. */
+  'destination.stop': { args: { id: string }; result: null };
+  /** Skips the backoff wait of a reconnecting (or failed) destination and tries now. */
+  'destination.reconnect': { args: { id: string }; result: null };
 
   'stream.start': { args: Record<string, never>; result: null };
   'stream.stop': { args: Record<string, never>; result: null };
 
+  /** A renderer's answer to a renderer.captureRequest event: an image as a data: URL, or why not. */
+  'renderer.captureResult': {
+    args: { requestId: string; dataUrl?: string; error?: string };
+    result: null;
+  };
+  /**
+   * Where obs-websocket tools connect, and the password Settings shows the local user. Never
+   * available to remote sessions (the remote API does not expose our own commands).
+   */
+  'remote.info': {
+    args: Record<string, never>;
+    result: { enabled: boolean; url: string | null; password: string | null; exposed: boolean; problem: string | null };
+  };
   /** Sent by the renderer that composites program output (see wire.ts, output ownership). */
   'renderer.claimOutput': { args: { priority: 'primary' | 'secondary' }; result: { granted: boolean } };
 }

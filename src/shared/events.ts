@@ -3,7 +3,7 @@ import type { StudioDocument } from './model';
 import type { KindDescriptor } from './kinds';
 import type { OutputStats } from './stats';
 import type { StudioError } from './errors';
-import type { DestinationState } from './stats';
+import type { DestinationState, DestinationStats } from './stats';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -28,6 +28,31 @@ export interface EventMap {
   /** Output state machine moved. error is set when it moved because something failed. */
   'stream.state': { state: DestinationState; error?: StudioError };
   'stream.stats': { stats: OutputStats };
+  /** One destination's state machine moved (see DestinationState). */
+  'destination.state': {
+    id: string;
+    name: string;
+    state: DestinationState;
+    error?: StudioError;
+    /** Reconnect attempt number while reconnecting (1 = first retry). */
+    attempt: number;
+    /** When reconnecting: ms until the next try. */
+    retryInMs?: number;
+  };
+  'destination.stats': { stats: DestinationStats[] };
+  /**
+   * The engine asks a renderer for a picture of a source (or the program when sourceUuid is null);
+   * the renderer answers with the renderer.captureResult command. Sent only to one renderer.
+   */
+  'renderer.captureRequest': {
+    requestId: string;
+    sourceUuid: string | null;
+    width: number;
+    height: number;
+    format: 'png' | 'jpeg' | 'webp';
+    /** 0..100, for lossy formats. */
+    quality: number;
+  };
   /** Something the user should see: a corrupt file moved aside, a missing image, a failed start. */
   notice: { level: NoticeLevel; message: string };
   /** Whether this renderer session owns program output (see wire.ts). */

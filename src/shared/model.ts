@@ -88,6 +88,19 @@ export interface Destination {
   enabled: boolean;
   server: string;
   hasKey: boolean;
+  /** Platform preset id (twitch, youtube, facebook, kick) or 'custom'. */
+  preset: string;
+  /** Send only the audio track (radio-style destinations, podcasts). */
+  audioOnly: boolean;
+  /** Its own encoding when it cannot take the main one; null = share the main rendition. */
+  rendition: Rendition | null;
+}
+
+/** A second encoding for destinations that need less than the main output. */
+export interface Rendition {
+  bitrateKbps?: number;
+  width?: number;
+  height?: number;
 }
 
 export interface OutputSettings {

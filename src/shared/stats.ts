@@ -53,3 +53,20 @@ export const EMPTY_OUTPUT_STATS: OutputStats = {
   encoderSpeed: 0,
   renderMs: 0,
 };
+
+/** One destination's live numbers (the output engine keeps one per destination). */
+export interface DestinationStats {
+  id: string;
+  name: string;
+  state: DestinationState;
+  bitrateKbps: number;
+  bytesSent: number;
+  framesSent: number;
+  /** Data this destination could not take in time and that was dropped for it alone. */
+  dropped: number;
+  reconnects: number;
+  uptimeMs: number;
+  /** 0 = draining freely … 1 = its buffer is full (OBS's outputCongestion). */
+  congestion: number;
+  lastError: string | null;
+}

@@ -25,7 +25,8 @@ export async function startStudioServer(opts: { dataDir?: string; headless?: boo
     throw new Error(`${SERVER_JS} is missing: run "npx electron-vite build" (npm test does) before these tests.`);
   }
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'studio-data-'));
-  const args = [SERVER_JS, '--port', '0', '--data-dir', dataDir, ...(opts.headless ? ['--headless'] : []), ...(opts.args ?? [])];
+  // --ws-port 0: parallel test files must not fight over obs-websocket's 4455.
+  const args = [SERVER_JS, '--port', '0', '--ws-port', '0', '--data-dir', dataDir, ...(opts.headless ? ['--headless'] : []), ...(opts.args ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

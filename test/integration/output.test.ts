@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Status, type EncoderSettings, type OutputStats, type StudioEvent, type VideoSettings } from '../../src/shared';
 import type { Logger } from '../../src/engine/api';
 import { systemClock } from '../../src/engine/clock';
-import { StreamOutput } from '../../src/engine/output/stream-output';
+import { StreamOutput, type StreamOutputOptions } from '../../src/engine/output/stream-output';
 import {
   audioMessage,
   ffprobeJson,
@@ -66,7 +66,7 @@ afterEach(async () => {
   for (const r of rigs.splice(0)) await r.out.dispose();
 });
 
-function rig(timing: { termAfterMs?: number; killAfterMs?: number } = {}): Rig {
+function rig(timing: Pick<StreamOutputOptions, 'termAfterMs' | 'killAfterMs' | 'timing'> = {}): Rig {
   const events: StudioEvent[] = [];
   const logs: string[] = [];
   const waiters = new Set<() => void>();
@@ -228,7 +228,7 @@ describe('StreamOutput with real FFmpeg and nginx-rtmp', () => {
     expect(result.ok).toBe(false);
     expect(out.state()).toBe('failed');
     expect(listFfmpegChildren().length).toBe(before);
-    expect(events.map((e) => e.type)).toEqual(['stream.state']);
+    expect(events.map((e) => e.type)).toEqual(['destination.state', 'stream.state']);
     if (!result.ok) expect(result.error.message).not.toContain(KEY);
   });
 
@@ -248,14 +248,15 @@ describe('StreamOutput with real FFmpeg and nginx-rtmp', () => {
 
   it('stop() still ends FFmpeg when the server freezes mid-stream (inputs ended, then TERM, then KILL)', async () => {
     const frozen = await startNginxRtmp();
-    const { out, logs, feed, waitFor } = rig({ termAfterMs: 1500, killAfterMs: 1500 });
+    // The stall watchdog would replace the frozen connection; this test is about stopping one.
+    const { out, logs, feed, waitFor } = rig({ termAfterMs: 1500, killAfterMs: 1500, timing: { stallMs: 600_000 } });
     const stopFeeding = feed();
     try {
       // CBR pads to the bitrate: at 40 Mbps the loopback socket buffers fill within seconds.
       await out.start({ ffmpegPath: FFMPEG, video, encoder: { ...encoder, bitrateKbps: 40_000 }, url: frozen.url('frozen') });
       await waitFor(stateIs('live'), 20_000);
       frozen.kill('SIGSTOP');
-      // Wait until FFmpeg is blocked writing to the server: nothing more goes out.
+      // Wait until the destination's FFmpeg is blocked writing to the server: nothing more goes out.
       let bytes = -1;
       for (let i = 0; i < 30 && out.stats().bytesSent !== bytes; i++) {
         bytes = out.stats().bytesSent;

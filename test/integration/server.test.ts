@@ -297,7 +297,7 @@ describe('server mode over HTTP and WebSocket', () => {
     }
     expect(closeCode()).toBeNull();
 
-    // Bigger than any frame: the socket is closed (1009), the server carries on.
+    // A binary message bigger than any frame: the socket is closed (1009), the server carries on.
     ws.send(Buffer.alloc(1920 * 1080 * 2, 1));
     await expect.poll(() => closeCode()).toBe(1009);
     const health = await get(server.port, '/healthz');

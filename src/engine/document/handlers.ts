@@ -15,6 +15,7 @@ import {
   type EventMap,
   type EventType,
   type Input,
+  type Rendition,
   type Result,
   type Scene,
   type SceneItem,
@@ -23,6 +24,7 @@ import {
   type StudioEvent,
 } from '../../shared';
 import type { KindRegistry } from '../kinds/registry';
+import { platform } from '../platforms';
 import { parseArgs } from './issues';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
 
@@ -47,6 +49,16 @@ type Handler<T extends DocumentCommand> = (
   args: Args<T>,
   ctx: HandlerContext,
 ) => Result<Change<CommandResult<T>>>;
+
+/** A rendition with no field set is no rendition: the destination shares the main encoding. */
+function renditionOrNull(r: Rendition | null): Rendition | null {
+  if (!r) return null;
+  const out: Rendition = {};
+  if (r.bitrateKbps !== undefined) out.bitrateKbps = r.bitrateKbps;
+  if (r.width !== undefined) out.width = r.width;
+  if (r.height !== undefined) out.height = r.height;
+  return Object.keys(out).length > 0 ? out : null;
+}
 
 /** Kinds whose width/height 0 mean "the canvas size", resolved to numbers when set. */
 const CANVAS_SIZED = new Set(['color_source_v3', 'studio_test_pattern']);
@@ -344,17 +356,26 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
         ...(args.name !== undefined && { name: args.name }),
         ...(args.server !== undefined && { server: args.server }),
         ...(args.enabled !== undefined && { enabled: args.enabled }),
+        ...(args.preset !== undefined && { preset: args.preset }),
+        ...(args.audioOnly !== undefined && { audioOnly: args.audioOnly }),
+        ...(args.rendition !== undefined && { rendition: renditionOrNull(args.rendition) }),
       };
     } else {
-      if (args.server === undefined) {
+      // A platform preset brings its default server; a custom destination must name one.
+      const preset = platform(args.preset ?? 'custom');
+      const server = args.server ?? preset?.servers[0]?.url;
+      if (server === undefined) {
         return fail(Status.MissingRequestField, 'server is required to add a destination.', 'server');
       }
       dest = {
         id: ctx.newId(),
-        name: args.name ?? new URL(args.server).hostname,
+        name: args.name ?? (preset && preset.id !== 'custom' ? preset.name : new URL(server).hostname),
         enabled: args.enabled ?? true,
-        server: args.server,
+        server,
         hasKey: false,
+        preset: args.preset ?? 'custom',
+        audioOnly: args.audioOnly ?? false,
+        rendition: renditionOrNull(args.rendition ?? null),
       };
     }
     let secret: Change<unknown>['secret'];

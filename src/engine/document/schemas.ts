@@ -5,9 +5,19 @@
  */
 import * as z from 'zod';
 import { VIDEO_LIMITS, type CommandArgs, type CommandType } from '../../shared';
+import { PRESET_IDS } from '../platforms';
 
-/** Commands the document store handles; stream.* and renderer.* belong to the output side. */
-export type DocumentCommand = Exclude<CommandType, `stream.${string}` | `renderer.${string}`>;
+/** Commands that act on the running output rather than the document (routed in studio.ts). */
+export const OUTPUT_COMMANDS = ['destination.start', 'destination.stop', 'destination.reconnect'] as const;
+
+/**
+ * Commands the document store handles; stream.*, renderer.* and OUTPUT_COMMANDS belong to the
+ * output side, remote.* to the remote control (all routed in studio.ts).
+ */
+export type DocumentCommand = Exclude<
+  CommandType,
+  `stream.${string}` | `renderer.${string}` | `remote.${string}` | (typeof OUTPUT_COMMANDS)[number]
+>;
 
 export const NAME_MAX = 256;
 export const STREAM_KEY_MAX = 512;
@@ -120,6 +130,12 @@ const streamKey = z
   .max(STREAM_KEY_MAX)
   .refine((k) => !/[\u0000-\u001f\u007f]/.test(k), { error: 'must not contain control characters' });
 
+const renditionShape = {
+  bitrateKbps: z.int().min(200).max(50_000).optional(),
+  width: z.int().min(VIDEO_LIMITS.minWidth).max(VIDEO_LIMITS.maxWidth).refine(even, { error: EVEN_MSG }).optional(),
+  height: z.int().min(VIDEO_LIMITS.minHeight).max(VIDEO_LIMITS.maxHeight).refine(even, { error: EVEN_MSG }).optional(),
+};
+
 // ---- command args -------------------------------------------------------------------------------
 
 const sceneRef = { sceneUuid: id };
@@ -154,9 +170,15 @@ export const COMMAND_SCHEMAS = {
     server: serverUrl.optional(),
     key: streamKey.optional(),
     enabled: z.boolean().optional(),
+    preset: z.enum(PRESET_IDS).optional(),
+    audioOnly: z.boolean().optional(),
+    rendition: z.strictObject(renditionShape).nullable().optional(),
   }),
   'destination.remove': z.strictObject({ id }),
 } satisfies { [T in DocumentCommand]: z.ZodType<CommandArgs<T>> };
+
+/** Args of the OUTPUT_COMMANDS: which destination. */
+export const destinationRefSchema = z.strictObject({ id });
 
 export const isDocumentCommand = (type: string): type is DocumentCommand => Object.hasOwn(COMMAND_SCHEMAS, type);
 
@@ -181,12 +203,16 @@ export const sceneSchema = z.object({
 
 export const inputSchema = z.object({ uuid: id, name, kind: z.string().min(1), settings });
 
+/** Profiles saved before presets, audio-only and renditions existed load with their defaults. */
 export const destinationSchema = z.object({
   id,
   name,
   enabled: z.boolean(),
   server: z.string().max(2048),
   hasKey: z.boolean(),
+  preset: z.enum(PRESET_IDS).default('custom'),
+  audioOnly: z.boolean().default(false),
+  rendition: z.object(renditionShape).nullable().default(null),
 });
 
 export const outputSettingsSchema = z.object({

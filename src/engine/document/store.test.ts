@@ -575,7 +575,9 @@ describe('destinations and the stream key', () => {
   it('upsert creates a destination, keeps the key in the secret store only', async () => {
     const t = await setup();
     const { id } = await t.must<{ id: string }>('destination.upsert', { server: ` ${SERVER} `, key: ` ${KEY} ` });
-    expect(t.store.get().destinations).toEqual([{ id, name: 'live.example.com', enabled: true, server: SERVER, hasKey: true }]);
+    expect(t.store.get().destinations).toEqual([
+      { id, name: 'live.example.com', enabled: true, server: SERVER, hasKey: true, preset: 'custom', audioOnly: false, rendition: null },
+    ]);
     expect(await t.secrets.get(`destination:${id}:key`)).toBe(KEY);
     expect(await t.store.streamKey(id)).toBe(KEY);
     expect(await t.store.streamKey('other')).toBeUndefined();
@@ -599,6 +601,9 @@ describe('destinations and the stream key', () => {
       enabled: true,
       server: 'srt://10.0.0.1:9000?mode=caller',
       hasKey: true,
+      preset: 'custom',
+      audioOnly: false,
+      rendition: null,
     });
     expect(await t.store.streamKey(id)).toBe(KEY);
     await t.must('destination.upsert', { id, key: 'other-key' });
@@ -606,6 +611,42 @@ describe('destinations and the stream key', () => {
     await t.must('destination.upsert', { id, key: '' });
     expect(t.store.get().destinations[0]!.hasKey).toBe(false);
     expect(await t.store.streamKey(id)).toBeUndefined();
+  });
+
+  it('a platform preset brings its name and default server; audio-only and a rendition are kept', async () => {
+    const t = await setup();
+    const { id } = await t.must<{ id: string }>('destination.upsert', { preset: 'twitch', key: KEY, rendition: { bitrateKbps: 3000, width: 1280 } });
+    expect(t.store.get().destinations[0]).toMatchObject({
+      id,
+      name: 'Twitch',
+      server: 'rtmp://live.twitch.tv/app',
+      preset: 'twitch',
+      audioOnly: false,
+      rendition: { bitrateKbps: 3000, width: 1280 },
+    });
+    await t.must('destination.upsert', { id, audioOnly: true, rendition: {} });
+    // An empty rendition is no rendition: the destination shares the main encoding again.
+    expect(t.store.get().destinations[0]).toMatchObject({ audioOnly: true, rendition: null });
+    await t.must('destination.upsert', { id, rendition: { height: 480 } });
+    expect(t.store.get().destinations[0]!.rendition).toEqual({ height: 480 });
+    await t.must('destination.upsert', { id, rendition: null });
+    expect(t.store.get().destinations[0]!.rendition).toBeNull();
+  });
+
+  it('refuses unknown presets and renditions the encoder cannot make', async () => {
+    const t = await setup();
+    expect(await t.reject('destination.upsert', { preset: 'myspace', server: SERVER })).toMatchObject({ code: Status.InvalidRequestField, field: 'preset' });
+    expect(await t.reject('destination.upsert', { server: SERVER, rendition: { width: 641 } })).toMatchObject({ field: 'rendition.width' });
+    expect(await t.reject('destination.upsert', { server: SERVER, rendition: { bitrateKbps: 10 } })).toMatchObject({ field: 'rendition.bitrateKbps' });
+    expect(await t.reject('destination.upsert', { server: SERVER, rendition: { fps: 60 } })).toMatchObject({ code: Status.InvalidRequestField });
+    expect(t.store.get().destinations).toEqual([]);
+  });
+
+  it('leaves destination.start/stop/reconnect to the output (they are not document commands)', async () => {
+    const t = await setup();
+    for (const type of ['destination.start', 'destination.stop', 'destination.reconnect'] as const) {
+      expect(await t.reject(type, { id: 'x' })).toMatchObject({ code: Status.RequestProcessingFailed });
+    }
   });
 
   it('remove deletes the destination and its secret', async () => {

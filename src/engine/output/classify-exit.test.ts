@@ -49,6 +49,17 @@ describe('classifyExit', () => {
     expect(classifyExit(cases.rejected, { code: 1, signal: null }).error.message).toMatch(/stream key/);
   });
 
+  it('tells an SRT caller with no listener (retry) from an RTMP publish the server closed (do not)', () => {
+    // FFmpeg 5.1 with no SRT listener on the port: both lines end in "Input/output error".
+    const srt = [
+      '[srt @ 0x55cd095ce640] Connection to srt://127.0.0.1:18977?streamid=*** failed: Input/output error',
+      'srt://127.0.0.1:18977?streamid=***: Input/output error',
+    ];
+    expect(classifyExit(srt, { code: 1, signal: null })).toMatchObject({ kind: 'unreachable', retryable: true });
+    expect(classifyExit(srt, { code: 1, signal: null }).error.message).toMatch(/SRT listener could not be reached/);
+    expect(classifyExit(cases.rejected, { code: 1, signal: null }).retryable).toBe(false);
+  });
+
   it('recognises explicit publish rejections even after the output opened', () => {
     const lines = [...OPENED, '[rtmp @ 0x1] Server error: NetStream.Publish.BadName'];
     expect(classifyExit(lines, { code: 1, signal: null }).kind).toBe('rejected');

@@ -50,11 +50,15 @@ export function classifyExit(lines: readonly string[], status: ExitStatus): Exit
   if (has(lines, /Connection refused/i)) {
     return make('refused', true, net, 'The server refused the connection; check that it is running and that the host and port in the URL are right.');
   }
+  // libsrt says only "Connection to srt://… failed: Input/output error" when no listener answers.
+  if (has(lines, /^\[srt @ [^\]]*\] Connection to .* failed/)) {
+    return make('unreachable', true, net, 'The SRT listener could not be reached; check that it is running and that the host and port in the URL are right.');
+  }
   if (has(lines, /Network is unreachable|No route to host|Host is down|Connection timed out|handshake/i)) {
     return make('unreachable', true, net, 'The server could not be reached; check the server URL and your network.');
   }
   if (has(lines, /Protocol not found|Port missing in uri|Invalid URL|Unable to find a suitable output format|No such file or directory/i)) {
-    return make('url', false, Status.InvalidRequestField, 'FFmpeg cannot use this server URL; check that it is a complete rtmp:// or rtmps:// address.');
+    return make('url', false, Status.InvalidRequestField, 'FFmpeg cannot use this server URL; check that it is a complete rtmp://, rtmps:// or srt:// address.');
   }
   if (has(lines, /Unknown encoder|Encoder not found|Error while opening encoder|Could not open encoder|Error initializing output stream|Error setting option|Unrecognized option|Option not found|x264 \[error\]|Invalid (?:preset|profile|tune)/i)) {
     const detail = encoderError(lines) ?? lastError(lines);

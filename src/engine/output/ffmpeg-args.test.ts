@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EncoderSettings, VideoSettings } from '../../shared';
-import { buildEncoderArgs } from './ffmpeg-args';
+import { buildEncoderArgs, buildPusherArgs } from './ffmpeg-args';
 
 const video: VideoSettings = { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 };
 const encoder: EncoderSettings = {
@@ -96,5 +96,27 @@ describe('buildEncoderArgs', () => {
     ]);
     expect(buildEncoderArgs({ video, encoder, target: { kind: 'file', path: '-evil.mkv', format: 'matroska' } }).at(-1)).toBe('./-evil.mkv');
     expect(args.every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
+  });
+
+  it('writes MPEG-TS to pipe:1, flushing every packet, for the fan-out', () => {
+    expect(buildEncoderArgs({ video, encoder, target: { kind: 'pipe' } }).slice(-5)).toEqual(['-flush_packets', '1', '-f', 'mpegts', 'pipe:1']);
+  });
+});
+
+describe('buildPusherArgs', () => {
+  it('copies the TS from pipe:0 to FLV for RTMP, with progress on pipe:4 and the URL last', () => {
+    const args = buildPusherArgs({ url: 'rtmps://h:443/app/key', protocol: 'rtmps', audioOnly: false });
+    expect(args.slice(args.indexOf('-i') - 2, args.indexOf('-i') + 2)).toEqual(['-f', 'mpegts', '-i', 'pipe:0']);
+    expect(after(args, '-progress')).toBe('pipe:4');
+    expect(after(args, '-c')).toBe('copy');
+    expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:v:0', '0:a:0']);
+    expect(args.slice(-3)).toEqual(['-f', 'flv', 'rtmps://h:443/app/key']);
+    expect(args).toContain('-rw_timeout');
+  });
+
+  it('maps only the audio for audio-only destinations and muxes MPEG-TS for SRT', () => {
+    const args = buildPusherArgs({ url: 'srt://h:9000?streamid=k', protocol: 'srt', audioOnly: true });
+    expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:a:0']);
+    expect(args.slice(-3)).toEqual(['-f', 'mpegts', 'srt://h:9000?streamid=k']);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * FFmpeg's command line for the encoder process, as a string[] (never a shell string).
+ * FFmpeg's command lines, as string[] (never a shell string): the encoder process (one per
+ * rendition) and the pusher process (one per destination).
  *
  * Inputs: raw NV12 video at the base size on pipe:0 and s16le 48 kHz stereo on pipe:3. Neither
  * carries timestamps, so FFmpeg derives them from frame and sample counts — which is why the frame
@@ -11,6 +12,8 @@ import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from '../../shared';
 
 export type EncoderTarget =
   | { kind: 'rtmp'; url: string }
+  /** MPEG-TS on pipe:1, for the fan-out to the destinations' pushers. */
+  | { kind: 'pipe' }
   | { kind: 'null' }
   | { kind: 'file'; path: string; format: string };
 
@@ -90,6 +93,10 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
       // A live FLV has no duration or size to patch in at the end; without this FFmpeg warns at stop.
       args.push('-rw_timeout', RW_TIMEOUT_US, '-flvflags', 'no_duration_filesize', '-f', 'flv', target.url);
       break;
+    case 'pipe':
+      // Each packet is written as soon as it is muxed: the fan-out, not FFmpeg's 32 KB buffer, paces it.
+      args.push('-flush_packets', '1', '-f', 'mpegts', 'pipe:1');
+      break;
     case 'null':
       args.push('-f', 'null', '-');
       break;
@@ -97,6 +104,30 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
       // A relative name starting with '-' would be read as an option.
       args.push('-y', '-f', target.format, target.path.startsWith('-') ? `./${target.path}` : target.path);
       break;
+  }
+  return args;
+}
+
+export interface PusherArgsInput {
+  /** Full publish URL, stream key included (it reaches argv and nothing else). */
+  url: string;
+  protocol: 'rtmp' | 'rtmps' | 'srt';
+  audioOnly: boolean;
+}
+
+/**
+ * A pusher copies the rendition's MPEG-TS (arriving on pipe:0, starting at a keyframe) to one
+ * destination without re-encoding: FLV for RTMP(S), MPEG-TS for SRT. Progress on pipe:4 carries
+ * total_size, the bytes actually handed to the network, which the stall watchdog follows.
+ */
+export function buildPusherArgs(p: PusherArgsInput): string[] {
+  const args = ['-hide_banner', '-nostdin', '-loglevel', 'info', '-progress', 'pipe:4', '-stats_period', '1', '-nostats'];
+  args.push('-f', 'mpegts', '-i', 'pipe:0');
+  args.push(...(p.audioOnly ? ['-map', '0:a:0'] : ['-map', '0:v:0', '-map', '0:a:0']), '-c', 'copy');
+  if (p.protocol === 'srt') {
+    args.push('-f', 'mpegts', p.url);
+  } else {
+    args.push('-rw_timeout', RW_TIMEOUT_US, '-flvflags', 'no_duration_filesize', '-f', 'flv', p.url);
   }
   return args;
 }

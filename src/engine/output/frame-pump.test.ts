@@ -193,4 +193,35 @@ describe('FramePump', () => {
     clock.advance(1000);
     expect(video.chunks.length).toBe(n);
   });
+
+  it('feeds a second encoder the same frames and samples; a slow one never holds back the main one', async () => {
+    const { pump, push, video, audio, clock, tags } = setup();
+    const v2 = new Sink();
+    const a2 = new Sink();
+    pump.start(); // tick 0: main only
+    pump.addSink('r480', { video: v2, audio: a2 });
+    v2.paused = true;
+    const pcm = (value: number): Uint8Array => new Uint8Array(1600 * 4).fill(value);
+    for (let i = 1; i <= 6; i++) {
+      push(i);
+      pump.pushAudio(pcm(i));
+      clock.advance(1000 / 30);
+    }
+    clock.advance(1); // past tick 6, whatever the float rounding of 6 × 33.3 ms
+    // The main sink wrote every tick; the slow one took 2 frames, then owed the rest.
+    expect(tags()).toEqual([16, 1, 2, 3, 4, 5, 6]);
+    expect(pump.counters()).toMatchObject({ framesSent: 7, skipped: 0 });
+    expect(pump.sinkCounters('r480')).toEqual({ framesSent: 2, skipped: 4, owed: 4 });
+    v2.release();
+    await flush();
+    clock.advance((1000 / 30) * 4);
+    // Repaid with repeats, one extra per tick: its timeline has one frame per tick again.
+    expect(pump.sinkCounters('r480')).toEqual({ framesSent: 10, skipped: 4, owed: 0 });
+    // Both encoders got the same audio, slot by slot, in order.
+    expect(Buffer.concat(a2.chunks).equals(Buffer.concat(audio.chunks).subarray(1600 * 4))).toBe(true);
+    expect(video.chunks).toHaveLength(11);
+    pump.removeSink('r480');
+    expect(pump.sinkCounters('r480')).toBeNull();
+    pump.dispose();
+  });
 });

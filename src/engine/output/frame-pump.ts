@@ -10,7 +10,12 @@
  *   nothing (skipped) but owes its slot; owed slots are repaid with repeats once the pipe drains, at
  *   most one extra per tick, so bursts of encoder lag do not shorten the timeline;
  * - audio is slaved to video: a FIFO fed by the renderer, padded with silence when short and
- *   trimmed when it runs ahead.
+ *   trimmed when it runs ahead. Each tick takes exactly the samples of its slot from the FIFO.
+ *
+ * Several encoders can read the same frames (one per rendition): each is a sink with its own pipe
+ * room, its own owed slots and its own queue of per-slot audio, so a slow rendition encoder never
+ * holds back the main one, and each encoder's timeline still gets one frame (with its samples) per tick.
+ * The first sink (the constructor's) is the main one; counters() reports its numbers.
  *
  * Each frame accepted into the buffer is acknowledged when it leaves it (written or dropped), so the
  * renderer's flow control (frames in flight) follows the pump's pace.
@@ -42,7 +47,7 @@ export interface FramePumpOptions {
 }
 
 export interface PumpCounters {
-  /** Frames written to FFmpeg: fresh, repeated or repaid. */
+  /** Frames written to the main FFmpeg: fresh, repeated or repaid. */
   framesSent: number;
   /** Ticks with no fresh frame from the renderer (a repeat was written). */
   lagged: number;
@@ -64,6 +69,22 @@ interface Pending {
   ack: (sequence: number) => void;
 }
 
+/** One encoder's pipes and where its timeline stands. */
+interface SinkState {
+  sink: PumpSink;
+  framesSent: number;
+  skipped: number;
+  owed: number;
+  /** Audio of the slots not yet written (owed ones, then the current one): one chunk per slot. */
+  audio: Uint8Array[];
+}
+
+export interface SinkCounters {
+  framesSent: number;
+  skipped: number;
+  owed: number;
+}
+
 const BYTES_PER_SAMPLE = 2 * AUDIO_CHANNELS;
 /** Ticks processed per wakeup when the event loop fell behind; the rest follow on the next turn. */
 const MAX_TICKS_PER_WAKE = 8;
@@ -71,35 +92,32 @@ const MAX_TICKS_PER_WAKE = 8;
 const MAX_BEHIND_MS = 1000;
 /** Audio pipe room: more unread than this also counts as backpressure. */
 const AUDIO_PENDING_MS = 500;
+export const MAIN_SINK = 'main';
 
 export class FramePump {
   private readonly frameBytes: number;
   private readonly periodMs: number;
   private readonly black: Uint8Array;
   private readonly buffer: Pending[] = [];
+  private readonly sinks = new Map<string, SinkState>();
   private last: Uint8Array | null = null;
   private started = false;
   private timer: TimerHandle | null = null;
   private origin = 0;
   private tickIndex = 0;
+  /** Slots whose audio has been taken from the FIFO (the sample count of slot k depends on k). */
+  private slots = 0;
   private audio: Uint8Array[] = [];
   private audioOffset = 0;
   private audioBytes = 0;
   private audioSeen = false;
-  private readonly c: PumpCounters = {
-    framesSent: 0,
-    lagged: 0,
-    skipped: 0,
-    owed: 0,
-    dropped: 0,
-    audioUnderruns: 0,
-    audioTrimmed: 0,
-  };
+  private readonly c = { lagged: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
 
   constructor(private readonly opts: FramePumpOptions) {
     this.frameBytes = nv12Bytes(opts.width, opts.height);
     this.periodMs = (1000 * opts.fpsDenominator) / opts.fpsNumerator;
     this.black = blackNv12(opts.width, opts.height);
+    this.addSink(MAIN_SINK, opts.sink);
   }
 
   /** Bytes of one NV12 frame this pump expects. */
@@ -107,8 +125,24 @@ export class FramePump {
     return this.frameBytes;
   }
 
+  /** The main sink's timeline plus the shared counters. */
   counters(): PumpCounters {
-    return { ...this.c };
+    const main = this.sinkCounters(MAIN_SINK) ?? { framesSent: 0, skipped: 0, owed: 0 };
+    return { ...main, ...this.c };
+  }
+
+  sinkCounters(id: string): SinkCounters | null {
+    const s = this.sinks.get(id);
+    return s ? { framesSent: s.framesSent, skipped: s.skipped, owed: s.owed } : null;
+  }
+
+  /** Another encoder reading the same frames from the next tick on (a rendition started while live). */
+  addSink(id: string, sink: PumpSink): void {
+    this.sinks.set(id, { sink, framesSent: 0, skipped: 0, owed: 0, audio: [] });
+  }
+
+  removeSink(id: string): void {
+    if (id !== MAIN_SINK) this.sinks.delete(id);
   }
 
   /** Starts the clock; the first tick runs at once. */
@@ -129,6 +163,7 @@ export class FramePump {
     this.audio = [];
     this.audioBytes = 0;
     this.audioOffset = 0;
+    for (const s of this.sinks.values()) s.audio = [];
   }
 
   dispose(): void {
@@ -173,7 +208,7 @@ export class FramePump {
     if (behind > MAX_BEHIND_MS) {
       // The process was frozen: the missed slots are gone, not owed.
       const missed = Math.floor(behind / this.periodMs);
-      this.c.skipped += missed;
+      for (const s of this.sinks.values()) s.skipped += missed;
       this.tickIndex += missed;
     }
     for (let n = 0; n < MAX_TICKS_PER_WAKE && this.started && now >= this.dueAt(this.tickIndex); n++) {
@@ -191,28 +226,42 @@ export class FramePump {
   }
 
   private tick(): void {
-    if (!this.hasRoom()) {
-      this.c.skipped++;
-      if (this.c.owed < (this.opts.maxOwed ?? Math.ceil(this.opts.fpsNumerator / this.opts.fpsDenominator))) this.c.owed++;
-      return;
-    }
-    const next = this.buffer.shift();
-    if (next) {
-      this.last = next.frame;
-      this.write(next.frame);
-      next.ack(next.sequence);
-    } else {
-      if (this.last) this.c.lagged++;
-      this.write(this.last ?? this.black);
-    }
-    if (this.c.owed > 0 && this.hasRoom()) {
-      this.write(this.last ?? this.black);
-      this.c.owed--;
+    // The slot's samples leave the FIFO every tick: audio keeps real time even when no encoder has room.
+    const chunk = this.takeAudio(this.samplesOfSlot(this.slots++) * BYTES_PER_SAMPLE);
+    let frame: Uint8Array | null = null;
+    for (const s of this.sinks.values()) {
+      s.audio.push(chunk);
+      if (!this.hasRoom(s.sink)) {
+        s.skipped++;
+        const maxOwed = this.opts.maxOwed ?? Math.ceil(this.opts.fpsNumerator / this.opts.fpsDenominator);
+        if (s.owed < maxOwed) s.owed++;
+        else s.audio.shift(); // the timeline gives way: the oldest slot is lost, video and audio together
+        continue;
+      }
+      // The frame for this tick is chosen once, by the first sink with room, and shared by the rest.
+      frame ??= this.nextFrame();
+      this.write(s, frame);
+      if (s.owed > 0 && this.hasRoom(s.sink)) {
+        this.write(s, frame);
+        s.owed--;
+      }
     }
   }
 
-  private hasRoom(): boolean {
-    const { video, audio } = this.opts.sink;
+  /** The renderer's next frame, or a repeat of the last (lagged), or black before the first one. */
+  private nextFrame(): Uint8Array {
+    const next = this.buffer.shift();
+    if (next) {
+      this.last = next.frame;
+      next.ack(next.sequence);
+      return next.frame;
+    }
+    if (this.last) this.c.lagged++;
+    return this.last ?? this.black;
+  }
+
+  private hasRoom(sink: PumpSink): boolean {
+    const { video, audio } = sink;
     if (!video.writable || !audio.writable) return false;
     return (
       video.writableLength < (this.opts.maxPendingFrames ?? 2) * this.frameBytes &&
@@ -220,14 +269,16 @@ export class FramePump {
     );
   }
 
-  private write(frame: Uint8Array): void {
-    const k = this.c.framesSent;
+  private write(s: SinkState, frame: Uint8Array): void {
+    s.sink.video.write(frame);
+    s.sink.audio.write(s.audio.shift() ?? new Uint8Array(this.samplesOfSlot(0) * BYTES_PER_SAMPLE));
+    s.framesSent++;
+  }
+
+  /** Samples up to the end of slot k, minus those up to its start: fractions never accumulate. */
+  private samplesOfSlot(k: number): number {
     const { fpsNumerator: n, fpsDenominator: d } = this.opts;
-    // Samples up to the end of frame k, minus those up to its start: fractions never accumulate.
-    const samples = Math.floor(((k + 1) * AUDIO_SAMPLE_RATE * d) / n) - Math.floor((k * AUDIO_SAMPLE_RATE * d) / n);
-    this.opts.sink.video.write(frame);
-    this.opts.sink.audio.write(this.takeAudio(samples * BYTES_PER_SAMPLE));
-    this.c.framesSent++;
+    return Math.floor(((k + 1) * AUDIO_SAMPLE_RATE * d) / n) - Math.floor((k * AUDIO_SAMPLE_RATE * d) / n);
   }
 
   private takeAudio(bytes: number): Uint8Array {

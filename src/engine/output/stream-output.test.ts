@@ -68,7 +68,12 @@ describe('StreamOutput', () => {
       expect(result.error.message).not.toContain('key-canary');
     }
     expect(out.state()).toBe('failed');
-    expect(events).toEqual([{ type: 'stream.state', data: { state: 'failed', error: expect.objectContaining({ code: Status.InvalidRequestField }) } }]);
+    // The destination says why it failed; with no usable destination left, so does the stream.
+    expect(events).toEqual([
+      { type: 'destination.state', data: expect.objectContaining({ id: 'stream', state: 'failed', error: expect.objectContaining({ code: Status.InvalidRequestField }) }) },
+      { type: 'stream.state', data: { state: 'failed', error: expect.objectContaining({ code: Status.InvalidRequestField }) } },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('key-canary');
     await expect(stat(marker)).rejects.toThrow();
     expect(clock.pending()).toBe(0);
     // stop() from failed acknowledges it and returns to idle.

@@ -1,9 +1,25 @@
 /**
- * One stream destination: an FFmpeg encoder process fed by a FramePump, with the state machine
- * idle → connecting → live → stopping → idle, and failed when FFmpeg ends on its own (no retries
- * yet; the output engine adds reconnecting). Emits 'stream.state' on every change and
- * 'stream.stats' once a second while anything runs. The URL carries the stream key: it only ever
- * reaches FFmpeg's argv, never a log line, an event or an error message.
+ * The stream output: many destinations at once, each failing and healing on its own, encoded once
+ * per rendition.
+ *
+ *   renderer frames → FramePump (output clock) ─┬→ main encoder ──────── MPEG-TS → fan-out ─┬→ pusher → destination A
+ *                                               │                                           └→ pusher → destination B
+ *                                               └→ rendition encoder (own size/bitrate) → fan-out ──→ pusher → destination C
+ *
+ * - One encoder per rendition, fed the same frames by the pump; the main one runs while the output
+ *   runs, a rendition's runs while a destination that needs it is active.
+ * - Each destination has a DestinationRunner (state machine, backoff, stall watchdog) and a pusher
+ *   per connection attempt, reading its rendition's fan-out through a bounded tap: a slow or dead
+ *   destination drops data for itself and never back-pressures the encoder or the others.
+ * - 'stream.state' is the aggregate, so the UI and obs-websocket keep one simple notion of "the
+ *   stream": live while any destination is live; else reconnecting while any is; else connecting.
+ *   When no destination is active any more the output stops: idle if the last one was stopped by
+ *   the user, failed (with its cause) if it failed. A stream is therefore running exactly when
+ *   something is being sent or tried, and no encoder burns CPU for nobody.
+ * - Emits 'destination.state' on every change of a destination, and 'stream.stats' plus
+ *   'destination.stats' once a second while running.
+ *
+ * Stream keys live only in the pushers' URLs (argv); events, stats and log lines never carry them.
  */
 import {
   AUDIO_CHANNELS,
@@ -18,8 +34,10 @@ import {
   ok,
   readFrameHeader,
   type DestinationState,
+  type DestinationStats,
   type EncoderSettings,
   type OutputStats,
+  type Rendition,
   type RendererStats,
   type Result,
   type StudioError,
@@ -27,27 +45,45 @@ import {
   type VideoSettings,
 } from '../../shared';
 import type { Clock, Logger, TimerHandle } from '../api';
-import { buildEncoderArgs } from './ffmpeg-args';
+import { DestinationRunner, type DestinationChange, type DestinationTiming, type PushAttempt, type PushEvents } from './destination';
+import { Encoder } from './encoder';
 import { FramePump, type PumpCounters } from './frame-pump';
-import type { ProgressSnapshot } from './progress-parser';
-import { FfmpegProcess, type ExitInfo } from './supervisor';
-import { checkTargetUrl } from './target-url';
+import { startPusher } from './pusher';
+import { MAIN_RENDITION, bufferBytes, planRendition, type RenditionPlan } from './rendition';
+import type { ExitInfo } from './supervisor';
+import { checkTargetUrl, type TargetUrl } from './target-url';
 
 export interface StreamOutputOptions {
   clock: Clock;
   logger: Logger;
   emit: (event: StudioEvent) => void;
-  /** Escalation timings for stop (see FfmpegProcess); defaults there. */
+  /** Escalation timings for stopping an encoder (see FfmpegProcess); defaults there. */
   termAfterMs?: number;
   killAfterMs?: number;
+  /** Reconnect, watchdog and backoff timings of every destination (tests shorten them). */
+  timing?: Partial<DestinationTiming>;
+  /** [0, 1) source for backoff jitter. */
+  random?: () => number;
+  /** How many seconds of its rendition a destination may fall behind before data is dropped for it; default 4. */
+  bufferSeconds?: number;
+}
+
+/** A destination as the output needs it: the URL already carries the stream key. */
+export interface OutputDestination {
+  id: string;
+  name: string;
+  url: string;
+  audioOnly?: boolean;
+  rendition?: Rendition | null;
 }
 
 export interface StreamStartParams {
   ffmpegPath: string;
   video: VideoSettings;
   encoder: EncoderSettings;
-  /** Full publish URL, stream key included. */
-  url: string;
+  destinations?: OutputDestination[];
+  /** Shorthand for one destination called "Stream". */
+  url?: string;
   /**
    * Encode as usual but discard the result (FFmpeg's null muxer) instead of publishing: for
    * benchmarks of the frame path and diagnostics that must not depend on a network.
@@ -55,65 +91,77 @@ export interface StreamStartParams {
   discard?: boolean;
 }
 
+interface Destination {
+  spec: OutputDestination;
+  target: TargetUrl | null;
+  plan: RenditionPlan;
+  runner: DestinationRunner;
+}
+
+type Phase = 'idle' | 'running' | 'stopping' | 'failed';
+
 const STATS_INTERVAL_MS = 1000;
 /** No progress report for this long means nothing is moving: rates read 0, not the last value. */
 const PROGRESS_STALE_MS = 2500;
 
-interface Rates {
-  fps: number;
-  bitrateKbps: number;
-  encoderSpeed: number;
-}
-
 export class StreamOutput {
+  private phase: Phase = 'idle';
   private current: DestinationState = 'idle';
-  private proc: FfmpegProcess | null = null;
+  private params: StreamStartParams | null = null;
+  private readonly encoders = new Map<string, Encoder>();
+  private readonly dests = new Map<string, Destination>();
   private pump: FramePump | null = null;
   private video: VideoSettings | null = null;
-  private discarding = false;
   private statsTimer: TimerHandle | null = null;
-  private progress: ProgressSnapshot | null = null;
-  private progressAt = 0;
-  private rates: Rates = { fps: 0, bitrateKbps: 0, encoderSpeed: 0 };
   private liveSince: number | null = null;
-  /** Pump ticks skipped before going live: FFmpeg reading its inputs and connecting, not encoder lag. */
-  private skippedBeforeLive = 0;
+  /** Pump ticks skipped before the main encoder produced its first frame: start-up, not encoder lag. */
+  private skippedBeforeStart: number | null = null;
   private renderMs = 0;
   private invalidFrames = 0;
   private lastError: StudioError | null = null;
   private stopping: Promise<Result<null>> | null = null;
+  private ending: Promise<void> | null = null;
   private disposed = false;
 
   constructor(private readonly opts: StreamOutputOptions) {}
 
+  /** The aggregate state (what 'stream.state' last said). */
   state(): DestinationState {
     return this.current;
+  }
+
+  destinationState(id: string): DestinationState | null {
+    return this.dests.get(id)?.runner.state() ?? null;
   }
 
   /**
    * Counters behind the stats, for logs and diagnosis: the pump's (audio underruns and trims, jitter
    * buffer drops, owed slots…) and frames whose header or size did not match the output.
    */
-  diagnostics(): PumpCounters & { invalidFrames: number } {
+  diagnostics(): PumpCounters & { invalidFrames: number; encoders: string[] } {
     const pump = this.pump?.counters() ?? { framesSent: 0, lagged: 0, skipped: 0, owed: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
-    return { ...pump, invalidFrames: this.invalidFrames };
+    return { ...pump, invalidFrames: this.invalidFrames, encoders: [...this.encoders.keys()] };
   }
 
   stats(): OutputStats {
     const pump = this.pump?.counters();
-    const p = this.progress;
+    const main = this.encoders.get(MAIN_RENDITION);
+    const p = main?.progress() ?? null;
+    const rates = main?.rates(PROGRESS_STALE_MS) ?? { fps: 0, bitrateKbps: 0, encoderSpeed: 0 };
     const now = this.opts.clock.now();
-    const fresh = p !== null && now - this.progressAt <= PROGRESS_STALE_MS;
+    // Bytes sent: what reached the destinations' connections, all of them together (the encoder's
+    // own output when discarding).
+    const sent = this.params?.discard ? (p?.totalSize ?? 0) : [...this.dests.values()].reduce((n, d) => n + d.runner.stats().bytesSent, 0);
     return {
       ...EMPTY_OUTPUT_STATS,
       state: this.current,
-      fps: fresh ? this.rates.fps : 0,
-      bitrateKbps: fresh ? this.rates.bitrateKbps : 0,
-      encoderSpeed: fresh ? this.rates.encoderSpeed : 0,
-      bytesSent: p?.totalSize ?? 0,
+      fps: rates.fps,
+      bitrateKbps: rates.bitrateKbps,
+      encoderSpeed: rates.encoderSpeed,
+      bytesSent: sent,
       framesEncoded: p?.frame ?? 0,
       dropped: p?.dropFrames ?? 0,
-      skipped: pump ? pump.skipped - this.skippedBeforeLive : 0,
+      skipped: pump ? pump.skipped - (this.skippedBeforeStart ?? pump.skipped) : 0,
       lagged: pump?.lagged ?? 0,
       framesSent: pump?.framesSent ?? 0,
       uptimeMs: this.liveSince === null ? 0 : now - this.liveSince,
@@ -121,80 +169,145 @@ export class StreamOutput {
     };
   }
 
+  destinationStats(): DestinationStats[] {
+    return [...this.dests.values()].map((d) => d.runner.stats());
+  }
+
   /**
-   * Starts FFmpeg and the frame pump. Resolves once FFmpeg is running (state 'connecting');
-   * 'live' and failures after that arrive as 'stream.state' events.
+   * Starts the main encoder, the frame pump and every destination given. Resolves once the encoder
+   * runs (state 'connecting'); 'live' and failures after that arrive as events. Destinations whose
+   * URL is unusable fail at once on their own; the start fails only when none is usable.
    */
   async start(p: StreamStartParams): Promise<Result<null>> {
     if (this.disposed) return fail(Status.NotReady, 'The output is shutting down.');
-    if (this.current === 'stopping') return fail(Status.OutputRunning, 'The stream is still stopping; try again in a moment.');
-    if (this.current !== 'idle' && this.current !== 'failed') return fail(Status.OutputRunning, 'The stream is already running.');
-    const target = p.discard ? ok({ secrets: [] as string[] }) : checkTargetUrl(p.url);
-    if (!target.ok) {
-      this.setState('failed', target.error);
-      return target;
-    }
+    if (this.phase === 'stopping') return fail(Status.OutputRunning, 'The stream is still stopping; try again in a moment.');
+    if (this.phase === 'running') return fail(Status.OutputRunning, 'The stream is already running.');
     const bad = checkVideo(p.video);
     if (bad) {
-      this.setState('failed', bad);
+      this.phase = 'failed';
+      this.setAggregate('failed', bad);
       return { ok: false, error: bad };
     }
+    await this.forgetDestinations();
     this.reset();
+    this.params = p;
     this.video = p.video;
-    this.discarding = p.discard === true;
-    const proc = new FfmpegProcess({
-      path: p.ffmpegPath,
-      args: buildEncoderArgs({ video: p.video, encoder: p.encoder, target: p.discard ? { kind: 'null' } : { kind: 'rtmp', url: p.url } }),
-      clock: this.opts.clock,
-      logger: this.opts.logger,
-      secrets: target.value.secrets,
-      label: 'stream',
-      ...(this.opts.termAfterMs === undefined ? {} : { termAfterMs: this.opts.termAfterMs }),
-      ...(this.opts.killAfterMs === undefined ? {} : { killAfterMs: this.opts.killAfterMs }),
-      onProgress: (s) => this.onProgress(proc, s),
-      onExit: (info) => this.onExit(proc, info),
-    });
-    this.proc = proc;
-    this.setState('connecting');
+    const specs = p.destinations ?? (p.url === undefined ? [] : [{ id: 'stream', name: 'Stream', url: p.url }]);
+    const usable: Destination[] = [];
+    let firstError: StudioError | null = null;
+    for (const spec of specs) {
+      const d = this.add(spec);
+      if (d.target) usable.push(d);
+      else firstError ??= d.runner.error();
+    }
+    if (!p.discard && usable.length === 0) {
+      const error = firstError ?? { code: Status.InvalidResourceState, message: 'There is no destination to stream to; add one in Settings.' };
+      this.phase = 'failed';
+      this.setAggregate('failed', error);
+      return { ok: false, error };
+    }
+    this.phase = 'running';
+    this.setAggregate('connecting');
     this.statsTimer = this.opts.clock.setInterval(() => this.emitStats(), STATS_INTERVAL_MS);
-    const started = proc.start();
-    if (!started.ok) return started;
-    const spawned = await proc.whenSpawned();
-    if (!spawned.ok) return spawned;
-    if (this.proc !== proc || this.state() !== 'connecting' || proc.state() === 'exited') {
-      // It ended (or was stopped) while we waited; the exit handler has already set the state.
+    const main = this.startEncoder({ key: MAIN_RENDITION, video: p.video, encoder: p.encoder });
+    if (!main.ok) {
+      await this.end('failed', main.error);
+      return main;
+    }
+    const spawned = await main.value.whenSpawned();
+    if (!spawned.ok) {
+      // Its exit is failing the output; let that finish so the state reads failed on return.
+      if (this.ending) await this.ending;
+      return spawned;
+    }
+    if (this.phase !== 'running' || this.encoders.get(MAIN_RENDITION) !== main.value) {
       return this.current === 'failed' && this.lastError ? { ok: false, error: this.lastError } : ok(null);
     }
-    const pump = new FramePump({
+    const sink = main.value.sink();
+    if (!sink) return this.lastError ? { ok: false, error: this.lastError } : fail(Status.ActionFailed, 'The encoder stopped while starting.');
+    this.pump = new FramePump({
       clock: this.opts.clock,
       width: p.video.baseWidth,
       height: p.video.baseHeight,
       fpsNumerator: p.video.fpsNumerator,
       fpsDenominator: p.video.fpsDenominator,
-      sink: { video: proc.video!, audio: proc.audio! },
+      sink,
     });
-    this.pump = pump;
-    pump.start();
+    // Rendition encoders started before the pump existed (none today, but keep it true) join it now.
+    for (const [key, enc] of this.encoders) {
+      const s = enc.sink();
+      if (key !== MAIN_RENDITION && s) this.pump.addSink(key, s);
+    }
+    this.pump.start();
+    for (const d of usable) d.runner.start();
     return ok(null);
   }
 
-  /** Ends FFmpeg cleanly (inputs closed, then TERM, then KILL) and returns to idle. */
+  /** Starts (or restarts) one destination while the output runs; the others carry on untouched. */
+  startDestination(spec: OutputDestination): Result<null> {
+    if (this.phase !== 'running') return fail(Status.OutputNotRunning, 'The stream is not running; start it first.');
+    const old = this.dests.get(spec.id);
+    if (old && (old.runner.active() || old.runner.state() === 'stopping')) {
+      return fail(Status.OutputRunning, `"${spec.name}" is already running.`);
+    }
+    if (old) void old.runner.dispose();
+    const d = this.add(spec);
+    if (!d.target) return { ok: false, error: d.runner.error()! };
+    d.runner.start();
+    return ok(null);
+  }
+
+  /** Stops one destination cleanly. When it was the last active one, the output stops too. */
+  async stopDestination(id: string): Promise<Result<null>> {
+    const d = this.dests.get(id);
+    if (!d || !(d.runner.active() || d.runner.state() === 'stopping')) {
+      return fail(Status.OutputNotRunning, 'That destination is not running.');
+    }
+    await d.runner.stop();
+    if (this.ending) await this.ending;
+    return ok(null);
+  }
+
+  /** Skips a reconnecting destination's backoff wait (or restarts a failed or live one) now. */
+  reconnectDestination(id: string): Result<null> {
+    if (this.phase !== 'running') return fail(Status.OutputNotRunning, 'The stream is not running; start it first.');
+    const d = this.dests.get(id);
+    if (!d) return fail(Status.ResourceNotFound, `There is no running destination with id "${id}".`, 'id');
+    if (!d.target) return { ok: false, error: d.runner.error()! };
+    return d.runner.reconnectNow() ? ok(null) : fail(Status.InvalidResourceState, `"${d.spec.name}" is stopping; try again in a moment.`);
+  }
+
+  /** A renamed destination keeps running; its events and stats use the new name. */
+  renameDestination(id: string, name: string): void {
+    const d = this.dests.get(id);
+    if (!d) return;
+    d.spec = { ...d.spec, name };
+    d.runner.rename(name);
+  }
+
+  /** Stops every destination and encoder cleanly (inputs closed, then TERM, then KILL) and returns to idle. */
   stop(): Promise<Result<null>> {
     if (this.stopping) return this.stopping;
-    if (this.current === 'idle') return Promise.resolve(ok(null));
-    if (this.current === 'failed' || !this.proc) {
+    if (this.ending) return this.ending.then(() => this.stop());
+    if (this.phase === 'idle') return Promise.resolve(ok(null));
+    if (this.phase === 'failed') {
       this.teardown();
-      this.setState('idle');
+      this.phase = 'idle';
+      this.setAggregate('idle');
       return Promise.resolve(ok(null));
     }
-    const proc = this.proc;
-    this.setState('stopping');
+    this.phase = 'stopping';
+    this.setAggregate('stopping');
     this.pump?.stop();
-    this.stopping = proc.stop().then(() => {
+    this.stopping = (async () => {
+      await Promise.all([
+        ...[...this.dests.values()].map((d) => d.runner.stop()),
+        ...[...this.encoders.values()].map((e) => e.stop()),
+      ]);
+      this.finish('idle');
       this.stopping = null;
-      if (this.proc === proc) this.finishRun('idle');
       return ok(null);
-    });
+    })();
     return this.stopping;
   }
 
@@ -237,80 +350,212 @@ export class StreamOutput {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    const proc = this.proc;
+    const runners = [...this.dests.values()].map((d) => d.runner);
+    const encoders = [...this.encoders.values()];
     this.teardown();
     this.current = 'idle';
-    await proc?.dispose();
+    await Promise.all([...runners.map((r) => r.dispose()), ...encoders.map((e) => e.dispose())]);
   }
 
-  private onProgress(proc: FfmpegProcess, s: ProgressSnapshot): void {
-    if (this.proc !== proc) return;
-    const now = this.opts.clock.now();
-    const prev = this.progress;
-    if (prev) {
-      const dt = (now - this.progressAt) / 1000;
-      if (dt > 0) {
-        const d = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.max(0, a - b));
-        const frames = d(s.frame, prev.frame);
-        const bytes = d(s.totalSize, prev.totalSize);
-        const us = d(s.outTimeUs, prev.outTimeUs);
-        this.rates = {
-          fps: frames === null ? 0 : frames / dt,
-          bitrateKbps: bytes === null ? 0 : (bytes * 8) / 1000 / dt,
-          encoderSpeed: us === null ? 0 : us / 1e6 / dt,
-        };
-      }
-    }
-    // Keep the last known value of a field FFmpeg reports as N/A this time.
-    this.progress = prev ? merge(prev, s) : s;
-    this.progressAt = now;
-    const sent = (s.totalSize ?? 0) > 0 || ((s.totalSize === null || this.discarding) && (s.frame ?? 0) > 0);
-    if (this.current === 'connecting' && sent) {
-      this.liveSince = now;
-      this.skippedBeforeLive = this.pump?.counters().skipped ?? 0;
-      this.setState('live');
+  // ---- destinations ------------------------------------------------------------------------------
+
+  /** Registers a destination; one whose URL is unusable is created failed, with the reason. */
+  private add(spec: OutputDestination): Destination {
+    const checked = checkTargetUrl(spec.url);
+    const p = this.params!;
+    const d: Destination = {
+      spec,
+      target: checked.ok ? checked.value : null,
+      plan: planRendition(p.video, p.encoder, spec.rendition, spec.audioOnly),
+      runner: new DestinationRunner({
+        id: spec.id,
+        name: spec.name,
+        clock: this.opts.clock,
+        logger: this.opts.logger,
+        ...(this.opts.timing ? { timing: this.opts.timing } : {}),
+        ...(this.opts.random ? { random: this.opts.random } : {}),
+        startPush: (events) => this.startPush(d, events),
+        onChange: (change) => this.onDestinationChange(d, change),
+      }),
+    };
+    this.dests.set(spec.id, d);
+    if (!checked.ok) void d.runner.fail(checked.error);
+    return d;
+  }
+
+  private startPush(d: Destination, events: PushEvents): Result<PushAttempt> {
+    const p = this.params;
+    if (!p || this.phase !== 'running' || !d.target) return fail(Status.OutputNotRunning, 'The stream is not running.');
+    const enc = this.encoderFor(d.plan);
+    if (!enc.ok) return enc;
+    return startPusher(
+      {
+        ffmpegPath: p.ffmpegPath,
+        url: d.spec.url,
+        protocol: d.target.protocol,
+        audioOnly: d.spec.audioOnly === true,
+        secrets: d.target.secrets,
+        fanOut: enc.value.fanOut,
+        maxBufferBytes: bufferBytes(d.plan.encoder, this.opts.bufferSeconds ?? 4),
+        clock: this.opts.clock,
+        logger: this.opts.logger,
+        label: `destination ${d.spec.name}`,
+      },
+      events,
+    );
+  }
+
+  private onDestinationChange(d: Destination, change: DestinationChange): void {
+    this.opts.emit({ type: 'destination.state', data: change });
+    if (this.phase !== 'running') return;
+    this.releaseEncoders();
+    this.refreshAggregate(d);
+  }
+
+  /** The aggregate follows the destinations; with none active any more, the output ends. */
+  private refreshAggregate(cause: Destination): void {
+    if (this.params?.discard) return;
+    const states = [...this.dests.values()].map((d) => d.runner.state());
+    if (states.includes('live')) return this.setAggregate('live');
+    if (states.includes('reconnecting')) return this.setAggregate('reconnecting');
+    if (states.includes('connecting')) return this.setAggregate('connecting');
+    if (states.includes('stopping')) return;
+    const state = cause.runner.state();
+    let error = state === 'failed' ? cause.runner.error() : null;
+    if (error && this.dests.size > 1) error = { ...error, message: `${cause.spec.name}: ${error.message}` };
+    this.ending = this.end(error ? 'failed' : 'idle', error ?? undefined).finally(() => (this.ending = null));
+  }
+
+  /** Stops rendition encoders that no active destination needs any more. */
+  private releaseEncoders(): void {
+    for (const [key, enc] of this.encoders) {
+      if (key === MAIN_RENDITION) continue;
+      const needed = [...this.dests.values()].some((d) => d.plan.key === key && (d.runner.active() || d.runner.state() === 'stopping'));
+      if (needed) continue;
+      this.pump?.removeSink(key);
+      this.encoders.delete(key);
+      void enc.stop();
     }
   }
 
-  private onExit(proc: FfmpegProcess, info: ExitInfo): void {
-    if (this.proc !== proc || info.requested) return;
-    const error: StudioError = info.failure?.error ?? { code: Status.ActionFailed, message: 'FFmpeg stopped unexpectedly.' };
-    this.finishRun('failed', error);
+  // ---- encoders ----------------------------------------------------------------------------------
+
+  private encoderFor(plan: RenditionPlan): Result<Encoder> {
+    const existing = this.encoders.get(plan.key);
+    if (existing) return ok(existing);
+    const started = this.startEncoder(plan);
+    if (!started.ok) return started;
+    const sink = started.value.sink();
+    if (sink && this.pump) this.pump.addSink(plan.key, sink);
+    return started;
+  }
+
+  private startEncoder(plan: RenditionPlan): Result<Encoder> {
+    const p = this.params!;
+    const main = plan.key === MAIN_RENDITION;
+    const enc: Encoder = new Encoder({
+      ffmpegPath: p.ffmpegPath,
+      video: plan.video,
+      encoder: plan.encoder,
+      discard: main && p.discard === true,
+      clock: this.opts.clock,
+      logger: this.opts.logger,
+      label: main ? 'encoder' : `encoder ${plan.key}`,
+      ...(this.opts.termAfterMs === undefined ? {} : { termAfterMs: this.opts.termAfterMs }),
+      ...(this.opts.killAfterMs === undefined ? {} : { killAfterMs: this.opts.killAfterMs }),
+      onProgress: (s) => (main ? this.onMainProgress(s.frame ?? 0) : undefined),
+      onExit: (info) => this.onEncoderExit(plan.key, enc, info),
+    });
+    this.encoders.set(plan.key, enc);
+    const started = enc.start();
+    if (!started.ok) {
+      this.encoders.delete(plan.key);
+      return started;
+    }
+    return ok(enc);
+  }
+
+  private onMainProgress(frames: number): void {
+    if (frames > 0 && this.skippedBeforeStart === null) this.skippedBeforeStart = this.pump?.counters().skipped ?? 0;
+    if (this.params?.discard && this.phase === 'running' && frames > 0) this.setAggregate('live');
+  }
+
+  private onEncoderExit(key: string, enc: Encoder, info: ExitInfo): void {
+    if (info.requested || this.encoders.get(key) !== enc) return;
+    const error: StudioError = info.failure?.error ?? { code: Status.ActionFailed, message: 'The encoder stopped unexpectedly.' };
+    this.encoders.delete(key);
+    this.pump?.removeSink(key);
+    if (this.phase !== 'running') return;
+    if (key === MAIN_RENDITION) {
+      this.ending = this.end('failed', error).finally(() => (this.ending = null));
+      return;
+    }
+    // A rendition's encoder failed: its destinations fail with that cause; the rest carry on.
+    for (const d of this.dests.values()) if (d.plan.key === key && d.runner.active()) void d.runner.fail(error);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+
+  /** Ends a running output because nothing is left to send (idle) or something broke (failed). */
+  private async end(next: 'idle' | 'failed', error?: StudioError): Promise<void> {
+    if (this.phase !== 'running') return;
+    this.phase = 'stopping';
+    this.pump?.stop();
+    if (next === 'idle') {
+      this.setAggregate('stopping');
+      await Promise.all([...this.encoders.values()].map((e) => e.stop()));
+    } else {
+      // Nothing is sent any more: kill at once, and only then say failed, so no FFmpeg outlives the news.
+      const cause = error ?? { code: Status.ActionFailed, message: 'The stream failed.' };
+      const runners = [...this.dests.values()].map((d) => d.runner).filter((r) => r.active());
+      await Promise.all([...runners.map((r) => r.fail(cause)), ...[...this.encoders.values()].map((e) => e.dispose())]);
+    }
+    this.finish(next, error);
   }
 
   /** The run is over: one last stats event with the final counters, then the new state. */
-  private finishRun(next: 'idle' | 'failed', error?: StudioError): void {
+  private finish(next: 'idle' | 'failed', error?: StudioError): void {
     const last = this.stats();
+    const dests = this.destinationStats();
     this.teardown();
-    this.setState(next, error);
+    this.phase = next;
+    this.setAggregate(next, error);
     this.opts.emit({ type: 'stream.stats', data: { stats: { ...last, state: next, fps: 0, bitrateKbps: 0, encoderSpeed: 0 } } });
+    if (dests.length > 0) this.opts.emit({ type: 'destination.stats', data: { stats: dests.map((s) => ({ ...s, bitrateKbps: 0 })) } });
   }
 
-  /** Stops the pump and timers and forgets the process (which has exited or is being disposed). */
+  /** Stops the pump and timers and forgets the encoders (which have exited or are being disposed). */
   private teardown(): void {
     if (this.statsTimer) this.opts.clock.clearInterval(this.statsTimer);
     this.statsTimer = null;
     this.pump?.dispose();
     this.pump = null;
-    this.proc = null;
+    this.encoders.clear();
     this.video = null;
     this.liveSince = null;
   }
 
+  /** Destinations of the previous run (kept until now so their final state stays readable). */
+  private async forgetDestinations(): Promise<void> {
+    const old = [...this.dests.values()].map((d) => d.runner);
+    this.dests.clear();
+    await Promise.all(old.map((r) => r.dispose()));
+  }
+
   private reset(): void {
-    this.progress = null;
-    this.progressAt = 0;
-    this.rates = { fps: 0, bitrateKbps: 0, encoderSpeed: 0 };
     this.liveSince = null;
-    this.skippedBeforeLive = 0;
+    this.skippedBeforeStart = null;
+    this.lastError = null;
   }
 
   private emitStats(): void {
     this.opts.emit({ type: 'stream.stats', data: { stats: this.stats() } });
+    if (this.dests.size > 0) this.opts.emit({ type: 'destination.stats', data: { stats: this.destinationStats() } });
   }
 
-  private setState(next: DestinationState, error?: StudioError): void {
+  private setAggregate(next: DestinationState, error?: StudioError): void {
     if (this.current === next && !error) return;
+    if (next === 'live' && this.liveSince === null) this.liveSince = this.opts.clock.now();
     this.current = next;
     this.lastError = error ?? null;
     this.opts.logger.log(error ? 'warn' : 'info', `stream ${next}`, error ? { error: error.message } : undefined);
@@ -324,20 +569,6 @@ export class StreamOutput {
       this.opts.logger.log('warn', 'dropped frames that do not match the output', { why, count: this.invalidFrames });
     }
   }
-}
-
-function merge(prev: ProgressSnapshot, s: ProgressSnapshot): ProgressSnapshot {
-  return {
-    frame: s.frame ?? prev.frame,
-    fps: s.fps ?? prev.fps,
-    bitrateKbps: s.bitrateKbps ?? prev.bitrateKbps,
-    totalSize: s.totalSize ?? prev.totalSize,
-    outTimeUs: s.outTimeUs ?? prev.outTimeUs,
-    dupFrames: s.dupFrames ?? prev.dupFrames,
-    dropFrames: s.dropFrames ?? prev.dropFrames,
-    speed: s.speed ?? prev.speed,
-    progress: s.progress,
-  };
 }
 
 function checkVideo(v: VideoSettings): StudioError | null {

@@ -1,6 +1,7 @@
 /**
- * One FFmpeg child process, supervised: spawned without a shell, video on pipe:0, PCM on pipe:3,
- * -progress on pipe:4, stderr kept (redacted) in a bounded ring for error messages. States run
+ * One FFmpeg child process, supervised: spawned without a shell, video (or an encoded stream) on
+ * pipe:0, PCM on pipe:3 when asked for, the encoded output on pipe:1 when asked for, -progress on
+ * pipe:4, stderr kept (redacted) in a bounded ring for error messages. States run
  * starting → running → stopping → exited and never go back; a new run is a new FfmpegProcess.
  *
  * Stopping: FFmpeg's own 'q' command arrives on stdin, but stdin is our video pipe, so we end both
@@ -44,6 +45,8 @@ export interface FfmpegProcessOptions {
   killAfterMs?: number;
   /** How many stderr lines to keep for error messages; default 60. */
   stderrLines?: number;
+  /** Which optional pipes to open: PCM in on fd 3 (default true), encoded output on fd 1 (default false). */
+  pipes?: { audio?: boolean; output?: boolean };
   onProgress?: (snapshot: ProgressSnapshot) => void;
   onState?: (state: ProcessState) => void;
   onExit?: (info: ExitInfo) => void;
@@ -89,9 +92,14 @@ export class FfmpegProcess {
     return this.finished ? null : (this.child?.stdin ?? null);
   }
 
-  /** FFmpeg's pipe:3 (PCM). */
+  /** FFmpeg's pipe:3 (PCM); null when not opened. */
   get audio(): Writable | null {
-    return this.finished ? null : ((this.child?.stdio[3] as Writable | undefined) ?? null);
+    return this.finished ? null : ((this.child?.stdio[3] as Writable | null | undefined) ?? null);
+  }
+
+  /** FFmpeg's pipe:1 (what it encodes to `pipe:1`); null when not opened. */
+  get output(): Readable | null {
+    return this.finished ? null : ((this.child?.stdio[1] as Readable | null | undefined) ?? null);
   }
 
   /**
@@ -128,14 +136,16 @@ export class FfmpegProcess {
     this.log('info', 'starting ffmpeg', { path, args: args.join(' ') });
     let child: ChildProcess;
     try {
-      child = spawn(path, args, { stdio: ['pipe', 'ignore', 'pipe', 'pipe', 'pipe'], shell: false, windowsHide: true });
+      const audio = (this.opts.pipes?.audio ?? true) ? 'pipe' : 'ignore';
+      const output = this.opts.pipes?.output ? 'pipe' : 'ignore';
+      child = spawn(path, args, { stdio: ['pipe', output, 'pipe', audio, 'pipe'], shell: false, windowsHide: true });
     } catch (error) {
       const message = `FFmpeg could not be started from ${path}: ${this.scrub(String(error))}.`;
       this.finish({ code: null, signal: null }, { kind: 'generic', retryable: false, error: { code: Status.ActionFailed, message } });
       return fail(Status.ActionFailed, message);
     }
     this.child = child;
-    const [, , stderr, , progress] = child.stdio as [Writable, null, Readable, Writable, Readable];
+    const [, , stderr, , progress] = child.stdio as [Writable, Readable | null, Readable, Writable | null, Readable];
     // Writes into a dying FFmpeg fail with EPIPE; that is reported by the exit, not as a crash.
     for (const stream of child.stdio) stream?.on('error', (error: Error) => this.log('debug', 'ffmpeg pipe error', { error: error.message }));
     stderr.on('data', (chunk: Buffer) => this.stderr(chunk.toString('utf8')));

@@ -18,8 +18,9 @@ describe('checkTargetUrl', () => {
     ['', /no server URL/],
     ['not a url', /spaces/],
     ['rtmp//host/app/key', /not a valid address/],
-    ['http://host/app/key', /must start with rtmp:\/\/ or rtmps:\/\/, not http:\/\//],
-    ['srt://host:9000', /SRT destinations are not supported yet/],
+    ['http://host/app/key', /must start with rtmp:\/\/, rtmps:\/\/ or srt:\/\/, not http:\/\//],
+    ['srt://host', /needs a port/],
+    ['srt://host:9000?mode=listener', /caller mode/],
     ['rtmp:///live/key', /no host name/],
     ['rtmp://host', /no application name/],
     ['rtmp://host/live', /no stream key/],
@@ -37,6 +38,12 @@ describe('checkTargetUrl', () => {
       expect(r.error.field).toBe('server');
       expect([Status.InvalidRequestField, Status.FieldEmpty]).toContain(r.error.code);
     }
+  });
+
+  it('accepts SRT callers and treats the streamid and passphrase as secrets', () => {
+    const r = checkTargetUrl('srt://127.0.0.1:9000?streamid=live%2Fkey-1&passphrase=pass-phrase-1');
+    expect(r).toMatchObject({ ok: true, value: { protocol: 'srt', host: '127.0.0.1', port: 9000 } });
+    if (r.ok) expect(r.value.secrets).toEqual(expect.arrayContaining(['live/key-1', 'live%2Fkey-1', 'pass-phrase-1']));
   });
 
   it('never repeats the URL (and so the key) in its message', () => {

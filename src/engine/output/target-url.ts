@@ -5,7 +5,7 @@
 import { Status, fail, ok, type Result } from '../../shared';
 
 export interface TargetUrl {
-  protocol: 'rtmp' | 'rtmps';
+  protocol: 'rtmp' | 'rtmps' | 'srt';
   host: string;
   port: number | null;
   /** Parts of the URL that are secret (stream key, passwords), as written and decoded. */
@@ -27,11 +27,9 @@ export function checkTargetUrl(url: string): Result<TargetUrl> {
     return fail(Status.InvalidRequestField, 'The server URL is not a valid address; it should look like rtmp://host/app.', FIELD);
   }
   const protocol = parsed.protocol.replace(/:$/, '');
-  if (protocol === 'srt') {
-    return fail(Status.InvalidRequestField, 'SRT destinations are not supported yet; use an rtmp:// or rtmps:// server URL.', FIELD);
-  }
+  if (protocol === 'srt') return checkSrt(parsed);
   if (protocol !== 'rtmp' && protocol !== 'rtmps') {
-    return fail(Status.InvalidRequestField, `The server URL must start with rtmp:// or rtmps://, not ${protocol}://.`, FIELD);
+    return fail(Status.InvalidRequestField, `The server URL must start with rtmp://, rtmps:// or srt://, not ${protocol}://.`, FIELD);
   }
   if (!parsed.hostname) return fail(Status.InvalidRequestField, 'The server URL has no host name; it should look like rtmp://host/app.', FIELD);
   const segments = parsed.pathname.split('/').filter(Boolean);
@@ -41,16 +39,42 @@ export function checkTargetUrl(url: string): Result<TargetUrl> {
   if (segments.length < 2 && !parsed.search) {
     return fail(Status.InvalidRequestField, 'The destination has no stream key; enter the key your platform gave you.', FIELD);
   }
-  const secrets = new Set<string>();
   const key = segments.slice(1).join('/');
-  for (const s of [key, parsed.search.slice(1), parsed.password, parsed.username]) {
+  const secrets = secretParts([key, parsed.search.slice(1), parsed.password, parsed.username]);
+  return ok({ protocol, host: parsed.hostname, port: parsed.port ? Number(parsed.port) : null, secrets });
+}
+
+/**
+ * SRT callers need a host and a port; the stream key travels as the streamid (see stream-url.ts) and,
+ * like a passphrase, is a secret.
+ */
+function checkSrt(parsed: URL): Result<TargetUrl> {
+  if (!parsed.hostname) return fail(Status.InvalidRequestField, 'The SRT URL has no host name; it should look like srt://host:port.', FIELD);
+  if (!parsed.port) return fail(Status.InvalidRequestField, 'The SRT URL needs a port, such as srt://host:9000.', FIELD);
+  const mode = parsed.searchParams.get('mode');
+  if (mode && mode !== 'caller') {
+    return fail(Status.InvalidRequestField, 'The SRT URL must be in caller mode: remove mode=listener or mode=rendezvous.', FIELD);
+  }
+  const secrets = secretParts([
+    parsed.searchParams.get('streamid') ?? '',
+    parsed.searchParams.get('passphrase') ?? '',
+    parsed.password,
+    parsed.username,
+  ]);
+  return ok({ protocol: 'srt', host: parsed.hostname, port: Number(parsed.port), secrets });
+}
+
+function secretParts(parts: string[]): string[] {
+  const secrets = new Set<string>();
+  for (const s of parts) {
     if (!s) continue;
     secrets.add(s);
+    secrets.add(encodeURIComponent(s));
     try {
       secrets.add(decodeURIComponent(s));
     } catch {
       // Not valid percent-encoding: the raw form is enough.
     }
   }
-  return ok({ protocol, host: parsed.hostname, port: parsed.port ? Number(parsed.port) : null, secrets: [...secrets] });
+  return [...secrets];
 }

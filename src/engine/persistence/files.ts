@@ -57,7 +57,16 @@ export function profileJson(doc: StudioDocument): string {
     version: FILE_VERSION,
     video: doc.video,
     output: doc.output,
-    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey }) => ({ id, name, enabled, server, hasKey })),
+    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition }) => ({
+      id,
+      name,
+      enabled,
+      server,
+      hasKey,
+      preset,
+      audioOnly,
+      rendition,
+    })),
   };
   return json(file);
 }

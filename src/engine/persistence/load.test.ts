@@ -58,6 +58,7 @@ async function richDocument(dataDir: string): Promise<StudioDocument> {
   await must('item.setEnabled', { sceneUuid, sceneItemId, enabled: false });
   await must('scene.setCurrent', { sceneUuid });
   await must('destination.upsert', { name: 'Main', server: 'rtmp://127.0.0.1:1935/live', key: 'sekrit-key' });
+  await must('destination.upsert', { preset: 'youtube', key: 'yt-sekrit', audioOnly: true, rendition: { bitrateKbps: 1500, height: 480 } });
   return store.get();
 }
 
@@ -150,6 +151,7 @@ describe('loadDocument: saved files', () => {
     expect(document).toEqual({ ...doc, revision: 0 });
     for (const f of ['collection.json', 'profile.json']) {
       expect(await readFile(path.join(d, f), 'utf8')).not.toContain('sekrit-key');
+      expect(await readFile(path.join(d, f), 'utf8')).not.toContain('yt-sekrit');
     }
     expect(JSON.parse(await readFile(path.join(d, 'collection.json'), 'utf8')).version).toBe(1);
     expect(JSON.parse(await readFile(path.join(d, 'profile.json'), 'utf8')).version).toBe(1);
@@ -199,6 +201,25 @@ describe('loadDocument: saved files', () => {
     expect(document.inputs).toEqual([]);
     expect(document.video).toEqual(doc.video);
     expect(document.destinations).toEqual(doc.destinations);
+  });
+
+  it('loads a profile saved before presets, audio-only and renditions with their defaults', async () => {
+    const d = await tmp();
+    const doc = await richDocument(d);
+    await saveDocument(d, doc);
+    const p = JSON.parse(profileJson(doc));
+    // What the first release wrote: no preset, audioOnly or rendition.
+    p.destinations = [{ id: 'old-1', name: 'Old', enabled: true, server: 'rtmp://127.0.0.1:1935/live', hasKey: true }];
+    await writeFile(path.join(d, 'profile.json'), JSON.stringify(p));
+    const { document, notices } = await load(d);
+    expect(notices).toEqual([]);
+    expect(document.destinations).toEqual([
+      { id: 'old-1', name: 'Old', enabled: true, server: 'rtmp://127.0.0.1:1935/live', hasKey: true, preset: 'custom', audioOnly: false, rendition: null },
+    ]);
+    // The new fields are saved from then on, and never a key.
+    const saved = profileJson(doc);
+    expect(JSON.parse(saved).destinations[1]).toMatchObject({ preset: 'youtube', audioOnly: true, rendition: { bitrateKbps: 1500, height: 480 } });
+    expect(saved).not.toContain('yt-sekrit');
   });
 
   it('a corrupt profile is moved aside; defaults stand in and the collection is kept', async () => {

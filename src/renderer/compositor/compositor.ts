@@ -17,6 +17,7 @@ import {
 } from '../../shared';
 import { AudioSender, createAudioGraph, type AudioGraph } from '../audio';
 import type { Compositor, CompositorOptions, CompositorStats } from './api';
+import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
 import { FlowWindow } from './flow';
 import { GlPipeline } from './gl/pipeline';
@@ -64,6 +65,7 @@ export class StudioCompositor implements Compositor {
   private readonly statsTimer: ReturnType<typeof setInterval>;
   private readonly audio: AudioGraph | null = null;
   private readonly audioSender: AudioSender | null = null;
+  private readonly capturer: Capturer;
   private readonly srcCtx: SourceContext;
   private readonly xf = new Float32Array(9);
   private readonly uv = new Float32Array(4);
@@ -112,6 +114,10 @@ export class StudioCompositor implements Compositor {
     this.canvas.addEventListener('webglcontextrestored', this.onRestored);
     this.initGl();
     this.offAck = this.bridge.onFrameAck((seq) => this.flow.ack(seq));
+    this.capturer = new Capturer(this.bridge, {
+      gl: () => (this.pipe && !this.lost && gl && !gl.isContextLost() ? gl : null),
+      subject: (uuid) => this.captureSubject(uuid),
+    });
     if (opts.audio ?? true) {
       try {
         this.audio = createAudioGraph({ tone: true });
@@ -193,6 +199,7 @@ export class StudioCompositor implements Compositor {
     this.clock.stop();
     clearInterval(this.statsTimer);
     this.offAck();
+    this.capturer.dispose();
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.dropSources();
@@ -347,6 +354,11 @@ export class StudioCompositor implements Compositor {
     if (!scene) return;
     this.frame.index = tick.index;
     this.frame.wallMs = performance.timeOrigin + tick.dueMs;
+    this.drawItems(scene);
+  }
+
+  /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */
+  private drawItems(scene: Scene): void {
     for (const item of scene.items) {
       if (!item.enabled) continue;
       const rt = this.live.get(item.sourceUuid)?.rt;
@@ -367,6 +379,34 @@ export class StudioCompositor implements Compositor {
         this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
       }
     }
+  }
+
+  /** What a screenshot of a source or scene (null = program) draws; see capture.ts. */
+  private captureSubject(uuid: string | null): CaptureSubject | string {
+    const doc = this.doc;
+    if (!doc || this.width === 0) return 'the compositor has not received the studio document yet';
+    const scene = doc.scenes.find((s) => s.uuid === (uuid ?? doc.currentSceneUuid));
+    if (scene || uuid === null) {
+      const draw = (): void => {
+        if (scene) this.drawItems(scene);
+      };
+      return { width: this.width, height: this.height, opaque: true, draw };
+    }
+    const live = this.live.get(uuid);
+    if (!live) return 'this renderer does not know that source yet; try again';
+    const rt = live.rt;
+    if (!rt) return `a source of kind "${live.kind}" cannot be drawn here`;
+    return {
+      width: rt.width,
+      height: rt.height,
+      opaque: false,
+      draw: () => {
+        // The unit quad fills the target: the source alone, no transform, no crop.
+        this.xf.set([2, 0, 0, 0, 2, 0, -1, -1, 1]);
+        this.uv.set([0, 0, 1, 1]);
+        rt.render(this.draw, this.frame);
+      },
+    };
   }
 
   /** Called for each finished readback, oldest first. */

@@ -1,6 +1,7 @@
 import { useActions, useServices, useStudio } from '../../stores/context';
 import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
+import { useDestinationStatusFeed } from './destinationStatus';
 import { StreamBadge } from './StreamBadge';
 
 const RUNNING = new Set(['connecting', 'live', 'reconnecting']);
@@ -13,6 +14,8 @@ export function ControlsDock() {
   const error = useStudio((s) => s.streamError);
   const connected = useStudio((s) => s.connected);
   const running = RUNNING.has(state);
+  // Always mounted, so the destinations' live states are known whenever Settings opens.
+  useDestinationStatusFeed();
   return (
     <Dock title="Controls" className="dock-controls">
       <div className="controls">

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import type { StudioDocument } from '../../../shared';
 import { useActions, useServices, useStudio } from '../../stores/context';
 import { Modal } from '../layout/Modal';
+import { DestinationsSettings } from './DestinationsSettings';
 import { OutputSettingsFields } from './OutputSettingsFields';
-import { draftFrom, planSave, type FieldError, type SettingsDraft } from './settingsForm';
-import { StreamSettings } from './StreamSettings';
+import { draftFrom, planSave, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
 import { VideoSettingsFields } from './VideoSettingsFields';
 
 type Status = { kind: 'saved' } | { kind: 'failed'; messages: string[] } | null;
 
 /**
- * Stream, video and output settings. Save sends only what changed, part by part, and stays open:
+ * Destinations, video and output settings. Save sends only what changed, part by part, and stays open:
  * a part the engine refuses (video while live) shows its reason here while the rest is kept.
  */
 export function SettingsDialog() {
@@ -48,6 +48,11 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
     setDraft((d) => ({ ...d, ...patch }));
     setStatus(null);
   };
+  const setRows = (update: (rows: DestinationDraft[]) => DestinationDraft[]) => {
+    setDraft((d) => ({ ...d, destinations: update(d.destinations) }));
+    setStatus(null);
+  };
+  const removeSaved = async (id: string): Promise<boolean> => (await call('destination.remove', { id })).ok;
 
   const save = async () => {
     const planned = planSave(doc, draft);
@@ -61,10 +66,14 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
     const { plan } = planned;
     const messages: string[] = [];
     const quiet = { quiet: true };
-    if (plan.destination) {
-      const r = await call('destination.upsert', plan.destination, quiet);
-      if (r.ok) setDraft((d) => ({ ...d, key: '' }));
-      else messages.push(`Stream: ${r.error.message}`);
+    for (const save of plan.destinations ?? []) {
+      const r = await call('destination.upsert', save.args, quiet);
+      // A saved row forgets the typed key and, when new, learns its id so the next Save updates it.
+      if (r.ok) {
+        const name = save.args.name;
+        setRows((rows) => rows.map((row) => (row.row === save.row ? { ...row, id: r.value.id, key: '', ...(name === undefined ? {} : { name }) } : row)));
+      }
+      else messages.push(`${save.args.name ?? doc.destinations.find((x) => x.id === save.args.id)?.name ?? 'Destination'}: ${r.error.message}`);
     }
     if (plan.video) {
       const r = await call('video.set', plan.video, quiet);
@@ -92,7 +101,7 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
         if (!busy) void save();
       }}
     >
-      <StreamSettings draft={draft} set={set} errors={errors} hasKey={doc.destinations[0]?.hasKey ?? false} />
+      <DestinationsSettings doc={doc} rows={draft.destinations} errors={errors} setRows={setRows} removeSaved={removeSaved} />
       <VideoSettingsFields draft={draft} set={set} errors={errors} />
       <OutputSettingsFields draft={draft} set={set} errors={errors} />
       {status?.kind === 'saved' ? (

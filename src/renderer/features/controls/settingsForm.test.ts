@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type StudioDocument } from '../../../shared';
-import { draftFrom, draftSize, planSave } from './settingsForm';
+import { blankDestination, draftFrom, draftSize, planSave, type SettingsDraft } from './settingsForm';
 
 const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   version: 1,
@@ -17,6 +17,24 @@ const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   ...over,
 });
 
+const saved = (over: Partial<StudioDocument['destinations'][number]> = {}): StudioDocument['destinations'][number] => ({
+  id: 'd1',
+  name: 'x',
+  enabled: true,
+  server: 'rtmp://a/live',
+  hasKey: true,
+  preset: 'custom',
+  audioOnly: false,
+  rendition: null,
+  ...over,
+});
+
+/** The draft with its first destination row changed. */
+const withFirst = (d: SettingsDraft, patch: Partial<SettingsDraft['destinations'][number]>): SettingsDraft => ({
+  ...d,
+  destinations: [{ ...d.destinations[0]!, ...patch }, ...d.destinations.slice(1)],
+});
+
 describe('settings draft', () => {
   it('reads presets and custom sizes', () => {
     expect(draftFrom(doc()).resolution).toBe('1280x720');
@@ -26,10 +44,14 @@ describe('settings draft', () => {
     expect(custom.fps).toBe('59.94');
   });
 
-  it('never carries the stored key', () => {
-    const d = draftFrom(doc({ destinations: [{ id: 'd1', name: 'x', enabled: true, server: 'rtmp://a/live', hasKey: true }] }));
-    expect(d.key).toBe('');
-    expect(d.server).toBe('rtmp://a/live');
+  it('never carries the stored key, and offers one blank row when nothing is saved', () => {
+    const d = draftFrom(doc({ destinations: [saved({ rendition: { bitrateKbps: 900, height: 480 } })] }));
+    expect(d.destinations).toEqual([
+      { id: 'd1', row: 'd1', name: 'x', preset: 'custom', server: 'rtmp://a/live', key: '', enabled: true, audioOnly: false, bitrate: '900', width: '', height: '480' },
+    ]);
+    const blank = draftFrom(doc()).destinations;
+    expect(blank).toHaveLength(1);
+    expect(blank[0]).toMatchObject({ id: null, server: '', key: '', preset: 'custom', enabled: true });
   });
 });
 
@@ -41,16 +63,57 @@ describe('planSave', () => {
 
   it('creates the first destination, with the key only when typed', () => {
     const d = doc();
-    const r = planSave(d, { ...draftFrom(d), server: ' rtmp://127.0.0.1/live ' });
-    expect(r).toEqual({ ok: true, plan: { destination: { name: 'Custom RTMP', server: 'rtmp://127.0.0.1/live', enabled: true } } });
-    const withKey = planSave(d, { ...draftFrom(d), server: 'rtmp://h/live', key: 'abc' });
-    expect(withKey.ok && withKey.plan.destination?.key).toBe('abc');
+    const draft = draftFrom(d);
+    const row = draft.destinations[0]!.row;
+    const r = planSave(d, withFirst(draft, { server: ' rtmp://127.0.0.1/live ' }));
+    expect(r).toEqual({ ok: true, plan: { destinations: [{ row, args: { name: 'Custom RTMP', server: 'rtmp://127.0.0.1/live', enabled: true } }] } });
+    const withKey = planSave(d, withFirst(draft, { server: 'rtmp://h/live', key: 'abc' }));
+    expect(withKey.ok && withKey.plan.destinations?.[0]?.args.key).toBe('abc');
   });
 
-  it('updates the existing destination by id, keeping the stored key unless one is typed', () => {
-    const d = doc({ destinations: [{ id: 'd1', name: 'x', enabled: true, server: 'rtmp://a/live', hasKey: true }] });
-    expect(planSave(d, { ...draftFrom(d), server: 'rtmp://b/live' })).toEqual({ ok: true, plan: { destination: { id: 'd1', server: 'rtmp://b/live' } } });
-    expect(planSave(d, { ...draftFrom(d), key: 'k2' })).toEqual({ ok: true, plan: { destination: { id: 'd1', key: 'k2' } } });
+  it('updates an existing destination by id, sending only what changed', () => {
+    const d = doc({ destinations: [saved()] });
+    const draft = draftFrom(d);
+    const plan = (patch: Partial<SettingsDraft['destinations'][number]>) => {
+      const r = planSave(d, withFirst(draft, patch));
+      return r.ok ? r.plan.destinations?.[0]?.args : r.errors;
+    };
+    expect(plan({ server: 'rtmp://b/live' })).toEqual({ id: 'd1', server: 'rtmp://b/live' });
+    expect(plan({ key: 'k2' })).toEqual({ id: 'd1', key: 'k2' });
+    expect(plan({ enabled: false, audioOnly: true })).toEqual({ id: 'd1', enabled: false, audioOnly: true });
+    expect(plan({ bitrate: '1500', width: '640' })).toEqual({ id: 'd1', rendition: { bitrateKbps: 1500, width: 640 } });
+    const withRendition = doc({ destinations: [saved({ rendition: { bitrateKbps: 1500 } })] });
+    const cleared = planSave(withRendition, withFirst(draftFrom(withRendition), { bitrate: '' }));
+    expect(cleared.ok && cleared.plan.destinations).toEqual([{ row: 'd1', args: { id: 'd1', rendition: null } }]);
+  });
+
+  it('adds more destinations from presets, named after the platform, and skips blank rows', () => {
+    const d = doc({ destinations: [saved()] });
+    const draft = draftFrom(d);
+    const twitch = { ...blankDestination(), preset: 'twitch', server: 'rtmp://live.twitch.tv/app', key: 'live_123' };
+    const custom = { ...blankDestination(), server: 'rtmp://c/live' };
+    const custom2 = { ...blankDestination(), server: 'rtmp://d/live' };
+    const r = planSave(doc({ destinations: [saved({ name: 'Custom RTMP' })] }), { ...draft, destinations: [...draft.destinations, twitch, blankDestination(), custom, custom2] });
+    expect(r).toEqual({
+      ok: true,
+      plan: {
+        destinations: [
+          { row: 'd1', args: { id: 'd1', name: 'x' } },
+          { row: twitch.row, args: { name: 'Twitch', server: 'rtmp://live.twitch.tv/app', enabled: true, preset: 'twitch', key: 'live_123' } },
+          // Default names never repeat one in use.
+          { row: custom.row, args: { name: 'Custom RTMP 2', server: 'rtmp://c/live', enabled: true } },
+          { row: custom2.row, args: { name: 'Custom RTMP 3', server: 'rtmp://d/live', enabled: true } },
+        ],
+      },
+    });
+    expect(planSave(d, { ...draft, destinations: [...draft.destinations, twitch] })).toMatchObject({ ok: true, plan: { destinations: [{ row: twitch.row }] } });
+  });
+
+  it('refuses a bad server or rendition with an error on that row and field', () => {
+    const d = doc({ destinations: [saved()] });
+    const r = planSave(d, withFirst(draftFrom(d), { server: 'http://x/live', width: '641', bitrate: '5' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['dest:d1:server', 'dest:d1:bitrate', 'dest:d1:width']);
   });
 
   it('sends video with output size equal to the base size', () => {

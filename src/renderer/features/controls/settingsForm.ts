@@ -2,8 +2,9 @@
  * The settings dialog's draft (strings, as typed) and the commands that save it. Only what changed
  * is sent, so a refused part (video while live) does not stop the others.
  */
-import { VIDEO_LIMITS, type CommandArgs, type EncoderSettings, type StudioDocument } from '../../../shared';
+import { VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type Rendition, type StudioDocument } from '../../../shared';
 import { parseNumber } from '../../forms/numbers';
+import { presetOf } from './presets';
 
 export const RESOLUTIONS = ['1280x720', '1920x1080', '848x480'] as const;
 export const FPS_CHOICES = [24, 25, 30, 50, 60] as const;
@@ -11,10 +12,28 @@ export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fa
 export const PROFILES: readonly EncoderSettings['profile'][] = ['baseline', 'main', 'high'];
 export const CUSTOM = 'custom';
 
-export interface SettingsDraft {
+/** One destination as its editor row holds it (strings, as typed). */
+export interface DestinationDraft {
+  /** null until it has been saved. */
+  id: string | null;
+  /** Stable React key and error address for the row. */
+  row: string;
+  name: string;
+  preset: string;
   server: string;
   /** Typed stream key; '' keeps the stored one. */
   key: string;
+  enabled: boolean;
+  audioOnly: boolean;
+  /** Its own rendition; all empty = the main encoding. */
+  bitrate: string;
+  width: string;
+  height: string;
+}
+
+export interface SettingsDraft {
+  /** Never empty: with no destination saved yet, one blank row to fill in. */
+  destinations: DestinationDraft[];
   resolution: string;
   width: string;
   height: string;
@@ -28,13 +47,36 @@ export interface SettingsDraft {
 
 export const fpsText = (num: number, den: number): string => String(Math.round((num / den) * 1000) / 1000);
 
+let rows = 0;
+
+/** A row for a destination that does not exist yet. */
+export function blankDestination(): DestinationDraft {
+  return { id: null, row: `new-${++rows}`, name: '', preset: 'custom', server: '', key: '', enabled: true, audioOnly: false, bitrate: '', width: '', height: '' };
+}
+
+export function destinationDraft(d: Destination): DestinationDraft {
+  const r = d.rendition;
+  return {
+    id: d.id,
+    row: d.id,
+    name: d.name,
+    preset: d.preset,
+    server: d.server,
+    key: '',
+    enabled: d.enabled,
+    audioOnly: d.audioOnly,
+    bitrate: r?.bitrateKbps === undefined ? '' : String(r.bitrateKbps),
+    width: r?.width === undefined ? '' : String(r.width),
+    height: r?.height === undefined ? '' : String(r.height),
+  };
+}
+
 export function draftFrom(doc: StudioDocument): SettingsDraft {
   const v = doc.video;
   const size = `${v.baseWidth}x${v.baseHeight}`;
   const e = doc.output.encoder;
   return {
-    server: doc.destinations[0]?.server ?? '',
-    key: '',
+    destinations: doc.destinations.length > 0 ? doc.destinations.map(destinationDraft) : [blankDestination()],
     resolution: (RESOLUTIONS as readonly string[]).includes(size) ? size : CUSTOM,
     width: String(v.baseWidth),
     height: String(v.baseHeight),
@@ -54,17 +96,27 @@ export function draftSize(d: SettingsDraft): { width: string; height: string } {
   return { width, height };
 }
 
+export interface DestinationSave {
+  /** The draft row it comes from (a new row learns its id from the answer). */
+  row: string;
+  args: CommandArgs<'destination.upsert'>;
+}
+
 export interface SavePlan {
-  destination?: CommandArgs<'destination.upsert'>;
+  /** Creates and updates, in row order; only rows with changes. */
+  destinations?: DestinationSave[];
   video?: CommandArgs<'video.set'>;
   encoder?: CommandArgs<'output.setEncoder'>;
   ffmpegPath?: CommandArgs<'output.setFfmpegPath'>;
 }
 
 export interface FieldError {
-  field: keyof SettingsDraft;
+  /** A SettingsDraft field, or `dest:<row>:<field>` for a destination row's field. */
+  field: string;
   message: string;
 }
+
+export const destField = (row: string, field: keyof DestinationDraft): string => `dest:${row}:${field}`;
 
 export type PlanResult = { ok: true; plan: SavePlan } | { ok: false; errors: FieldError[] };
 
@@ -72,17 +124,14 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
   const errors: FieldError[] = [];
   const plan: SavePlan = {};
 
-  const dest = doc.destinations[0];
-  const server = d.server.trim();
-  const key = d.key.trim();
-  if (dest) {
-    const args: CommandArgs<'destination.upsert'> = { id: dest.id };
-    if (server !== dest.server) args.server = server;
-    if (key !== '') args.key = key;
-    if (Object.keys(args).length > 1) plan.destination = args;
-  } else if (server !== '' || key !== '') {
-    plan.destination = { name: 'Custom RTMP', server, enabled: true, ...(key !== '' ? { key } : {}) };
+  const saves: DestinationSave[] = [];
+  // Names already in use, so a new destination's default name ("Twitch 2") tells it apart.
+  const taken = new Set([...doc.destinations.map((x) => x.name), ...d.destinations.map((x) => x.name.trim()).filter(Boolean)]);
+  for (const row of d.destinations) {
+    const save = planDestination(doc, row, errors, taken);
+    if (save) saves.push(save);
   }
+  if (saves.length > 0) plan.destinations = saves;
 
   const size = draftSize(d);
   const width = parseNumber(size.width, { integer: true, min: VIDEO_LIMITS.minWidth, max: VIDEO_LIMITS.maxWidth });
@@ -117,4 +166,76 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
   if (d.ffmpegPath.trim() !== doc.output.ffmpegPath) plan.ffmpegPath = { ffmpegPath: d.ffmpegPath.trim() };
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
+}
+
+const SERVER = /^(?:rtmps?|srt):\/\/[^\s/?#:]+/i;
+
+/** What a draft rendition asks for: null when every field is empty (share the main encoding). */
+function draftRendition(row: DestinationDraft, errors: FieldError[]): Rendition | null | undefined {
+  const out: Rendition = {};
+  let bad = false;
+  const field = (name: 'bitrate' | 'width' | 'height', min: number, max: number, even: boolean, message: string): number | undefined => {
+    const text = row[name].trim();
+    if (text === '') return undefined;
+    const n = parseNumber(text, { integer: true, min, max });
+    if (n === null || (even && n % 2 !== 0)) {
+      errors.push({ field: destField(row.row, name), message });
+      bad = true;
+      return undefined;
+    }
+    return n;
+  };
+  const bitrate = field('bitrate', 200, 50_000, false, 'Rendition bitrate must be a whole number of kbps from 200 to 50000, or empty.');
+  const width = field('width', VIDEO_LIMITS.minWidth, VIDEO_LIMITS.maxWidth, true, `Rendition width must be an even number from ${VIDEO_LIMITS.minWidth} to ${VIDEO_LIMITS.maxWidth}, or empty.`);
+  const height = field('height', VIDEO_LIMITS.minHeight, VIDEO_LIMITS.maxHeight, true, `Rendition height must be an even number from ${VIDEO_LIMITS.minHeight} to ${VIDEO_LIMITS.maxHeight}, or empty.`);
+  if (bad) return undefined;
+  if (bitrate !== undefined) out.bitrateKbps = bitrate;
+  if (width !== undefined) out.width = width;
+  if (height !== undefined) out.height = height;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+const sameRendition = (a: Rendition | null, b: Rendition | null): boolean =>
+  (a?.bitrateKbps ?? null) === (b?.bitrateKbps ?? null) && (a?.width ?? null) === (b?.width ?? null) && (a?.height ?? null) === (b?.height ?? null);
+
+/** The upsert a row needs (only changed fields), null when nothing changed; problems go to errors. */
+function planDestination(doc: StudioDocument, row: DestinationDraft, errors: FieldError[], taken: Set<string>): DestinationSave | null {
+  const server = row.server.trim();
+  const key = row.key.trim();
+  const name = row.name.trim();
+  const saved = row.id ? doc.destinations.find((x) => x.id === row.id) : undefined;
+  // A blank new row is simply not there yet.
+  if (!saved && server === '' && key === '' && name === '' && row.preset === 'custom') return null;
+  const before = errors.length;
+  if (!SERVER.test(server)) errors.push({ field: destField(row.row, 'server'), message: 'Server must be an rtmp://, rtmps:// or srt:// address with a host.' });
+  if (saved && name === '') errors.push({ field: destField(row.row, 'name'), message: 'Give the destination a name.' });
+  const rendition = draftRendition(row, errors);
+  if (errors.length > before || rendition === undefined) return null;
+  if (!saved) {
+    const args: CommandArgs<'destination.upsert'> = {
+      name: name || uniqueName(row.preset === 'custom' ? 'Custom RTMP' : presetOf(row.preset).name, taken),
+      server,
+      enabled: row.enabled,
+    };
+    taken.add(args.name!);
+    if (row.preset !== 'custom') args.preset = row.preset;
+    if (row.audioOnly) args.audioOnly = true;
+    if (rendition) args.rendition = rendition;
+    if (key !== '') args.key = key;
+    return { row: row.row, args };
+  }
+  const args: CommandArgs<'destination.upsert'> = { id: saved.id };
+  if (name !== saved.name) args.name = name;
+  if (server !== saved.server) args.server = server;
+  if (key !== '') args.key = key;
+  if (row.enabled !== saved.enabled) args.enabled = row.enabled;
+  if (row.preset !== saved.preset) args.preset = row.preset;
+  if (row.audioOnly !== saved.audioOnly) args.audioOnly = row.audioOnly;
+  if (!sameRendition(rendition, saved.rendition)) args.rendition = rendition;
+  return Object.keys(args).length > 1 ? { row: row.row, args } : null;
 }

@@ -1,0 +1,134 @@
+/**
+ * The studio's commands for the output, between the document (which destinations exist, their
+ * settings, whether they are enabled) and the StreamOutput (what runs): stream.start starts every
+ * enabled destination; destination.start/stop/reconnect act on one while the others carry on.
+ * Stream keys are read from the secret store here, joined into the URL handed to the output, and
+ * added to the set of secrets every log line is scrubbed of.
+ */
+import {
+  Status,
+  fail,
+  type Destination,
+  type NoticeLevel,
+  type Result,
+  type StudioDocument,
+} from '../../shared';
+import { parseArgs } from '../document/issues';
+import { destinationRefSchema } from '../document/schemas';
+import { platformWarnings } from '../platforms';
+import { streamUrl } from '../stream-url';
+import { ffmpegStaticPath, locateFfmpeg } from './locate-ffmpeg';
+import type { OutputDestination, StreamOutput } from './stream-output';
+
+export type OutputCommand = 'destination.start' | 'destination.stop' | 'destination.reconnect';
+
+export const isOutputCommand = (type: string): type is OutputCommand =>
+  type === 'destination.start' || type === 'destination.stop' || type === 'destination.reconnect';
+
+export interface OutputControlOptions {
+  output: StreamOutput;
+  document: () => StudioDocument;
+  /** The stored key of a destination, from the secret store. */
+  streamKey: (destinationId: string) => Promise<string | undefined>;
+  /** Keys handed to FFmpeg are added here, so every log line hides them. */
+  secrets: Set<string>;
+  env: Record<string, string | undefined>;
+  notify: (level: NoticeLevel, message: string) => void;
+}
+
+export class OutputControl {
+  /** The FFmpeg binary of the last start, for /healthz. */
+  lastFfmpeg: string | null = null;
+
+  constructor(private readonly opts: OutputControlOptions) {}
+
+  private running(): boolean {
+    return !['idle', 'failed'].includes(this.opts.output.state());
+  }
+
+  /** stream.start: every enabled destination at once. */
+  async startStream(): Promise<Result<null>> {
+    if (this.running()) return fail(Status.OutputRunning, 'The stream is already running.');
+    const doc = this.opts.document();
+    const enabled = doc.destinations.filter((d) => d.enabled);
+    if (enabled.length === 0) {
+      return fail(
+        Status.InvalidResourceState,
+        doc.destinations.length === 0
+          ? 'Add a destination (server URL and stream key) in Settings before going live.'
+          : 'Every destination is disabled; enable at least one in Settings before going live.',
+      );
+    }
+    return this.start(enabled);
+  }
+
+  async execute(type: OutputCommand, args: unknown): Promise<Result<null>> {
+    const parsed = parseArgs(destinationRefSchema, args === undefined ? {} : args);
+    if (!parsed.ok) return parsed;
+    const { id } = parsed.value;
+    const dest = this.opts.document().destinations.find((d) => d.id === id);
+    const output = this.opts.output;
+    if (type === 'destination.stop') {
+      if (!this.running() || output.destinationState(id) === null) return fail(Status.OutputNotRunning, 'That destination is not running.');
+      return output.stopDestination(id);
+    }
+    if (!dest) return fail(Status.ResourceNotFound, `There is no destination with id "${id}".`, 'id');
+    // Not running yet: starting (or reconnecting) one destination starts the stream with just it.
+    if (!this.running()) return this.start([dest]);
+    const state = output.destinationState(id);
+    if (type === 'destination.reconnect' && state !== null && state !== 'failed' && state !== 'idle') {
+      return output.reconnectDestination(id);
+    }
+    if (type === 'destination.start' && state !== null && state !== 'failed' && state !== 'idle') {
+      return fail(Status.OutputRunning, `"${dest.name}" is already running.`);
+    }
+    // Idle or failed: start afresh with the settings and key as they are now (the user may have fixed them).
+    this.warn([dest]);
+    return output.startDestination(await this.spec(dest));
+  }
+
+  /** Keeps running destinations in step with the document: removed ones stop, renamed ones follow. */
+  documentChanged(doc: StudioDocument): void {
+    if (!this.running()) return;
+    const output = this.opts.output;
+    for (const s of output.destinationStats()) {
+      const d = doc.destinations.find((x) => x.id === s.id);
+      if (!d) {
+        if (s.state !== 'idle' && s.state !== 'failed') void output.stopDestination(s.id);
+      } else if (d.name !== s.name) {
+        output.renameDestination(d.id, d.name);
+      }
+    }
+  }
+
+  private async start(dests: Destination[]): Promise<Result<null>> {
+    const doc = this.opts.document();
+    const ffmpeg = await locateFfmpeg({ setting: doc.output.ffmpegPath, env: this.opts.env, staticPath: ffmpegStaticPath() });
+    if (!ffmpeg.ok) {
+      this.opts.notify('error', ffmpeg.error.message);
+      return ffmpeg;
+    }
+    this.lastFfmpeg = ffmpeg.value.path;
+    // STUDIO_OUTPUT_SINK=null encodes but discards the result: used by bench/frame-path.mjs.
+    const discard = this.opts.env['STUDIO_OUTPUT_SINK'] === 'null';
+    if (!discard) this.warn(dests);
+    return this.opts.output.start({
+      ffmpegPath: ffmpeg.value.path,
+      video: doc.video,
+      encoder: doc.output.encoder,
+      destinations: discard ? [] : await Promise.all(dests.map((d) => this.spec(d))),
+      discard,
+    });
+  }
+
+  private async spec(d: Destination): Promise<OutputDestination> {
+    const key = (await this.opts.streamKey(d.id)) ?? '';
+    if (key) this.opts.secrets.add(key);
+    return { id: d.id, name: d.name, url: streamUrl(d.server, key), audioOnly: d.audioOnly, rendition: d.rendition };
+  }
+
+  private warn(dests: Destination[]): void {
+    const encoder = this.opts.document().output.encoder;
+    for (const d of dests) for (const message of platformWarnings(d, encoder)) this.opts.notify('warning', message);
+  }
+}

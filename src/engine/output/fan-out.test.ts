@@ -1,0 +1,201 @@
+/**
+ * The TS reader and the fan-out against a real MPEG-TS made by FFmpeg with the encoder's own
+ * arguments (H.264 with a keyframe every 10 frames, AAC), fed in arbitrary pipe-sized pieces.
+ */
+import { execFileSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EncoderSettings, VideoSettings } from '../../shared';
+import { FanOut } from './fan-out';
+import { buildEncoderArgs } from './ffmpeg-args';
+import { TS_PACKET, TsReader, type TsChunk } from './ts-packets';
+
+const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
+const FRAMES = 45;
+const GOP = 10;
+const video: VideoSettings = { baseWidth: 64, baseHeight: 64, outputWidth: 64, outputHeight: 64, fpsNumerator: 10, fpsDenominator: 1 };
+const encoder: EncoderSettings = {
+  encoder: 'libx264',
+  rateControl: 'CBR',
+  bitrateKbps: 300,
+  keyframeIntervalSec: 1,
+  preset: 'ultrafast',
+  profile: 'main',
+  bFrames: 0,
+  audioBitrateKbps: 64,
+};
+
+let ts: Buffer;
+beforeAll(() => {
+  // The encoder's own arguments, with lavfi sources in place of the raw pipes and no progress pipe.
+  const args = buildEncoderArgs({ video, encoder, target: { kind: 'pipe' } });
+  const output = args.slice(args.indexOf('-map')).filter((a, i, all) => a !== '-progress' && all[i - 1] !== '-progress');
+  const seconds = String(FRAMES / 10);
+  ts = execFileSync(
+    FFMPEG,
+    ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=64x64:rate=10`, '-f', 'lavfi', '-i', 'sine=f=440:r=48000', '-t', seconds, ...output],
+    { maxBuffer: 64 << 20 },
+  );
+});
+
+/** Bytes a tap that joined at the very start receives: the PAT and PMT, then all from the first keyframe. */
+function early(data: Buffer): number {
+  const { chunks, reader } = readAll(data, [data.length]);
+  return reader.psi().length + data.length - chunks[0]!.keys[0]!;
+}
+
+/** Video frames FFmpeg decodes from a TS, and whether the first one is a keyframe. */
+function decode(data: Buffer): { frames: number; firstIsKey: boolean } {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'frame=key_frame', '-of', 'csv=p=0', '-'], { input: data })
+    .toString()
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  return { frames: out.length, firstIsKey: out[0] === '1' };
+}
+
+/** Splits a buffer into pieces of the given sizes, repeated. */
+function pieces(data: Buffer, sizes: number[]): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0, i = 0; at < data.length; i++) {
+    const n = sizes[i % sizes.length]!;
+    out.push(data.subarray(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
+function readAll(data: Buffer, sizes: number[]): { chunks: TsChunk[]; reader: TsReader } {
+  const reader = new TsReader();
+  const chunks: TsChunk[] = [];
+  for (const p of pieces(data, sizes)) {
+    const c = reader.push(p);
+    if (c) chunks.push(c);
+  }
+  return { chunks, reader };
+}
+
+/** A pipe whose reader may stop reading: writes then queue up in writableLength, as in a stalled pusher. */
+class Pipe extends Writable {
+  readonly data: Buffer[] = [];
+  blocked = false;
+  private held: Array<() => void> = [];
+  constructor() {
+    super({ highWaterMark: 1024 });
+  }
+  override _write(chunk: Buffer, _e: BufferEncoding, cb: (e?: Error | null) => void): void {
+    this.data.push(Buffer.from(chunk));
+    if (this.blocked) this.held.push(cb);
+    else cb();
+  }
+  unblock(): void {
+    this.blocked = false;
+    for (const cb of this.held.splice(0)) cb();
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.data);
+  }
+}
+
+describe('TsReader', () => {
+  it('finds every frame and keyframe however the pipe splits the packets', () => {
+    for (const sizes of [[ts.length], [188 * 7], [1, 187, 4000, 3], [65_536], [100, 5000]]) {
+      const { chunks } = readAll(ts, sizes);
+      const frames = chunks.reduce((n, c) => n + c.frames.length, 0);
+      const keys = chunks.reduce((n, c) => n + c.keys.length, 0);
+      expect(frames, `frames for ${sizes}`).toBe(FRAMES);
+      expect(keys, `keyframes for ${sizes}`).toBe(Math.ceil(FRAMES / GOP));
+      expect(chunks.every((c) => c.data.length % TS_PACKET === 0 && c.keys.every((k) => c.frames.includes(k)))).toBe(true);
+      expect(Buffer.concat(chunks.map((c) => c.data)).equals(ts)).toBe(true);
+    }
+  });
+
+  it('keeps the PAT and PMT for late readers, and finds sync again after garbage', () => {
+    const { reader } = readAll(Buffer.concat([Buffer.from('garbage!'), ts]), [1000]);
+    const psi = reader.psi();
+    expect(psi.length).toBe(2 * TS_PACKET);
+    expect(psi[0]).toBe(0x47);
+    expect(reader.skippedBytes).toBe(8);
+  });
+});
+
+describe('FanOut', () => {
+  it('starts each tap at a keyframe, after the PAT and PMT, and the result decodes', () => {
+    const fan = new FanOut();
+    const early = new Pipe();
+    fan.tap(early, 1 << 20);
+    const parts = pieces(ts, [3000]);
+    const half = Math.floor(parts.length / 2);
+    for (const p of parts.slice(0, half)) fan.push(p);
+    const late = new Pipe();
+    const lateTap = fan.tap(late, 1 << 20);
+    for (const p of parts.slice(half)) fan.push(p);
+    const whole = readAll(ts, [ts.length]);
+    const psi = whole.reader.psi();
+    const firstKey = whole.chunks[0]!.keys[0]!;
+    // PAT and PMT first (as last seen, so their continuity counters may differ), then the stream from a keyframe.
+    const pid = (b: Buffer, packet: number): number => b.readUInt16BE(packet * TS_PACKET + 1) & 0x1fff;
+    const isPsi = (b: Buffer): boolean => pid(b, 0) === 0 && pid(b, 1) === pid(psi, 1) && b[0] === 0x47 && b[TS_PACKET] === 0x47;
+    expect(early.bytes().subarray(psi.length).equals(ts.subarray(firstKey))).toBe(true);
+    expect(isPsi(early.bytes().subarray(0, psi.length))).toBe(true);
+    const joined = late.bytes();
+    expect(isPsi(joined.subarray(0, psi.length))).toBe(true);
+    // The late reader's stream decodes from its first frame, a keyframe.
+    expect(decode(joined)).toEqual({ frames: lateTap.counters().frames, firstIsKey: true });
+    expect(lateTap.counters()).toMatchObject({ dropped: 0, overflows: 0 });
+  });
+
+  it('drops for a tap that cannot keep up, alone, counts it, and resumes at a keyframe', async () => {
+    const fan = new FanOut();
+    const slow = new Pipe();
+    const fast = new Pipe();
+    const slowTap = fan.tap(slow, 20_000);
+    fan.tap(fast, 1 << 20);
+    slow.blocked = true;
+    const parts = pieces(ts, [188 * 10]);
+    const third = Math.floor(parts.length / 3);
+    for (const p of parts.slice(0, third)) fan.push(p);
+    const c = slowTap.counters();
+    expect(c.overflows).toBeGreaterThanOrEqual(1);
+    expect(c.dropped).toBeGreaterThan(0);
+    expect(c.congestion).toBeGreaterThan(0.5);
+    slow.unblock();
+    await new Promise((r) => setImmediate(r));
+    expect(slowTap.counters().congestion).toBe(0);
+    for (const p of parts.slice(third)) fan.push(p);
+    // The fast tap got every byte from its first keyframe on; the slow one every frame but the dropped ones.
+    expect(fast.bytes().length).toBe(early(ts));
+    const after = slowTap.counters();
+    expect(after.frames + after.dropped).toBe(FRAMES);
+    // What the slow one got still decodes: whole frames before the gap, and from a keyframe after it.
+    expect(decode(slow.bytes()).frames).toBe(after.frames);
+  });
+
+  it('never writes to a tap once it is closed', () => {
+    const fan = new FanOut();
+    const pipe = new Pipe();
+    const tap = fan.tap(pipe, 1 << 20);
+    tap.close();
+    fan.push(ts);
+    expect(pipe.data).toEqual([]);
+    expect(fan.tapCount).toBe(0);
+  });
+
+  it('can batch what the encoder writes, handing it on at most every batchMs, in order', () => {
+    let now = 0;
+    const fan = new FanOut({ batchMs: 100, now: () => now });
+    const pipe = new Pipe();
+    fan.tap(pipe, 1 << 20);
+    const parts = pieces(ts, [188 * 3]);
+    for (const p of parts) {
+      fan.push(p);
+      now += 10;
+    }
+    // 10 ms apart: about one write in ten (plus the PAT/PMT written when it joined).
+    expect(pipe.data.length).toBeLessThan(parts.length / 5);
+    fan.push(Buffer.alloc(0)); // the rest goes with the next push after the interval
+    now += 100;
+    fan.push(Buffer.alloc(0));
+    expect(pipe.bytes().length).toBe(early(ts));
+  });
+});

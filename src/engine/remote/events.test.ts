@@ -1,0 +1,311 @@
+/**
+ * The studio → obs-websocket event mapping, driven by a real Studio (temp data folder): commands go
+ * in, and the RemoteEvents that come out are checked for type, intent and data. Output states and
+ * destination events come from the output engine, so their mapping is checked on the pure
+ * translate() with the studio's own event values.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandType, DestinationState, StudioDocument } from '../../shared';
+import type { Studio } from '../api';
+import { createStudio } from '../studio';
+import { FakeClock } from '../testing/fake-clock';
+import { METER_INTERVAL_MS, createRemoteEventSource, outputState, translate } from './events';
+import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../../../resources');
+
+let dir: string;
+let studio: Studio;
+let clock: FakeClock;
+let source: RemoteEventSource;
+let got: RemoteEvent[];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'bs-remote-events-'));
+  studio = await createStudio({ dataDir: dir, resourcesDir: RESOURCES });
+  clock = new FakeClock();
+  source = createRemoteEventSource(studio, clock);
+  got = [];
+  source.subscribe((e) => {
+    if (e.eventType !== 'InputVolumeMeters') got.push(e);
+  });
+});
+
+afterEach(async () => {
+  source.dispose();
+  expect(clock.pending()).toBe(0);
+  await studio.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run<T = unknown>(type: CommandType, args: unknown): Promise<T> {
+  const r = await studio.execute(type, args);
+  if (!r.ok) throw new Error(`${type}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** The events one command produced. */
+async function after(type: CommandType, args: unknown): Promise<RemoteEvent[]> {
+  got = [];
+  await run(type, args);
+  return got;
+}
+
+const sceneUuid = () => studio.document().scenes[0]!.uuid;
+const sceneName = () => studio.document().scenes[0]!.name;
+
+describe('scene events', () => {
+  it('create, rename, switch and remove', async () => {
+    let events = await after('scene.create', { name: 'Two' });
+    const two = studio.document().scenes.find((s) => s.name === 'Two')!.uuid;
+    expect(events).toEqual([
+      { eventType: 'SceneCreated', eventIntent: EventSubscription.Scenes, eventData: { sceneName: 'Two', sceneUuid: two, isGroup: false } },
+      {
+        eventType: 'SceneListChanged',
+        eventIntent: EventSubscription.Scenes,
+        eventData: {
+          scenes: [
+            { sceneName: 'Two', sceneUuid: two, sceneIndex: 0 },
+            { sceneName: sceneName(), sceneUuid: sceneUuid(), sceneIndex: 1 },
+          ],
+        },
+      },
+    ]);
+
+    events = await after('scene.rename', { sceneUuid: two, name: 'Second' });
+    expect(events[0]).toEqual({
+      eventType: 'SceneNameChanged',
+      eventIntent: EventSubscription.Scenes,
+      eventData: { sceneUuid: two, oldSceneName: 'Two', sceneName: 'Second' },
+    });
+    expect(events.map((e) => e.eventType)).toEqual(['SceneNameChanged', 'SceneListChanged']);
+
+    events = await after('scene.setCurrent', { sceneUuid: two });
+    expect(events).toEqual([
+      { eventType: 'CurrentProgramSceneChanged', eventIntent: EventSubscription.Scenes, eventData: { sceneName: 'Second', sceneUuid: two } },
+    ]);
+
+    // Removing the program scene also switches program, as OBS does.
+    events = await after('scene.remove', { sceneUuid: two });
+    expect(events.map((e) => [e.eventType, e.eventData?.['sceneName']])).toEqual([
+      ['SceneRemoved', 'Second'],
+      ['SceneListChanged', undefined],
+      ['CurrentProgramSceneChanged', sceneName()],
+    ]);
+    expect(events[0]!.eventData).toEqual({ sceneName: 'Second', sceneUuid: two, isGroup: false });
+  });
+});
+
+describe('input and scene item events', () => {
+  async function addColor(name: string) {
+    return run<{ inputUuid: string; sceneItemId: number }>('input.create', {
+      sceneUuid: sceneUuid(),
+      name,
+      kind: 'color_source_v3',
+      settings: { color: 0xff00ff00, width: 200, height: 100 },
+    });
+  }
+
+  it('creating an input announces the input, then its item', async () => {
+    got = [];
+    const { inputUuid, sceneItemId } = await addColor('Green');
+    expect(got).toEqual([
+      {
+        eventType: 'InputCreated',
+        eventIntent: EventSubscription.Inputs,
+        eventData: {
+          inputName: 'Green',
+          inputUuid,
+          inputKind: 'color_source_v3',
+          unversionedInputKind: 'color_source',
+          inputKindCaps: 1,
+          inputSettings: { color: 0xff00ff00, width: 200, height: 100 },
+          defaultInputSettings: { color: 0xffd1d1d1, width: 0, height: 0 },
+        },
+      },
+      {
+        eventType: 'SceneItemCreated',
+        eventIntent: EventSubscription.SceneItems,
+        eventData: {
+          sceneName: sceneName(),
+          sceneUuid: sceneUuid(),
+          sourceName: 'Green',
+          sourceUuid: inputUuid,
+          sceneItemId,
+          sceneItemIndex: studio.document().scenes[0]!.items.length - 1,
+        },
+      },
+    ]);
+  });
+
+  it('settings, rename and removal use the names of the moment', async () => {
+    const { inputUuid, sceneItemId } = await addColor('Old');
+    expect(await after('input.update', { inputUuid, settings: { color: 0xff0000ff } })).toEqual([
+      {
+        eventType: 'InputSettingsChanged',
+        eventIntent: EventSubscription.Inputs,
+        eventData: { inputName: 'Old', inputUuid, inputSettings: { color: 0xff0000ff, width: 200, height: 100 } },
+      },
+    ]);
+    expect(await after('input.rename', { inputUuid, name: 'New' })).toEqual([
+      { eventType: 'InputNameChanged', eventIntent: EventSubscription.Inputs, eventData: { inputUuid, oldInputName: 'Old', inputName: 'New' } },
+    ]);
+    // The items go first; the input is gone from the document by then, yet the event still names it.
+    expect(await after('input.remove', { inputUuid })).toEqual([
+      {
+        eventType: 'SceneItemRemoved',
+        eventIntent: EventSubscription.SceneItems,
+        eventData: { sceneName: sceneName(), sceneUuid: sceneUuid(), sourceName: 'New', sourceUuid: inputUuid, sceneItemId },
+      },
+      { eventType: 'InputRemoved', eventIntent: EventSubscription.Inputs, eventData: { inputName: 'New', inputUuid } },
+    ]);
+  });
+
+  it('item state, order and transform', async () => {
+    const { sceneItemId } = await addColor('Box');
+    const ref = { sceneUuid: sceneUuid(), sceneItemId };
+    const where = { sceneName: sceneName(), sceneUuid: sceneUuid(), sceneItemId };
+    expect(await after('item.setEnabled', { ...ref, enabled: false })).toEqual([
+      { eventType: 'SceneItemEnableStateChanged', eventIntent: EventSubscription.SceneItems, eventData: { ...where, sceneItemEnabled: false } },
+    ]);
+    expect(await after('item.setLocked', { ...ref, locked: true })).toEqual([
+      { eventType: 'SceneItemLockStateChanged', eventIntent: EventSubscription.SceneItems, eventData: { ...where, sceneItemLocked: true } },
+    ]);
+    const reindexed = await after('item.setIndex', { ...ref, index: 0 });
+    expect(reindexed).toHaveLength(1);
+    expect(reindexed[0]).toMatchObject({ eventType: 'SceneItemListReindexed', eventIntent: EventSubscription.SceneItems });
+    const items = reindexed[0]!.eventData!['sceneItems'] as { sceneItemId: number; sceneItemIndex: number }[];
+    expect(items[0]).toEqual({ sceneItemId, sceneItemIndex: 0 });
+    expect(items.map((i) => i.sceneItemId)).toEqual(studio.document().scenes[0]!.items.map((i) => i.sceneItemId));
+
+    const moved = await after('item.setTransform', { ...ref, transform: { positionX: 40, scaleX: 2 } });
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({
+      eventType: 'SceneItemTransformChanged',
+      eventIntent: EventSubscription.SceneItemTransformChanged,
+      eventData: { ...where, sceneItemTransform: expect.objectContaining({ positionX: 40, scaleX: 2, width: 400, sourceWidth: 200 }) },
+    });
+    expect(await after('item.remove', ref)).toEqual([
+      {
+        eventType: 'SceneItemRemoved',
+        eventIntent: EventSubscription.SceneItems,
+        eventData: { ...where, sourceName: 'Box', sourceUuid: studio.document().inputs.find((i) => i.name === 'Box')!.uuid },
+      },
+    ]);
+  });
+
+  it('video and destination settings changes have no OBS event', async () => {
+    expect(await after('video.set', { fpsNumerator: 25 })).toEqual([]);
+    expect(await after('destination.upsert', { server: 'rtmp://live.example.com/app', key: 'k' })).toEqual([]);
+  });
+});
+
+describe('meters', () => {
+  it('InputVolumeMeters ticks every 50 ms while someone listens, and stops after', () => {
+    const meters: RemoteEvent[] = [];
+    const sub = source.subscribe((e) => {
+      if (e.eventType === 'InputVolumeMeters') meters.push(e);
+    });
+    clock.advance(METER_INTERVAL_MS * 4);
+    expect(meters).toHaveLength(4);
+    expect(meters[0]).toEqual({ eventType: 'InputVolumeMeters', eventIntent: EventSubscription.InputVolumeMeters, eventData: { inputs: [] } });
+    sub.dispose();
+    clock.advance(METER_INTERVAL_MS * 4);
+    expect(meters).toHaveLength(4);
+  });
+
+  it('a disposed source stops its timer and ignores the studio', async () => {
+    source.dispose();
+    expect(clock.pending()).toBe(0);
+    got = [];
+    await run('scene.create', { name: 'Quiet' });
+    expect(got).toEqual([]);
+    source.subscribe(() => {});
+    expect(clock.pending()).toBe(0);
+  });
+});
+
+describe('output and destination events', () => {
+  const docs = (stream: DestinationState) => {
+    const doc = {} as StudioDocument;
+    return { before: doc, after: doc, stream };
+  };
+  const streamEvent = (from: DestinationState, to: DestinationState) =>
+    translate({ type: 'stream.state', data: { state: to } }, docs(from));
+
+  it('maps every output state to OBS, RECONNECTED after a reconnect', () => {
+    const walk: [DestinationState, DestinationState, string | null, boolean][] = [
+      ['idle', 'connecting', 'OBS_WEBSOCKET_OUTPUT_STARTING', false],
+      ['connecting', 'live', 'OBS_WEBSOCKET_OUTPUT_STARTED', true],
+      ['live', 'reconnecting', 'OBS_WEBSOCKET_OUTPUT_RECONNECTING', false],
+      ['reconnecting', 'live', 'OBS_WEBSOCKET_OUTPUT_RECONNECTED', true],
+      ['live', 'stopping', 'OBS_WEBSOCKET_OUTPUT_STOPPING', false],
+      ['stopping', 'idle', 'OBS_WEBSOCKET_OUTPUT_STOPPED', false],
+      ['connecting', 'failed', 'OBS_WEBSOCKET_OUTPUT_STOPPED', false],
+      ['reconnecting', 'failed', 'OBS_WEBSOCKET_OUTPUT_STOPPED', false],
+      ['failed', 'idle', null, false],
+      ['live', 'live', null, false],
+    ];
+    for (const [from, to, state, active] of walk) {
+      expect(outputState(from, to), `${from} → ${to}`).toBe(state);
+      const events = streamEvent(from, to);
+      if (state === null) expect(events).toEqual([]);
+      else {
+        expect(events).toEqual([
+          { eventType: 'StreamStateChanged', eventIntent: EventSubscription.Outputs, eventData: { outputActive: active, outputState: state } },
+        ]);
+      }
+    }
+  });
+
+  it('destination state and stats are VendorEvents', () => {
+    const error = { code: 902 as const, message: 'The server closed the connection.' };
+    const state = translate(
+      {
+        type: 'destination.state',
+        data: { id: 'd1', name: 'Twitch', state: 'reconnecting', attempt: 2, retryInMs: 4000, error },
+      },
+      docs('live'),
+    );
+    expect(state).toEqual([
+      {
+        eventType: 'VendorEvent',
+        eventIntent: EventSubscription.Vendors,
+        eventData: {
+          vendorName: VENDOR_NAME,
+          eventType: 'DestinationStateChanged',
+          eventData: { destinationId: 'd1', name: 'Twitch', state: 'reconnecting', attempt: 2, retryInMs: 4000, error },
+        },
+      },
+    ]);
+    const stats = translate(
+      {
+        type: 'destination.stats',
+        data: {
+          stats: [
+            {
+              id: 'd1', name: 'Twitch', state: 'live' as const, bitrateKbps: 2500, bytesSent: 1e6, framesSent: 300,
+              dropped: 2, reconnects: 1, uptimeMs: 10_000, congestion: 0.1, lastError: null,
+            },
+          ],
+        },
+      },
+      docs('live'),
+    );
+    expect(stats[0]!.eventData).toEqual({
+      vendorName: VENDOR_NAME,
+      eventType: 'DestinationStats',
+      eventData: {
+        destinations: [
+          {
+            destinationId: 'd1', name: 'Twitch', state: 'live', bitrateKbps: 2500, bytesSent: 1e6, droppedFrames: 2,
+            reconnects: 1, lastError: null, uptimeMs: 10_000, congestion: 0.1,
+          },
+        ],
+      },
+    });
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * createRemoteEventSource(studio): studio events as obs-websocket events. Fine-grained studio events
+ * arrive after the document has changed and before document.changed; names that only the old
+ * document knows (a removed item's source) are looked up in the snapshot taken at the previous
+ * document.changed, and everything else in the current document.
+ */
+import type { DestinationState, StudioDocument, StudioEvent } from '../../shared';
+import type { Clock, Studio, TimerHandle } from '../api';
+import { systemClock } from '../clock';
+import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
+import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
+
+/** OBS sends InputVolumeMeters every 50 ms. */
+export const METER_INTERVAL_MS = 50;
+
+export type OutputState =
+  | 'OBS_WEBSOCKET_OUTPUT_STARTING'
+  | 'OBS_WEBSOCKET_OUTPUT_STARTED'
+  | 'OBS_WEBSOCKET_OUTPUT_STOPPING'
+  | 'OBS_WEBSOCKET_OUTPUT_STOPPED'
+  | 'OBS_WEBSOCKET_OUTPUT_RECONNECTING'
+  | 'OBS_WEBSOCKET_OUTPUT_RECONNECTED';
+
+/**
+ * The OBS output state for a move of our output state machine, or null when OBS would say nothing
+ * (no change). Going live after reconnecting is RECONNECTED, as OBS reports a recovered stream.
+ */
+export function outputState(previous: DestinationState, next: DestinationState): OutputState | null {
+  if (next === previous) return null;
+  switch (next) {
+    case 'connecting':
+      return 'OBS_WEBSOCKET_OUTPUT_STARTING';
+    case 'live':
+      return previous === 'reconnecting' ? 'OBS_WEBSOCKET_OUTPUT_RECONNECTED' : 'OBS_WEBSOCKET_OUTPUT_STARTED';
+    case 'reconnecting':
+      return 'OBS_WEBSOCKET_OUTPUT_RECONNECTING';
+    case 'stopping':
+      return 'OBS_WEBSOCKET_OUTPUT_STOPPING';
+    case 'idle':
+    case 'failed':
+      // idle after failed (or the reverse) is no news to an OBS client: it was already stopped.
+      return previous === 'idle' || previous === 'failed' ? null : 'OBS_WEBSOCKET_OUTPUT_STOPPED';
+  }
+}
+
+/** OBS counts an output active only once it has started (or recovered). */
+const outputActive = (s: OutputState): boolean =>
+  s === 'OBS_WEBSOCKET_OUTPUT_STARTED' || s === 'OBS_WEBSOCKET_OUTPUT_RECONNECTED';
+
+interface Docs {
+  /** The document before this change (as of the last document.changed). */
+  before: StudioDocument;
+  /** The document now. */
+  after: StudioDocument;
+  /** The stream state before this event. */
+  stream: DestinationState;
+}
+
+const ev = (eventType: string, eventIntent: number, eventData: Record<string, unknown>): RemoteEvent => ({
+  eventType,
+  eventIntent,
+  eventData,
+});
+
+const sceneName = (doc: StudioDocument, uuid: string): string => doc.scenes.find((s) => s.uuid === uuid)?.name ?? '';
+const inputName = (doc: StudioDocument, uuid: string): string => doc.inputs.find((i) => i.uuid === uuid)?.name ?? '';
+
+/** The obs-websocket events one studio event stands for (often none). Pure: exported for tests. */
+export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
+  const { before, after } = docs;
+  const S = EventSubscription;
+  switch (event.type) {
+    case 'scene.created':
+      return [
+        ev('SceneCreated', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid, isGroup: false }),
+        ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) }),
+      ];
+    case 'scene.removed':
+      return [
+        ev('SceneRemoved', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid, isGroup: false }),
+        ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) }),
+      ];
+    case 'scene.renamed':
+      return [
+        ev('SceneNameChanged', S.Scenes, {
+          sceneUuid: event.data.sceneUuid,
+          oldSceneName: event.data.oldName,
+          sceneName: event.data.sceneName,
+        }),
+        ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) }),
+      ];
+    case 'scene.currentChanged':
+      return [ev('CurrentProgramSceneChanged', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid })];
+    case 'input.created': {
+      const input = after.inputs.find((i) => i.uuid === event.data.inputUuid);
+      return [
+        ev('InputCreated', S.Inputs, {
+          inputName: event.data.inputName,
+          inputUuid: event.data.inputUuid,
+          inputKind: event.data.kind,
+          unversionedInputKind: unversioned(event.data.kind),
+          inputKindCaps: inputKindCaps(event.data.kind),
+          inputSettings: structuredClone(input?.settings ?? {}),
+          defaultInputSettings: defaultSettings(event.data.kind),
+        }),
+      ];
+    }
+    case 'input.removed':
+      return [ev('InputRemoved', S.Inputs, { inputName: event.data.inputName, inputUuid: event.data.inputUuid })];
+    case 'input.renamed':
+      return [
+        ev('InputNameChanged', S.Inputs, {
+          inputUuid: event.data.inputUuid,
+          oldInputName: event.data.oldName,
+          inputName: event.data.inputName,
+        }),
+      ];
+    case 'input.settingsChanged': {
+      const input = after.inputs.find((i) => i.uuid === event.data.inputUuid);
+      return [
+        ev('InputSettingsChanged', S.Inputs, {
+          inputName: event.data.inputName,
+          inputUuid: event.data.inputUuid,
+          inputSettings: structuredClone(input?.settings ?? {}),
+        }),
+      ];
+    }
+    case 'item.created':
+      return [
+        ev('SceneItemCreated', S.SceneItems, {
+          sceneName: sceneName(after, event.data.sceneUuid),
+          sceneUuid: event.data.sceneUuid,
+          sourceName: inputName(after, event.data.sourceUuid),
+          sourceUuid: event.data.sourceUuid,
+          sceneItemId: event.data.sceneItemId,
+          sceneItemIndex: event.data.index,
+        }),
+      ];
+    case 'item.removed':
+      // Removing an input removes its items first: its name is only in the old document.
+      return [
+        ev('SceneItemRemoved', S.SceneItems, {
+          sceneName: sceneName(before, event.data.sceneUuid),
+          sceneUuid: event.data.sceneUuid,
+          sourceName: inputName(before, event.data.sourceUuid),
+          sourceUuid: event.data.sourceUuid,
+          sceneItemId: event.data.sceneItemId,
+        }),
+      ];
+    case 'item.enabledChanged':
+      return [
+        ev('SceneItemEnableStateChanged', S.SceneItems, {
+          sceneName: sceneName(after, event.data.sceneUuid),
+          sceneUuid: event.data.sceneUuid,
+          sceneItemId: event.data.sceneItemId,
+          sceneItemEnabled: event.data.enabled,
+        }),
+      ];
+    case 'item.lockedChanged':
+      return [
+        ev('SceneItemLockStateChanged', S.SceneItems, {
+          sceneName: sceneName(after, event.data.sceneUuid),
+          sceneUuid: event.data.sceneUuid,
+          sceneItemId: event.data.sceneItemId,
+          sceneItemLocked: event.data.locked,
+        }),
+      ];
+    case 'item.reordered': {
+      const scene = after.scenes.find((s) => s.uuid === event.data.sceneUuid);
+      if (!scene) return [];
+      return [
+        ev('SceneItemListReindexed', S.SceneItems, {
+          sceneName: scene.name,
+          sceneUuid: scene.uuid,
+          sceneItems: sceneItemIndexes(scene),
+        }),
+      ];
+    }
+    case 'item.transformChanged': {
+      const scene = after.scenes.find((s) => s.uuid === event.data.sceneUuid);
+      const item = scene?.items.find((i) => i.sceneItemId === event.data.sceneItemId);
+      if (!scene || !item) return [];
+      return [
+        ev('SceneItemTransformChanged', S.SceneItemTransformChanged, {
+          sceneName: scene.name,
+          sceneUuid: scene.uuid,
+          sceneItemId: item.sceneItemId,
+          sceneItemTransform: sceneItemTransform(item, after.inputs.find((i) => i.uuid === item.sourceUuid)),
+        }),
+      ];
+    }
+    case 'stream.state': {
+      const state = outputState(docs.stream, event.data.state);
+      return state ? [ev('StreamStateChanged', S.Outputs, { outputActive: outputActive(state), outputState: state })] : [];
+    }
+    case 'destination.state':
+      return [
+        ev('VendorEvent', S.Vendors, {
+          vendorName: VENDOR_NAME,
+          eventType: 'DestinationStateChanged',
+          eventData: {
+            destinationId: event.data.id,
+            name: event.data.name,
+            state: event.data.state,
+            attempt: event.data.attempt,
+            retryInMs: event.data.retryInMs ?? null,
+            error: event.data.error ? { code: event.data.error.code, message: event.data.error.message } : null,
+          },
+        }),
+      ];
+    case 'destination.stats':
+      return [
+        ev('VendorEvent', S.Vendors, {
+          vendorName: VENDOR_NAME,
+          eventType: 'DestinationStats',
+          eventData: {
+            destinations: event.data.stats.map((s) => ({
+              destinationId: s.id,
+              name: s.name,
+              state: s.state,
+              bitrateKbps: s.bitrateKbps,
+              bytesSent: s.bytesSent,
+              droppedFrames: s.dropped,
+              reconnects: s.reconnects,
+              lastError: s.lastError,
+              uptimeMs: s.uptimeMs,
+              congestion: s.congestion,
+            })),
+          },
+        }),
+      ];
+    default:
+      // document.changed, video.changed (OBS 5 has no event for it), stats, notices, renderer traffic.
+      return [];
+  }
+}
+
+export function createRemoteEventSource(studio: Studio, clock: Clock = systemClock): RemoteEventSource {
+  const listeners = new Set<(event: RemoteEvent) => void>();
+  let before = studio.document();
+  let stream: DestinationState = studio.status().stream.state;
+  let meter: TimerHandle | null = null;
+  let disposed = false;
+
+  const emit = (event: RemoteEvent): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // One broken listener (a session mid-close) must not keep the event from the others.
+      }
+    }
+  };
+
+  const subscription = studio.subscribe((event) => {
+    const out = translate(event, { before, after: studio.document(), stream });
+    if (event.type === 'document.changed') before = event.data.document;
+    if (event.type === 'stream.state') stream = event.data.state;
+    for (const remote of out) emit(remote);
+  });
+
+  /**
+   * InputVolumeMeters runs only while someone listens. No input has audio yet, so each tick
+   * carries an empty list, which keeps meter clients' expectations (a steady 50 ms beat) intact.
+   */
+  const meters = (): void => {
+    const want = listeners.size > 0 && !disposed;
+    if (want && meter === null) {
+      meter = clock.setInterval(
+        () => emit({ eventType: 'InputVolumeMeters', eventIntent: EventSubscription.InputVolumeMeters, eventData: { inputs: [] } }),
+        METER_INTERVAL_MS,
+      );
+    } else if (!want && meter !== null) {
+      clock.clearInterval(meter);
+      meter = null;
+    }
+  };
+
+  return {
+    subscribe(listener) {
+      if (disposed) return { dispose: () => {} };
+      listeners.add(listener);
+      meters();
+      return {
+        dispose: () => {
+          listeners.delete(listener);
+          meters();
+        },
+      };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      subscription.dispose();
+      listeners.clear();
+      meters();
+    },
+  };
+}

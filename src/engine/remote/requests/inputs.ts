@@ -1,0 +1,143 @@
+/**
+ * Input requests. Audio requests are answered as OBS answers them for video-only inputs (604, "The
+ * specified input does not support audio.", a comment Companion expects), because no input kind
+ * has audio yet; their fields are still checked first, in OBS's order.
+ */
+import { INPUT_KINDS, type StudioDocument } from '../../../shared';
+import type { HandlerTable } from './handler';
+import { findInput, findScene, kindOf, requireAudio } from './lookup';
+import { defaultSettings, inputKindCaps, unversioned } from './shapes';
+import { Code, fail, success, unwrap } from './status';
+
+const nameTaken = (doc: StudioDocument, name: string): boolean =>
+  doc.scenes.some((s) => s.name === name) || doc.inputs.some((i) => i.name === name);
+
+export const inputRequests: HandlerTable = {
+  GetInputList: (ctx, f) => {
+    const kind = f.optString('inputKind');
+    const inputs = ctx.studio
+      .document()
+      .inputs.filter((i) => kind === undefined || i.kind === kind)
+      .map((i) => ({
+        inputName: i.name,
+        inputUuid: i.uuid,
+        inputKind: i.kind,
+        unversionedInputKind: unversioned(i.kind),
+        inputKindCaps: inputKindCaps(i.kind),
+      }));
+    return success({ inputs });
+  },
+
+  GetInputKindList: (_ctx, f) => {
+    const plain = f.optBoolean('unversioned') ?? false;
+    return success({ inputKinds: INPUT_KINDS.map((k) => (plain ? unversioned(k.id) : k.id)) });
+  },
+
+  // No desktop or mic capture is configured: every special input is null, as in OBS without them.
+  GetSpecialInputs: () => success({ desktop1: null, desktop2: null, mic1: null, mic2: null, mic3: null, mic4: null }),
+
+  CreateInput: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    const name = f.string('inputName');
+    const kind = f.string('inputKind');
+    if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that input name.');
+    if (!kindOf(kind)) {
+      fail(
+        Code.InvalidInputKind,
+        'Your specified input kind is not supported by OBS. Check that your specified kind is properly versioned and that any necessary plugins are loaded.',
+      );
+    }
+    const settings = f.optObject('inputSettings', true);
+    const enabled = f.optBoolean('sceneItemEnabled') ?? true;
+    const created = unwrap(
+      await ctx.studio.execute('input.create', { sceneUuid: scene.uuid, name, kind, ...(settings && { settings }) }),
+    );
+    if (!enabled) {
+      unwrap(await ctx.studio.execute('item.setEnabled', { sceneUuid: scene.uuid, sceneItemId: created.sceneItemId, enabled }));
+    }
+    return success({ inputUuid: created.inputUuid, sceneItemId: created.sceneItemId });
+  },
+
+  RemoveInput: async (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    unwrap(await ctx.studio.execute('input.remove', { inputUuid: input.uuid }));
+    return success();
+  },
+
+  SetInputName: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const input = findInput(doc, f);
+    const name = f.string('newInputName');
+    if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that new input name.');
+    unwrap(await ctx.studio.execute('input.rename', { inputUuid: input.uuid, name }));
+    return success();
+  },
+
+  GetInputDefaultSettings: (_ctx, f) => {
+    const kind = f.string('inputKind');
+    if (!kindOf(kind)) fail(Code.InvalidInputKind, `There is no input kind called \`${kind}\`.`);
+    return success({ defaultInputSettings: defaultSettings(kind) });
+  },
+
+  /** Our settings always hold the defaults too; OBS returns only what differs, a subset of this. */
+  GetInputSettings: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    return success({ inputSettings: structuredClone(input.settings), inputKind: input.kind });
+  },
+
+  SetInputSettings: async (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    const settings = f.object('inputSettings', true);
+    const overlay = f.optBoolean('overlay') ?? true;
+    unwrap(await ctx.studio.execute('input.update', { inputUuid: input.uuid, settings, overlay }));
+    return success();
+  },
+
+  GetInputMute: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  SetInputMute: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    f.boolean('inputMuted');
+    return requireAudio(input);
+  },
+
+  ToggleInputMute: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  GetInputVolume: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  // OBS checks the volume fields only after the audio check, which every input fails today.
+  SetInputVolume: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  GetInputAudioBalance: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  SetInputAudioBalance: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    f.number('inputAudioBalance', 0, 1);
+    return requireAudio(input);
+  },
+
+  GetInputAudioSyncOffset: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  SetInputAudioSyncOffset: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    f.number('inputAudioSyncOffset', -950, 20000);
+    return requireAudio(input);
+  },
+
+  GetInputAudioMonitorType: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  SetInputAudioMonitorType: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    f.string('monitorType');
+    return requireAudio(input);
+  },
+
+  GetInputAudioTracks: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+
+  SetInputAudioTracks: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    f.object('inputAudioTracks');
+    return requireAudio(input);
+  },
+};

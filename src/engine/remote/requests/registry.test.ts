@@ -1,0 +1,596 @@
+/**
+ * The request handlers against a real Studio (temp data folder, demo collection), called directly
+ * through a small RequestContext: what each category answers, and with which OBS status when not.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Studio } from '../../api';
+import { createStudio } from '../../studio';
+import { FakeClock } from '../../testing/fake-clock';
+import { EventSubscription, VENDOR_NAME, type RequestContext, type RequestOutcome, type RequestRegistry } from '../types';
+import { createRequestRegistry } from './registry';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../../../../resources');
+const KEY = 'live_sk_registry_7f3e';
+
+let dir: string;
+let studio: Studio;
+let clock: FakeClock;
+let registry: RequestRegistry;
+let ctx: RequestContext;
+let custom: Record<string, unknown>[];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'bs-requests-'));
+  studio = await createStudio({ dataDir: dir, resourcesDir: RESOURCES });
+  clock = new FakeClock();
+  registry = createRequestRegistry({ dataDir: dir, clock });
+  custom = [];
+  ctx = {
+    studio,
+    session: { id: 'session-1', rpcVersion: 1, eventSubscriptions: EventSubscription.All },
+    broadcastCustomEvent: (data) => custom.push(data),
+    frameDurationMs: () => 40,
+    sessionStats: () => ({ incomingMessages: 7, outgoingMessages: 5 }),
+  };
+});
+
+afterEach(async () => {
+  await studio.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function call(type: string, data?: unknown): Promise<RequestOutcome> {
+  const handler = registry.get(type);
+  if (!handler) throw new Error(`${type} is not registered`);
+  return handler(ctx, data as Record<string, unknown> | undefined);
+}
+
+/** Runs a request that must succeed and returns its responseData. */
+async function ok(type: string, data?: unknown): Promise<Record<string, unknown>> {
+  const out = await call(type, data);
+  expect(out.requestStatus, `${type}: ${out.requestStatus.comment}`).toEqual({ result: true, code: 100 });
+  return out.responseData ?? {};
+}
+
+/** Runs a request that must fail with `code` and returns its comment. */
+async function refused(type: string, data: unknown, code: number): Promise<string | undefined> {
+  const out = await call(type, data);
+  expect(out.requestStatus.result, `${type} should fail`).toBe(false);
+  expect(out.requestStatus.code, `${type}: ${out.requestStatus.comment}`).toBe(code);
+  expect(out.responseData).toBeUndefined();
+  return out.requestStatus.comment;
+}
+
+const doc = () => studio.document();
+const scene = (name: string) => doc().scenes.find((s) => s.name === name)!;
+const input = (name: string) => doc().inputs.find((i) => i.name === name)!;
+
+async function addColor(name: string, sceneName = doc().scenes[0]!.name) {
+  const inputSettings = { color: 0xff0000ff, width: 320, height: 180 };
+  const created = await ok('CreateInput', { sceneName, inputName: name, inputKind: 'color_source_v3', inputSettings });
+  return created as { inputUuid: string; sceneItemId: number };
+}
+
+describe('the registry', () => {
+  it('advertises exactly what it implements and answers placeholders without advertising them', async () => {
+    const names = registry.list();
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(registry.get(name), name).toBeTypeOf('function');
+    expect((await ok('GetVersion')).availableRequests).toEqual(names);
+    expect(registry.get('NoSuchRequest')).toBeUndefined();
+    expect(registry.get('toString')).toBeUndefined();
+    expect(names).not.toContain('StartRecord');
+    expect(await refused('StartRecord', undefined, 702)).toMatch(/Recording arrives with the output engine/);
+  });
+
+  it('turns a handler crash into a 702 for that request only', async () => {
+    const broken = { ...ctx, studio: { ...studio, document: () => { throw new Error('boom'); } } } as RequestContext;
+    const out = await registry.get('GetSceneList')!(broken, undefined);
+    expect(out.requestStatus).toEqual({ result: false, code: 702, comment: 'The studio could not process GetSceneList: boom' });
+  });
+});
+
+describe('general', () => {
+  it('GetVersion has what Companion needs', async () => {
+    const v = await ok('GetVersion');
+    expect(v).toMatchObject({ obsWebSocketVersion: '5.5.0', rpcVersion: 1, supportedImageFormats: ['png', 'jpg', 'jpeg', 'webp'] });
+    expect(v.obsVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(v.platform).toBeTypeOf('string');
+    expect(v.platformDescription).toBeTypeOf('string');
+  });
+
+  it('GetStats reports process and session numbers', async () => {
+    const s = await ok('GetStats');
+    expect(s.memoryUsage as number).toBeGreaterThan(1);
+    expect(s.availableDiskSpace as number).toBeGreaterThan(0);
+    expect(s.cpuUsage as number).toBeGreaterThanOrEqual(0);
+    expect(s.activeFps).toBe(30);
+    expect(s).toMatchObject({ webSocketSessionIncomingMessages: 7, webSocketSessionOutgoingMessages: 5, renderSkippedFrames: 0, outputSkippedFrames: 0 });
+  });
+
+  it('BroadcastCustomEvent hands the data to the transport and needs a non-empty object', async () => {
+    await ok('BroadcastCustomEvent', { eventData: { cue: 'intro' } });
+    expect(custom).toEqual([{ cue: 'intro' }]);
+    await refused('BroadcastCustomEvent', { eventData: {} }, 403);
+    await refused('BroadcastCustomEvent', { eventData: 'x' }, 401);
+    await refused('BroadcastCustomEvent', {}, 300);
+    await refused('BroadcastCustomEvent', undefined, 301);
+    expect(custom).toHaveLength(1);
+  });
+
+  it('Sleep waits on the clock, in milliseconds or frames', async () => {
+    let done = false;
+    const slept = call('Sleep', { sleepMillis: 1000 }).then((o) => ((done = true), o));
+    await Promise.resolve();
+    clock.advance(999);
+    await Promise.resolve();
+    expect(done).toBe(false);
+    clock.advance(1);
+    expect((await slept).requestStatus.code).toBe(100);
+
+    let framesDone = false;
+    const frames = call('Sleep', { sleepFrames: 3 }).then((o) => ((framesDone = true), o));
+    await Promise.resolve();
+    clock.advance(119);
+    await Promise.resolve();
+    expect(framesDone).toBe(false);
+    clock.advance(1);
+    expect((await frames).requestStatus.code).toBe(100);
+
+    await refused('Sleep', { sleepMillis: 50001 }, 402);
+    await refused('Sleep', {}, 300);
+  });
+
+  it('Sleep follows the batch mode when the transport gives it', async () => {
+    const inMode = (executionType: number) => ({ ...ctx, executionType }) as RequestContext;
+    const sleep = registry.get('Sleep')!;
+    expect((await sleep(inMode(-1), { sleepMillis: 0 })).requestStatus.code).toBe(206);
+    expect((await sleep(inMode(2), { sleepMillis: 0 })).requestStatus.code).toBe(206);
+    expect((await sleep(inMode(0), { sleepMillis: 0 })).requestStatus.code).toBe(100);
+    expect((await sleep(inMode(1), { sleepMillis: 10 })).requestStatus).toMatchObject({ code: 300, comment: 'Your request is missing the `sleepFrames` field.' });
+    expect((await sleep(inMode(0), { sleepFrames: 1 })).requestStatus.code).toBe(300);
+    expect((await sleep(inMode(1), { sleepFrames: 0 })).requestStatus.code).toBe(100);
+  });
+
+  it('hotkeys: none exist, so triggering one by name is 600', async () => {
+    expect(await ok('GetHotkeyList')).toEqual({ hotkeys: [] });
+    expect(await refused('TriggerHotkeyByName', { hotkeyName: 'OBSBasic.StartStreaming' }, 600)).toBe('No hotkeys were found by that name.');
+    await refused('TriggerHotkeyByName', {}, 300);
+  });
+
+  it('CallVendorRequest routes broadcast-studio and refuses other vendors', async () => {
+    expect(await refused('CallVendorRequest', { vendorName: 'obs-shaderfilter', requestType: 'X' }, 600)).toBe('No vendor was found by that name.');
+    expect(await refused('CallVendorRequest', { vendorName: VENDOR_NAME, requestType: 'Nope' }, 600)).toBe('No request was found by that name.');
+    await refused('CallVendorRequest', { vendorName: VENDOR_NAME }, 300);
+    await refused('CallVendorRequest', { vendorName: VENDOR_NAME, requestType: 'GetDestinationList', requestData: 5 }, 401);
+    expect(await ok('CallVendorRequest', { vendorName: VENDOR_NAME, requestType: 'GetDestinationList' })).toEqual({
+      vendorName: VENDOR_NAME,
+      requestType: 'GetDestinationList',
+      responseData: { destinations: [] },
+    });
+  });
+});
+
+describe('config', () => {
+  it('video settings: pairs only, OBS ranges, then the studio limits', async () => {
+    expect(await ok('GetVideoSettings')).toEqual({
+      fpsNumerator: 30, fpsDenominator: 1,
+      baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720,
+    });
+    expect(await refused('SetVideoSettings', { baseWidth: 1920 }, 300)).toBe('You must specify at least one video-changing pair.');
+    await refused('SetVideoSettings', { baseWidth: 5000, baseHeight: 720 }, 402);
+    await refused('SetVideoSettings', { fpsNumerator: '60', fpsDenominator: 1 }, 401);
+    await ok('SetVideoSettings', { baseWidth: 1920, baseHeight: 1080, fpsNumerator: 60, fpsDenominator: 1 });
+    expect(doc().video).toEqual({ baseWidth: 1920, baseHeight: 1080, outputWidth: 1920, outputHeight: 1080, fpsNumerator: 60, fpsDenominator: 1 });
+    // Inside OBS's range but over the studio's canvas limit: the engine's own error comes through.
+    const out = await call('SetVideoSettings', { baseWidth: 4096, baseHeight: 2160 });
+    expect(out.requestStatus.result).toBe(false);
+    expect(out.requestStatus.code).toBe(402);
+  });
+
+  it('one profile and one collection', async () => {
+    expect(await ok('GetProfileList')).toEqual({ currentProfileName: 'Default', profiles: ['Default'] });
+    expect(await ok('GetSceneCollectionList')).toEqual({ currentSceneCollectionName: 'Default', sceneCollections: ['Default'] });
+    await ok('SetCurrentProfile', { profileName: 'Default' });
+    await refused('SetCurrentProfile', { profileName: 'Other' }, 600);
+    await refused('SetCurrentSceneCollection', { sceneCollectionName: 'Other' }, 600);
+  });
+
+  it('the stream service is the primary destination, and its key never comes back', async () => {
+    expect(await ok('GetStreamServiceSettings')).toEqual({ streamServiceType: 'rtmp_custom', streamServiceSettings: { server: '' } });
+    await ok('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'rtmp://live.example.com/app', key: KEY } });
+    expect(doc().destinations).toHaveLength(1);
+    expect(doc().destinations[0]).toMatchObject({ server: 'rtmp://live.example.com/app', hasKey: true, enabled: true });
+    await ok('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'rtmp://b.example.com/live' } });
+    expect(doc().destinations).toHaveLength(1);
+    expect(doc().destinations[0]).toMatchObject({ server: 'rtmp://b.example.com/live', hasKey: true });
+    const read = await ok('GetStreamServiceSettings');
+    expect(read).toEqual({ streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'rtmp://b.example.com/live' } });
+    expect(JSON.stringify(read)).not.toContain(KEY);
+
+    await refused('SetStreamServiceSettings', { streamServiceType: 'rtmp_common', streamServiceSettings: { service: 'Twitch' } }, 700);
+    await refused('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: {} }, 403);
+    await refused('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 5 } }, 401);
+    const bad = await call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'http://nope' } });
+    expect(bad.requestStatus.result).toBe(false);
+  });
+
+  it('GetRecordDirectory is under the data folder', async () => {
+    expect(await ok('GetRecordDirectory')).toEqual({ recordDirectory: path.join(dir, 'recordings') });
+  });
+});
+
+describe('scenes', () => {
+  it('lists scenes the OBS way and switches by name or UUID', async () => {
+    const a = (await ok('CreateScene', { sceneName: 'A' })).sceneUuid as string;
+    await ok('CreateScene', { sceneName: 'B' });
+    const list = await ok('GetSceneList');
+    const first = doc().scenes[0]!;
+    expect(list).toEqual({
+      currentProgramSceneName: first.name,
+      currentProgramSceneUuid: first.uuid,
+      currentPreviewSceneName: null,
+      currentPreviewSceneUuid: null,
+      scenes: [
+        { sceneName: 'B', sceneUuid: scene('B').uuid, sceneIndex: 0 },
+        { sceneName: 'A', sceneUuid: a, sceneIndex: 1 },
+        { sceneName: first.name, sceneUuid: first.uuid, sceneIndex: 2 },
+      ],
+    });
+    await ok('SetCurrentProgramScene', { sceneName: 'B' });
+    expect(doc().currentSceneUuid).toBe(scene('B').uuid);
+    // The UUID wins over the name, as in OBS.
+    await ok('SetCurrentProgramScene', { sceneUuid: a, sceneName: 'B' });
+    expect(await ok('GetCurrentProgramScene')).toEqual({ sceneName: 'A', sceneUuid: a, currentProgramSceneName: 'A', currentProgramSceneUuid: a });
+  });
+
+  it('names what is wrong with a scene reference', async () => {
+    expect(await refused('SetCurrentProgramScene', { sceneName: 'Nope' }, 600)).toBe('No source was found by the name of `Nope`.');
+    expect(await refused('SetCurrentProgramScene', { sceneUuid: 'nope' }, 600)).toBe('No source was found by the UUID of `nope`.');
+    expect(await refused('SetCurrentProgramScene', {}, 300)).toBe(
+      'Your request must contain at least one of the following fields: `sceneName` or `sceneUuid`.',
+    );
+    expect(await refused('SetCurrentProgramScene', { sceneName: doc().inputs[0]!.name }, 602)).toBe('The specified source is not a scene.');
+  });
+
+  it('creates, renames and removes, with OBS codes for clashes and the last scene', async () => {
+    const first = doc().scenes[0]!.name;
+    expect(await refused('CreateScene', { sceneName: first }, 601)).toBe('A source already exists by that scene name.');
+    await refused('CreateScene', { sceneName: doc().inputs[0]!.name }, 601);
+    await refused('CreateScene', { sceneName: '' }, 403);
+    await ok('CreateScene', { sceneName: 'Two' });
+    await ok('SetSceneName', { sceneName: 'Two', newSceneName: 'Second' });
+    expect(scene('Second')).toBeDefined();
+    await refused('SetSceneName', { sceneName: 'Second', newSceneName: 'Second' }, 601);
+    await refused('SetSceneName', { sceneName: 'Second' }, 300);
+    await ok('RemoveScene', { sceneName: 'Second' });
+    expect(await refused('RemoveScene', { sceneName: first }, 603)).toBe('You cannot remove the last scene in the collection.');
+  });
+
+  it('preview requests need studio mode; groups do not exist', async () => {
+    await refused('GetCurrentPreviewScene', undefined, 506);
+    await refused('SetCurrentPreviewScene', { sceneName: doc().scenes[0]!.name }, 506);
+    expect(await ok('GetGroupList')).toEqual({ groups: [] });
+    expect(await refused('GetGroupSceneItemList', { sceneName: doc().scenes[0]!.name }, 602)).toBe('The specified source is not a group. (Is scene)');
+    await refused('GetGroupSceneItemList', { sceneName: 'Nope' }, 600);
+  });
+});
+
+describe('inputs', () => {
+  it('creates a color source with an ABGR color and reads it back by name or UUID', async () => {
+    const { inputUuid, sceneItemId } = await addColor('Red');
+    expect(sceneItemId).toBeGreaterThan(0);
+    const byName = await ok('GetInputSettings', { inputName: 'Red' });
+    const byUuid = await ok('GetInputSettings', { inputUuid });
+    expect(byName).toEqual(byUuid);
+    expect(byName).toEqual({ inputKind: 'color_source_v3', inputSettings: { color: 0xff0000ff, width: 320, height: 180 } });
+    const list = await ok('GetInputList', { inputKind: 'color_source_v3' });
+    expect(list.inputs).toEqual([{ inputName: 'Red', inputUuid, inputKind: 'color_source_v3', unversionedInputKind: 'color_source', inputKindCaps: 1 }]);
+    expect(((await ok('GetInputList')).inputs as unknown[]).length).toBe(doc().inputs.length);
+  });
+
+  it('checks creation like OBS', async () => {
+    const s = doc().scenes[0]!.name;
+    await refused('CreateInput', { sceneName: s, inputName: 'X' }, 300);
+    expect(await refused('CreateInput', { sceneName: s, inputName: 'X', inputKind: 'wasapi_input_capture' }, 605)).toMatch(/not supported/);
+    const clash = await refused('CreateInput', { sceneName: s, inputName: s, inputKind: 'color_source_v3' }, 601);
+    expect(clash).toBe('A source already exists by that input name.');
+    await refused('CreateInput', { sceneName: s, inputName: 'X', inputKind: 'color_source_v3', inputSettings: [] }, 401);
+    await refused('CreateInput', { sceneName: s, inputName: 'X', inputKind: 'color_source_v3', sceneItemEnabled: 'no' }, 401);
+    const { sceneItemId } = (await ok('CreateInput', { sceneName: s, inputName: 'Hidden', inputKind: 'color_source_v3', sceneItemEnabled: false })) as {
+      sceneItemId: number;
+    };
+    expect(scene(s).items.find((i) => i.sceneItemId === sceneItemId)!.enabled).toBe(false);
+  });
+
+  it('kinds and defaults', async () => {
+    const kinds = (await ok('GetInputKindList')).inputKinds as string[];
+    expect(kinds).toContain('color_source_v3');
+    expect((await ok('GetInputKindList', { unversioned: true })).inputKinds).toContain('color_source');
+    for (const kind of kinds) expect((await ok('GetInputDefaultSettings', { inputKind: kind })).defaultInputSettings).toBeTypeOf('object');
+    expect((await ok('GetInputDefaultSettings', { inputKind: 'color_source_v3' })).defaultInputSettings).toMatchObject({ color: 0xffd1d1d1 });
+    await refused('GetInputDefaultSettings', { inputKind: 'color_source' }, 605);
+    expect(await ok('GetSpecialInputs')).toEqual({ desktop1: null, desktop2: null, mic1: null, mic2: null, mic3: null, mic4: null });
+  });
+
+  it('settings overlay by default and reset when overlay is false', async () => {
+    await addColor('C');
+    await ok('SetInputSettings', { inputName: 'C', inputSettings: { color: 0xff00ff00 } });
+    expect(input('C').settings).toMatchObject({ color: 0xff00ff00, width: 320, height: 180 });
+    await ok('SetInputSettings', { inputName: 'C', inputSettings: { color: 0xffff0000 }, overlay: false });
+    // Reset to the defaults: width/height 0 resolve to the canvas again.
+    expect(input('C').settings).toMatchObject({ color: 0xffff0000, width: 1280, height: 720 });
+    await refused('SetInputSettings', { inputName: 'C' }, 300);
+    await refused('SetInputSettings', { inputName: 'C', inputSettings: { color: 'red' } }, 401);
+  });
+
+  it('renames and removes', async () => {
+    await addColor('Old');
+    await ok('SetInputName', { inputName: 'Old', newInputName: 'New' });
+    expect(input('New')).toBeDefined();
+    const clash = await refused('SetInputName', { inputName: 'New', newInputName: doc().scenes[0]!.name }, 601);
+    expect(clash).toBe('A source already exists by that new input name.');
+    await ok('RemoveInput', { inputName: 'New' });
+    expect(input('New')).toBeUndefined();
+    await refused('RemoveInput', { inputName: 'New' }, 600);
+  });
+
+  it('audio requests: 604 with the comment Companion expects, after the fields are checked', async () => {
+    await addColor('Mute me');
+    const audio = 'The specified input does not support audio.';
+    const types = ['GetInputMute', 'ToggleInputMute', 'GetInputVolume', 'SetInputVolume', 'GetInputAudioBalance'];
+    types.push('GetInputAudioSyncOffset', 'GetInputAudioMonitorType', 'GetInputAudioTracks');
+    for (const type of types) {
+      expect(await refused(type, { inputName: 'Mute me' }, 604), type).toBe(audio);
+    }
+    await refused('SetInputMute', { inputName: 'Mute me' }, 300);
+    expect(await refused('SetInputMute', { inputName: 'Mute me', inputMuted: true }, 604)).toBe(audio);
+    await refused('SetInputAudioBalance', { inputName: 'Mute me', inputAudioBalance: 2 }, 402);
+    await refused('SetInputAudioSyncOffset', { inputName: 'Mute me', inputAudioSyncOffset: -1000 }, 402);
+    expect(await refused('GetInputMute', { inputName: doc().scenes[0]!.name }, 602)).toBe('The specified source is not an input.');
+  });
+});
+
+describe('scene items', () => {
+  it('lists items with OBS fields', async () => {
+    const s = doc().scenes[0]!;
+    const { inputUuid, sceneItemId } = await addColor('Box', s.name);
+    const items = (await ok('GetSceneItemList', { sceneUuid: s.uuid })).sceneItems as Record<string, unknown>[];
+    expect(items).toHaveLength(scene(s.name).items.length);
+    expect(items.map((i) => i.sceneItemIndex)).toEqual(items.map((_, n) => n));
+    expect(items.at(-1)).toEqual({
+      sceneItemId,
+      sceneItemIndex: items.length - 1,
+      sceneItemEnabled: true,
+      sceneItemLocked: false,
+      sceneItemTransform: expect.objectContaining({
+        sourceWidth: 320, sourceHeight: 180, width: 320, height: 180,
+        alignment: 5, boundsType: 'OBS_BOUNDS_NONE',
+      }),
+      sceneItemBlendMode: 'OBS_BLEND_NORMAL',
+      sourceName: 'Box',
+      sourceUuid: inputUuid,
+      sourceType: 'OBS_SOURCE_TYPE_INPUT',
+      inputKind: 'color_source_v3',
+      isGroup: null,
+    });
+  });
+
+  it('finds item ids by source name and offset', async () => {
+    const s = doc().scenes[0]!.name;
+    const { sceneItemId } = await addColor('Only', s);
+    expect(await ok('GetSceneItemId', { sceneName: s, sourceName: 'Only' })).toEqual({ sceneItemId });
+    expect(await ok('GetSceneItemId', { sceneName: s, sourceName: 'Only', searchOffset: -1 })).toEqual({ sceneItemId });
+    await refused('GetSceneItemId', { sceneName: s, sourceName: 'Only', searchOffset: 1 }, 600);
+    await refused('GetSceneItemId', { sceneName: s, sourceName: 'Only', searchOffset: -2 }, 402);
+    expect(await ok('GetSceneItemSource', { sceneName: s, sceneItemId })).toEqual({ sourceName: 'Only', sourceUuid: input('Only').uuid });
+  });
+
+  it('moves an item with SetSceneItemTransform and reads it back', async () => {
+    const s = doc().scenes[0]!.name;
+    const { sceneItemId } = await addColor('Mover', s);
+    await ok('SetSceneItemTransform', {
+      sceneName: s,
+      sceneItemId,
+      sceneItemTransform: { positionX: 100, positionY: 50.5, rotation: 45, scaleX: 2, scaleY: 0.5, alignment: 0, cropLeft: 10.9 },
+    });
+    const t = (await ok('GetSceneItemTransform', { sceneName: s, sceneItemId })).sceneItemTransform;
+    expect(t).toMatchObject({ positionX: 100, positionY: 50.5, rotation: 45, scaleX: 2, scaleY: 0.5, width: 640, height: 90, alignment: 0, cropLeft: 10 });
+    // Bounds fields with OBS_BOUNDS_NONE change nothing and are accepted.
+    await ok('SetSceneItemTransform', { sceneName: s, sceneItemId, sceneItemTransform: { boundsType: 'OBS_BOUNDS_NONE', boundsWidth: 10 } });
+  });
+
+  it('refuses bad transforms with OBS codes', async () => {
+    const s = doc().scenes[0]!.name;
+    const { sceneItemId } = await addColor('T', s);
+    const set = (sceneItemTransform: unknown) => ({ sceneName: s, sceneItemId, sceneItemTransform });
+    await refused('SetSceneItemTransform', set({}), 403);
+    expect(await refused('SetSceneItemTransform', set({ wobble: 1 }), 703)).toBe('You have not provided any valid transform changes.');
+    await refused('SetSceneItemTransform', set({ rotation: 361 }), 402);
+    await refused('SetSceneItemTransform', set({ positionX: 'left' }), 401);
+    await refused('SetSceneItemTransform', set({ scaleX: 1000 }), 402);
+    await refused('SetSceneItemTransform', set({ boundsType: 'OBS_BOUNDS_WOBBLY' }), 400);
+    await refused('SetSceneItemTransform', set({ boundsType: 'OBS_BOUNDS_STRETCH' }), 702);
+    await refused('SetSceneItemTransform', set({ boundsWidth: 0 }), 402);
+    await refused('SetSceneItemTransform', set({ cropTop: -1 }), 402);
+    // The studio's own rule (a zero scale) answers through the command's error.
+    const zero = await call('SetSceneItemTransform', set({ scaleX: 0 }));
+    expect(zero.requestStatus.result).toBe(false);
+  });
+
+  it('enabled, locked, index and blend mode', async () => {
+    const s = doc().scenes[0]!.name;
+    const { sceneItemId } = await addColor('E', s);
+    const ref = { sceneName: s, sceneItemId };
+    await ok('SetSceneItemEnabled', { ...ref, sceneItemEnabled: false });
+    expect(await ok('GetSceneItemEnabled', ref)).toEqual({ sceneItemEnabled: false });
+    await ok('SetSceneItemLocked', { ...ref, sceneItemLocked: true });
+    expect(await ok('GetSceneItemLocked', ref)).toEqual({ sceneItemLocked: true });
+    await ok('SetSceneItemIndex', { ...ref, sceneItemIndex: 0 });
+    expect(await ok('GetSceneItemIndex', ref)).toEqual({ sceneItemIndex: 0 });
+    expect(scene(s).items[0]!.sceneItemId).toBe(sceneItemId);
+    expect(await ok('GetSceneItemBlendMode', ref)).toEqual({ sceneItemBlendMode: 'OBS_BLEND_NORMAL' });
+    await refused('SetSceneItemEnabled', ref, 300);
+    await refused('SetSceneItemIndex', { ...ref, sceneItemIndex: -1 }, 402);
+    await refused('GetSceneItemEnabled', { sceneName: s }, 300);
+    await refused('GetSceneItemEnabled', { sceneName: s, sceneItemId: -1 }, 402);
+    const missing = await refused('GetSceneItemEnabled', { sceneName: s, sceneItemId: 999 }, 600);
+    expect(missing).toBe(`No scene items were found in scene \`${s}\` with the ID \`999\`.`);
+    await ok('RemoveSceneItem', ref);
+    await refused('RemoveSceneItem', ref, 600);
+  });
+
+  it('CreateSceneItem is answered but not yet possible', async () => {
+    const s = doc().scenes[0]!.name;
+    await addColor('Shared', s);
+    expect(registry.list()).not.toContain('CreateSceneItem');
+    await refused('CreateSceneItem', { sceneName: s, sourceName: 'Shared' }, 702);
+    await refused('CreateSceneItem', { sceneName: s }, 300);
+    await refused('CreateSceneItem', { sceneName: s, sourceName: s }, 703);
+  });
+});
+
+describe('sources', () => {
+  it('GetSourceActive follows the program scene and item visibility', async () => {
+    const s = doc().scenes[0]!.name;
+    const { sceneItemId } = await addColor('Live', s);
+    expect(await ok('GetSourceActive', { sourceName: 'Live' })).toEqual({ videoActive: true, videoShowing: true });
+    expect(await ok('GetSourceActive', { sourceName: s })).toEqual({ videoActive: true, videoShowing: true });
+    await ok('SetSceneItemEnabled', { sceneName: s, sceneItemId, sceneItemEnabled: false });
+    expect(await ok('GetSourceActive', { sourceUuid: input('Live').uuid })).toEqual({ videoActive: false, videoShowing: false });
+    await ok('CreateScene', { sceneName: 'Other' });
+    expect(await ok('GetSourceActive', { sourceName: 'Other' })).toEqual({ videoActive: false, videoShowing: false });
+  });
+
+  it('screenshots check their fields, then need a connected renderer', async () => {
+    const s = doc().scenes[0]!.name;
+    await refused('GetSourceScreenshot', { sourceName: s }, 300);
+    expect(await refused('GetSourceScreenshot', { sourceName: s, imageFormat: 'gif' }, 400)).toBe(
+      'Your specified image format is invalid or not supported by this system.',
+    );
+    await refused('GetSourceScreenshot', { sourceName: s, imageFormat: 'png', imageWidth: 4 }, 402);
+    await refused('GetSourceScreenshot', { sourceName: s, imageFormat: 'png', imageCompressionQuality: 101 }, 402);
+    // No renderer in this test: the studio says it is not ready.
+    await refused('GetSourceScreenshot', { sourceName: s, imageFormat: 'png' }, 207);
+    await refused('SaveSourceScreenshot', { sourceName: s, imageFormat: 'png', imageFilePath: 'relative.png' }, 400);
+    await refused('SaveSourceScreenshot', { sourceName: s, imageFormat: 'png', imageFilePath: path.join(dir, 'missing', 'x.png') }, 600);
+    await refused('SaveSourceScreenshot', { sourceName: s, imageFormat: 'png', imageFilePath: path.join(dir, 'x.png') }, 207);
+    await expect(readFile(path.join(dir, 'x.png'))).rejects.toThrow();
+  });
+});
+
+describe('filters, transitions, ui, outputs, record, media', () => {
+  it('filters: an empty chain on every source', async () => {
+    const s = doc().scenes[0]!.name;
+    expect(await ok('GetSourceFilterKindList')).toEqual({ sourceFilterKinds: [] });
+    expect(await ok('GetSourceFilterList', { sourceName: s })).toEqual({ filters: [] });
+    await refused('GetSourceFilterList', { sourceName: 'Nope' }, 600);
+    const missing = await refused('GetSourceFilter', { sourceName: s, filterName: 'Blur' }, 600);
+    expect(missing).toBe(`No filter was found in the source \`${s}\` with the name \`Blur\`.`);
+    await refused('SetSourceFilterEnabled', { sourceName: s }, 300);
+    await refused('CreateSourceFilter', { sourceName: s, filterName: 'Blur', filterKind: 'blur' }, 607);
+    await refused('GetSourceFilterDefaultSettings', { filterKind: 'blur' }, 607);
+  });
+
+  it('transitions: only Cut', async () => {
+    const list = await ok('GetSceneTransitionList');
+    expect(list).toMatchObject({ currentSceneTransitionName: 'Cut', currentSceneTransitionKind: 'cut_transition' });
+    expect(list.transitions).toEqual([expect.objectContaining({ transitionName: 'Cut', transitionFixed: true, transitionConfigurable: false })]);
+    expect(await ok('GetCurrentSceneTransition')).toMatchObject({ transitionName: 'Cut', transitionDuration: null, transitionSettings: null });
+    expect(await ok('GetTransitionKindList')).toEqual({ transitionKinds: ['cut_transition'] });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Cut' });
+    await refused('SetCurrentSceneTransition', { transitionName: 'Fade' }, 600);
+    expect(await ok('GetCurrentSceneTransitionCursor')).toEqual({ transitionCursor: 1 });
+    await refused('SetCurrentSceneTransitionSettings', { transitionSettings: {} }, 606);
+    await refused('TriggerStudioModeTransition', undefined, 506);
+  });
+
+  it('ui: no studio mode yet, no monitors', async () => {
+    expect(await ok('GetStudioModeEnabled')).toEqual({ studioModeEnabled: false });
+    await ok('SetStudioModeEnabled', { studioModeEnabled: false });
+    expect(await refused('SetStudioModeEnabled', { studioModeEnabled: true }, 703)).toMatch(/Studio mode arrives later/);
+    await refused('SetStudioModeEnabled', {}, 300);
+    expect(await ok('GetMonitorList')).toEqual({ monitors: [] });
+  });
+
+  it('outputs and stream while idle', async () => {
+    const outputs = (await ok('GetOutputList')).outputs as Record<string, unknown>[];
+    expect(outputs.map((o) => [o.outputName, o.outputKind, o.outputActive])).toEqual([
+      ['simple_stream', 'rtmp_output', false],
+      ['simple_file_output', 'ffmpeg_muxer', false],
+    ]);
+    const idle = {
+      outputActive: false, outputReconnecting: false, outputTimecode: '00:00:00.000', outputDuration: 0,
+      outputCongestion: 0, outputBytes: 0, outputSkippedFrames: 0, outputTotalFrames: 0,
+    };
+    expect(await ok('GetOutputStatus', { outputName: 'simple_stream' })).toEqual(idle);
+    expect(await ok('GetStreamStatus')).toEqual(idle);
+    await refused('GetOutputStatus', { outputName: 'adv_stream' }, 600);
+    await refused('StopStream', undefined, 501);
+    // No destination yet: the engine refuses to start and says why.
+    expect(await refused('StartStream', undefined, 604)).toMatch(/destination/);
+    expect(await refused('GetReplayBufferStatus', undefined, 604)).toBe('Replay buffer is not available.');
+    expect(await ok('GetVirtualCamStatus')).toEqual({ outputActive: false });
+    await refused('SendStreamCaption', { captionText: 'hi' }, 702);
+  });
+
+  it('record: stopped, and actions explain why not', async () => {
+    expect(await ok('GetRecordStatus')).toEqual({
+      outputActive: false, outputPaused: false,
+      outputTimecode: '00:00:00.000', outputDuration: 0, outputBytes: 0,
+    });
+    for (const type of ['StartRecord', 'StopRecord', 'ToggleRecord', 'PauseRecord', 'ResumeRecord']) await refused(type, undefined, 702);
+  });
+
+  it('media inputs: nothing plays', async () => {
+    await addColor('Still');
+    expect(await ok('GetMediaInputStatus', { inputName: 'Still' })).toEqual({ mediaState: 'OBS_MEDIA_STATE_NONE', mediaDuration: null, mediaCursor: null });
+    await refused('SetMediaInputCursor', { inputName: 'Still', mediaCursor: 10 }, 604);
+    await ok('TriggerMediaInputAction', { inputName: 'Still', mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PLAY' });
+    await refused('TriggerMediaInputAction', { inputName: 'Still', mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_NONE' }, 400);
+  });
+});
+
+describe('vendor: destinations', () => {
+  const vendor = (requestType: string, requestData?: unknown) => ({
+    vendorName: VENDOR_NAME,
+    requestType,
+    ...(requestData !== undefined && { requestData }),
+  });
+
+  it('create, list, update, status and remove, never returning the key', async () => {
+    const created = (await ok('CallVendorRequest', vendor('CreateDestination', { name: 'Main', server: 'rtmp://live.example.com/app', key: KEY })))
+      .responseData as { destinationId: string };
+    const id = created.destinationId;
+    const list = (await ok('CallVendorRequest', vendor('GetDestinationList'))).responseData as { destinations: Record<string, unknown>[] };
+    expect(list.destinations).toEqual([
+      expect.objectContaining({ destinationId: id, name: 'Main', server: 'rtmp://live.example.com/app', hasKey: true, enabled: true, state: 'idle' }),
+    ]);
+    expect(JSON.stringify(list)).not.toContain(KEY);
+    await ok('CallVendorRequest', vendor('SetDestinationSettings', { destinationId: id, name: 'Renamed', enabled: false }));
+    expect(doc().destinations[0]).toMatchObject({ name: 'Renamed', enabled: false, hasKey: true });
+    const status = (await ok('CallVendorRequest', vendor('GetDestinationStatus', { destinationId: id }))).responseData;
+    expect(status).toEqual({
+      destinationId: id, state: 'idle', bitrateKbps: 0, bytesSent: 0, droppedFrames: 0,
+      reconnects: 0, lastError: null, uptimeMs: 0, congestion: 0,
+    });
+    await ok('CallVendorRequest', vendor('RemoveDestination', { destinationId: id }));
+    expect(doc().destinations).toEqual([]);
+    const gone = await refused('CallVendorRequest', vendor('GetDestinationStatus', { destinationId: id }), 600);
+    expect(gone).toBe(`No destination was found with the id \`${id}\`.`);
+  });
+
+  it('checks fields', async () => {
+    await refused('CallVendorRequest', vendor('CreateDestination', { name: 'No server' }), 300);
+    await refused('CallVendorRequest', vendor('CreateDestination', { server: 'rtmp://a.example.com/x', enabled: 'yes' }), 401);
+    await refused('CallVendorRequest', vendor('CreateDestination', { server: 'rtmp://a.example.com/x', rendition: 5 }), 401);
+    await refused('CallVendorRequest', vendor('SetDestinationSettings', {}), 300);
+    await refused('CallVendorRequest', vendor('StartDestination', { destinationId: 'nope' }), 600);
+    const bad = await call('CallVendorRequest', vendor('CreateDestination', { server: 'ftp://a.example.com' }));
+    expect(bad.requestStatus.result).toBe(false);
+    expect(doc().destinations).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Scene item requests. Items show inputs only (no nested scenes or groups yet) and have no bounding
+ * box or blend mode in the document, so those read as OBS's defaults (OBS_BOUNDS_NONE,
+ * OBS_BLEND_NORMAL).
+ */
+import type { Transform } from '../../../shared';
+import { Fields } from './fields';
+import type { HandlerTable } from './handler';
+import { findGroup, findScene, findSceneItem, findSource, inputByUuid } from './lookup';
+import { sceneItemEntry, sceneItemTransform } from './shapes';
+import { Code, fail, success, unwrap } from './status';
+
+const BOUNDS_TYPES = [
+  'OBS_BOUNDS_NONE',
+  'OBS_BOUNDS_STRETCH',
+  'OBS_BOUNDS_SCALE_INNER',
+  'OBS_BOUNDS_SCALE_OUTER',
+  'OBS_BOUNDS_SCALE_TO_WIDTH',
+  'OBS_BOUNDS_SCALE_TO_HEIGHT',
+  'OBS_BOUNDS_MAX_ONLY',
+];
+const UINT32_MAX = 0xffffffff;
+/** OBS keeps positions and scaled sizes inside ±90001 px. */
+const EXTENT = 90001;
+
+/**
+ * sceneItemTransform checked field by field in OBS's order and ranges, as a patch of our transform.
+ * Bounds fields are checked and then dropped: with OBS_BOUNDS_NONE (the only type we have) they
+ * have no effect in OBS either.
+ */
+function transformPatch(raw: Record<string, unknown>, size: { width: number; height: number }): Partial<Transform> | null {
+  const r = new Fields(raw);
+  const patch: Partial<Transform> = {};
+  let changed = false;
+  const num = (key: keyof Transform, min?: number, max?: number): void => {
+    const v = r.optNumber(key, min, max);
+    if (v === undefined) return;
+    patch[key] = key.startsWith('crop') ? Math.trunc(v) : v;
+    changed = true;
+  };
+  num('positionX', -EXTENT, EXTENT);
+  num('positionY', -EXTENT, EXTENT);
+  num('rotation', -360, 360);
+  const scale = (key: 'scaleX' | 'scaleY', source: number, min?: number, max?: number): void => {
+    const v = r.optNumber(key, min, max);
+    if (v === undefined) return;
+    const final = v * source;
+    if (!(final > -EXTENT && final < EXTENT)) {
+      fail(Code.RequestFieldOutOfRange, `The field \`${key}\` is too small or large for the current source resolution.`);
+    }
+    patch[key] = v;
+    changed = true;
+  };
+  // OBS bounds scaleY itself but scaleX only through the scaled width.
+  scale('scaleX', size.width);
+  scale('scaleY', size.height, -EXTENT, EXTENT);
+  num('alignment', 0, UINT32_MAX);
+  const bounds = r.optString('boundsType');
+  if (bounds !== undefined) {
+    if (!BOUNDS_TYPES.includes(bounds)) fail(Code.InvalidRequestField, 'The field `boundsType` has an invalid value.');
+    if (bounds !== 'OBS_BOUNDS_NONE') {
+      fail(Code.RequestProcessingFailed, 'Bounding boxes are not supported yet; boundsType must be OBS_BOUNDS_NONE.');
+    }
+    changed = true;
+  }
+  if (r.optNumber('boundsAlignment', 0, UINT32_MAX) !== undefined) changed = true;
+  if (r.optNumber('boundsWidth', 1, EXTENT) !== undefined) changed = true;
+  if (r.optNumber('boundsHeight', 1, EXTENT) !== undefined) changed = true;
+  num('cropLeft', 0, 100000);
+  num('cropRight', 0, 100000);
+  num('cropTop', 0, 100000);
+  num('cropBottom', 0, 100000);
+  if (r.optBoolean('cropToBounds') !== undefined) changed = true;
+  return changed ? patch : null;
+}
+
+export const sceneItemRequests: HandlerTable = {
+  GetSceneItemList: (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    return success({ sceneItems: scene.items.map((item, index) => sceneItemEntry(doc, item, index)) });
+  },
+
+  GetGroupSceneItemList: (ctx, f) => findGroup(ctx.studio.document(), f),
+
+  /** Matches counted bottom to top; searchOffset -1 takes the topmost match. */
+  GetSceneItemId: (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    const name = f.string('sourceName');
+    const offset = Math.trunc(f.optNumber('searchOffset', -1) ?? 0);
+    const matches = scene.items.filter((i) => inputByUuid(doc, i.sourceUuid)?.name === name);
+    const item = offset === -1 ? matches.at(-1) : matches[offset];
+    if (!item) fail(Code.ResourceNotFound, 'No scene items were found in the specified scene by that name or offset.');
+    return success({ sceneItemId: item.sceneItemId });
+  },
+
+  GetSceneItemSource: (ctx, f) => {
+    const doc = ctx.studio.document();
+    const { item } = findSceneItem(doc, f);
+    return success({ sourceName: inputByUuid(doc, item.sourceUuid)?.name ?? '', sourceUuid: item.sourceUuid });
+  },
+
+  RemoveSceneItem: async (ctx, f) => {
+    const { scene, item } = findSceneItem(ctx.studio.document(), f);
+    unwrap(await ctx.studio.execute('item.remove', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId }));
+    return success();
+  },
+
+  GetSceneItemTransform: (ctx, f) => {
+    const doc = ctx.studio.document();
+    const { item } = findSceneItem(doc, f);
+    return success({ sceneItemTransform: sceneItemTransform(item, inputByUuid(doc, item.sourceUuid)) });
+  },
+
+  SetSceneItemTransform: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const { scene, item } = findSceneItem(doc, f);
+    const raw = f.object('sceneItemTransform');
+    const t = sceneItemTransform(item, inputByUuid(doc, item.sourceUuid));
+    const patch = transformPatch(raw, { width: t['sourceWidth'] as number, height: t['sourceHeight'] as number });
+    if (!patch) fail(Code.CannotAct, 'You have not provided any valid transform changes.');
+    if (Object.keys(patch).length > 0) {
+      unwrap(await ctx.studio.execute('item.setTransform', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId, transform: patch }));
+    }
+    return success();
+  },
+
+  GetSceneItemEnabled: (ctx, f) => success({ sceneItemEnabled: findSceneItem(ctx.studio.document(), f).item.enabled }),
+
+  SetSceneItemEnabled: async (ctx, f) => {
+    const { scene, item } = findSceneItem(ctx.studio.document(), f);
+    const enabled = f.boolean('sceneItemEnabled');
+    unwrap(await ctx.studio.execute('item.setEnabled', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId, enabled }));
+    return success();
+  },
+
+  GetSceneItemLocked: (ctx, f) => success({ sceneItemLocked: findSceneItem(ctx.studio.document(), f).item.locked }),
+
+  SetSceneItemLocked: async (ctx, f) => {
+    const { scene, item } = findSceneItem(ctx.studio.document(), f);
+    const locked = f.boolean('sceneItemLocked');
+    unwrap(await ctx.studio.execute('item.setLocked', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId, locked }));
+    return success();
+  },
+
+  GetSceneItemIndex: (ctx, f) => success({ sceneItemIndex: findSceneItem(ctx.studio.document(), f).index }),
+
+  SetSceneItemIndex: async (ctx, f) => {
+    const { scene, item } = findSceneItem(ctx.studio.document(), f);
+    const index = Math.trunc(f.number('sceneItemIndex', 0, 8192));
+    unwrap(await ctx.studio.execute('item.setIndex', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId, index }));
+    return success();
+  },
+
+  GetSceneItemBlendMode: (ctx, f) => {
+    findSceneItem(ctx.studio.document(), f);
+    return success({ sceneItemBlendMode: 'OBS_BLEND_NORMAL' });
+  },
+};
+
+/**
+ * Answerable but not advertised: the document has no command that adds an existing input to a
+ * scene (input.create always makes a new input), so the request is checked and then refused.
+ */
+export const sceneItemPlaceholders: HandlerTable = {
+  CreateSceneItem: (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    const source = findSource(doc, f, 'sourceName', 'sourceUuid');
+    if (source.type === 'scene' && source.scene.uuid === scene.uuid) {
+      fail(Code.CannotAct, 'You cannot create scene item of a scene within itself.');
+    }
+    f.optBoolean('sceneItemEnabled');
+    return fail(
+      Code.RequestProcessingFailed,
+      'Adding an existing source to a scene is not supported yet; use CreateInput to add a new input.',
+    );
+  },
+};

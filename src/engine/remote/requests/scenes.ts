@@ -1,0 +1,71 @@
+/** Scene requests. The studio has no studio mode yet, so preview requests answer 506 as OBS does outside it. */
+import type { StudioDocument } from '../../../shared';
+import type { HandlerTable } from './handler';
+import { findScene } from './lookup';
+import { sceneList } from './shapes';
+import { Code, fail, success, unwrap } from './status';
+
+const nameTaken = (doc: StudioDocument, name: string): boolean =>
+  doc.scenes.some((s) => s.name === name) || doc.inputs.some((i) => i.name === name);
+
+export const sceneRequests: HandlerTable = {
+  GetSceneList: (ctx) => {
+    const doc = ctx.studio.document();
+    const current = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid);
+    return success({
+      currentProgramSceneName: current?.name ?? null,
+      currentProgramSceneUuid: current?.uuid ?? null,
+      currentPreviewSceneName: null,
+      currentPreviewSceneUuid: null,
+      scenes: sceneList(doc),
+    });
+  },
+
+  GetGroupList: () => success({ groups: [] }),
+
+  GetCurrentProgramScene: (ctx) => {
+    const doc = ctx.studio.document();
+    const current = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid);
+    if (!current) fail(Code.RequestProcessingFailed, 'The studio has no current program scene.');
+    return success({
+      sceneName: current.name,
+      sceneUuid: current.uuid,
+      currentProgramSceneName: current.name,
+      currentProgramSceneUuid: current.uuid,
+    });
+  },
+
+  SetCurrentProgramScene: async (ctx, f) => {
+    const scene = findScene(ctx.studio.document(), f);
+    unwrap(await ctx.studio.execute('scene.setCurrent', { sceneUuid: scene.uuid }));
+    return success();
+  },
+
+  GetCurrentPreviewScene: () => fail(Code.StudioModeNotActive),
+  SetCurrentPreviewScene: () => fail(Code.StudioModeNotActive),
+
+  CreateScene: async (ctx, f) => {
+    const name = f.string('sceneName');
+    if (nameTaken(ctx.studio.document(), name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that scene name.');
+    const { sceneUuid } = unwrap(await ctx.studio.execute('scene.create', { name }));
+    return success({ sceneUuid });
+  },
+
+  RemoveScene: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    if (doc.scenes.length < 2) fail(Code.NotEnoughResources, 'You cannot remove the last scene in the collection.');
+    unwrap(await ctx.studio.execute('scene.remove', { sceneUuid: scene.uuid }));
+    return success();
+  },
+
+  SetSceneName: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    const name = f.string('newSceneName');
+    // OBS refuses any existing source name, the scene's own included.
+    if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that new scene name.');
+    unwrap(await ctx.studio.execute('scene.rename', { sceneUuid: scene.uuid, name }));
+    return success();
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * The document in obs-websocket's shapes and units, shared by the request handlers and the event
+ * source so a scene list or a transform looks the same in a reply and in an event.
+ */
+import type { Input, Scene, SceneItem, StudioDocument } from '../../../shared';
+import { kindOf } from './lookup';
+
+/**
+ * OBS's scene list: its frontend lists scenes top first and obs-websocket reverses that, so the
+ * array runs bottom-up with sceneIndex counting from 0 at the bottom. Our document keeps the
+ * UI's order (top first), so the reply is the document's list reversed.
+ */
+export function sceneList(doc: StudioDocument): { sceneName: string; sceneUuid: string; sceneIndex: number }[] {
+  return [...doc.scenes].reverse().map((s, i) => ({ sceneName: s.name, sceneUuid: s.uuid, sceneIndex: i }));
+}
+
+/**
+ * OBS's output flags for a kind, as inputKindCaps: the bits clients test are OBS_SOURCE_VIDEO (1)
+ * and OBS_SOURCE_AUDIO (2), which is how they tell whether an input has audio controls.
+ */
+export function inputKindCaps(kind: string): number {
+  const k = kindOf(kind);
+  return (k?.video ? 1 : 0) | (k?.audio ? 2 : 0);
+}
+
+/** color_source_v3 → color_source: OBS's unversioned id drops a trailing _v<N>. */
+export const unversioned = (kind: string): string => kind.replace(/_v\d+$/, '');
+
+/**
+ * The source's own size in pixels. Color and test-pattern inputs carry it in their settings (0 was
+ * resolved to the canvas size when they were created). An image's decoded size and a text's
+ * rendered size are known only to the compositor, so the engine reports 0 for them, as OBS does for
+ * a source that has not rendered yet.
+ */
+export function sourceSize(input: Input | undefined): { width: number; height: number } {
+  if (!input) return { width: 0, height: 0 };
+  const w = input.settings['width'];
+  const h = input.settings['height'];
+  const sized = input.kind === 'color_source_v3' || input.kind === 'studio_test_pattern';
+  return sized && typeof w === 'number' && typeof h === 'number' ? { width: w, height: h } : { width: 0, height: 0 };
+}
+
+/** OBS's sceneItemTransform object. Bounds are not modelled yet: always OBS_BOUNDS_NONE. */
+export function sceneItemTransform(item: SceneItem, input: Input | undefined): Record<string, unknown> {
+  const t = item.transform;
+  const size = sourceSize(input);
+  return {
+    sourceWidth: size.width,
+    sourceHeight: size.height,
+    positionX: t.positionX,
+    positionY: t.positionY,
+    rotation: t.rotation,
+    scaleX: t.scaleX,
+    scaleY: t.scaleY,
+    width: t.scaleX * size.width,
+    height: t.scaleY * size.height,
+    alignment: t.alignment,
+    boundsType: 'OBS_BOUNDS_NONE',
+    boundsAlignment: 0,
+    boundsWidth: 0,
+    boundsHeight: 0,
+    cropLeft: t.cropLeft,
+    cropRight: t.cropRight,
+    cropTop: t.cropTop,
+    cropBottom: t.cropBottom,
+    cropToBounds: false,
+  };
+}
+
+/** One entry of GetSceneItemList. Our items always show inputs (no nested scenes or groups yet). */
+export function sceneItemEntry(doc: StudioDocument, item: SceneItem, index: number): Record<string, unknown> {
+  const input = doc.inputs.find((i) => i.uuid === item.sourceUuid);
+  return {
+    sceneItemId: item.sceneItemId,
+    sceneItemIndex: index,
+    sceneItemEnabled: item.enabled,
+    sceneItemLocked: item.locked,
+    sceneItemTransform: sceneItemTransform(item, input),
+    sceneItemBlendMode: 'OBS_BLEND_NORMAL',
+    sourceName: input?.name ?? '',
+    sourceUuid: item.sourceUuid,
+    sourceType: 'OBS_SOURCE_TYPE_INPUT',
+    inputKind: input?.kind ?? null,
+    // OBS sets isGroup only for scene sources and null for inputs.
+    isGroup: null,
+  };
+}
+
+/** The bare ids and indexes OBS sends in SceneItemListReindexed. */
+export const sceneItemIndexes = (scene: Scene): { sceneItemId: number; sceneItemIndex: number }[] =>
+  scene.items.map((i, index) => ({ sceneItemId: i.sceneItemId, sceneItemIndex: index }));
+
+/** An input kind's defaults, as GetInputDefaultSettings and InputCreated send them. */
+export const defaultSettings = (kind: string): Record<string, unknown> => structuredClone(kindOf(kind)?.defaults ?? {});
+
+/** "HH:MM:SS.mmm", OBS's DurationToTimecode. */
+export function timecode(ms: number): string {
+  const total = Math.max(0, Math.floor(ms));
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const secs = Math.floor(total / 1000);
+  return `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}.${pad(total % 1000, 3)}`;
+}

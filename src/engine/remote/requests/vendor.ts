@@ -1,0 +1,127 @@
+/**
+ * Our own requests, reached through CallVendorRequest with vendorName "broadcast-studio":
+ *
+ *   GetDestinationList                 → { destinations: [{ destinationId, name, server, hasKey, enabled,
+ *                                           preset, audioOnly, rendition, state }] }
+ *   CreateDestination { server, key?, name?, enabled?, audioOnly?, rendition?, preset? } → { destinationId }
+ *   SetDestinationSettings { destinationId, …the same fields, all optional } → {}
+ *   RemoveDestination { destinationId } → {}
+ *   StartDestination / StopDestination / ReconnectDestination { destinationId } → {}
+ *   GetDestinationStatus { destinationId } → { destinationId, state, bitrateKbps, bytesSent, droppedFrames,
+ *                                              reconnects, lastError, uptimeMs, congestion }
+ *
+ * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
+ * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
+ * destinationId, the studio's own codes for what the engine refuses), unlike OBS vendor requests,
+ * which cannot fail.
+ */
+import type { CommandArgs, Destination, DestinationStats, StudioDocument } from '../../../shared';
+import { VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
+import { Fields, isObject, type Data } from './fields';
+import { Code, fail, failure, success, unwrap } from './status';
+
+type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
+
+function destination(doc: StudioDocument, f: Fields): Destination {
+  const id = f.string('destinationId');
+  return doc.destinations.find((d) => d.id === id) ?? fail(Code.ResourceNotFound, `No destination was found with the id \`${id}\`.`);
+}
+
+const statsOf = (ctx: RequestContext, id: string): DestinationStats | undefined =>
+  ctx.studio.status().destinations.find((d) => d.id === id);
+
+/** The settings a create or update may carry, checked by type; the engine checks the values. */
+function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
+  const rendition = f.data['rendition'];
+  if (rendition !== undefined && rendition !== null && !isObject(rendition)) {
+    fail(Code.InvalidRequestFieldType, 'The field value of `rendition` must be an object.');
+  }
+  const name = f.optString('name');
+  const server = f.optString('server');
+  const key = f.optString('key', true);
+  const enabled = f.optBoolean('enabled');
+  const audioOnly = f.optBoolean('audioOnly');
+  const preset = f.optString('preset');
+  return {
+    ...(name !== undefined && { name }),
+    ...(server !== undefined && { server }),
+    ...(key !== undefined && { key }),
+    ...(enabled !== undefined && { enabled }),
+    ...(audioOnly !== undefined && { audioOnly }),
+    ...(preset !== undefined && { preset }),
+    // An explicit null means "share the main rendition"; absent leaves it as it is.
+    ...(Object.hasOwn(f.data, 'rendition') && { rendition: (rendition ?? null) as CommandArgs<'destination.upsert'>['rendition'] }),
+  };
+}
+
+const act =
+  (command: 'destination.remove' | 'destination.start' | 'destination.stop' | 'destination.reconnect'): VendorHandler =>
+  async (ctx, f) => {
+    const d = destination(ctx.studio.document(), f);
+    unwrap(await ctx.studio.execute(command, { id: d.id }));
+    return {};
+  };
+
+export const vendorRequests: Record<string, VendorHandler> = {
+  GetDestinationList: (ctx) => ({
+    destinations: ctx.studio.document().destinations.map((d) => ({
+      destinationId: d.id,
+      name: d.name,
+      server: d.server,
+      hasKey: d.hasKey,
+      enabled: d.enabled,
+      preset: d.preset,
+      audioOnly: d.audioOnly,
+      rendition: d.rendition,
+      state: statsOf(ctx, d.id)?.state ?? 'idle',
+    })),
+  }),
+
+  CreateDestination: async (ctx, f) => {
+    f.string('server');
+    const { id } = unwrap(await ctx.studio.execute('destination.upsert', settings(f)));
+    return { destinationId: id };
+  },
+
+  SetDestinationSettings: async (ctx, f) => {
+    const d = destination(ctx.studio.document(), f);
+    unwrap(await ctx.studio.execute('destination.upsert', { id: d.id, ...settings(f) }));
+    return {};
+  },
+
+  RemoveDestination: act('destination.remove'),
+  StartDestination: act('destination.start'),
+  StopDestination: act('destination.stop'),
+  ReconnectDestination: act('destination.reconnect'),
+
+  GetDestinationStatus: (ctx, f) => {
+    const d = destination(ctx.studio.document(), f);
+    const s = statsOf(ctx, d.id);
+    return {
+      destinationId: d.id,
+      state: s?.state ?? 'idle',
+      bitrateKbps: s?.bitrateKbps ?? 0,
+      bytesSent: s?.bytesSent ?? 0,
+      droppedFrames: s?.dropped ?? 0,
+      reconnects: s?.reconnects ?? 0,
+      lastError: s?.lastError ?? null,
+      uptimeMs: s?.uptimeMs ?? 0,
+      congestion: s?.congestion ?? 0,
+    };
+  },
+};
+
+/** CallVendorRequest's body once its own fields are checked (general.ts). */
+export async function callVendorRequest(
+  ctx: RequestContext,
+  vendorName: string,
+  requestType: string,
+  requestData: Data,
+): Promise<RequestOutcome> {
+  if (vendorName !== VENDOR_NAME) return failure(Code.ResourceNotFound, 'No vendor was found by that name.');
+  const handler = Object.hasOwn(vendorRequests, requestType) ? vendorRequests[requestType] : undefined;
+  if (!handler) return failure(Code.ResourceNotFound, 'No request was found by that name.');
+  // A failing handler throws a RequestError, which the registry turns into the reply's status.
+  const responseData = await handler(ctx, new Fields(requestData));
+  return success({ vendorName, requestType, responseData });
+}

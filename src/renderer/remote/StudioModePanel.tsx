@@ -1,0 +1,28 @@
+import { useActions, useConnected, useRemote } from './context';
+import { Monitor } from './Monitor';
+
+/** Studio mode only: preview beside program, and Take to put the preview on air. */
+export function StudioModePanel() {
+  const enabled = useRemote((s) => s.studioMode.supported && s.studioMode.enabled);
+  const preview = useRemote((s) => s.preview);
+  const program = useRemote((s) => s.program);
+  const busy = useRemote((s) => Boolean(s.busy['take']));
+  const connected = useConnected();
+  const actions = useActions();
+  if (!enabled) return null;
+  return (
+    <section className="panel studio" aria-label="Studio mode" data-testid="remote-studio">
+      <Monitor kind="preview" scene={preview} />
+      <button
+        type="button"
+        className="button button-take"
+        data-testid="remote-take"
+        disabled={!connected || busy || !preview || preview === program}
+        onClick={() => void actions.take()}
+      >
+        Take
+      </button>
+      <Monitor kind="program" scene={program} />
+    </section>
+  );
+}

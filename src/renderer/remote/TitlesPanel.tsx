@@ -1,0 +1,24 @@
+import { useRemote } from './context';
+import { Panel } from './Panel';
+import { TitleEditor } from './TitleEditor';
+
+/**
+ * Text to edit live. For now the studio's text sources; lower-third fields join this list as
+ * further editors once the studio has lower thirds.
+ */
+export function TitlesPanel() {
+  const titles = useRemote((s) => s.titles);
+  return (
+    <Panel title="Titles" testid="remote-titles">
+      {titles.length ? (
+        <div className="title-list">
+          {titles.map((title) => (
+            <TitleEditor key={title.name} title={title} />
+          ))}
+        </div>
+      ) : (
+        <p className="empty">No text sources.</p>
+      )}
+    </Panel>
+  );
+}

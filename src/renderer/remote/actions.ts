@@ -1,0 +1,120 @@
+/**
+ * What a tap does. Each action is one (or two) obs-websocket requests; its button shows it is busy
+ * until the studio answers, a second tap meanwhile does nothing, and a failure becomes a notice
+ * in the studio's own words.
+ */
+import { requestMessage } from './errors';
+import type { Session } from './session';
+import { setBusy, showNotice, type DestinationInfo, type RemoteStore } from './store';
+
+export interface Actions {
+  /** Program, or preview while studio mode is on (as OBS's own scene list does). */
+  selectScene(name: string): Promise<void>;
+  /** Studio mode: the preview goes to program. */
+  take(): Promise<void>;
+  setStudioMode(enabled: boolean): Promise<void>;
+  startStream(): Promise<void>;
+  stopStream(): Promise<void>;
+  startDestination(d: DestinationInfo): Promise<void>;
+  stopDestination(d: DestinationInfo): Promise<void>;
+  reconnectDestination(d: DestinationInfo): Promise<void>;
+  toggleMute(inputName: string): Promise<void>;
+  /** Resolves true once the studio took the text. */
+  saveText(inputName: string, text: string): Promise<boolean>;
+}
+
+export function createActions(store: RemoteStore, session: () => Session | null): Actions {
+  const run = async (key: string, what: string, job: (s: Session) => Promise<void>): Promise<boolean> => {
+    if (store.getState().busy[key]) return false;
+    const s = session();
+    if (!s) {
+      showNotice(store, `${what} needs a connection to the studio.`);
+      return false;
+    }
+    setBusy(store, key, true);
+    try {
+      await job(s);
+      return true;
+    } catch (error) {
+      const message = requestMessage(error, what);
+      // Also in the console, where remote debugging of a tablet can see it after the notice is gone.
+      console.warn(`[remote] ${message}`);
+      showNotice(store, message);
+      return false;
+    } finally {
+      setBusy(store, key, false);
+    }
+  };
+
+  const destinationAction =
+    (verb: 'Start' | 'Stop' | 'Reconnect', label: string) =>
+    async (d: DestinationInfo): Promise<void> => {
+      // The new state arrives as DestinationStateChanged, the moment the studio changes it.
+      await run(`dest:${d.id}`, `${label} ${d.name}`, async (s) => {
+        await s.vendor(`${verb}Destination`, { destinationId: d.id });
+      });
+    };
+
+  return {
+    async selectScene(name) {
+      const preview = store.getState().studioMode.enabled;
+      await run(`scene:${name}`, `Switching to ${name}`, async (s) => {
+        if (preview) {
+          await s.call('SetCurrentPreviewScene', { sceneName: name });
+          store.setState({ preview: name });
+        } else {
+          await s.call('SetCurrentProgramScene', { sceneName: name });
+          store.setState({ program: name });
+        }
+      });
+    },
+    async take() {
+      const preview = store.getState().preview;
+      if (!preview) return;
+      await run('take', 'Take', async (s) => {
+        await s.call('SetCurrentProgramScene', { sceneName: preview });
+        store.setState({ program: preview });
+      });
+    },
+    async setStudioMode(enabled) {
+      await run('studio-mode', enabled ? 'Studio mode' : 'Leaving studio mode', async (s) => {
+        try {
+          await s.call('SetStudioModeEnabled', { studioModeEnabled: enabled });
+        } catch (error) {
+          // The studio has no studio mode (yet): hide the controls rather than offer them again.
+          if (enabled) store.setState({ studioMode: { supported: false, enabled: false } });
+          throw error;
+        }
+        store.setState((st) => ({ studioMode: { ...st.studioMode, enabled } }));
+      });
+    },
+    async startStream() {
+      await run('stream', 'Going live', async (s) => {
+        await s.call('StartStream');
+        // StreamStateChanged may have overtaken the answer: only an idle stream becomes "starting".
+        store.setState((st) => (st.stream.phase === 'idle' ? { stream: { ...st.stream, phase: 'starting', since: Date.now() } } : {}));
+      });
+    },
+    async stopStream() {
+      await run('stream', 'Stopping the stream', async (s) => {
+        await s.call('StopStream');
+        store.setState((st) => (st.stream.phase === 'idle' ? {} : { stream: { ...st.stream, phase: 'stopping', since: Date.now() } }));
+      });
+    },
+    startDestination: destinationAction('Start', 'Starting'),
+    stopDestination: destinationAction('Stop', 'Stopping'),
+    reconnectDestination: destinationAction('Reconnect', 'Reconnecting'),
+    async toggleMute(inputName) {
+      await run(`mute:${inputName}`, `Muting or unmuting ${inputName}`, async (s) => {
+        const { inputMuted } = await s.call('ToggleInputMute', { inputName });
+        store.setState((st) => ({ audio: st.audio.map((a) => (a.name === inputName ? { ...a, muted: inputMuted } : a)) }));
+      });
+    },
+    saveText(inputName, text) {
+      return run(`text:${inputName}`, `Saving ${inputName}`, async (s) => {
+        await s.call('SetInputSettings', { inputName, inputSettings: { text }, overlay: true });
+        store.setState((st) => ({ titles: st.titles.map((t) => (t.name === inputName ? { ...t, text } : t)) }));
+      });
+    },
+  };
+}

@@ -1,0 +1,523 @@
+/**
+ * Many destinations at once, against real parts: StreamOutput (and the Studio for the commands)
+ * → real FFmpeg encoders and pushers → nginx-rtmp servers and an FFmpeg SRT listener on loopback,
+ * read back with ffprobe. Servers are killed (-9), frozen (SIGSTOP) and made to refuse keys
+ * (on_publish → a loopback HTTP endpoint answering 403) while the others must carry on untouched.
+ * Frames are synthetic NV12 and a tone, sent the way a renderer sends them.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Status,
+  type DestinationState,
+  type DestinationStats,
+  type EncoderSettings,
+  type EventMap,
+  type StudioEvent,
+  type VideoSettings,
+} from '../../src/shared';
+import type { Logger, Studio } from '../../src/engine/api';
+import { systemClock } from '../../src/engine/clock';
+import { PLATFORMS } from '../../src/engine/platforms';
+import { StreamOutput, type OutputDestination, type StreamOutputOptions } from '../../src/engine/output/stream-output';
+import { createStudio } from '../../src/engine/studio';
+import { PRESETS } from '../../src/renderer/features/controls/presets';
+import {
+  audioMessage,
+  ffprobeJson,
+  freePort,
+  listFfmpegChildren,
+  makeNv12Frame,
+  rects,
+  startNginxRtmp,
+  tone,
+  videoMessage,
+  type NginxRtmp,
+} from '../harness';
+import { startAuthEndpoint } from '../harness/auth-endpoint';
+import { largestGap, packetTimes, recordStream, type StreamRecorder } from '../harness/stream-recorder';
+
+const W = 640;
+const H = 360;
+const video: VideoSettings = { baseWidth: W, baseHeight: H, outputWidth: W, outputHeight: H, fpsNumerator: 30, fpsDenominator: 1 };
+const encoder: EncoderSettings = {
+  encoder: 'libx264',
+  rateControl: 'CBR',
+  bitrateKbps: 1000,
+  // Short GOPs: a (re)joining destination waits for a keyframe, and tests should not wait long.
+  keyframeIntervalSec: 1,
+  preset: 'ultrafast',
+  profile: 'main',
+  bFrames: 0,
+  audioBitrateKbps: 128,
+};
+const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
+const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
+
+const temps: string[] = [];
+const temp = (prefix: string): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+
+let serverA: NginxRtmp;
+let serverB: NginxRtmp;
+beforeAll(async () => {
+  [serverA, serverB] = await Promise.all([startNginxRtmp(), startNginxRtmp()]);
+});
+afterAll(async () => {
+  await Promise.all([serverA?.stop(), serverB?.stop()]);
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+// ---- a StreamOutput with synthetic frames, and what it said --------------------------------------
+
+interface Seen {
+  event: StudioEvent;
+  at: number;
+}
+
+interface Rig {
+  out: StreamOutput;
+  seen: Seen[];
+  logs: string[];
+  start(destinations: OutputDestination[], over?: Partial<EncoderSettings>): Promise<void>;
+  /** The first event (since the start) that matches; `at` is when it arrived. */
+  waitFor(pred: (e: StudioEvent, at: number) => boolean, ms: number, what: string): Promise<Seen>;
+  /** The destination.state events of one destination, in order. */
+  states(id: string): DestinationState[];
+  /** That destination's numbers from every destination.stats event, with when it arrived. */
+  statsOf(id: string): Array<{ at: number; stats: DestinationStats }>;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  expect(listFfmpegChildren(), 'no FFmpeg outlives a test').toEqual([]);
+});
+
+function rig(opts: Partial<Pick<StreamOutputOptions, 'timing' | 'bufferSeconds'>> = {}): Rig {
+  const seen: Seen[] = [];
+  const logs: string[] = [];
+  const waiters = new Set<() => void>();
+  const logger: Logger = { log: (level, msg, fields) => logs.push(JSON.stringify({ level, msg, ...fields })) };
+  const out = new StreamOutput({
+    clock: systemClock,
+    logger,
+    ...opts,
+    emit: (event) => {
+      seen.push({ event, at: Date.now() });
+      for (const w of [...waiters]) w();
+    },
+  });
+  let stopFeed = (): void => {};
+  cleanups.push(async () => {
+    stopFeed();
+    await out.dispose();
+  });
+  const feed = (): (() => void) => {
+    const nv12 = makeNv12Frame(W, H, rects([16, 32, 64], [{ x: 100, y: 60, width: 200, height: 120, color: [230, 20, 20] }]));
+    let seq = 0;
+    let sample = 0;
+    let inFlight = 0;
+    const timer = setInterval(() => {
+      out.pushFrame(audioMessage(tone(1000, sample, 1600), sample), () => {});
+      sample += 1600;
+      if (inFlight >= 3) return;
+      inFlight++;
+      out.pushFrame(videoMessage(nv12, W, H, seq++), () => inFlight--);
+    }, 1000 / 30);
+    return () => clearInterval(timer);
+  };
+  const r: Rig = {
+    out,
+    seen,
+    logs,
+    async start(destinations, over = {}) {
+      stopFeed = feed();
+      const started = await out.start({ ffmpegPath: FFMPEG, video, encoder: { ...encoder, ...over }, destinations });
+      expect(started).toEqual({ ok: true, value: null });
+    },
+    waitFor(pred, ms, what) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const hit = seen.find((s) => pred(s.event, s.at));
+          if (!hit) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(hit);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          const states = seen.flatMap((s) => (s.event.type === 'destination.state' ? [`${s.event.data.id}:${s.event.data.state}`] : []));
+          reject(new Error(`${what}: not within ${ms} ms; destination states so far: ${states.join(', ')}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+    states: (id) => seen.flatMap((s) => (s.event.type === 'destination.state' && s.event.data.id === id ? [s.event.data.state] : [])),
+    statsOf: (id) =>
+      seen.flatMap((s) => {
+        if (s.event.type !== 'destination.stats') return [];
+        const stats = s.event.data.stats.find((x) => x.id === id);
+        return stats ? [{ at: s.at, stats }] : [];
+      }),
+  };
+  return r;
+}
+
+/** A destination.state event of `id` into `state`, arriving at or after `since` (ms since epoch). */
+const destIs =
+  (id: string, state: DestinationState, since = 0) =>
+  (e: StudioEvent, at = Date.now()): boolean =>
+    e.type === 'destination.state' && e.data.id === id && e.data.state === state && at >= since;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const pushers = (): number => listFfmpegChildren().filter((p) => p.cmdline.includes('-i pipe:0') && p.cmdline.includes('-c copy')).length;
+const encoders = (): number => listFfmpegChildren().filter((p) => p.cmdline.includes('-f rawvideo')).length;
+
+async function recorder(url: string, name: string): Promise<StreamRecorder> {
+  const rec = await recordStream(url, path.join(temp('dest-rec-'), name));
+  cleanups.push(() => rec.stop());
+  return rec;
+}
+
+function expectVideo(probe: Awaited<ReturnType<typeof ffprobeJson>>, width = W, height = H): void {
+  const v = probe.streams.find((s) => s.codec_type === 'video');
+  expect(v).toMatchObject({ codec_name: 'h264', width, height });
+  expect(v?.r_frame_rate === '30/1' || v?.avg_frame_rate === '30/1', `fps of ${JSON.stringify(v)}`).toBe(true);
+}
+
+// ---- the tests -----------------------------------------------------------------------------------
+
+describe('destinations: many at once, encoded once, each failing and healing on its own', () => {
+  it('sends one encoding to two RTMP servers and an SRT listener, each with the right codec, size and rate', async () => {
+    const srtPort = await freePort();
+    const srt = await recorder(`srt://127.0.0.1:${srtPort}?mode=listener`, 'srt.ts');
+    const r = rig();
+    await r.start([
+      { id: 'a', name: 'Server A', url: serverA.url('three-a') },
+      { id: 'b', name: 'Server B', url: serverB.url('three-b') },
+      { id: 'c', name: 'SRT', url: `srt://127.0.0.1:${srtPort}?streamid=three-c` },
+    ]);
+    await Promise.all(['a', 'b', 'c'].map((id) => r.waitFor(destIs(id, 'live'), 30_000, `${id} live`)));
+    expect(r.out.state()).toBe('live');
+    // Encoded once: one encoder process for three destinations, one pusher each.
+    expect(r.out.diagnostics().encoders).toEqual(['main']);
+    expect(encoders()).toBe(1);
+    expect(pushers()).toBe(3);
+
+    const [a, b] = await Promise.all([ffprobeJson(serverA.url('three-a')), ffprobeJson(serverB.url('three-b'))]);
+    for (const probe of [a, b]) {
+      expectVideo(probe);
+      expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 });
+    }
+    await r.waitFor(() => r.statsOf('c').filter((s) => s.stats.state === 'live').length >= 2, 10_000, 'two stats events');
+    for (const id of ['a', 'b', 'c']) {
+      const s = r.out.destinationStats().find((x) => x.id === id)!;
+      expect(s.state).toBe('live');
+      expect(s.bytesSent).toBeGreaterThan(0);
+      expect(s.framesSent).toBeGreaterThan(0);
+      expect(s.bitrateKbps).toBeGreaterThan(0);
+      expect(s.dropped).toBe(0);
+      expect(s.congestion).toBeLessThan(1);
+    }
+
+    expect(await r.out.stop()).toEqual({ ok: true, value: null });
+    expect(r.states('c')).toEqual(['connecting', 'live', 'stopping', 'idle']);
+    // The SRT listener ends when its caller leaves; what it wrote is the stream.
+    await Promise.race([srt.exited, sleep(5000)]);
+    await srt.stop();
+    expectVideo(await ffprobeJson(srt.file));
+  });
+
+  it('encodes a rendition once for the destinations that ask for it, and sends audio alone where asked', async () => {
+    // nginx-rtmp in the harness holds players until video arrives, so the audio-only one goes to SRT.
+    const srtPort = await freePort();
+    const radioRec = await recorder(`srt://127.0.0.1:${srtPort}?mode=listener`, 'radio.ts');
+    const r = rig();
+    const small = { width: 320, bitrateKbps: 400 };
+    await r.start([
+      { id: 'main', name: 'Main', url: serverA.url('rend-main') },
+      { id: 's1', name: 'Small 1', url: serverA.url('rend-s1'), rendition: small },
+      { id: 's2', name: 'Small 2', url: serverB.url('rend-s2'), rendition: { width: 320, height: 180, bitrateKbps: 400 } },
+      { id: 'radio', name: 'Radio', url: `srt://127.0.0.1:${srtPort}`, audioOnly: true, rendition: small },
+    ]);
+    await Promise.all(['main', 's1', 's2', 'radio'].map((id) => r.waitFor(destIs(id, 'live'), 30_000, `${id} live`)));
+    expect(r.out.diagnostics().encoders).toEqual(['main', '320x180@400k']);
+    expect(encoders()).toBe(2);
+    expectVideo(await ffprobeJson(serverA.url('rend-main')));
+    expectVideo(await ffprobeJson(serverB.url('rend-s2')), 320, 180);
+    await sleep(2000);
+    const radio = await ffprobeJson(radioRec.file);
+    expect(radio.streams.map((s) => s.codec_type)).toEqual(['audio']);
+    // With no destination left on it, the rendition's encoder stops; the main one carries on.
+    await r.out.stopDestination('s1');
+    expect(r.out.diagnostics().encoders).toEqual(['main', '320x180@400k']);
+    await r.out.stopDestination('s2');
+    expect(r.out.diagnostics().encoders).toEqual(['main']);
+    await expect.poll(encoders, { timeout: 10_000 }).toBe(1);
+    expect(r.out.destinationState('main')).toBe('live');
+  });
+
+  it('kill -9 of one server: the other shows no gap, the killed one reconnects and is live again within its backoff', async () => {
+    const doomed = await startNginxRtmp();
+    let revived: NginxRtmp | null = null;
+    cleanups.push(async () => {
+      await doomed.stop();
+      await revived?.stop();
+    });
+    const r = rig();
+    await r.start([
+      { id: 'k', name: 'Doomed', url: doomed.url('kill-k') },
+      { id: 'b', name: 'Steady', url: serverB.url('kill-b') },
+    ]);
+    await Promise.all(['k', 'b'].map((id) => r.waitFor(destIs(id, 'live'), 30_000, `${id} live`)));
+    const rec = await recorder(serverB.url('kill-b'), 'steady.ts');
+    await sleep(3000);
+
+    const killedAt = Date.now();
+    doomed.kill('SIGKILL');
+    const lost = await r.waitFor(destIs('k', 'reconnecting'), 20_000, 'killed destination reconnecting');
+    const detectMs = lost.at - killedAt;
+    await sleep(3000); // retries meet a closed port meanwhile
+    const before = r.seen.filter((s) => s.event.type === 'destination.state' && s.event.data.id === 'k' && s.event.data.state === 'reconnecting');
+    revived = await startNginxRtmp({ port: doomed.port });
+    const revivedAt = Date.now();
+    const pending = before.at(-1)!.event as { type: 'destination.state'; data: EventMap['destination.state'] };
+    const back = await r.waitFor(destIs('k', 'live', lost.at), 90_000, 'killed destination live again');
+    const healMs = back.at - revivedAt;
+    // Within its backoff: at most the wait it had announced, plus the time to connect and publish.
+    expect(healMs).toBeLessThan(pending.data.retryInMs! + 10_000);
+    expect(r.out.destinationStats().find((s) => s.id === 'k')!.reconnects).toBeGreaterThanOrEqual(1);
+    await sleep(2000);
+    const recordedMs = Date.now();
+    await rec.stop();
+
+    // The steady destination never changed state and its server got every frame, on time.
+    expect(r.states('b')).toEqual(['connecting', 'live']);
+    expect(r.out.state()).toBe('live');
+    const times = await packetTimes(rec.file);
+    expect(times.length).toBeGreaterThan(30 * 5);
+    expect(largestGap(times)).toBeLessThan(0.1); // frames are 33 ms apart: not one went missing
+    const span = Math.max(...times) - Math.min(...times);
+    expect(span * 1000).toBeGreaterThan(recordedMs - killedAt - 1500);
+    console.log(`kill -9: lost detected in ${detectMs} ms, live again ${healMs} ms after the server returned`);
+  });
+
+  it('SIGSTOP of one server: the stall is caught within the watchdog window; the other is untouched', async () => {
+    const frozen = await startNginxRtmp();
+    cleanups.push(async () => {
+      frozen.kill('SIGCONT');
+      await frozen.stop();
+    });
+    const stallMs = 3000;
+    const r = rig({ timing: { stallMs } });
+    // A high CBR rate fills the frozen server's socket buffers within seconds.
+    await r.start(
+      [
+        { id: 'f', name: 'Frozen', url: frozen.url('stall-f') },
+        { id: 'b', name: 'Steady', url: serverB.url('stall-b') },
+      ],
+      { bitrateKbps: 8000 },
+    );
+    await Promise.all(['f', 'b'].map((id) => r.waitFor(destIs(id, 'live'), 30_000, `${id} live`)));
+    await sleep(2000);
+    const frozenAt = Date.now();
+    frozen.kill('SIGSTOP');
+    const caught = await r.waitFor(destIs('f', 'reconnecting'), 120_000, 'stall detected');
+    // When did bytes last move towards the frozen server? The watchdog must fire stallMs after that.
+    let lastGrowth = frozenAt;
+    const fStats = r.statsOf('f').filter((s) => s.at <= caught.at);
+    for (let i = 1; i < fStats.length; i++) if (fStats[i]!.stats.bytesSent > fStats[i - 1]!.stats.bytesSent) lastGrowth = fStats[i]!.at;
+    const detectedAfter = caught.at - lastGrowth;
+    expect(detectedAfter).toBeGreaterThan(stallMs - 1500);
+    expect(detectedAfter).toBeLessThan(stallMs + 2500);
+    const cause = (caught.event as { data: EventMap['destination.state'] }).data.error?.message;
+    expect(cause).toMatch(/Nothing reached the server for 3 s/);
+
+    // The steady one kept going the whole time.
+    expect(r.states('b')).toEqual(['connecting', 'live']);
+    const b = r.statsOf('b').filter((s) => s.at >= frozenAt);
+    expect(b.at(-1)!.stats.bytesSent).toBeGreaterThan(b[0]!.stats.bytesSent);
+    expect(b.every((s) => s.stats.dropped === 0)).toBe(true);
+
+    frozen.kill('SIGCONT');
+    await r.waitFor(destIs('f', 'live', caught.at), 60_000, 'frozen destination live again after SIGCONT');
+    console.log(`SIGSTOP: stall detected ${detectedAfter} ms after the last byte moved (watchdog ${stallMs} ms), ${caught.at - frozenAt} ms after the freeze`);
+  });
+
+  it('a rejected stream key fails with an auth error after exactly one attempt, also when a live key is revoked', async () => {
+    const auth = await startAuthEndpoint(['good-key']);
+    const guarded = await startNginxRtmp({ onPublishPort: auth.port });
+    let restarted: NginxRtmp | null = null;
+    cleanups.push(async () => {
+      await guarded.stop();
+      await restarted?.stop();
+      await auth.close();
+    });
+    const r = rig();
+    await r.start([
+      { id: 'good', name: 'Good', url: guarded.url('good-key') },
+      { id: 'bad', name: 'Bad', url: guarded.url('bad-key') },
+    ]);
+    const failed = await r.waitFor(destIs('bad', 'failed'), 30_000, 'bad key failed');
+    await r.waitFor(destIs('good', 'live'), 30_000, 'good key live');
+    const error = (failed.event as { data: EventMap['destination.state'] }).data.error;
+    expect(error?.code).toBe(Status.DestinationUnreachable);
+    expect(error?.message).toMatch(/stream key/);
+    expect(auth.attempts('bad-key')).toBe(1);
+
+    // The platform revokes the live key and restarts: after the outage, one try, then failed.
+    auth.accept.delete('good-key');
+    guarded.kill('SIGKILL');
+    await r.waitFor(destIs('good', 'reconnecting'), 20_000, 'good reconnecting');
+    restarted = await startNginxRtmp({ port: guarded.port, onPublishPort: auth.port });
+    const revoked = await r.waitFor(destIs('good', 'failed'), 90_000, 'revoked key failed');
+    expect((revoked.event as { data: EventMap['destination.state'] }).data.error?.message).toMatch(/stream key/);
+    const attempts = auth.attempts('good-key');
+    expect(attempts).toBe(2);
+    await sleep(5000);
+    expect(auth.attempts('good-key')).toBe(attempts);
+    expect(auth.attempts('bad-key')).toBe(1);
+    // Nothing is left to send: the stream ends failed, naming the destination.
+    await expect.poll(() => r.out.state(), { timeout: 10_000 }).toBe('failed');
+    const streamFailed = r.seen.filter((s) => s.event.type === 'stream.state').at(-1)!.event as { data: EventMap['stream.state'] };
+    expect(streamFailed.data.error?.message).toMatch(/^Good: .*stream key/);
+  });
+});
+
+// ---- through the Studio: commands, status, secrets ------------------------------------------------
+
+interface StudioRig {
+  studio: Studio;
+  events: StudioEvent[];
+  logs: string[];
+  dataDir: string;
+  must<T = unknown>(type: Parameters<Studio['execute']>[0], args: unknown): Promise<T>;
+  until(pred: (e: StudioEvent) => boolean, ms: number, what: string): Promise<void>;
+}
+
+async function studioRig(): Promise<StudioRig> {
+  const dataDir = temp('dest-studio-');
+  const logs: string[] = [];
+  const logger: Logger = { log: (level, msg, fields) => logs.push(JSON.stringify({ level, msg, ...fields })) };
+  const studio = await createStudio({ dataDir, resourcesDir: RESOURCES, logger, env: { ...process.env, FFMPEG_PATH: FFMPEG } });
+  cleanups.push(() => studio.dispose());
+  const events: StudioEvent[] = [];
+  studio.subscribe((e) => events.push(e));
+  return {
+    studio,
+    events,
+    logs,
+    dataDir,
+    async must(type, args) {
+      const r = await studio.execute(type, args);
+      if (!r.ok) throw new Error(`${type}: ${r.error.message}`);
+      return r.value as never;
+    },
+    async until(pred, ms, what) {
+      const end = Date.now() + ms;
+      while (!events.some(pred)) {
+        if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
+        await sleep(50);
+      }
+    },
+  };
+}
+
+const streamIs = (state: DestinationState) => (e: StudioEvent) => e.type === 'stream.state' && e.data.state === state;
+
+describe('destinations through the Studio', () => {
+  it('destination.start / stop / reconnect act on one destination while another stays live', async () => {
+    const t = await studioRig();
+    await t.studio.execute('video.set', { baseWidth: W, baseHeight: H, fpsNumerator: 30 });
+    await t.studio.execute('output.setEncoder', { preset: 'ultrafast', bitrateKbps: 1000, keyframeIntervalSec: 1 });
+    const { id: a } = await t.must<{ id: string }>('destination.upsert', { name: 'A', server: `rtmp://127.0.0.1:${serverA.port}/live`, key: 'cmd-a' });
+    const { id: b } = await t.must<{ id: string }>('destination.upsert', { name: 'B', server: `rtmp://127.0.0.1:${serverB.port}/live`, key: 'cmd-b', enabled: false });
+    const liveCount = (id: string): number => t.events.filter((e) => e.type === 'destination.state' && e.data.id === id && e.data.state === 'live').length;
+    const stateOf = (id: string): DestinationState | undefined => t.studio.status().destinations.find((d) => d.id === id)?.state;
+
+    // Starting one destination while idle starts the stream with just it.
+    await t.must('destination.start', { id: a });
+    await t.until(streamIs('live'), 30_000, 'stream live');
+    expect(t.studio.status().destinations.map((d) => d.id)).toEqual([a]);
+    expect(t.studio.status().stream.state).toBe('live');
+
+    await t.must('destination.start', { id: b });
+    await expect.poll(() => stateOf(b), { timeout: 30_000 }).toBe('live');
+    const streamEvents = (): number => t.events.filter((e) => e.type === 'stream.state').length;
+    const streamBefore = streamEvents();
+    await t.must('destination.stop', { id: b });
+    expect(stateOf(b)).toBe('idle');
+    expect(stateOf(a)).toBe('live');
+    expect(liveCount(a)).toBe(1); // A never left live
+    expect(streamEvents()).toBe(streamBefore); // and the stream never changed state
+    expect((await t.studio.execute('destination.stop', { id: b })).ok).toBe(false);
+
+    // Reconnect now replaces A's connection; B (stopped) is not touched.
+    await t.must('destination.reconnect', { id: a });
+    await expect.poll(() => liveCount(a), { timeout: 30_000 }).toBe(2);
+    expect(stateOf(b)).toBe('idle');
+
+    // Stopping the last active destination ends the stream.
+    await t.must('destination.stop', { id: a });
+    expect(t.studio.status().stream.state).toBe('idle');
+    expect(t.studio.health().streaming).toBe('idle');
+    expect(listFfmpegChildren()).toEqual([]);
+    const unknown = await t.studio.execute('destination.start', { id: 'nope' });
+    expect(!unknown.ok && unknown.error.code).toBe(Status.ResourceNotFound);
+  });
+
+  it('a canary stream key never reaches logs, events, the document, the saved files or the encoder', async () => {
+    const CANARY = 'canary-key-7f3a9c21e5';
+    const t = await studioRig();
+    await t.studio.execute('video.set', { baseWidth: W, baseHeight: H });
+    await t.studio.execute('output.setEncoder', { preset: 'ultrafast', bitrateKbps: 800, keyframeIntervalSec: 1 });
+    await t.must('destination.upsert', { name: 'Canary', server: `rtmp://127.0.0.1:${serverA.port}/live`, key: CANARY });
+    // A second one that fails (nothing listens there): error messages must not carry the key either.
+    const closed = await freePort();
+    await t.must('destination.upsert', { name: 'Nowhere', preset: 'custom', server: `srt://127.0.0.1:${closed}`, key: `${CANARY}-srt` });
+    await t.must('stream.start', {});
+    await t.until(streamIs('live'), 30_000, 'stream live');
+    await t.until((e) => e.type === 'destination.state' && e.data.name === 'Nowhere' && e.data.state === 'failed', 30_000, 'srt failed');
+
+    // Only the pushers' argv holds a key (FFmpeg 5.1 takes output URLs nowhere else); the encoder's never.
+    const children = listFfmpegChildren();
+    const encoder = children.find((p) => p.cmdline.includes('-f rawvideo'));
+    expect(encoder?.cmdline).not.toContain(CANARY);
+    expect(children.filter((p) => p.cmdline.includes(CANARY)).every((p) => p.cmdline.includes('-c copy'))).toBe(true);
+
+    await sleep(2000);
+    await t.must('stream.stop', {});
+    const status = JSON.stringify(t.studio.status());
+    const doc = JSON.stringify(t.studio.document());
+    await t.studio.dispose();
+    const files = readdirSync(t.dataDir).filter((f) => f.endsWith('.json') && f !== 'secrets.json');
+    expect(files).toEqual(expect.arrayContaining(['profile.json', 'collection.json']));
+    const logs = t.logs.join('\n');
+    expect(logs).toContain('/live/***'); // FFmpeg's own lines were logged, redacted
+    for (const [where, text] of [
+      ['logs', logs],
+      ['events', JSON.stringify(t.events)],
+      ['status', status],
+      ['document', doc],
+      ...files.map((f) => [f, readFileSync(path.join(t.dataDir, f), 'utf8')]),
+    ] as const) {
+      expect(text.includes(CANARY), `the key in ${where}`).toBe(false);
+    }
+    // It is in the secret store, which is where it belongs.
+    expect(readFileSync(path.join(t.dataDir, 'secrets.json'), 'utf8')).toContain(CANARY);
+  });
+});
+
+describe('platform presets', () => {
+  it('the editor offers the same presets, servers and limits as the engine', () => {
+    expect(PRESETS.map((p) => ({ id: p.id, name: p.name, servers: p.servers, maxVideoKbps: p.maxVideoKbps }))).toEqual(
+      PLATFORMS.map((p) => ({ id: p.id, name: p.name, servers: p.servers, maxVideoKbps: p.maxVideoKbps })),
+    );
+  });
+});
