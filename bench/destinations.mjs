@@ -7,7 +7,9 @@
  * 1. CPU of the engine process plus its FFmpeg children (one encoder, one pusher per destination;
  *    nginx excluded: it is the "internet") with 1, 2 and 4 destinations sharing one rendition,
  *    720p30 libx264 veryfast 2500 kbps CBR, fed moving synthetic frames at 30 fps, as a ratio to
- *    1 destination. Target ≤ 1.10: the encoder is shared, each extra destination is a copy.
+ *    1 destination. Target ≤ 1.10: the encoder is shared, each extra destination is a copy. One
+ *    encoder run steps through 1 → 2 → 4 → 2 → 1 destinations, so the windows compared share the
+ *    encoder and the content; the 1-destination windows at both ends bracket the machine's drift.
  * 2. kill -9 of one of two servers: time until the other destination is confirmed unaffected (a
  *    stats report after the kill shows it still live with its bytes sent still growing), and time
  *    until the killed one is seen as lost.
@@ -17,7 +19,7 @@
  * It drives the engine's StreamOutput directly (bundled from src/ with rolldown, as vitest would),
  * with nginx-rtmp from the test harness. Results print as a table and go to bench/results/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -142,40 +144,74 @@ async function allLive(out, ids, ms = 120_000) {
 
 const isState = (id, state, since = -Infinity) => (e, at) => e.type === 'destination.state' && e.data.id === id && e.data.state === state && at >= since;
 
-/** CPU ms so far of this process and its FFmpeg children (nginx, also our child, is left out). */
-function engineCpuMs() {
-  return tree(process.pid)
-    .filter((p) => p.pid === process.pid || p.name === 'ffmpeg')
-    .reduce((n, p) => n + p.cpuMs, 0);
-}
-
 // ---- 1. CPU with 1, 2 and 4 destinations on one rendition ---------------------------------------
 
-async function cpuRun(server, count) {
+/** CPU ms so far by part: this process (engine + frame feeding), the encoder, and each pusher. */
+function cpuParts() {
+  const parts = { engine: 0, encoder: 0, pushers: 0 };
+  for (const p of tree(process.pid)) {
+    if (p.pid === process.pid) parts.engine += p.cpuMs;
+    else if (p.name === 'ffmpeg' && isEncoder(p.pid)) parts.encoder += p.cpuMs;
+    else if (p.name === 'ffmpeg') parts.pushers += p.cpuMs;
+  }
+  return parts;
+}
+
+/** The encoder reads raw video; pushers read MPEG-TS. */
+function isEncoder(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('rawvideo');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One encoder run whose destination count steps 1 → 2 → 4 → 2 → 1, measuring `seconds` at each
+ * step. Comparing windows of the same run, with the 1-destination windows at both ends, keeps the
+ * drift of a shared machine's load out of the ratios as far as possible.
+ */
+async function cpuSteps(server) {
   const { out } = rig();
   const stop = feeder(out);
+  const dest = (i) => ({ id: `d${i}`, name: `D${i}`, url: server.url(`bench-${i}`) });
+  const windows = [];
   try {
-    const destinations = Array.from({ length: count }, (_, i) => ({ id: `d${i}`, name: `D${i}`, url: server.url(`bench-${count}-${i}`) }));
-    const started = await out.start({ ffmpegPath: FFMPEG, video, encoder, destinations });
+    const started = await out.start({ ffmpegPath: FFMPEG, video, encoder, destinations: [dest(0)] });
     if (!started.ok) throw new Error(started.error.message);
-    const retried = await allLive(out, destinations.map((d) => d.id));
-    await sleep(3000); // settle
-    const cpu0 = engineCpuMs();
-    const stats0 = out.stats();
-    const t0 = performance.now();
-    await sleep(seconds * 1000);
-    const wall = (performance.now() - t0) / 1000;
-    const cpu = (engineCpuMs() - cpu0) / 1000 / wall;
-    const stats1 = out.stats();
-    const dests = out.destinationStats();
-    return {
-      destinations: count,
-      cores: cpu,
-      outputFps: (stats1.framesSent - stats0.framesSent) / wall,
-      skippedPerSec: (stats1.skipped - stats0.skipped) / wall,
-      droppedPerDestination: dests.map((d) => d.dropped),
-      retried,
-    };
+    for (const count of [1, 2, 4, 2, 1]) {
+      const running = out.destinationStats().filter((d) => d.state !== 'idle').map((d) => d.id);
+      for (let i = running.length; i < count; i++) out.startDestination(dest(i));
+      for (let i = running.length - 1; i >= count; i--) await out.stopDestination(`d${i}`);
+      const retried = await allLive(out, Array.from({ length: count }, (_, i) => `d${i}`));
+      await sleep(3000); // settle
+      const cpu0 = cpuParts();
+      const stats0 = out.stats();
+      const t0 = performance.now();
+      await sleep(seconds * 1000);
+      const wall = (performance.now() - t0) / 1000;
+      const cpu1 = cpuParts();
+      const stats1 = out.stats();
+      const cores = (k) => (cpu1[k] - cpu0[k]) / 1000 / wall;
+      const w = {
+        destinations: count,
+        cores: cores('engine') + cores('encoder') + cores('pushers'),
+        engineCores: cores('engine'),
+        encoderCores: cores('encoder'),
+        pusherCores: cores('pushers'),
+        outputFps: (stats1.framesSent - stats0.framesSent) / wall,
+        skippedPerSec: (stats1.skipped - stats0.skipped) / wall,
+        dropped: out.destinationStats().reduce((n, d) => n + d.dropped, 0),
+        loadAverage: loadavg(),
+        retried,
+      };
+      windows.push(w);
+      console.log(
+        `${count} destination(s): ${w.cores.toFixed(3)} cores (engine ${w.engineCores.toFixed(3)}, encoder ${w.encoderCores.toFixed(3)}, ` +
+          `pushers ${w.pusherCores.toFixed(3)}), output ${w.outputFps.toFixed(1)} fps, skipped ${w.skippedPerSec.toFixed(2)}/s, load ${w.loadAverage}`,
+      );
+    }
+    return windows;
   } finally {
     stop();
     await out.stop();
@@ -241,16 +277,29 @@ async function killRun(steady) {
 
 const server = await startNginxRtmp();
 const loadavg = () => (os.loadavg()[0] ?? 0).toFixed(2);
-const results = { date: new Date().toISOString(), machine: machine(), loadAverageAtStart: loadavg(), seconds, video: `${W}x${H}@${FPS}`, encoder, cpu: [], kill: null };
+const results = { date: new Date().toISOString(), machine: machine(), loadAverageAtStart: loadavg(), seconds, video: `${W}x${H}@${FPS}`, encoder, windows: [], cpu: [], kill: null };
 try {
-  for (const count of [1, 2, 4]) {
-    const r = await cpuRun(server, count);
-    r.loadAverage = loadavg();
-    results.cpu.push(r);
-    console.log(`${count} destination(s): ${r.cores.toFixed(3)} cores, output ${r.outputFps.toFixed(1)} fps, skipped ${r.skippedPerSec.toFixed(2)}/s, load average ${r.loadAverage}`);
+  results.windows = await cpuSteps(server);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const of = (n) => results.windows.filter((w) => w.destinations === n);
+  const base = mean(of(1).map((w) => w.cores));
+  // The encoder's work does not depend on the destination count, but on a shared machine its CPU
+  // time swings with the neighbours' load; the ratio "by parts" holds it at its mean over all
+  // windows and adds what does depend on the count: the engine (fan-out) and the pushers.
+  const encoderAll = mean(results.windows.map((w) => w.encoderCores));
+  const parts = (n) => encoderAll + mean(of(n).map((w) => w.engineCores + w.pusherCores));
+  for (const n of [1, 2, 4]) {
+    const ws = of(n);
+    results.cpu.push({
+      destinations: n,
+      cores: mean(ws.map((w) => w.cores)),
+      ratio: mean(ws.map((w) => w.cores)) / base,
+      ratioByParts: parts(n) / parts(1),
+      pusherCoresEach: mean(ws.map((w) => w.pusherCores)) / n,
+      encoderCores: mean(ws.map((w) => w.encoderCores)),
+      engineCores: mean(ws.map((w) => w.engineCores)),
+    });
   }
-  const base = results.cpu[0].cores;
-  for (const r of results.cpu) r.ratio = r.cores / base;
   results.kill = await killRun(server);
 } finally {
   await server.stop();
@@ -260,9 +309,13 @@ try {
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 const file = path.join(root, `bench/results/destinations-${results.date.slice(0, 10)}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2));
-console.log('\n| destinations on one rendition | cores (engine + FFmpeg) | ratio to 1 | output fps | skipped/s | 1-min load average after |');
-console.log('|---|---|---|---|---|---|');
-for (const r of results.cpu) console.log(`| ${r.destinations} | ${r.cores.toFixed(3)} | ${r.ratio.toFixed(3)} | ${r.outputFps.toFixed(1)} | ${r.skippedPerSec.toFixed(2)} | ${r.loadAverage} |`);
+console.log('\n| destinations on one rendition | cores (engine + encoder + pushers) | ratio to 1 | ratio by parts | encoder cores | engine cores | cores per pusher |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of results.cpu) {
+  console.log(
+    `| ${r.destinations} | ${r.cores.toFixed(3)} | ${r.ratio.toFixed(3)} | ${r.ratioByParts.toFixed(3)} | ${r.encoderCores.toFixed(3)} | ${r.engineCores.toFixed(3)} | ${r.pusherCoresEach.toFixed(4)} |`,
+  );
+}
 const k = results.kill;
 console.log('\n| kill -9 of one of two servers | ms |');
 console.log('|---|---|');

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { MEDIA_SCHEME } from '../shared';
 import type { Studio } from '../engine/api';
-import { mimeType } from '../server/mime';
+import { mimeType } from '../engine/http/mime';
 
 /** Must run before app 'ready': the scheme needs fetch support and a secure, standard origin. */
 export function registerMediaScheme(): void {

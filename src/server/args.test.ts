@@ -1,20 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, parseFlags } from './args';
+import { DEFAULT_PORT, DEFAULT_WS_PORT, parseFlags } from './args';
+
+const WS_DEFAULTS = { wsPort: DEFAULT_WS_PORT, wsBind: '127.0.0.1', wsPassword: null, ws: true };
 
 describe('parseFlags', () => {
   it('defaults to port 8420, the default data dir, no browser', () => {
-    expect(parseFlags([])).toEqual({ ok: true, flags: { port: DEFAULT_PORT, dataDir: null, headless: false, help: false } });
+    expect(parseFlags([])).toEqual({ ok: true, flags: { port: DEFAULT_PORT, dataDir: null, headless: false, help: false, ...WS_DEFAULTS } });
   });
 
   it('reads values both as --flag value and --flag=value', () => {
     expect(parseFlags(['--port', '0', '--data-dir', 'd', '--headless'])).toEqual({
       ok: true,
-      flags: { port: 0, dataDir: 'd', headless: true, help: false },
+      flags: { port: 0, dataDir: 'd', headless: true, help: false, ...WS_DEFAULTS },
     });
     expect(parseFlags(['--port=65535', '--data-dir=/x y'])).toMatchObject({ ok: true, flags: { port: 65535, dataDir: '/x y' } });
   });
 
+  it('reads the remote control flags', () => {
+    expect(parseFlags(['--ws-port', '0', '--ws-bind', '0.0.0.0', '--ws-password', 'hunter22'])).toMatchObject({
+      ok: true,
+      flags: { wsPort: 0, wsBind: '0.0.0.0', wsPassword: 'hunter22', ws: true },
+    });
+    expect(parseFlags(['--no-ws'])).toMatchObject({ ok: true, flags: { ws: false } });
+  });
+
   it.each([
+    [['--ws-port', 'x'], /--ws-port must be a whole number/],
+    [['--ws-bind', 'evil host'], /--ws-bind needs an IP address/],
+    [['--ws-password', 'short'], /at least 6 characters/],
+    [['--no-ws=1'], /takes no value/],
     [['--port', '-1'], /from 0 to 65535, not '-1'/],
     [['--port', '65536'], /from 0 to 65535, not '65536'/],
     [['--port', '80.5'], /not '80.5'/],

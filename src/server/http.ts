@@ -7,10 +7,10 @@ import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { MEDIA_PATH, Status, fail, ok, type Result } from '../shared';
 import type { Logger, Studio } from '../engine/api';
-import { mimeType } from './mime';
-import { sendJson, setCommonHeaders } from './respond';
+import { mimeType } from '../engine/http/mime';
+import { sendJson, setCommonHeaders } from '../engine/http/respond';
 import { attachStudioSocket } from './socket';
-import { sendFile, serveStatic } from './static';
+import { sendFile, serveStatic } from '../engine/http/static';
 
 export interface StudioServerOptions {
   studio: Studio;

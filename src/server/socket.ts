@@ -41,7 +41,13 @@ export function attachStudioSocket(server: Server, opts: SocketBridgeOptions): D
   let nextId = 1;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      // A request line no URL parser accepts: refuse it here, where a throw would end the process.
+      return refuse(socket, 400, 'Bad Request');
+    }
     if (pathname !== STUDIO_SOCKET_PATH) return refuse(socket, 404, 'Not Found');
     // Browsers always send Origin; refusing other origins stops any web page from driving the studio.
     const origin = req.headers.origin;

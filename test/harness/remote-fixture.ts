@@ -225,12 +225,13 @@ export class RawClient {
   /** Opens a connection; rejects with the HTTP status when the upgrade is refused. */
   static open(
     url: string,
-    opts: { protocol?: string | string[] | null; origin?: string; ca?: string; maxPayload?: number } = {},
+    opts: { protocol?: string | string[] | null; origin?: string; ca?: string; maxPayload?: number; headers?: Record<string, string> } = {},
   ): Promise<RawClient> {
     const protocol = opts.protocol === undefined ? 'obswebsocket.json' : opts.protocol;
     const ws = new WebSocket(url, protocol ?? [], {
       ...(opts.origin ? { origin: opts.origin } : {}),
       ...(opts.ca ? { ca: opts.ca } : {}),
+      ...(opts.headers ? { headers: opts.headers } : {}),
       maxPayload: opts.maxPayload ?? 100 * 1024 * 1024,
     });
     return new Promise((resolve, reject) => {

@@ -28,9 +28,12 @@ export function udpBound(port: number): boolean {
   }
 }
 
-/** Starts a reader of `url` into `file`; for srt://…?mode=listener it resolves once the port is bound. */
+/**
+ * Starts a reader of `url` into `file` (each packet written at once, so the file can be probed while
+ * it grows); for srt://…?mode=listener it resolves once the port is bound.
+ */
 export async function recordStream(url: string, file: string): Promise<StreamRecorder> {
-  const child: ChildProcess = spawn(FFMPEG, ['-hide_banner', '-nostdin', '-loglevel', 'warning', '-y', '-i', url, '-map', '0', '-c', 'copy', '-f', 'mpegts', file], {
+  const child: ChildProcess = spawn(FFMPEG, ['-hide_banner', '-nostdin', '-loglevel', 'warning', '-y', '-i', url, '-map', '0', '-c', 'copy', '-flush_packets', '1', '-f', 'mpegts', file], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

@@ -251,9 +251,8 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     expect(encoders()).toBe(2);
     expectVideo(await ffprobeJson(serverA.url('rend-main')));
     expectVideo(await ffprobeJson(serverB.url('rend-s2')), 320, 180);
-    await sleep(2000);
-    const radio = await ffprobeJson(radioRec.file);
-    expect(radio.streams.map((s) => s.codec_type)).toEqual(['audio']);
+    const kinds = async (): Promise<string[] | null> => (await ffprobeJson(radioRec.file).catch(() => null))?.streams.map((s) => s.codec_type) ?? null;
+    await expect.poll(kinds, { timeout: 20_000, interval: 1000 }).toEqual(['audio']);
     // With no destination left on it, the rendition's encoder stops; the main one carries on.
     await r.out.stopDestination('s1');
     expect(r.out.diagnostics().encoders).toEqual(['main', '320x180@400k']);
@@ -334,7 +333,9 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     const fStats = r.statsOf('f').filter((s) => s.at <= caught.at);
     for (let i = 1; i < fStats.length; i++) if (fStats[i]!.stats.bytesSent > fStats[i - 1]!.stats.bytesSent) lastGrowth = fStats[i]!.at;
     const detectedAfter = caught.at - lastGrowth;
-    expect(detectedAfter).toBeGreaterThan(stallMs - 1500);
+    // Not early (stats arrive once a second, so the last growth seen can lag the real one by ~1 s)…
+    expect(detectedAfter).toBeGreaterThan(stallMs - 2500);
+    // …and within the window.
     expect(detectedAfter).toBeLessThan(stallMs + 2500);
     const cause = (caught.event as { data: EventMap['destination.state'] }).data.error?.message;
     expect(cause).toMatch(/Nothing reached the server for 3 s/);

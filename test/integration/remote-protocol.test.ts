@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import OBSWebSocketMsgpack, { EventSubscription as Subs } from 'obs-websocket-js';
@@ -412,6 +412,51 @@ describe('security', () => {
     native.close();
     listed.close();
     await server.close();
+  });
+
+  it('pageDir: the web remote is served at /remote/, and its own origin may connect when the host is an IP', async () => {
+    const pageDir = mkdtempSync(path.join(tmpdir(), 'studio-page-'));
+    mkdirSync(path.join(pageDir, 'assets'));
+    writeFileSync(path.join(pageDir, 'remote.html'), '<!doctype html><title>remote</title>');
+    writeFileSync(path.join(pageDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(path.join(tmpdir(), 'outside-secret.txt'), 'secret');
+    try {
+      const server = await fx.start({ pageDir });
+      const base = `http://127.0.0.1:${server.port}`;
+      const page = await fetch(`${base}/remote/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await page.text()).toContain('<title>remote</title>');
+      expect((await fetch(`${base}/remote/assets/app.js`)).status).toBe(200);
+      // A request target no URL parser accepts is refused, and the server carries on.
+      const odd = await new Promise<string>((resolve) => {
+        const socket = net.connect(server.port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+        socket.once('data', (d) => (socket.destroy(), resolve(String(d).split('\r\n')[0]!)));
+        socket.once('error', () => resolve('closed'));
+        socket.once('close', () => resolve('closed'));
+      });
+      expect(odd).not.toMatch(/ 200 /);
+      for (const bad of ['/remote/assets/%2e%2e/%2e%2e/outside-secret.txt', '/remote/assets/..%2f..%2foutside-secret.txt', '/index.html', '/']) {
+        const res = await fetch(`${base}${bad}`);
+        expect({ bad, ok: res.ok }).toEqual({ bad, ok: false });
+        expect(await res.text()).not.toContain('secret');
+      }
+      const own = await RawClient.open(server.url, { origin: base });
+      await own.identify(PASSWORD);
+      own.close();
+      // Same host and origin, but a name: could be a DNS-rebinding page, so it needs the allow-list.
+      const named = `http://studio.example:${server.port}`;
+      await expect(RawClient.open(server.url, { origin: named, headers: { Host: `studio.example:${server.port}` } })).rejects.toMatchObject({ status: 403 });
+      await server.close();
+      // Without pageDir no page of ours exists, so no own origin either.
+      const plain = await fx.start();
+      await expect(RawClient.open(plain.url, { origin: `http://127.0.0.1:${plain.port}` })).rejects.toMatchObject({ status: 403 });
+      await plain.close();
+    } finally {
+      rmSync(pageDir, { recursive: true, force: true });
+      rmSync(path.join(tmpdir(), 'outside-secret.txt'), { force: true });
+    }
   });
 
   it('sessions are capped: one over the cap is closed 1013 with a clear reason; a freed slot can be used again', async () => {

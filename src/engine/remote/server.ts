@@ -20,6 +20,7 @@ import { createOriginCheck } from './origin';
 import { Session } from './session';
 import { handleFrame, type DispatchDeps } from './dispatch';
 import { loadTls } from './tls';
+import { serveStatic } from '../http/static';
 import { OBS_STUDIO_VERSION, OBS_WEBSOCKET_VERSION, OpCode, RPC_VERSION, WsCloseCode, type ExecutionTypeValue } from './protocol';
 
 export interface RemoteServerOptions {
@@ -35,7 +36,10 @@ export interface RemoteServerOptions {
   bind: string;
   /** null turns authentication off. */
   password: string | null;
-  /** Origins a browser page may connect from; connections without an Origin are always allowed. */
+  /**
+   * Origins a browser page may connect from. Connections without an Origin (native tools) are always
+   * allowed, and with pageDir so is this server's own origin when its host is an IP or localhost.
+   */
   allowedOrigins?: string[];
   /** PEM text or file paths: serve wss:// instead of ws://. */
   tls?: { cert: string; key: string } | null;
@@ -43,6 +47,22 @@ export interface RemoteServerOptions {
   maxMessageBytes?: number;
   /** The studio's own version, for logs and the HTTP Server header. */
   version: string;
+  /** Folder with remote.html and its assets (out/renderer): served at /remote/ for tablets. */
+  pageDir?: string;
+}
+
+/** /remote/ → remote.html, /remote/assets/x → assets/x; anything else is not the page. */
+export function remotePagePath(url: string | undefined): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    // A request target no URL parser accepts (`GET http://[ HTTP/1.1`) is not the page.
+    return null;
+  }
+  if (pathname === '/remote' || pathname === '/remote/') return '/remote.html';
+  if (pathname.startsWith('/remote/assets/')) return pathname.slice('/remote'.length);
+  return null;
 }
 
 export interface RemoteServer {
@@ -88,7 +108,13 @@ export async function startRemoteServer(opts: RemoteServerOptions): Promise<Resu
   }
 
   let httpServer: http.Server;
-  const onHttpRequest = (_req: IncomingMessage, res: http.ServerResponse): void => {
+  const onHttpRequest = (req: IncomingMessage, res: http.ServerResponse): void => {
+    // The producers' web remote lives on the same port, so a tablet needs one address only.
+    const page = opts.pageDir ? remotePagePath(req.url) : null;
+    if (page !== null && opts.pageDir && (req.method === 'GET' || req.method === 'HEAD')) {
+      void serveStatic(req, res, opts.pageDir, page).catch(() => res.destroy());
+      return;
+    }
     res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Server: `broadcast-studio/${opts.version}` });
     res.end('This is the Broadcast Studio obs-websocket server: connect with an obs-websocket v5 client.\n');
   };
@@ -109,6 +135,7 @@ export async function startRemoteServer(opts: RemoteServerOptions): Promise<Resu
   const throttle = new AuthThrottle(clock);
   const originAllowed = createOriginCheck(opts.allowedOrigins);
   const sessions = new Set<Session>();
+  const refused = new Set<WebSocket>();
   let closing: Promise<void> | null = null;
 
   const context = (session: Session, executionType: ExecutionTypeValue): TransportContext => ({
@@ -160,15 +187,19 @@ export async function startRemoteServer(opts: RemoteServerOptions): Promise<Resu
     handleProtocols: (protocols) => negotiate([...protocols])?.echo ?? false,
   });
 
+  /** Closes a connection that gets no session; tracked until gone, so close() can end it. */
+  function turnAway(ws: WebSocket, code: number, reason: string): void {
+    refused.add(ws);
+    ws.once('close', () => refused.delete(ws));
+    ws.on('error', () => undefined);
+    ws.close(code, reason);
+  }
+
   function accept(ws: WebSocket, req: IncomingMessage, encoding: Encoding): void {
-    if (closing) {
-      ws.close(WsCloseCode.GoingAway, 'The studio is shutting down.');
-      return;
-    }
+    if (closing) return turnAway(ws, WsCloseCode.GoingAway, 'The studio is shutting down.');
     if (sessions.size >= maxSessions) {
       logger.log('warn', 'refused an obs-websocket connection: too many sessions', { maxSessions });
-      ws.close(WsCloseCode.TryAgainLater, `The studio accepts at most ${maxSessions} remote sessions; close one and try again.`);
-      return;
+      return turnAway(ws, WsCloseCode.TryAgainLater, `The studio accepts at most ${maxSessions} remote sessions; close one and try again.`);
     }
     const session = new Session(
       randomUUID(),
@@ -207,7 +238,8 @@ export async function startRemoteServer(opts: RemoteServerOptions): Promise<Resu
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     if (closing) return refuse(socket, 503, 'The studio is shutting down.');
-    if (!originAllowed(req.headers.origin)) {
+    // With pageDir, the web remote we serve connects from our own origin (see createOriginCheck).
+    if (!originAllowed(req.headers.origin, opts.pageDir ? req.headers.host : undefined, Boolean(opts.tls))) {
       logger.log('warn', 'refused an obs-websocket connection from a web page', { origin: String(req.headers.origin) });
       return refuse(socket, 403, 'This web page may not control the studio; add its origin to the allowed origins.');
     }
@@ -271,6 +303,8 @@ export async function startRemoteServer(opts: RemoteServerOptions): Promise<Resu
     clearTimeout(grace);
     for (const session of sessions) session.terminate();
     sessions.clear();
+    for (const ws of refused) ws.terminate();
+    refused.clear();
     wss.close();
     await new Promise<void>((resolve) => {
       httpServer.close(() => resolve());

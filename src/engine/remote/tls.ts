@@ -63,7 +63,8 @@ export async function ensureSelfSignedCert(
       return fail(Status.CreationFailed, `The folder ${opts.dir} for the TLS certificate cannot be created.`);
     }
     const args = [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      // RSA rather than EC: every openssl and LibreSSL build generates it with these flags.
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes',
       '-keyout', keyPath, '-out', certPath, '-days', String(opts.days ?? 825),
       '-subj', '/CN=Broadcast Studio remote control', '-addext', `subjectAltName=${san}`,
     ];

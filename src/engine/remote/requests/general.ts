@@ -6,14 +6,9 @@ import { callVendorRequest } from './vendor';
 import type { HandlerTable } from './handler';
 import { Code, fail, success } from './status';
 import { streamActive } from './stream';
+// One source for the versions, so Hello and GetVersion can never disagree.
+import { OBS_STUDIO_VERSION as OBS_VERSION, OBS_WEBSOCKET_VERSION, RPC_VERSION } from '../protocol';
 
-/**
- * The OBS release whose obs-websocket (5.5.0) this server mirrors. Clients gate features on
- * obsVersion, so it names the OBS generation we behave like rather than our own version.
- */
-export const OBS_VERSION = '31.0.0';
-export const OBS_WEBSOCKET_VERSION = '5.5.0';
-export const RPC_VERSION = 1;
 /** What GetSourceScreenshot / SaveSourceScreenshot accept (the compositor encodes PNG, JPEG, WebP). */
 export const IMAGE_FORMATS = ['png', 'jpg', 'jpeg', 'webp'] as const;
 

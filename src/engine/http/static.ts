@@ -4,7 +4,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { CONTENT_SECURITY_POLICY } from '../shared';
+import { CONTENT_SECURITY_POLICY } from '../../shared';
 import { mimeType } from './mime';
 import { sendJson } from './respond';
 
