@@ -9,7 +9,7 @@ export interface OutputStats {
   fps: number;
   /** Bits per second of the encoded stream over the last interval, in kbps. */
   bitrateKbps: number;
-  /** Bytes FFmpeg has written to the destination since it went live. */
+  /** Bytes sent since the stream went live, all destinations together. */
   bytesSent: number;
   /** Frames the encoder has produced since start. */
   framesEncoded: number;
