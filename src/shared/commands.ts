@@ -3,7 +3,8 @@
  * to the engine, which validates each one (zod, src/engine/document/schemas.ts) and answers with a
  * Result. Add a command here, then its schema and handler in the engine.
  */
-import type { EncoderSettings, Rendition, Settings, Transform, VideoSettings } from './model';
+import type { EncoderSettings, RecordingSettings, Rendition, Settings, Transform, VideoSettings, WebhookEvent } from './model';
+import type { BandwidthBudget, EncoderStatus, RecordStatus, StatsSample } from './stats';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
@@ -37,6 +38,43 @@ export interface CommandMap {
   'video.set': { args: Partial<VideoSettings>; result: null };
   'output.setEncoder': { args: Partial<EncoderSettings>; result: null };
   'output.setFfmpegPath': { args: { ffmpegPath: string }; result: null };
+  'output.setRecording': { args: Partial<RecordingSettings>; result: null };
+  /** The uplink for the bandwidth budget check, kbps; 0 = unknown. */
+  'output.setUplink': { args: { uplinkKbps: number }; result: null };
+
+  /** Saves the current encoder settings (and output size/fps) as a named template. */
+  'template.save': { args: { name: string; overwrite?: boolean }; result: null };
+  /** Applies a built-in or saved template to the encoder (and video) settings. Refused while live. */
+  'template.apply': { args: { name: string }; result: null };
+  'template.remove': { args: { name: string }; result: null };
+  /** Built-in templates first, then the user's. */
+  'template.list': { args: Record<string, never>; result: { builtIn: string[]; user: string[] } };
+
+  /** Runs the encoder test encodes again (after a driver update, a new GPU) and answers the new choice. */
+  'encoder.probe': { args: Record<string, never>; result: EncoderStatus };
+  'encoder.status': { args: Record<string, never>; result: EncoderStatus };
+
+  /** Starts recording the program (alongside the stream or on its own). Answers the file's path. */
+  'record.start': { args: Record<string, never>; result: { path: string } };
+  /** Stops cleanly; answers the finished file (and the remuxed .mp4 when that is on). */
+  'record.stop': { args: Record<string, never>; result: { path: string; remuxedPath: string | null } };
+  'record.status': { args: Record<string, never>; result: RecordStatus };
+
+  /** Compares the enabled destinations' bitrates with the uplink (also checked at stream.start). */
+  'stats.budget': { args: Record<string, never>; result: BandwidthBudget };
+  'stats.history': { args: Record<string, never>; result: { samples: StatsSample[] } };
+
+  /**
+   * Creates (no id) or updates a webhook. `secret` goes to the secret store and is never echoed;
+   * on create without one, a secret is generated and returned once, so the receiver can be set up.
+   */
+  'webhook.upsert': {
+    args: { id?: string; name?: string; url?: string; enabled?: boolean; events?: WebhookEvent[]; secret?: string };
+    result: { id: string; secret: string | null };
+  };
+  'webhook.remove': { args: { id: string }; result: null };
+  /** Sends a signed test delivery now and answers how the receiver replied. */
+  'webhook.test': { args: { id: string }; result: { status: number } };
 
   /**
    * Creates (no id) or updates a destination. `key` is written to the secret store and never

@@ -1,7 +1,7 @@
 /** Typed events the engine emits. Renderers and the remote API subscribe to the same stream. */
 import type { StudioDocument } from './model';
 import type { KindDescriptor } from './kinds';
-import type { OutputStats } from './stats';
+import type { Diagnosis, EncoderStatus, OutputStats, RecordStatus, StatsSample } from './stats';
 import type { StudioError } from './errors';
 import type { DestinationState, DestinationStats } from './stats';
 
@@ -40,6 +40,18 @@ export interface EventMap {
     retryInMs?: number;
   };
   'destination.stats': { stats: DestinationStats[] };
+  /** The encoder choice changed: probe finished, settings changed, or a mid-stream fallback. */
+  'encoder.status': EncoderStatus;
+  /** The recording's state changed, and once a second while recording (numbers move). */
+  'record.state': RecordStatus;
+  /** A recording was finished and is safe on disk (and, when asked, remuxed to MP4 too). */
+  'record.saved': { path: string; remuxedPath: string | null; bytes: number; durationMs: number };
+  /** The plain-language diagnosis of where frames are lost changed. */
+  'diagnosis.changed': Diagnosis;
+  /** One new second of stats history. */
+  'stats.sample': { sample: StatsSample };
+  /** The kept history, sent to a renderer when it connects. */
+  'stats.history': { samples: StatsSample[] };
   /**
    * The engine asks a renderer for a picture of a source (or the program when sourceUuid is null);
    * the renderer answers with the renderer.captureResult command. Sent only to one renderer.

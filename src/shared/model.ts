@@ -63,7 +63,10 @@ export interface VideoSettings {
 export type RateControl = 'CBR' | 'VBR';
 
 export interface EncoderSettings {
-  /** FFmpeg encoder name. v1 always encodes with libx264; hardware encoders arrive with the output engine. */
+  /**
+   * 'auto' (the best encoder that passed its test encode here) or an FFmpeg encoder name from the
+   * catalog (h264_nvenc, h264_qsv, …, libx264). A named one that fails its probe falls back too.
+   */
   encoder: string;
   rateControl: RateControl;
   bitrateKbps: number;
@@ -103,10 +106,74 @@ export interface Rendition {
   height?: number;
 }
 
+/** A saved set of encoder settings the user applies in one step ("Twitch 1080p60 6000 kbps"). */
+export interface EncoderTemplate {
+  name: string;
+  encoder: string;
+  rateControl: RateControl;
+  bitrateKbps: number;
+  keyframeIntervalSec: number;
+  preset: string;
+  profile: EncoderSettings['profile'];
+  bFrames: number;
+  /** Absent: applying it keeps the user's audio bitrate. */
+  audioBitrateKbps?: number;
+  /** Absent: the template says nothing about output size or frame rate. */
+  video?: Pick<VideoSettings, 'outputWidth' | 'outputHeight' | 'fpsNumerator' | 'fpsDenominator'>;
+}
+
+/** MKV, or fragmented MP4: both stay playable when FFmpeg or the studio is killed mid-recording. */
+export type RecordingFormat = 'mkv' | 'fmp4';
+
+export interface RecordingSettings {
+  /** Absolute folder; '' = "recordings" inside the data folder. */
+  folder: string;
+  format: RecordingFormat;
+  /**
+   * File name without extension. OBS's placeholders: %CCYY %YY %MM %DD %hh %mm %ss (local time),
+   * %% for a percent sign. Characters a file system refuses are replaced.
+   */
+  filenamePattern: string;
+  /** After a recording stops, also write a plain .mp4 beside it (the original is kept). */
+  remuxToMp4: boolean;
+  /** Refuse to start below this much free space, and stop gracefully when it drops below it. MB. */
+  minFreeMb: number;
+}
+
 export interface OutputSettings {
   encoder: EncoderSettings;
   /** FFmpeg binary chosen by the user; first place the locator looks. Empty = not set. */
   ffmpegPath: string;
+  recording: RecordingSettings;
+  /** The user's upload bandwidth in kbps for the budget check before going live; 0 = not entered. */
+  uplinkKbps: number;
+  /** The user's own encoder templates (built-in ones are not stored). */
+  templates: EncoderTemplate[];
+}
+
+/** What a webhook can be told about. */
+export const WEBHOOK_EVENTS = [
+  'stream.started',
+  'stream.stopped',
+  'destination.live',
+  'destination.reconnecting',
+  'destination.failed',
+  'recording.saved',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * An HTTP endpoint told about the show as it happens: a JSON POST signed with HMAC-SHA256. The
+ * signing secret lives in the secret store; the document records only whether one is set.
+ */
+export interface Webhook {
+  id: string;
+  name: string;
+  /** http:// or https:// */
+  url: string;
+  enabled: boolean;
+  events: WebhookEvent[];
+  hasSecret: boolean;
 }
 
 export interface StudioDocument {
@@ -120,6 +187,7 @@ export interface StudioDocument {
   video: VideoSettings;
   output: OutputSettings;
   destinations: Destination[];
+  webhooks: Webhook[];
 }
 
 export const DEFAULT_TRANSFORM: Transform = {

@@ -26,6 +26,8 @@ export interface OutputStats {
   encoderSpeed: number;
   /** Mean compositor render time per frame over the last interval, reported by the renderer. */
   renderMs: number;
+  /** The whole machine's CPU use over the last interval, 0..100 (all cores together). */
+  cpuPercent: number;
 }
 
 export interface RendererStats {
@@ -52,6 +54,7 @@ export const EMPTY_OUTPUT_STATS: OutputStats = {
   uptimeMs: 0,
   encoderSpeed: 0,
   renderMs: 0,
+  cpuPercent: 0,
 };
 
 /** One destination's live numbers (the output engine keeps one per destination). */
@@ -69,4 +72,82 @@ export interface DestinationStats {
   /** 0 = draining freely … 1 = its buffer is full (OBS's outputCongestion). */
   congestion: number;
   lastError: string | null;
+}
+
+/** One encoder's start-up test: listed by `ffmpeg -encoders` is not enough, it must encode. */
+export interface EncoderProbeResult {
+  name: string;
+  listed: boolean;
+  works: boolean;
+  /** One line for the user: what worked, or why not. */
+  reason: string;
+}
+
+/** Which encoder the studio streams with, and why; sent as 'encoder.status' whenever it changes. */
+export interface EncoderStatus {
+  /** True while the start-up probe (or a "probe again") runs. */
+  probing: boolean;
+  /** The encoder the next stream uses (or the running one uses); null before the first probe ends. */
+  chosen: string | null;
+  /** One or two sentences: why this one. */
+  why: string;
+  probes: EncoderProbeResult[];
+  /** Set while a stream runs on libx264 because its hardware encoder failed mid-stream. */
+  fallback: { from: string; to: string; message: string } | null;
+}
+
+export type RecordState = 'idle' | 'starting' | 'recording' | 'stopping' | 'failed';
+
+/** The recording's state and numbers, sent as 'record.state' on change and each second while recording. */
+export interface RecordStatus {
+  state: RecordState;
+  /** The file being written (or last written). */
+  path: string | null;
+  bytes: number;
+  durationMs: number;
+  /** Free space where the file is written, bytes; null when unknown. */
+  freeBytes: number | null;
+  /** Why it failed or stopped on its own (disk full, FFmpeg died). */
+  error: string | null;
+}
+
+export const IDLE_RECORD_STATUS: RecordStatus = { state: 'idle', path: null, bytes: 0, durationMs: 0, freeBytes: null, error: null };
+
+/** Where frames are being lost, in plain words; 'ok' when nothing is. */
+export interface Diagnosis {
+  severity: 'ok' | 'warning' | 'problem';
+  where: 'none' | 'render' | 'encoder' | 'destination';
+  /** The destination at fault when where is 'destination'. */
+  destinationId: string | null;
+  destinationName: string | null;
+  message: string;
+}
+
+/** The bandwidth check before going live: the destinations' bitrates against the uplink. */
+export interface BandwidthBudget {
+  /** What the enabled destinations need together, video + audio + overhead, kbps. */
+  requiredKbps: number;
+  /** The uplink compared against (entered by the user), kbps; null when unknown. */
+  uplinkKbps: number | null;
+  /** null when there is no uplink to compare with. */
+  fits: boolean | null;
+  perDestination: { id: string; name: string; kbps: number }[];
+  message: string;
+}
+
+/** One second of history for the graphs (the engine keeps at least ten minutes). */
+export interface StatsSample {
+  /** Engine clock, ms. */
+  t: number;
+  state: DestinationState;
+  fps: number;
+  bitrateKbps: number;
+  renderMs: number;
+  encoderSpeed: number;
+  cpuPercent: number;
+  /** Counters since start (graphs plot their per-second differences). */
+  lagged: number;
+  skipped: number;
+  dropped: number;
+  destinations: { id: string; name: string; state: DestinationState; bitrateKbps: number; congestion: number; dropped: number }[];
 }

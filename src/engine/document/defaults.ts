@@ -1,5 +1,6 @@
 /** What a studio starts from when nothing is saved, or when a saved part cannot be used. */
-import type { EncoderSettings, OutputSettings, Scene, StudioDocument, VideoSettings } from '../../shared';
+import type { EncoderSettings, OutputSettings, RecordingSettings, Scene, StudioDocument, VideoSettings } from '../../shared';
+import { DEFAULT_RECORDING } from './schemas';
 
 export const DEFAULT_VIDEO: VideoSettings = {
   baseWidth: 1280,
@@ -11,7 +12,7 @@ export const DEFAULT_VIDEO: VideoSettings = {
 };
 
 export const DEFAULT_ENCODER: EncoderSettings = {
-  encoder: 'libx264',
+  encoder: 'auto',
   rateControl: 'CBR',
   bitrateKbps: 2500,
   keyframeIntervalSec: 2,
@@ -21,7 +22,15 @@ export const DEFAULT_ENCODER: EncoderSettings = {
   audioBitrateKbps: 160,
 };
 
-export const DEFAULT_OUTPUT: OutputSettings = { encoder: DEFAULT_ENCODER, ffmpegPath: '' };
+export const DEFAULT_RECORDING_SETTINGS: RecordingSettings = { ...DEFAULT_RECORDING };
+
+export const DEFAULT_OUTPUT: OutputSettings = {
+  encoder: DEFAULT_ENCODER,
+  ffmpegPath: '',
+  recording: DEFAULT_RECORDING_SETTINGS,
+  uplinkKbps: 0,
+  templates: [],
+};
 
 export const emptyScene = (uuid: string, name: string): Scene => ({ uuid, name, items: [], nextItemId: 1 });
 
@@ -35,7 +44,8 @@ export function blankDocument(newId: () => string): StudioDocument {
     inputs: [],
     currentSceneUuid: scene.uuid,
     video: { ...DEFAULT_VIDEO },
-    output: { encoder: { ...DEFAULT_ENCODER }, ffmpegPath: '' },
+    output: structuredClone(DEFAULT_OUTPUT),
     destinations: [],
+    webhooks: [],
   };
 }

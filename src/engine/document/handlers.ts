@@ -8,6 +8,7 @@ import type * as z from 'zod';
 import {
   DEFAULT_TRANSFORM,
   Status,
+  WEBHOOK_EVENTS,
   fail,
   ok,
   type CommandResult,
@@ -22,7 +23,9 @@ import {
   type Settings,
   type StudioDocument,
   type StudioEvent,
+  type Webhook,
 } from '../../shared';
+import { BUILT_IN_TEMPLATES, applyTemplate, templateFromSettings, validateTemplate } from '../output/encoders/templates';
 import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
 import { parseArgs } from './issues';
@@ -32,6 +35,8 @@ export interface HandlerContext {
   kinds: KindRegistry;
   isLive: () => boolean;
   newId: () => string;
+  /** A fresh random secret (webhook signing keys generated for the user). */
+  newSecret: () => string;
 }
 
 export interface Change<R> {
@@ -64,6 +69,9 @@ function renditionOrNull(r: Rendition | null): Rendition | null {
 const CANVAS_SIZED = new Set(['color_source_v3', 'studio_test_pattern']);
 
 export const secretName = (destinationId: string): string => `destination:${destinationId}:key`;
+export const webhookSecretName = (webhookId: string): string => `webhook:${webhookId}:secret`;
+
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const ev = <T extends EventType>(type: T, data: EventMap[T]): StudioEvent => ({ type, data }) as StudioEvent;
 
@@ -345,6 +353,93 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
 
   'output.setFfmpegPath': (doc, { ffmpegPath }) =>
     change({ ...doc, output: { ...doc.output, ffmpegPath } }, null),
+
+  'output.setRecording': (doc, patch) => {
+    const recording = { ...doc.output.recording, ...patch };
+    return change({ ...doc, output: { ...doc.output, recording } }, null);
+  },
+
+  'output.setUplink': (doc, { uplinkKbps }) => change({ ...doc, output: { ...doc.output, uplinkKbps } }, null),
+
+  'template.save': (doc, { name, overwrite }) => {
+    const others = doc.output.templates.filter((t) => !(overwrite && sameName(t.name, name)));
+    const made = validateTemplate(templateFromSettings(name, doc.output.encoder, doc.video), others.map((t) => t.name));
+    if (!made.ok) return made;
+    const kept = doc.output.templates.some((t) => sameName(t.name, name))
+      ? doc.output.templates.map((t) => (sameName(t.name, name) ? made.value : t))
+      : [...doc.output.templates, made.value];
+    return change({ ...doc, output: { ...doc.output, templates: kept } }, null);
+  },
+
+  'template.apply': (doc, { name }, ctx) => {
+    if (ctx.isLive()) return stopFirst('encoder settings');
+    const t = [...BUILT_IN_TEMPLATES, ...doc.output.templates].find((x) => sameName(x.name, name));
+    if (!t) return fail(Status.ResourceNotFound, `There is no encoder template named "${name}".`, 'name');
+    const applied = applyTemplate(t, doc.output.encoder);
+    const valid = parseArgs(encoderSettingsSchema, applied.encoder);
+    if (!valid.ok) return valid;
+    let video = doc.video;
+    if (applied.video) {
+      const v = parseArgs(videoSettingsSchema, { ...doc.video, ...applied.video });
+      if (!v.ok) return v;
+      video = v.value;
+    }
+    const events = video === doc.video ? [] : [ev('video.changed', {})];
+    return ok({ doc: { ...doc, video, output: { ...doc.output, encoder: valid.value } }, events, value: null });
+  },
+
+  'template.remove': (doc, { name }) => {
+    if (BUILT_IN_TEMPLATES.some((t) => sameName(t.name, name))) {
+      return fail(Status.InvalidRequestField, `"${name}" is a built-in template and cannot be removed.`, 'name');
+    }
+    if (!doc.output.templates.some((t) => sameName(t.name, name))) {
+      return fail(Status.ResourceNotFound, `There is no saved encoder template named "${name}".`, 'name');
+    }
+    const templates = doc.output.templates.filter((t) => !sameName(t.name, name));
+    return change({ ...doc, output: { ...doc.output, templates } }, null);
+  },
+
+  'webhook.upsert': (doc, args, ctx) => {
+    let hook: Webhook;
+    let generated: string | null = null;
+    if (args.id !== undefined) {
+      const cur = doc.webhooks.find((w) => w.id === args.id);
+      if (!cur) return fail(Status.ResourceNotFound, `There is no webhook with id "${args.id}".`, 'id');
+      hook = {
+        ...cur,
+        ...(args.name !== undefined && { name: args.name }),
+        ...(args.url !== undefined && { url: args.url }),
+        ...(args.enabled !== undefined && { enabled: args.enabled }),
+        ...(args.events !== undefined && { events: args.events }),
+      };
+    } else {
+      if (args.url === undefined) return fail(Status.MissingRequestField, 'url is required to add a webhook.', 'url');
+      if (args.secret === undefined) generated = ctx.newSecret();
+      hook = {
+        id: ctx.newId(),
+        name: args.name ?? new URL(args.url).hostname,
+        url: args.url,
+        enabled: args.enabled ?? true,
+        events: args.events ?? [...WEBHOOK_EVENTS],
+        hasSecret: true,
+      };
+    }
+    const value = args.secret ?? generated;
+    const secret = value === null ? undefined : { name: webhookSecretName(hook.id), value };
+    const exists = doc.webhooks.some((w) => w.id === hook.id);
+    const webhooks = exists ? doc.webhooks.map((w) => (w.id === hook.id ? hook : w)) : [...doc.webhooks, hook];
+    return ok({ doc: { ...doc, webhooks }, events: [], value: { id: hook.id, secret: generated }, ...(secret && { secret }) });
+  },
+
+  'webhook.remove': (doc, { id }) => {
+    if (!doc.webhooks.some((w) => w.id === id)) return fail(Status.ResourceNotFound, `There is no webhook with id "${id}".`, 'id');
+    return ok({
+      doc: { ...doc, webhooks: doc.webhooks.filter((w) => w.id !== id) },
+      events: [],
+      value: null,
+      secret: { name: webhookSecretName(id), value: null },
+    });
+  },
 
   'destination.upsert': (doc, args, ctx) => {
     let dest: Destination;

@@ -3,26 +3,38 @@
  * reuses them so a file is held to the same rules as a command). Messages that are phrases
  * ("must be …") get the field name put in front by ./issues.ts.
  */
+import path from 'node:path';
 import * as z from 'zod';
-import { VIDEO_LIMITS, type CommandArgs, type CommandType } from '../../shared';
+import { VIDEO_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
+import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
 
 /** Commands that act on the running output rather than the document (routed in studio.ts). */
 export const OUTPUT_COMMANDS = ['destination.start', 'destination.stop', 'destination.reconnect'] as const;
 
 /**
- * Commands the document store handles; stream.*, renderer.* and OUTPUT_COMMANDS belong to the
- * output side, remote.* to the remote control (all routed in studio.ts).
+ * Commands the document store handles. The rest are routed in studio.ts: stream.*, record.*,
+ * encoder.* and OUTPUT_COMMANDS to the output side, stats.* to the stats monitor, remote.* to the
+ * remote control, renderer.* to the renderer hub, and the read-only or outward-facing ones
+ * (template.list, webhook.test) to their modules, so they never bump the document's revision.
  */
 export type DocumentCommand = Exclude<
   CommandType,
-  `stream.${string}` | `renderer.${string}` | `remote.${string}` | (typeof OUTPUT_COMMANDS)[number]
+  | `stream.${string}`
+  | `record.${string}`
+  | `encoder.${string}`
+  | `stats.${string}`
+  | `renderer.${string}`
+  | `remote.${string}`
+  | 'template.list'
+  | 'webhook.test'
+  | (typeof OUTPUT_COMMANDS)[number]
 >;
 
 export const NAME_MAX = 256;
 export const STREAM_KEY_MAX = 512;
-/** v1 always encodes with libx264; hardware encoders join this list with the output engine. */
-export const ENCODERS = ['libx264'] as const;
+/** 'auto' picks the best encoder that passed its test encode; a name asks for that one. */
+export const ENCODERS = ['auto', ...ENCODER_NAMES] as const;
 export const X264_PRESETS = [
   'ultrafast',
   'superfast',
@@ -103,6 +115,82 @@ const encoderShape = {
 };
 export const encoderSettingsSchema = z.object(encoderShape);
 
+/** Characters no file name may hold on Windows, macOS or Linux, plus path separators. */
+const FILE_NAME_BAD = /[\u0000-\u001f\u007f<>:"/\\|?*]/;
+
+const recordingShape = {
+  folder: z
+    .string()
+    .trim()
+    .max(4096)
+    .refine((f) => f === '' || path.isAbsolute(f), { error: 'must be an absolute folder path (or empty for the data folder)' }),
+  format: z.enum(['mkv', 'fmp4']),
+  filenamePattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((p) => !FILE_NAME_BAD.test(p), { error: 'must be a file name without / \\ : * ? " < > | or control characters' }),
+  remuxToMp4: z.boolean(),
+  minFreeMb: z.int().min(0).max(100_000_000),
+};
+export const recordingSettingsSchema = z.object(recordingShape);
+
+export const UPLINK_MAX_KBPS = 100_000_000;
+
+const templateVideo = z
+  .strictObject({
+    outputWidth: videoShape.outputWidth,
+    outputHeight: videoShape.outputHeight,
+    fpsNumerator: videoShape.fpsNumerator,
+    fpsDenominator: videoShape.fpsDenominator,
+  })
+  .check((ctx) => {
+    const fps = ctx.value.fpsNumerator / ctx.value.fpsDenominator;
+    if (fps < 1 || fps > VIDEO_LIMITS.maxFps) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.fpsNumerator,
+        path: ['fpsNumerator'],
+        message: `must give a frame rate from 1 to ${VIDEO_LIMITS.maxFps} fps (fpsNumerator / fpsDenominator)`,
+      });
+    }
+  });
+
+/** A saved encoder template: the encoder settings' own limits, so applying one can never be refused. */
+export const encoderTemplateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(256),
+  encoder: encoderShape.encoder,
+  rateControl: encoderShape.rateControl,
+  bitrateKbps: encoderShape.bitrateKbps,
+  keyframeIntervalSec: encoderShape.keyframeIntervalSec,
+  preset: encoderShape.preset,
+  profile: encoderShape.profile,
+  bFrames: encoderShape.bFrames,
+  audioBitrateKbps: encoderShape.audioBitrateKbps.optional(),
+  video: templateVideo.optional(),
+});
+
+const webhookUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .check((ctx) => {
+    const ok = URL.canParse(ctx.value) && ['http:', 'https:'].includes(new URL(ctx.value).protocol) && new URL(ctx.value).hostname !== '';
+    // No `input`: a URL may carry credentials or a token in its query.
+    if (!ok) ctx.issues.push({ code: 'custom', input: undefined, message: 'must be an http:// or https:// URL with a host' });
+  });
+const webhookEvents = z
+  .array(z.enum(WEBHOOK_EVENTS))
+  .min(1)
+  .refine((list) => new Set(list).size === list.length, { error: 'must not list an event twice' });
+const webhookSecret = z
+  .string()
+  .min(16)
+  .max(512)
+  .refine((k) => !/[\u0000-\u001f\u007f]/.test(k), { error: 'must not contain control characters' });
+
 /** Why a destination server string is not usable, or null when it is. Never echoes the value. */
 export function serverProblem(server: string): string | null {
   const expected = 'must be an rtmp://, rtmps:// or srt:// URL with a host, such as rtmp://live.example.com/app';
@@ -164,6 +252,20 @@ export const COMMAND_SCHEMAS = {
   'video.set': z.strictObject(videoShape).partial(),
   'output.setEncoder': z.strictObject(encoderShape).partial(),
   'output.setFfmpegPath': z.strictObject({ ffmpegPath: z.string().trim().max(4096) }),
+  'output.setRecording': z.strictObject(recordingShape).partial(),
+  'output.setUplink': z.strictObject({ uplinkKbps: z.int().min(0).max(UPLINK_MAX_KBPS) }),
+  'template.save': z.strictObject({ name: z.string().trim().min(1).max(256), overwrite: z.boolean().optional() }),
+  'template.apply': z.strictObject({ name: z.string().trim().min(1).max(256) }),
+  'template.remove': z.strictObject({ name: z.string().trim().min(1).max(256) }),
+  'webhook.upsert': z.strictObject({
+    id: id.optional(),
+    name: name.optional(),
+    url: webhookUrl.optional(),
+    enabled: z.boolean().optional(),
+    events: webhookEvents.optional(),
+    secret: webhookSecret.optional(),
+  }),
+  'webhook.remove': z.strictObject({ id }),
   'destination.upsert': z.strictObject({
     id: id.optional(),
     name: name.optional(),
@@ -215,7 +317,28 @@ export const destinationSchema = z.object({
   rendition: z.object(renditionShape).nullable().default(null),
 });
 
+export const DEFAULT_RECORDING = {
+  folder: '',
+  format: 'mkv',
+  filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss',
+  remuxToMp4: false,
+  minFreeMb: 500,
+} as const;
+
+/** Profiles saved before recording, the uplink and templates existed load with their defaults. */
 export const outputSettingsSchema = z.object({
   encoder: encoderSettingsSchema,
   ffmpegPath: z.string().max(4096),
+  recording: recordingSettingsSchema.default({ ...DEFAULT_RECORDING }),
+  uplinkKbps: z.int().min(0).max(UPLINK_MAX_KBPS).default(0),
+  templates: z.array(encoderTemplateSchema).max(200).default([]),
+});
+
+export const webhookSchema = z.object({
+  id,
+  name,
+  url: z.string().max(2048),
+  enabled: z.boolean(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)),
+  hasSecret: z.boolean(),
 });

@@ -4,7 +4,7 @@
  * same document). Each accepted command yields a new frozen snapshot with revision + 1, then its
  * fine-grained events, then document.changed. A rejected command changes nothing and emits nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Status, fail, ok, type CommandType, type Result, type StudioDocument, type StudioEvent } from '../../shared';
 import type { SecretStore } from '../api';
 import type { KindRegistry } from '../kinds/registry';
@@ -29,7 +29,12 @@ export class DocumentStore {
 
   constructor(private readonly opts: DocumentStoreOptions) {
     this.doc = deepFreeze(structuredClone(opts.initial));
-    this.ctx = { kinds: opts.kinds, isLive: opts.isLive, newId: opts.newId ?? randomUUID };
+    this.ctx = {
+      kinds: opts.kinds,
+      isLive: opts.isLive,
+      newId: opts.newId ?? randomUUID,
+      newSecret: () => randomBytes(24).toString('base64url'),
+    };
   }
 
   /** The current snapshot. Frozen: a new object replaces it on every accepted command. */
@@ -66,7 +71,7 @@ export class DocumentStore {
           else await this.opts.secrets.set(secret.name, secret.value);
         } catch {
           // The store's own error text is not shown: it could in principle echo what it was given.
-          return fail(Status.ActionFailed, 'The stream key could not be saved to the secret store, so nothing was changed.');
+          return fail(Status.ActionFailed, 'The secret could not be saved to the secret store, so nothing was changed.');
         }
       }
       this.doc = deepFreeze({ ...doc, revision: this.doc.revision + 1 });

@@ -12,6 +12,7 @@ import {
   outputSettingsSchema,
   sceneSchema,
   videoSettingsSchema,
+  webhookSchema,
 } from '../document/schemas';
 import { writeFileAtomic } from './atomic';
 
@@ -22,7 +23,7 @@ export const FILE_VERSION = 1;
 
 /** Saved shapes, in the model's own types (the schemas' outputs are narrower, so they fit). */
 export type CollectionFile = Pick<StudioDocument, 'version' | 'scenes' | 'inputs' | 'currentSceneUuid'>;
-export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations'>;
+export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks'>;
 
 export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   version: z.literal(FILE_VERSION),
@@ -36,6 +37,8 @@ export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
   video: videoSettingsSchema,
   output: outputSettingsSchema,
   destinations: z.array(destinationSchema),
+  // Profiles saved before webhooks existed have none.
+  webhooks: z.array(webhookSchema).default([]),
 });
 
 
@@ -67,6 +70,7 @@ export function profileJson(doc: StudioDocument): string {
       audioOnly,
       rendition,
     })),
+    webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
   };
   return json(file);
 }

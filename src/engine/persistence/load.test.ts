@@ -77,7 +77,7 @@ describe('loadDocument: first launch', () => {
     });
     expect(document.output).toEqual({
       encoder: {
-        encoder: 'libx264',
+        encoder: 'auto',
         rateControl: 'CBR',
         bitrateKbps: 2500,
         keyframeIntervalSec: 2,
@@ -87,8 +87,12 @@ describe('loadDocument: first launch', () => {
         audioBitrateKbps: 160,
       },
       ffmpegPath: '',
+      recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
+      uplinkKbps: 0,
+      templates: [],
     });
     expect(document.destinations).toEqual([]);
+    expect(document.webhooks).toEqual([]);
     expect(document.revision).toBe(0);
 
     expect(document.scenes).toHaveLength(1);
@@ -220,6 +224,24 @@ describe('loadDocument: saved files', () => {
     const saved = profileJson(doc);
     expect(JSON.parse(saved).destinations[1]).toMatchObject({ preset: 'youtube', audioOnly: true, rendition: { bitrateKbps: 1500, height: 480 } });
     expect(saved).not.toContain('yt-sekrit');
+  });
+
+  it('loads a profile saved before recording, the uplink, templates and webhooks with their defaults', async () => {
+    const d = await tmp();
+    const doc = await richDocument(d);
+    await saveDocument(d, doc);
+    const p = JSON.parse(profileJson(doc));
+    p.output = { encoder: { ...p.output.encoder, encoder: 'libx264' }, ffmpegPath: '/opt/ffmpeg' };
+    delete p.webhooks;
+    await writeFile(path.join(d, 'profile.json'), JSON.stringify(p));
+    const { document, notices } = await load(d);
+    expect(notices).toEqual([]);
+    expect(document.output.encoder.encoder).toBe('libx264');
+    expect(document.output.ffmpegPath).toBe('/opt/ffmpeg');
+    expect(document.output.recording).toMatchObject({ format: 'mkv', folder: '', minFreeMb: 500 });
+    expect(document.output.uplinkKbps).toBe(0);
+    expect(document.output.templates).toEqual([]);
+    expect(document.webhooks).toEqual([]);
   });
 
   it('a corrupt profile is moved aside; defaults stand in and the collection is kept', async () => {

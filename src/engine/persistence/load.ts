@@ -65,7 +65,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
   const profile: Omit<ProfileFile, 'version'> =
     profileRead.state === 'ok'
       ? profileRead.value
-      : { video: { ...DEFAULT_VIDEO }, output: structuredClone(DEFAULT_OUTPUT), destinations: [] };
+      : { video: { ...DEFAULT_VIDEO }, output: structuredClone(DEFAULT_OUTPUT), destinations: [], webhooks: [] };
 
   const collectionRead = await readPart(
     path.join(opts.dataDir, COLLECTION_FILE),
@@ -100,6 +100,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       video: profile.video,
       output: profile.output,
       destinations: profile.destinations,
+      webhooks: profile.webhooks,
     },
     notices,
   };

@@ -13,9 +13,13 @@ const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',
+    recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
+    uplinkKbps: 0,
+    templates: [],
     encoder: { encoder: 'libx264', rateControl: 'CBR', bitrateKbps: 2500, keyframeIntervalSec: 2, preset: 'veryfast', profile: 'main', bFrames: 0, audioBitrateKbps: 128 },
   },
   destinations: [],
+  webhooks: [],
 });
 
 const docEvent = (d: StudioDocument): StudioEvent => ({ type: 'document.changed', data: { document: d, cause: 'test' } });

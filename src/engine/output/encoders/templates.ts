@@ -4,52 +4,14 @@
  * never hold a value the output.setEncoder command would refuse. A template may also carry the
  * output size and frame rate it was made for; applying it then offers a video.set as well.
  */
-import * as z from 'zod';
-import { Status, VIDEO_LIMITS, fail, type EncoderSettings, type Result, type VideoSettings } from '../../../shared';
+import { Status, fail, type EncoderSettings, type EncoderTemplate, type Result, type VideoSettings } from '../../../shared';
 import { parseArgs } from '../../document/issues';
-import { NAME_MAX, encoderSettingsSchema, videoSettingsSchema } from '../../document/schemas';
-import { ENCODER_NAMES } from './catalog';
+import { ENCODERS, encoderTemplateSchema } from '../../document/schemas';
 
-export const TEMPLATE_ENCODERS = ['auto', ...ENCODER_NAMES] as const;
+export { encoderTemplateSchema };
+export type { EncoderTemplate };
+export const TEMPLATE_ENCODERS = ENCODERS;
 export type TemplateEncoder = (typeof TEMPLATE_ENCODERS)[number];
-
-const enc = encoderSettingsSchema.shape;
-const vid = videoSettingsSchema.shape;
-
-const templateVideo = z
-  .strictObject({
-    outputWidth: vid.outputWidth,
-    outputHeight: vid.outputHeight,
-    fpsNumerator: vid.fpsNumerator,
-    fpsDenominator: vid.fpsDenominator,
-  })
-  .check((ctx) => {
-    const fps = ctx.value.fpsNumerator / ctx.value.fpsDenominator;
-    if (fps < 1 || fps > VIDEO_LIMITS.maxFps) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value.fpsNumerator,
-        path: ['fpsNumerator'],
-        message: `must give a frame rate from 1 to ${VIDEO_LIMITS.maxFps} fps (fpsNumerator / fpsDenominator)`,
-      });
-    }
-  });
-
-export const encoderTemplateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(NAME_MAX),
-  encoder: z.enum(TEMPLATE_ENCODERS),
-  rateControl: enc.rateControl,
-  bitrateKbps: enc.bitrateKbps,
-  keyframeIntervalSec: enc.keyframeIntervalSec,
-  preset: enc.preset,
-  profile: enc.profile,
-  bFrames: enc.bFrames,
-  /** Absent: keep the user's audio bitrate. */
-  audioBitrateKbps: enc.audioBitrateKbps.optional(),
-  /** Absent: the template says nothing about size or frame rate. */
-  video: templateVideo.optional(),
-});
-export type EncoderTemplate = z.output<typeof encoderTemplateSchema>;
 
 const video = (w: number, h: number, fps: number) => ({ outputWidth: w, outputHeight: h, fpsNumerator: fps, fpsDenominator: 1 });
 
