@@ -39,6 +39,11 @@ interface HubOptions {
   pushFrame(message: Uint8Array, ack: (sequence: number) => void): void;
   reportRenderer(stats: RendererStats): void;
   startupNotices: { level: 'info' | 'warning' | 'error'; message: string }[];
+  /**
+   * The current state of things that are otherwise only told as they change (encoder choice,
+   * recording, diagnosis, stats history), sent to each renderer right after its greeting.
+   */
+  replay?(): StudioEvent[];
   /** Times out unanswered screenshot requests; defaults to the real clock. */
   clock?: Clock;
   /** How long a renderer has to answer a screenshot request. Default CAPTURE_TIMEOUT_MS. */
@@ -256,6 +261,7 @@ export class RendererHub {
     sink.event({ type: 'document.changed', data: { document: this.options.getDocument(), cause: 'hello' } });
     sink.event({ type: 'stream.state', data: { state: this.options.streamState() } });
     for (const notice of this.options.startupNotices) sink.event({ type: 'notice', data: notice });
+    for (const event of this.options.replay?.() ?? []) sink.event(event);
     member.told = false;
     sink.event({ type: 'renderer.outputOwner', data: { owner: false } });
   }

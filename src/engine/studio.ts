@@ -30,6 +30,11 @@ import { StreamOutput } from './output/stream-output';
 import { RendererHub } from './renderer-hub';
 import { PeriodicScreenshots, takeScreenshot } from './screenshot';
 import { imageFileProblems } from './media-check';
+import { StatsMonitor } from './stats/monitor';
+import { CpuMeter } from './stats/cpu';
+import { Webhooks } from './webhooks/webhooks';
+import { webhookSecretName } from './document/handlers';
+import { BUILT_IN_TEMPLATES } from './output/encoders/templates';
 
 export async function createStudio(ports: StudioPorts): Promise<Studio> {
   const dataDir = path.resolve(ports.dataDir);
@@ -58,7 +63,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   };
 
   const loaded = await loadDocument({ dataDir, resourcesDir: ports.resourcesDir });
-  const output = new StreamOutput({ clock, logger, emit });
+  const cpu = new CpuMeter();
+  const output = new StreamOutput({ clock, logger, emit, cpuPercent: () => cpu.percent() });
   const outputActive = (): boolean => !['idle', 'failed'].includes(output.state());
   const kinds = new KindRegistry();
   const store = new DocumentStore({
@@ -92,6 +98,10 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     reportRenderer: (stats) => output.reportRenderer(stats),
     // Notices raised before any renderer connected (a corrupt file moved aside) are replayed to each.
     startupNotices: loaded.notices,
+    replay: () => [
+      { type: 'stats.history', data: { samples: monitor.history() } },
+      { type: 'diagnosis.changed', data: monitor.diagnosis() },
+    ],
     clock,
   });
   const internal = subscribe((event) => {
@@ -102,6 +112,16 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     if (event.type === 'stream.state') hub.refreshOwnership();
     if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkImages([event.data.inputUuid]);
     hub.broadcast(event);
+  });
+
+  const monitor = new StatsMonitor({ clock, subscribe, emit, document: () => store.get() });
+  const webhooks = new Webhooks({
+    subscribe,
+    document: () => store.get(),
+    secret: (id) => secrets.get(webhookSecretName(id)),
+    clock,
+    logger,
+    notify,
   });
 
   async function checkImages(inputUuids?: string[]): Promise<void> {
@@ -118,11 +138,22 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     let result: Result<unknown>;
     try {
       if (type === 'stream.start' || isOutputCommand(type)) {
+        if (type === 'stream.start') warnOverBudget();
         result = type === 'stream.start' ? await control.startStream() : await control.execute(type, args);
         hub.refreshOwnership();
       } else if (type === 'stream.stop') {
         result = outputActive() ? await output.stop() : fail(Status.OutputNotRunning, 'The stream is not running.');
         hub.refreshOwnership();
+      } else if (type === 'stats.budget') {
+        result = ok(monitor.budget());
+      } else if (type === 'stats.history') {
+        result = ok({ samples: monitor.history() });
+      } else if (type === 'stats.diagnosis') {
+        result = ok(monitor.diagnosis());
+      } else if (type === 'webhook.test') {
+        result = await webhooks.test(args);
+      } else if (type === 'template.list') {
+        result = ok({ builtIn: BUILT_IN_TEMPLATES.map((t) => t.name), user: store.get().output.templates.map((t) => t.name) });
       } else if (type === 'remote.info') {
         result = ok(remote?.info() ?? REMOTE_OFF);
       } else if (type === 'renderer.claimOutput' || type === 'renderer.captureResult') {
@@ -134,6 +165,12 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       result = fail(Status.RequestProcessingFailed, `The studio could not run ${type}: ${String(error)}`);
     }
     return result as Result<CommandResult<T>>;
+  }
+
+  /** The budget check before going live: a warning, never a refusal (the uplink may be a guess). */
+  function warnOverBudget(): void {
+    const budget = monitor.budget();
+    if (budget.fits === false) notify('warning', budget.message);
   }
 
   const screenshot: Studio['screenshot'] = (request) => takeScreenshot({ document: () => store.get(), capture: (spec) => hub.capture(spec) }, request);
@@ -156,7 +193,9 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       if (disposed) return;
       disposed = true;
       await remote?.dispose();
+      await webhooks.dispose();
       await output.dispose();
+      monitor.dispose();
       const shots = periodic?.dispose();
       hub.dispose();
       await shots;

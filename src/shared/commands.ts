@@ -4,7 +4,7 @@
  * Result. Add a command here, then its schema and handler in the engine.
  */
 import type { EncoderSettings, RecordingSettings, Rendition, Settings, Transform, VideoSettings, WebhookEvent } from './model';
-import type { BandwidthBudget, EncoderStatus, RecordStatus, StatsSample } from './stats';
+import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
@@ -63,6 +63,7 @@ export interface CommandMap {
   /** Compares the enabled destinations' bitrates with the uplink (also checked at stream.start). */
   'stats.budget': { args: Record<string, never>; result: BandwidthBudget };
   'stats.history': { args: Record<string, never>; result: { samples: StatsSample[] } };
+  'stats.diagnosis': { args: Record<string, never>; result: Diagnosis };
 
   /**
    * Creates (no id) or updates a webhook. `secret` goes to the secret store and is never echoed;

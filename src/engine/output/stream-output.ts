@@ -66,6 +66,8 @@ export interface StreamOutputOptions {
   random?: () => number;
   /** How many seconds of its rendition a destination may fall behind before data is dropped for it; default 4. */
   bufferSeconds?: number;
+  /** The machine's CPU use since the last reading (stats.cpuPercent); 0 when not given. */
+  cpuPercent?: () => number;
 }
 
 /** A destination as the output needs it: the URL already carries the stream key. */
@@ -117,6 +119,8 @@ export class StreamOutput {
   /** Pump ticks skipped before the main encoder produced its first frame: start-up, not encoder lag. */
   private skippedBeforeStart: number | null = null;
   private renderMs = 0;
+  /** Read once per stats interval, so stats() called in between does not reset the meter. */
+  private cpuPercent = 0;
   private invalidFrames = 0;
   private lastError: StudioError | null = null;
   private stopping: Promise<Result<null>> | null = null;
@@ -166,6 +170,7 @@ export class StreamOutput {
       framesSent: pump?.framesSent ?? 0,
       uptimeMs: this.liveSince === null ? 0 : now - this.liveSince,
       renderMs: this.renderMs,
+      cpuPercent: this.cpuPercent,
     };
   }
 
@@ -549,6 +554,7 @@ export class StreamOutput {
   }
 
   private emitStats(): void {
+    this.cpuPercent = this.opts.cpuPercent?.() ?? 0;
     this.opts.emit({ type: 'stream.stats', data: { stats: this.stats() } });
     if (this.dests.size > 0) this.opts.emit({ type: 'destination.stats', data: { stats: this.destinationStats() } });
   }

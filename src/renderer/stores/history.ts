@@ -1,9 +1,10 @@
-/** The stats history behind the bitrate sparkline: one sample per stream.stats event (once a second). */
+/**
+ * The stats history behind the graphs: the engine keeps it (so a reloaded page still has the last
+ * ten minutes), replays it on connect (stats.history) and adds one sample a second (stats.sample).
+ */
+import type { StatsSample } from '../../shared';
 
-export interface StatSample {
-  bitrateKbps: number;
-  fps: number;
-}
+export type StatSample = StatsSample;
 
 /** 600 samples at one per second = the last 10 minutes. */
 export const HISTORY_CAPACITY = 600;

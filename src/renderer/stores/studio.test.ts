@@ -125,10 +125,22 @@ describe('notices', () => {
 
 describe('history ring', () => {
   it('keeps the newest samples up to its capacity', () => {
-    let h = pushSample([], { bitrateKbps: 0, fps: 0 });
-    for (let i = 1; i < HISTORY_CAPACITY + 10; i++) h = pushSample(h, { bitrateKbps: i, fps: 30 });
+    const sample = (t: number, bitrateKbps: number) => ({
+      t, state: 'live' as const, fps: 30, bitrateKbps, renderMs: 5, encoderSpeed: 1, cpuPercent: 20, lagged: 0, skipped: 0, dropped: 0, destinations: [],
+    });
+    let h = pushSample([], sample(0, 0));
+    for (let i = 1; i < HISTORY_CAPACITY + 10; i++) h = pushSample(h, sample(i * 1000, i));
     expect(h).toHaveLength(HISTORY_CAPACITY);
     expect(h[0]?.bitrateKbps).toBe(10);
     expect(h.at(-1)?.bitrateKbps).toBe(HISTORY_CAPACITY + 9);
+  });
+
+  it('takes the engine\'s replayed history, then its new samples', () => {
+    const sample = (t: number) => ({
+      t, state: 'live' as const, fps: 30, bitrateKbps: t, renderMs: 5, encoderSpeed: 1, cpuPercent: 20, lagged: 0, skipped: 0, dropped: 0, destinations: [],
+    });
+    let s = run([{ type: 'stats.history', data: { samples: [sample(1), sample(2)] } }]);
+    s = run([{ type: 'stats.sample', data: { sample: sample(3) } }], s);
+    expect(s.history.map((x) => x.t)).toEqual([1, 2, 3]);
   });
 });

@@ -6,6 +6,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   EMPTY_OUTPUT_STATS,
+  IDLE_RECORD_STATUS,
+  type Diagnosis,
+  type EncoderStatus,
+  type RecordStatus,
   type DestinationState,
   type KindDescriptor,
   type NoticeLevel,
@@ -14,7 +18,7 @@ import {
   type StudioError,
   type StudioEvent,
 } from '../../shared';
-import { pushSample, type StatSample } from './history';
+import { HISTORY_CAPACITY, pushSample, type StatSample } from './history';
 import { addNotice, removeNotice, type Notice } from './notices';
 
 export interface StudioState {
@@ -32,6 +36,11 @@ export interface StudioState {
   streamError: StudioError | null;
   stats: OutputStats;
   history: StatSample[];
+  /** Which encoder streams and why (null until the engine's first probe finished). */
+  encoder: EncoderStatus | null;
+  record: RecordStatus;
+  /** Where frames are lost, in plain words (null before the first diagnosis). */
+  diagnosis: Diagnosis | null;
   notices: Notice[];
   nextNoticeId: number;
   /** Whether this renderer composites program output (engine's renderer.outputOwner). */
@@ -49,6 +58,9 @@ export const initialStudioState = (): StudioState => ({
   streamError: null,
   stats: EMPTY_OUTPUT_STATS,
   history: [],
+  encoder: null,
+  record: IDLE_RECORD_STATUS,
+  diagnosis: null,
   notices: [],
   nextNoticeId: 1,
   outputOwner: false,
@@ -78,14 +90,18 @@ export function reduceEvent(state: StudioState, event: StudioEvent): StudioState
       const stats = fresh ? EMPTY_OUTPUT_STATS : { ...state.stats, state: streamState };
       return { ...state, streamState, streamError, stats };
     }
-    case 'stream.stats': {
-      const stats = event.data.stats;
-      return {
-        ...state,
-        stats,
-        history: pushSample(state.history, { bitrateKbps: stats.bitrateKbps, fps: stats.fps }),
-      };
-    }
+    case 'stream.stats':
+      return { ...state, stats: event.data.stats };
+    case 'stats.sample':
+      return { ...state, history: pushSample(state.history, event.data.sample) };
+    case 'stats.history':
+      return { ...state, history: event.data.samples.slice(-HISTORY_CAPACITY) };
+    case 'encoder.status':
+      return { ...state, encoder: event.data };
+    case 'record.state':
+      return { ...state, record: event.data };
+    case 'diagnosis.changed':
+      return { ...state, diagnosis: event.data };
     case 'notice':
       return withNotice(state, event.data.level, event.data.message);
     case 'renderer.outputOwner':
