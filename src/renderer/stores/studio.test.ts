@@ -89,11 +89,11 @@ describe('kinds, stream and ownership', () => {
     expect(s.stats).toEqual(EMPTY_OUTPUT_STATS);
   });
 
-  it('records stats and a capped history', () => {
+  it('records stats; the history comes from the engine\'s samples, not from stats events', () => {
     const stats = { ...EMPTY_OUTPUT_STATS, state: 'live' as const, fps: 30, bitrateKbps: 2500 };
     const s = run([{ type: 'stream.stats', data: { stats } }]);
     expect(s.stats).toBe(stats);
-    expect(s.history).toEqual([{ bitrateKbps: 2500, fps: 30 }]);
+    expect(s.history).toEqual([]);
   });
 
   it('tracks output ownership and drops it with the connection', () => {
