@@ -54,6 +54,8 @@ export interface StudioPorts {
   remote?: RemotePorts;
   /** Environment to read FFMPEG_PATH from; defaults to process.env. */
   env?: Record<string, string | undefined>;
+  /** Test the encoders (a real short encode each) at start-up rather than before the first stream. */
+  probeEncoders?: boolean;
   /** Save program screenshots periodically while live (until this moves into the document's settings). */
   screenshots?: PeriodicScreenshotOptions;
 }

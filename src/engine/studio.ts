@@ -26,6 +26,8 @@ import { loadDocument } from './persistence/load';
 import { FileSecretStore } from './persistence/secrets';
 import { createLogger } from './log/logger';
 import { OutputControl, isOutputCommand } from './output/control';
+import { EncoderSelection } from './output/encoder-selection';
+import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
 import { StreamOutput } from './output/stream-output';
 import { RendererHub } from './renderer-hub';
 import { PeriodicScreenshots, takeScreenshot } from './screenshot';
@@ -64,7 +66,13 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
 
   const loaded = await loadDocument({ dataDir, resourcesDir: ports.resourcesDir });
   const cpu = new CpuMeter();
-  const output = new StreamOutput({ clock, logger, emit, cpuPercent: () => cpu.percent() });
+  const output = new StreamOutput({
+    clock,
+    logger,
+    emit,
+    cpuPercent: () => cpu.percent(),
+    onEncoderSwitch: (change) => encoders.switched(change),
+  });
   const outputActive = (): boolean => !['idle', 'failed'].includes(output.state());
   const kinds = new KindRegistry();
   const store = new DocumentStore({
@@ -74,7 +82,17 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     emit,
     isLive: outputActive,
   });
+  const encoders = new EncoderSelection({
+    document: () => store.get(),
+    ffmpeg: async () => {
+      const found = await locateFfmpeg({ setting: store.get().output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
+      return found.ok ? { path: found.value.path } : { problem: found.error.message };
+    },
+    emit,
+    logger,
+  });
   const control = new OutputControl({
+    encoders,
     output,
     document: () => store.get(),
     streamKey: (id) => store.streamKey(id),
@@ -99,6 +117,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     // Notices raised before any renderer connected (a corrupt file moved aside) are replayed to each.
     startupNotices: loaded.notices,
     replay: () => [
+      { type: 'encoder.status', data: encoders.status() },
       { type: 'stats.history', data: { samples: monitor.history() } },
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
     ],
@@ -108,8 +127,13 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     if (event.type === 'document.changed') {
       autosaver.schedule();
       control.documentChanged(event.data.document);
+      if (event.data.cause === 'output.setFfmpegPath') void encoders.refresh();
+      else encoders.documentChanged();
     }
-    if (event.type === 'stream.state') hub.refreshOwnership();
+    if (event.type === 'stream.state') {
+      hub.refreshOwnership();
+      if (event.data.state === 'idle' || event.data.state === 'failed') encoders.streamEnded();
+    }
     if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkImages([event.data.inputUuid]);
     hub.broadcast(event);
   });
@@ -144,6 +168,10 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       } else if (type === 'stream.stop') {
         result = outputActive() ? await output.stop() : fail(Status.OutputNotRunning, 'The stream is not running.');
         hub.refreshOwnership();
+      } else if (type === 'encoder.status') {
+        result = ok(encoders.status());
+      } else if (type === 'encoder.probe') {
+        result = ok(await encoders.refresh(true));
       } else if (type === 'stats.budget') {
         result = ok(monitor.budget());
       } else if (type === 'stats.history') {
@@ -195,6 +223,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await remote?.dispose();
       await webhooks.dispose();
       await output.dispose();
+      encoders.dispose();
       monitor.dispose();
       const shots = periodic?.dispose();
       hub.dispose();
@@ -206,6 +235,9 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await ownLogger?.dispose();
     },
   };
+  // Hosts that run a real studio test the encoders at once, so Settings shows the choice before
+  // anyone goes live; an engine embedded in a test probes on its first stream instead.
+  if (ports.probeEncoders) void encoders.refresh();
   // Remote control needs the finished Studio. Hosts opt in (server mode and the desktop app do by
   // default), so an engine embedded in a test does not grab port 4455.
   if (ports.remote) {

@@ -61,6 +61,7 @@ async function start(): Promise<void> {
       resourcesDir,
       logger,
       secrets: new SafeStorageSecretStore(dataDir, safeStorage),
+      probeEncoders: true,
       // obs-websocket on 127.0.0.1:4455 with the stored (or first-run) password; the web remote for
       // tablets is served on the same port at /remote/.
       remote: { pageDir: path.join(outDir, 'renderer'), password: process.env['STUDIO_WS_PASSWORD'] ?? null },

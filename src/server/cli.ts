@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     resourcesDir: path.join(root, 'resources'),
     secrets,
     logger,
+    probeEncoders: true,
     remote: {
       enabled: flags.ws,
       port: flags.wsPort,

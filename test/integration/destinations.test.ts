@@ -9,51 +9,16 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Status,
-  type DestinationState,
-  type DestinationStats,
-  type EncoderSettings,
-  type EventMap,
-  type StudioEvent,
-  type VideoSettings,
-} from '../../src/shared';
+import { Status, type DestinationState, type EventMap, type StudioEvent } from '../../src/shared';
 import type { Logger, Studio } from '../../src/engine/api';
-import { systemClock } from '../../src/engine/clock';
 import { PLATFORMS } from '../../src/engine/platforms';
-import { StreamOutput, type OutputDestination, type StreamOutputOptions } from '../../src/engine/output/stream-output';
+import type { StreamOutputOptions } from '../../src/engine/output/stream-output';
 import { createStudio } from '../../src/engine/studio';
 import { PRESETS } from '../../src/renderer/features/controls/presets';
-import {
-  audioMessage,
-  ffprobeJson,
-  freePort,
-  listFfmpegChildren,
-  makeNv12Frame,
-  rects,
-  startNginxRtmp,
-  tone,
-  videoMessage,
-  type NginxRtmp,
-} from '../harness';
+import { ffprobeJson, freePort, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { startAuthEndpoint } from '../harness/auth-endpoint';
 import { largestGap, packetTimes, recordStream, type StreamRecorder } from '../harness/stream-recorder';
-
-const W = 640;
-const H = 360;
-const video: VideoSettings = { baseWidth: W, baseHeight: H, outputWidth: W, outputHeight: H, fpsNumerator: 30, fpsDenominator: 1 };
-const encoder: EncoderSettings = {
-  encoder: 'libx264',
-  rateControl: 'CBR',
-  bitrateKbps: 1000,
-  // Short GOPs: a (re)joining destination waits for a keyframe, and tests should not wait long.
-  keyframeIntervalSec: 1,
-  preset: 'ultrafast',
-  profile: 'main',
-  bFrames: 0,
-  audioBitrateKbps: 128,
-};
-const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
+import { RIG_FFMPEG as FFMPEG, RIG_H as H, RIG_W as W, destIs, outputRig, type Rig } from '../harness/output-rig';
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 
 const temps: string[] = [];
@@ -73,26 +38,6 @@ afterAll(async () => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-// ---- a StreamOutput with synthetic frames, and what it said --------------------------------------
-
-interface Seen {
-  event: StudioEvent;
-  at: number;
-}
-
-interface Rig {
-  out: StreamOutput;
-  seen: Seen[];
-  logs: string[];
-  start(destinations: OutputDestination[], over?: Partial<EncoderSettings>): Promise<void>;
-  /** The first event (since the start) that matches; `at` is when it arrived. */
-  waitFor(pred: (e: StudioEvent, at: number) => boolean, ms: number, what: string): Promise<Seen>;
-  /** The destination.state events of one destination, in order. */
-  states(id: string): DestinationState[];
-  /** That destination's numbers from every destination.stats event, with when it arrived. */
-  statsOf(id: string): Array<{ at: number; stats: DestinationStats }>;
-}
-
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -100,81 +45,11 @@ afterEach(async () => {
 });
 
 function rig(opts: Partial<Pick<StreamOutputOptions, 'timing' | 'bufferSeconds'>> = {}): Rig {
-  const seen: Seen[] = [];
-  const logs: string[] = [];
-  const waiters = new Set<() => void>();
-  const logger: Logger = { log: (level, msg, fields) => logs.push(JSON.stringify({ level, msg, ...fields })) };
-  const out = new StreamOutput({
-    clock: systemClock,
-    logger,
-    ...opts,
-    emit: (event) => {
-      seen.push({ event, at: Date.now() });
-      for (const w of [...waiters]) w();
-    },
-  });
-  let stopFeed = (): void => {};
-  cleanups.push(async () => {
-    stopFeed();
-    await out.dispose();
-  });
-  const feed = (): (() => void) => {
-    const nv12 = makeNv12Frame(W, H, rects([16, 32, 64], [{ x: 100, y: 60, width: 200, height: 120, color: [230, 20, 20] }]));
-    let seq = 0;
-    let sample = 0;
-    let inFlight = 0;
-    const timer = setInterval(() => {
-      out.pushFrame(audioMessage(tone(1000, sample, 1600), sample), () => {});
-      sample += 1600;
-      if (inFlight >= 3) return;
-      inFlight++;
-      out.pushFrame(videoMessage(nv12, W, H, seq++), () => inFlight--);
-    }, 1000 / 30);
-    return () => clearInterval(timer);
-  };
-  const r: Rig = {
-    out,
-    seen,
-    logs,
-    async start(destinations, over = {}) {
-      stopFeed = feed();
-      const started = await out.start({ ffmpegPath: FFMPEG, video, encoder: { ...encoder, ...over }, destinations });
-      expect(started).toEqual({ ok: true, value: null });
-    },
-    waitFor(pred, ms, what) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          const hit = seen.find((s) => pred(s.event, s.at));
-          if (!hit) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(hit);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          const states = seen.flatMap((s) => (s.event.type === 'destination.state' ? [`${s.event.data.id}:${s.event.data.state}`] : []));
-          reject(new Error(`${what}: not within ${ms} ms; destination states so far: ${states.join(', ')}`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
-    },
-    states: (id) => seen.flatMap((s) => (s.event.type === 'destination.state' && s.event.data.id === id ? [s.event.data.state] : [])),
-    statsOf: (id) =>
-      seen.flatMap((s) => {
-        if (s.event.type !== 'destination.stats') return [];
-        const stats = s.event.data.stats.find((x) => x.id === id);
-        return stats ? [{ at: s.at, stats }] : [];
-      }),
-  };
+  const r = outputRig(opts);
+  cleanups.push(() => r.dispose());
   return r;
 }
 
-/** A destination.state event of `id` into `state`, arriving at or after `since` (ms since epoch). */
-const destIs =
-  (id: string, state: DestinationState, since = 0) =>
-  (e: StudioEvent, at = Date.now()): boolean =>
-    e.type === 'destination.state' && e.data.id === id && e.data.state === state && at >= since;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const pushers = (): number => listFfmpegChildren().filter((p) => p.cmdline.includes('-i pipe:0') && p.cmdline.includes('-c copy')).length;
 const encoders = (): number => listFfmpegChildren().filter((p) => p.cmdline.includes('-f rawvideo')).length;

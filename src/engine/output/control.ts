@@ -17,6 +17,8 @@ import { parseArgs } from '../document/issues';
 import { destinationRefSchema } from '../document/schemas';
 import { platformWarnings } from '../platforms';
 import { streamUrl } from '../stream-url';
+import type { EncoderName } from './encoders/catalog';
+import type { EncoderSelection } from './encoder-selection';
 import { ffmpegStaticPath, locateFfmpeg } from './locate-ffmpeg';
 import type { OutputDestination, StreamOutput } from './stream-output';
 
@@ -34,6 +36,8 @@ export interface OutputControlOptions {
   secrets: Set<string>;
   env: Record<string, string | undefined>;
   notify: (level: NoticeLevel, message: string) => void;
+  /** Which encoder to stream with (probed). */
+  encoders: EncoderSelection;
 }
 
 export class OutputControl {
@@ -112,10 +116,15 @@ export class OutputControl {
     // STUDIO_OUTPUT_SINK=null encodes but discards the result: used by bench/frame-path.mjs.
     const discard = this.opts.env['STUDIO_OUTPUT_SINK'] === 'null';
     if (!discard) this.warn(dests);
+    const choice = await this.opts.encoders.forStream();
+    // The user asked for an encoder that cannot be used here: say what happens instead.
+    const wanted = doc.output.encoder.encoder;
+    if (!choice.tested || (wanted !== 'auto' && wanted !== choice.name)) this.opts.notify('warning', choice.why);
     return this.opts.output.start({
       ffmpegPath: ffmpeg.value.path,
       video: doc.video,
       encoder: doc.output.encoder,
+      codec: choice.name as EncoderName,
       destinations: discard ? [] : await Promise.all(dests.map((d) => this.spec(d))),
       discard,
     });

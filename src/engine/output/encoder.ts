@@ -6,6 +6,7 @@
  */
 import type { EncoderSettings, Result, VideoSettings } from '../../shared';
 import type { Clock, Logger } from '../api';
+import type { EncoderName } from './encoders/catalog';
 import { FanOut } from './fan-out';
 import { buildEncoderArgs } from './ffmpeg-args';
 import type { PumpSink } from './frame-pump';
@@ -22,6 +23,15 @@ export interface EncoderOptions {
   ffmpegPath: string;
   video: VideoSettings;
   encoder: EncoderSettings;
+  /** Which FFmpeg encoder (the probe's choice); default libx264. */
+  codec?: EncoderName;
+  /**
+   * The fan-out of an encoder this one replaces mid-stream: the destinations' taps stay attached,
+   * so they carry on without reconnecting. A fresh one when absent.
+   */
+  fanOut?: FanOut;
+  /** Where this encoder's timeline starts (see EncoderArgsInput.tsOffsetSec). */
+  tsOffsetSec?: number;
   /** Encode and throw the result away (FFmpeg's null muxer): benchmarks of the frame path. */
   discard?: boolean;
   clock: Clock;
@@ -46,10 +56,18 @@ export class Encoder {
   private rateValues: EncoderRates = ZERO;
 
   constructor(private readonly opts: EncoderOptions) {
-    this.fanOut = new FanOut({ batchMs: FAN_OUT_BATCH_MS, now: () => opts.clock.now() });
+    this.fanOut = opts.fanOut ?? new FanOut({ batchMs: FAN_OUT_BATCH_MS, now: () => opts.clock.now() });
+    // What a predecessor left half-written belongs to no packet of this encoder's stream.
+    if (opts.fanOut) opts.fanOut.restart();
     this.proc = new FfmpegProcess({
       path: opts.ffmpegPath,
-      args: buildEncoderArgs({ video: opts.video, encoder: opts.encoder, target: opts.discard ? { kind: 'null' } : { kind: 'pipe' } }),
+      args: buildEncoderArgs({
+        video: opts.video,
+        encoder: opts.encoder,
+        target: opts.discard ? { kind: 'null' } : { kind: 'pipe' },
+        ...(opts.codec ? { codec: opts.codec } : {}),
+        ...(opts.tsOffsetSec ? { tsOffsetSec: opts.tsOffsetSec } : {}),
+      }),
       clock: opts.clock,
       logger: opts.logger,
       label: opts.label,
@@ -77,6 +95,11 @@ export class Encoder {
     const video = this.proc.video;
     const audio = this.proc.audio;
     return video && audio ? { video, audio } : null;
+  }
+
+  /** Which FFmpeg encoder this runs. */
+  get codec(): EncoderName {
+    return this.opts.codec ?? 'libx264';
   }
 
   progress(): ProgressSnapshot | null {

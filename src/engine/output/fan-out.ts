@@ -131,6 +131,20 @@ export class FanOut {
     return this.taps.size;
   }
 
+  /**
+   * A new encoder takes over the stream (a restart mid-stream): the old one's batch goes out, and
+   * a packet it left half-written is dropped so the new one's packets stay aligned. Taps stay.
+   */
+  restart(): void {
+    if (this.pending.length > 0) {
+      const chunk = this.reader.push(Buffer.concat(this.pending));
+      this.pending = [];
+      this.pendingBytes = 0;
+      if (chunk) for (const tap of this.taps) tap.offer(chunk, this.psi);
+    }
+    this.reader.dropPartial();
+  }
+
   /** Encoded bytes as they come from the encoder's pipe. */
   push(bytes: Buffer): void {
     this.bytesIn += bytes.length;

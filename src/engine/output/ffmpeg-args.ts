@@ -9,6 +9,7 @@
  */
 import type { EncoderSettings, VideoSettings } from '../../shared';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from '../../shared';
+import { encoderPlan, type EncoderName } from './encoders/catalog';
 
 export type EncoderTarget =
   | { kind: 'rtmp'; url: string }
@@ -21,6 +22,16 @@ export interface EncoderArgsInput {
   video: VideoSettings;
   encoder: EncoderSettings;
   target: EncoderTarget;
+  /** The encoder that passed its probe (encoders/choose.ts); default libx264. */
+  codec?: EncoderName;
+  /**
+   * Seconds added to every output timestamp: an encoder restarted mid-stream (crash, hardware
+   * fallback) continues the timeline its predecessor left, so the destinations' muxers see time
+   * move on instead of jumping back to zero.
+   */
+  tsOffsetSec?: number;
+  /** The DRM render node for VA-API. */
+  vaapiDevice?: string;
 }
 
 /** Packets FFmpeg may queue per input before its reader thread blocks us (it reads pipes in threads). */
@@ -29,9 +40,6 @@ const THREAD_QUEUE = '64';
 const RW_TIMEOUT_US = '15000000';
 /** Raw inputs have nothing to probe: read one packet, not seconds of them, before starting. */
 const NO_PROBE = ['-probesize', '32', '-analyzeduration', '0'];
-/** VBR: the peak the rate control may reach, as a multiple of the average. */
-const VBR_PEAK = 1.5;
-
 export function keyframeInterval(video: VideoSettings, seconds: number): number {
   return Math.max(1, Math.round((seconds * video.fpsNumerator) / video.fpsDenominator));
 }
@@ -39,12 +47,11 @@ export function keyframeInterval(video: VideoSettings, seconds: number): number 
 export function buildEncoderArgs(p: EncoderArgsInput): string[] {
   const { video, encoder, target } = p;
   const rate = `${video.fpsNumerator}/${video.fpsDenominator}`;
-  const gop = String(keyframeInterval(video, encoder.keyframeIntervalSec));
-  const kbps = Math.round(encoder.bitrateKbps);
-  // x264 refuses B-frames in the baseline profile rather than ignoring them.
-  const bFrames = encoder.profile === 'baseline' ? 0 : Math.max(0, Math.round(encoder.bFrames));
+  const plan = encoderPlan(p.codec ?? 'libx264', encoder, { num: video.fpsNumerator, den: video.fpsDenominator }, {
+    ...(p.vaapiDevice ? { vaapiDevice: p.vaapiDevice } : {}),
+  });
 
-  const args = ['-hide_banner', '-nostdin', '-loglevel', 'info'];
+  const args = ['-hide_banner', '-nostdin', '-loglevel', 'info', ...plan.global];
   args.push(
     ...NO_PROBE,
     '-thread_queue_size', THREAD_QUEUE,
@@ -58,28 +65,14 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
     '-i', 'pipe:3',
   );
   args.push('-map', '0:v:0', '-map', '1:a:0');
+  const filters = [...plan.filters];
   if (video.outputWidth !== video.baseWidth || video.outputHeight !== video.baseHeight) {
-    args.push('-vf', `scale=${video.outputWidth}:${video.outputHeight}:flags=bicubic`);
+    // Scaling happens in memory, before any upload to the GPU the encoder needs.
+    filters.unshift(`scale=${video.outputWidth}:${video.outputHeight}:flags=bicubic`);
   }
-  // v1 always encodes with libx264; the encoder probe of the output engine picks others later.
+  if (filters.length > 0) args.push('-vf', filters.join(','));
   args.push(
-    '-c:v', 'libx264',
-    '-preset', encoder.preset,
-    '-tune', 'zerolatency',
-    '-profile:v', encoder.profile,
-    '-bf', String(bFrames),
-  );
-  if (encoder.rateControl === 'CBR') {
-    args.push(
-      '-b:v', `${kbps}k`, '-minrate', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${kbps}k`,
-      '-x264-params', 'nal-hrd=cbr',
-    );
-  } else {
-    args.push('-b:v', `${kbps}k`, '-maxrate', `${Math.round(kbps * VBR_PEAK)}k`, '-bufsize', `${kbps * 2}k`);
-  }
-  args.push(
-    '-g', gop, '-keyint_min', gop, '-sc_threshold', '0',
-    '-pix_fmt', 'yuv420p',
+    ...plan.output,
     // The renderer packs BT.709 limited range; say so, or players assume BT.601 and shift colors.
     '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
   );
@@ -88,6 +81,7 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
     '-ar', String(AUDIO_SAMPLE_RATE), '-ac', String(AUDIO_CHANNELS),
   );
   args.push('-progress', 'pipe:4', '-stats_period', '1', '-nostats');
+  if (p.tsOffsetSec && p.tsOffsetSec > 0) args.push('-output_ts_offset', p.tsOffsetSec.toFixed(6));
   switch (target.kind) {
     case 'rtmp':
       // A live FLV has no duration or size to patch in at the end; without this FFmpeg warns at stop.
@@ -122,7 +116,10 @@ export interface PusherArgsInput {
  */
 export function buildPusherArgs(p: PusherArgsInput): string[] {
   const args = ['-hide_banner', '-nostdin', '-loglevel', 'info', '-progress', 'pipe:4', '-stats_period', '1', '-nostats'];
-  args.push('-f', 'mpegts', '-i', 'pipe:0');
+  // Our own MPEG-TS: its PMT names both streams and the tap starts at a keyframe with its SPS, so
+  // half a second of probing is plenty. FFmpeg's default (5 s) would hold every go-live back by
+  // seconds when the audio is silence, whose tiny AAC frames do not fill the probe buffer.
+  args.push('-analyzeduration', '500000', '-f', 'mpegts', '-i', 'pipe:0');
   args.push(...(p.audioOnly ? ['-map', '0:a:0'] : ['-map', '0:v:0', '-map', '0:a:0']), '-c', 'copy');
   if (p.protocol === 'srt') {
     args.push('-f', 'mpegts', p.url);

@@ -141,6 +141,18 @@ export class FramePump {
     this.sinks.set(id, { sink, framesSent: 0, skipped: 0, owed: 0, audio: [] });
   }
 
+  /**
+   * A restarted encoder takes over a sink's place (the main one included): its counters go on,
+   * what the old pipes still owed is forgotten (those pipes are gone).
+   */
+  replaceSink(id: string, sink: PumpSink): void {
+    const s = this.sinks.get(id);
+    if (!s) return this.addSink(id, sink);
+    s.sink = sink;
+    s.owed = 0;
+    s.audio = [];
+  }
+
   removeSink(id: string): void {
     if (id !== MAIN_SINK) this.sinks.delete(id);
   }

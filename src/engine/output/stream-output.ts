@@ -47,6 +47,10 @@ import {
 import type { Clock, Logger, TimerHandle } from '../api';
 import { DestinationRunner, type DestinationChange, type DestinationTiming, type PushAttempt, type PushEvents } from './destination';
 import { Encoder } from './encoder';
+import { EncoderFallback, type FallbackSwitch } from './encoders/fallback';
+import { explainFailure } from './encoders/explain';
+import type { EncoderName } from './encoders/catalog';
+import type { FanOut } from './fan-out';
 import { FramePump, type PumpCounters } from './frame-pump';
 import { startPusher } from './pusher';
 import { MAIN_RENDITION, bufferBytes, planRendition, type RenditionPlan } from './rendition';
@@ -68,6 +72,8 @@ export interface StreamOutputOptions {
   bufferSeconds?: number;
   /** The machine's CPU use since the last reading (stats.cpuPercent); 0 when not given. */
   cpuPercent?: () => number;
+  /** A hardware encoder failed and libx264 took over (the user is told by a notice as well). */
+  onEncoderSwitch?: (change: FallbackSwitch) => void;
 }
 
 /** A destination as the output needs it: the URL already carries the stream key. */
@@ -83,6 +89,8 @@ export interface StreamStartParams {
   ffmpegPath: string;
   video: VideoSettings;
   encoder: EncoderSettings;
+  /** The FFmpeg encoder the probe chose (encoders/choose.ts); default libx264. */
+  codec?: EncoderName;
   destinations?: OutputDestination[];
   /** Shorthand for one destination called "Stream". */
   url?: string;
@@ -103,6 +111,9 @@ interface Destination {
 type Phase = 'idle' | 'running' | 'stopping' | 'failed';
 
 const STATS_INTERVAL_MS = 1000;
+/** An encoder that dies on its own is restarted at most this often per window; then the output fails. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
 /** No progress report for this long means nothing is moving: rates read 0, not the last value. */
 const PROGRESS_STALE_MS = 2500;
 
@@ -123,6 +134,11 @@ export class StreamOutput {
   private cpuPercent = 0;
   private invalidFrames = 0;
   private lastError: StudioError | null = null;
+  private fallback = new EncoderFallback('libx264');
+  /** When encoders were restarted after dying on their own (for MAX_RESTARTS). */
+  private restarts: number[] = [];
+  /** Frames and drops counted by main encoders that were replaced mid-stream. */
+  private encodedBefore = { frames: 0, dropped: 0 };
   private stopping: Promise<Result<null>> | null = null;
   private ending: Promise<void> | null = null;
   private disposed = false;
@@ -163,8 +179,8 @@ export class StreamOutput {
       bitrateKbps: rates.bitrateKbps,
       encoderSpeed: rates.encoderSpeed,
       bytesSent: sent,
-      framesEncoded: p?.frame ?? 0,
-      dropped: p?.dropFrames ?? 0,
+      framesEncoded: this.encodedBefore.frames + (p?.frame ?? 0),
+      dropped: this.encodedBefore.dropped + (p?.dropFrames ?? 0),
       skipped: pump ? pump.skipped - (this.skippedBeforeStart ?? pump.skipped) : 0,
       lagged: pump?.lagged ?? 0,
       framesSent: pump?.framesSent ?? 0,
@@ -197,6 +213,7 @@ export class StreamOutput {
     this.reset();
     this.params = p;
     this.video = p.video;
+    this.fallback = new EncoderFallback(p.codec ?? 'libx264');
     const specs = p.destinations ?? (p.url === undefined ? [] : [{ id: 'stream', name: 'Stream', url: p.url }]);
     const usable: Destination[] = [];
     let firstError: StudioError | null = null;
@@ -225,10 +242,12 @@ export class StreamOutput {
       if (this.ending) await this.ending;
       return spawned;
     }
-    if (this.phase !== 'running' || this.encoders.get(MAIN_RENDITION) !== main.value) {
+    // A main encoder that failed at once may already have been replaced (hardware → libx264).
+    const current = this.encoders.get(MAIN_RENDITION);
+    if (this.phase !== 'running' || !current) {
       return this.current === 'failed' && this.lastError ? { ok: false, error: this.lastError } : ok(null);
     }
-    const sink = main.value.sink();
+    const sink = current.sink();
     if (!sink) return this.lastError ? { ok: false, error: this.lastError } : fail(Status.ActionFailed, 'The encoder stopped while starting.');
     this.pump = new FramePump({
       clock: this.opts.clock,
@@ -455,13 +474,20 @@ export class StreamOutput {
     return started;
   }
 
-  private startEncoder(plan: RenditionPlan): Result<Encoder> {
+  /** The encoder currently in use (after any fallback), for stats and the UI. */
+  codec(): string {
+    return this.fallback.encoder;
+  }
+
+  private startEncoder(plan: RenditionPlan, takeover?: { fanOut: FanOut; tsOffsetSec: number }): Result<Encoder> {
     const p = this.params!;
     const main = plan.key === MAIN_RENDITION;
     const enc: Encoder = new Encoder({
       ffmpegPath: p.ffmpegPath,
       video: plan.video,
       encoder: plan.encoder,
+      codec: this.fallback.encoder as EncoderName,
+      ...(takeover ? { fanOut: takeover.fanOut, tsOffsetSec: takeover.tsOffsetSec } : {}),
       discard: main && p.discard === true,
       clock: this.opts.clock,
       logger: this.opts.logger,
@@ -489,6 +515,8 @@ export class StreamOutput {
     if (info.requested || this.encoders.get(key) !== enc) return;
     const error: StudioError = info.failure?.error ?? { code: Status.ActionFailed, message: 'The encoder stopped unexpectedly.' };
     this.encoders.delete(key);
+    // A replacement takes over the sink (and its place on the timeline); otherwise it goes.
+    if (this.phase === 'running' && this.replaceEncoder(key, enc, info)) return;
     this.pump?.removeSink(key);
     if (this.phase !== 'running') return;
     if (key === MAIN_RENDITION) {
@@ -497,6 +525,56 @@ export class StreamOutput {
     }
     // A rendition's encoder failed: its destinations fail with that cause; the rest carry on.
     for (const d of this.dests.values()) if (d.plan.key === key && d.runner.active()) void d.runner.fail(error);
+  }
+
+  /**
+   * An encoder died on its own while the output runs. A hardware encoder that failed is replaced by
+   * libx264 (once); any other crash restarts the same encoder (a few times a minute at most). The
+   * new encoder writes into the same fan-out and continues the timeline, so the destinations' pushers
+   * never notice beyond a short pause: they stay live. False when it cannot or should not be replaced.
+   */
+  private replaceEncoder(key: string, old: Encoder, info: ExitInfo): boolean {
+    const p = this.params;
+    const v = this.video;
+    if (!p || !v || p.discard) return false;
+    const now = this.opts.clock.now();
+    const change = this.fallback.next(info.stderr, info);
+    if (!change) {
+      this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+      if (this.restarts.length >= MAX_RESTARTS) return false;
+      this.restarts.push(now);
+    }
+    const plan =
+      key === MAIN_RENDITION ? { key, video: p.video, encoder: p.encoder } : [...this.dests.values()].find((d) => d.plan.key === key)?.plan;
+    if (!plan) return false;
+    // Frames written to this encoder's pipe so far: where its timeline had got to (FFmpeg stamps by
+    // count), so the successor's first frame follows the last one given to the old encoder.
+    const written = this.pump?.sinkCounters(key)?.framesSent ?? 0;
+    const tsOffsetSec = (written * v.fpsDenominator) / v.fpsNumerator;
+    const started = this.startEncoder(plan, { fanOut: old.fanOut, tsOffsetSec });
+    if (!started.ok) return false;
+    if (key === MAIN_RENDITION) {
+      const before = old.progress();
+      this.encodedBefore.frames += before?.frame ?? 0;
+      this.encodedBefore.dropped += before?.dropFrames ?? 0;
+    }
+    const sink = started.value.sink();
+    if (sink && this.pump) this.pump.replaceSink(key, sink);
+    const label = key === MAIN_RENDITION ? 'The encoder' : `The encoder of rendition ${key}`;
+    if (change) {
+      this.opts.logger.log('warn', 'encoder fell back to libx264', { from: change.from, rendition: key });
+      this.opts.emit({ type: 'notice', data: { level: 'warning', message: change.message } });
+      this.opts.onEncoderSwitch?.(change);
+    } else {
+      // A signal is its own explanation (something killed it); otherwise ask what FFmpeg printed.
+      const cause = info.signal ? `FFmpeg was ended by ${info.signal}` : explainFailure(old.codec, info.stderr);
+      this.opts.logger.log('warn', 'encoder restarted after it stopped on its own', { rendition: key, cause, code: info.code, signal: info.signal });
+      this.opts.emit({
+        type: 'notice',
+        data: { level: 'warning', message: `${label} stopped unexpectedly (${cause}); it was restarted and the destinations stay live.` },
+      });
+    }
+    return true;
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------
@@ -548,6 +626,8 @@ export class StreamOutput {
   }
 
   private reset(): void {
+    this.restarts = [];
+    this.encodedBefore = { frames: 0, dropped: 0 };
     this.liveSince = null;
     this.skippedBeforeStart = null;
     this.lastError = null;

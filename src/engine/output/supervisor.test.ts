@@ -236,7 +236,8 @@ describe('FfmpegProcess with real FFmpeg', () => {
   it('fails as an encoder problem for settings x264 rejects', async () => {
     const proc = new FfmpegProcess({
       path: FFMPEG,
-      args: buildEncoderArgs({ video, encoder: { ...encoder, preset: 'not-a-preset' }, target: { kind: 'null' } }),
+      // Our presets are checked before they reach FFmpeg; x264 itself must refuse this one.
+      args: buildEncoderArgs({ video, encoder, target: { kind: 'null' } }).map((a) => (a === encoder.preset ? 'not-a-preset' : a)),
       clock: systemClock,
       logger: memoryLogger(),
     });

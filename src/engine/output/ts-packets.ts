@@ -48,6 +48,12 @@ export class TsReader {
     return out;
   }
 
+  /** Forgets the bytes of an unfinished packet (its writer is gone; see FanOut.restart). */
+  dropPartial(): void {
+    if (this.rest) this.skippedBytes += this.rest.length;
+    this.rest = null;
+  }
+
   /** Drops bytes until a sync byte that is followed by another one a packet later. */
   private align(data: Buffer): Buffer {
     if (data.length === 0 || data[0] === SYNC) return data;

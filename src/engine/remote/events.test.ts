@@ -8,11 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandType, DestinationState, StudioDocument } from '../../shared';
+import { EMPTY_OUTPUT_STATS, type CommandType, type DestinationState, type RecordState, type RecordStatus, type StudioDocument, type StudioEvent } from '../../shared';
 import type { Studio } from '../api';
 import { createStudio } from '../studio';
 import { FakeClock } from '../testing/fake-clock';
-import { METER_INTERVAL_MS, createRemoteEventSource, outputState, translate } from './events';
+import { METER_INTERVAL_MS, createRemoteEventSource, outputState, recordOutputState, translate } from './events';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../resources');
@@ -229,9 +229,9 @@ describe('meters', () => {
 });
 
 describe('output and destination events', () => {
-  const docs = (stream: DestinationState) => {
+  const docs = (stream: DestinationState, record: RecordState = 'idle') => {
     const doc = {} as StudioDocument;
-    return { before: doc, after: doc, stream };
+    return { before: doc, after: doc, stream, record };
   };
   const streamEvent = (from: DestinationState, to: DestinationState) =>
     translate({ type: 'stream.state', data: { state: to } }, docs(from));
@@ -307,5 +307,79 @@ describe('output and destination events', () => {
         ],
       },
     });
+  });
+
+  const FILE = '/home/me/Videos/2026-11-25 18-00-00.mkv';
+  const recordStatus = (state: RecordState): RecordStatus => ({ state, path: FILE, bytes: 1e6, durationMs: 5000, freeBytes: 1e9, error: null });
+
+  it('maps the recorder to RecordStateChanged, naming the file only when started and stopped', () => {
+    const walk: [RecordState, RecordState, string | null, boolean, string | null][] = [
+      ['idle', 'starting', 'OBS_WEBSOCKET_OUTPUT_STARTING', false, null],
+      ['starting', 'recording', 'OBS_WEBSOCKET_OUTPUT_STARTED', true, FILE],
+      ['recording', 'stopping', 'OBS_WEBSOCKET_OUTPUT_STOPPING', false, null],
+      ['stopping', 'idle', 'OBS_WEBSOCKET_OUTPUT_STOPPED', false, FILE],
+      ['starting', 'failed', 'OBS_WEBSOCKET_OUTPUT_STOPPED', false, FILE],
+      ['recording', 'failed', 'OBS_WEBSOCKET_OUTPUT_STOPPED', false, FILE],
+      // An engine that goes straight to recording still says STARTED.
+      ['idle', 'recording', 'OBS_WEBSOCKET_OUTPUT_STARTED', true, FILE],
+      ['failed', 'idle', null, false, null],
+      ['idle', 'failed', null, false, null],
+      // The once-a-second re-send while recording is no news.
+      ['recording', 'recording', null, false, null],
+    ];
+    for (const [from, to, state, active, outputPath] of walk) {
+      expect(recordOutputState(from, to), `${from} → ${to}`).toBe(state);
+      const events = translate({ type: 'record.state', data: recordStatus(to) }, docs('idle', from));
+      if (state === null) expect(events, `${from} → ${to}`).toEqual([]);
+      else {
+        expect(events, `${from} → ${to}`).toEqual([
+          { eventType: 'RecordStateChanged', eventIntent: EventSubscription.Outputs, eventData: { outputActive: active, outputState: state, outputPath } },
+        ]);
+      }
+    }
+    // A saved file has no OBS event of its own; the stop already named it.
+    expect(translate({ type: 'record.saved', data: { path: FILE, remuxedPath: null, bytes: 1, durationMs: 1 } }, docs('idle'))).toEqual([]);
+  });
+
+  it('the source remembers the recorder state, so a stream of record.state events says each move once', () => {
+    const listeners = new Set<(e: StudioEvent) => void>();
+    const fake = {
+      document: () => studio.document(),
+      status: () => ({ stream: EMPTY_OUTPUT_STATS, destinations: [] }),
+      subscribe: (l: (e: StudioEvent) => void) => (listeners.add(l), { dispose: () => listeners.delete(l) }),
+    } as unknown as Studio;
+    const own = createRemoteEventSource(fake, clock);
+    const seen: RemoteEvent[] = [];
+    own.subscribe((e) => {
+      if (e.eventType === 'RecordStateChanged') seen.push(e);
+    });
+    for (const state of ['starting', 'recording', 'recording', 'recording', 'stopping', 'idle', 'idle'] as const) {
+      for (const l of [...listeners]) l({ type: 'record.state', data: recordStatus(state) });
+    }
+    own.dispose();
+    expect(seen.map((e) => e.eventData?.['outputState'])).toEqual([
+      'OBS_WEBSOCKET_OUTPUT_STARTING',
+      'OBS_WEBSOCKET_OUTPUT_STARTED',
+      'OBS_WEBSOCKET_OUTPUT_STOPPING',
+      'OBS_WEBSOCKET_OUTPUT_STOPPED',
+    ]);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('a changed diagnosis is a DiagnosisChanged VendorEvent with the fields GetDiagnosis answers', () => {
+    const diagnosis = {
+      severity: 'problem' as const,
+      where: 'destination' as const,
+      destinationId: 'd1',
+      destinationName: 'Twitch',
+      message: 'Twitch cannot keep up: its connection is dropping frames.',
+    };
+    expect(translate({ type: 'diagnosis.changed', data: diagnosis }, docs('live'))).toEqual([
+      {
+        eventType: 'VendorEvent',
+        eventIntent: EventSubscription.Vendors,
+        eventData: { vendorName: VENDOR_NAME, eventType: 'DiagnosisChanged', eventData: diagnosis },
+      },
+    ]);
   });
 });

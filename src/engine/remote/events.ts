@@ -4,10 +4,11 @@
  * document knows (a removed item's source) are looked up in the snapshot taken at the previous
  * document.changed, and everything else in the current document.
  */
-import type { DestinationState, StudioDocument, StudioEvent } from '../../shared';
+import type { DestinationState, RecordState, StudioDocument, StudioEvent } from '../../shared';
 import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
+import { diagnosisData } from './requests/stats-shapes';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
 /** OBS sends InputVolumeMeters every 50 ms. */
@@ -43,6 +44,25 @@ export function outputState(previous: DestinationState, next: DestinationState):
   }
 }
 
+/**
+ * The OBS output state for a move of the recorder, or null when OBS would say nothing. 'record.state'
+ * is also re-sent every second while recording, with the same state: no news.
+ */
+export function recordOutputState(previous: RecordState, next: RecordState): OutputState | null {
+  if (next === previous) return null;
+  switch (next) {
+    case 'starting':
+      return 'OBS_WEBSOCKET_OUTPUT_STARTING';
+    case 'recording':
+      return 'OBS_WEBSOCKET_OUTPUT_STARTED';
+    case 'stopping':
+      return 'OBS_WEBSOCKET_OUTPUT_STOPPING';
+    case 'idle':
+    case 'failed':
+      return previous === 'idle' || previous === 'failed' ? null : 'OBS_WEBSOCKET_OUTPUT_STOPPED';
+  }
+}
+
 /** OBS counts an output active only once it has started (or recovered). */
 const outputActive = (s: OutputState): boolean =>
   s === 'OBS_WEBSOCKET_OUTPUT_STARTED' || s === 'OBS_WEBSOCKET_OUTPUT_RECONNECTED';
@@ -54,6 +74,8 @@ interface Docs {
   after: StudioDocument;
   /** The stream state before this event. */
   stream: DestinationState;
+  /** The recorder's state before this event. */
+  record: RecordState;
 }
 
 const ev = (eventType: string, eventIntent: number, eventData: Record<string, unknown>): RemoteEvent => ({
@@ -193,6 +215,17 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       const state = outputState(docs.stream, event.data.state);
       return state ? [ev('StreamStateChanged', S.Outputs, { outputActive: outputActive(state), outputState: state })] : [];
     }
+    case 'record.state': {
+      const state = recordOutputState(docs.record, event.data.state);
+      if (!state) return [];
+      // OBS names the file when the recording has started and when it has stopped, and nothing between.
+      const named = state === 'OBS_WEBSOCKET_OUTPUT_STARTED' || state === 'OBS_WEBSOCKET_OUTPUT_STOPPED';
+      return [
+        ev('RecordStateChanged', S.Outputs, { outputActive: outputActive(state), outputState: state, outputPath: named ? event.data.path : null }),
+      ];
+    }
+    case 'diagnosis.changed':
+      return [ev('VendorEvent', S.Vendors, { vendorName: VENDOR_NAME, eventType: 'DiagnosisChanged', eventData: diagnosisData(event.data) })];
     case 'destination.state':
       return [
         ev('VendorEvent', S.Vendors, {
@@ -230,7 +263,8 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
         }),
       ];
     default:
-      // document.changed, video.changed (OBS 5 has no event for it), stats, notices, renderer traffic.
+      // document.changed, video.changed (OBS 5 has no event for it), record.saved (OBS has none: the
+      // stop's outputPath names the file), stats, encoder status, notices, renderer traffic.
       return [];
   }
 }
@@ -239,6 +273,8 @@ export function createRemoteEventSource(studio: Studio, clock: Clock = systemClo
   const listeners = new Set<(event: RemoteEvent) => void>();
   let before = studio.document();
   let stream: DestinationState = studio.status().stream.state;
+  // The remote control starts with the studio, before anything can record.
+  let record: RecordState = 'idle';
   let meter: TimerHandle | null = null;
   let disposed = false;
 
@@ -253,9 +289,10 @@ export function createRemoteEventSource(studio: Studio, clock: Clock = systemClo
   };
 
   const subscription = studio.subscribe((event) => {
-    const out = translate(event, { before, after: studio.document(), stream });
+    const out = translate(event, { before, after: studio.document(), stream, record });
     if (event.type === 'document.changed') before = event.data.document;
     if (event.type === 'stream.state') stream = event.data.state;
+    if (event.type === 'record.state') record = event.data.state;
     for (const remote of out) emit(remote);
   });
 

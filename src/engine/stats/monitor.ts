@@ -3,42 +3,105 @@
  * plain-language diagnosis of where frames are lost, and checks the bandwidth budget before going
  * live. It only listens to the engine's events (stream.stats, destination.stats) and the document.
  *
- * STUB: the contract is fixed (studio.ts wires it); the implementation lands separately.
+ * The history outlives stops and starts (a producer looks back at the minutes before a drop); the
+ * sample's state marks where a run ended, and the graphs leave the gap empty.
  */
-import type { BandwidthBudget, Diagnosis, StatsSample, StudioDocument, StudioEvent } from '../../shared';
-import type { Clock, Disposable } from '../api';
+import type { BandwidthBudget, DestinationStats, Diagnosis, OutputStats, StatsSample, StudioDocument, StudioEvent } from '../../shared';
+import type { Clock, Disposable, TimerHandle } from '../api';
+import { bandwidthBudget } from './budget';
+import { findings } from './findings';
+import { Ring } from './ring';
+import { toSample } from './sample';
+import { Settle } from './settle';
+import { RUNNING, recentWindow } from './window';
+
+export { NO_DIAGNOSIS } from './compose';
 
 export interface StatsMonitorOptions {
   clock: Clock;
   subscribe(listener: (event: StudioEvent) => void): Disposable;
   emit(event: StudioEvent): void;
   document(): StudioDocument;
+  /** Samples kept; default 900 (15 minutes, so the 10-minute graphs are full even after a reload). */
+  capacity?: number;
 }
 
-export const NO_DIAGNOSIS: Diagnosis = {
-  severity: 'ok',
-  where: 'none',
-  destinationId: null,
-  destinationName: null,
-  message: 'No frames are being lost.',
-};
+export const HISTORY_SAMPLES = 900;
+/** The diagnosis looks at this much of the newest history… */
+export const WINDOW_MS = 10_000;
+/** …and keeps a cause this long after it was last seen, before stepping down towards ok. */
+export const CALM_MS = 10_000;
 
 export class StatsMonitor {
-  constructor(private readonly opts: StatsMonitorOptions) {}
+  private readonly ring: Ring<StatsSample>;
+  private readonly settle = new Settle(CALM_MS);
+  private readonly subscription: Disposable;
+  /** A stream.stats waiting for the destination.stats of the same second (see onEvent). */
+  private pending: { t: number; stats: OutputStats; timer: TimerHandle } | null = null;
+
+  constructor(private readonly opts: StatsMonitorOptions) {
+    this.ring = new Ring(opts.capacity ?? HISTORY_SAMPLES);
+    this.subscription = opts.subscribe((event) => this.onEvent(event));
+  }
 
   /** Oldest first. */
   history(): StatsSample[] {
-    return [];
+    return this.ring.last();
   }
 
   diagnosis(): Diagnosis {
-    return NO_DIAGNOSIS;
+    return this.settle.current();
   }
 
   budget(): BandwidthBudget {
-    void this.opts;
-    return { requiredKbps: 0, uplinkKbps: null, fits: null, perDestination: [], message: '' };
+    return bandwidthBudget(this.opts.document());
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.subscription.dispose();
+    if (this.pending) this.opts.clock.clearTimeout(this.pending.timer);
+    this.pending = null;
+  }
+
+  /**
+   * The output emits stream.stats and then, when it has destinations, destination.stats, one
+   * after the other in the same tick. A sample takes both, so stream.stats waits for its partner;
+   * a zero-delay timer closes the sample without destinations when none follows (no destinations,
+   * or a run that only encodes).
+   */
+  private onEvent(event: StudioEvent): void {
+    if (event.type === 'stream.stats') {
+      this.flush([]);
+      const t = this.opts.clock.now();
+      this.pending = { t, stats: event.data.stats, timer: this.opts.clock.setTimeout(() => this.flush([]), 0) };
+    } else if (event.type === 'destination.stats') {
+      this.flush(event.data.stats);
+    }
+  }
+
+  private flush(destinations: readonly DestinationStats[]): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.opts.clock.clearTimeout(p.timer);
+    const sample = toSample(p.t, p.stats, destinations);
+    this.ring.push(sample);
+    this.opts.emit({ type: 'stats.sample', data: { sample } });
+    this.diagnose();
+  }
+
+  private diagnose(): void {
+    // More than the window holds, so the window ends at its span and not at the slice's edge.
+    const window = recentWindow(this.ring.last(Math.ceil(WINDOW_MS / 1000) + 10), WINDOW_MS);
+    let changed: Diagnosis | null;
+    if (!window) changed = this.settle.reset(this.opts.clock.now());
+    else {
+      const { fpsNumerator, fpsDenominator } = this.opts.document().video;
+      const fps = fpsNumerator / fpsDenominator;
+      const last = this.ring.last(1)[0]!;
+      const sending = last.destinations.filter((d) => RUNNING.includes(d.state)).length;
+      changed = this.settle.update(findings(window, fps, WINDOW_MS / 1000), last.t, sending);
+    }
+    if (changed) this.opts.emit({ type: 'diagnosis.changed', data: changed });
+  }
 }

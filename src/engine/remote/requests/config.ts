@@ -9,8 +9,8 @@ import { streamActive } from './stream';
 export const PROFILE_NAME = 'Default';
 export const COLLECTION_NAME = 'Default';
 
-/** Where recordings will go; the output engine that records arrives later. */
-export const recordDirectory = (dataDir: string): string => path.join(dataDir, 'recordings');
+/** Where recordings go: the folder chosen in the recording settings, else "recordings" in the data folder. */
+export const recordDirectory = (folder: string, dataDir: string): string => folder || path.join(dataDir, 'recordings');
 
 export const configRequests: HandlerTable = {
   GetVideoSettings: (ctx) => {
@@ -111,5 +111,6 @@ export const configRequests: HandlerTable = {
     return success();
   },
 
-  GetRecordDirectory: (_ctx, _f, env) => success({ recordDirectory: recordDirectory(env.dataDir) }),
+  GetRecordDirectory: (ctx, _f, env) =>
+    success({ recordDirectory: recordDirectory(ctx.studio.document().output.recording.folder, env.dataDir) }),
 };

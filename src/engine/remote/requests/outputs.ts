@@ -1,9 +1,10 @@
 /**
  * Output requests. The studio presents OBS's simple-mode outputs: simple_stream (the aggregate of
- * all destinations) and simple_file_output (the recorder, inactive until recording exists). There
- * is no replay buffer, which OBS answers with 604; the virtual camera is reported as off.
+ * all destinations) and simple_file_output (the recorder). There is no replay buffer, which OBS
+ * answers with 604; the virtual camera is reported as off.
  */
 import type { HandlerTable } from './handler';
+import { pollStatus, recordStatus } from './record';
 import { Code, fail, success } from './status';
 import { streamActive, streamStatus } from './stream';
 
@@ -32,9 +33,10 @@ const IDLE_STATUS = {
 const noReplayBuffer = () => fail(Code.InvalidResourceState, 'Replay buffer is not available.');
 
 export const outputRequests: HandlerTable = {
-  GetOutputList: (ctx) => {
+  GetOutputList: async (ctx) => {
     const { outputWidth, outputHeight } = ctx.studio.document().video;
     const live = streamActive(ctx.studio.status().stream.state);
+    const recording = recordStatus(await pollStatus(ctx)).outputActive;
     return success({
       outputs: [
         {
@@ -50,20 +52,20 @@ export const outputRequests: HandlerTable = {
           outputKind: 'ffmpeg_muxer',
           outputWidth,
           outputHeight,
-          outputActive: false,
+          outputActive: recording,
           outputFlags: flags(false, true),
         },
       ],
     });
   },
 
-  GetOutputStatus: (ctx, f) => {
+  GetOutputStatus: async (ctx, f) => {
     const name = f.string('outputName');
     if (name === STREAM_OUTPUT) {
       const { stream, destinations } = ctx.studio.status();
       return success(streamStatus(stream, destinations));
     }
-    if (name === RECORD_OUTPUT) return success({ ...IDLE_STATUS });
+    if (name === RECORD_OUTPUT) return success({ ...IDLE_STATUS, ...recordStatus(await pollStatus(ctx)) });
     return fail(Code.ResourceNotFound, `No output was found with the name \`${name}\`.`);
   },
 

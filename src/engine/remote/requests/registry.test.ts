@@ -10,6 +10,7 @@ import type { Studio } from '../../api';
 import { createStudio } from '../../studio';
 import { FakeClock } from '../../testing/fake-clock';
 import { EventSubscription, VENDOR_NAME, type RequestContext, type RequestOutcome, type RequestRegistry } from '../types';
+import { NO_PAUSE } from './record';
 import { createRequestRegistry } from './registry';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../../resources');
@@ -82,8 +83,9 @@ describe('the registry', () => {
     expect((await ok('GetVersion')).availableRequests).toEqual(names);
     expect(registry.get('NoSuchRequest')).toBeUndefined();
     expect(registry.get('toString')).toBeUndefined();
-    expect(names).not.toContain('StartRecord');
-    expect(await refused('StartRecord', undefined, 702)).toMatch(/Recording arrives with the output engine/);
+    expect(names).toEqual(expect.arrayContaining(['StartRecord', 'StopRecord', 'ToggleRecord', 'GetRecordStatus']));
+    expect(names).not.toContain('PauseRecord');
+    expect(await refused('PauseRecord', undefined, 604)).toBe(NO_PAUSE);
   });
 
   it('turns a handler crash into a 702 for that request only', async () => {
@@ -218,8 +220,12 @@ describe('config', () => {
     expect(bad.requestStatus.result).toBe(false);
   });
 
-  it('GetRecordDirectory is under the data folder', async () => {
+  it('GetRecordDirectory is under the data folder, or the folder the recording settings name', async () => {
     expect(await ok('GetRecordDirectory')).toEqual({ recordDirectory: path.join(dir, 'recordings') });
+    const folder = path.join(dir, 'elsewhere');
+    const set = await studio.execute('output.setRecording', { folder });
+    expect(set.ok).toBe(true);
+    expect(await ok('GetRecordDirectory')).toEqual({ recordDirectory: folder });
   });
 });
 
@@ -537,12 +543,13 @@ describe('filters, transitions, ui, outputs, record, media', () => {
     await refused('SendStreamCaption', { captionText: 'hi' }, 702);
   });
 
-  it('record: stopped, and actions explain why not', async () => {
+  it('record: stopped while idle, and pausing is not supported (record.test.ts maps a working recorder)', async () => {
     expect(await ok('GetRecordStatus')).toEqual({
       outputActive: false, outputPaused: false,
       outputTimecode: '00:00:00.000', outputDuration: 0, outputBytes: 0,
     });
-    for (const type of ['StartRecord', 'StopRecord', 'ToggleRecord', 'PauseRecord', 'ResumeRecord']) await refused(type, undefined, 702);
+    expect(await ok('GetOutputStatus', { outputName: 'simple_file_output' })).toMatchObject({ outputActive: false, outputBytes: 0 });
+    for (const type of ['PauseRecord', 'ResumeRecord', 'ToggleRecordPause']) expect(await refused(type, undefined, 604)).toBe(NO_PAUSE);
   });
 
   it('media inputs: nothing plays', async () => {
@@ -592,5 +599,12 @@ describe('vendor: destinations', () => {
     const bad = await call('CallVendorRequest', vendor('CreateDestination', { server: 'ftp://a.example.com' }));
     expect(bad.requestStatus.result).toBe(false);
     expect(doc().destinations).toEqual([]);
+  });
+
+  it('the stats requests answer from the engine: an idle studio loses no frames (vendor-stats.test.ts maps the fields)', async () => {
+    const data = async (requestType: string) => (await ok('CallVendorRequest', vendor(requestType))).responseData as Record<string, unknown>;
+    expect(await data('GetDiagnosis')).toMatchObject({ severity: 'ok', where: 'none', destinationId: null });
+    expect(await data('GetBandwidthBudget')).toMatchObject({ perDestination: [] });
+    expect((await data('GetStatsHistory'))['samples']).toBeInstanceOf(Array);
   });
 });

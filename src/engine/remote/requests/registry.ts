@@ -1,8 +1,8 @@
 /**
  * createRequestRegistry(): every obs-websocket request the studio answers, one table per OBS
  * category. `list()` is what GetVersion advertises: only requests that really work. A few
- * placeholders (recording, captions, adding an existing source to a scene) are answerable, so a
- * client gets a clear comment instead of 204, but are not advertised until they work.
+ * placeholders (pausing a recording, captions, adding an existing source to a scene) are answerable,
+ * so a client gets a clear comment instead of 204, but are not advertised.
  */
 import os from 'node:os';
 import type { Clock } from '../../api';
@@ -16,7 +16,7 @@ import type { HandlerTable, RequestEnv } from './handler';
 import { inputRequests } from './inputs';
 import { mediaInputRequests } from './media-inputs';
 import { outputRequests } from './outputs';
-import { recordPlaceholders, recordRequests } from './record';
+import { recordPausePlaceholders, recordRequests } from './record';
 import { sceneItemPlaceholders, sceneItemRequests } from './scene-items';
 import { sceneRequests } from './scenes';
 import { sourceRequests } from './sources';
@@ -47,7 +47,7 @@ export function createRequestRegistry(options: RegistryOptions = {}): RequestReg
     ...sourceRequests,
     ...uiRequests,
   };
-  const placeholders: HandlerTable = { ...recordPlaceholders, ...streamPlaceholders, ...sceneItemPlaceholders };
+  const placeholders: HandlerTable = { ...recordPausePlaceholders, ...streamPlaceholders, ...sceneItemPlaceholders };
   const names = Object.keys(implemented);
 
   const env: RequestEnv = {

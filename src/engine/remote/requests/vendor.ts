@@ -9,6 +9,11 @@
  *   StartDestination / StopDestination / ReconnectDestination { destinationId } → {}
  *   GetDestinationStatus { destinationId } → { destinationId, state, bitrateKbps, bytesSent, droppedFrames,
  *                                              reconnects, lastError, uptimeMs, congestion }
+ *   GetDiagnosis       → { severity, where, destinationId, destinationName, message }
+ *   GetBandwidthBudget → { requiredKbps, uplinkKbps, fits, perDestination: [{ destinationId, name, kbps }], message }
+ *   GetStatsHistory    → { samples: [{ t, state, fps, bitrateKbps, renderMs, encoderSpeed, cpuPercent, lagged,
+ *                          skipped, dropped, destinations: [{ destinationId, name, state, bitrateKbps,
+ *                          congestion, droppedFrames }] }] }, oldest first
  *
  * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
  * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
@@ -18,6 +23,7 @@
 import type { CommandArgs, Destination, DestinationStats, StudioDocument } from '../../../shared';
 import { VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
 import { Fields, isObject, type Data } from './fields';
+import { budgetData, diagnosisData, sampleData } from './stats-shapes';
 import { Code, fail, failure, success, unwrap } from './status';
 
 type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
@@ -109,6 +115,10 @@ export const vendorRequests: Record<string, VendorHandler> = {
       congestion: s?.congestion ?? 0,
     };
   },
+
+  GetDiagnosis: async (ctx) => diagnosisData(unwrap(await ctx.studio.execute('stats.diagnosis', {}))),
+  GetBandwidthBudget: async (ctx) => budgetData(unwrap(await ctx.studio.execute('stats.budget', {}))),
+  GetStatsHistory: async (ctx) => ({ samples: unwrap(await ctx.studio.execute('stats.history', {})).samples.map(sampleData) }),
 };
 
 /** CallVendorRequest's body once its own fields are checked (general.ts). */

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { StudioDocument } from '../../../shared';
 import { useActions, useServices, useStudio } from '../../stores/context';
 import { Modal } from '../layout/Modal';
+import { RemoteSettings } from '../remote-settings/RemoteSettings';
+import { UplinkSettings } from '../stats/UplinkSettings';
+import { WebhooksSettings } from '../webhooks/WebhooksSettings';
 import { DestinationsSettings } from './DestinationsSettings';
 import { OutputSettingsFields } from './OutputSettingsFields';
 import { draftFrom, planSave, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
@@ -104,6 +107,9 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       <DestinationsSettings doc={doc} rows={draft.destinations} errors={errors} setRows={setRows} removeSaved={removeSaved} />
       <VideoSettingsFields draft={draft} set={set} errors={errors} />
       <OutputSettingsFields draft={draft} set={set} errors={errors} />
+      <UplinkSettings />
+      <RemoteSettings />
+      <WebhooksSettings doc={doc} />
       {status?.kind === 'saved' ? (
         <p className="form-ok" role="status" data-testid="settings-status">
           Saved.

@@ -1,42 +1,62 @@
+import { useState } from 'react';
 import { useStudio } from '../../stores/context';
+import { DiagnosisBanner } from './DiagnosisBanner';
 import { formatBitrate, formatBytes, formatFps, formatMs, formatSpeed, formatUptime } from './format';
 import { Sparkline } from './Sparkline';
 import { Stat } from './Stat';
+import { StatsPanel } from './StatsPanel';
 import { useCompositorStats } from './useCompositorStats';
 
-/** Output stats from the engine (once a second while live) and the preview's own when idle. */
+/**
+ * Output stats from the engine (once a second while live) and the preview's own when idle; above
+ * them, the diagnosis while frames are being lost and, when opened, the graphs of the history.
+ */
 export function StatsBar() {
+  const [graphs, setGraphs] = useState(false);
   const stats = useStudio((s) => s.stats);
   const state = useStudio((s) => s.streamState);
   const history = useStudio((s) => s.history);
   const idle = state === 'idle' || state === 'failed';
   const preview = useCompositorStats(idle);
   return (
-    <footer className="statsbar" aria-label="Output statistics">
-      <Stat label="State" value={state} />
-      <Stat label="FPS" value={formatFps(stats.fps)} testId="stat-fps" />
-      <div className="stat stat-bitrate">
-        <span className="stat-label">Bitrate</span>
-        <span className="stat-value" data-testid="stat-bitrate">
-          {formatBitrate(stats.bitrateKbps)}
-        </span>
-        <Sparkline history={history} />
-      </div>
-      <Stat label="Dropped" value={String(stats.dropped)} testId="stat-dropped" warn={stats.dropped > 0} />
-      <Stat label="Skipped" value={String(stats.skipped)} testId="stat-skipped" warn={stats.skipped > 0} />
-      <Stat label="Lagged" value={String(stats.lagged)} testId="stat-lagged" warn={stats.lagged > 0} />
-      <Stat label="Sent" value={formatBytes(stats.bytesSent)} testId="stat-bytes" />
-      <Stat label="Uptime" value={formatUptime(stats.uptimeMs)} testId="stat-uptime" />
-      <Stat label="Render" value={formatMs(stats.renderMs)} />
-      <Stat label="Encoder" value={formatSpeed(stats.encoderSpeed)} />
-      {preview ? (
-        <div className="stat stat-preview" title={preview.glRenderer}>
-          <span className="stat-label">Preview</span>
-          <span className="stat-value" data-testid="stat-preview">
-            {formatFps(preview.fps)} fps · {formatMs(preview.renderMs)}
+    <div className="stats-dock">
+      <DiagnosisBanner onShowGraphs={graphs ? undefined : () => setGraphs(true)} />
+      {graphs ? <StatsPanel /> : null}
+      <footer className="statsbar" aria-label="Output statistics">
+        <Stat label="State" value={state} />
+        <Stat label="FPS" value={formatFps(stats.fps)} testId="stat-fps" />
+        <div className="stat stat-bitrate">
+          <span className="stat-label">Bitrate</span>
+          <span className="stat-value" data-testid="stat-bitrate">
+            {formatBitrate(stats.bitrateKbps)}
           </span>
+          <Sparkline history={history} />
         </div>
-      ) : null}
-    </footer>
+        <Stat label="Dropped" value={String(stats.dropped)} testId="stat-dropped" warn={stats.dropped > 0} />
+        <Stat label="Skipped" value={String(stats.skipped)} testId="stat-skipped" warn={stats.skipped > 0} />
+        <Stat label="Lagged" value={String(stats.lagged)} testId="stat-lagged" warn={stats.lagged > 0} />
+        <Stat label="Sent" value={formatBytes(stats.bytesSent)} testId="stat-bytes" />
+        <Stat label="Uptime" value={formatUptime(stats.uptimeMs)} testId="stat-uptime" />
+        <Stat label="Render" value={formatMs(stats.renderMs)} />
+        <Stat label="Encoder" value={formatSpeed(stats.encoderSpeed)} />
+        {preview ? (
+          <div className="stat stat-preview" title={preview.glRenderer}>
+            <span className="stat-label">Preview</span>
+            <span className="stat-value" data-testid="stat-preview">
+              {formatFps(preview.fps)} fps · {formatMs(preview.renderMs)}
+            </span>
+          </div>
+        ) : null}
+        <button
+          type="button"
+          className="button button-small stats-graphs-toggle"
+          aria-expanded={graphs}
+          data-testid="stats-graphs-toggle"
+          onClick={() => setGraphs((open) => !open)}
+        >
+          {graphs ? 'Hide graphs' : 'Graphs'}
+        </button>
+      </footer>
+    </div>
   );
 }
