@@ -27,6 +27,8 @@ import { FileSecretStore } from './persistence/secrets';
 import { createLogger } from './log/logger';
 import { OutputControl, isOutputCommand } from './output/control';
 import { EncoderSelection } from './output/encoder-selection';
+import { RecordingControl } from './output/recording-control';
+import type { EncoderName } from './output/encoders/catalog';
 import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
 import { StreamOutput } from './output/stream-output';
 import { RendererHub } from './renderer-hub';
@@ -72,8 +74,10 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     emit,
     cpuPercent: () => cpu.percent(),
     onEncoderSwitch: (change) => encoders.switched(change),
+    onRecordingEnded: (error) => recording.outputEnded(error),
   });
-  const outputActive = (): boolean => !['idle', 'failed'].includes(output.state());
+  // Frames must flow (and video settings stay put) while either the stream or a recording runs.
+  const outputActive = (): boolean => !['idle', 'failed'].includes(output.state()) || recording.active();
   const kinds = new KindRegistry();
   const store = new DocumentStore({
     initial: loaded.document,
@@ -85,10 +89,27 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   const encoders = new EncoderSelection({
     document: () => store.get(),
     ffmpeg: async () => {
-      const found = await locateFfmpeg({ setting: store.get().output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
+      const found = await locate();
       return found.ok ? { path: found.value.path } : { problem: found.error.message };
     },
     emit,
+    logger,
+  });
+  const locate = async () => locateFfmpeg({ setting: store.get().output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
+  const recording = new RecordingControl({
+    output,
+    document: () => store.get(),
+    dataDir,
+    pipeline: async () => {
+      const found = await locate();
+      if (!found.ok) return found;
+      const choice = await encoders.forStream();
+      const doc = store.get();
+      return ok({ ffmpegPath: found.value.path, video: doc.video, encoder: doc.output.encoder, codec: choice.name as EncoderName });
+    },
+    emit,
+    notify,
+    clock,
     logger,
   });
   const control = new OutputControl({
@@ -118,6 +139,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     startupNotices: loaded.notices,
     replay: () => [
       { type: 'encoder.status', data: encoders.status() },
+      { type: 'record.state', data: recording.status() },
       { type: 'stats.history', data: { samples: monitor.history() } },
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
     ],
@@ -142,7 +164,12 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   const webhooks = new Webhooks({
     subscribe,
     document: () => store.get(),
-    secret: (id) => secrets.get(webhookSecretName(id)),
+    secret: async (id) => {
+      const value = await secrets.get(webhookSecretName(id));
+      // Like stream keys: once the engine handles a signing secret, no log line may show it.
+      if (value) knownSecrets.add(value);
+      return value;
+    },
     clock,
     logger,
     notify,
@@ -168,6 +195,11 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       } else if (type === 'stream.stop') {
         result = outputActive() ? await output.stop() : fail(Status.OutputNotRunning, 'The stream is not running.');
         hub.refreshOwnership();
+      } else if (type === 'record.start' || type === 'record.stop') {
+        result = type === 'record.start' ? await recording.start() : await recording.stop();
+        hub.refreshOwnership();
+      } else if (type === 'record.status') {
+        result = ok(recording.status());
       } else if (type === 'encoder.status') {
         result = ok(encoders.status());
       } else if (type === 'encoder.probe') {
@@ -221,6 +253,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       if (disposed) return;
       disposed = true;
       await remote?.dispose();
+      await recording.dispose();
       await webhooks.dispose();
       await output.dispose();
       encoders.dispose();

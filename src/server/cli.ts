@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const remote = await resources.studio.execute('remote.info', {});
   if (remote.ok && remote.value.url) {
     const exposed = remote.value.exposed ? ' — WARNING: reachable from the network' : '';
-    process.stdout.write(`Remote control (obs-websocket v5) at ${remote.value.url}; web remote at ${remote.value.url.replace(/^ws/, 'http')}remote/${exposed}\n`);
+    process.stdout.write(`Remote control (obs-websocket v5) at ${remote.value.url}; web remote at ${remote.value.url.replace(/^ws/, 'http').replace(/\/?$/, '/')}remote/${exposed}\n`);
   } else if (remote.ok && flags.ws) {
     process.stderr.write(`${PREFIX} warning: ${remote.value.problem}\n`);
   }

@@ -9,6 +9,7 @@
  * Needs `npx electron-vite build` first (npm test runs it).
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocketMsgpack from 'obs-websocket-js';
 import OBSWebSocketJson from 'obs-websocket-js/json';
@@ -47,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
   await nginx?.stop();
   // The studio is gone, and nothing it started is still pushing to our server.
   expect(listFfmpegProcesses(`127.0.0.1:${nginx.port}`)).toEqual([]);

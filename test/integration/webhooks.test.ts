@@ -168,9 +168,10 @@ describe('webhooks through a real engine and stream', () => {
     const reconnecting = good.received.find((r) => r.event === 'destination.reconnecting')!.json.data;
     expect(reconnecting).toMatchObject({ name: 'Main', attempt: 1, retryInMs: expect.any(Number) });
     expect(good.received.at(-1)!.json.data).toMatchObject({ state: 'idle', error: null, durationMs: expect.any(Number) });
-    // Prompt: each delivery arrived soon after the engine event it tells of.
+    // Prompt: each delivery arrived soon after the engine event it tells of — well inside the stuck
+    // receiver's 10 s timeout, so nothing waited on it (the bound is loose for a shared machine).
     const engineAt = t.seen.filter((s) => expectedFrom([s]).length > 0 || s.event.type === 'stream.state').map((s) => s.at);
-    expect(good.received.filter((r) => r.event !== 'test').every((r) => engineAt.some((at) => r.at >= at && r.at - at < 3000))).toBe(true);
+    expect(good.received.filter((r) => r.event !== 'test').every((r) => engineAt.some((at) => r.at >= at && r.at - at < 5000))).toBe(true);
 
     // ---- the flaky receiver: 500 twice, then the same delivery again; nothing overtook it.
     await expect.poll(() => distinct(flaky).length, { timeout: 30_000 }).toBe(expected.length);
@@ -189,10 +190,10 @@ describe('webhooks through a real engine and stream', () => {
     expect(stuck.received.length).toBeGreaterThan(0);
     expect(new Set(stuck.received.map((r) => r.delivery)).size).toBe(1);
     expect(stuck.received[0]!.event).toBe(first);
-    // The engine's own events kept flowing meanwhile: stats every second, no gap.
+    // The engine's own events kept flowing meanwhile: stats every second, no gap near the 10 s timeout.
     const stats = t.seen.filter((s) => s.event.type === 'stream.stats' && s.at > liveAgain.at).map((s) => s.at);
     expect(stats.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < stats.length; i++) expect(stats[i]! - stats[i - 1]!).toBeLessThan(3000);
+    for (let i = 1; i < stats.length; i++) expect(stats[i]! - stats[i - 1]!).toBeLessThan(5000);
 
     // ---- the removed one: nothing that happened after it was removed.
     // (A delivery already on the wire when it was removed may still land; nothing newer does.)

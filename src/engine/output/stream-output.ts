@@ -72,6 +72,8 @@ export interface StreamOutputOptions {
   bufferSeconds?: number;
   /** The machine's CPU use since the last reading (stats.cpuPercent); 0 when not given. */
   cpuPercent?: () => number;
+  /** The output ended the recording itself (its encoders failed): error says why. */
+  onRecordingEnded?: (error: StudioError) => void;
   /** A hardware encoder failed and libx264 took over (the user is told by a notice as well). */
   onEncoderSwitch?: (change: FallbackSwitch) => void;
 }
@@ -99,6 +101,14 @@ export interface StreamStartParams {
    * benchmarks of the frame path and diagnostics that must not depend on a network.
    */
   discard?: boolean;
+}
+
+/** Something that reads an encoding's fan-out besides the destinations: the recorder. */
+export interface Consumer {
+  /** Clean stop: the file is finished. */
+  stop(): Promise<unknown>;
+  /** Kill now (the output is failing or shutting down). */
+  dispose(): Promise<void>;
 }
 
 interface Destination {
@@ -135,6 +145,8 @@ export class StreamOutput {
   private invalidFrames = 0;
   private lastError: StudioError | null = null;
   private fallback = new EncoderFallback('libx264');
+  /** The recording reading the main fan-out, while one runs. */
+  private recording: Consumer | null = null;
   /** When encoders were restarted after dying on their own (for MAX_RESTARTS). */
   private restarts: number[] = [];
   /** Frames and drops counted by main encoders that were replaced mid-stream. */
@@ -202,18 +214,18 @@ export class StreamOutput {
   async start(p: StreamStartParams): Promise<Result<null>> {
     if (this.disposed) return fail(Status.NotReady, 'The output is shutting down.');
     if (this.phase === 'stopping') return fail(Status.OutputRunning, 'The stream is still stopping; try again in a moment.');
-    if (this.phase === 'running') return fail(Status.OutputRunning, 'The stream is already running.');
-    const bad = checkVideo(p.video);
+    if (this.streaming()) return fail(Status.OutputRunning, 'The stream is already running.');
+    // A recording already runs the encoders: the destinations join them.
+    const joining = this.phase === 'running';
+    const bad = joining ? null : checkVideo(p.video);
     if (bad) {
       this.phase = 'failed';
       this.setAggregate('failed', bad);
       return { ok: false, error: bad };
     }
     await this.forgetDestinations();
-    this.reset();
-    this.params = p;
-    this.video = p.video;
-    this.fallback = new EncoderFallback(p.codec ?? 'libx264');
+    if (!joining) this.prepare(p);
+    else this.params = { ...this.params!, discard: p.discard === true };
     const specs = p.destinations ?? (p.url === undefined ? [] : [{ id: 'stream', name: 'Stream', url: p.url }]);
     const usable: Destination[] = [];
     let firstError: StudioError | null = null;
@@ -224,12 +236,94 @@ export class StreamOutput {
     }
     if (!p.discard && usable.length === 0) {
       const error = firstError ?? { code: Status.InvalidResourceState, message: 'There is no destination to stream to; add one in Settings.' };
-      this.phase = 'failed';
+      if (!joining) this.phase = 'failed';
       this.setAggregate('failed', error);
       return { ok: false, error };
     }
-    this.phase = 'running';
     this.setAggregate('connecting');
+    if (!joining) {
+      const opened = await this.openPipeline();
+      if (!opened.ok || this.phase !== 'running') return opened;
+    }
+    for (const d of usable) d.runner.start();
+    return ok(null);
+  }
+
+  /**
+   * Starts recording: `attach` puts a consumer (the recorder) on the main encoding's fan-out. The
+   * encoders start for it when no stream runs; a stream started later joins them, and stopping
+   * either one leaves the other running.
+   */
+  async startRecording(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
+    if (this.disposed) return fail(Status.NotReady, 'The output is shutting down.');
+    if (this.phase === 'stopping') return fail(Status.OutputRunning, 'The output is still stopping; try again in a moment.');
+    if (this.recording) return fail(Status.OutputRunning, 'The recording is already running.');
+    if (this.phase !== 'running') {
+      const bad = checkVideo(p.video);
+      if (bad) return { ok: false, error: bad };
+      await this.forgetDestinations();
+      this.prepare({ ...p, discard: false, destinations: [] });
+      const opened = await this.openPipeline();
+      if (!opened.ok) return opened;
+      if ((this.phase as Phase) !== 'running') {
+        return this.lastError ? { ok: false, error: this.lastError } : fail(Status.ActionFailed, 'The encoder stopped while starting.');
+      }
+    }
+    const main = this.encoders.get(MAIN_RENDITION);
+    const attached = main ? attach(main.fanOut) : fail(Status.ActionFailed, 'The encoder is not running.');
+    if (!attached.ok) {
+      if (!this.streaming()) this.ending = this.end('idle').finally(() => (this.ending = null));
+      return attached;
+    }
+    this.recording = attached.value;
+    return ok(null);
+  }
+
+  /** Stops the recording's consumer cleanly; the encoders stop too unless a stream still needs them. */
+  async stopRecording(): Promise<Result<null>> {
+    const rec = this.recording;
+    if (!rec) return fail(Status.OutputNotRunning, 'The recording is not running.');
+    this.recording = null;
+    await rec.stop();
+    this.releaseIdlePipeline();
+    if (this.ending) await this.ending;
+    return ok(null);
+  }
+
+  /** The recording's consumer ended on its own (disk full, its FFmpeg died): forget it. */
+  recordingEnded(): void {
+    if (!this.recording) return;
+    this.recording = null;
+    this.releaseIdlePipeline();
+  }
+
+  recordingActive(): boolean {
+    return this.recording !== null;
+  }
+
+  /** Whether any destination is sending, trying or stopping (the stream, as opposed to a recording). */
+  private streaming(): boolean {
+    return [...this.dests.values()].some((d) => d.runner.active() || d.runner.state() === 'stopping');
+  }
+
+  /** Nothing needs the encoders any more: end the pipeline. */
+  private releaseIdlePipeline(): void {
+    if (this.phase === 'running' && !this.recording && !this.streaming() && !this.params?.discard) {
+      this.ending = this.end('idle').finally(() => (this.ending = null));
+    }
+  }
+
+  private prepare(p: StreamStartParams): void {
+    this.reset();
+    this.params = p;
+    this.video = p.video;
+    this.fallback = new EncoderFallback(p.codec ?? 'libx264');
+  }
+
+  /** Starts the main encoder and the frame pump (the output clock). */
+  private async openPipeline(): Promise<Result<null>> {
+    const p = this.params!;
+    this.phase = 'running';
     this.statsTimer = this.opts.clock.setInterval(() => this.emitStats(), STATS_INTERVAL_MS);
     const main = this.startEncoder({ key: MAIN_RENDITION, video: p.video, encoder: p.encoder });
     if (!main.ok) {
@@ -263,7 +357,6 @@ export class StreamOutput {
       if (key !== MAIN_RENDITION && s) this.pump.addSink(key, s);
     }
     this.pump.start();
-    for (const d of usable) d.runner.start();
     return ok(null);
   }
 
@@ -319,6 +412,19 @@ export class StreamOutput {
       this.phase = 'idle';
       this.setAggregate('idle');
       return Promise.resolve(ok(null));
+    }
+    if (this.recording) {
+      // The recording keeps the encoders; only the destinations stop.
+      if (!this.streaming()) return Promise.resolve(fail(Status.OutputNotRunning, 'The stream is not running.'));
+      this.setAggregate('stopping');
+      this.stopping = (async () => {
+        await Promise.all([...this.dests.values()].map((d) => d.runner.stop()));
+        this.liveSince = null;
+        this.setAggregate('idle');
+        this.stopping = null;
+        return ok(null);
+      })();
+      return this.stopping;
     }
     this.phase = 'stopping';
     this.setAggregate('stopping');
@@ -376,7 +482,10 @@ export class StreamOutput {
     this.disposed = true;
     const runners = [...this.dests.values()].map((d) => d.runner);
     const encoders = [...this.encoders.values()];
+    const rec = this.recording;
+    this.recording = null;
     this.teardown();
+    await rec?.dispose();
     this.current = 'idle';
     await Promise.all([...runners.map((r) => r.dispose()), ...encoders.map((e) => e.dispose())]);
   }
@@ -447,6 +556,13 @@ export class StreamOutput {
     const state = cause.runner.state();
     let error = state === 'failed' ? cause.runner.error() : null;
     if (error && this.dests.size > 1) error = { ...error, message: `${cause.spec.name}: ${error.message}` };
+    if (this.recording) {
+      // The stream is over but the recording goes on with the encoders.
+      if (this.stopping) return;
+      this.liveSince = null;
+      this.setAggregate(error ? 'failed' : 'idle', error ?? undefined);
+      return;
+    }
     this.ending = this.end(error ? 'failed' : 'idle', error ?? undefined).finally(() => (this.ending = null));
   }
 
@@ -584,10 +700,17 @@ export class StreamOutput {
     if (this.phase !== 'running') return;
     this.phase = 'stopping';
     this.pump?.stop();
+    const rec = this.recording;
+    this.recording = null;
     if (next === 'idle') {
-      this.setAggregate('stopping');
+      if (this.current !== 'idle' && this.current !== 'failed') this.setAggregate('stopping');
       await Promise.all([...this.encoders.values()].map((e) => e.stop()));
+      await rec?.stop();
     } else {
+      if (rec) {
+        await rec.dispose();
+        this.opts.onRecordingEnded?.(error ?? { code: Status.ActionFailed, message: 'The encoder failed.' });
+      }
       // Nothing is sent any more: kill at once, and only then say failed, so no FFmpeg outlives the news.
       const cause = error ?? { code: Status.ActionFailed, message: 'The stream failed.' };
       const runners = [...this.dests.values()].map((d) => d.runner).filter((r) => r.active());

@@ -91,7 +91,8 @@ function renderFinding(w: StatsWindow, expected: number, frameMs: number): Findi
 }
 
 function encoderFinding(w: StatsWindow, expected: number): Finding | null {
-  const bySkips = lossSeverity(w.skipped, expected);
+  // Frames FFmpeg itself dropped are lost at the same stage as the ones it had no room for.
+  const bySkips = lossSeverity(w.skipped + w.dropped, expected);
   const speed = w.encoderSpeed;
   const bySpeed = speed === null || speed >= SPEED_WARN ? null : speed < SPEED_PROBLEM ? 'problem' : 'warning';
   const severity = worse(bySkips, bySpeed);
@@ -101,12 +102,18 @@ function encoderFinding(w: StatsWindow, expected: number): Finding | null {
   if (bySkips) {
     const notes = [speed === null ? null : `it runs at ${speed.toFixed(2)}× realtime`, cpu].filter((n) => n !== null);
     const why = notes.length > 0 ? ` (${notes.join('; ')})` : '';
-    what = `${frames(w.skipped)} ${span(w)} were skipped because it was still busy with earlier ones${why}`;
+    const lost =
+      w.dropped === 0
+        ? `${frames(w.skipped)} ${span(w)} were skipped`
+        : w.skipped === 0
+          ? `${frames(w.dropped)} ${span(w)} were dropped`
+          : `${frames(w.skipped)} were skipped and ${w.dropped} dropped ${span(w)}`;
+    what = `${lost} because it was still busy with earlier ones${why}`;
   } else {
     what = `it runs at ${(speed ?? 0).toFixed(2)}× realtime${cpu ? ` (${cpu})` : ''}, so frames are about to be skipped`;
   }
   const message = `The encoder cannot keep up: ${what}. Choose a faster preset or lower the output resolution.`;
-  return { key: 'encoder', where: 'encoder', severity, destinationId: null, destinationName: null, message, weight: w.skipped };
+  return { key: 'encoder', where: 'encoder', severity, destinationId: null, destinationName: null, message, weight: w.skipped + w.dropped };
 }
 
 function destinationFinding(d: DestinationWindow, w: StatsWindow, expected: number): Finding | null {

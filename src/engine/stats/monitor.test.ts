@@ -22,6 +22,7 @@ interface Second {
   state?: DestinationState;
   lagged?: number;
   skipped?: number;
+  dropped?: number;
   renderMs?: number;
   encoderSpeed?: number;
   cpuPercent?: number;
@@ -47,7 +48,7 @@ function setup(opts: { capacity?: number; dests?: string[] } = {}) {
     },
     ...(opts.capacity ? { capacity: opts.capacity } : {}),
   });
-  const out = { state: 'live' as DestinationState, lagged: 0, skipped: 0, renderMs: 12, encoderSpeed: 1, cpuPercent: 40 };
+  const out = { state: 'live' as DestinationState, lagged: 0, skipped: 0, dropped: 0, renderMs: 12, encoderSpeed: 1, cpuPercent: 40 };
   const dests: Dest[] = (opts.dests ?? ['Twitch']).map((name) => ({ id: name.toLowerCase(), name, state: 'live', dropped: 0, congestion: 0 }));
 
   /** One second of a running output: the two events StreamOutput emits each second. */
@@ -56,6 +57,7 @@ function setup(opts: { capacity?: number; dests?: string[] } = {}) {
     out.state = s.state ?? out.state;
     out.lagged += s.lagged ?? 0;
     out.skipped += s.skipped ?? 0;
+    out.dropped += s.dropped ?? 0;
     out.renderMs = s.renderMs ?? out.renderMs;
     out.encoderSpeed = s.encoderSpeed ?? out.encoderSpeed;
     out.cpuPercent = s.cpuPercent ?? out.cpuPercent;
@@ -73,7 +75,7 @@ function setup(opts: { capacity?: number; dests?: string[] } = {}) {
   };
   /** A new run: counters start again from 0, as a new StreamOutput run does. */
   const restart = (): void => {
-    Object.assign(out, { state: 'live', lagged: 0, skipped: 0 });
+    Object.assign(out, { state: 'live', lagged: 0, skipped: 0, dropped: 0 });
     for (const d of dests) Object.assign(d, { state: 'live', dropped: 0, congestion: 0 });
   };
   const diagnoses = (): Diagnosis[] => events.flatMap((e) => (e.type === 'diagnosis.changed' ? [e.data] : []));
@@ -197,6 +199,14 @@ describe('diagnosis', () => {
     expect(d.message).toBe(
       'The encoder cannot keep up: 10 frames in the last 10 s were skipped because it was still busy with earlier ones (it runs at 0.90× realtime; the CPU is at 97 %). Choose a faster preset or lower the output resolution.',
     );
+  });
+
+  it('counts frames FFmpeg dropped as the encoder’s losses', () => {
+    const h = setup();
+    h.seconds(3);
+    h.seconds(20, { dropped: 2 });
+    expect(h.monitor.diagnosis()).toMatchObject({ severity: 'problem', where: 'encoder' });
+    expect(h.monitor.diagnosis().message).toMatch(/^The encoder cannot keep up: \d+ frames in the last \d+ s were dropped because it was still busy/);
   });
 
   it('names the encoder when it runs slower than realtime before anything is skipped', () => {

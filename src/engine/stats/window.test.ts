@@ -30,6 +30,11 @@ describe('recentWindow', () => {
     expect(w).toMatchObject({ seconds: 10, lagged: 20, skipped: 10, dropped: 10, renderMs: 10, encoderSpeed: 1, cpuPercent: 30 });
   });
 
+  it('reads levels as medians, so one slow second does not speak for ten', () => {
+    const run = Array.from({ length: 12 }, (_, i) => s((i + 1) * 1000, { renderMs: i === 8 ? 900 : 12, encoderSpeed: i === 9 ? 0.1 : 1 }));
+    expect(recentWindow(run, 10_000)).toMatchObject({ renderMs: 12, encoderSpeed: 1 });
+  });
+
   it('starts a new run after an idle or failed sample, a gap, or counters that went back', () => {
     expect(newRun(s(1000, { state: 'idle' }), s(2000))).toBe(true);
     expect(newRun(s(1000, { state: 'failed' }), s(2000))).toBe(true);

@@ -47,7 +47,6 @@ const RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
  * trailing dots and spaces, which Windows drops silently, go. Empty when nothing usable is left.
  */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   let out = name.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').trim();
   out = out.replace(/[. ]+$/, '');
   if (/^[._ ]*$/.test(out)) return '';

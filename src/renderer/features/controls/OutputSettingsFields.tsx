@@ -1,20 +1,62 @@
+import { useStudio } from '../../stores/context';
+import { encoderOptions } from './encoders';
 import { SettingsRow, type SectionProps } from './SettingsFields';
-import { PROFILES, X264_PRESETS } from './settingsForm';
+import { AUDIO_BITRATES, B_FRAMES, BITRATE, KEYFRAME, PROFILES, RATE_CONTROLS, X264_PRESETS } from './settingsForm';
 
-/** Encoder (libx264 in v1) and where FFmpeg lives. */
+const RATE_LABELS: Record<string, string> = {
+  CBR: 'CBR (constant: what streaming platforms ask for)',
+  VBR: 'VBR (variable: better quality when the scene allows)',
+};
+
+/** A select's choices, plus the current value when it is none of them (set elsewhere). */
+const withCurrent = (choices: readonly (string | number)[], current: string): string[] => {
+  const out = choices.map(String);
+  if (!out.includes(current)) out.push(current);
+  return out;
+};
+
+/** The encoder, its rate control and quality settings, and where FFmpeg lives. */
 export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
-  const presets: string[] = [...X264_PRESETS];
-  if (!presets.includes(draft.preset)) presets.push(draft.preset);
+  const status = useStudio((s) => s.encoder);
+  const encoders = encoderOptions(status, draft.encoder);
   return (
     <fieldset className="settings-section">
       <legend>Output</legend>
+      <SettingsRow
+        id="settings-encoder"
+        label="Encoder"
+        hint="One that is not available here can still be chosen: the studio then falls back to one that works and says why."
+      >
+        <select id="settings-encoder" className="input select" value={draft.encoder} data-testid="settings-encoder" onChange={(e) => set({ encoder: e.target.value })}>
+          {encoders.map((o) => (
+            <option key={o.value} value={o.value} data-works={String(o.works)}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </SettingsRow>
+      <SettingsRow id="settings-rate-control" label="Rate control">
+        <select
+          id="settings-rate-control"
+          className="input select"
+          value={draft.rateControl}
+          data-testid="settings-rate-control"
+          onChange={(e) => set({ rateControl: e.target.value })}
+        >
+          {withCurrent(RATE_CONTROLS, draft.rateControl).map((r) => (
+            <option key={r} value={r}>
+              {RATE_LABELS[r] ?? r}
+            </option>
+          ))}
+        </select>
+      </SettingsRow>
       <SettingsRow id="settings-bitrate" label="Video bitrate" field="bitrate" errors={errors}>
         <input
           id="settings-bitrate"
           className="input input-number"
           type="number"
-          min={100}
-          max={100000}
+          min={BITRATE.min}
+          max={BITRATE.max}
           step={100}
           value={draft.bitrate}
           data-testid="settings-bitrate"
@@ -22,23 +64,23 @@ export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
         />
         <span className="suffix">kbps</span>
       </SettingsRow>
-      <SettingsRow id="settings-keyframe" label="Keyframe interval" field="keyframe" errors={errors}>
+      <SettingsRow id="settings-keyframe" label="Keyframe interval" field="keyframe" errors={errors} hint="Platforms ask for 2 s.">
         <input
           id="settings-keyframe"
           className="input input-number"
           type="number"
-          min={0.5}
-          max={20}
-          step={0.5}
+          min={KEYFRAME.min}
+          max={KEYFRAME.max}
+          step={1}
           value={draft.keyframe}
           data-testid="settings-keyframe"
           onChange={(e) => set({ keyframe: e.target.value })}
         />
         <span className="suffix">s</span>
       </SettingsRow>
-      <SettingsRow id="settings-preset" label="x264 preset" hint="Faster presets use less CPU at the same bitrate, at some cost in quality.">
+      <SettingsRow id="settings-preset" label="Preset" hint="x264 names; faster presets use less CPU at the same bitrate, at some cost in quality. Hardware encoders map them to their own.">
         <select id="settings-preset" className="input select" value={draft.preset} data-testid="settings-preset" onChange={(e) => set({ preset: e.target.value })}>
-          {presets.map((p) => (
+          {withCurrent(X264_PRESETS, draft.preset).map((p) => (
             <option key={p} value={p}>
               {p}
             </option>
@@ -50,6 +92,30 @@ export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
           {PROFILES.map((p) => (
             <option key={p} value={p}>
               {p}
+            </option>
+          ))}
+        </select>
+      </SettingsRow>
+      <SettingsRow id="settings-bframes" label="B-frames" field="bFrames" errors={errors} hint="0 gives the lowest latency; 2 is the usual choice for quality.">
+        <select id="settings-bframes" className="input select" value={draft.bFrames} data-testid="settings-bframes" onChange={(e) => set({ bFrames: e.target.value })}>
+          {withCurrent(B_FRAMES, draft.bFrames).map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </SettingsRow>
+      <SettingsRow id="settings-audio-bitrate" label="Audio bitrate" field="audioBitrate" errors={errors}>
+        <select
+          id="settings-audio-bitrate"
+          className="input select"
+          value={draft.audioBitrate}
+          data-testid="settings-audio-bitrate"
+          onChange={(e) => set({ audioBitrate: e.target.value })}
+        >
+          {withCurrent(AUDIO_BITRATES, draft.audioBitrate).map((b) => (
+            <option key={b} value={b}>
+              {b} kbps
             </option>
           ))}
         </select>

@@ -2,14 +2,22 @@
  * The settings dialog's draft (strings, as typed) and the commands that save it. Only what changed
  * is sent, so a refused part (video while live) does not stop the others.
  */
-import { VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type Rendition, type StudioDocument } from '../../../shared';
+import { VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type RateControl, type Rendition, type StudioDocument } from '../../../shared';
 import { parseNumber } from '../../forms/numbers';
 import { presetOf } from './presets';
 
 export const RESOLUTIONS = ['1280x720', '1920x1080', '848x480'] as const;
 export const FPS_CHOICES = [24, 25, 30, 50, 60] as const;
-export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'] as const;
+// The encoder limits repeat the engine's encoderSettingsSchema (src/engine/document/schemas.ts), so a
+// value the engine would refuse is caught beside its field.
+/** Every x264 preset the engine accepts; hardware encoders map them to their own. */
+export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow', 'placebo'] as const;
 export const PROFILES: readonly EncoderSettings['profile'][] = ['baseline', 'main', 'high'];
+export const RATE_CONTROLS: readonly RateControl[] = ['CBR', 'VBR'];
+export const B_FRAMES = [0, 1, 2, 3, 4] as const;
+export const AUDIO_BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
+export const BITRATE = { min: 200, max: 50_000 } as const;
+export const KEYFRAME = { min: 1, max: 20 } as const;
 export const CUSTOM = 'custom';
 
 /** One destination as its editor row holds it (strings, as typed). */
@@ -38,12 +46,19 @@ export interface SettingsDraft {
   width: string;
   height: string;
   fps: string;
+  encoder: string;
+  rateControl: string;
   bitrate: string;
   keyframe: string;
   preset: string;
   profile: string;
+  bFrames: string;
+  audioBitrate: string;
   ffmpegPath: string;
 }
+
+/** Everything but the destination rows: the fields that mirror one document value each. */
+export type FieldsDraft = Omit<SettingsDraft, 'destinations'>;
 
 export const fpsText = (num: number, den: number): string => String(Math.round((num / den) * 1000) / 1000);
 
@@ -72,21 +87,46 @@ export function destinationDraft(d: Destination): DestinationDraft {
 }
 
 export function draftFrom(doc: StudioDocument): SettingsDraft {
+  return {
+    destinations: doc.destinations.length > 0 ? doc.destinations.map(destinationDraft) : [blankDestination()],
+    ...fieldsFrom(doc),
+  };
+}
+
+export function fieldsFrom(doc: StudioDocument): FieldsDraft {
   const v = doc.video;
   const size = `${v.baseWidth}x${v.baseHeight}`;
   const e = doc.output.encoder;
   return {
-    destinations: doc.destinations.length > 0 ? doc.destinations.map(destinationDraft) : [blankDestination()],
     resolution: (RESOLUTIONS as readonly string[]).includes(size) ? size : CUSTOM,
     width: String(v.baseWidth),
     height: String(v.baseHeight),
     fps: fpsText(v.fpsNumerator, v.fpsDenominator),
+    encoder: e.encoder,
+    rateControl: e.rateControl,
     bitrate: String(e.bitrateKbps),
     keyframe: String(e.keyframeIntervalSec),
     preset: e.preset,
     profile: e.profile,
+    bFrames: String(e.bFrames),
+    audioBitrate: String(e.audioBitrateKbps),
     ffmpegPath: doc.output.ffmpegPath,
   };
+}
+
+/**
+ * The draft after the document changed under the open dialog (a template applied, another client,
+ * a Save): each field the user has not edited follows the document; edited ones keep what was
+ * typed. Destination rows are left alone (the dialog updates them from each save's answer).
+ */
+export function rebaseDraft(draft: SettingsDraft, before: StudioDocument, after: StudioDocument): SettingsDraft {
+  const was = fieldsFrom(before);
+  const now = fieldsFrom(after);
+  let out = draft;
+  for (const key of Object.keys(now) as (keyof FieldsDraft)[]) {
+    if (now[key] !== was[key] && draft[key] === was[key]) out = { ...out, [key]: now[key] };
+  }
+  return out;
 }
 
 /** The size a draft asks for: a preset, or the custom fields. */
@@ -150,17 +190,26 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
     }
   }
 
-  const bitrate = parseNumber(d.bitrate, { integer: true, min: 100, max: 100_000 });
-  const keyframe = parseNumber(d.keyframe, { min: 0.5, max: 20 });
-  if (bitrate === null) errors.push({ field: 'bitrate', message: 'Bitrate must be a whole number of kbps from 100 to 100000.' });
-  if (keyframe === null) errors.push({ field: 'keyframe', message: 'Keyframe interval must be from 0.5 to 20 seconds.' });
+  const bitrate = parseNumber(d.bitrate, { integer: true, ...BITRATE });
+  const keyframe = parseNumber(d.keyframe, { integer: true, ...KEYFRAME });
+  const bFrames = parseNumber(d.bFrames, { integer: true, min: B_FRAMES[0], max: B_FRAMES[B_FRAMES.length - 1] });
+  const audio = AUDIO_BITRATES.find((b) => String(b) === d.audioBitrate.trim()) ?? null;
+  if (bitrate === null) errors.push({ field: 'bitrate', message: `Bitrate must be a whole number of kbps from ${BITRATE.min} to ${BITRATE.max}.` });
+  if (keyframe === null) errors.push({ field: 'keyframe', message: `Keyframe interval must be a whole number of seconds from ${KEYFRAME.min} to ${KEYFRAME.max}.` });
+  if (bFrames === null) errors.push({ field: 'bFrames', message: 'B-frames must be a whole number from 0 to 4.' });
+  if (audio === null) errors.push({ field: 'audioBitrate', message: `Audio bitrate must be one of ${AUDIO_BITRATES.join(', ')} kbps.` });
   const e = doc.output.encoder;
   const encoder: Partial<EncoderSettings> = {};
+  if (d.encoder !== e.encoder) encoder.encoder = d.encoder;
+  const rateControl = RATE_CONTROLS.find((r) => r === d.rateControl);
+  if (rateControl && rateControl !== e.rateControl) encoder.rateControl = rateControl;
   if (bitrate !== null && bitrate !== e.bitrateKbps) encoder.bitrateKbps = bitrate;
   if (keyframe !== null && keyframe !== e.keyframeIntervalSec) encoder.keyframeIntervalSec = keyframe;
   if (d.preset !== e.preset) encoder.preset = d.preset;
   const profile = PROFILES.find((p) => p === d.profile);
   if (profile && profile !== e.profile) encoder.profile = profile;
+  if (bFrames !== null && bFrames !== e.bFrames) encoder.bFrames = bFrames;
+  if (audio !== null && audio !== e.audioBitrateKbps) encoder.audioBitrateKbps = audio;
   if (Object.keys(encoder).length > 0) plan.encoder = encoder;
 
   if (d.ffmpegPath.trim() !== doc.output.ffmpegPath) plan.ffmpegPath = { ffmpegPath: d.ffmpegPath.trim() };

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useActions } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
 import { Icon } from '../layout/Icon';
-import { copyText } from './clipboard';
+import { copyText } from '../layout/clipboard';
 import { boundHost, listensEverywhere, webRemoteUrl, type RemoteInfo } from './remoteInfo';
 import './remote-settings.css';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { copyText } from './copy';
+import { copyText } from '../layout/clipboard';
 
 interface Props {
   name: string;
