@@ -65,7 +65,7 @@ export interface DestinationStats {
   bitrateKbps: number;
   bytesSent: number;
   framesSent: number;
-  /** Data this destination could not take in time and that was dropped for it alone. */
+  /** Video frames this destination could not take in time, dropped for it alone (its tap overflowed). */
   dropped: number;
   reconnects: number;
   uptimeMs: number;

@@ -13,6 +13,7 @@ import type { Logger, Studio } from '../../src/engine/api';
 import { createStudio } from '../../src/engine/studio';
 import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { packetTimes } from '../harness/stream-recorder';
+import { startReceiver } from '../harness/webhook-receiver';
 
 const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
@@ -106,8 +107,12 @@ async function addDestination(r: Rig, key: string): Promise<void> {
 }
 
 describe('recording through the Studio', () => {
-  it('records on its own, without a stream, into a decodable MKV named from the pattern', async () => {
+  it('records on its own, without a stream, into a decodable MKV named from the pattern, and says so by webhook', async () => {
     const r = await studioRig();
+    const secret = 'recording-webhook-secret-0123456789';
+    const receiver = await startReceiver(() => secret);
+    cleanups.push(() => receiver.close());
+    await r.must('webhook.upsert', { url: receiver.url, events: ['recording.saved'], secret });
     const { path: file } = await r.must<{ path: string }>('record.start');
     expect(path.dirname(file)).toBe(r.folder);
     expect(path.basename(file)).toMatch(/^show \d{4}-\d{2}-\d{2}\.mkv$/);
@@ -120,6 +125,9 @@ describe('recording through the Studio', () => {
     expect(stopped).toEqual({ path: file, remuxedPath: null });
     expect(r.events.some((e) => e.type === 'record.saved' && e.data.path === file)).toBe(true);
     expect(r.recordStates()).toEqual(['starting', 'recording', 'stopping', 'idle']);
+    const deadline = Date.now() + 10_000;
+    while (receiver.received.length === 0 && Date.now() < deadline) await sleep(50);
+    expect(receiver.received.map((x) => [x.event, x.valid, x.json.data['path']])).toEqual([['recording.saved', true, file]]);
     expect(decodeErrors(file)).toBe('');
     expect(await durationOf(file)).toBeGreaterThan(2);
     // A second recording in the same second does not overwrite the first.

@@ -726,8 +726,8 @@ export class StreamOutput {
     this.teardown();
     this.phase = next;
     this.setAggregate(next, error);
-    this.opts.emit({ type: 'stream.stats', data: { stats: { ...last, state: next, fps: 0, bitrateKbps: 0, encoderSpeed: 0 } } });
     if (dests.length > 0) this.opts.emit({ type: 'destination.stats', data: { stats: dests.map((s) => ({ ...s, bitrateKbps: 0 })) } });
+    this.opts.emit({ type: 'stream.stats', data: { stats: { ...last, state: next, fps: 0, bitrateKbps: 0, encoderSpeed: 0 } } });
   }
 
   /** Stops the pump and timers and forgets the encoders (which have exited or are being disposed). */
@@ -758,8 +758,10 @@ export class StreamOutput {
 
   private emitStats(): void {
     this.cpuPercent = this.opts.cpuPercent?.() ?? 0;
-    this.opts.emit({ type: 'stream.stats', data: { stats: this.stats() } });
+    // Destinations first: a listener that builds one picture of the second (the stats monitor)
+    // then has everything when the stream's numbers arrive.
     if (this.dests.size > 0) this.opts.emit({ type: 'destination.stats', data: { stats: this.destinationStats() } });
+    this.opts.emit({ type: 'stream.stats', data: { stats: this.stats() } });
   }
 
   private setAggregate(next: DestinationState, error?: StudioError): void {

@@ -6,8 +6,8 @@
  * The history outlives stops and starts (a producer looks back at the minutes before a drop); the
  * sample's state marks where a run ended, and the graphs leave the gap empty.
  */
-import type { BandwidthBudget, DestinationStats, Diagnosis, OutputStats, StatsSample, StudioDocument, StudioEvent } from '../../shared';
-import type { Clock, Disposable, TimerHandle } from '../api';
+import type { BandwidthBudget, DestinationStats, Diagnosis, StatsSample, StudioDocument, StudioEvent } from '../../shared';
+import type { Clock, Disposable } from '../api';
 import { bandwidthBudget } from './budget';
 import { findings } from './findings';
 import { Ring } from './ring';
@@ -36,8 +36,8 @@ export class StatsMonitor {
   private readonly ring: Ring<StatsSample>;
   private readonly settle = new Settle(CALM_MS);
   private readonly subscription: Disposable;
-  /** A stream.stats waiting for the destination.stats of the same second (see onEvent). */
-  private pending: { t: number; stats: OutputStats; timer: TimerHandle } | null = null;
+  /** The destination.stats of the second being assembled (see onEvent). */
+  private destinations: readonly DestinationStats[] = [];
 
   constructor(private readonly opts: StatsMonitorOptions) {
     this.ring = new Ring(opts.capacity ?? HISTORY_SAMPLES);
@@ -59,35 +59,23 @@ export class StatsMonitor {
 
   dispose(): void {
     this.subscription.dispose();
-    if (this.pending) this.opts.clock.clearTimeout(this.pending.timer);
-    this.pending = null;
   }
 
   /**
-   * The output emits stream.stats and then, when it has destinations, destination.stats, one
-   * after the other in the same tick. A sample takes both, so stream.stats waits for its partner;
-   * a zero-delay timer closes the sample without destinations when none follows (no destinations,
-   * or a run that only encodes).
+   * Each second the output emits destination.stats (when it has destinations) and then
+   * stream.stats: the second closes with stream.stats, taking the destinations' numbers that came
+   * just before it. They are used once, so a run without destinations gets none.
    */
   private onEvent(event: StudioEvent): void {
-    if (event.type === 'stream.stats') {
-      this.flush([]);
-      const t = this.opts.clock.now();
-      this.pending = { t, stats: event.data.stats, timer: this.opts.clock.setTimeout(() => this.flush([]), 0) };
-    } else if (event.type === 'destination.stats') {
-      this.flush(event.data.stats);
+    if (event.type === 'destination.stats') {
+      this.destinations = event.data.stats;
+    } else if (event.type === 'stream.stats') {
+      const sample = toSample(this.opts.clock.now(), event.data.stats, this.destinations);
+      this.destinations = [];
+      this.ring.push(sample);
+      this.opts.emit({ type: 'stats.sample', data: { sample } });
+      this.diagnose();
     }
-  }
-
-  private flush(destinations: readonly DestinationStats[]): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    this.opts.clock.clearTimeout(p.timer);
-    const sample = toSample(p.t, p.stats, destinations);
-    this.ring.push(sample);
-    this.opts.emit({ type: 'stats.sample', data: { sample } });
-    this.diagnose();
   }
 
   private diagnose(): void {

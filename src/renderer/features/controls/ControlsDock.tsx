@@ -1,7 +1,9 @@
 import { useActions, useServices, useStudio } from '../../stores/context';
 import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
+import { RecordControls } from '../recording/RecordControls';
 import { useDestinationStatusFeed } from './destinationStatus';
+import { EncoderSummary } from './EncoderSummary';
 import { StreamBadge } from './StreamBadge';
 
 const RUNNING = new Set(['connecting', 'live', 'reconnecting']);
@@ -40,6 +42,7 @@ export function ControlsDock() {
         >
           Stop
         </button>
+        <RecordControls />
         <button type="button" className="button" data-testid="settings-open" onClick={() => ui.setState({ settingsOpen: true })}>
           <Icon name="gear" /> Settings
         </button>
@@ -48,6 +51,7 @@ export function ControlsDock() {
             {error.message}
           </p>
         ) : null}
+        <EncoderSummary />
       </div>
     </Dock>
   );

@@ -2,12 +2,15 @@ import { useState } from 'react';
 import type { StudioDocument } from '../../../shared';
 import { useActions, useServices, useStudio } from '../../stores/context';
 import { Modal } from '../layout/Modal';
+import { RecordingSettings } from '../recording/RecordingSettings';
 import { RemoteSettings } from '../remote-settings/RemoteSettings';
 import { UplinkSettings } from '../stats/UplinkSettings';
 import { WebhooksSettings } from '../webhooks/WebhooksSettings';
 import { DestinationsSettings } from './DestinationsSettings';
+import { EncoderStatusSection } from './EncoderStatusSection';
+import { EncoderTemplates } from './EncoderTemplates';
 import { OutputSettingsFields } from './OutputSettingsFields';
-import { draftFrom, planSave, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
+import { draftFrom, planSave, rebaseDraft, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
 import { VideoSettingsFields } from './VideoSettingsFields';
 
 type Status = { kind: 'saved' } | { kind: 'failed'; messages: string[] } | null;
@@ -47,6 +50,12 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  // The document changed under the open dialog (a template applied, another client): untouched fields follow it.
+  const [base, setBase] = useState(doc);
+  if (base !== doc) {
+    setBase(doc);
+    setDraft((d) => rebaseDraft(d, base, doc));
+  }
   const set = (patch: Partial<SettingsDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setStatus(null);
@@ -107,6 +116,9 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       <DestinationsSettings doc={doc} rows={draft.destinations} errors={errors} setRows={setRows} removeSaved={removeSaved} />
       <VideoSettingsFields draft={draft} set={set} errors={errors} />
       <OutputSettingsFields draft={draft} set={set} errors={errors} />
+      <EncoderStatusSection />
+      <EncoderTemplates />
+      <RecordingSettings />
       <UplinkSettings />
       <RemoteSettings />
       <WebhooksSettings doc={doc} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type StudioDocument } from '../../../shared';
-import { blankDestination, draftFrom, draftSize, planSave, type SettingsDraft } from './settingsForm';
+import { X264_PRESETS, blankDestination, draftFrom, draftSize, planSave, rebaseDraft, type SettingsDraft } from './settingsForm';
 
 const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   version: 1,
@@ -147,5 +147,75 @@ describe('planSave', () => {
     const r = planSave(d, { ...draftFrom(d), resolution: 'custom', width: '4000', height: 'x', bitrate: '0', keyframe: '' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['width', 'height', 'bitrate', 'keyframe']);
+  });
+});
+
+describe('encoder fields', () => {
+  it('reads every encoder setting into the draft as text', () => {
+    expect(draftFrom(doc())).toMatchObject({ encoder: 'libx264', rateControl: 'CBR', bitrate: '2500', keyframe: '2', preset: 'veryfast', profile: 'main', bFrames: '0', audioBitrate: '128' });
+  });
+
+  it('offers every x264 preset the engine accepts', () => {
+    expect(X264_PRESETS).toEqual(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow', 'placebo']);
+  });
+
+  it('plans only the encoder fields that changed', () => {
+    const d = doc();
+    const r = planSave(d, { ...draftFrom(d), encoder: 'auto', rateControl: 'VBR', bFrames: '2', audioBitrate: '192', preset: 'slow' });
+    expect(r).toEqual({ ok: true, plan: { encoder: { encoder: 'auto', rateControl: 'VBR', preset: 'slow', bFrames: 2, audioBitrateKbps: 192 } } });
+    // An encoder whose probe failed is still a choice: the engine falls back and says why.
+    const hw = planSave(d, { ...draftFrom(d), encoder: 'h264_nvenc' });
+    expect(hw).toEqual({ ok: true, plan: { encoder: { encoder: 'h264_nvenc' } } });
+  });
+
+  it('holds the engine limits: whole-second keyframes 1..20, bitrate 200..50000, B-frames 0..4, listed audio bitrates', () => {
+    const d = doc();
+    const fields = (patch: Partial<SettingsDraft>) => {
+      const r = planSave(d, { ...draftFrom(d), ...patch });
+      return r.ok ? [] : r.errors.map((e) => e.field);
+    };
+    expect(fields({ keyframe: '2.5' })).toEqual(['keyframe']);
+    expect(fields({ keyframe: '0' })).toEqual(['keyframe']);
+    expect(fields({ keyframe: '21' })).toEqual(['keyframe']);
+    expect(fields({ keyframe: '20' })).toEqual([]);
+    expect(fields({ bitrate: '150' })).toEqual(['bitrate']);
+    expect(fields({ bitrate: '60000' })).toEqual(['bitrate']);
+    expect(fields({ bitrate: '200' })).toEqual([]);
+    expect(fields({ bFrames: '5' })).toEqual(['bFrames']);
+    expect(fields({ audioBitrate: '100' })).toEqual(['audioBitrate']);
+    expect(fields({ audioBitrate: '320' })).toEqual([]);
+  });
+});
+
+describe('rebaseDraft', () => {
+  const applied = (d: StudioDocument): StudioDocument => ({
+    ...d,
+    revision: d.revision + 1,
+    video: { ...d.video, fpsNumerator: 60 },
+    output: { ...d.output, encoder: { ...d.output.encoder, encoder: 'auto', bitrateKbps: 6000, bFrames: 2, profile: 'high' } },
+  });
+
+  it('lets untouched fields follow a change made elsewhere (a template applied)', () => {
+    const before = doc();
+    const after = applied(before);
+    const rebased = rebaseDraft(draftFrom(before), before, after);
+    expect(rebased).toMatchObject({ encoder: 'auto', bitrate: '6000', bFrames: '2', profile: 'high', fps: '60' });
+    // Nothing left to save: the draft is the document again.
+    expect(planSave(after, rebased)).toEqual({ ok: true, plan: {} });
+  });
+
+  it('keeps what the user typed, and the destination rows as they are', () => {
+    const before = doc();
+    const draft = withFirst({ ...draftFrom(before), bitrate: '4000' }, { server: 'rtmp://typed/live' });
+    const rebased = rebaseDraft(draft, before, applied(before));
+    expect(rebased.bitrate).toBe('4000');
+    expect(rebased.profile).toBe('high');
+    expect(rebased.destinations).toBe(draft.destinations);
+  });
+
+  it('answers the same draft when nothing it shows changed', () => {
+    const before = doc();
+    const draft = draftFrom(before);
+    expect(rebaseDraft(draft, before, { ...before, revision: 9 })).toBe(draft);
   });
 });

@@ -35,7 +35,6 @@ export function expandPattern(pattern: string, now: Date): string {
 }
 
 /** The characters a file system refuses become "_", as the engine does (its schema refuses most). */
-// eslint-disable-next-line no-control-regex
 const BAD = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 
 /** What the next recording will be called if started now, e.g. "2026-11-25 18-11-36.mkv". */

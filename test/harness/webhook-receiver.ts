@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verify } from './sign';
+import { verify } from '../../src/engine/webhooks/sign';
 
 export interface Received {
   /** X-Studio-Delivery */
