@@ -8,8 +8,8 @@
  * checks what arrives there with ffprobe, stops, and leaves no FFmpeg behind.
  * Needs `npx electron-vite build` first (npm test runs it).
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocketMsgpack from 'obs-websocket-js';
 import OBSWebSocketJson from 'obs-websocket-js/json';
@@ -121,7 +121,9 @@ describe.each(builds)('obs-websocket-js $name build against server mode', ({ nam
   it('builds a scene, sees it in a screenshot, streams it to RTMP and stops clean', async () => {
     const obs: Client = new Client();
     const outputStates: string[] = [];
+    const recordStates: Array<{ state: string; path: string | null }> = [];
     obs.on('StreamStateChanged', (e) => outputStates.push(e.outputState));
+    obs.on('RecordStateChanged', (e) => recordStates.push({ state: e.outputState, path: e.outputPath }));
     try {
       const hello = await obs.connect(wsUrl, password);
       expect(hello.negotiatedRpcVersion).toBe(1);
@@ -188,6 +190,18 @@ describe.each(builds)('obs-websocket-js $name build against server mode', ({ nam
       await expect.poll(() => listFfmpegChildren(server.process.pid!), { timeout: 10_000 }).toEqual([]);
       expect(outputStates).toEqual(expect.arrayContaining(['OBS_WEBSOCKET_OUTPUT_STARTED', 'OBS_WEBSOCKET_OUTPUT_STOPPED']));
       expect(outputStates.indexOf('OBS_WEBSOCKET_OUTPUT_STARTED')).toBeLessThan(outputStates.lastIndexOf('OBS_WEBSOCKET_OUTPUT_STOPPED'));
+
+      // Record the same program for a few seconds: a file that decodes, where the events said.
+      await obs.call('StartRecord');
+      await waitFor('the recording did not grow', async () => (await obs.call('GetRecordStatus')).outputBytes > 50_000, 30_000);
+      const { outputPath } = await obs.call('StopRecord');
+      expect(existsSync(outputPath), outputPath).toBe(true);
+      expect(execFileSync('ffmpeg', ['-v', 'error', '-i', outputPath, '-f', 'null', '-'], { encoding: 'utf8' })).toBe('');
+      expect((await obs.call('GetRecordStatus')).outputActive).toBe(false);
+      await waitFor('RecordStateChanged did not say STOPPED', () => Promise.resolve(recordStates.some((r) => r.state === 'OBS_WEBSOCKET_OUTPUT_STOPPED')), 10_000);
+      expect(recordStates.find((r) => r.state === 'OBS_WEBSOCKET_OUTPUT_STARTED')?.path).toBe(outputPath);
+      expect(recordStates.at(-1)).toEqual({ state: 'OBS_WEBSOCKET_OUTPUT_STOPPED', path: outputPath });
+      await expect.poll(() => listFfmpegChildren(server.process.pid!), { timeout: 10_000 }).toEqual([]);
     } finally {
       await obs.disconnect();
     }

@@ -90,8 +90,8 @@ const videoShape = {
   fpsDenominator: z.int().min(1).max(1_000_000),
 };
 
-/** A complete VideoSettings: the fields, plus a frame rate of 1 to 60 fps. */
-export const videoSettingsSchema = z.object(videoShape).check((ctx) => {
+/** The frame rate the two fields make must be 1 to 60 fps. */
+function checkFps(ctx: z.core.ParsePayload<{ fpsNumerator: number; fpsDenominator: number }>): void {
   const fps = ctx.value.fpsNumerator / ctx.value.fpsDenominator;
   if (fps < 1 || fps > VIDEO_LIMITS.maxFps) {
     ctx.issues.push({
@@ -101,7 +101,10 @@ export const videoSettingsSchema = z.object(videoShape).check((ctx) => {
       message: `must give a frame rate from 1 to ${VIDEO_LIMITS.maxFps} fps (fpsNumerator / fpsDenominator)`,
     });
   }
-});
+}
+
+/** A complete VideoSettings: the fields, plus a frame rate of 1 to 60 fps. */
+export const videoSettingsSchema = z.object(videoShape).check(checkFps);
 
 const encoderShape = {
   encoder: z.enum(ENCODERS),
@@ -145,17 +148,7 @@ const templateVideo = z
     fpsNumerator: videoShape.fpsNumerator,
     fpsDenominator: videoShape.fpsDenominator,
   })
-  .check((ctx) => {
-    const fps = ctx.value.fpsNumerator / ctx.value.fpsDenominator;
-    if (fps < 1 || fps > VIDEO_LIMITS.maxFps) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value.fpsNumerator,
-        path: ['fpsNumerator'],
-        message: `must give a frame rate from 1 to ${VIDEO_LIMITS.maxFps} fps (fpsNumerator / fpsDenominator)`,
-      });
-    }
-  });
+  .check(checkFps);
 
 /** A saved encoder template: the encoder settings' own limits, so applying one can never be refused. */
 export const encoderTemplateSchema = z.strictObject({

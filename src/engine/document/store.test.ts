@@ -749,3 +749,73 @@ describe('destinations and the stream key', () => {
     expect(Object.isFrozen(initial)).toBe(false);
   });
 });
+
+describe('recording settings, uplink and encoder templates', () => {
+  it('merges recording settings and refuses bad folders, patterns and formats with the field named', async () => {
+    const { store, must, reject } = await setup();
+    await must('output.setRecording', { format: 'fmp4', remuxToMp4: true, filenamePattern: 'Show %CCYY' });
+    expect(store.get().output.recording).toMatchObject({ format: 'fmp4', remuxToMp4: true, filenamePattern: 'Show %CCYY', folder: '', minFreeMb: 500 });
+    expect((await reject('output.setRecording', { folder: 'relative/dir' })).message).toMatch(/^folder must be an absolute folder path/);
+    expect((await reject('output.setRecording', { filenamePattern: 'a/b' })).message).toMatch(/^filenamePattern must be a file name without/);
+    expect((await reject('output.setRecording', { format: 'avi' })).message).toMatch(/^format must be one of "mkv", "fmp4"/);
+    expect((await reject('output.setRecording', { minFreeMb: -1 })).field).toBe('minFreeMb');
+    await must('output.setUplink', { uplinkKbps: 12_000 });
+    expect(store.get().output.uplinkKbps).toBe(12_000);
+    expect((await reject('output.setUplink', { uplinkKbps: 1.5 })).field).toBe('uplinkKbps');
+  });
+
+  it('saves the current settings as a template, applies it (and refuses while live), and removes it', async () => {
+    const { store, state, must, reject } = await setup();
+    await must('output.setEncoder', { bitrateKbps: 3300, preset: 'faster', encoder: 'libx264' });
+    await must('template.save', { name: 'My show' });
+    expect(store.get().output.templates).toEqual([expect.objectContaining({ name: 'My show', bitrateKbps: 3300, preset: 'faster', encoder: 'libx264' })]);
+    expect((await reject('template.save', { name: 'my SHOW' })).code).toBe(Status.ResourceAlreadyExists);
+    expect((await reject('template.save', { name: 'Twitch 1080p60 6000 kbps' })).code).toBe(Status.ResourceAlreadyExists);
+    await must('output.setEncoder', { bitrateKbps: 4000 });
+    await must('template.save', { name: 'My show', overwrite: true });
+    expect(store.get().output.templates).toHaveLength(1);
+    expect(store.get().output.templates[0]!.bitrateKbps).toBe(4000);
+
+    await must('template.apply', { name: 'Twitch 1080p60 6000 kbps' });
+    expect(store.get().output.encoder).toMatchObject({ bitrateKbps: 6000, encoder: 'auto', profile: 'high' });
+    expect(store.get().video).toMatchObject({ outputWidth: 1920, outputHeight: 1080, fpsNumerator: 60 });
+    state.live = true;
+    expect((await reject('template.apply', { name: 'My show' })).code).toBe(Status.OutputRunning);
+    state.live = false;
+    await must('template.apply', { name: 'my show' });
+    expect(store.get().output.encoder.bitrateKbps).toBe(4000);
+
+    expect((await reject('template.remove', { name: 'YouTube 1080p30 4500' })).message).toMatch(/built-in/);
+    await must('template.remove', { name: 'My show' });
+    expect(store.get().output.templates).toEqual([]);
+    expect((await reject('template.remove', { name: 'My show' })).code).toBe(Status.ResourceNotFound);
+  });
+});
+
+describe('webhooks and their signing secret', () => {
+  it('generates a secret once when none is given, keeps it out of the document, and removes it with the webhook', async () => {
+    const { store, secrets, must, reject } = await setup();
+    const { id, secret } = await must<{ id: string; secret: string | null }>('webhook.upsert', { url: 'https://hooks.example.com/studio?token=abc' });
+    expect(secret).toMatch(/^[\w-]{32}$/);
+    expect(store.get().webhooks).toEqual([
+      { id, name: 'hooks.example.com', url: 'https://hooks.example.com/studio?token=abc', enabled: true, events: expect.arrayContaining(['stream.started', 'recording.saved']), hasSecret: true },
+    ]);
+    expect(JSON.stringify(store.get())).not.toContain(secret!);
+    expect(await secrets.get(`webhook:${id}:secret`)).toBe(secret);
+
+    const updated = await must<{ id: string; secret: string | null }>('webhook.upsert', { id, events: ['stream.started'], secret: 'a-secret-chosen-by-the-user' });
+    expect(updated).toEqual({ id, secret: null });
+    expect(store.get().webhooks[0]!.events).toEqual(['stream.started']);
+    expect(await secrets.get(`webhook:${id}:secret`)).toBe('a-secret-chosen-by-the-user');
+
+    expect((await reject('webhook.upsert', { url: 'ftp://x.example.com' })).message).toMatch(/^url must be an http:\/\/ or https:\/\/ URL/);
+    expect((await reject('webhook.upsert', { url: 'https://x.example.com', events: [] })).field).toBe('events');
+    expect((await reject('webhook.upsert', { url: 'https://x.example.com', events: ['stream.started', 'stream.started'] })).field).toBe('events');
+    expect((await reject('webhook.upsert', { url: 'https://x.example.com', secret: 'short' })).field).toBe('secret');
+    expect((await reject('webhook.upsert', { id: 'nope', enabled: false })).code).toBe(Status.ResourceNotFound);
+
+    await must('webhook.remove', { id });
+    expect(store.get().webhooks).toEqual([]);
+    expect(await secrets.get(`webhook:${id}:secret`)).toBeUndefined();
+  });
+});
