@@ -13,7 +13,7 @@ import type { Logger, Studio } from '../../src/engine/api';
 import { createStudio } from '../../src/engine/studio';
 import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { packetTimes } from '../harness/stream-recorder';
-import { startReceiver } from '../harness/webhook-receiver';
+import { startReceiver } from '../../src/engine/webhooks/test-receiver';
 
 const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../../src/shared';
 import type { Logger, Studio } from '../../src/engine/api';
 import { createStudio } from '../../src/engine/studio';
-import { closedPort, startReceiver, type Receiver } from '../harness/webhook-receiver';
+import { closedPort, startReceiver, type Receiver } from '../../src/engine/webhooks/test-receiver';
 import { listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 
 const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';

@@ -9,7 +9,7 @@ import type { Logger } from '../api';
 import { blankDocument } from '../document/defaults';
 import { FakeClock } from '../testing/fake-clock';
 import { DEFAULT_POLICY, type DeliveryPolicy } from './policy';
-import { closedPort, startReceiver, type Answer, type Receiver } from '../../../test/harness/webhook-receiver';
+import { closedPort, startReceiver, type Answer, type Receiver } from './test-receiver';
 import { Webhooks } from './webhooks';
 
 const SECRET = 'unit-test-signing-secret-0001';

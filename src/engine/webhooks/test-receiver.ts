@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verify } from '../../src/engine/webhooks/sign';
+import { verify } from './sign';
 
 export interface Received {
   /** X-Studio-Delivery */
