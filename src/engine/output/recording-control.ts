@@ -163,8 +163,9 @@ export class RecordingControl {
     return ok({ path: file, remuxedPath });
   }
 
+  /** A start that cannot happen: the caller shows the reason (the UI beside its button, remote tools in their reply). */
   private refuse(error: StudioError): Result<never> {
-    this.opts.notify('error', error.message);
+    this.opts.logger.log('warn', 'recording refused', { why: error.message });
     return { ok: false, error };
   }
 
