@@ -118,7 +118,7 @@ const builds = [
 ] as const;
 
 describe.each(builds)('obs-websocket-js $name build against server mode', ({ name, Client, box, at }) => {
-  it('builds a scene, sees it in a screenshot, streams it to RTMP and stops clean', async () => {
+  it('builds a scene, sees it in a screenshot, streams it to RTMP, records it and stops clean', async () => {
     const obs: Client = new Client();
     const outputStates: string[] = [];
     const recordStates: Array<{ state: string; path: string | null }> = [];
