@@ -90,4 +90,48 @@ test('encoder status in settings, then record to a chosen folder and stop', asyn
   const decode = spawnSync(process.env.FFMPEG_BIN ?? 'ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], { encoding: 'utf8', timeout: 60_000 });
   expect(decode.status).toBe(0);
   expect(`${decode.stdout}${decode.stderr}`).toBe('');
+  await page.locator('.dock-controls').screenshot({ path: testInfo.outputPath('recording-saved.png') });
+});
+
+test('encoder templates: apply one, save the settings as a new one, overwrite it, remove it', async ({ page }, testInfo) => {
+  await page.goto(server.url);
+  await expect(page.getByTestId('preview-canvas')).toBeVisible();
+  await page.getByTestId('settings-open').click();
+  await expect(page.getByTestId('template-Twitch 1080p60 6000 kbps')).toBeVisible();
+
+  // Apply asks first, then the dialog's fields follow what the engine now has.
+  await page.getByTestId('template-apply-YouTube 1080p30 4500').click();
+  await expect(page.getByTestId('template-YouTube 1080p30 4500')).toContainText('output size and frame rate');
+  await page.getByTestId('template-apply-confirm').click();
+  await expect(page.getByTestId('template-note')).toHaveText('Applied “YouTube 1080p30 4500”.');
+  await expect(page.getByTestId('settings-bitrate')).toHaveValue('4500');
+  await expect(page.getByTestId('settings-bframes')).toHaveValue('2');
+  await expect(page.getByTestId('settings-profile')).toHaveValue('high');
+  await expect(page.getByTestId('settings-encoder')).toHaveValue('auto');
+  // Save right after sends nothing back that would undo the template.
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toBeVisible();
+  await expect(page.getByTestId('settings-bitrate')).toHaveValue('4500');
+
+  await page.getByTestId('template-name').fill('My show');
+  await page.getByTestId('template-name').press('Enter');
+  await expect(page.getByTestId('template-note')).toHaveText('Saved “My show”.');
+  await expect(page.getByTestId('template-My show')).toContainText('saved');
+  await page.getByTestId('settings-templates').screenshot({ path: testInfo.outputPath('templates.png') });
+
+  // The same name again (any case) offers to overwrite; a built-in name is refused by the engine.
+  await page.getByTestId('template-name').fill('my show');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('template-overwrite')).toContainText('“My show” already exists');
+  await page.getByTestId('template-overwrite-confirm').click();
+  await expect(page.getByTestId('template-note')).toHaveText('Saved “my show”.');
+  await page.getByTestId('template-name').fill('Twitch 1080p60 6000 kbps');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('template-note')).toContainText('already exists');
+
+  const saved = page.locator('.template-row', { hasText: /my show/i });
+  await expect(saved).toHaveCount(1);
+  await saved.getByRole('button', { name: /Remove template/ }).click();
+  await saved.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.locator('.template-row', { hasText: /my show/i })).toHaveCount(0);
 });

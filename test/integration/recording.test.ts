@@ -216,7 +216,7 @@ describe.each(['mkv', 'fmp4'] as const)('Recorder (%s)', (format) => {
     const mp4 = remuxed.value;
     expect(path.dirname(mp4)).toBe(path.dirname(r.file));
     // An fMP4 recording already has the .mp4 name; the copy never takes it.
-    expect(path.basename(mp4)).toBe(format === 'mkv' ? 'take.mp4' : 'take (2).mp4');
+    expect(path.basename(mp4)).toBe(format === 'mkv' ? 'take.mp4' : 'take (plain).mp4');
     expect(statSync(r.file).size).toBe(before.size);
     expect(readdirSync(path.dirname(mp4)).sort()).toEqual([...new Set([path.basename(r.file), path.basename(mp4)])].sort());
     const probe = await ffprobeJson(mp4);
@@ -231,7 +231,7 @@ describe.each(['mkv', 'fmp4'] as const)('Recorder (%s)', (format) => {
 
     // A second remux never overwrites the first.
     const again = await remuxToMp4(FFMPEG, r.file, { clock: systemClock, logger: { log: () => {} } });
-    expect(again.ok && path.basename(again.value)).toBe(format === 'mkv' ? 'take (2).mp4' : 'take (3).mp4');
+    expect(again.ok && path.basename(again.value)).toBe(format === 'mkv' ? 'take (2).mp4' : 'take (plain) (2).mp4');
   });
 
   it('a full disk (a file-size limit) ends it with a clear message and a file that decodes, while the other tap carries on', async () => {

@@ -24,7 +24,7 @@ import type { Clock, Logger, TimerHandle } from '../api';
 import type { EncoderName } from './encoders/catalog';
 import { MB, checkFreeSpace } from './recording/disk-space';
 import { recordingPath } from './recording/file-name';
-import { Recorder } from './recording/recorder';
+import { Recorder, recorderBufferBytes } from './recording/recorder';
 import { remuxToMp4 } from './recording/remux';
 import type { StreamOutput } from './stream-output';
 
@@ -84,6 +84,7 @@ export class RecordingControl {
         path: file.value,
         format: settings.format,
         minFreeBytes: minFree,
+        maxBufferBytes: recorderBufferBytes(pipeline.value.encoder),
         clock: this.opts.clock,
         logger: this.opts.logger,
         ...(this.opts.freeBytes ? { freeBytes: this.opts.freeBytes } : {}),

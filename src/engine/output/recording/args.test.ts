@@ -32,16 +32,16 @@ describe('buildRecorderArgs', () => {
     expect(mp4.at(-1)).toBe('/rec/show.mp4');
   });
 
-  it('writes Matroska in clusters of at most a second', () => {
+  it('writes Matroska in clusters of at most half a second', () => {
     expect(after(mkv, '-f')).toBe('mpegts');
-    expect(mkv.slice(mkv.indexOf('-cluster_time_limit'), -4)).toEqual(['-cluster_time_limit', '1000', '-f', 'matroska']);
+    expect(mkv.slice(mkv.indexOf('-cluster_time_limit'), -4)).toEqual(['-cluster_time_limit', '500', '-f', 'matroska']);
     expect(mkv).not.toContain('-movflags');
   });
 
-  it('writes MP4 in fragments (keyframes, at most a second) with AAC converted from ADTS', () => {
+  it('writes MP4 in fragments (keyframes, at most half a second) with AAC converted from ADTS', () => {
     expect(after(mp4, '-bsf:a')).toBe('aac_adtstoasc');
     expect(after(mp4, '-movflags')).toBe('+frag_keyframe+empty_moov+default_base_moof');
-    expect(after(mp4, '-frag_duration')).toBe('1000000');
+    expect(after(mp4, '-frag_duration')).toBe('500000');
     expect(mp4.at(-5)).toBe('mp4');
     expect(mp4).not.toContain('-cluster_time_limit');
   });

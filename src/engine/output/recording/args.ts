@@ -4,8 +4,8 @@
  * The recorder copies the main rendition's MPEG-TS (from its fan-out tap on pipe:0, starting at a
  * keyframe) into a file without re-encoding, in a container that stays decodable when FFmpeg or the
  * whole studio is killed mid-recording: Matroska, or MP4 in fragments. Either way what is on disk
- * at any moment is whole units (clusters, fragments) of at most about a second, so a crash loses at
- * most the last second.
+ * at any moment is whole units (clusters, fragments) of at most half a second, so a crash loses
+ * about that much and what FFmpeg had not muxed yet.
  */
 import path from 'node:path';
 import type { RecordingFormat } from '../../../shared';
@@ -16,7 +16,7 @@ export interface RecorderArgsInput {
 }
 
 /** Longest cluster or fragment, which is what a kill -9 can lose; ms. */
-export const UNIT_MS = 1000;
+export const UNIT_MS = 500;
 /**
  * How much of the input FFmpeg reads before it opens the file. Its default (5 s) would start every
  * recording 5 s late; half a second holds a keyframe (the tap starts at one) and many audio frames.
@@ -36,8 +36,8 @@ export function buildRecorderArgs(p: RecorderArgsInput): string[] {
   args.push('-analyzeduration', ANALYZE_US, '-f', 'mpegts', '-i', 'pipe:0');
   args.push('-map', '0:v:0', '-map', '0:a:0', '-c', 'copy');
   if (p.format === 'mkv') {
-    // Matroska buffers a cluster in memory until it closes; Cluster boundaries every second bound what
-    // a crash can lose (by default they follow keyframes, 2 s or more apart).
+    // Matroska keeps a cluster in memory until it closes; a time limit bounds what a crash can lose
+    // (by default clusters follow keyframes, 2 s or more apart).
     args.push('-cluster_time_limit', String(UNIT_MS), '-f', 'matroska');
   } else {
     // TS carries AAC as ADTS; MP4 wants raw AAC plus its config up front, and FFmpeg 5.1 does not
@@ -45,7 +45,7 @@ export function buildRecorderArgs(p: RecorderArgsInput): string[] {
     args.push(
       '-bsf:a', 'aac_adtstoasc',
       '-movflags', '+frag_keyframe+empty_moov+default_base_moof',
-      // A fragment closes at each keyframe and at least every second, whichever comes first.
+      // A fragment closes at each keyframe and at least every UNIT_MS, whichever comes first.
       '-frag_duration', String(UNIT_MS * 1000),
       '-f', 'mp4',
     );

@@ -11,6 +11,9 @@ export const MB = 1024 * 1024;
 
 export const toMb = (bytes: number): number => Math.floor(bytes / MB);
 
+/** "812 KB" below a MB, "12 MB" above: a message should not say a file of 300 KB has 0 MB. */
+export const sizeText = (bytes: number): string => (bytes < MB ? `${Math.floor(bytes / 1024)} KB` : `${toMb(bytes)} MB`);
+
 /**
  * Bytes an unprivileged writer may still use on the disk holding `dir` (or, while `dir` does not
  * exist yet, its nearest existing parent); null when the system cannot tell.

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { Status, type StudioError } from '../../../shared';
-import { toMb } from './disk-space';
+import { sizeText, toMb } from './disk-space';
 
 export type RecordingEndKind = 'disk-full' | 'file-limit' | 'not-writable' | 'exists' | 'input' | 'killed' | 'generic';
 
@@ -29,7 +29,7 @@ const SAVED = 'The file is saved up to that point.';
 const has = (lines: readonly string[], re: RegExp): boolean => lines.some((l) => re.test(l));
 
 export function diskFullError(file: string, freeBytes: number | null): StudioError {
-  const free = freeBytes === null ? '' : ` (${toMb(freeBytes)} MB free)`;
+  const free = freeBytes === null ? '' : ` (${sizeText(freeBytes)} free)`;
   return { code: Status.ActionFailed, message: `Recording stopped: the disk holding ${path.dirname(file)} is full${free}. ${SAVED}` };
 }
 
@@ -49,7 +49,7 @@ export function recordingEnd(file: string, exit: RecorderExit): RecordingEnd {
   // EFBIG, or the signal the kernel sends a writer past RLIMIT_FSIZE (a shell's ulimit -f); FAT32's
   // 4 GiB limit also reads "File too large".
   if (exit.signal === 'SIGXFSZ' || has(lines, /File too large/i)) {
-    const size = exit.fileBytes === null ? '' : ` (${toMb(exit.fileBytes)} MB)`;
+    const size = exit.fileBytes === null ? '' : ` (${sizeText(exit.fileBytes)})`;
     return make(
       'file-limit',
       `Recording stopped: the file reached the largest size this disk or system allows for one file${size}; a drive formatted FAT32 stops at 4 GB. ${SAVED}`,

@@ -132,4 +132,15 @@ describe('FrameGate', () => {
     expect(gate.destroyed).toBe(true);
     expect(pipe.listenerCount('drain')).toBe(0);
   });
+
+  it('passes data on anyway once a frame grows past its limit (a stream without video frames never waits)', async () => {
+    const audio = execFileSync(FFMPEG, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', '2', '-c:a', 'aac', '-f', 'mpegts', 'pipe:1']);
+    const pipe = new Pipe();
+    const gate = new FrameGate(pipe, 10_000);
+    for (let at = 0; at < audio.length; at += 188 * 10) gate.write(audio.subarray(at, Math.min(audio.length, at + 188 * 10)));
+    await settle();
+    const through = pipe.bytes().length;
+    expect(through).toBeGreaterThan(audio.length - 10_000 - 188 * 10);
+    expect(audio.subarray(0, through).equals(pipe.bytes())).toBe(true);
+  });
 });

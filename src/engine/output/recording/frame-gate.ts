@@ -12,13 +12,20 @@ import { Writable } from 'node:stream';
 import type { Clock } from '../../api';
 import { TsReader } from '../ts-packets';
 
+/** A frame still arriving past this size is passed on anyway: there is no frame boundary to wait for. */
+const MAX_HELD_BYTES = 8 * 1024 * 1024;
+
 export class FrameGate extends Writable {
   private readonly reader = new TsReader();
   private held: Buffer[] = [];
+  private heldBytes = 0;
   private closing: Promise<void> | null = null;
   private waiting: (() => void) | null = null;
 
-  constructor(private readonly out: Writable) {
+  constructor(
+    private readonly out: Writable,
+    private readonly maxHeldBytes = MAX_HELD_BYTES,
+  ) {
     super();
     // Nothing is ever passed to a callback as an error, but a write after destroy() is reported this way.
     this.on('error', () => {});
@@ -28,24 +35,29 @@ export class FrameGate extends Writable {
     const parsed = this.reader.push(chunk);
     if (!parsed) return done();
     const last = parsed.frames[parsed.frames.length - 1];
-    if (last === undefined) {
+    if (last === undefined && this.heldBytes + parsed.data.length <= this.maxHeldBytes) {
       this.held.push(parsed.data);
+      this.heldBytes += parsed.data.length;
       return done();
     }
-    const ready = [...this.held, parsed.data.subarray(0, last)];
-    this.held = [parsed.data.subarray(last)];
+    const cut = last ?? parsed.data.length;
+    const ready = [...this.held, parsed.data.subarray(0, cut)];
+    this.held = cut < parsed.data.length ? [parsed.data.subarray(cut)] : [];
+    this.heldBytes = parsed.data.length - cut;
     this.forward(ready.length === 1 ? ready[0]! : Buffer.concat(ready), done);
   }
 
   override _final(done: (error?: Error | null) => void): void {
     // The frame in progress stays out: its end will never come.
     this.held = [];
+    this.heldBytes = 0;
     this.out.end();
     done();
   }
 
   override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
     this.held = [];
+    this.heldBytes = 0;
     this.release();
     done(error);
   }

@@ -39,7 +39,7 @@ export interface RecorderOptions {
   diskCheckMs?: number;
   /** Default: statfs of the folder (bytes available to an unprivileged writer). */
   freeBytes?: (dir: string) => Promise<number | null>;
-  /** How far FFmpeg may fall behind before data is dropped for it; default recorderBufferBytes() of a 20 Mbps stream. */
+  /** How far FFmpeg may fall behind before data is dropped for it; pass recorderBufferBytes(encoder). Default 32 MiB. */
   maxBufferBytes?: number;
   /** A clean stop waits this long for FFmpeg to write its index before SIGTERM; default 10000 ms. */
   termAfterMs?: number;
@@ -141,9 +141,9 @@ export class Recorder {
   }
 
   /**
-   * Ends FFmpeg's input so it writes its index or trailer and exits (SIGTERM, then SIGKILL when it
-   * does not). ok when the file was closed cleanly — or when the recording had already ended on its
-   * own, which onEnd reports.
+   * Takes no more input, lets FFmpeg take what is queued (up to termAfterMs), ends its input so it
+   * writes its index or trailer and exits, then SIGTERM and SIGKILL when it does not. ok when the file
+   * was closed cleanly — or when the recording had already ended on its own, which onEnd reports.
    */
   async stop(): Promise<Result<null>> {
     if (!this.proc || !this.done) {
@@ -250,7 +250,14 @@ export class Recorder {
       cause: this.cause,
       ...(outcome.ok ? {} : { reason: outcome.error.message }),
     });
-    if (this.cause === 'own' && !this.disposed && !outcome.ok) this.opts.onEnd(outcome.error);
+    if (this.cause === 'own' && !this.disposed && !outcome.ok) {
+      try {
+        this.opts.onEnd(outcome.error);
+      } catch (error) {
+        // The owner's bug must not turn into a rejected stop() or an unhandled rejection here.
+        this.opts.logger.log('error', 'recording onEnd threw', { error: String(error) });
+      }
+    }
     return outcome;
   }
 

@@ -29,7 +29,9 @@ export async function remuxToMp4(ffmpegPath: string, source: string, opts: Remux
     return fail(Status.ResourceNotFound, `The recording ${source} cannot be remuxed: it does not exist.`);
   }
   const dir = path.dirname(source);
-  const base = path.basename(source, path.extname(source));
+  const ext = path.extname(source);
+  // A fragmented-MP4 recording already owns "<name>.mp4"; its plain copy says what it is.
+  const base = path.basename(source, ext) + (ext.toLowerCase() === '.mp4' ? ' (plain)' : '');
   let work: string;
   try {
     work = await mkdtemp(path.join(dir, '.remux-'));

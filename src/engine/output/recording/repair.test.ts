@@ -63,8 +63,8 @@ describe.each(['mkv', 'fmp4'] as const)('trimTornTail (%s)', (format) => {
     expect(statSync(file).size).toBe(r.value.after);
     const { errors, frames } = decode(file);
     expect(errors).toBe('');
-    // Units are at most a second (30 frames) long: that is all a tear may cost.
-    expect(frames).toBeGreaterThan(180 * fraction - 30 - 15);
+    // Units are at most half a second (15 frames) long: that is about all a tear may cost.
+    expect(frames).toBeGreaterThan(180 * fraction - 15 - 10);
     expect(frames).toBeLessThanOrEqual(180 * fraction);
   });
 
