@@ -27,6 +27,7 @@ const PASSWORD = 'e2e remote password';
 const DESTINATION = 'Loopback';
 const SECOND_SCENE = 'Interview';
 const TITLE = 'Title';
+const TONE = 'Tone';
 
 let dataDir: string;
 let studio: Studio;
@@ -172,11 +173,33 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
   expect(back.ok).toBe(true);
   await expect(demo.getByTestId('remote-scene-current')).toBeVisible();
 
-  // Mute: the studio has no input with audio yet (GetInputMute fails with 604 for every input), so the
-  // section must be empty rather than offer toggles that cannot work.
+  // Mute: only inputs with audio get a strip (GetInputMute answers 604 for the rest), so none until
+  // the operator adds a test tone in the studio's own UI (Sources → + → Test tone).
   await expect(page.getByTestId('remote-audio-empty')).toBeVisible();
   await expect(page.locator('[data-testid^="remote-mute-"]')).toHaveCount(0);
-  console.warn('remote e2e: no input with audio exists in the studio yet, so the mute toggle step is not exercised.');
+  await compositor.getByTestId('source-add').click();
+  await compositor.getByTestId('source-kind-audio_test_tone').click();
+  await compositor.getByTestId('source-name-input').fill(TONE);
+  await compositor.getByTestId('source-create').click();
+  const toneMuted = (): unknown => studio.document().inputs.find((i) => i.name === TONE)?.muted;
+  await expect.poll(toneMuted).toBe(false);
+  const mute = page.getByTestId(`remote-mute-${TONE}`);
+  await expect(mute).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('[data-testid^="remote-mute-"]')).toHaveCount(1);
+  // The remote mutes it (SetInputMute): the studio's document and its own sources list follow.
+  const studioMute = compositor.getByTestId(`source-mute-${TONE}`);
+  await expect(studioMute).toHaveAttribute('aria-pressed', 'false');
+  await mute.click();
+  await expect.poll(toneMuted).toBe(true);
+  await expect(mute).toHaveAttribute('aria-pressed', 'true');
+  await expect(mute).toHaveText('Muted');
+  await expect(studioMute).toHaveAttribute('aria-pressed', 'true');
+  // Unmuted in the studio: the remote shows it (InputMuteStateChanged), and a tap mutes again.
+  await studioMute.click();
+  await expect.poll(toneMuted).toBe(false);
+  await expect(mute).toHaveAttribute('aria-pressed', 'false');
+  await mute.click();
+  await expect.poll(toneMuted).toBe(true);
 
   // Edit a text source, read it back from the studio's document; a change made in the studio shows up here.
   const text = page.getByTestId(`remote-text-${TITLE}`);

@@ -23,6 +23,8 @@ export interface CommandMap {
   'input.rename': { args: { inputUuid: string; name: string }; result: null };
   /** Removes the input and every scene item that shows it. */
   'input.remove': { args: { inputUuid: string }; result: null };
+  /** Mute and/or volume (linear, 0..20) of an input whose kind has audio; refused for the rest. */
+  'input.setAudio': { args: { inputUuid: string; muted?: boolean; volumeMul?: number }; result: null };
 
   'item.setTransform': {
     args: { sceneUuid: string; sceneItemId: number; transform: Partial<Transform> };

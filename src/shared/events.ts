@@ -18,6 +18,8 @@ export interface EventMap {
   'input.removed': { inputUuid: string; inputName: string };
   'input.renamed': { inputUuid: string; oldName: string; inputName: string };
   'input.settingsChanged': { inputUuid: string; inputName: string };
+  /** Mute or volume changed (both are sent; obs-websocket turns each real change into its own event). */
+  'input.audioChanged': { inputUuid: string; inputName: string; muted: boolean; volumeMul: number };
   'item.created': { sceneUuid: string; sceneItemId: number; sourceUuid: string; index: number };
   'item.removed': { sceneUuid: string; sceneItemId: number; sourceUuid: string };
   'item.transformChanged': { sceneUuid: string; sceneItemId: number };

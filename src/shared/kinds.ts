@@ -111,4 +111,18 @@ export const TEST_PATTERN: KindDescriptor = {
   ],
 };
 
-export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN];
+/**
+ * Our own: a sine tone, the studio's first input with audio, so mute and volume can be exercised
+ * end to end (obs-websocket, the web remote) before real capture exists. No video: it draws nothing.
+ */
+export const TEST_TONE: KindDescriptor = {
+  id: 'audio_test_tone',
+  category: 'input',
+  displayName: 'Test tone',
+  video: false,
+  audio: true,
+  defaults: { frequency: 440 },
+  properties: [{ type: 'int', name: 'frequency', label: 'Frequency', min: 20, max: 20000, suffix: 'Hz' }],
+};
+
+export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE];

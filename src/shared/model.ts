@@ -48,6 +48,13 @@ export interface Input {
   /** A registered kind id, OBS's where the concept matches (color_source_v3, image_source…). */
   kind: string;
   settings: Settings;
+  /**
+   * Mixer state, OBS style. Every input carries it (defaults: unmuted, 1) so the shape never depends
+   * on the kind; only inputs whose kind has audio accept input.setAudio.
+   */
+  muted: boolean;
+  /** Linear gain, 0..20 (OBS's inputVolumeMul). */
+  volumeMul: number;
 }
 
 export interface VideoSettings {
@@ -209,4 +216,11 @@ export const VIDEO_LIMITS = {
   maxWidth: 1920,
   maxHeight: 1080,
   maxFps: 60,
+} as const;
+
+/** OBS's input volume limits: a multiplier up to 20 (about +26 dB); −100 dB stands for silence (mul 0). */
+export const VOLUME_LIMITS = {
+  maxMul: 20,
+  minDb: -100,
+  maxDb: 26,
 } as const;

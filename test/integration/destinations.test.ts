@@ -18,7 +18,9 @@ import { PRESETS } from '../../src/renderer/features/controls/presets';
 import { ffprobeJson, freePort, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { startAuthEndpoint } from '../harness/auth-endpoint';
 import { largestGap, packetTimes, recordStream, type StreamRecorder } from '../harness/stream-recorder';
-import { RIG_FFMPEG as FFMPEG, RIG_H as H, RIG_W as W, destIs, outputRig, type Rig } from '../harness/output-rig';
+import { RIG_ENCODER, RIG_FFMPEG as FFMPEG, RIG_H as H, RIG_VIDEO, RIG_W as W, destIs, outputRig, type Rig } from '../harness/output-rig';
+import { systemClock } from '../../src/engine/clock';
+import { Recorder } from '../../src/engine/output/recording/recorder';
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 
 const temps: string[] = [];
@@ -137,7 +139,7 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     expect(r.out.destinationState('main')).toBe('live');
   });
 
-  it('kill -9 of one server: the other shows no gap, the killed one reconnects and is live again within its backoff', async () => {
+  it('kill -9 of one server: the other destination and the recording show no gap, the killed one reconnects and is live again within its backoff', async () => {
     const doomed = await startNginxRtmp();
     let revived: NginxRtmp | null = null;
     cleanups.push(async () => {
@@ -151,6 +153,19 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     ]);
     await Promise.all(['k', 'b'].map((id) => r.waitFor(destIs(id, 'live'), 30_000, `${id} live`)));
     const rec = await recorder(serverB.url('kill-b'), 'steady.ts');
+    // The studio's own recording reads the same encoding: it must not notice the kill either.
+    const recording = path.join(temp('dest-own-rec-'), 'show.mkv');
+    let ownRecorder: Recorder | null = null;
+    const recEnded: string[] = [];
+    const attached = await r.out.startRecording({ ffmpegPath: FFMPEG, video: RIG_VIDEO, encoder: RIG_ENCODER }, (fanOut) => {
+      ownRecorder = new Recorder({
+        ffmpegPath: FFMPEG, fanOut, path: recording, format: 'mkv', minFreeBytes: 0,
+        clock: systemClock, logger: { log: () => {} }, onEnd: (why) => recEnded.push(why.message),
+      });
+      const started = ownRecorder.start();
+      return started.ok ? { ok: true, value: ownRecorder } : started;
+    });
+    expect(attached).toEqual({ ok: true, value: null });
     await sleep(3000);
 
     const killedAt = Date.now();
@@ -170,6 +185,9 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     await sleep(2000);
     const recordedMs = Date.now();
     await rec.stop();
+    expect(await r.out.stopRecording()).toEqual({ ok: true, value: null });
+    expect(recEnded, 'the recording never ended on its own').toEqual([]);
+    expect(ownRecorder!.status().dropped, 'nothing was dropped for the recording').toBe(0);
 
     // The steady destination never changed state and its server got every frame, on time.
     expect(r.states('b')).toEqual(['connecting', 'live']);
@@ -179,6 +197,10 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     expect(largestGap(times)).toBeLessThan(0.1); // frames are 33 ms apart: not one went missing
     const span = Math.max(...times) - Math.min(...times);
     expect(span * 1000).toBeGreaterThan(recordedMs - killedAt - 1500);
+    // The recording: the same — no gap, and it covers the whole time around the kill.
+    const recTimes = await packetTimes(recording);
+    expect(largestGap(recTimes), 'largest gap in the recording (s)').toBeLessThan(0.1);
+    expect((Math.max(...recTimes) - Math.min(...recTimes)) * 1000).toBeGreaterThan(recordedMs - killedAt + 2000);
     console.log(`kill -9: lost detected in ${detectMs} ms, live again ${healMs} ms after the server returned`);
   });
 

@@ -209,6 +209,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       name: args.name,
       kind: kind.id,
       settings: sizeToCanvas(kind.id, settings.value, doc),
+      muted: false,
+      volumeMul: 1,
     };
     const item: SceneItem = {
       sceneItemId: scene.value.nextItemId,
@@ -274,6 +276,22 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     });
     events.push(ev('input.removed', { inputUuid, inputName: found.value.name }));
     return change({ ...doc, scenes, inputs: doc.inputs.filter((i) => i !== found.value) }, null, ...events);
+  },
+
+  'input.setAudio': (doc, { inputUuid, muted, volumeMul }, ctx) => {
+    const found = findInput(doc, inputUuid);
+    if (!found.ok) return found;
+    // OBS's wording for an input without OBS_SOURCE_AUDIO, so remote clients read the same reason.
+    if (!ctx.kinds.get(found.value.kind)?.audio) {
+      return fail(Status.InvalidResourceState, `"${found.value.name}" does not support audio, so it has no mute or volume.`, 'inputUuid');
+    }
+    const input = { ...found.value, muted: muted ?? found.value.muted, volumeMul: volumeMul ?? found.value.volumeMul };
+    if (input.muted === found.value.muted && input.volumeMul === found.value.volumeMul) return change(doc, null);
+    return change(
+      withInput(doc, input),
+      null,
+      ev('input.audioChanged', { inputUuid, inputName: input.name, muted: input.muted, volumeMul: input.volumeMul }),
+    );
   },
 
   'item.setTransform': (doc, { sceneUuid, sceneItemId, transform }) => {

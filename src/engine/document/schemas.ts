@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
-import { VIDEO_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
+import { VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
 
@@ -59,6 +59,7 @@ const name = z.string().trim().min(1).max(NAME_MAX);
 const id = z.string().trim().min(1).max(200);
 const itemId = z.int().min(0);
 const settings = z.record(z.string(), z.unknown());
+const volumeMul = z.number().min(0).max(VOLUME_LIMITS.maxMul);
 const even = (n: number) => n % 2 === 0;
 const EVEN_MSG = 'must be an even number (NV12 and x264 need even frame sizes)';
 const byFour = (n: number) => n % 4 === 0;
@@ -237,6 +238,7 @@ export const COMMAND_SCHEMAS = {
   'input.update': z.strictObject({ inputUuid: id, settings, overlay: z.boolean().optional() }),
   'input.rename': z.strictObject({ inputUuid: id, name }),
   'input.remove': z.strictObject({ inputUuid: id }),
+  'input.setAudio': z.strictObject({ inputUuid: id, muted: z.boolean().optional(), volumeMul: volumeMul.optional() }),
   'item.setTransform': z.strictObject({ ...itemRef, transform: transformPatch }),
   'item.setEnabled': z.strictObject({ ...itemRef, enabled: z.boolean() }),
   'item.setLocked': z.strictObject({ ...itemRef, locked: z.boolean() }),
@@ -296,7 +298,15 @@ export const sceneSchema = z.object({
   nextItemId: z.int().min(1),
 });
 
-export const inputSchema = z.object({ uuid: id, name, kind: z.string().min(1), settings });
+/** Collections saved before inputs had mixer state load unmuted at full volume. */
+export const inputSchema = z.object({
+  uuid: id,
+  name,
+  kind: z.string().min(1),
+  settings,
+  muted: z.boolean().default(false),
+  volumeMul: volumeMul.default(1),
+});
 
 /** Profiles saved before presets, audio-only and renditions existed load with their defaults. */
 export const destinationSchema = z.object({

@@ -281,6 +281,8 @@ describe('inputs', () => {
       name: 'B',
       kind: 'color_source_v3',
       settings: { color: 0xff0000ff, width: 200, height: 720, keep: 'me' },
+      muted: false,
+      volumeMul: 1,
     });
     expect(doc.scenes[0]!.items[1]).toEqual({
       sceneItemId: 2,
@@ -817,5 +819,57 @@ describe('webhooks and their signing secret', () => {
     await must('webhook.remove', { id });
     expect(store.get().webhooks).toEqual([]);
     expect(await secrets.get(`webhook:${id}:secret`)).toBeUndefined();
+  });
+});
+
+describe('input audio (mute and volume)', () => {
+  it('new inputs start unmuted at full volume; input.setAudio changes a tone and says so once', async () => {
+    const { store, events, must, addInput } = await setup();
+    const { inputUuid } = await addInput('Tone', 'audio_test_tone');
+    const tone = () => store.get().inputs.find((i) => i.uuid === inputUuid)!;
+    expect(tone()).toMatchObject({ kind: 'audio_test_tone', settings: { frequency: 440 }, muted: false, volumeMul: 1 });
+
+    events.length = 0;
+    await must('input.setAudio', { inputUuid, muted: true });
+    expect(tone()).toMatchObject({ muted: true, volumeMul: 1 });
+    expect(events.map((e) => e.type)).toEqual(['input.audioChanged', 'document.changed']);
+    expect(events[0]!.data).toEqual({ inputUuid, inputName: 'Tone', muted: true, volumeMul: 1 });
+
+    // One field at a time leaves the other as it was.
+    await must('input.setAudio', { inputUuid, volumeMul: 0.25 });
+    expect(tone()).toMatchObject({ muted: true, volumeMul: 0.25 });
+    await must('input.setAudio', { inputUuid, muted: false, volumeMul: 20 });
+    expect(tone()).toMatchObject({ muted: false, volumeMul: 20 });
+
+    // Nothing changed: no audio event to pass on.
+    events.length = 0;
+    await must('input.setAudio', { inputUuid, muted: false });
+    expect(events.map((e) => e.type)).toEqual(['document.changed']);
+  });
+
+  it('refuses inputs without audio, unknown inputs and volumes outside 0..20', async () => {
+    const { store, addInput, reject } = await setup();
+    const { inputUuid: color } = await addInput('Color');
+    const noAudio = await reject('input.setAudio', { inputUuid: color, muted: true });
+    expect(noAudio.code).toBe(Status.InvalidResourceState);
+    expect(noAudio.message).toBe('"Color" does not support audio, so it has no mute or volume.');
+    expect(store.get().inputs[0]).toMatchObject({ muted: false, volumeMul: 1 });
+
+    const { inputUuid } = await addInput('Tone', 'audio_test_tone');
+    expect((await reject('input.setAudio', { inputUuid: 'nope', muted: true })).code).toBe(Status.ResourceNotFound);
+    expect((await reject('input.setAudio', { inputUuid, volumeMul: 21 })).field).toBe('volumeMul');
+    expect((await reject('input.setAudio', { inputUuid, volumeMul: -0.1 })).field).toBe('volumeMul');
+    expect((await reject('input.setAudio', { inputUuid, muted: 'yes' })).field).toBe('muted');
+    expect((await reject('input.setAudio', { inputUuid, balance: 0.5 })).field).toBe('balance');
+  });
+
+  it('the tone checks its frequency like any setting', async () => {
+    const { must, addInput, reject, sceneUuid } = await setup();
+    const { inputUuid } = await addInput('Tone', 'audio_test_tone', { settings: { frequency: 1000 } });
+    await must('input.update', { inputUuid, settings: { frequency: 20000 } });
+    expect((await reject('input.update', { inputUuid, settings: { frequency: 19 } })).code).toBe(Status.OutOfRange);
+    expect((await reject('input.create', { sceneUuid, name: 'Bad', kind: 'audio_test_tone', settings: { frequency: 440.5 } })).field).toBe(
+      'settings.frequency',
+    );
   });
 });

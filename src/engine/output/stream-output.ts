@@ -656,6 +656,8 @@ export class StreamOutput {
     const now = this.opts.clock.now();
     const change = this.fallback.next(info.stderr, info);
     if (!change) {
+      // Settings the encoder refuses fail the same way every time: no point in restarting.
+      if (info.failure?.retryable === false) return false;
       this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
       if (this.restarts.length >= MAX_RESTARTS) return false;
       this.restarts.push(now);

@@ -53,6 +53,13 @@ export interface FfmpegProcessOptions {
 }
 
 const MAX_STDERR_LINE = 1000;
+/**
+ * Lines after which FFmpeg is finished: it only has to clean up. It can hang doing so (5.1 joins its
+ * input threads one by one; one blocked reading an empty pipe waits for a writer that has stopped
+ * because another input's pipe is full), so it gets this long to exit before it is killed.
+ */
+const FATAL = /^Conversion failed!?$|Error while opening encoder|Error initializing output stream|Error initializing filters|Error while filtering/;
+const FATAL_GRACE_MS = 3000;
 /** After 'exit', how long to wait for the pipes to close before finishing anyway. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -64,6 +71,7 @@ export class FfmpegProcess {
   private current: ProcessState = 'starting';
   private requested = false;
   private outputOpened = false;
+  private fatalSeen = false;
   private readonly ring: string[] = [];
   private stderrPartial = '';
   private readonly secrets: string[];
@@ -244,6 +252,12 @@ export class FfmpegProcess {
     const line = this.scrub(raw.trimEnd()).slice(0, MAX_STDERR_LINE);
     if (!line) return;
     if (/^Output #0/.test(line)) this.outputOpened = true;
+    if (!this.fatalSeen && !this.requested && FATAL.test(line)) {
+      this.fatalSeen = true;
+      this.later(FATAL_GRACE_MS, () => {
+        if (!this.finished && this.exitStatus === null) this.signal('SIGKILL');
+      });
+    }
     this.ring.push(line);
     if (this.ring.length > (this.opts.stderrLines ?? 60)) this.ring.shift();
     this.log('debug', 'ffmpeg', { stderr: line });

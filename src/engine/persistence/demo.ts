@@ -79,7 +79,7 @@ export function demoCollection(
     // Through the kind registry, like any input, so the demo can never hold settings a kind rejects.
     const settings = kinds.validateSettings(p.kind, p.settings);
     if (!settings.ok) throw new Error(`Demo input ${p.name} is invalid: ${settings.error.message}`);
-    const input: Input = { uuid: newId(), name: p.name, kind: p.kind, settings: settings.value };
+    const input: Input = { uuid: newId(), name: p.name, kind: p.kind, settings: settings.value, muted: false, volumeMul: 1 };
     inputs.push(input);
     items.push({
       sceneItemId: items.length + 1,

@@ -244,6 +244,34 @@ describe('loadDocument: saved files', () => {
     expect(document.webhooks).toEqual([]);
   });
 
+  it('loads a collection saved before inputs had mute and volume, unmuted at full volume', async () => {
+    const d = await tmp();
+    const doc = await richDocument(d);
+    await saveDocument(d, doc);
+    const c = JSON.parse(collectionJson(doc));
+    // What earlier releases wrote: no muted, no volumeMul.
+    for (const i of c.inputs) {
+      delete i.muted;
+      delete i.volumeMul;
+    }
+    await writeFile(path.join(d, 'collection.json'), JSON.stringify(c));
+    const { document, notices } = await load(d);
+    expect(notices).toEqual([]);
+    expect(document.inputs.length).toBeGreaterThan(0);
+    for (const i of document.inputs) expect(i).toMatchObject({ muted: false, volumeMul: 1 });
+    expect(document.inputs).toEqual(doc.inputs);
+  });
+
+  it('keeps the mute and volume of a tone across save and load', async () => {
+    const d = await tmp();
+    const doc = await richDocument(d);
+    const tone = { uuid: 'tone-1', name: 'Tone', kind: 'audio_test_tone', settings: { frequency: 1000 }, muted: true, volumeMul: 0.5 };
+    await saveDocument(d, { ...doc, inputs: [...doc.inputs, tone] });
+    const { document, notices } = await load(d);
+    expect(notices).toEqual([]);
+    expect(document.inputs.find((i) => i.uuid === 'tone-1')).toEqual(tone);
+  });
+
   it('a corrupt profile is moved aside; defaults stand in and the collection is kept', async () => {
     const d = await tmp();
     const doc = await richDocument(d);

@@ -197,6 +197,27 @@ describe('input and scene item events', () => {
     ]);
   });
 
+  it('mute and volume changes are InputMuteStateChanged and InputVolumeChanged, each only when it changed', async () => {
+    const { inputUuid } = await run<{ inputUuid: string }>('input.create', { sceneUuid: sceneUuid(), name: 'Tone', kind: 'audio_test_tone' });
+    const mute = (inputMuted: boolean) => ({
+      eventType: 'InputMuteStateChanged',
+      eventIntent: EventSubscription.Inputs,
+      eventData: { inputName: 'Tone', inputUuid, inputMuted },
+    });
+    expect(await after('input.setAudio', { inputUuid, muted: true })).toEqual([mute(true)]);
+    expect(await after('input.setAudio', { inputUuid, volumeMul: 0.5 })).toEqual([
+      {
+        eventType: 'InputVolumeChanged',
+        eventIntent: EventSubscription.Inputs,
+        eventData: { inputName: 'Tone', inputUuid, inputVolumeMul: 0.5, inputVolumeDb: 20 * Math.log10(0.5) },
+      },
+    ]);
+    const both = await after('input.setAudio', { inputUuid, muted: false, volumeMul: 0 });
+    expect(both.map((e) => e.eventType)).toEqual(['InputMuteStateChanged', 'InputVolumeChanged']);
+    expect(both[1]!.eventData).toMatchObject({ inputVolumeMul: 0, inputVolumeDb: -100 });
+    expect(await after('input.setAudio', { inputUuid, muted: false })).toEqual([]);
+  });
+
   it('video and destination settings changes have no OBS event', async () => {
     expect(await after('video.set', { fpsNumerator: 25 })).toEqual([]);
     expect(await after('destination.upsert', { server: 'rtmp://live.example.com/app', key: 'k' })).toEqual([]);

@@ -9,6 +9,7 @@ import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
 import { diagnosisData } from './requests/stats-shapes';
+import { volumeFields } from './requests/volume';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
 /** OBS sends InputVolumeMeters every 50 ms. */
@@ -146,6 +147,17 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
           inputSettings: structuredClone(input?.settings ?? {}),
         }),
       ];
+    }
+    case 'input.audioChanged': {
+      // One studio event carries both; OBS sends an event for each that really changed.
+      const { inputName, inputUuid, muted, volumeMul } = event.data;
+      const old = before.inputs.find((i) => i.uuid === inputUuid);
+      const out: RemoteEvent[] = [];
+      if (old?.muted !== muted) out.push(ev('InputMuteStateChanged', S.Inputs, { inputName, inputUuid, inputMuted: muted }));
+      if (old?.volumeMul !== volumeMul) {
+        out.push(ev('InputVolumeChanged', S.Inputs, { inputName, inputUuid, ...volumeFields(volumeMul) }));
+      }
+      return out;
     }
     case 'item.created':
       return [
@@ -297,8 +309,9 @@ export function createRemoteEventSource(studio: Studio, clock: Clock = systemClo
   });
 
   /**
-   * InputVolumeMeters runs only while someone listens. No input has audio yet, so each tick
-   * carries an empty list, which keeps meter clients' expectations (a steady 50 ms beat) intact.
+   * InputVolumeMeters runs only while someone listens. Levels exist only in the renderer's audio
+   * graph, which does not report them to the engine yet, so each tick carries an empty list, which
+   * keeps meter clients' expectations (a steady 50 ms beat) intact.
    */
   const meters = (): void => {
     const want = listeners.size > 0 && !disposed;

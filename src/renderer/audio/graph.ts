@@ -1,7 +1,8 @@
 /**
- * The WebAudio graph at 48 kHz: sources → master bus → PCM tap. v1's only source is a 440 Hz test
- * tone at about −24 dBFS. The tap's output is silent and goes to the destination only so the
- * browser keeps pulling the graph; nothing is played aloud.
+ * The WebAudio graph at 48 kHz: sources → master bus → PCM tap. Its own source is a 440 Hz test
+ * tone at about −24 dBFS; audio inputs add their own voices to the master bus (./inputs.ts). The
+ * tap's output is silent and goes to the destination only so the browser keeps pulling the graph;
+ * nothing is played aloud.
  */
 import { AUDIO_SAMPLE_RATE } from '../../shared';
 import { TAP_PROCESSOR, tapWorkletSource, type TapChunk } from './worklet';

@@ -1,3 +1,4 @@
 export { createAudioGraph, TONE_DBFS, TONE_HZ, type AudioGraph } from './graph';
+export { InputAudio } from './inputs';
 export { AudioSender } from './sender';
 export { CHUNK_FRAMES, interleaveS16 } from './pcm';

@@ -15,7 +15,7 @@ import {
   type Scene,
   type StudioDocument,
 } from '../../shared';
-import { AudioSender, createAudioGraph, type AudioGraph } from '../audio';
+import { AudioSender, InputAudio, createAudioGraph, type AudioGraph } from '../audio';
 import type { Compositor, CompositorOptions, CompositorStats } from './api';
 import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
@@ -65,6 +65,8 @@ export class StudioCompositor implements Compositor {
   private readonly statsTimer: ReturnType<typeof setInterval>;
   private readonly audio: AudioGraph | null = null;
   private readonly audioSender: AudioSender | null = null;
+  /** The audio inputs' voices (test tones) playing into the graph's master bus. */
+  private readonly inputAudio: InputAudio | null = null;
   private readonly capturer: Capturer;
   private readonly srcCtx: SourceContext;
   private readonly xf = new Float32Array(9);
@@ -122,6 +124,7 @@ export class StudioCompositor implements Compositor {
       try {
         this.audio = createAudioGraph({ tone: true });
         this.audioSender = new AudioSender(this.bridge, this.audio);
+        this.inputAudio = new InputAudio(this.audio.context, this.audio.master);
       } catch (err) {
         console.warn('Compositor: audio is unavailable; frames are sent without sound.', err);
       }
@@ -140,6 +143,8 @@ export class StudioCompositor implements Compositor {
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
     this.syncSources();
+    // Apart from syncSources: sound does not wait for a GL context.
+    this.inputAudio?.sync(document);
   }
 
   setOutputOwner(owner: boolean): void {
@@ -206,6 +211,7 @@ export class StudioCompositor implements Compositor {
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
+    this.inputAudio?.dispose();
     this.audio?.dispose();
   }
 

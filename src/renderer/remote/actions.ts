@@ -105,8 +105,13 @@ export function createActions(store: RemoteStore, session: () => Session | null)
     stopDestination: destinationAction('Stop', 'Stopping'),
     reconnectDestination: destinationAction('Reconnect', 'Reconnecting'),
     async toggleMute(inputName) {
-      await run(`mute:${inputName}`, `Muting or unmuting ${inputName}`, async (s) => {
-        const { inputMuted } = await s.call('ToggleInputMute', { inputName });
+      const current = store.getState().audio.find((a) => a.name === inputName);
+      if (!current) return;
+      // SetInputMute with the state the button promises, not ToggleInputMute: if another client
+      // changed it a moment ago, a tap on "Muted" still unmutes rather than muting again.
+      const inputMuted = !current.muted;
+      await run(`mute:${inputName}`, `${inputMuted ? 'Muting' : 'Unmuting'} ${inputName}`, async (s) => {
+        await s.call('SetInputMute', { inputName, inputMuted });
         store.setState((st) => ({ audio: st.audio.map((a) => (a.name === inputName ? { ...a, muted: inputMuted } : a)) }));
       });
     },

@@ -9,7 +9,7 @@ const doc: StudioDocument = {
     { uuid: 'a', name: 'A', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 },
     { uuid: 'b', name: 'B', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 },
   ],
-  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {} }],
+  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1 }],
   currentSceneUuid: 'a',
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {

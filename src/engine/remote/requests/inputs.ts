@@ -1,16 +1,22 @@
 /**
- * Input requests. Audio requests are answered as OBS answers them for video-only inputs (604, "The
- * specified input does not support audio.", a comment Companion expects), because no input kind
- * has audio yet; their fields are still checked first, in OBS's order.
+ * Input requests. Mute and volume work on inputs whose kind has audio (input.setAudio); every audio
+ * request on the rest is answered as OBS answers it for video-only inputs (604, "The specified input
+ * does not support audio.", a comment Companion expects). Fields are checked in OBS's order.
  */
-import { INPUT_KINDS, type StudioDocument } from '../../../shared';
+import { INPUT_KINDS, VOLUME_LIMITS, type Input, type StudioDocument } from '../../../shared';
+import type { RequestContext } from '../types';
 import type { HandlerTable } from './handler';
-import { findInput, findScene, kindOf, requireAudio } from './lookup';
+import { audioInput, findInput, findScene, kindOf, requireAudio } from './lookup';
 import { defaultSettings, inputKindCaps, unversioned } from './shapes';
 import { Code, fail, success, unwrap } from './status';
+import { dbToMul, volumeFields } from './volume';
 
 const nameTaken = (doc: StudioDocument, name: string): boolean =>
   doc.scenes.some((s) => s.name === name) || doc.inputs.some((i) => i.name === name);
+
+const setAudio = async (ctx: RequestContext, input: Input, audio: { muted?: boolean; volumeMul?: number }): Promise<void> => {
+  unwrap(await ctx.studio.execute('input.setAudio', { inputUuid: input.uuid, ...audio }));
+};
 
 export const inputRequests: HandlerTable = {
   GetInputList: (ctx, f) => {
@@ -94,20 +100,34 @@ export const inputRequests: HandlerTable = {
     return success();
   },
 
-  GetInputMute: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  GetInputMute: (ctx, f) => success({ inputMuted: audioInput(findInput(ctx.studio.document(), f)).muted }),
 
-  SetInputMute: (ctx, f) => {
+  SetInputMute: async (ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
-    f.boolean('inputMuted');
-    return requireAudio(input);
+    const muted = f.boolean('inputMuted');
+    await setAudio(ctx, audioInput(input), { muted });
+    return success();
   },
 
-  ToggleInputMute: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  ToggleInputMute: async (ctx, f) => {
+    const input = audioInput(findInput(ctx.studio.document(), f));
+    await setAudio(ctx, input, { muted: !input.muted });
+    return success({ inputMuted: !input.muted });
+  },
 
-  GetInputVolume: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  GetInputVolume: (ctx, f) => success(volumeFields(audioInput(findInput(ctx.studio.document(), f)).volumeMul)),
 
-  // OBS checks the volume fields only after the audio check, which every input fails today.
-  SetInputVolume: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  // OBS checks the volume fields only after the audio check, then wants exactly one of them.
+  SetInputVolume: async (ctx, f) => {
+    const input = audioInput(findInput(ctx.studio.document(), f));
+    const mul = f.optNumber('inputVolumeMul', 0, VOLUME_LIMITS.maxMul);
+    const db = f.optNumber('inputVolumeDb', VOLUME_LIMITS.minDb, VOLUME_LIMITS.maxDb);
+    if (mul !== undefined && db !== undefined) fail(Code.TooManyRequestFields, 'You may only specify one volume field.');
+    if (mul === undefined && db === undefined) fail(Code.MissingRequestField, 'You must specify one volume field.');
+    const volumeMul = mul ?? dbToMul(db!);
+    await setAudio(ctx, input, { volumeMul });
+    return success();
+  },
 
   GetInputAudioBalance: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
 

@@ -68,9 +68,15 @@ export const inputByUuid = (doc: StudioDocument, uuid: string): Input | undefine
 
 export const kindOf = (id: string): KindDescriptor | undefined => INPUT_KINDS.find((k) => k.id === id);
 
-/** OBS refuses every audio request on inputs without OBS_SOURCE_AUDIO; none of ours has audio yet. */
-export function requireAudio(input: Input): never {
+/** OBS refuses every audio request on inputs without OBS_SOURCE_AUDIO, with this comment. */
+export function audioInput(input: Input): Input {
   if (!kindOf(input.kind)?.audio) fail(Code.InvalidResourceState, 'The specified input does not support audio.');
-  // A kind that declares audio would need mixer state the document does not have yet.
-  return fail(Code.RequestProcessingFailed, 'Audio mixing arrives with the audio engine; this input cannot be controlled yet.');
+  return input;
+}
+
+/** Audio requests beyond mute and volume: 604 like OBS for inputs without audio, else not yet possible. */
+export function requireAudio(input: Input): never {
+  audioInput(input);
+  // The mixer has mute and volume only; balance, sync offset, monitoring and tracks come later.
+  return fail(Code.RequestProcessingFailed, 'The studio mixer has only mute and volume so far; this cannot be controlled yet.');
 }

@@ -3,6 +3,7 @@ import { colorSource } from './color';
 import { imageSource } from './image';
 import { registerSource } from './registry';
 import { testPatternSource } from './test-pattern';
+import { testToneSource } from './test-tone';
 import { textSource } from './text';
 
 export { registerSource, sourceKind, registeredSourceKinds } from './registry';
@@ -12,5 +13,5 @@ let done = false;
 export function registerBuiltinSources(): void {
   if (done) return;
   done = true;
-  for (const k of [colorSource, imageSource, textSource, testPatternSource]) registerSource(k);
+  for (const k of [colorSource, imageSource, textSource, testPatternSource, testToneSource]) registerSource(k);
 }

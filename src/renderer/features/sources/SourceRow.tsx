@@ -1,5 +1,6 @@
 import type { Input, SceneItem } from '../../../shared';
-import { useActions, useServices } from '../../stores/context';
+import { useActions, useServices, useStudio } from '../../stores/context';
+import { findKind } from '../../stores/selectors';
 import { Icon } from '../layout/Icon';
 import { SourceRemove } from './SourceRemove';
 
@@ -13,10 +14,11 @@ interface Props {
   selected: boolean;
 }
 
-/** One scene item: select, visibility, lock, stacking and removal. */
+/** One scene item: select, visibility, lock, mute (inputs with audio), stacking and removal. */
 export function SourceRow({ sceneUuid, item, input, index, count, selected }: Props) {
   const { ui } = useServices();
   const { call } = useActions();
+  const hasAudio = useStudio((s) => findKind(s.kinds, input?.kind)?.audio === true);
   const ref = { sceneUuid, sceneItemId: item.sceneItemId };
   const name = input?.name ?? `(missing source ${item.sourceUuid})`;
   const classes = ['list-row', selected ? 'list-row-selected' : '', item.enabled ? '' : 'list-row-hidden'].filter(Boolean).join(' ');
@@ -54,6 +56,19 @@ export function SourceRow({ sceneUuid, item, input, index, count, selected }: Pr
         {name}
       </button>
       <div className="row-tools">
+        {input && hasAudio ? (
+          <button
+            type="button"
+            className={input.muted ? 'icon-button toggle toggle-off' : 'icon-button toggle'}
+            aria-pressed={input.muted}
+            aria-label={input.muted ? `Unmute ${name}` : `Mute ${name}`}
+            title={input.muted ? 'Muted (click to unmute)' : 'Audible (click to mute)'}
+            data-testid={`source-mute-${name}`}
+            onClick={() => void call('input.setAudio', { inputUuid: input.uuid, muted: !input.muted })}
+          >
+            <Icon name={input.muted ? 'speakerOff' : 'speaker'} />
+          </button>
+        ) : null}
         <button
           type="button"
           className="icon-button"
