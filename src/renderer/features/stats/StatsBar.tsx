@@ -16,14 +16,17 @@ export function StatsBar() {
   const stats = useStudio((s) => s.stats);
   const state = useStudio((s) => s.streamState);
   const history = useStudio((s) => s.history);
-  const idle = state === 'idle' || state === 'failed';
+  const recording = useStudio((s) => s.record.state === 'recording');
+  // The encoder also runs for a recording alone: its numbers are live then too.
+  const idle = (state === 'idle' || state === 'failed') && !recording;
   const preview = useCompositorStats(idle);
   return (
     <div className="stats-dock">
       <DiagnosisBanner onShowGraphs={graphs ? undefined : () => setGraphs(true)} />
       {graphs ? <StatsPanel /> : null}
       <footer className="statsbar" aria-label="Output statistics">
-        <Stat label="State" value={state} />
+        <Stat label="State" value={recording && (state === 'idle' || state === 'failed') ? 'recording' : state} />
+        <Stat label="CPU" value={`${Math.round(stats.cpuPercent)} %`} testId="stat-cpu" />
         <Stat label="FPS" value={formatFps(stats.fps)} testId="stat-fps" />
         <div className="stat stat-bitrate">
           <span className="stat-label">Bitrate</span>
