@@ -330,6 +330,22 @@ async function studioRig(): Promise<StudioRig> {
 const streamIs = (state: DestinationState) => (e: StudioEvent) => e.type === 'stream.state' && e.data.state === state;
 
 describe('destinations through the Studio', () => {
+  it('warns before going live when the destinations need more than the uplink, and streams anyway', async () => {
+    const t = await studioRig();
+    await t.must('output.setEncoder', { preset: 'ultrafast', bitrateKbps: 2500, keyframeIntervalSec: 1 });
+    await t.must('destination.upsert', { name: 'A', server: `rtmp://127.0.0.1:${serverA.port}/live`, key: 'budget-a' });
+    await t.must('destination.upsert', { name: 'B', server: `rtmp://127.0.0.1:${serverB.port}/live`, key: 'budget-b' });
+    await t.must('output.setUplink', { uplinkKbps: 4000 });
+    const budget = await t.must<{ fits: boolean | null; requiredKbps: number }>('stats.budget', {});
+    expect(budget.fits).toBe(false);
+    expect(budget.requiredKbps).toBeGreaterThan(5000);
+    await t.must('stream.start', {});
+    const warned = t.events.find((e) => e.type === 'notice' && e.data.level === 'warning' && /uplink/i.test(e.data.message));
+    expect(warned, 'a warning names the uplink').toBeDefined();
+    await t.until(streamIs('live'), 30_000, 'stream live despite the warning');
+    await t.must('stream.stop', {});
+  });
+
   it('destination.start / stop / reconnect act on one destination while another stays live', async () => {
     const t = await studioRig();
     await t.studio.execute('video.set', { baseWidth: W, baseHeight: H, fpsNumerator: 30 });

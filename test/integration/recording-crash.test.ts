@@ -1,0 +1,47 @@
+/**
+ * A recording survives the studio itself being killed: server mode records, the whole engine
+ * process gets kill -9, and its FFmpeg children — which lose their input pipes with it — finish the
+ * file and exit on their own. The file decodes and covers the time recorded; no FFmpeg is left.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, expect, it } from 'vitest';
+import { listFfmpegChildren } from '../harness';
+import { packetTimes } from '../harness/stream-recorder';
+import { connectStudio, type StudioClient } from '../harness/studio-client';
+import { startStudioServer, type StudioServer } from '../harness/studio-server';
+
+const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
+let server: StudioServer | null = null;
+let client: StudioClient | null = null;
+
+afterAll(async () => {
+  client?.close();
+  await server?.stop('SIGKILL');
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+it('a recording survives kill -9 of the studio: the orphaned FFmpeg finishes a file that decodes', async () => {
+  server = await startStudioServer();
+  client = await connectStudio(server.url);
+  await client.must('video.set', { baseWidth: 640, baseHeight: 360 });
+  await client.must('output.setEncoder', { encoder: 'libx264', preset: 'ultrafast', bitrateKbps: 800, keyframeIntervalSec: 1 });
+  const { path: file } = await client.must('record.start', {});
+  await client.waitFor((e) => e.type === 'record.state' && e.data.state === 'recording', 20_000);
+  await new Promise((r) => setTimeout(r, 4000));
+  const children = listFfmpegChildren(server.process.pid!);
+  expect(children.some((p) => p.cmdline.includes(file)), 'the recorder runs').toBe(true);
+  const killedAt = Date.now();
+  const started = killedAt - 4000;
+
+  server.process.kill('SIGKILL');
+  await expect.poll(() => children.filter((p) => alive(p.pid)).map((p) => p.cmdline.slice(0, 80)), { timeout: 20_000 }).toEqual([]);
+
+  expect(execFileSync(FFMPEG, ['-v', 'error', '-i', file, '-f', 'null', '-'], { encoding: 'utf8' })).toBe('');
+  const times = await packetTimes(file);
+  const span = Math.max(...times) - Math.min(...times);
+  // It joined at a keyframe (1 s GOPs) and the last moments before the kill may not have been encoded.
+  expect(span * 1000, 'seconds of video kept').toBeGreaterThan(killedAt - started - 2000);
+}, 120_000);
