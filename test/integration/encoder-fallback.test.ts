@@ -8,14 +8,14 @@
  *   is replaced by libx264 while the destination stays live and what it receives has no gap;
  * - an encoder killed mid-stream (kill -9) is restarted, again without the destination noticing.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandType, DestinationState, EncoderStatus, StudioEvent } from '../../src/shared';
 import type { Logger, Studio } from '../../src/engine/api';
 import { createStudio } from '../../src/engine/studio';
 import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
+import { suiteResources } from '../harness/suite';
 import { fakeGpuFfmpeg } from '../harness/fake-gpu-ffmpeg';
 import { largestGap, packetTimes, recordStream } from '../harness/stream-recorder';
 
@@ -23,24 +23,13 @@ const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 
 let server: NginxRtmp;
-const temps: string[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
-const temp = (prefix: string): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-};
+const { temp, onCleanup } = suiteResources();
 
 beforeAll(async () => {
   server = await startNginxRtmp();
 });
 afterAll(async () => {
   await server?.stop();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  expect(listFfmpegChildren(), 'no FFmpeg outlives a test').toEqual([]);
 });
 
 interface Rig {
@@ -54,7 +43,7 @@ interface Rig {
 async function studioRig(ffmpeg: string): Promise<Rig> {
   const logger: Logger = { log: () => {} };
   const studio = await createStudio({ dataDir: temp('enc-studio-'), resourcesDir: RESOURCES, logger, env: { FFMPEG_PATH: ffmpeg } });
-  cleanups.push(() => studio.dispose());
+  onCleanup(() => studio.dispose());
   const events: Rig['events'] = [];
   studio.subscribe((event) => events.push({ event, at: Date.now() }));
   return {
@@ -120,14 +109,14 @@ describe('encoder selection', () => {
 describe('encoder failure mid-stream', () => {
   it('a GPU encoder that fails mid-stream falls back to libx264; the destination stays live with no gap', async () => {
     const fake = fakeGpuFfmpeg({ realFfmpeg: FFMPEG, failAfterMs: 6000 });
-    cleanups.push(() => fake.remove());
+    onCleanup(() => fake.remove());
     const r = await studioRig(fake.path);
     const status = await r.must<EncoderStatus>('encoder.probe');
     expect(status.chosen, status.why).toBe('h264_nvenc');
 
     await goLive(r, 'gpu-fails');
     const rec = await recordStream(server.url('gpu-fails'), path.join(temp('enc-rec-'), 'gpu.ts'));
-    cleanups.push(() => rec.stop());
+    onCleanup(() => rec.stop());
     const switchedAt = await r.until(warning(/h264_nvenc stopped working mid-stream \(NVENC failed to encode/), 20_000, 'fallback notice');
     const fallback = r.events.find(({ event }) => event.type === 'encoder.status' && event.data.fallback !== null);
     expect(fallback?.event.type === 'encoder.status' && fallback.event.data.fallback).toMatchObject({ from: 'h264_nvenc', to: 'libx264' });

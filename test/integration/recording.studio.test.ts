@@ -4,14 +4,14 @@
  * and ended by a full disk (a file-size limit on FFmpeg) while the stream carries on.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandType, DestinationState, RecordStatus, StudioEvent } from '../../src/shared';
 import type { Logger, Studio } from '../../src/engine/api';
 import { createStudio } from '../../src/engine/studio';
-import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
+import { ffprobeJson, startNginxRtmp, type NginxRtmp } from '../harness';
+import { suiteResources } from '../harness/suite';
 import { packetTimes } from '../harness/stream-recorder';
 import { startReceiver } from '../../src/engine/webhooks/test-receiver';
 
@@ -19,24 +19,13 @@ const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 
 let server: NginxRtmp;
-const temps: string[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
-const temp = (prefix: string): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-};
+const { temp, onCleanup } = suiteResources();
 
 beforeAll(async () => {
   server = await startNginxRtmp();
 });
 afterAll(async () => {
   await server?.stop();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  expect(listFfmpegChildren(), 'no FFmpeg outlives a test').toEqual([]);
 });
 
 interface Rig {
@@ -53,7 +42,7 @@ interface Rig {
 async function studioRig(ffmpeg = FFMPEG): Promise<Rig> {
   const logger: Logger = { log: () => {} };
   const studio = await createStudio({ dataDir: temp('rec-studio-'), resourcesDir: RESOURCES, logger, env: { FFMPEG_PATH: ffmpeg } });
-  cleanups.push(() => studio.dispose());
+  onCleanup(() => studio.dispose());
   const events: StudioEvent[] = [];
   studio.subscribe((e) => events.push(e));
   const folder = temp('rec-files-');
@@ -111,7 +100,7 @@ describe('recording through the Studio', () => {
     const r = await studioRig();
     const secret = 'recording-webhook-secret-0123456789';
     const receiver = await startReceiver(() => secret);
-    cleanups.push(() => receiver.close());
+    onCleanup(() => receiver.close());
     await r.must('webhook.upsert', { url: receiver.url, events: ['recording.saved'], secret });
     const { path: file } = await r.must<{ path: string }>('record.start');
     expect(path.dirname(file)).toBe(r.folder);
