@@ -590,11 +590,6 @@ export class StreamOutput {
     return started;
   }
 
-  /** The encoder currently in use (after any fallback), for stats and the UI. */
-  codec(): string {
-    return this.fallback.encoder;
-  }
-
   private startEncoder(plan: RenditionPlan, takeover?: { fanOut: FanOut; tsOffsetSec: number }): Result<Encoder> {
     const p = this.params!;
     const main = plan.key === MAIN_RENDITION;
@@ -710,7 +705,8 @@ export class StreamOutput {
       await rec?.stop();
     } else {
       if (rec) {
-        await rec.dispose();
+        // The encoder is gone, so nothing more will come: finish the file cleanly rather than kill it.
+        await rec.stop();
         this.opts.onRecordingEnded?.(error ?? { code: Status.ActionFailed, message: 'The encoder failed.' });
       }
       // Nothing is sent any more: kill at once, and only then say failed, so no FFmpeg outlives the news.
