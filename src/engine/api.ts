@@ -6,6 +6,7 @@ import type {
   CommandResult,
   CommandType,
   DestinationStats,
+  InputLevels,
   OutputStats,
   RendererStats,
   Result,
@@ -106,6 +107,11 @@ export interface Studio {
    * renderer's compositor and returned as a data: URL. NotReady when no renderer is connected.
    */
   screenshot(request: ScreenshotRequest): Promise<Result<{ dataUrl: string }>>;
+  /**
+   * The output owner's latest audio meter reading, one entry per playing audio input; empty when
+   * none arrived in the last 500 ms (no renderer, or nothing plays).
+   */
+  audioLevels(): InputLevels[];
   /** Health summary for GET /healthz. */
   health(): { ok: boolean; streaming: string; ffmpeg: string | null; revision: number };
   /** Stops every output (no FFmpeg survives), flushes saves, disposes every timer and listener. */

@@ -19,6 +19,7 @@ import {
   ok,
   type CommandType,
   type DestinationState,
+  type InputLevels,
   type KindDescriptor,
   type RendererStats,
   type Result,
@@ -38,6 +39,8 @@ interface HubOptions {
   execute(type: CommandType, args: unknown): Promise<Result<unknown>>;
   pushFrame(message: Uint8Array, ack: (sequence: number) => void): void;
   reportRenderer(stats: RendererStats): void;
+  /** The output owner's latest audio levels (renderer.audioLevels), as they arrive. */
+  reportLevels?(levels: InputLevels[]): void;
   startupNotices: { level: 'info' | 'warning' | 'error'; message: string }[];
   /**
    * The current state of things that are otherwise only told as they change (encoder choice,
@@ -59,6 +62,9 @@ export const CAPTURE_TIMEOUT_MS = 5000;
 const MAX_DATA_URL_CHARS = 64 * 1024 * 1024;
 /** Renderer error texts are shown to users; keep them one short line. */
 const MAX_ERROR_CHARS = 300;
+/** Bounds on a renderer.audioLevels report: far above any real mixer, low enough to stay cheap. */
+const MAX_LEVEL_INPUTS = 256;
+const MAX_LEVEL_CHANNELS = 8;
 
 interface PendingCapture {
   member: Member;
@@ -96,6 +102,7 @@ export class RendererHub {
         if (closed) return fail(Status.NotReady, 'This renderer session is closed.');
         if (type === 'renderer.claimOutput') return this.claim(member, args);
         if (type === 'renderer.captureResult') return this.captureResult(member, args);
+        if (type === 'renderer.audioLevels') return this.audioLevels(member, args);
         return this.options.execute(type, args);
       },
       frame: (message) => {
@@ -231,6 +238,19 @@ export class RendererHub {
     return ok(null);
   }
 
+  /**
+   * Meters follow the best claimant, the session that owns program output whenever output runs:
+   * unlike frames they are wanted while idle too (OBS's meters move before you go live). Reports
+   * from any other session are dropped, so two open windows never fight over the meters.
+   */
+  private audioLevels(member: Member, args: unknown): Result<{ kept: boolean }> {
+    const levels = parseLevels(args);
+    if (typeof levels === 'string') return fail(Status.InvalidRequestField, levels, 'levels');
+    const kept = this.owner() === member;
+    if (kept) this.options.reportLevels?.(levels);
+    return ok({ kept });
+  }
+
   private settleCapture(requestId: string, result: Result<{ dataUrl: string }>): void {
     const pending = this.captures.get(requestId);
     if (!pending) return;
@@ -275,6 +295,25 @@ function isImageDataUrl(url: string, format: CaptureSpec['format']): boolean {
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** A renderer.audioLevels report, or what is wrong with it. Levels are finite and ≥ 0. */
+function parseLevels(args: unknown): InputLevels[] | string {
+  const raw = (args as { levels?: unknown } | null)?.levels;
+  const shape = `levels must be at most ${MAX_LEVEL_INPUTS} of { inputUuid, levelsMul: [magnitude, peak, inputPeak][] }.`;
+  if (!Array.isArray(raw) || raw.length > MAX_LEVEL_INPUTS) return shape;
+  const out: InputLevels[] = [];
+  for (const entry of raw as unknown[]) {
+    const { inputUuid, levelsMul } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof inputUuid !== 'string' || inputUuid === '' || !Array.isArray(levelsMul) || levelsMul.length > MAX_LEVEL_CHANNELS) return shape;
+    const channels: number[][] = [];
+    for (const ch of levelsMul as unknown[]) {
+      if (!Array.isArray(ch) || ch.length !== 3 || !ch.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)) return shape;
+      channels.push([...(ch as number[])]);
+    }
+    out.push({ inputUuid, levelsMul: channels });
+  }
+  return out;
+}
 
 /** Lower is better: primaries first, then the earliest claim. */
 function rank(claim: { priority: Priority; order: number }): number {

@@ -10,6 +10,7 @@ import {
   ok,
   type CommandResult,
   type CommandType,
+  type InputLevels,
   type Result,
   type StudioDocument,
   type StudioEvent,
@@ -39,6 +40,9 @@ import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
 import { webhookSecretName } from './document/handlers';
 import { BUILT_IN_TEMPLATES } from './output/encoders/templates';
+
+/** Audio levels older than this count as absent: the renderer reports every 50 ms while sound plays. */
+export const LEVELS_FRESH_MS = 500;
 
 export async function createStudio(ports: StudioPorts): Promise<Studio> {
   const dataDir = path.resolve(ports.dataDir);
@@ -127,6 +131,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     clock,
     onError: (message) => notify('error', message),
   });
+  /** The output owner's latest renderer.audioLevels report and when it arrived (see audioLevels()). */
+  let lastLevels: { levels: InputLevels[]; at: number } | null = null;
   const hub = new RendererHub({
     getDocument: () => store.get(),
     outputActive,
@@ -135,6 +141,9 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     execute: (type, args) => execute(type, args),
     pushFrame: (message, ack) => output.pushFrame(message, ack),
     reportRenderer: (stats) => output.reportRenderer(stats),
+    reportLevels: (levels) => {
+      lastLevels = { levels, at: clock.now() };
+    },
     // Notices raised before any renderer connected (a corrupt file moved aside) are replayed to each.
     startupNotices: loaded.notices,
     replay: () => [
@@ -216,7 +225,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = ok({ builtIn: BUILT_IN_TEMPLATES.map((t) => t.name), user: store.get().output.templates.map((t) => t.name) });
       } else if (type === 'remote.info') {
         result = ok(remote?.info() ?? REMOTE_OFF);
-      } else if (type === 'renderer.claimOutput' || type === 'renderer.captureResult') {
+      } else if (type === 'renderer.claimOutput' || type === 'renderer.captureResult' || type === 'renderer.audioLevels') {
         result = fail(Status.InvalidRequestField, `${type} is only valid from a renderer session.`);
       } else result = await store.execute(type, args);
     } catch (error) {
@@ -249,6 +258,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
+    audioLevels: () => (lastLevels && clock.now() - lastLevels.at <= LEVELS_FRESH_MS ? lastLevels.levels : []),
     async dispose() {
       if (disposed) return;
       disposed = true;

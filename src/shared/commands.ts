@@ -12,6 +12,16 @@ export interface CommandMap {
   'scene.rename': { args: { sceneUuid: string; name: string }; result: null };
   /** Switches program to this scene with a cut. */
   'scene.setCurrent': { args: { sceneUuid: string }; result: null };
+  /** Studio mode only (StudioModeNotActive otherwise): chooses the scene the next take puts on program. */
+  'scene.setPreview': { args: { sceneUuid: string }; result: null };
+
+  /** Turns studio mode on or off; turning it on puts the program scene on preview, as OBS does. */
+  'studio.setMode': { args: { enabled: boolean }; result: null };
+  /**
+   * Studio mode only: the preview scene goes to program with a cut, and the old program scene
+   * becomes the preview (OBS's default "swap preview and program after a transition").
+   */
+  'studio.take': { args: Record<string, never>; result: null };
 
   /** Creates an input and adds it to a scene as a new item. Settings overlay the kind's defaults. */
   'input.create': {
@@ -122,6 +132,18 @@ export interface CommandMap {
   };
   /** Sent by the renderer that composites program output (see wire.ts, output ownership). */
   'renderer.claimOutput': { args: { priority: 'primary' | 'secondary' }; result: { granted: boolean } };
+  /**
+   * ~20 times a second while audio inputs play: each voice's level per channel as OBS's
+   * inputLevelsMul, [magnitude (RMS), peak, inputPeak (before volume and mute)], linear. The engine
+   * keeps only the output owner's report (renderer-hub.ts); kept says whether it did.
+   */
+  'renderer.audioLevels': { args: { levels: InputLevels[] }; result: { kept: boolean } };
+}
+
+/** One audio input's meter reading (see renderer.audioLevels). */
+export interface InputLevels {
+  inputUuid: string;
+  levelsMul: number[][];
 }
 
 export type CommandType = keyof CommandMap;

@@ -13,6 +13,8 @@ export const Status = {
   FieldEmpty: 403,
   OutputRunning: 500,
   OutputNotRunning: 501,
+  /** A preview-scene command or a take while studio mode is off (obs-websocket's own code). */
+  StudioModeNotActive: 506,
   ResourceNotFound: 600,
   ResourceAlreadyExists: 601,
   InvalidResourceType: 602,

@@ -14,6 +14,9 @@ export interface EventMap {
   'scene.removed': { sceneUuid: string; sceneName: string };
   'scene.renamed': { sceneUuid: string; oldName: string; sceneName: string };
   'scene.currentChanged': { sceneUuid: string; sceneName: string };
+  /** The preview scene changed (set, taken, or moved off a removed scene). */
+  'scene.previewChanged': { sceneUuid: string; sceneName: string };
+  'studio.modeChanged': { enabled: boolean };
   'input.created': { inputUuid: string; inputName: string; kind: string };
   'input.removed': { inputUuid: string; inputName: string };
   'input.renamed': { inputUuid: string; oldName: string; inputName: string };

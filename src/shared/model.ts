@@ -191,6 +191,13 @@ export interface StudioDocument {
   scenes: Scene[];
   inputs: Input[];
   currentSceneUuid: string;
+  /**
+   * Studio mode (OBS's preview/program): scene clicks set the preview, and studio.take puts it on
+   * program. Kept in the collection, as OBS keeps the preview scene in its scene collection.
+   */
+  studioMode: boolean;
+  /** The scene on preview; always an existing scene (the program scene unless set otherwise). */
+  previewSceneUuid: string;
   video: VideoSettings;
   output: OutputSettings;
   destinations: Destination[];

@@ -43,6 +43,8 @@ export function blankDocument(newId: () => string): StudioDocument {
     scenes: [scene],
     inputs: [],
     currentSceneUuid: scene.uuid,
+    studioMode: false,
+    previewSceneUuid: scene.uuid,
     video: { ...DEFAULT_VIDEO },
     output: structuredClone(DEFAULT_OUTPUT),
     destinations: [],

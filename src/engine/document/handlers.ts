@@ -139,6 +139,10 @@ function sizeToCanvas(kind: string, settings: Settings, doc: StudioDocument): Se
 const stopFirst = (what: string) =>
   fail(Status.OutputRunning, `Stop the stream before changing the ${what}; they cannot change while live.`);
 
+/** obs-websocket's 506, in words a user can act on. */
+const studioModeOff = (what: string) =>
+  fail(Status.StudioModeNotActive, `Turn studio mode on to ${what}; without it, scene changes go straight to program.`);
+
 // ---- handlers -----------------------------------------------------------------------------------
 
 const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
@@ -168,7 +172,14 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       currentSceneUuid = next.uuid;
       events.push(ev('scene.currentChanged', { sceneUuid: next.uuid, sceneName: next.name }));
     }
-    return change({ ...doc, scenes, currentSceneUuid }, null, ...events);
+    let previewSceneUuid = doc.previewSceneUuid;
+    if (previewSceneUuid === sceneUuid) {
+      // Preview never points at nothing: it falls back to whatever is on program now.
+      previewSceneUuid = currentSceneUuid;
+      const program = scenes.find((s) => s.uuid === currentSceneUuid)!;
+      events.push(ev('scene.previewChanged', { sceneUuid: program.uuid, sceneName: program.name }));
+    }
+    return change({ ...doc, scenes, currentSceneUuid, previewSceneUuid }, null, ...events);
   },
 
   'scene.rename': (doc, { sceneUuid, name }) => {
@@ -190,6 +201,45 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       { ...doc, currentSceneUuid: sceneUuid },
       null,
       ev('scene.currentChanged', { sceneUuid, sceneName: found.value.name }),
+    );
+  },
+
+  'scene.setPreview': (doc, { sceneUuid }) => {
+    if (!doc.studioMode) return studioModeOff('set a preview scene');
+    const found = findScene(doc, sceneUuid);
+    if (!found.ok) return found;
+    if (doc.previewSceneUuid === sceneUuid) return change(doc, null);
+    return change(
+      { ...doc, previewSceneUuid: sceneUuid },
+      null,
+      ev('scene.previewChanged', { sceneUuid, sceneName: found.value.name }),
+    );
+  },
+
+  'studio.setMode': (doc, { enabled }) => {
+    if (doc.studioMode === enabled) return change(doc, null);
+    if (!enabled) return change({ ...doc, studioMode: false }, null, ev('studio.modeChanged', { enabled }));
+    // Entering studio mode starts with program on preview too, as OBS does.
+    const program = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid)!;
+    return change(
+      { ...doc, studioMode: true, previewSceneUuid: program.uuid },
+      null,
+      ev('studio.modeChanged', { enabled }),
+      ev('scene.previewChanged', { sceneUuid: program.uuid, sceneName: program.name }),
+    );
+  },
+
+  'studio.take': (doc) => {
+    if (!doc.studioMode) return studioModeOff('take');
+    if (doc.previewSceneUuid === doc.currentSceneUuid) return change(doc, null);
+    const preview = doc.scenes.find((s) => s.uuid === doc.previewSceneUuid)!;
+    const program = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid)!;
+    // A cut, then OBS's default swap: what was on air waits on preview for the next take.
+    return change(
+      { ...doc, currentSceneUuid: preview.uuid, previewSceneUuid: program.uuid },
+      null,
+      ev('scene.currentChanged', { sceneUuid: preview.uuid, sceneName: preview.name }),
+      ev('scene.previewChanged', { sceneUuid: program.uuid, sceneName: program.name }),
     );
   },
 

@@ -228,6 +228,9 @@ export const COMMAND_SCHEMAS = {
   'scene.remove': z.strictObject(sceneRef),
   'scene.rename': z.strictObject({ ...sceneRef, name }),
   'scene.setCurrent': z.strictObject(sceneRef),
+  'scene.setPreview': z.strictObject(sceneRef),
+  'studio.setMode': z.strictObject({ enabled: z.boolean() }),
+  'studio.take': z.strictObject({}),
   'input.create': z.strictObject({
     ...sceneRef,
     name,

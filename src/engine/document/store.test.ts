@@ -873,3 +873,62 @@ describe('input audio (mute and volume)', () => {
     );
   });
 });
+
+describe('studio mode (preview / program / take)', () => {
+  it('starts off; preview and take are refused with StudioModeNotActive until it is on', async () => {
+    const { store, must, reject, sceneUuid } = await setup();
+    expect(store.get()).toMatchObject({ studioMode: false, previewSceneUuid: sceneUuid });
+    const { sceneUuid: two } = await must<{ sceneUuid: string }>('scene.create', { name: 'Two' });
+    const off = await reject('scene.setPreview', { sceneUuid: two });
+    expect(off.code).toBe(Status.StudioModeNotActive);
+    expect(off.code).toBe(506);
+    expect((await reject('studio.take', {})).code).toBe(Status.StudioModeNotActive);
+    expect((await reject('studio.setMode', { enabled: 'yes' })).field).toBe('enabled');
+    expect((await reject('studio.take', { now: true })).field).toBe('now');
+  });
+
+  it('turning it on shows program on preview; setPreview leaves program; take swaps them', async () => {
+    const { store, events, types, must, reject, sceneUuid } = await setup();
+    const { sceneUuid: two } = await must<{ sceneUuid: string }>('scene.create', { name: 'Two' });
+    events.length = 0;
+    await must('studio.setMode', { enabled: true });
+    expect(types()).toEqual(['studio.modeChanged', 'scene.previewChanged', 'document.changed']);
+    expect(events[0]!.data).toEqual({ enabled: true });
+    expect(store.get()).toMatchObject({ studioMode: true, previewSceneUuid: sceneUuid, currentSceneUuid: sceneUuid });
+
+    events.length = 0;
+    await must('scene.setPreview', { sceneUuid: two });
+    expect(types()).toEqual(['scene.previewChanged', 'document.changed']);
+    expect(events[0]!.data).toEqual({ sceneUuid: two, sceneName: 'Two' });
+    expect(store.get()).toMatchObject({ previewSceneUuid: two, currentSceneUuid: sceneUuid });
+    expect((await reject('scene.setPreview', { sceneUuid: 'nope' })).code).toBe(Status.ResourceNotFound);
+
+    events.length = 0;
+    await must('studio.take', {});
+    expect(types()).toEqual(['scene.currentChanged', 'scene.previewChanged', 'document.changed']);
+    expect(events[0]!.data).toEqual({ sceneUuid: two, sceneName: 'Two' });
+    expect(events[1]!.data).toEqual({ sceneUuid, sceneName: 'Scene' });
+    expect(store.get()).toMatchObject({ currentSceneUuid: two, previewSceneUuid: sceneUuid });
+
+    // Same state again: nothing to announce.
+    events.length = 0;
+    await must('studio.setMode', { enabled: true });
+    expect(types()).toEqual(['document.changed']);
+    events.length = 0;
+    await must('studio.setMode', { enabled: false });
+    expect(types()).toEqual(['studio.modeChanged', 'document.changed']);
+    expect(store.get()).toMatchObject({ studioMode: false, currentSceneUuid: two, previewSceneUuid: sceneUuid });
+  });
+
+  it('removing the preview scene moves preview to the program scene', async () => {
+    const { store, events, types, must, sceneUuid } = await setup();
+    const { sceneUuid: two } = await must<{ sceneUuid: string }>('scene.create', { name: 'Two' });
+    await must('studio.setMode', { enabled: true });
+    await must('scene.setPreview', { sceneUuid: two });
+    events.length = 0;
+    await must('scene.remove', { sceneUuid: two });
+    expect(types()).toEqual(['scene.removed', 'scene.previewChanged', 'document.changed']);
+    expect(events[1]!.data).toEqual({ sceneUuid, sceneName: 'Scene' });
+    expect(store.get()).toMatchObject({ currentSceneUuid: sceneUuid, previewSceneUuid: sceneUuid });
+  });
+});

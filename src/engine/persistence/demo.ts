@@ -26,6 +26,8 @@ export interface DemoCollection {
   scenes: Scene[];
   inputs: Input[];
   currentSceneUuid: string;
+  studioMode: boolean;
+  previewSceneUuid: string;
 }
 
 export function demoCollection(
@@ -90,7 +92,7 @@ export function demoCollection(
     });
   }
   const scene: Scene = { uuid: newId(), name: DEMO_SCENE_NAME, items, nextItemId: items.length + 1 };
-  return { scenes: [scene], inputs, currentSceneUuid: scene.uuid };
+  return { scenes: [scene], inputs, currentSceneUuid: scene.uuid, studioMode: false, previewSceneUuid: scene.uuid };
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -22,7 +22,10 @@ export const SECRETS_FILE = 'secrets.json';
 export const FILE_VERSION = 1;
 
 /** Saved shapes, in the model's own types (the schemas' outputs are narrower, so they fit). */
-export type CollectionFile = Pick<StudioDocument, 'version' | 'scenes' | 'inputs' | 'currentSceneUuid'>;
+export type CollectionFile = Pick<
+  StudioDocument,
+  'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid'
+>;
 export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks'>;
 
 export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
@@ -30,6 +33,10 @@ export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   scenes: z.array(sceneSchema).min(1),
   inputs: z.array(inputSchema),
   currentSceneUuid: z.string(),
+  // Collections saved before studio mode existed load with it off; '' = "the program scene", which
+  // loading resolves (a default here cannot see the sibling field).
+  studioMode: z.boolean().default(false),
+  previewSceneUuid: z.string().default(''),
 });
 
 export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
@@ -50,6 +57,8 @@ export function collectionJson(doc: StudioDocument): string {
     scenes: doc.scenes,
     inputs: doc.inputs,
     currentSceneUuid: doc.currentSceneUuid,
+    studioMode: doc.studioMode,
+    previewSceneUuid: doc.previewSceneUuid,
   };
   return json(file);
 }

@@ -272,6 +272,33 @@ describe('loadDocument: saved files', () => {
     expect(document.inputs.find((i) => i.uuid === 'tone-1')).toEqual(tone);
   });
 
+  it('loads a collection saved before studio mode with it off and the program scene on preview', async () => {
+    const d = await tmp();
+    const doc = await richDocument(d);
+    await saveDocument(d, doc);
+    const c = JSON.parse(collectionJson(doc));
+    delete c.studioMode;
+    delete c.previewSceneUuid;
+    await writeFile(path.join(d, 'collection.json'), JSON.stringify(c));
+    const { document, notices } = await load(d);
+    expect(notices).toEqual([]);
+    expect(document.studioMode).toBe(false);
+    expect(document.previewSceneUuid).toBe(doc.currentSceneUuid);
+  });
+
+  it('keeps studio mode and the preview scene; a preview scene that is gone becomes the program scene', async () => {
+    const d = await tmp();
+    const doc = await richDocument(d);
+    const preview = doc.scenes.find((s) => s.uuid !== doc.currentSceneUuid)!.uuid;
+    await saveDocument(d, { ...doc, studioMode: true, previewSceneUuid: preview });
+    expect((await load(d)).document).toMatchObject({ studioMode: true, previewSceneUuid: preview, currentSceneUuid: doc.currentSceneUuid });
+
+    await saveDocument(d, { ...doc, studioMode: true, previewSceneUuid: 'gone' });
+    const { document, notices } = await load(d);
+    expect(notices).toEqual([]);
+    expect(document).toMatchObject({ studioMode: true, previewSceneUuid: doc.currentSceneUuid });
+  });
+
   it('a corrupt profile is moved aside; defaults stand in and the collection is kept', async () => {
     const d = await tmp();
     const doc = await richDocument(d);

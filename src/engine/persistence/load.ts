@@ -87,7 +87,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
     });
   } else {
     const scene = emptyScene(newId(), 'Scene');
-    collection = { scenes: [scene], inputs: [], currentSceneUuid: scene.uuid };
+    collection = { scenes: [scene], inputs: [], currentSceneUuid: scene.uuid, studioMode: false, previewSceneUuid: scene.uuid };
   }
 
   return {
@@ -97,6 +97,8 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       scenes: collection.scenes,
       inputs: collection.inputs,
       currentSceneUuid: collection.currentSceneUuid,
+      studioMode: collection.studioMode,
+      previewSceneUuid: collection.previewSceneUuid,
       video: profile.video,
       output: profile.output,
       destinations: profile.destinations,
@@ -234,7 +236,9 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
     currentSceneUuid = scenes[0]!.uuid;
     notices.push({ level: 'warning', message: `The saved current scene no longer exists; "${scenes[0]!.name}" is shown instead.` });
   }
-  return { scenes, inputs, currentSceneUuid };
+  // No notice: a preview that is gone (or was never saved) simply shows the program scene.
+  const previewSceneUuid = scenes.some((s) => s.uuid === c.previewSceneUuid) ? c.previewSceneUuid : currentSceneUuid;
+  return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -99,6 +99,34 @@ describe('scene events', () => {
   });
 });
 
+describe('studio mode events', () => {
+  it('StudioModeStateChanged on Ui; CurrentPreviewSceneChanged only while studio mode is on', async () => {
+    const two = (await run<{ sceneUuid: string }>('scene.create', { name: 'Two' })).sceneUuid;
+    const program = { sceneName: sceneName(), sceneUuid: sceneUuid() };
+
+    // Entering studio mode puts program on preview too.
+    expect(await after('studio.setMode', { enabled: true })).toEqual([
+      { eventType: 'StudioModeStateChanged', eventIntent: EventSubscription.Ui, eventData: { studioModeEnabled: true } },
+      { eventType: 'CurrentPreviewSceneChanged', eventIntent: EventSubscription.Scenes, eventData: program },
+    ]);
+    expect(await after('scene.setPreview', { sceneUuid: two })).toEqual([
+      { eventType: 'CurrentPreviewSceneChanged', eventIntent: EventSubscription.Scenes, eventData: { sceneName: 'Two', sceneUuid: two } },
+    ]);
+    // A take: program changes, then the old program is announced on preview (the swap).
+    expect(await after('studio.take', {})).toEqual([
+      { eventType: 'CurrentProgramSceneChanged', eventIntent: EventSubscription.Scenes, eventData: { sceneName: 'Two', sceneUuid: two } },
+      { eventType: 'CurrentPreviewSceneChanged', eventIntent: EventSubscription.Scenes, eventData: program },
+    ]);
+
+    expect(await after('studio.setMode', { enabled: false })).toEqual([
+      { eventType: 'StudioModeStateChanged', eventIntent: EventSubscription.Ui, eventData: { studioModeEnabled: false } },
+    ]);
+    // Removing the (hidden) preview scene moves it silently outside studio mode.
+    const events = await after('scene.remove', { sceneUuid: program.sceneUuid });
+    expect(events.map((e) => e.eventType)).toEqual(['SceneRemoved', 'SceneListChanged']);
+  });
+});
+
 describe('input and scene item events', () => {
   async function addColor(name: string) {
     return run<{ inputUuid: string; sceneItemId: number }>('input.create', {

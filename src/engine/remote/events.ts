@@ -9,6 +9,7 @@ import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
 import { diagnosisData } from './requests/stats-shapes';
+import { meterInputs } from './meters';
 import { volumeFields } from './requests/volume';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
@@ -114,6 +115,12 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       ];
     case 'scene.currentChanged':
       return [ev('CurrentProgramSceneChanged', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid })];
+    case 'scene.previewChanged':
+      // Outside studio mode the preview is only kept for later: OBS clients hear of it when it is shown.
+      if (!after.studioMode) return [];
+      return [ev('CurrentPreviewSceneChanged', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid })];
+    case 'studio.modeChanged':
+      return [ev('StudioModeStateChanged', S.Ui, { studioModeEnabled: event.data.enabled })];
     case 'input.created': {
       const input = after.inputs.find((i) => i.uuid === event.data.inputUuid);
       return [
@@ -309,15 +316,20 @@ export function createRemoteEventSource(studio: Studio, clock: Clock = systemClo
   });
 
   /**
-   * InputVolumeMeters runs only while someone listens. Levels exist only in the renderer's audio
-   * graph, which does not report them to the engine yet, so each tick carries an empty list, which
-   * keeps meter clients' expectations (a steady 50 ms beat) intact.
+   * InputVolumeMeters runs only while someone listens, on a steady 50 ms beat. Each tick lists every
+   * input with audio: the output owner's renderer measures them (studio.audioLevels()), and those it
+   * did not measure lately read as silent (./meters.ts).
    */
   const meters = (): void => {
     const want = listeners.size > 0 && !disposed;
     if (want && meter === null) {
       meter = clock.setInterval(
-        () => emit({ eventType: 'InputVolumeMeters', eventIntent: EventSubscription.InputVolumeMeters, eventData: { inputs: [] } }),
+        () =>
+          emit({
+            eventType: 'InputVolumeMeters',
+            eventIntent: EventSubscription.InputVolumeMeters,
+            eventData: { inputs: meterInputs(studio.document(), studio.audioLevels()) },
+          }),
         METER_INTERVAL_MS,
       );
     } else if (!want && meter !== null) {

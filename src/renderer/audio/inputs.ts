@@ -2,17 +2,23 @@
  * Per-input audio, OBS style: an input plays while it is active in program (an enabled item of the
  * current scene). Each audio_test_tone input that is active gets a sine OscillatorNode → GainNode
  * (the tone's level × volumeMul, 0 while muted) → master bus; one that leaves program or the
- * document is stopped and disconnected. The graph's own global tone is not touched.
+ * document is stopped and disconnected. The graph's own global tone is not touched. Two analysers
+ * per voice feed its meter: one before the gain (OBS's inputPeak) and one after (what mute and
+ * volume leave).
  */
-import { TEST_TONE, type Input, type StudioDocument } from '../../shared';
+import { TEST_TONE, type Input, type InputLevels, type StudioDocument } from '../../shared';
 import { TONE_DBFS } from './graph';
+import { FFT_SIZE, measure } from './levels';
 
 /** The part of an AudioContext this needs (factory methods, so tests can hand in a fake). */
-export type VoiceContext = Pick<BaseAudioContext, 'createOscillator' | 'createGain' | 'currentTime'>;
+export type VoiceContext = Pick<BaseAudioContext, 'createOscillator' | 'createGain' | 'createAnalyser' | 'currentTime'>;
 
 interface Voice {
   osc: OscillatorNode;
   gain: GainNode;
+  /** Before the gain (inputPeak) and after it (magnitude and peak). */
+  pre: AnalyserNode;
+  post: AnalyserNode;
 }
 
 /** At volume 1 a tone is as loud as the global test tone (−24 dBFS), which leaves room above 1. */
@@ -35,6 +41,8 @@ export function activeInputs(doc: StudioDocument): Set<string> {
 
 export class InputAudio {
   private readonly voices = new Map<string, Voice>();
+  /** Scratch for the analysers' samples, shared by every voice. */
+  private readonly samples: Float32Array<ArrayBuffer> = new Float32Array(FFT_SIZE);
 
   constructor(
     private readonly context: VoiceContext,
@@ -60,10 +68,14 @@ export class InputAudio {
       osc.frequency.value = frequencyOf(input);
       const gain = this.context.createGain();
       gain.gain.value = levelOf(input);
+      const pre = this.analyser();
+      const post = this.analyser();
       osc.connect(gain);
+      osc.connect(pre);
       gain.connect(this.master);
+      gain.connect(post);
       osc.start();
-      this.voices.set(input.uuid, { osc, gain });
+      this.voices.set(input.uuid, { osc, gain, pre, post });
     }
     for (const uuid of [...this.voices.keys()]) {
       if (!keep.has(uuid)) this.stop(uuid);
@@ -73,6 +85,21 @@ export class InputAudio {
   /** How many tones play now (for tests and stats). */
   get playing(): number {
     return this.voices.size;
+  }
+
+  /**
+   * Each voice's meter now, as OBS's inputLevelsMul per channel: [magnitude, peak, inputPeak]. A
+   * tone is mono and the bus upmixes it to both speakers, so both channels read the same.
+   */
+  levels(): InputLevels[] {
+    const out: InputLevels[] = [];
+    for (const [inputUuid, voice] of this.voices) {
+      const after = measure(voice.post, this.samples);
+      const before = measure(voice.pre, this.samples);
+      const ch = [after.rms, after.peak, before.peak];
+      out.push({ inputUuid, levelsMul: [ch, [...ch]] });
+    }
+    return out;
   }
 
   dispose(): void {
@@ -86,5 +113,11 @@ export class InputAudio {
     voice.osc.stop();
     voice.osc.disconnect();
     voice.gain.disconnect();
+  }
+
+  private analyser(): AnalyserNode {
+    const a = this.context.createAnalyser();
+    a.fftSize = FFT_SIZE;
+    return a;
   }
 }

@@ -15,7 +15,7 @@ import {
   type Scene,
   type StudioDocument,
 } from '../../shared';
-import { AudioSender, InputAudio, createAudioGraph, type AudioGraph } from '../audio';
+import { AudioSender, InputAudio, LevelReporter, createAudioGraph, type AudioGraph } from '../audio';
 import type { Compositor, CompositorOptions, CompositorStats } from './api';
 import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
@@ -67,6 +67,8 @@ export class StudioCompositor implements Compositor {
   private readonly audioSender: AudioSender | null = null;
   /** The audio inputs' voices (test tones) playing into the graph's master bus. */
   private readonly inputAudio: InputAudio | null = null;
+  /** Sends the voices' meters to the engine (obs-websocket's InputVolumeMeters). */
+  private readonly levels: LevelReporter | null = null;
   private readonly capturer: Capturer;
   private readonly srcCtx: SourceContext;
   private readonly xf = new Float32Array(9);
@@ -124,7 +126,9 @@ export class StudioCompositor implements Compositor {
       try {
         this.audio = createAudioGraph({ tone: true });
         this.audioSender = new AudioSender(this.bridge, this.audio);
-        this.inputAudio = new InputAudio(this.audio.context, this.audio.master);
+        const voices = new InputAudio(this.audio.context, this.audio.master);
+        this.inputAudio = voices;
+        this.levels = new LevelReporter(this.bridge, () => voices.levels());
       } catch (err) {
         console.warn('Compositor: audio is unavailable; frames are sent without sound.', err);
       }
@@ -211,6 +215,7 @@ export class StudioCompositor implements Compositor {
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
+    this.levels?.dispose();
     this.inputAudio?.dispose();
     this.audio?.dispose();
   }

@@ -69,11 +69,13 @@ export function createActions(store: RemoteStore, session: () => Session | null)
       });
     },
     async take() {
-      const preview = store.getState().preview;
+      const { preview, program } = store.getState();
       if (!preview) return;
+      // The studio's own take (not SetCurrentProgramScene), so it swaps preview and program as OBS
+      // does; the events that follow confirm both monitors.
       await run('take', 'Take', async (s) => {
-        await s.call('SetCurrentProgramScene', { sceneName: preview });
-        store.setState({ program: preview });
+        await s.call('TriggerStudioModeTransition');
+        store.setState({ program: preview, preview: program });
       });
     },
     async setStudioMode(enabled) {

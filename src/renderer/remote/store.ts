@@ -68,7 +68,7 @@ export interface TitleInput {
 }
 
 export interface StudioModeInfo {
-  /** False when the studio has no studio mode (yet): the controls stay hidden. */
+  /** False when the studio has no studio mode (an older studio, or another server): the controls stay hidden. */
   supported: boolean;
   enabled: boolean;
 }

@@ -11,6 +11,8 @@ const doc: StudioDocument = {
   ],
   inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1 }],
   currentSceneUuid: 'a',
+  studioMode: false,
+  previewSceneUuid: 'a',
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',

@@ -10,6 +10,8 @@ const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   scenes: [{ uuid: 's1', name, items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 }],
   inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1 }],
   currentSceneUuid: 's1',
+  studioMode: false,
+  previewSceneUuid: 's1',
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',

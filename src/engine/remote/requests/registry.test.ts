@@ -279,9 +279,45 @@ describe('scenes', () => {
   it('preview requests need studio mode; groups do not exist', async () => {
     await refused('GetCurrentPreviewScene', undefined, 506);
     await refused('SetCurrentPreviewScene', { sceneName: doc().scenes[0]!.name }, 506);
+    // Studio mode is checked before the scene, as in OBS.
+    await refused('SetCurrentPreviewScene', { sceneName: 'Nope' }, 506);
     expect(await ok('GetGroupList')).toEqual({ groups: [] });
     expect(await refused('GetGroupSceneItemList', { sceneName: doc().scenes[0]!.name }, 602)).toBe('The specified source is not a group. (Is scene)');
     await refused('GetGroupSceneItemList', { sceneName: 'Nope' }, 600);
+  });
+});
+
+describe('studio mode', () => {
+  it('turns on, sets the preview by name or UUID, and a take swaps preview and program', async () => {
+    const demo = doc().scenes[0]!;
+    const b = (await ok('CreateScene', { sceneName: 'B' })).sceneUuid as string;
+    await ok('SetStudioModeEnabled', { studioModeEnabled: true });
+    expect(await ok('GetStudioModeEnabled')).toEqual({ studioModeEnabled: true });
+    // Entering studio mode shows program on preview.
+    const on = { sceneName: demo.name, sceneUuid: demo.uuid, currentPreviewSceneName: demo.name, currentPreviewSceneUuid: demo.uuid };
+    expect(await ok('GetCurrentPreviewScene')).toEqual(on);
+
+    await ok('SetCurrentPreviewScene', { sceneName: 'B' });
+    expect(doc()).toMatchObject({ currentSceneUuid: demo.uuid, previewSceneUuid: b });
+    expect(await ok('GetSceneList')).toMatchObject({ currentProgramSceneUuid: demo.uuid, currentPreviewSceneName: 'B', currentPreviewSceneUuid: b });
+    await refused('SetCurrentPreviewScene', { sceneName: 'Nope' }, 600);
+    await refused('SetCurrentPreviewScene', {}, 300);
+
+    await ok('TriggerStudioModeTransition');
+    expect(await ok('GetCurrentProgramScene')).toMatchObject({ sceneName: 'B', sceneUuid: b });
+    expect(await ok('GetCurrentPreviewScene')).toMatchObject({ sceneName: demo.name, sceneUuid: demo.uuid });
+    await ok('SetCurrentPreviewScene', { sceneUuid: b });
+    expect((await ok('GetCurrentPreviewScene')).sceneName).toBe('B');
+
+    // Off again: preview is hidden and refused, as in OBS; turning it off twice is no error.
+    await ok('SetStudioModeEnabled', { studioModeEnabled: false });
+    await ok('SetStudioModeEnabled', { studioModeEnabled: false });
+    expect(await ok('GetSceneList')).toMatchObject({ currentPreviewSceneName: null, currentPreviewSceneUuid: null });
+    await refused('GetCurrentPreviewScene', undefined, 506);
+    await refused('TriggerStudioModeTransition', undefined, 506);
+    expect(registry.list()).toEqual(
+      expect.arrayContaining(['GetStudioModeEnabled', 'SetStudioModeEnabled', 'GetCurrentPreviewScene', 'SetCurrentPreviewScene', 'TriggerStudioModeTransition']),
+    );
   });
 });
 
@@ -556,10 +592,9 @@ describe('filters, transitions, ui, outputs, record, media', () => {
     await refused('TriggerStudioModeTransition', undefined, 506);
   });
 
-  it('ui: no studio mode yet, no monitors', async () => {
+  it('ui: studio mode starts off; no monitors', async () => {
     expect(await ok('GetStudioModeEnabled')).toEqual({ studioModeEnabled: false });
     await ok('SetStudioModeEnabled', { studioModeEnabled: false });
-    expect(await refused('SetStudioModeEnabled', { studioModeEnabled: true }, 703)).toMatch(/Studio mode arrives later/);
     await refused('SetStudioModeEnabled', {}, 300);
     expect(await ok('GetMonitorList')).toEqual({ monitors: [] });
   });

@@ -1,4 +1,4 @@
-/** Scene requests. The studio has no studio mode yet, so preview requests answer 506 as OBS does outside it. */
+/** Scene requests. Preview requests answer 506 outside studio mode, as OBS does. */
 import type { StudioDocument } from '../../../shared';
 import type { HandlerTable } from './handler';
 import { findScene } from './lookup';
@@ -12,11 +12,13 @@ export const sceneRequests: HandlerTable = {
   GetSceneList: (ctx) => {
     const doc = ctx.studio.document();
     const current = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid);
+    // OBS names no preview outside studio mode.
+    const preview = doc.studioMode ? doc.scenes.find((s) => s.uuid === doc.previewSceneUuid) : undefined;
     return success({
       currentProgramSceneName: current?.name ?? null,
       currentProgramSceneUuid: current?.uuid ?? null,
-      currentPreviewSceneName: null,
-      currentPreviewSceneUuid: null,
+      currentPreviewSceneName: preview?.name ?? null,
+      currentPreviewSceneUuid: preview?.uuid ?? null,
       scenes: sceneList(doc),
     });
   },
@@ -41,8 +43,27 @@ export const sceneRequests: HandlerTable = {
     return success();
   },
 
-  GetCurrentPreviewScene: () => fail(Code.StudioModeNotActive),
-  SetCurrentPreviewScene: () => fail(Code.StudioModeNotActive),
+  GetCurrentPreviewScene: (ctx) => {
+    const doc = ctx.studio.document();
+    if (!doc.studioMode) fail(Code.StudioModeNotActive);
+    const preview = doc.scenes.find((s) => s.uuid === doc.previewSceneUuid);
+    if (!preview) fail(Code.RequestProcessingFailed, 'The studio has no current preview scene.');
+    return success({
+      sceneName: preview.name,
+      sceneUuid: preview.uuid,
+      currentPreviewSceneName: preview.name,
+      currentPreviewSceneUuid: preview.uuid,
+    });
+  },
+
+  SetCurrentPreviewScene: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    // OBS checks studio mode before it looks the scene up.
+    if (!doc.studioMode) fail(Code.StudioModeNotActive);
+    const scene = findScene(doc, f);
+    unwrap(await ctx.studio.execute('scene.setPreview', { sceneUuid: scene.uuid }));
+    return success();
+  },
 
   CreateScene: async (ctx, f) => {
     const name = f.string('sceneName');

@@ -3,7 +3,7 @@
  * unconfigurable transition that is never in progress (cursor 1.0).
  */
 import type { HandlerTable } from './handler';
-import { Code, fail, success } from './status';
+import { Code, fail, success, unwrap } from './status';
 
 export const CUT = {
   transitionName: 'Cut',
@@ -45,5 +45,10 @@ export const transitionRequests: HandlerTable = {
 
   GetCurrentSceneTransitionCursor: () => success({ transitionCursor: 1 }),
 
-  TriggerStudioModeTransition: () => fail(Code.StudioModeNotActive),
+  // The cut is all there is, so the take is done when the studio answers (studio.take refuses with
+  // 506 outside studio mode).
+  TriggerStudioModeTransition: async (ctx) => {
+    unwrap(await ctx.studio.execute('studio.take', {}));
+    return success();
+  },
 };

@@ -1,12 +1,14 @@
-/** UI requests. Studio mode (preview/program) is not built yet; the studio knows no monitors. */
+/** UI requests. Studio mode is the document's (studio.setMode); the studio knows no monitors. */
 import type { HandlerTable } from './handler';
-import { Code, fail, success } from './status';
+import { success, unwrap } from './status';
 
 export const uiRequests: HandlerTable = {
-  GetStudioModeEnabled: () => success({ studioModeEnabled: false }),
+  GetStudioModeEnabled: (ctx) => success({ studioModeEnabled: ctx.studio.document().studioMode }),
 
-  SetStudioModeEnabled: (_ctx, f) => {
-    if (f.boolean('studioModeEnabled')) fail(Code.CannotAct, 'Studio mode arrives later; the studio always shows program.');
+  // Succeeds when nothing changes too, as OBS does.
+  SetStudioModeEnabled: async (ctx, f) => {
+    const enabled = f.boolean('studioModeEnabled');
+    unwrap(await ctx.studio.execute('studio.setMode', { enabled }));
     return success();
   },
 

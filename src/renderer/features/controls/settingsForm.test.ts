@@ -8,6 +8,8 @@ const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   scenes: [{ uuid: 's', name: 'Scene', items: [{ sceneItemId: 1, sourceUuid: 'i', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 }],
   inputs: [],
   currentSceneUuid: 's',
+  studioMode: false,
+  previewSceneUuid: 's',
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',
