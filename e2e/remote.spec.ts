@@ -201,6 +201,17 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
   await mute.click();
   await expect.poll(toneMuted).toBe(true);
 
+  // Meters (InputVolumeMeters): the studio tab measures the tone after its fader. Unmuted it shows a
+  // level; muted it falls below the meter's −60 dB floor (an empty bar; the fade is exponential).
+  const peak = async (): Promise<number> => Number(await page.getByTestId(`remote-meter-${TONE}`).getAttribute('data-peak'));
+  await expect.poll(peak).toBeLessThan(0.001);
+  await mute.click();
+  await expect.poll(toneMuted).toBe(false);
+  await expect.poll(peak, { timeout: 10_000 }).toBeGreaterThan(0.01);
+  await mute.click();
+  await expect.poll(toneMuted).toBe(true);
+  await expect.poll(peak).toBeLessThan(0.001);
+
   // Edit a text source, read it back from the studio's document; a change made in the studio shows up here.
   const text = page.getByTestId(`remote-text-${TITLE}`);
   await text.fill('Breaking: remote works');
@@ -211,13 +222,41 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
   expect((await studio.execute('input.update', { inputUuid: title.uuid, settings: { text: 'Set in the studio' }, overlay: true })).ok).toBe(true);
   await expect(text).toHaveValue('Set in the studio');
 
-  // Studio mode: the studio lists SetStudioModeEnabled but refuses to turn it on (it has no studio
-  // mode yet), so the switch goes away after saying why. Once it has one, this step becomes a Take.
+  // Studio mode, turned on in the studio's own UI: the remote shows preview and program
+  // (StudioModeStateChanged), with program on preview to start with, as in OBS.
+  const demoUuid = studio.document().scenes.find((s) => s.name === 'Demo')!.uuid;
   const studioMode = page.getByTestId('remote-studio-mode');
+  await expect(page.getByTestId('remote-studio')).toHaveCount(0);
+  await compositor.getByTestId('studio-mode').click();
+  await expect.poll(() => studio.document().studioMode).toBe(true);
+  await expect(studioMode).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('remote-studio')).toBeVisible();
+  await expect(page.getByTestId('remote-preview')).toContainText('Demo');
+  await expect(page.getByTestId('remote-program')).toContainText('Demo');
+  const take = page.getByTestId('remote-take');
+  await expect(take).toBeDisabled();
+  // A tap on a scene chooses the preview (SetCurrentPreviewScene); program stays on air.
+  await page.getByTestId(`remote-scene-${SECOND_SCENE}`).click();
+  await expect.poll(() => studio.document().previewSceneUuid).toBe(interview.uuid);
+  expect(studio.document().currentSceneUuid).toBe(demoUuid);
+  await expect(page.getByTestId('remote-preview')).toContainText(SECOND_SCENE);
+  await expect(compositor.getByTestId(`scene-${SECOND_SCENE}`).locator('..').getByTestId('scene-preview')).toBeVisible();
+  // Take (TriggerStudioModeTransition): the preview goes on air and the old program waits on preview.
+  await take.click();
+  await expect.poll(() => studio.document().currentSceneUuid).toBe(interview.uuid);
+  expect(studio.document().previewSceneUuid).toBe(demoUuid);
+  await expect(page.getByTestId('remote-program')).toContainText(SECOND_SCENE);
+  await expect(page.getByTestId('remote-preview')).toContainText('Demo');
+  await expect(compositor.getByTestId(`scene-${SECOND_SCENE}`).locator('..').getByTestId('scene-program')).toBeVisible();
+  // …and the studio's own Take swaps them back.
+  await compositor.getByTestId('studio-take').click();
+  await expect.poll(() => studio.document().currentSceneUuid).toBe(demoUuid);
+  await expect(page.getByTestId('remote-program')).toContainText('Demo');
+  // Off again from the remote: taps go straight to program once more.
   await studioMode.click();
-  await expect(page.getByTestId('remote-notice')).toContainText('Studio mode failed');
-  await expect(studioMode).toHaveCount(0);
-  await expect(page.getByTestId('remote-take')).toHaveCount(0);
+  await expect.poll(() => studio.document().studioMode).toBe(false);
+  await expect(page.getByTestId('remote-studio')).toHaveCount(0);
+  await expect(compositor.getByTestId('studio-take')).toHaveCount(0);
 
   // One destination on its own, against a real RTMP server: idle → live → idle.
   const state = page.getByTestId(`remote-dest-state-${DESTINATION}`);

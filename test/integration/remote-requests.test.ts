@@ -356,7 +356,8 @@ describe('everyday flows', () => {
     expect(await code('GetInputSettings', { inputName: 'Lower third' })).toMatchObject({ result: false, code: 602 });
     expect(await code('SetInputVolume', { inputName: 'Strap', inputVolumeDb: -6 })).toMatchObject({ result: false, code: 604 });
     expect(await code('CreateInput', { sceneName: 'Lower third', inputName: 'X', inputKind: 'no_such_kind' })).toMatchObject({ result: false, code: 605 });
-    expect(await code('SetStudioModeEnabled', { studioModeEnabled: true })).toMatchObject({ result: false, code: 703 });
+    expect(await code('SetStudioModeEnabled', { studioModeEnabled: 'yes' })).toMatchObject({ result: false, code: 401 });
+    expect(await code('TriggerStudioModeTransition')).toMatchObject({ result: false, code: 506 });
     expect(await code('NotARequest')).toMatchObject({ result: false, code: 204 });
   });
 });

@@ -14,6 +14,7 @@ class FakeNode {
   readonly to = new Set<unknown>();
   connect(n: unknown) {
     this.to.add(n);
+    if (n instanceof FakeAnalyser) n.from = this;
   }
   disconnect() {
     this.to.clear();
@@ -34,6 +35,15 @@ class FakeOsc extends FakeNode {
 class FakeGain extends FakeNode {
   gain = new FakeParam();
 }
+/** Hears a full-scale square wave from an oscillator, scaled by a gain in between. */
+class FakeAnalyser extends FakeNode {
+  fftSize = 0;
+  from: unknown = null;
+  getFloatTimeDomainData(out: Float32Array) {
+    const level = this.from instanceof FakeGain ? this.from.gain.value : this.from instanceof FakeOsc ? 1 : 0;
+    for (let k = 0; k < out.length; k++) out[k] = k % 2 ? -level : level;
+  }
+}
 
 function fakeContext() {
   const oscs: FakeOsc[] = [];
@@ -42,6 +52,7 @@ function fakeContext() {
     currentTime: 0,
     createOscillator: () => oscs[oscs.push(new FakeOsc()) - 1],
     createGain: () => gains[gains.push(new FakeGain()) - 1],
+    createAnalyser: () => new FakeAnalyser(),
   };
   return { ctx: ctx as unknown as VoiceContext, oscs, gains };
 }
@@ -99,6 +110,25 @@ describe('InputAudio', () => {
     expect(audio.playing).toBe(0);
     expect(oscs[0]).toMatchObject({ stopped: true });
     expect(gains[0]!.to.size).toBe(0);
+  });
+
+  it('meters each voice after its gain (magnitude, peak) and before it (inputPeak), per channel', () => {
+    const { ctx } = fakeContext();
+    const audio = new InputAudio(ctx, new FakeNode() as unknown as AudioNode);
+    audio.sync(doc([tone('a', { volumeMul: 0.5 })], [{ sourceUuid: 'a' }]));
+    const [a] = audio.levels();
+    expect(a!.inputUuid).toBe('a');
+    expect(a!.levelsMul).toHaveLength(2);
+    for (const [magnitude, peak, inputPeak] of a!.levelsMul) {
+      expect(magnitude).toBeCloseTo(0.5 * LEVEL);
+      expect(peak).toBeCloseTo(0.5 * LEVEL);
+      expect(inputPeak).toBe(1);
+    }
+    // Muted: the fader's side falls to zero, the input side still shows what comes in.
+    audio.sync(doc([tone('a', { muted: true })], [{ sourceUuid: 'a' }]));
+    expect(audio.levels()[0]!.levelsMul[0]).toEqual([0, 0, 1]);
+    audio.sync(doc([tone('a')], []));
+    expect(audio.levels()).toEqual([]);
   });
 
   it('dispose stops every voice', () => {

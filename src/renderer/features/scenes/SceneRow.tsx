@@ -7,11 +7,18 @@ import { InlineName } from '../layout/InlineName';
 
 interface Props {
   scene: Scene;
+  /** On program. */
   current: boolean;
+  /** On preview (studio mode only). */
+  preview: boolean;
+  studioMode: boolean;
 }
 
-/** Click = cut to this scene; double click = rename; × = remove (asks first). */
-export function SceneRow({ scene, current }: Props) {
+/**
+ * Click = cut to this scene (in studio mode: put it on preview, program stays); double click =
+ * rename; × = remove (asks first).
+ */
+export function SceneRow({ scene, current, preview, studioMode }: Props) {
   const { call } = useActions();
   const [renaming, setRenaming] = useState(false);
   if (renaming) {
@@ -29,21 +36,38 @@ export function SceneRow({ scene, current }: Props) {
       </li>
     );
   }
+  const classes = ['list-row', current ? 'list-row-current' : '', preview ? 'list-row-preview' : ''].filter(Boolean).join(' ');
   return (
-    <li className={current ? 'list-row list-row-current' : 'list-row'}>
+    <li className={classes}>
       <button
         type="button"
         className="list-main"
         aria-current={current ? 'true' : undefined}
         data-testid={`scene-${scene.name}`}
-        title="Click to switch program to this scene, double-click to rename"
+        title={
+          studioMode
+            ? 'Click to put this scene on preview, double-click to rename'
+            : 'Click to switch program to this scene, double-click to rename'
+        }
         onClick={() => {
-          if (!current) void call('scene.setCurrent', { sceneUuid: scene.uuid });
+          if (studioMode) {
+            if (!preview) void call('scene.setPreview', { sceneUuid: scene.uuid });
+          } else if (!current) void call('scene.setCurrent', { sceneUuid: scene.uuid });
         }}
         onDoubleClick={() => setRenaming(true)}
       >
         {scene.name}
       </button>
+      {studioMode && current ? (
+        <span className="scene-tag scene-tag-program" data-testid="scene-program">
+          Program
+        </span>
+      ) : null}
+      {preview ? (
+        <span className="scene-tag scene-tag-preview" data-testid="scene-preview">
+          Preview
+        </span>
+      ) : null}
       <div className="row-tools">
         <button type="button" className="icon-button" title={`Rename scene ${scene.name}`} aria-label={`Rename scene ${scene.name}`} onClick={() => setRenaming(true)}>
           <Icon name="edit" />

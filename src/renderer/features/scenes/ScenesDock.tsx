@@ -11,27 +11,62 @@ export function ScenesDock() {
   const { call } = useActions();
   const [adding, setAdding] = useState(false);
   const scenes = doc?.scenes ?? [];
+  const studioMode = doc?.studioMode ?? false;
   return (
     <Dock
       title="Scenes"
       className="dock-scenes"
       actions={
-        <button
-          type="button"
-          className="icon-button"
-          title="Add scene"
-          aria-label="Add scene"
-          data-testid="scene-add"
-          disabled={!doc}
-          onClick={() => setAdding(true)}
-        >
-          <Icon name="plus" />
-        </button>
+        <>
+          <button
+            type="button"
+            className={studioMode ? 'button button-small is-on' : 'button button-small'}
+            // The canvas keeps showing program in studio mode: a separate preview render is later work.
+            title="Studio mode: clicking a scene puts it on preview, and Take puts the preview on program. The canvas keeps showing program."
+            aria-pressed={studioMode}
+            data-testid="studio-mode"
+            disabled={!doc}
+            onClick={() => void call('studio.setMode', { enabled: !studioMode })}
+          >
+            Studio mode
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            title="Add scene"
+            aria-label="Add scene"
+            data-testid="scene-add"
+            disabled={!doc}
+            onClick={() => setAdding(true)}
+          >
+            <Icon name="plus" />
+          </button>
+        </>
       }
     >
+      {studioMode ? (
+        <div className="studio-take">
+          <button
+            type="button"
+            className="button button-primary"
+            title="Put the preview scene on program (a cut); program goes to preview"
+            data-testid="studio-take"
+            disabled={doc?.previewSceneUuid === doc?.currentSceneUuid}
+            onClick={() => void call('studio.take', {})}
+          >
+            Take
+          </button>
+        </div>
+      ) : null}
       <ul className="list" aria-label="Scenes">
         {scenes.map((scene) => (
-          <SceneRow key={scene.uuid} scene={scene} current={scene.uuid === doc?.currentSceneUuid} />
+          <SceneRow
+            key={scene.uuid}
+            scene={scene}
+            current={scene.uuid === doc?.currentSceneUuid}
+            preview={studioMode && scene.uuid === doc?.previewSceneUuid}
+            studioMode={studioMode}
+          />
         ))}
         {adding ? (
           <li className="list-row">
