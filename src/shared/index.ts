@@ -6,3 +6,4 @@ export * from './commands';
 export * from './events';
 export * from './wire';
 export * from './csp';
+export * from './recording-name';

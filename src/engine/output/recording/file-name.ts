@@ -5,38 +5,23 @@
  */
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Status, fail, ok, type RecordingFormat, type RecordingSettings, type Result } from '../../../shared';
+import {
+  DEFAULT_RECORDING_PATTERN,
+  Status,
+  expandRecordingPattern,
+  fail,
+  ok,
+  recordingExtension,
+  type RecordingSettings,
+  type Result,
+} from '../../../shared';
 
-/** OBS's default pattern, used when the user's expands to nothing usable. */
-export const DEFAULT_PATTERN = '%CCYY-%MM-%DD %hh-%mm-%ss';
+export { DEFAULT_RECORDING_PATTERN as DEFAULT_PATTERN, recordingExtension as extensionOf, expandRecordingPattern as expandPattern };
 
 /** Leaves room for " (999)" and the extension within the common 255-byte limit on one name. */
 const MAX_NAME_BYTES = 200;
 /** Past this many recordings of the same name something else is wrong; say so rather than loop. */
 const MAX_SUFFIX = 9999;
-
-export function extensionOf(format: RecordingFormat): string {
-  return format === 'mkv' ? '.mkv' : '.mp4';
-}
-
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/** Expands %CCYY %YY %MM %DD %hh %mm %ss and %% in local time; anything else stays as written. */
-export function expandPattern(pattern: string, now: Date): string {
-  const year = String(now.getFullYear()).padStart(4, '0');
-  const values: Record<string, string> = {
-    CCYY: year,
-    YY: year.slice(-2),
-    MM: two(now.getMonth() + 1),
-    DD: two(now.getDate()),
-    hh: two(now.getHours()),
-    mm: two(now.getMinutes()),
-    ss: two(now.getSeconds()),
-    '%': '%',
-  };
-  // One left-to-right pass, so "%%MM" is a literal "%MM" and not a percent sign and a month.
-  return pattern.replace(/%(CCYY|YY|MM|DD|hh|mm|ss|%)/g, (_, key: string) => values[key]!);
-}
 
 /** Windows refuses these names whatever the extension. */
 const RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
@@ -145,6 +130,6 @@ export async function recordingPath(settings: RecordingSettings, dataDir: string
   const dir = recordingFolder(settings.folder, dataDir);
   const made = await ensureFolder(dir);
   if (!made.ok) return made;
-  const name = safeFileName(expandPattern(settings.filenamePattern, now)) || safeFileName(expandPattern(DEFAULT_PATTERN, now));
-  return uniquePath(dir, name, extensionOf(settings.format));
+  const name = safeFileName(expandRecordingPattern(settings.filenamePattern, now)) || safeFileName(expandRecordingPattern(DEFAULT_RECORDING_PATTERN, now));
+  return uniquePath(dir, name, recordingExtension(settings.format));
 }

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expandPattern, freeText, parseMinFreeMb, previewFileName, progressText, shortenPath } from './recordingText';
+import { freeText, parseMinFreeMb, previewFileName, progressText, shortenPath } from './recordingText';
 
 // Local time, as the engine expands it: 2026-03-04 05:06:07.
 const now = new Date(2026, 2, 4, 5, 6, 7);
 
 describe('file name preview', () => {
-  it('expands the OBS placeholders in local time', () => {
-    expect(expandPattern('%CCYY-%MM-%DD %hh-%mm-%ss', now)).toBe('2026-03-04 05-06-07');
-    expect(expandPattern('show %YY%MM%DD', now)).toBe('show 260304');
-  });
-
-  it('reads %% as a percent sign in one pass, and leaves unknown placeholders alone', () => {
-    expect(expandPattern('100%% %%MM %MM %x', now)).toBe('100% %MM 03 %x');
+  it('expands the OBS placeholders in local time, as the engine does', () => {
+    expect(previewFileName('%CCYY-%MM-%DD %hh-%mm-%ss', 'mkv', now)).toBe('2026-03-04 05-06-07.mkv');
   });
 
   it('adds the extension of the format', () => {

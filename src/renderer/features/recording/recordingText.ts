@@ -1,47 +1,31 @@
 /**
- * The recording's words and numbers as the UI shows them. The file name preview repeats the
- * engine's expansion (expandPattern and safeFileName in src/engine/output/recording/file-name.ts)
- * for display only: the engine names the real file, and may add " (2)" when the name is taken.
+ * The recording's words and numbers as the UI shows them. The file name preview expands the pattern
+ * as the engine does (src/shared/recording-name.ts) for display only: the engine names the real file,
+ * and may add " (2)" when the name is taken.
  */
-import type { RecordState, RecordStatus, RecordingFormat } from '../../../shared';
+import {
+  DEFAULT_RECORDING_PATTERN,
+  expandRecordingPattern,
+  recordingExtension,
+  type RecordState,
+  type RecordStatus,
+  type RecordingFormat,
+} from '../../../shared';
 import { formatBytes, formatUptime } from '../stats/format';
-
-/** OBS's default pattern, which the engine also uses when the user's expands to nothing. */
-export const DEFAULT_PATTERN = '%CCYY-%MM-%DD %hh-%mm-%ss';
 
 export const FORMAT_LABELS: Record<RecordingFormat, string> = {
   mkv: 'MKV (Matroska)',
   fmp4: 'Fragmented MP4',
 };
 
-export const extensionOf = (format: RecordingFormat): string => (format === 'mkv' ? '.mkv' : '.mp4');
-
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/** %CCYY %YY %MM %DD %hh %mm %ss and %% in local time, one pass left to right; the rest stays. */
-export function expandPattern(pattern: string, now: Date): string {
-  const year = String(now.getFullYear()).padStart(4, '0');
-  const values: Record<string, string> = {
-    CCYY: year,
-    YY: year.slice(-2),
-    MM: two(now.getMonth() + 1),
-    DD: two(now.getDate()),
-    hh: two(now.getHours()),
-    mm: two(now.getMinutes()),
-    ss: two(now.getSeconds()),
-    '%': '%',
-  };
-  return pattern.replace(/%(CCYY|YY|MM|DD|hh|mm|ss|%)/g, (_, key: string) => values[key]!);
-}
-
 /** The characters a file system refuses become "_", as the engine does (its schema refuses most). */
 const BAD = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 
 /** What the next recording will be called if started now, e.g. "2026-11-25 18-11-36.mkv". */
 export function previewFileName(pattern: string, format: RecordingFormat, now: Date): string {
-  const clean = (p: string) => expandPattern(p, now).replace(BAD, '_').trim().replace(/[. ]+$/, '');
+  const clean = (p: string) => expandRecordingPattern(p, now).replace(BAD, '_').trim().replace(/[. ]+$/, '');
   const name = clean(pattern);
-  return `${/^[._ ]*$/.test(name) ? clean(DEFAULT_PATTERN) : name}${extensionOf(format)}`;
+  return `${/^[._ ]*$/.test(name) ? clean(DEFAULT_RECORDING_PATTERN) : name}${recordingExtension(format)}`;
 }
 
 /** The minimum free space field: a whole number of MB from 0; null when it is not one. */

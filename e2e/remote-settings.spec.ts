@@ -1,0 +1,52 @@
+/**
+ * Settings → Remote control in Chromium against server mode: the obs-websocket address and the
+ * web-remote page are shown, the password is hidden until revealed and matches the one given to the
+ * server, and a server bound to every network address says so in a warning that a loopback one does
+ * not show.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { startStudioServer, type StudioServer } from '../test/harness/studio-server';
+
+const PASSWORD = 'e2e-remote-settings-password';
+let exposed: StudioServer;
+let local: StudioServer;
+
+test.beforeAll(async () => {
+  [exposed, local] = await Promise.all([
+    startStudioServer({ args: ['--ws-bind', '0.0.0.0', '--ws-password', PASSWORD] }),
+    startStudioServer(),
+  ]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([exposed?.stop(), local?.stop()]);
+});
+
+async function openRemoteSettings(page: Page, server: StudioServer): Promise<void> {
+  await page.goto(server.url);
+  await page.getByTestId('settings-open').click();
+  await expect(page.getByTestId('remote-settings')).toBeVisible();
+  await expect(page.getByTestId('remote-state')).toBeVisible();
+}
+
+test('an exposed server is shown with its address, its password on request, and a warning', async ({ page }) => {
+  await openRemoteSettings(page, exposed);
+  await expect(page.getByTestId('remote-url')).toHaveValue(/^ws:\/\/0\.0\.0\.0:\d+$/);
+  await expect(page.getByTestId('remote-page')).toHaveValue(/^http:\/\/0\.0\.0\.0:\d+\/remote\/$/);
+  const password = page.getByTestId('remote-password');
+  await expect(password).toHaveAttribute('type', 'password');
+  await page.getByTestId('remote-password-reveal').click();
+  await expect(password).toHaveAttribute('type', 'text');
+  await expect(password).toHaveValue(PASSWORD);
+  const warning = page.getByTestId('remote-exposed');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('Reachable from the network');
+  await expect(warning).toContainText('--ws-bind 127.0.0.1');
+});
+
+test('a loopback server shows no network warning', async ({ page }) => {
+  await openRemoteSettings(page, local);
+  await expect(page.getByTestId('remote-url')).toHaveValue(/^ws:\/\/127\.0\.0\.1:\d+$/);
+  await expect(page.getByTestId('remote-password')).toHaveAttribute('type', 'password');
+  await expect(page.getByTestId('remote-exposed')).toHaveCount(0);
+});
