@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Status, type RecordingSettings } from '../../../shared';
-import { DEFAULT_PATTERN, expandPattern, recordingPath, safeFileName } from './file-name';
+import { DEFAULT_RECORDING_PATTERN as DEFAULT_PATTERN, expandRecordingPattern as expandPattern } from '../../../shared';
+import { recordingPath, safeFileName } from './file-name';
 
 // 2024-03-07 09:05:02 local time: every field a different width and value.
 const when = new Date(2024, 2, 7, 9, 5, 2);

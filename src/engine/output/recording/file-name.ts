@@ -16,8 +16,6 @@ import {
   type Result,
 } from '../../../shared';
 
-export { DEFAULT_RECORDING_PATTERN as DEFAULT_PATTERN, recordingExtension as extensionOf, expandRecordingPattern as expandPattern };
-
 /** Leaves room for " (999)" and the extension within the common 255-byte limit on one name. */
 const MAX_NAME_BYTES = 200;
 /** Past this many recordings of the same name something else is wrong; say so rather than loop. */
