@@ -158,8 +158,11 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     if (event.type === 'document.changed') {
       autosaver.schedule();
       control.documentChanged(event.data.document);
-      if (event.data.cause === 'output.setFfmpegPath') void encoders.refresh();
-      else encoders.documentChanged();
+      const cause = event.data.cause;
+      if (cause === 'output.setFfmpegPath') void encoders.refresh();
+      // Only the encoder preference and the destinations' protocols bear on the choice; a scene
+      // edit (dozens a second while dragging) does not.
+      else if (cause === 'output.setEncoder' || cause === 'template.apply' || cause.startsWith('destination.')) encoders.documentChanged();
     }
     if (event.type === 'stream.state') {
       hub.refreshOwnership();

@@ -90,8 +90,10 @@ describe('encoder selection', () => {
     ['h264_nvenc', /h264_nvenc, which you selected, does not work here/],
   ])('a forced %s this machine cannot run gives way to libx264, says why, and the stream arrives', async (forced, why) => {
     const r = await studioRig(FFMPEG);
+    expect((await r.must<EncoderStatus>('encoder.probe')).chosen, 'auto picks what works here').toBe('libx264');
+    // Changing the preference re-chooses from the probes already made, and says so.
     await r.must('output.setEncoder', { encoder: forced });
-    const status = await r.must<EncoderStatus>('encoder.probe');
+    const status = await r.must<EncoderStatus>('encoder.status');
     expect(status.chosen).toBe('libx264');
     expect(status.why).toMatch(why);
     expect(status.probes.find((p) => p.name === 'libx264')).toMatchObject({ works: true, listed: true });

@@ -3,8 +3,8 @@
  * arguments (H.264 with a keyframe every 10 frames, AAC), fed in arbitrary pipe-sized pieces.
  */
 import { execFileSync } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Pipe } from '../testing/pipe';
 import type { EncoderSettings, VideoSettings } from '../../shared';
 import { FanOut } from './fan-out';
 import { buildEncoderArgs } from './ffmpeg-args';
@@ -73,28 +73,6 @@ function readAll(data: Buffer, sizes: number[]): { chunks: TsChunk[]; reader: Ts
     if (c) chunks.push(c);
   }
   return { chunks, reader };
-}
-
-/** A pipe whose reader may stop reading: writes then queue up in writableLength, as in a stalled pusher. */
-class Pipe extends Writable {
-  readonly data: Buffer[] = [];
-  blocked = false;
-  private held: Array<() => void> = [];
-  constructor() {
-    super({ highWaterMark: 1024 });
-  }
-  override _write(chunk: Buffer, _e: BufferEncoding, cb: (e?: Error | null) => void): void {
-    this.data.push(Buffer.from(chunk));
-    if (this.blocked) this.held.push(cb);
-    else cb();
-  }
-  unblock(): void {
-    this.blocked = false;
-    for (const cb of this.held.splice(0)) cb();
-  }
-  bytes(): Buffer {
-    return Buffer.concat(this.data);
-  }
 }
 
 describe('TsReader', () => {

@@ -3,8 +3,8 @@
  * through a real FanOut in pieces that end mid-frame, as the encoder's pipe reads do.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Pipe } from '../../testing/pipe';
 import { FakeClock } from '../../testing/fake-clock';
 import { FanOut } from '../fan-out';
 import { TsReader } from '../ts-packets';
@@ -23,28 +23,6 @@ beforeAll(() => {
   ], { maxBuffer: 64 << 20 });
   starts = new TsReader().push(ts)!.frames;
 });
-
-/** A pipe whose reader may stop reading, like FFmpeg's stdin while it is busy. */
-class Pipe extends Writable {
-  readonly data: Buffer[] = [];
-  blocked = false;
-  private held: Array<() => void> = [];
-  constructor() {
-    super({ highWaterMark: 1024 });
-  }
-  override _write(chunk: Buffer, _e: BufferEncoding, cb: (e?: Error | null) => void): void {
-    this.data.push(Buffer.from(chunk));
-    if (this.blocked) this.held.push(cb);
-    else cb();
-  }
-  unblock(): void {
-    this.blocked = false;
-    for (const cb of this.held.splice(0)) cb();
-  }
-  bytes(): Buffer {
-    return Buffer.concat(this.data);
-  }
-}
 
 /** What decoding a TS says (nothing when clean), and its video frames. */
 function decode(data: Buffer): { errors: string; frames: number } {
