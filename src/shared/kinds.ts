@@ -21,6 +21,11 @@ export type KindCategory = 'input' | 'filter' | 'transition' | 'output' | 'encod
 
 export interface KindDescriptor {
   id: string;
+  /**
+   * Other ids that name this kind, OBS's platform-specific ones first (v4l2_input, dshow_input…):
+   * CreateInput and an imported collection accept them, and the input is stored under `id`.
+   */
+  aliases?: readonly string[];
   category: KindCategory;
   displayName: string;
   defaults: Record<string, unknown>;

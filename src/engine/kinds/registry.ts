@@ -18,6 +18,8 @@ import { checkProperty, isPlainObject } from './check';
 
 export class KindRegistry {
   private readonly kinds = new Map<string, KindDescriptor>();
+  /** Alias → the kind's own id (OBS's platform-specific ids map onto one kind of ours). */
+  private readonly aliases = new Map<string, string>();
 
   constructor(initial: readonly KindDescriptor[] = INPUT_KINDS) {
     for (const k of initial) this.register(k);
@@ -25,12 +27,22 @@ export class KindRegistry {
 
   /** Registering the same id twice is a programming error, so it throws rather than returning a Result. */
   register(kind: KindDescriptor): void {
-    if (this.kinds.has(kind.id)) throw new Error(`Kind ${kind.id} is already registered.`);
+    if (this.kinds.has(kind.id) || this.aliases.has(kind.id)) throw new Error(`Kind ${kind.id} is already registered.`);
+    for (const alias of kind.aliases ?? []) {
+      if (this.kinds.has(alias) || this.aliases.has(alias)) throw new Error(`Kind alias ${alias} is already taken.`);
+    }
     this.kinds.set(kind.id, kind);
+    for (const alias of kind.aliases ?? []) this.aliases.set(alias, kind.id);
   }
 
+  /** The kind named by its id or one of its aliases. */
   get(id: string): KindDescriptor | undefined {
-    return this.kinds.get(id);
+    return this.kinds.get(id) ?? this.kinds.get(this.aliases.get(id) ?? '');
+  }
+
+  /** The kind's own id for an id or alias; undefined when neither is known. */
+  resolve(id: string): string | undefined {
+    return this.get(id)?.id;
   }
 
   /** Every registered kind, or those of one category, in registration order. */
@@ -44,7 +56,7 @@ export class KindRegistry {
    * Errors name the field as `settings.<name>` so the request field that was wrong is clear.
    */
   validateSettings(kindId: string, settings: unknown, overlayOn?: Settings): Result<Settings> {
-    const kind = this.kinds.get(kindId);
+    const kind = this.get(kindId);
     if (!kind) return fail(Status.InvalidInputKind, `There is no kind called "${kindId}".`, 'kind');
     if (!isPlainObject(settings)) {
       return fail(Status.InvalidRequestFieldType, 'settings must be an object.', 'settings');
@@ -70,7 +82,7 @@ export class KindRegistry {
    * user the whole collection. Unknown kinds are left untouched (OBS keeps sources of missing plugins).
    */
   sanitizeSettings(kindId: string, settings: Settings): { settings: Settings; invalid: string[] } {
-    const kind = this.kinds.get(kindId);
+    const kind = this.get(kindId);
     if (!kind) return { settings, invalid: [] };
     const out: Settings = { ...settings };
     const invalid: string[] = [];

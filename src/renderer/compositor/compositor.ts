@@ -24,7 +24,15 @@ import { GlPipeline } from './gl/pipeline';
 import { RateMeter } from './meter';
 import { nv12SizeProblem } from './nv12';
 import { FramePool } from './pool';
-import { registerBuiltinSources, sourceKind, type Draw, type FrameInfo, type SourceContext, type SourceRuntime } from './sources';
+import {
+  registerBuiltinSources,
+  sourceKind,
+  type Draw,
+  type FrameInfo,
+  type SourceAudioPort,
+  type SourceContext,
+  type SourceRuntime,
+} from './sources';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix } from './transform';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
@@ -109,6 +117,21 @@ export class StudioCompositor implements Compositor {
       },
       mediaUrl: (p) => this.bridge.mediaUrl(p),
       warnOnce: (k, m) => this.warnOnce(k, m),
+      get audio() {
+        return audioPort();
+      },
+    };
+    // Until the mixer gives each input its own strip, a source's sound goes straight to the master bus.
+    const audioPort = (): SourceAudioPort | null => {
+      const graph = this.audio;
+      if (!graph) return null;
+      return {
+        context: graph.context,
+        attach: (node) => {
+          node.connect(graph.master);
+          return () => node.disconnect(graph.master);
+        },
+      };
     };
     this.draw = {
       texture: (t) => this.pipe?.drawTexture(t, this.xf, this.uv),
@@ -295,7 +318,7 @@ export class StudioCompositor implements Compositor {
       if (!kind) this.warnOnce(`kind:${input.kind}`, `Compositor: no renderer for source kind "${input.kind}"; its items are not drawn.`);
       let rt: SourceRuntime | null = null;
       try {
-        rt = kind ? kind.create(input.settings, this.srcCtx) : null;
+        rt = kind ? kind.create(input.settings, this.srcCtx, { uuid: input.uuid, name: input.name }) : null;
       } catch (err) {
         console.error(`Compositor: source "${input.name}" (${input.kind}) failed to start.`, err);
       }

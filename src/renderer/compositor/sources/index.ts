@@ -7,7 +7,7 @@ import { testToneSource } from './test-tone';
 import { textSource } from './text';
 
 export { registerSource, sourceKind, registeredSourceKinds } from './registry';
-export type { Draw, FrameInfo, SourceContext, SourceKind, SourceRuntime } from './types';
+export type { Draw, FrameInfo, SourceAudioPort, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 
 let done = false;
 export function registerBuiltinSources(): void {

@@ -31,12 +31,36 @@ export interface SourceContext {
   mediaUrl(path: string): string;
   /** console.warn once per key for the compositor's lifetime (problems the engine reports to the user). */
   warnOnce(key: string, message: string): void;
+  /** The program's sound, or null where audio is off or unavailable (see SourceAudioPort). */
+  readonly audio: SourceAudioPort | null;
+}
+
+/**
+ * How a source with sound (media, camera microphone, browser page, capture) hands it to the mixer.
+ * The source creates its node in `context` and attaches it once; the mixer owns everything after
+ * that node (sync offset, filters, fader, meters, buses). The returned function detaches it; a
+ * runtime calls it in dispose.
+ */
+export interface SourceAudioPort {
+  readonly context: AudioContext;
+  attach(node: AudioNode): () => void;
+}
+
+/** Who a runtime is: the input it draws. */
+export interface SourceInfo {
+  readonly uuid: string;
+  readonly name: string;
 }
 
 export interface SourceRuntime {
   /** Current size in source pixels (0 = draws nothing). */
   readonly width: number;
   readonly height: number;
+  /**
+   * Bumped whenever the picture changes (a new video frame, new settings). Runtimes without it are
+   * treated as changing on every tick; the compositor reuses cached results while it stays put.
+   */
+  readonly version?: number;
   update(settings: Settings): void;
   render(draw: Draw, frame: FrameInfo): void;
   dispose(): void;
@@ -44,5 +68,5 @@ export interface SourceRuntime {
 
 export interface SourceKind {
   id: string;
-  create(settings: Settings, ctx: SourceContext): SourceRuntime;
+  create(settings: Settings, ctx: SourceContext, info: SourceInfo): SourceRuntime;
 }
