@@ -39,7 +39,7 @@ if (electron) {
   runForeground(electron, ['.', ...args], { cwd: ROOT, env });
 } else {
   console.log(
-    'Electron runtime not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); starting server mode instead — open the URL below in Chromium.',
+    'Electron runtime not installed (fetch it with `npx install-electron --no`, Node 22.12+); starting server mode instead — open the URL below in Chromium.',
   );
   serve(args);
 }
