@@ -5,17 +5,17 @@
  */
 import type { RequestContext } from '../types';
 import type { Fields } from './fields';
-import type { HandlerTable } from './handler';
+import { stub, type HandlerTable } from './handler';
 import { findSource } from './lookup';
 import { Code, fail, success } from './status';
 
 /** OBS's AcquireFilter: the source, then filterName, then the (always failing) lookup. */
-function findFilter(ctx: RequestContext, f: Fields): never {
+const findFilter = stub((ctx: RequestContext, f: Fields): never => {
   const source = findSource(ctx.studio.document(), f, 'sourceName', 'sourceUuid');
   const filterName = f.string('filterName');
   const sourceName = source.type === 'scene' ? source.scene.name : source.input.name;
   return fail(Code.ResourceNotFound, `No filter was found in the source \`${sourceName}\` with the name \`${filterName}\`.`);
-}
+});
 
 const noKind = (): never =>
   fail(Code.InvalidFilterKind, 'Your specified filter kind is not supported by OBS. Check that any necessary plugins are loaded.');
@@ -28,17 +28,17 @@ export const filterRequests: HandlerTable = {
     return success({ filters: [] });
   },
 
-  GetSourceFilterDefaultSettings: (_ctx, f) => {
+  GetSourceFilterDefaultSettings: stub((_ctx, f) => {
     f.string('filterKind');
     return fail(Code.InvalidFilterKind);
-  },
+  }),
 
-  CreateSourceFilter: (ctx, f) => {
+  CreateSourceFilter: stub((ctx, f) => {
     findSource(ctx.studio.document(), f, 'sourceName', 'sourceUuid');
     f.string('filterName');
     f.string('filterKind');
     return noKind();
-  },
+  }),
 
   RemoveSourceFilter: findFilter,
   SetSourceFilterName: findFilter,

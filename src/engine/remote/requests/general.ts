@@ -3,7 +3,7 @@ import { statfs } from 'node:fs/promises';
 import os from 'node:os';
 import type { RequestContext } from '../types';
 import { callVendorRequest } from './vendor';
-import type { HandlerTable } from './handler';
+import { stub, type HandlerTable } from './handler';
 import { Code, fail, success } from './status';
 import { streamActive } from './stream';
 // One source for the versions, so Hello and GetVersion can never disagree.
@@ -87,11 +87,11 @@ export const generalRequests: HandlerTable = {
   // The studio has no hotkeys yet: an empty list, and every name is unknown (OBS's 600).
   GetHotkeyList: () => success({ hotkeys: [] }),
 
-  TriggerHotkeyByName: (_ctx, f) => {
+  TriggerHotkeyByName: stub((_ctx, f) => {
     f.string('hotkeyName');
     f.optString('contextName');
     return fail(Code.ResourceNotFound, 'No hotkeys were found by that name.');
-  },
+  }),
 
   /**
    * Only in serial batches, as in OBS: sleepMillis in SerialRealtime, sleepFrames (whole frames of the

@@ -16,3 +16,18 @@ export interface RequestEnv {
 export type Handler = (ctx: RequestContext, f: Fields, env: RequestEnv) => Promise<RequestOutcome> | RequestOutcome;
 
 export type HandlerTable = Record<string, Handler>;
+
+const stubs = new WeakSet<Handler>();
+
+/**
+ * Marks a handler that can only refuse, because the studio lacks the feature (a replay buffer,
+ * hotkeys, filter kinds): it still answers, so a client learns why, but GetVersion does not advertise
+ * it. The mark is on the function, so a real handler that later takes the same name is advertised
+ * with no other change.
+ */
+export function stub(handler: Handler): Handler {
+  stubs.add(handler);
+  return handler;
+}
+
+export const isStub = (handler: Handler): boolean => stubs.has(handler);

@@ -5,7 +5,7 @@
  */
 import { INPUT_KINDS, VOLUME_LIMITS, type Input, type StudioDocument } from '../../../shared';
 import type { RequestContext } from '../types';
-import type { HandlerTable } from './handler';
+import { stub, type HandlerTable } from './handler';
 import { audioInput, findInput, findScene, kindOf, requireAudio } from './lookup';
 import { defaultSettings, inputKindCaps, unversioned } from './shapes';
 import { Code, fail, success, unwrap } from './status';
@@ -129,35 +129,35 @@ export const inputRequests: HandlerTable = {
     return success();
   },
 
-  GetInputAudioBalance: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  GetInputAudioBalance: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
 
-  SetInputAudioBalance: (ctx, f) => {
+  SetInputAudioBalance: stub((ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
     f.number('inputAudioBalance', 0, 1);
     return requireAudio(input);
-  },
+  }),
 
-  GetInputAudioSyncOffset: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  GetInputAudioSyncOffset: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
 
-  SetInputAudioSyncOffset: (ctx, f) => {
+  SetInputAudioSyncOffset: stub((ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
     f.number('inputAudioSyncOffset', -950, 20000);
     return requireAudio(input);
-  },
+  }),
 
-  GetInputAudioMonitorType: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  GetInputAudioMonitorType: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
 
-  SetInputAudioMonitorType: (ctx, f) => {
+  SetInputAudioMonitorType: stub((ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
     f.string('monitorType');
     return requireAudio(input);
-  },
+  }),
 
-  GetInputAudioTracks: (ctx, f) => requireAudio(findInput(ctx.studio.document(), f)),
+  GetInputAudioTracks: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
 
-  SetInputAudioTracks: (ctx, f) => {
+  SetInputAudioTracks: stub((ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
     f.object('inputAudioTracks');
     return requireAudio(input);
-  },
+  }),
 };

@@ -3,7 +3,7 @@
  * all destinations) and simple_file_output (the recorder). There is no replay buffer, which OBS
  * answers with 604; the virtual camera is reported as off.
  */
-import type { HandlerTable } from './handler';
+import { stub, type HandlerTable } from './handler';
 import { pollStatus, recordStatus } from './record';
 import { Code, fail, success } from './status';
 import { streamActive, streamStatus } from './stream';
@@ -30,7 +30,7 @@ const IDLE_STATUS = {
   outputTotalFrames: 0,
 };
 
-const noReplayBuffer = () => fail(Code.InvalidResourceState, 'Replay buffer is not available.');
+const noReplayBuffer = stub(() => fail(Code.InvalidResourceState, 'Replay buffer is not available.'));
 
 export const outputRequests: HandlerTable = {
   GetOutputList: async (ctx) => {

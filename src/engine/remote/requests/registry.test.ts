@@ -11,7 +11,9 @@ import { createStudio } from '../../studio';
 import { FakeClock } from '../../testing/fake-clock';
 import { EventSubscription, VENDOR_NAME, type RequestContext, type RequestOutcome, type RequestRegistry } from '../types';
 import { NO_PAUSE } from './record';
+import { isStub, stub, type Handler, type HandlerTable } from './handler';
 import { createRequestRegistry } from './registry';
+import { Code, fail, success } from './status';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../../resources');
 const KEY = 'live_sk_registry_7f3e';
@@ -86,6 +88,32 @@ describe('the registry', () => {
     expect(names).toEqual(expect.arrayContaining(['StartRecord', 'StopRecord', 'ToggleRecord', 'GetRecordStatus']));
     expect(names).not.toContain('PauseRecord');
     expect(await refused('PauseRecord', undefined, 604)).toBe(NO_PAUSE);
+  });
+
+  it('advertises no request that can only fail, yet still answers each with its reason', async () => {
+    const names = registry.list();
+    const onlyFail: Array<[string, unknown, number]> = [
+      ['GetReplayBufferStatus', undefined, 604],
+      ['SaveReplayBuffer', undefined, 604],
+      ['TriggerHotkeyByName', { hotkeyName: 'OBSBasic.StartStreaming' }, 600],
+      ['CreateSourceFilter', { sourceName: doc().scenes[0]!.name, filterName: 'f', filterKind: 'color_filter' }, 607],
+      ['SetSourceFilterEnabled', { sourceName: doc().scenes[0]!.name, filterName: 'f', filterEnabled: true }, 600],
+      ['GetSourceFilterDefaultSettings', { filterKind: 'color_filter' }, 607],
+    ];
+    for (const [type, data, code] of onlyFail) {
+      expect(names, type).not.toContain(type);
+      await refused(type, data, code);
+    }
+    // What answers truthfully, if emptily, stays listed.
+    expect(names).toEqual(expect.arrayContaining(['GetHotkeyList', 'GetSourceFilterList', 'GetSourceFilterKindList', 'GetInputMute']));
+  });
+
+  it('lists a real handler put in a stub\'s place with no other change', () => {
+    const real: Handler = () => success({ hotkeys: [] });
+    const table: HandlerTable = { TriggerHotkeyByName: stub(() => fail(Code.ResourceNotFound)), GetHotkeyList: real };
+    const listed = (t: HandlerTable) => Object.entries(t).filter(([, h]) => !isStub(h)).map(([n]) => n);
+    expect(listed(table)).toEqual(['GetHotkeyList']);
+    expect(listed({ ...table, TriggerHotkeyByName: real })).toEqual(['TriggerHotkeyByName', 'GetHotkeyList']);
   });
 
   it('turns a handler crash into a 702 for that request only', async () => {

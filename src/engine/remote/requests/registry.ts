@@ -1,6 +1,7 @@
 /**
  * createRequestRegistry(): every obs-websocket request the studio answers, one table per OBS
- * category. `list()` is what GetVersion advertises: only requests that really work. A few
+ * category. `list()` is what GetVersion advertises: only requests that really work, so handlers
+ * marked stub() (they can only refuse) are left out. A few
  * placeholders (pausing a recording, captions, adding an existing source to a scene) are answerable,
  * so a client gets a clear comment instead of 204, but are not advertised.
  */
@@ -12,7 +13,7 @@ import { configRequests } from './config';
 import { Fields } from './fields';
 import { filterRequests } from './filters';
 import { generalRequests } from './general';
-import type { HandlerTable, RequestEnv } from './handler';
+import { isStub, type HandlerTable, type RequestEnv } from './handler';
 import { inputRequests } from './inputs';
 import { mediaInputRequests } from './media-inputs';
 import { outputRequests } from './outputs';
@@ -48,7 +49,10 @@ export function createRequestRegistry(options: RegistryOptions = {}): RequestReg
     ...uiRequests,
   };
   const placeholders: HandlerTable = { ...recordPausePlaceholders, ...streamPlaceholders, ...sceneItemPlaceholders };
-  const names = Object.keys(implemented);
+  // Stubs answer but are not advertised (see stub() in handler.ts).
+  const names = Object.entries(implemented)
+    .filter(([, handler]) => !isStub(handler))
+    .map(([name]) => name);
 
   const env: RequestEnv = {
     dataDir: options.dataDir ?? process.cwd(),
