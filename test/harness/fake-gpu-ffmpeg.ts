@@ -33,7 +33,10 @@ const gpu = at > 0 && args[at - 1] === '-c:v';
 if (gpu) {
   args[at] = 'libx264';
   const swap = { '-tune': 'zerolatency', '-pix_fmt': 'yuv420p' };
-  for (let i = 0; i < args.length - 1; i++) {
+  // Only output options are NVENC's: everything up to the last input's URL describes the inputs (the
+  // raw frames are NV12 and must stay so, or their chroma is misread).
+  const firstOutputArg = args.lastIndexOf('-i') + 2;
+  for (let i = firstOutputArg; i < args.length - 1; i++) {
     if (args[i] === '-preset' && /^p\\d$/.test(args[i + 1])) args[i + 1] = 'ultrafast';
     else if (args[i] === '-rc') { args.splice(i, 2); i--; }
     else if (swap[args[i]] && (args[i + 1] === 'll' || args[i + 1] === 'nv12')) args[i + 1] = swap[args[i]];
