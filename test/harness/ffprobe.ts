@@ -60,9 +60,9 @@ export async function grabFrameRgb(
   return frame;
 }
 
-/** Decodes `seconds` of a stream's audio to mono s16le at 48 kHz. */
-export async function grabAudioPcm(url: string, seconds: number, timeoutMs = 30_000): Promise<Int16Array> {
-  const out = await run('ffmpeg', ['-v', 'error', '-i', url, '-vn', '-t', String(seconds), '-ac', '1', '-ar', '48000', '-f', 's16le', 'pipe:1'], timeoutMs, true);
+/** Decodes `seconds` of a stream's audio to s16le at 48 kHz: mono, or interleaved stereo with channels 2. */
+export async function grabAudioPcm(url: string, seconds: number, timeoutMs = 30_000, channels: 1 | 2 = 1): Promise<Int16Array> {
+  const out = await run('ffmpeg', ['-v', 'error', '-i', url, '-vn', '-t', String(seconds), '-ac', String(channels), '-ar', '48000', '-f', 's16le', 'pipe:1'], timeoutMs, true);
   return new Int16Array(out.buffer, out.byteOffset, Math.floor(out.length / 2));
 }
 

@@ -1,14 +1,12 @@
 /**
- * The WebAudio graph at 48 kHz: sources → master bus → PCM tap. Its own source is a 440 Hz test
- * tone at about −24 dBFS; audio inputs add their own voices to the master bus (./inputs.ts). The
- * tap's output is silent and goes to the destination only so the browser keeps pulling the graph;
- * nothing is played aloud.
+ * The WebAudio graph at 48 kHz: channel strips → master bus → PCM tap. The graph has no sound of
+ * its own: with no audio input in program the tap reads digital silence. Inputs reach the master
+ * bus through their channel strips (./mixer.ts). The tap's output is silent and goes to the
+ * destination only so the browser keeps pulling the graph; nothing is played aloud (monitoring has
+ * its own path, ./monitor.ts).
  */
 import { AUDIO_SAMPLE_RATE } from '../../shared';
 import { TAP_PROCESSOR, tapWorkletSource, type TapChunk } from './worklet';
-
-export const TONE_HZ = 440;
-export const TONE_DBFS = -24;
 
 export interface AudioGraph {
   readonly context: AudioContext;
@@ -18,19 +16,13 @@ export interface AudioGraph {
   readonly ready: Promise<boolean>;
   /** Chunks of 480 interleaved s16le stereo frames; frame = index of the first sample frame. */
   onChunk(listener: (pcm: Int16Array, frame: number) => void): () => void;
-  setTone(on: boolean): void;
   dispose(): void;
 }
 
-export function createAudioGraph(opts: { tone?: boolean } = {}): AudioGraph {
+export function createAudioGraph(): AudioGraph {
   const context = new AudioContext({ sampleRate: AUDIO_SAMPLE_RATE, latencyHint: 'interactive' });
-  const master = new GainNode(context, { gain: 1 });
-  const toneGain = new GainNode(context, { gain: 10 ** (TONE_DBFS / 20) });
-  const osc = new OscillatorNode(context, { type: 'sine', frequency: TONE_HZ });
-  osc.connect(toneGain);
-  osc.start();
-  if (opts.tone ?? true) toneGain.connect(master);
-  let toneOn = opts.tone ?? true;
+  // Stereo always: a mono strip is spread to both speakers before it is summed here.
+  const master = new GainNode(context, { gain: 1, channelCount: 2, channelCountMode: 'explicit', channelInterpretation: 'speakers' });
   const listeners = new Set<(pcm: Int16Array, frame: number) => void>();
   let tap: AudioWorkletNode | null = null;
   let disposed = false;
@@ -94,12 +86,6 @@ export function createAudioGraph(opts: { tone?: boolean } = {}): AudioGraph {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setTone(on) {
-      if (on === toneOn) return;
-      toneOn = on;
-      if (on) toneGain.connect(master);
-      else toneGain.disconnect();
-    },
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -111,7 +97,6 @@ export function createAudioGraph(opts: { tone?: boolean } = {}): AudioGraph {
         tap.port.onmessage = null;
         tap.disconnect();
       }
-      osc.stop();
       void context.close().catch(() => {});
     },
   };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type Input, type StudioDocument } from '../../shared';
-import { TONE_DBFS } from './graph';
-import { InputAudio, type VoiceContext } from './inputs';
+import { InputAudio, TONE_DBFS, type VoiceContext } from './inputs';
 
 /** Just enough of WebAudio to see what the voices do. */
 class FakeParam {

@@ -2,12 +2,11 @@
  * Per-input audio, OBS style: an input plays while it is active in program (an enabled item of the
  * current scene). Each audio_test_tone input that is active gets a sine OscillatorNode → GainNode
  * (the tone's level × volumeMul, 0 while muted) → master bus; one that leaves program or the
- * document is stopped and disconnected. The graph's own global tone is not touched. Two analysers
+ * document is stopped and disconnected. Two analysers
  * per voice feed its meter: one before the gain (OBS's inputPeak) and one after (what mute and
  * volume leave).
  */
 import { TEST_TONE, type Input, type InputLevels, type StudioDocument } from '../../shared';
-import { TONE_DBFS } from './graph';
 import { FFT_SIZE, measure } from './levels';
 
 /** The part of an AudioContext this needs (factory methods, so tests can hand in a fake). */
@@ -21,7 +20,9 @@ interface Voice {
   post: AnalyserNode;
 }
 
-/** At volume 1 a tone is as loud as the global test tone (−24 dBFS), which leaves room above 1. */
+/** A test tone's level at volume 1, dBFS: loud enough to measure, with room above for the fader. */
+export const TONE_DBFS = -24;
+/** At volume 1 a tone sits at TONE_DBFS, which leaves room above 1. */
 const TONE_LEVEL = 10 ** (TONE_DBFS / 20);
 /** Gain changes glide over ~10 ms so a mute does not click. */
 const GLIDE_S = 0.01;

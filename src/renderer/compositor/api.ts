@@ -12,7 +12,7 @@ export interface CompositorOptions {
   /** The visible canvas. Its drawing buffer is sized to the base resolution; CSS scales it. */
   canvas: HTMLCanvasElement;
   /**
-   * Run the WebAudio graph (test tone → master → PCM tap) and send its audio while output owner.
+   * Run the WebAudio graph (audio inputs' channel strips → master → PCM tap) and send its audio while output owner.
    * Default true.
    */
   audio?: boolean;

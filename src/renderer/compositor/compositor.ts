@@ -147,7 +147,7 @@ export class StudioCompositor implements Compositor {
     });
     if (opts.audio ?? true) {
       try {
-        this.audio = createAudioGraph({ tone: true });
+        this.audio = createAudioGraph();
         this.audioSender = new AudioSender(this.bridge, this.audio);
         const voices = new InputAudio(this.audio.context, this.audio.master);
         this.inputAudio = voices;
