@@ -166,24 +166,31 @@ describe('destinations: many at once, encoded once, each failing and healing on 
       return started.ok ? { ok: true, value: ownRecorder } : started;
     });
     expect(attached).toEqual({ ok: true, value: null });
-    await sleep(3000);
+    // Frame counts, not the wall clock, say how much each copy must hold (this box is often loaded).
+    const framesAtRecordStart = r.out.diagnostics().framesSent;
+    await expect.poll(() => r.out.diagnostics().framesSent, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(framesAtRecordStart + 90);
 
+    const framesAtKill = r.out.diagnostics().framesSent;
     const killedAt = Date.now();
     doomed.kill('SIGKILL');
     const lost = await r.waitFor(destIs('k', 'reconnecting'), 20_000, 'killed destination reconnecting');
     const detectMs = lost.at - killedAt;
-    await sleep(3000); // retries meet a closed port meanwhile
-    const before = r.seen.filter((s) => s.event.type === 'destination.state' && s.event.data.id === 'k' && s.event.data.state === 'reconnecting');
+    // A retry meets the closed port: a second announced attempt is the signal.
+    const retried = (e: StudioEvent) => destIs('k', 'reconnecting')(e) && e.type === 'destination.state' && e.data.attempt >= 2;
+    await r.waitFor(retried, 60_000, 'a retry against the closed port');
     revived = await startNginxRtmp({ port: doomed.port });
+    const seenAtRevival = r.seen.length;
     const revivedAt = Date.now();
-    const pending = before.at(-1)!.event as { type: 'destination.state'; data: EventMap['destination.state'] };
     const back = await r.waitFor(destIs('k', 'live', lost.at), 90_000, 'killed destination live again');
     const healMs = back.at - revivedAt;
-    // Within its backoff: at most the wait it had announced, plus the time to connect and publish.
-    expect(healMs).toBeLessThan(pending.data.retryInMs! + 10_000);
+    // Within its backoff: the first attempt made after the server returned succeeds. (One attempt
+    // already under way as it returned may still fail, and announce one more wait.)
+    const retriesAfter = r.seen.slice(seenAtRevival).filter((s) => destIs('k', 'reconnecting')(s.event)).length;
+    expect(retriesAfter, 'failed attempts after the server returned').toBeLessThanOrEqual(1);
     expect(r.out.destinationStats().find((s) => s.id === 'k')!.reconnects).toBeGreaterThanOrEqual(1);
-    await sleep(2000);
-    const recordedMs = Date.now();
+    const framesAtLive = r.out.diagnostics().framesSent;
+    await expect.poll(() => r.out.diagnostics().framesSent, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(framesAtLive + 60);
+    const framesAtStop = r.out.diagnostics().framesSent;
     await rec.stop();
     expect(await r.out.stopRecording()).toEqual({ ok: true, value: null });
     expect(recEnded, 'the recording never ended on its own').toEqual([]);
@@ -193,14 +200,17 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     expect(r.states('b')).toEqual(['connecting', 'live']);
     expect(r.out.state()).toBe('live');
     const times = await packetTimes(rec.file);
-    expect(times.length).toBeGreaterThan(30 * 5);
     expect(largestGap(times)).toBeLessThan(0.1); // frames are 33 ms apart: not one went missing
+    // Every frame encoded from the kill to the stop reached it, give or take what was still in the
+    // pipeline (encoder, server, reader) when the reader stopped: 1.5 s of frames.
     const span = Math.max(...times) - Math.min(...times);
-    expect(span * 1000).toBeGreaterThan(recordedMs - killedAt - 1500);
-    // The recording: the same — no gap, and it covers the whole time around the kill.
+    expect(times.length, 'frames the steady server passed on').toBeGreaterThan(framesAtStop - framesAtKill - 45);
+    expect(span * 30, 'media seconds of them, in frames').toBeGreaterThan(framesAtStop - framesAtKill - 45);
+    // The recording: the same — no gap, and it holds every frame from its start (3 s before the kill) on.
     const recTimes = await packetTimes(recording);
     expect(largestGap(recTimes), 'largest gap in the recording (s)').toBeLessThan(0.1);
-    expect((Math.max(...recTimes) - Math.min(...recTimes)) * 1000).toBeGreaterThan(recordedMs - killedAt + 2000);
+    expect(recTimes.length, 'frames in the recording').toBeGreaterThan(framesAtStop - framesAtRecordStart - 45);
+    expect((Math.max(...recTimes) - Math.min(...recTimes)) * 30).toBeGreaterThan(framesAtStop - framesAtRecordStart - 45);
     console.log(`kill -9: lost detected in ${detectMs} ms, live again ${healMs} ms after the server returned`);
   });
 
@@ -226,14 +236,17 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     frozen.kill('SIGSTOP');
     const caught = await r.waitFor(destIs('f', 'reconnecting'), 120_000, 'stall detected');
     // When did bytes last move towards the frozen server? The watchdog must fire stallMs after that.
-    let lastGrowth = frozenAt;
+    // Judged in the engine's own once-a-second stats ticks (its clock drives both), not the test's
+    // wall clock, which a loaded machine stretches.
     const fStats = r.statsOf('f').filter((s) => s.at <= caught.at);
-    for (let i = 1; i < fStats.length; i++) if (fStats[i]!.stats.bytesSent > fStats[i - 1]!.stats.bytesSent) lastGrowth = fStats[i]!.at;
-    const detectedAfter = caught.at - lastGrowth;
-    // Not early (stats arrive once a second, so the last growth seen can lag the real one by ~1 s)…
-    expect(detectedAfter).toBeGreaterThan(stallMs - 2500);
+    let lastGrowth = 0;
+    for (let i = 1; i < fStats.length; i++) if (fStats[i]!.stats.bytesSent > fStats[i - 1]!.stats.bytesSent) lastGrowth = i;
+    const quietTicks = fStats.length - 1 - lastGrowth;
+    const detectedAfter = caught.at - (fStats[lastGrowth]?.at ?? frozenAt);
+    // Not early (a tick can fall just after the last byte, or just before the watchdog)…
+    expect(quietTicks, 'stats ticks with no bytes moving before the stall was declared').toBeGreaterThanOrEqual(stallMs / 1000 - 2);
     // …and within the window.
-    expect(detectedAfter).toBeLessThan(stallMs + 2500);
+    expect(quietTicks).toBeLessThanOrEqual(stallMs / 1000 + 2);
     const cause = (caught.event as { data: EventMap['destination.state'] }).data.error?.message;
     expect(cause).toMatch(/Nothing reached the server for 3 s/);
 
@@ -278,13 +291,15 @@ describe('destinations: many at once, encoded once, each failing and healing on 
     expect((revoked.event as { data: EventMap['destination.state'] }).data.error?.message).toMatch(/stream key/);
     const attempts = auth.attempts('good-key');
     expect(attempts).toBe(2);
-    await sleep(5000);
-    expect(auth.attempts('good-key')).toBe(attempts);
-    expect(auth.attempts('bad-key')).toBe(1);
     // Nothing is left to send: the stream ends failed, naming the destination.
     await expect.poll(() => r.out.state(), { timeout: 10_000 }).toBe('failed');
     const streamFailed = r.seen.filter((s) => s.event.type === 'stream.state').at(-1)!.event as { data: EventMap['stream.state'] };
     expect(streamFailed.data.error?.message).toMatch(/^Good: .*stream key/);
+    // The ended stream is the positive signal that nothing retries: no pusher is left to try again,
+    // and neither key was tried once more.
+    await expect.poll(pushers, { timeout: 10_000 }).toBe(0);
+    expect(auth.attempts('good-key')).toBe(attempts);
+    expect(auth.attempts('bad-key')).toBe(1);
   });
 });
 
