@@ -31,7 +31,7 @@ test.afterAll(async () => {
 });
 
 test('encoder status in settings, then record to a chosen folder and stop', async ({ page }, testInfo) => {
-  await page.goto(server.url);
+  await page.goto(server.launchUrl);
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
 
   await page.getByTestId('settings-open').click();
@@ -94,7 +94,7 @@ test('encoder status in settings, then record to a chosen folder and stop', asyn
 });
 
 test('encoder templates: apply one, save the settings as a new one, overwrite it, remove it', async ({ page }, testInfo) => {
-  await page.goto(server.url);
+  await page.goto(server.launchUrl);
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
   await page.getByTestId('settings-open').click();
   await expect(page.getByTestId('template-Twitch 1080p60 6000 kbps')).toBeVisible();

@@ -13,7 +13,7 @@ let local: StudioServer;
 
 test.beforeAll(async () => {
   [exposed, local] = await Promise.all([
-    startStudioServer({ args: ['--ws-bind', '0.0.0.0', '--ws-password', PASSWORD] }),
+    startStudioServer({ args: ['--ws-bind', '0.0.0.0'], env: { STUDIO_WS_PASSWORD: PASSWORD } }),
     startStudioServer(),
   ]);
 });
@@ -23,7 +23,7 @@ test.afterAll(async () => {
 });
 
 async function openRemoteSettings(page: Page, server: StudioServer): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(server.launchUrl);
   await page.getByTestId('settings-open').click();
   await expect(page.getByTestId('remote-settings')).toBeVisible();
   await expect(page.getByTestId('remote-state')).toBeVisible();

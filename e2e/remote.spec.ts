@@ -158,7 +158,7 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
 
   // Live thumbnails need a compositor: open the studio's own UI in another tab, as an operator would.
   const compositor = await context.newPage();
-  await compositor.goto(studioUi.url);
+  await compositor.goto(studioUi.launchUrl);
   await expect(demo.locator('img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/, { timeout: 30_000 });
   await expect(page.getByTestId(`remote-scene-${SECOND_SCENE}`).locator('img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
 

@@ -20,7 +20,7 @@ test.afterAll(async () => {
 });
 
 test('budget in settings, then graphs of the live stats', async ({ page }, testInfo) => {
-  await page.goto(server.url);
+  await page.goto(server.launchUrl);
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
 
   await page.getByTestId('settings-open').click();

@@ -21,7 +21,7 @@ test.afterAll(async () => {
 });
 
 test('add a color source, move it, go live, watch stats, stop', async ({ page }, testInfo) => {
-  await page.goto(server.url);
+  await page.goto(server.launchUrl);
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
   await expect(page.getByTestId('scene-Demo')).toBeVisible();
 

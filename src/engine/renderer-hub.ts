@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  HOST_ONLY_COMMANDS,
   Status,
   fail,
   ok,
@@ -41,6 +42,8 @@ interface HubOptions {
   reportRenderer(stats: RendererStats): void;
   /** The output owner's latest audio levels (renderer.audioLevels), as they arrive. */
   reportLevels?(levels: InputLevels[]): void;
+  /** A renderer's media players or capture devices (engine/media/tracker.ts); only the owner's count. */
+  reportMedia?(type: 'renderer.mediaStatus' | 'renderer.devices', args: unknown, fromOwner: boolean): Result<{ kept: boolean }>;
   startupNotices: { level: 'info' | 'warning' | 'error'; message: string }[];
   /**
    * The current state of things that are otherwise only told as they change (encoder choice,
@@ -103,6 +106,10 @@ export class RendererHub {
         if (type === 'renderer.claimOutput') return this.claim(member, args);
         if (type === 'renderer.captureResult') return this.captureResult(member, args);
         if (type === 'renderer.audioLevels') return this.audioLevels(member, args);
+        if (type === 'renderer.mediaStatus' || type === 'renderer.devices') {
+          return this.options.reportMedia?.(type, args, this.owner() === member) ?? ok({ kept: false });
+        }
+        if (HOST_ONLY_COMMANDS.has(type)) return fail(Status.HostOnly, hostOnlyMessage(type));
         return this.options.execute(type, args);
       },
       frame: (message) => {
@@ -318,4 +325,12 @@ function parseLevels(args: unknown): InputLevels[] | string {
 /** Lower is better: primaries first, then the earliest claim. */
 function rank(claim: { priority: Priority; order: number }): number {
   return (claim.priority === 'primary' ? 0 : 1e9) + claim.order;
+}
+
+/** What a renderer that sent a host-only command is told: where the setting is changed instead. */
+export function hostOnlyMessage(type: CommandType): string {
+  if (type === 'output.setFfmpegPath') {
+    return 'The FFmpeg path cannot be changed from a page: in the desktop app choose it in Settings → Output (a file dialog of the app itself); in server mode start the studio with --ffmpeg PATH or set FFMPEG_PATH.';
+  }
+  return `${type} can only be run by the studio's own process, not from a page or a remote client.`;
 }

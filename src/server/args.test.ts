@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT, DEFAULT_WS_PORT, parseFlags } from './args';
 
-const WS_DEFAULTS = { wsPort: DEFAULT_WS_PORT, wsBind: '127.0.0.1', wsPassword: null, ws: true };
+const WS_DEFAULTS = {
+  wsPort: DEFAULT_WS_PORT,
+  wsBind: '127.0.0.1',
+  wsPassword: null,
+  wsPasswordFile: null,
+  wsTlsCert: null,
+  wsTlsKey: null,
+  wsAllowOrigins: [],
+  ws: true,
+  ffmpeg: null,
+};
 
 describe('parseFlags', () => {
   it('defaults to port 8420, the default data dir, no browser', () => {
@@ -22,6 +32,20 @@ describe('parseFlags', () => {
       flags: { wsPort: 0, wsBind: '0.0.0.0', wsPassword: 'hunter22', ws: true },
     });
     expect(parseFlags(['--no-ws'])).toMatchObject({ ok: true, flags: { ws: false } });
+    expect(
+      parseFlags([
+        '--ws-password-file', '/p', '--ws-tls-cert', 'c.pem', '--ws-tls-key=k.pem',
+        '--ws-allow-origin', 'https://a.example', '--ws-allow-origin=http://b.example:8000',
+      ]),
+    ).toMatchObject({
+      ok: true,
+      flags: { wsPasswordFile: '/p', wsTlsCert: 'c.pem', wsTlsKey: 'k.pem', wsAllowOrigins: ['https://a.example', 'http://b.example:8000'] },
+    });
+  });
+
+  it('reads --ffmpeg, where an empty value clears the setting', () => {
+    expect(parseFlags(['--ffmpeg', '/opt/ff/ffmpeg'])).toMatchObject({ ok: true, flags: { ffmpeg: '/opt/ff/ffmpeg' } });
+    expect(parseFlags(['--ffmpeg='])).toMatchObject({ ok: true, flags: { ffmpeg: '' } });
   });
 
   it.each([
@@ -36,6 +60,11 @@ describe('parseFlags', () => {
     [['--data-dir', '--headless'], /--data-dir needs a folder/],
     [['--headless=yes'], /takes no value/],
     [['serve'], /Unknown option 'serve'/],
+    [['--ws-tls-cert', 'c.pem'], /needs both --ws-tls-cert and --ws-tls-key/],
+    [['--ws-allow-origin', 'https://a.example/path'], /needs a web origin/],
+    [['--ws-allow-origin', 'file:///x'], /needs a web origin/],
+    [['--ws-password', 'hunter22', '--ws-password-file', '/p'], /not both/],
+    [['--ffmpeg'], /--ffmpeg needs/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseFlags(argv);
     expect(parsed.ok).toBe(false);

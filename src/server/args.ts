@@ -10,9 +10,21 @@ export interface ServerFlags {
   /** obs-websocket server: port (0 = a free one), bind address, password, or off. */
   wsPort: number;
   wsBind: string;
-  /** null = the stored (or first-run generated) password; STUDIO_WS_PASSWORD also sets it. */
+  /**
+   * null = the stored (or first-run generated) password. Prefer STUDIO_WS_PASSWORD or
+   * --ws-password-file: a flag's value is readable by every local user in the process list.
+   */
   wsPassword: string | null;
+  /** A file whose first line is the remote control password. */
+  wsPasswordFile: string | null;
+  /** wss:// for remote control: PEM certificate and key files (both or neither). */
+  wsTlsCert: string | null;
+  wsTlsKey: string | null;
+  /** Web page origins (https://companion.example) allowed to drive remote control. */
+  wsAllowOrigins: string[];
   ws: boolean;
+  /** The FFmpeg binary to run; '' clears a path set earlier. null = leave the setting as it is. */
+  ffmpeg: string | null;
 }
 
 export type ParsedFlags = { ok: true; flags: ServerFlags } | { ok: false; message: string };
@@ -21,7 +33,9 @@ export const DEFAULT_PORT = 8420;
 
 export const DEFAULT_WS_PORT = 4455;
 
-export const USAGE = `Usage: node out/main/server.js [--port N] [--data-dir DIR] [--headless] [--ws-port N] [--ws-bind ADDR] [--ws-password P] [--no-ws]
+export const USAGE = `Usage: node out/main/server.js [--port N] [--data-dir DIR] [--headless] [--ffmpeg PATH]
+       [--ws-port N] [--ws-bind ADDR] [--ws-password-file FILE] [--ws-tls-cert FILE --ws-tls-key FILE]
+       [--ws-allow-origin ORIGIN]... [--no-ws]
 
 Runs the Broadcast Studio engine and serves its UI on http://127.0.0.1 (never on other interfaces).
 
@@ -34,9 +48,21 @@ Runs the Broadcast Studio engine and serves its UI on http://127.0.0.1 (never on
                     The producers' web remote is served on the same port at /remote/.
   --ws-bind ADDR    Address the remote control listens on (default 127.0.0.1). Anything else
                     exposes the studio to the network: use it only with a strong password.
-  --ws-password P   Remote control password (or set STUDIO_WS_PASSWORD). Default: the one
-                    generated at first run and kept in the secret store.
+  --ws-password-file FILE
+                    Remote control password from the first line of FILE (or set
+                    STUDIO_WS_PASSWORD). Default: the one generated at first run and kept in
+                    the secret store.
+  --ws-password P   The same, but on the command line, where every local user can read it in
+                    the process list; the ready output warns when it is used.
+  --ws-tls-cert FILE, --ws-tls-key FILE
+                    Serve remote control as wss:// with this PEM certificate and key.
+  --ws-allow-origin ORIGIN
+                    Also accept remote control from web pages of ORIGIN (repeatable), e.g.
+                    --ws-allow-origin https://companion.example. Other web pages are refused.
   --no-ws           Do not start the remote control server.
+  --ffmpeg PATH     The FFmpeg binary the studio runs (kept in the profile; '' goes back to
+                    FFMPEG_PATH, the bundled ffmpeg-static, then ffmpeg on PATH). Pages and
+                    remote clients cannot change it.
   --help            Print this text.`;
 
 export function parseFlags(argv: readonly string[]): ParsedFlags {
@@ -48,7 +74,12 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     wsPort: DEFAULT_WS_PORT,
     wsBind: '127.0.0.1',
     wsPassword: null,
+    wsPasswordFile: null,
+    wsTlsCert: null,
+    wsTlsKey: null,
+    wsAllowOrigins: [],
     ws: true,
+    ffmpeg: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -111,6 +142,33 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         flags.wsPassword = raw;
         break;
       }
+      case '--ws-password-file': {
+        const raw = value();
+        if (raw === undefined || raw === '') return { ok: false, message: '--ws-password-file needs a file, e.g. --ws-password-file ~/.studio-pass.' };
+        flags.wsPasswordFile = raw;
+        break;
+      }
+      case '--ws-tls-cert':
+      case '--ws-tls-key': {
+        const raw = value();
+        if (raw === undefined || raw === '') return { ok: false, message: `${name} needs a PEM file, e.g. ${name} ./remote-${name.slice(9)}.pem.` };
+        if (name === '--ws-tls-cert') flags.wsTlsCert = raw;
+        else flags.wsTlsKey = raw;
+        break;
+      }
+      case '--ws-allow-origin': {
+        const raw = value();
+        const origin = raw === undefined ? null : parseOrigin(raw);
+        if (!origin) return { ok: false, message: `--ws-allow-origin needs a web origin such as https://companion.example, not '${raw ?? ''}'.` };
+        flags.wsAllowOrigins.push(origin);
+        break;
+      }
+      case '--ffmpeg': {
+        const raw = value();
+        if (raw === undefined) return { ok: false, message: "--ffmpeg needs the FFmpeg binary's path, e.g. --ffmpeg /usr/bin/ffmpeg ('' to clear it)." };
+        flags.ffmpeg = raw.trim();
+        break;
+      }
       case '--no-ws':
         if (inline !== undefined) return { ok: false, message: '--no-ws takes no value.' };
         flags.ws = false;
@@ -119,5 +177,23 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         return { ok: false, message: `Unknown option '${arg}'; run with --help to see the options.` };
     }
   }
+  if ((flags.wsTlsCert === null) !== (flags.wsTlsKey === null)) {
+    return { ok: false, message: 'wss:// needs both --ws-tls-cert and --ws-tls-key.' };
+  }
+  if (flags.wsPassword !== null && flags.wsPasswordFile !== null) {
+    return { ok: false, message: 'Give the remote control password once: --ws-password-file or --ws-password, not both.' };
+  }
   return { ok: true, flags };
+}
+
+/** scheme://host[:port] with nothing after it, as browsers send in Origin; null when it is not one. */
+function parseOrigin(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.pathname !== '/' || url.search || url.hash || url.username) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
 }

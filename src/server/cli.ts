@@ -4,7 +4,7 @@
  * Exit codes: 0 after a clean stop, 1 for a fatal error, 2 for bad command-line flags.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LogLevel } from '../engine/api';
 import { createStudio } from '../engine/studio';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   installShutdown(resources);
   logger.log('info', 'server mode starting', { dataDir, pid: process.pid });
 
+  const wsPassword = await remotePassword(flags);
   resources.studio = await createStudio({
     dataDir,
     resourcesDir: path.join(root, 'resources'),
@@ -64,10 +65,17 @@ async function main(): Promise<void> {
       enabled: flags.ws,
       port: flags.wsPort,
       bind: flags.wsBind,
-      password: flags.wsPassword ?? process.env['STUDIO_WS_PASSWORD'] ?? null,
+      password: wsPassword,
       pageDir: rendererDir,
+      allowedOrigins: flags.wsAllowOrigins,
+      tls: flags.wsTlsCert && flags.wsTlsKey ? { cert: flags.wsTlsCert, key: flags.wsTlsKey } : null,
     },
   });
+  if (flags.ffmpeg !== null) {
+    // The one way server mode changes the binary the studio runs: pages and remote clients cannot.
+    const set = await resources.studio.execute('output.setFfmpegPath', { ffmpegPath: flags.ffmpeg });
+    if (!set.ok) throw new Fatal(`--ffmpeg: ${set.error.message}`);
+  }
   const server = await startStudioServer({
     studio: resources.studio,
     logger,
@@ -81,7 +89,8 @@ async function main(): Promise<void> {
   if (chromium?.ok) {
     resources.headless = launchHeadless({
       executable: chromium.value,
-      url: `${server.value.url}?role=primary`,
+      // A one-time ticket, not the run's secret: a browser's command line is readable by other users.
+      url: server.value.ticketUrl('role=primary'),
       logger,
       onUnexpectedExit: (reason) => process.stderr.write(`${PREFIX} warning: ${reason}\n`),
     });
@@ -94,9 +103,15 @@ async function main(): Promise<void> {
   } else if (remote.ok && flags.ws) {
     process.stderr.write(`${PREFIX} warning: ${remote.value.problem}\n`);
   }
+  if (flags.wsPassword !== null) {
+    process.stderr.write(
+      `${PREFIX} warning: --ws-password puts the remote control password in the process list, where every local user can read it; use STUDIO_WS_PASSWORD or --ws-password-file instead.\n`,
+    );
+  }
   ready = true;
   logger.log('info', 'server mode ready', { url: server.value.url });
-  process.stdout.write(`Broadcast Studio (server mode) ready at ${server.value.url}\n`);
+  // The only place this run's secret appears: whoever can read this line may drive the studio.
+  process.stdout.write(`Broadcast Studio (server mode) ready at ${server.value.launchUrl}\n`);
 }
 
 interface Resources {
@@ -153,6 +168,24 @@ function fatal(error: unknown): void {
   process.stderr.write(`${PREFIX} ${message}\n`);
   if (current) void shutdown(1);
   else process.exit(1);
+}
+
+/** The remote control password: the flag, else the file's first line, else STUDIO_WS_PASSWORD. */
+async function remotePassword(flags: { wsPassword: string | null; wsPasswordFile: string | null }): Promise<string | null> {
+  if (flags.wsPassword !== null) return flags.wsPassword;
+  if (flags.wsPasswordFile !== null) {
+    let text: string;
+    try {
+      text = await readFile(flags.wsPasswordFile, 'utf8');
+    } catch (error) {
+      throw new Fatal(`Cannot read the remote control password file ${flags.wsPasswordFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    const password = (text.split(/\r?\n/, 1)[0] ?? '').trim();
+    if (password.length < 6) throw new Fatal(`The password in ${flags.wsPasswordFile} is shorter than 6 characters; its first line is the password.`);
+    return password;
+  }
+  const env = process.env['STUDIO_WS_PASSWORD'];
+  return env !== undefined && env !== '' ? env : null;
 }
 
 async function prepareDataDir(dir: string): Promise<void> {

@@ -1,14 +1,16 @@
 /**
  * Server mode's HTTP server: the studio UI, /healthz, /media and the renderer socket, on loopback
  * only. Requests naming another Host are refused so a DNS-rebinding page cannot reach it either.
+ * Everything but the UI's static files and /healthz needs this run's secret (./access.ts).
  */
 import http from 'node:http';
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { MEDIA_PATH, Status, fail, ok, type Result } from '../shared';
+import { MEDIA_PATH, STUDIO_SESSION_PATH, Status, fail, ok, type Result } from '../shared';
 import type { Logger, Studio } from '../engine/api';
 import { mimeType } from '../engine/http/mime';
 import { sendJson, setCommonHeaders } from '../engine/http/respond';
+import { OPEN_PRINTED_URL, TICKET_PARAM, TOKEN_PARAM, createAccess, type Access } from './access';
 import { attachStudioSocket } from './socket';
 import { sendFile, serveStatic } from '../engine/http/static';
 
@@ -27,7 +29,11 @@ export interface StudioServerOptions {
 export interface StudioServer {
   /** http://127.0.0.1:PORT/ */
   readonly url: string;
+  /** The URL to print: `url` with this run's secret, which a browser trades for its cookie. */
+  readonly launchUrl: string;
   readonly port: number;
+  /** A single-use URL for a browser the studio starts itself (its argv is readable by others). */
+  ticketUrl(query?: string): string;
   /** Closes the renderer sockets and every open connection. */
   close(): Promise<void>;
 }
@@ -36,6 +42,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
   const host = opts.host ?? '127.0.0.1';
   const started = performance.now();
   let port = opts.port;
+  let access: Access | null = null;
   const hosts = (): Set<string> => new Set([`${host}:${port}`, `localhost:${port}`]);
   const origins = (): Set<string> => new Set([...hosts()].map((h) => `http://${h}`));
 
@@ -67,8 +74,44 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
       });
       return;
     }
-    if (url.pathname === MEDIA_PATH) return serveMedia(req, res, url.searchParams.get('path'));
+    if (!access) {
+      sendJson(res, 503, { ok: false, error: { message: 'The studio is still starting; try again in a moment.' } });
+      return;
+    }
+    if (url.searchParams.has(TOKEN_PARAM) || url.searchParams.has(TICKET_PARAM)) return admit(res, url, access);
+    const allowed = access.allows(req);
+    if (url.pathname === STUDIO_SESSION_PATH) {
+      if (allowed) sendJson(res, 200, ok(null));
+      else sendJson(res, 401, fail(Status.NotReady, OPEN_PRINTED_URL));
+      return;
+    }
+    if (url.pathname === MEDIA_PATH) {
+      if (!allowed) {
+        sendJson(res, 401, fail(Status.NotReady, OPEN_PRINTED_URL));
+        return;
+      }
+      return serveMedia(req, res, url.searchParams.get('path'));
+    }
+    // The UI's own files hold nothing of the user's: they may load without the cookie, and then
+    // tell the user which URL to open.
     return serveStatic(req, res, opts.rendererDir, url.pathname);
+  }
+
+  /** Trades a valid token or ticket for the cookie and sends the browser on without it. */
+  function admit(res: http.ServerResponse, url: URL, gate: Access): void {
+    if (!gate.redeem(url.searchParams)) {
+      res.statusCode = 401;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`${OPEN_PRINTED_URL}\n`);
+      return;
+    }
+    url.searchParams.delete(TOKEN_PARAM);
+    url.searchParams.delete(TICKET_PARAM);
+    res.statusCode = 303;
+    res.setHeader('Set-Cookie', gate.cookie());
+    // The secret leaves the address bar (and the history) at once.
+    res.setHeader('Location', `${url.pathname}${url.search}`);
+    res.end();
   }
 
   async function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, requested: string | null): Promise<void> {
@@ -87,7 +130,12 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
     else await sendFile(res, file);
   }
 
-  const socket = attachStudioSocket(server, { studio: opts.studio, logger: opts.logger, allowedOrigins: origins });
+  const socket = attachStudioSocket(server, {
+    studio: opts.studio,
+    logger: opts.logger,
+    allowedOrigins: origins,
+    authorized: (req) => access?.allows(req) ?? false,
+  });
 
   const listening = await new Promise<Result<null>>((resolve) => {
     const onError = (error: NodeJS.ErrnoException): void => {
@@ -96,6 +144,8 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
     server.once('error', onError);
     server.listen(opts.port, host, () => {
       server.off('error', onError);
+      // Before any request is read: no request ever meets a server without its secret.
+      access = createAccess((server.address() as AddressInfo).port);
       resolve(ok(null));
     });
   });
@@ -107,8 +157,13 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
   server.on('error', (error) => opts.logger.log('error', 'HTTP server error', { error: error.message }));
 
   let closing: Promise<void> | null = null;
+  const gate = access as Access | null;
+  if (!gate) throw new Error('the server listened without creating its access secret');
+  const base = `http://${host}:${port}/`;
   return ok({
-    url: `http://${host}:${port}/`,
+    url: base,
+    launchUrl: `${base}?${TOKEN_PARAM}=${gate.token}`,
+    ticketUrl: (query) => `${base}?${query ? `${query}&` : ''}${TICKET_PARAM}=${gate.ticket()}`,
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {

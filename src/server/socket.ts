@@ -15,6 +15,7 @@ import {
   type ServerMessage,
 } from '../shared';
 import type { Disposable, Logger, RendererSession, Studio } from '../engine/api';
+import { OPEN_PRINTED_URL } from './access';
 import { parseClientMessage } from './messages';
 
 /** The largest frame message: one full-size NV12 frame plus its header (audio chunks are far smaller). */
@@ -33,6 +34,8 @@ export interface SocketBridgeOptions {
   logger: Logger;
   /** Origins a browser may connect from (this server's own). Evaluated per upgrade. */
   allowedOrigins: () => ReadonlySet<string>;
+  /** Whether the upgrade request carries this run's secret (see access.ts); checked before Origin. */
+  authorized: (req: IncomingMessage) => boolean;
 }
 
 export function attachStudioSocket(server: Server, opts: SocketBridgeOptions): Disposable {
@@ -49,6 +52,11 @@ export function attachStudioSocket(server: Server, opts: SocketBridgeOptions): D
       return refuse(socket, 400, 'Bad Request');
     }
     if (pathname !== STUDIO_SOCKET_PATH) return refuse(socket, 404, 'Not Found');
+    // Any local program can forge an Origin; only this run's secret proves the page is ours.
+    if (!opts.authorized(req)) {
+      logger.log('warn', 'refused a studio socket without this run\'s secret', { origin: req.headers.origin ?? '(none)' });
+      return refuse(socket, 401, 'Unauthorized', OPEN_PRINTED_URL);
+    }
     // Browsers always send Origin; refusing other origins stops any web page from driving the studio.
     const origin = req.headers.origin;
     if (!origin || !opts.allowedOrigins().has(origin)) {
@@ -146,10 +154,13 @@ export function attachStudioSocket(server: Server, opts: SocketBridgeOptions): D
   };
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+function refuse(socket: Duplex, status: number, text: string, body = ''): void {
   socket.on('error', () => socket.destroy());
+  const bytes = Buffer.from(body, 'utf8');
   // end() flushes the status line before closing; the peer sees a clear HTTP refusal.
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${bytes.length}\r\n\r\n${body}`,
+  );
 }
 
 function toBuffer(data: RawData): Buffer {

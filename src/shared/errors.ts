@@ -20,6 +20,8 @@ export const Status = {
   InvalidResourceType: 602,
   InvalidResourceState: 604,
   InvalidInputKind: 605,
+  /** A filter kind that is not registered (obs-websocket's own code). */
+  InvalidFilterKind: 607,
   CreationFailed: 700,
   ActionFailed: 701,
   RequestProcessingFailed: 702,
@@ -29,6 +31,8 @@ export const Status = {
   FileUnreadable: 901,
   /** The destination could not be reached or refused the stream. */
   DestinationUnreachable: 902,
+  /** A command only the host process may run (see HOST_ONLY_COMMANDS) came from a renderer or client. */
+  HostOnly: 903,
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 

@@ -92,6 +92,11 @@ export type ServerMessage =
 
 /** Path of the renderer ↔ engine WebSocket in server mode. */
 export const STUDIO_SOCKET_PATH = '/studio';
+/**
+ * Server mode: answers 200 while the page's cookie grants this run's access, 401 with the reason
+ * otherwise (the renderer asks when its socket is refused, to tell "restarted" from "down").
+ */
+export const STUDIO_SESSION_PATH = '/session';
 /** Path a renderer loads local media from in server mode: /media?path=<encoded absolute path>. */
 export const MEDIA_PATH = '/media';
 

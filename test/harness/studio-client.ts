@@ -16,9 +16,10 @@ export interface StudioClient {
   close(): void;
 }
 
-export async function connectStudio(baseUrl: string): Promise<StudioClient> {
-  const origin = baseUrl.replace(/\/$/, '');
-  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}${STUDIO_SOCKET_PATH}`, { origin });
+/** `server`: a running server mode's base URL and the Cookie header its secret grants (see access.ts). */
+export async function connectStudio(server: { url: string; cookie: string }): Promise<StudioClient> {
+  const origin = server.url.replace(/\/$/, '');
+  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}${STUDIO_SOCKET_PATH}`, { origin, headers: { Cookie: server.cookie } });
   const events: StudioEvent[] = [];
   const waiters = new Set<{ predicate: (e: StudioEvent) => boolean; resolve: (e: StudioEvent) => void }>();
   const pending = new Map<number, (r: Result<unknown>) => void>();

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface StudioServer {
+  /** http://127.0.0.1:PORT/ — the base, without the run's secret. */
   url: string;
+  /** The ready line's URL (base + ?token=…): what a user opens. */
+  launchUrl: string;
+  /** This run's secret, and the Cookie header a page gets for it. */
+  token: string;
+  cookie: string;
   port: number;
   dataDir: string;
   process: ChildProcess;
@@ -31,10 +37,10 @@ export async function startStudioServer(opts: { dataDir?: string; headless?: boo
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const launchUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server mode did not print its URL within 30 s:\n${output}`)), 30_000);
     const onData = (): void => {
-      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -46,9 +52,14 @@ export async function startStudioServer(opts: { dataDir?: string; headless?: boo
       reject(new Error(`server mode exited with ${code} before it was ready:\n${output}`));
     });
   });
-  const port = Number(new URL(url).port);
+  const parsed = new URL(launchUrl);
+  const port = Number(parsed.port);
+  const token = parsed.searchParams.get('token')!;
   return {
-    url,
+    url: `${parsed.origin}/`,
+    launchUrl,
+    token,
+    cookie: `studio-${port}=${token}`,
     port,
     dataDir,
     process: child,

@@ -22,7 +22,7 @@ describe('compositor → FFmpeg → RTMP (server mode, headless Chromium)', () =
   beforeAll(async () => {
     nginx = await startNginxRtmp();
     server = await startStudioServer({ headless: true });
-    client = await connectStudio(server.url);
+    client = await connectStudio(server);
   });
 
   afterAll(async () => {

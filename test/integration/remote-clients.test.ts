@@ -33,7 +33,7 @@ beforeAll(async () => {
   nginx = await startNginxRtmp();
   server = await startStudioServer({ headless: true });
   // What the Settings section shows: where to connect and the generated password.
-  const studio = await connectStudio(server.url);
+  const studio = await connectStudio(server);
   try {
     const info = await studio.must('remote.info', {});
     expect(info).toMatchObject({ enabled: true, exposed: false, problem: null });

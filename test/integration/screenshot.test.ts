@@ -152,7 +152,7 @@ describe('screenshots rendered by the headless compositor', () => {
     server = valueOf(await startStudioServer({ studio, logger, rendererDir: RENDERER_DIR, version: 'test', port: 0 }));
     chromium = launchHeadless({
       executable: valueOf(findChromium()),
-      url: `${server.url}?role=primary`,
+      url: server.ticketUrl('role=primary'),
       logger,
       onUnexpectedExit: (reason) => logs.push(`chromium exited: ${reason}`),
     });
@@ -248,6 +248,12 @@ describe('screenshots rendered by the headless compositor', () => {
     await live;
 
     const ours = async (): Promise<string[]> => (await readdir(shotsDir)).filter((n) => /^program-\d{4}-.*\.jpg$/.test(n)).sort();
+    // The engine's own once-a-second stream.stats ticks: the rhythm is judged against them, not
+    // against wall-clock milliseconds, which a loaded machine stretches.
+    const ticks: number[] = [];
+    const tickSub = studio.subscribe((e: StudioEvent) => {
+      if (e.type === 'stream.stats') ticks.push(Date.now());
+    });
     const seen = new Set<string>();
     const deadline = Date.now() + 30_000;
     while (seen.size < 5) {
@@ -257,13 +263,14 @@ describe('screenshots rendered by the headless compositor', () => {
       if (Date.now() > deadline) throw new Error(`only ${seen.size} screenshots in 30 s:\n${logs.slice(-20).join('\n')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    tickSub.dispose();
     const stamps = [...seen].sort().map((n) => Date.parse(n.slice(8, -4).replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z/, 'T$1:$2:$3.$4Z')));
-    // The timer keeps the 1 s rhythm: a tick the loaded machine runs late makes one gap longer and the
-    // next shorter, so check the mean spacing, and that no two pictures come from the same tick.
-    const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
-    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    expect(mean, `mean spacing of ${gaps.join(', ')} ms`).toBeGreaterThanOrEqual(900);
-    for (const gap of gaps) expect(gap, `gaps ${gaps.join(', ')} ms`).toBeGreaterThan(200);
+    // The timer keeps the 1 s rhythm: between the first picture and the last, no more pictures than
+    // the engine's 1 s stats ticks (give or take the one at an edge), and no two from one tick. A
+    // loaded machine may skip a tick (a busy compositor), so fewer is fine.
+    const between = ticks.filter((at) => at > stamps[0]! && at <= stamps.at(-1)!).length;
+    expect(stamps.length - 1, `picture gaps against ${between} stats ticks`).toBeLessThanOrEqual(between + 1);
+    expect(new Set(stamps).size, 'distinct stamps').toBe(stamps.length);
 
     const stopped = waitForState('idle', 20_000);
     valueOf(await studio.execute('stream.stop', {}));
@@ -284,8 +291,20 @@ describe('screenshots rendered by the headless compositor', () => {
       expect(near(pic.at(90, 60), [255, 0, 0, 255], 30), `periodic box ${pic.at(90, 60)}`).toBe(true);
     }
     expect((await readdir(shotsDir)).filter((n) => !kept.includes(n)).sort()).toEqual(['notes.txt', 'program-mine.jpg']);
-    // Not live any more: no new pictures.
-    await new Promise((r) => setTimeout(r, 2500));
+    // Not live any more: no new pictures. Judged over three of the recorder's once-a-second status
+    // ticks (a recording alone takes no pictures), a positive sign that engine time passed.
+    let recordTicks = 0;
+    const threeTicks = new Promise<void>((resolve) => {
+      const sub = studio.subscribe((e: StudioEvent) => {
+        if (e.type === 'record.state' && e.data.state === 'recording' && ++recordTicks >= 3) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    valueOf(await studio.execute('record.start', {}));
+    await threeTicks;
+    valueOf(await studio.execute('record.stop', {}));
     expect(await ours()).toEqual(kept);
   });
 

@@ -75,9 +75,9 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: nu
 }
 
 /** How a WebSocket upgrade ends: 'open', or the HTTP status it was refused with. */
-function upgradeOutcome(url: string, origin?: string): Promise<'open' | number> {
+function upgradeOutcome(url: string, origin?: string, cookie?: string): Promise<'open' | number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
+    const ws = new WebSocket(url, { ...(origin ? { origin } : {}), ...(cookie ? { headers: { Cookie: cookie } } : {}) });
     ws.once('open', () => {
       ws.close();
       resolve('open');
@@ -141,7 +141,7 @@ function socketUrl(server: StudioServer): string {
  * engine replays its state at once, and those messages can arrive in the same read as the 101.
  */
 async function openSocket(server: StudioServer) {
-  const ws = new WebSocket(socketUrl(server), { origin: server.url.slice(0, -1) });
+  const ws = new WebSocket(socketUrl(server), { origin: server.url.slice(0, -1), headers: { Cookie: server.cookie } });
   const messages: ServerMessage[] = [];
   let closeCode: number | null = null;
   ws.on('message', (data, isBinary) => {
@@ -184,9 +184,11 @@ describe('server mode over HTTP and WebSocket', () => {
     await server?.stop();
   });
 
-  it('prints exactly one line with the URL, on 127.0.0.1 and a real port', () => {
+  it("prints exactly one line with the URL and this run's secret, on 127.0.0.1 and a real port", () => {
     const lines = server.output().split('\n').filter((l) => l.includes(server.url));
-    expect(lines).toEqual([`Broadcast Studio (server mode) ready at ${server.url}`]);
+    expect(lines).toEqual([`Broadcast Studio (server mode) ready at ${server.url}?token=${server.token}`]);
+    // 32 random bytes in base64url.
+    expect(server.token).toMatch(/^[\w-]{43}$/);
     expect(server.port).toBeGreaterThan(0);
   });
 
@@ -244,26 +246,28 @@ describe('server mode over HTTP and WebSocket', () => {
     const image = doc.inputs.find((i) => i.kind === 'image_source' && typeof i.settings['file'] === 'string');
     expect(image, 'the demo scene has a watermark image').toBeTruthy();
     const file = image!.settings['file'] as string;
-    const served = await get(server.port, `/media?path=${encodeURIComponent(file)}`);
+    const withCookie = { Cookie: server.cookie };
+    const served = await get(server.port, `/media?path=${encodeURIComponent(file)}`, withCookie);
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.body.equals(readFileSync(file))).toBe(true);
 
     for (const other of [path.join(ROOT, 'package.json'), '/etc/passwd', `${file}/../../package.json`, 'relative.png', '']) {
-      const res = await get(server.port, `/media?path=${encodeURIComponent(other)}`);
+      const res = await get(server.port, `/media?path=${encodeURIComponent(other)}`, withCookie);
       expect(res.status, other).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, error: { message: expect.any(String) } });
     }
-    expect((await get(server.port, '/media')).status).toBe(404);
+    expect((await get(server.port, '/media', withCookie)).status).toBe(404);
   });
 
-  it('refuses studio sockets from other origins, and from none', async () => {
-    expect(await upgradeOutcome(socketUrl(server), 'http://evil.example')).toBe(403);
-    expect(await upgradeOutcome(socketUrl(server), `http://127.0.0.1:${server.port + 1}`)).toBe(403);
-    expect(await upgradeOutcome(socketUrl(server))).toBe(403);
-    expect(await upgradeOutcome(socketUrl(server).replace(STUDIO_SOCKET_PATH, '/other'), server.url.slice(0, -1))).toBe(404);
-    expect(await upgradeOutcome(socketUrl(server), `http://localhost:${server.port}`)).toBe('open');
+  it('refuses studio sockets from other origins, and from none, even with the secret', async () => {
+    const cookie = server.cookie;
+    expect(await upgradeOutcome(socketUrl(server), 'http://evil.example', cookie)).toBe(403);
+    expect(await upgradeOutcome(socketUrl(server), `http://127.0.0.1:${server.port + 1}`, cookie)).toBe(403);
+    expect(await upgradeOutcome(socketUrl(server), undefined, cookie)).toBe(403);
+    expect(await upgradeOutcome(socketUrl(server).replace(STUDIO_SOCKET_PATH, '/other'), server.url.slice(0, -1), cookie)).toBe(404);
+    expect(await upgradeOutcome(socketUrl(server), `http://localhost:${server.port}`, cookie)).toBe('open');
   });
 
   it('a socket gets the replay on connect, and calls round-trip', async () => {
@@ -326,6 +330,9 @@ describe('server mode lifecycle', () => {
         .toBeGreaterThan(0);
       browser = descendants(pid);
       expect(browser.some((p) => p.cmd.includes('--headless=new') && p.cmd.includes('role=primary'))).toBe(true);
+      // The browser's command line (readable by every local user) carries a one-time ticket, never the run's secret.
+      expect(browser.some((p) => p.cmd.includes('ticket='))).toBe(true);
+      expect(browser.filter((p) => p.cmd.includes(server.token))).toEqual([]);
       // The page loaded the studio and opened its socket: the bundle works in a browser with no display.
       await expect
         .poll(() => (existsSync(log) ? readFileSync(log, 'utf8') : '').includes('"msg":"renderer connected"'), { timeout: 60_000 })

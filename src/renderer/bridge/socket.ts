@@ -7,6 +7,7 @@
  */
 import {
   MEDIA_PATH,
+  STUDIO_SESSION_PATH,
   STUDIO_SOCKET_PATH,
   Status,
   fail,
@@ -35,9 +36,19 @@ export function socketUrl(loc: { protocol: string; host: string }): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${STUDIO_SOCKET_PATH}`;
 }
 
+/** The session check's address beside a socket URL (ws://host/studio → http://host/session). */
+export function sessionUrl(socket: string): string {
+  const u = new URL(socket);
+  u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
+  u.pathname = STUDIO_SESSION_PATH;
+  u.search = '';
+  return u.toString();
+}
+
 export function socketBridge(url: string = socketUrl(location)): ClientBridge {
   let ws: WebSocket | null = null;
   let connected = false;
+  let refused: string | undefined;
   let disposed = false;
   let attempt = 0;
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -47,7 +58,7 @@ export function socketBridge(url: string = socketUrl(location)): ClientBridge {
   const pending = new Map<number, { settle: Settle; timer: ReturnType<typeof setTimeout> }>();
   const events = new Set<(e: StudioEvent) => void>();
   const acks = new Set<(seq: number) => void>();
-  const conn = new Set<(c: boolean) => void>();
+  const conn = new Set<(c: boolean, refused?: string) => void>();
   const last = new Map<EventType, StudioEvent>();
 
   const emit = (e: StudioEvent): void => {
@@ -64,7 +75,27 @@ export function socketBridge(url: string = socketUrl(location)): ClientBridge {
   const setConnected = (c: boolean): void => {
     if (c === connected) return;
     connected = c;
-    for (const l of [...conn]) l(c);
+    for (const l of [...conn]) l(c, refused);
+  };
+
+  /**
+   * A socket that never opened may have been refused for want of this run's secret (a tab from
+   * before a restart, or a URL without its token): then retrying cannot help, and the user is told
+   * which URL to open instead of watching a reconnect loop.
+   */
+  const checkAccess = async (): Promise<boolean> => {
+    try {
+      const res = await fetch(sessionUrl(url), { credentials: 'same-origin', cache: 'no-store' });
+      if (res.status !== 401) return true;
+      const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+      const message = body?.error?.message;
+      refused = typeof message === 'string' ? message : 'This page may not drive the studio: open the URL printed when the studio started.';
+      for (const l of [...conn]) l(false, refused);
+      return false;
+    } catch {
+      // The server is down, not refusing: keep retrying.
+      return true;
+    }
   };
 
   const settleAll = (): void => {
@@ -97,7 +128,7 @@ export function socketBridge(url: string = socketUrl(location)): ClientBridge {
     }
   };
 
-  const onClose = (): void => {
+  const onClose = (opened: boolean): void => {
     ws = null;
     settleAll();
     // The engine drops a closed session's ownership; say so to whoever is sending frames.
@@ -107,22 +138,31 @@ export function socketBridge(url: string = socketUrl(location)): ClientBridge {
     }
     setConnected(false);
     if (disposed) return;
-    retry = setTimeout(connect, reconnectDelay(attempt++));
+    const delay = reconnectDelay(attempt++);
+    if (opened) {
+      retry = setTimeout(connect, delay);
+      return;
+    }
+    void checkAccess().then((allowed) => {
+      if (allowed && !disposed) retry = setTimeout(connect, delay);
+    });
   };
 
   function connect(): void {
     retry = null;
     if (disposed) return;
     const s = new WebSocket(url);
+    let opened = false;
     s.binaryType = 'arraybuffer';
     s.onopen = () => {
+      opened = true;
       attempt = 0;
       setConnected(true);
       if (claim) void invoke('renderer.claimOutput', claim);
     };
     s.onmessage = onMessage;
     s.onclose = () => {
-      if (ws === s) onClose();
+      if (ws === s) onClose(opened);
     };
     // An error is always followed by close, where reconnecting happens.
     s.onerror = () => {};
@@ -186,7 +226,7 @@ export function socketBridge(url: string = socketUrl(location)): ClientBridge {
     mediaUrl: (path) => `${MEDIA_PATH}?path=${encodeURIComponent(path)}`,
     onConnection(listener) {
       conn.add(listener);
-      listener(connected);
+      listener(connected, refused);
       return () => conn.delete(listener);
     },
     get connected() {

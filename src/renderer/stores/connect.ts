@@ -4,7 +4,7 @@ import { reduceEvent, withConnection, type StudioStore } from './studio';
 
 /** What the renderer's bridge adds to the shared contract: connection state. */
 export interface ConnectionSource {
-  onConnection(listener: (connected: boolean) => void): () => void;
+  onConnection(listener: (connected: boolean, refused?: string) => void): () => void;
 }
 
 export type RendererBridge = StudioBridge & ConnectionSource;
@@ -15,9 +15,9 @@ export function connectStore(bridge: RendererBridge, store: StudioStore): () => 
     const next = reduceEvent(prev, event);
     if (next !== prev) store.setState(next, true);
   });
-  const offConnection = bridge.onConnection((connected) => {
+  const offConnection = bridge.onConnection((connected, refused) => {
     const prev = store.getState();
-    const next = withConnection(prev, connected);
+    const next = withConnection(prev, connected, refused);
     if (next !== prev) store.setState(next, true);
   });
   return () => {

@@ -24,6 +24,8 @@ import { addNotice, removeNotice, type Notice } from './notices';
 export interface StudioState {
   /** Whether the bridge currently reaches the engine. */
   connected: boolean;
+  /** Why the engine refuses this page for good (server mode: not opened from this run's URL). */
+  refused: string | null;
   document: StudioDocument | null;
   /**
    * Set when the connection drops: the engine may have restarted with a lower revision, so the
@@ -51,6 +53,7 @@ export type StudioStore = StoreApi<StudioState>;
 
 export const initialStudioState = (): StudioState => ({
   connected: false,
+  refused: null,
   document: null,
   documentStale: true,
   kinds: [],
@@ -122,10 +125,10 @@ export function withoutNotice(state: StudioState, id: number): StudioState {
   return { ...state, notices: removeNotice(state.notices, id) };
 }
 
-export function withConnection(state: StudioState, connected: boolean): StudioState {
-  if (state.connected === connected) return state;
+export function withConnection(state: StudioState, connected: boolean, refused: string | null = null): StudioState {
+  if (state.connected === connected && state.refused === refused) return state;
   // Nobody sends frames through a dead link; the engine re-announces ownership on reconnect.
   return connected
-    ? { ...state, connected }
-    : { ...state, connected, documentStale: true, outputOwner: false };
+    ? { ...state, connected, refused: null }
+    : { ...state, connected, refused, documentStale: true, outputOwner: false };
 }

@@ -15,9 +15,13 @@ const withCurrent = (choices: readonly (string | number)[], current: string): st
   return out;
 };
 
+const FFMPEG_HINT =
+  'Empty: FFMPEG_PATH, then the bundled ffmpeg-static, then ffmpeg on PATH. To change it: in the desktop app use Choose FFmpeg…; in server mode start it with --ffmpeg PATH.';
+
 /** The encoder, its rate control and quality settings, and where FFmpeg lives. */
 export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
   const status = useStudio((s) => s.encoder);
+  const ffmpegPath = useStudio((s) => s.document?.output.ffmpegPath ?? '');
   const encoders = encoderOptions(status, draft.encoder);
   return (
     <fieldset className="settings-section">
@@ -120,16 +124,17 @@ export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
           ))}
         </select>
       </SettingsRow>
-      <SettingsRow id="settings-ffmpeg" label="FFmpeg path" hint="Empty: use FFMPEG_PATH, then the bundled ffmpeg-static, then ffmpeg on PATH.">
+      <SettingsRow id="settings-ffmpeg" label="FFmpeg path" hint={FFMPEG_HINT}>
+        {/* Read-only: choosing the program the studio runs is the host's job, never a page's. */}
         <input
           id="settings-ffmpeg"
           className="input"
           type="text"
+          readOnly
           spellCheck={false}
           placeholder="(automatic)"
-          value={draft.ffmpegPath}
+          value={ffmpegPath}
           data-testid="settings-ffmpeg"
-          onChange={(e) => set({ ffmpegPath: e.target.value })}
         />
       </SettingsRow>
     </fieldset>

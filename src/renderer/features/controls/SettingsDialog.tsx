@@ -95,10 +95,6 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       const r = await call('output.setEncoder', plan.encoder, quiet);
       if (!r.ok) messages.push(`Output: ${r.error.message}`);
     }
-    if (plan.ffmpegPath) {
-      const r = await call('output.setFfmpegPath', plan.ffmpegPath, quiet);
-      if (!r.ok) messages.push(`FFmpeg: ${r.error.message}`);
-    }
     setBusy(false);
     setStatus(messages.length > 0 ? { kind: 'failed', messages } : { kind: 'saved' });
   };

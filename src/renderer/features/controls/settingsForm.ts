@@ -54,7 +54,6 @@ export interface SettingsDraft {
   profile: string;
   bFrames: string;
   audioBitrate: string;
-  ffmpegPath: string;
 }
 
 /** Everything but the destination rows: the fields that mirror one document value each. */
@@ -110,7 +109,6 @@ export function fieldsFrom(doc: StudioDocument): FieldsDraft {
     profile: e.profile,
     bFrames: String(e.bFrames),
     audioBitrate: String(e.audioBitrateKbps),
-    ffmpegPath: doc.output.ffmpegPath,
   };
 }
 
@@ -147,7 +145,6 @@ export interface SavePlan {
   destinations?: DestinationSave[];
   video?: CommandArgs<'video.set'>;
   encoder?: CommandArgs<'output.setEncoder'>;
-  ffmpegPath?: CommandArgs<'output.setFfmpegPath'>;
 }
 
 export interface FieldError {
@@ -211,8 +208,6 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
   if (bFrames !== null && bFrames !== e.bFrames) encoder.bFrames = bFrames;
   if (audio !== null && audio !== e.audioBitrateKbps) encoder.audioBitrateKbps = audio;
   if (Object.keys(encoder).length > 0) plan.encoder = encoder;
-
-  if (d.ffmpegPath.trim() !== doc.output.ffmpegPath) plan.ffmpegPath = { ffmpegPath: d.ffmpegPath.trim() };
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
 }

@@ -4,7 +4,15 @@ import { useStudio } from '../../stores/context';
 export function ConnectionBanner() {
   const connected = useStudio((s) => s.connected);
   const everConnected = useStudio((s) => s.document !== null);
+  const refused = useStudio((s) => s.refused);
   if (connected) return null;
+  if (refused) {
+    return (
+      <div className="connection-banner" role="alert" data-testid="connection-refused">
+        {refused}
+      </div>
+    );
+  }
   return (
     <div className="connection-banner" role="alert" data-testid="connection-banner">
       {everConnected
