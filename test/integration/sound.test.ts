@@ -18,6 +18,7 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
   let server: StudioServer;
   let client: StudioClient;
   let sceneUuid: string;
+  let toneUuid = '';
 
   beforeAll(async () => {
     nginx = await startNginxRtmp();
@@ -46,12 +47,23 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
   });
 
   it('carries a test tone added on purpose, at its level', async () => {
-    await client.must('input.create', { sceneUuid, name: 'Tone', kind: 'audio_test_tone', settings: { frequency: 1000 } });
+    ({ inputUuid: toneUuid } = await client.must('input.create', { sceneUuid, name: 'Tone', kind: 'audio_test_tone', settings: { frequency: 1000 } }));
     const pcm = tail(await grabAudioPcm(nginx.url(KEY), 4), 1.5);
     const m = measureAudio(pcm);
     // A sine's RMS is 3 dB under its peak; AAC at 160 kbps keeps a plain tone within a dB.
     expect(m.peakDb).toBeGreaterThan(TONE_DBFS - 1.5);
     expect(m.peakDb).toBeLessThan(TONE_DBFS + 1.5);
     expect(toneStrength(pcm, 1000)).toBeGreaterThan(50 * toneStrength(pcm, 440));
+  });
+
+  it('follows the fader: half volume is 6 dB down, mute is silence', async () => {
+    const inputUuid = toneUuid;
+    await client.must('input.setAudio', { inputUuid, volumeMul: 0.5 });
+    const half = measureAudio(tail(await grabAudioPcm(nginx.url(KEY), 4), 1.5));
+    expect(half.peakDb).toBeGreaterThan(TONE_DBFS - 6 - 1.5);
+    expect(half.peakDb).toBeLessThan(TONE_DBFS - 6 + 1.5);
+    await client.must('input.setAudio', { inputUuid, muted: true });
+    const muted = measureAudio(tail(await grabAudioPcm(nginx.url(KEY), 4), 1.5));
+    expect(muted.peak, `largest sample while muted (${muted.peakDb} dBFS)`).toBe(0);
   });
 });

@@ -4,7 +4,9 @@
  * program output — packs each frame to NV12 on the GPU, reads it back asynchronously and sends it
  * through the bridge. React only creates it, feeds it snapshots and disposes it.
  */
-import type { RendererStats, StudioBridge, StudioDocument } from '../../shared';
+import type { InputLevels, RendererStats, StudioBridge, StudioDocument } from '../../shared';
+import type { MonitorStatus } from '../audio/monitor';
+import type { StripView } from '../audio/mixer';
 import type { TimerPort } from './clock';
 
 export interface CompositorOptions {
@@ -39,5 +41,20 @@ export interface Compositor {
   hitTest(x: number, y: number): number | null;
   /** Canvas-space bounding box of a scene item as drawn (after crop, scale, rotation about alignment). */
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null;
+  /** The mixer's live side (meters, monitoring), or null when audio is off or unavailable. */
+  readonly audioMixer: CompositorAudio | null;
   dispose(): void;
+}
+
+/** What the Audio Mixer dock reads from, and tells, the renderer's mixer. */
+export interface CompositorAudio {
+  /** Each input in program with sound: OBS's inputLevelsMul per channel [magnitude, peak, inputPeak]. */
+  levels(): InputLevels[];
+  /** The master bus per channel, [magnitude, peak, peak]. */
+  masterLevels(): number[][];
+  /** What each strip does now (in program, sending to output, monitoring, applied delay). */
+  view(): StripView[];
+  /** Where monitoring plays ('' = the default output). */
+  setMonitorDevice(deviceId: string): void;
+  readonly monitorStatus: MonitorStatus;
 }

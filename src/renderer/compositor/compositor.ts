@@ -15,8 +15,8 @@ import {
   type Scene,
   type StudioDocument,
 } from '../../shared';
-import { AudioSender, InputAudio, LevelReporter, createAudioGraph, type AudioGraph } from '../audio';
-import type { Compositor, CompositorOptions, CompositorStats } from './api';
+import { AudioSender, LevelReporter, Mixer, createAudioGraph, type AudioGraph } from '../audio';
+import type { Compositor, CompositorAudio, CompositorOptions, CompositorStats } from './api';
 import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
 import { FlowWindow } from './flow';
@@ -29,10 +29,10 @@ import {
   sourceKind,
   type Draw,
   type FrameInfo,
-  type SourceAudioPort,
   type SourceContext,
   type SourceRuntime,
 } from './sources';
+import { MediaLink } from './sources/media-link';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix } from './transform';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
@@ -73,12 +73,14 @@ export class StudioCompositor implements Compositor {
   private readonly statsTimer: ReturnType<typeof setInterval>;
   private readonly audio: AudioGraph | null = null;
   private readonly audioSender: AudioSender | null = null;
-  /** The audio inputs' voices (test tones) playing into the graph's master bus. */
-  private readonly inputAudio: InputAudio | null = null;
-  /** Sends the voices' meters to the engine (obs-websocket's InputVolumeMeters). */
+  /** One channel strip per input with sound, summed on the graph's master bus. */
+  private readonly mixer: Mixer | null = null;
+  /** Sends the strips' meters to the engine (obs-websocket's InputVolumeMeters). */
   private readonly levels: LevelReporter | null = null;
   private readonly capturer: Capturer;
   private readonly srcCtx: SourceContext;
+  /** Media controls in, player status and capture devices out (sources/media-link.ts). */
+  private readonly mediaLink: MediaLink;
   private readonly xf = new Float32Array(9);
   private readonly uv = new Float32Array(4);
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
@@ -100,6 +102,7 @@ export class StudioCompositor implements Compositor {
   constructor(opts: CompositorOptions) {
     registerBuiltinSources();
     this.bridge = opts.bridge;
+    this.mediaLink = new MediaLink(this.bridge);
     this.canvas = opts.canvas;
     this.gl = this.canvas.getContext('webgl2', CONTEXT_ATTRS);
     if (!this.gl) console.warn('Compositor: WebGL2 is not available here, so there is no preview and no program output.');
@@ -117,21 +120,9 @@ export class StudioCompositor implements Compositor {
       },
       mediaUrl: (p) => this.bridge.mediaUrl(p),
       warnOnce: (k, m) => this.warnOnce(k, m),
-      get audio() {
-        return audioPort();
-      },
-    };
-    // Until the mixer gives each input its own strip, a source's sound goes straight to the master bus.
-    const audioPort = (): SourceAudioPort | null => {
-      const graph = this.audio;
-      if (!graph) return null;
-      return {
-        context: graph.context,
-        attach: (node) => {
-          node.connect(graph.master);
-          return () => node.disconnect(graph.master);
-        },
-      };
+      media: this.mediaLink,
+      // Each source gets its own port, to its own channel strip (see sourceContext).
+      audio: null,
     };
     this.draw = {
       texture: (t) => this.pipe?.drawTexture(t, this.xf, this.uv),
@@ -149,9 +140,9 @@ export class StudioCompositor implements Compositor {
       try {
         this.audio = createAudioGraph();
         this.audioSender = new AudioSender(this.bridge, this.audio);
-        const voices = new InputAudio(this.audio.context, this.audio.master);
-        this.inputAudio = voices;
-        this.levels = new LevelReporter(this.bridge, () => voices.levels());
+        const mixer = new Mixer(this.audio.context, this.audio.master);
+        this.mixer = mixer;
+        this.levels = new LevelReporter(this.bridge, () => mixer.levels());
       } catch (err) {
         console.warn('Compositor: audio is unavailable; frames are sent without sound.', err);
       }
@@ -169,9 +160,9 @@ export class StudioCompositor implements Compositor {
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
+    // Strips first, so a source that attaches its sound finds the input's mixer state.
+    this.mixer?.sync(document);
     this.syncSources();
-    // Apart from syncSources: sound does not wait for a GL context.
-    this.inputAudio?.sync(document);
   }
 
   setOutputOwner(owner: boolean): void {
@@ -188,6 +179,7 @@ export class StudioCompositor implements Compositor {
       if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`);
     }
     this.audioSender?.setOwner(owner);
+    this.mixer?.setOwner(owner);
   }
 
   stats(): CompositorStats {
@@ -225,6 +217,11 @@ export class StudioCompositor implements Compositor {
     return this.audio;
   }
 
+  /** The mixer's live side for the Audio Mixer dock, or null when audio is off or unavailable. */
+  get audioMixer(): CompositorAudio | null {
+    return this.mixer;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -235,11 +232,12 @@ export class StudioCompositor implements Compositor {
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.dropSources();
+    this.mediaLink.dispose();
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
     this.levels?.dispose();
-    this.inputAudio?.dispose();
+    this.mixer?.dispose();
     this.audio?.dispose();
   }
 
@@ -318,7 +316,7 @@ export class StudioCompositor implements Compositor {
       if (!kind) this.warnOnce(`kind:${input.kind}`, `Compositor: no renderer for source kind "${input.kind}"; its items are not drawn.`);
       let rt: SourceRuntime | null = null;
       try {
-        rt = kind ? kind.create(input.settings, this.srcCtx, { uuid: input.uuid, name: input.name }) : null;
+        rt = kind ? kind.create(input.settings, this.sourceContext(input.uuid), { uuid: input.uuid, name: input.name }) : null;
       } catch (err) {
         console.error(`Compositor: source "${input.name}" (${input.kind}) failed to start.`, err);
       }
@@ -329,6 +327,12 @@ export class StudioCompositor implements Compositor {
       l.rt?.dispose();
       this.live.delete(uuid);
     }
+  }
+
+  /** The shared source context, with the input's own audio port (its channel strip in the mixer). */
+  private sourceContext(inputUuid: string): SourceContext {
+    const audio = this.mixer?.port(inputUuid) ?? null;
+    return Object.create(this.srcCtx, { audio: { value: audio, enumerable: true } }) as SourceContext;
   }
 
   private dropSources(): void {

@@ -1,7 +1,7 @@
 import type { Compositor, CompositorOptions } from './api';
 import { StudioCompositor } from './compositor';
 
-export type { Compositor, CompositorOptions, CompositorStats } from './api';
+export type { Compositor, CompositorAudio, CompositorOptions, CompositorStats } from './api';
 export { registerSource, type SourceKind, type SourceRuntime } from './sources';
 
 export function createCompositor(opts: CompositorOptions): Compositor {

@@ -1,0 +1,175 @@
+/**
+ * The mixer: one channel strip per input whose source attached sound (through its SourceAudioPort),
+ * all summed on the master bus; the strips' monitor sends meet on the monitor output. The document
+ * drives every strip (volume, mute, balance, sync offset, monitoring, whether it is in program);
+ * levels() is what the meters and obs-websocket's InputVolumeMeters read.
+ */
+import { MIXER_DEFAULTS, type Input, type InputLevels, type MixerState, type StudioDocument } from '../../shared';
+import type { SourceAudioPort } from '../compositor/sources/types';
+import { FFT_SIZE, measure } from './levels';
+import { MonitorOutput, type MonitorStatus } from './monitor';
+import { ChannelStrip, type StripState } from './strip';
+
+/** Uuids of the inputs active in program (enabled items of the program scene), as OBS plays them. */
+export function activeInputs(doc: StudioDocument): Set<string> {
+  const scene = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid);
+  return new Set(scene?.items.filter((i) => i.enabled).map((i) => i.sourceUuid) ?? []);
+}
+
+/** An input's mixer state; collections from before the mixer lack some fields, which read as OBS's defaults. */
+export function mixerState(input: Input): MixerState {
+  const m = input as Input & Partial<MixerState>;
+  return {
+    balance: m.balance ?? MIXER_DEFAULTS.balance,
+    syncOffsetMs: m.syncOffsetMs ?? MIXER_DEFAULTS.syncOffsetMs,
+    monitorType: m.monitorType ?? MIXER_DEFAULTS.monitorType,
+    audioTracks: m.audioTracks ?? [...MIXER_DEFAULTS.audioTracks],
+  };
+}
+
+export function stripState(input: Input, active: boolean): StripState {
+  const { balance, syncOffsetMs, monitorType } = mixerState(input);
+  return { active, muted: input.muted, volumeMul: input.volumeMul, balance, syncOffsetMs, monitorType };
+}
+
+/** What one strip does now (the mixer dock and tests read it). */
+export interface StripView {
+  inputUuid: string;
+  active: boolean;
+  /** Reaches program output now. */
+  output: boolean;
+  /** Sends to the monitor now. */
+  monitoring: boolean;
+  delayMs: number;
+  sources: number;
+}
+
+export class Mixer {
+  private readonly strips = new Map<string, ChannelStrip>();
+  private readonly monitor: MonitorOutput;
+  private readonly masterMeter: { left: AnalyserNode; right: AnalyserNode };
+  private readonly scratch: Float32Array<ArrayBuffer> = new Float32Array(FFT_SIZE);
+  private doc: StudioDocument | null = null;
+  private active = new Set<string>();
+  /** Only the renderer that owns program output plays monitoring, so it is heard once. */
+  private owner = false;
+  private readonly splitter: ChannelSplitterNode;
+
+  constructor(
+    private readonly context: AudioContext,
+    private readonly master: AudioNode,
+    monitor?: MonitorOutput,
+  ) {
+    this.monitor = monitor ?? new MonitorOutput(context);
+    this.splitter = new ChannelSplitterNode(context, { numberOfOutputs: 2 });
+    const left = new AnalyserNode(context, { fftSize: FFT_SIZE });
+    const right = new AnalyserNode(context, { fftSize: FFT_SIZE });
+    master.connect(this.splitter);
+    this.splitter.connect(left, 0);
+    this.splitter.connect(right, 1);
+    this.masterMeter = { left, right };
+  }
+
+  /** The port a source with sound attaches its node to; its strip exists from the first attach. */
+  port(inputUuid: string): SourceAudioPort {
+    return {
+      context: this.context,
+      attach: (node) => {
+        const strip = this.strip(inputUuid);
+        node.connect(strip.input);
+        strip.attached++;
+        let attached = true;
+        return () => {
+          if (!attached) return;
+          attached = false;
+          node.disconnect(strip.input);
+          strip.attached--;
+        };
+      },
+    };
+  }
+
+  sync(doc: StudioDocument): void {
+    this.doc = doc;
+    this.active = activeInputs(doc);
+    const present = new Set(doc.inputs.map((i) => i.uuid));
+    for (const [uuid, strip] of this.strips) {
+      if (present.has(uuid)) continue;
+      strip.dispose();
+      this.strips.delete(uuid);
+    }
+    for (const input of doc.inputs) this.strips.get(input.uuid)?.set(stripState(input, this.active.has(input.uuid)), this.owner);
+    this.updateMonitor();
+  }
+
+  setOwner(owner: boolean): void {
+    if (owner === this.owner) return;
+    this.owner = owner;
+    if (this.doc) this.sync(this.doc);
+  }
+
+  setMonitorDevice(deviceId: string): void {
+    this.monitor.setDevice(deviceId);
+  }
+
+  get monitorStatus(): MonitorStatus {
+    return this.monitor.status;
+  }
+
+  /** Meters of the strips in program with sound attached, OBS's inputLevelsMul per channel. */
+  levels(): InputLevels[] {
+    const out: InputLevels[] = [];
+    for (const [inputUuid, strip] of this.strips) {
+      if (!strip.active || strip.attached === 0) continue;
+      out.push({ inputUuid, levelsMul: strip.levels(this.scratch) });
+    }
+    return out;
+  }
+
+  /** The master bus per channel: [magnitude (RMS), peak, peak]. */
+  masterLevels(): number[][] {
+    return (['left', 'right'] as const).map((side) => {
+      const m = measure(this.masterMeter[side], this.scratch);
+      return [m.rms, m.peak, m.peak];
+    });
+  }
+
+  strip(inputUuid: string): ChannelStrip {
+    let strip = this.strips.get(inputUuid);
+    if (strip) return strip;
+    strip = new ChannelStrip(this.context, this.master, this.monitor.bus);
+    this.strips.set(inputUuid, strip);
+    const input = this.doc?.inputs.find((i) => i.uuid === inputUuid);
+    strip.set(input ? stripState(input, this.active.has(inputUuid)) : { ...stripState(SILENT, false) }, this.owner);
+    this.updateMonitor();
+    return strip;
+  }
+
+  view(): StripView[] {
+    return [...this.strips].map(([inputUuid, s]) => ({
+      inputUuid,
+      active: s.active,
+      output: s.output,
+      monitoring: s.monitoring,
+      delayMs: s.delayMs,
+      sources: s.attached,
+    }));
+  }
+
+  dispose(): void {
+    for (const s of this.strips.values()) s.dispose();
+    this.strips.clear();
+    this.monitor.dispose();
+    this.master.disconnect(this.splitter);
+    this.splitter.disconnect();
+  }
+
+  private updateMonitor(): void {
+    let any = false;
+    for (const s of this.strips.values()) any ||= s.monitoring && s.active;
+    this.monitor.setPlaying(any);
+  }
+}
+
+/** Until the document names it, a strip stays shut. */
+const SILENT: Input = { uuid: '', name: '', kind: '', settings: {}, muted: true, volumeMul: 0 } as Input;
