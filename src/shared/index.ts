@@ -7,3 +7,4 @@ export * from './events';
 export * from './wire';
 export * from './csp';
 export * from './recording-name';
+export * from './mixer';
