@@ -114,6 +114,16 @@ describe('buildPusherArgs', () => {
     expect(args).toContain('-rw_timeout');
   });
 
+  it('puts the preset with the secret options right before the output it belongs to', () => {
+    const rtmp = buildPusherArgs({ url: 'rtmp://h/live', protocol: 'rtmp', audioOnly: false, presetPath: '/dev/fd/5' });
+    expect(after(rtmp, '-fpre')).toBe('/dev/fd/5');
+    expect(rtmp.indexOf('-fpre')).toBeGreaterThan(rtmp.indexOf('-i'));
+    expect(rtmp.slice(-3)).toEqual(['-f', 'flv', 'rtmp://h/live']);
+    const srt = buildPusherArgs({ url: 'srt://h:9000', protocol: 'srt', audioOnly: false, presetPath: '/dev/fd/5' });
+    expect(srt.slice(-5)).toEqual(['-fpre', '/dev/fd/5', '-f', 'mpegts', 'srt://h:9000']);
+    expect(buildPusherArgs({ url: 'rtmp://h/live/k', protocol: 'rtmp', audioOnly: false })).not.toContain('-fpre');
+  });
+
   it('maps only the audio for audio-only destinations and muxes MPEG-TS for SRT', () => {
     const args = buildPusherArgs({ url: 'srt://h:9000?streamid=k', protocol: 'srt', audioOnly: true });
     expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:a:0']);

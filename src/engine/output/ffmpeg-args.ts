@@ -103,10 +103,12 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
 }
 
 export interface PusherArgsInput {
-  /** Full publish URL, stream key included (it reaches argv and nothing else). */
+  /** The publish URL as argv may show it: without its secret parts when presetPath is given (publish-url.ts). */
   url: string;
   protocol: 'rtmp' | 'rtmps' | 'srt';
   audioOnly: boolean;
+  /** A preset (ffmpeg-preset.ts) with the URL's secret parts as protocol options, applied to the output. */
+  presetPath?: string;
 }
 
 /**
@@ -121,6 +123,8 @@ export function buildPusherArgs(p: PusherArgsInput): string[] {
   // seconds when the audio is silence, whose tiny AAC frames do not fill the probe buffer.
   args.push('-analyzeduration', '500000', '-f', 'mpegts', '-i', 'pipe:0');
   args.push(...(p.audioOnly ? ['-map', '0:a:0'] : ['-map', '0:v:0', '-map', '0:a:0']), '-c', 'copy');
+  // A preset applies to the output that follows it, like any output option.
+  if (p.presetPath) args.push('-fpre', p.presetPath);
   if (p.protocol === 'srt') {
     args.push('-f', 'mpegts', p.url);
   } else {

@@ -1,14 +1,23 @@
 /**
  * A pusher: one FFmpeg child that copies a rendition's MPEG-TS (from its fan-out tap) to one
  * destination, without re-encoding. It is one connection attempt; the DestinationRunner starts a
- * new one for every retry. The URL with the stream key reaches FFmpeg's argv and nothing else:
- * every line FFmpeg writes is redacted with the URL's secret parts before it is kept or logged.
+ * new one for every retry.
+ *
+ * The stream key stays out of FFmpeg's argv (which every user of the machine can read): the URL's
+ * secret parts travel as protocol options in a preset FFmpeg reads from an inherited descriptor
+ * (publish-url.ts, ffmpeg-preset.ts, preset-channel.ts), and argv keeps only what is public. Only when the probe found that the FFmpeg
+ * in use cannot read presets (preset-probe.ts) does the whole URL go to argv, as it must to publish
+ * at all. Either way, every line FFmpeg writes is redacted with the URL's secret parts before it is
+ * kept or logged.
  */
 import { ok, type Result } from '../../shared';
 import type { Clock, Logger } from '../api';
 import type { PushAttempt, PushEvents } from './destination';
 import type { FanOut, Tap } from './fan-out';
 import { buildPusherArgs } from './ffmpeg-args';
+import { presetText } from './ffmpeg-preset';
+import { openPresetChannel, type PresetChannel } from './preset-channel';
+import { splitPublishUrl } from './publish-url';
 import { FfmpegProcess } from './supervisor';
 
 export interface PusherOptions {
@@ -18,6 +27,8 @@ export interface PusherOptions {
   audioOnly: boolean;
   /** The URL's secret parts (stream key, passphrase), hidden in every log line. */
   secrets: string[];
+  /** The FFmpeg in use reads presets (preset-probe.ts): the secrets go there instead of argv. */
+  presets: boolean;
   fanOut: FanOut;
   /** How far this pusher may fall behind before its data is dropped. */
   maxBufferBytes: number;
@@ -30,11 +41,29 @@ export interface PusherOptions {
   killAfterMs?: number;
 }
 
+/** The child's descriptor for the preset pipe: after video (0), stderr (2), PCM (3) and progress (4). */
+const PRESET_FD = 5;
+
 export function startPusher(opts: PusherOptions, events: PushEvents): Result<PushAttempt> {
   let tap: Tap | null = null;
+  const split = opts.presets ? splitPublishUrl(opts.url, opts.protocol) : { url: opts.url, options: [] };
+  let channel: PresetChannel | null = null;
+  if (split.options.length > 0) {
+    const text = presetText(split.options);
+    if (!text.ok) return text;
+    const opened = openPresetChannel(text.value, PRESET_FD);
+    if (!opened.ok) return opened;
+    channel = opened.value;
+  }
   const proc = new FfmpegProcess({
     path: opts.ffmpegPath,
-    args: buildPusherArgs({ url: opts.url, protocol: opts.protocol, audioOnly: opts.audioOnly }),
+    args: buildPusherArgs({
+      url: split.url,
+      protocol: opts.protocol,
+      audioOnly: opts.audioOnly,
+      ...(channel ? { presetPath: channel.path } : {}),
+    }),
+    ...(channel?.inherit ? { inherit: channel.inherit } : {}),
     clock: opts.clock,
     logger: opts.logger,
     secrets: opts.secrets,
@@ -45,11 +74,16 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
     onProgress: (s) => events.progress(s.totalSize ?? 0, s.frame ?? 0),
     onExit: (info) => {
       tap?.close();
+      channel?.dispose();
       if (!info.requested) events.exit(info.failure);
     },
   });
   const started = proc.start();
-  if (!started.ok) return started;
+  channel?.spawned();
+  if (!started.ok) {
+    channel?.dispose();
+    return started;
+  }
   const input = proc.video;
   if (input) tap = opts.fanOut.tap(input, opts.maxBufferBytes);
   const counters = { dropped: 0, congestion: 0 };

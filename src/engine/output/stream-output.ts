@@ -19,7 +19,8 @@
  * - Emits 'destination.state' on every change of a destination, and 'stream.stats' plus
  *   'destination.stats' once a second while running.
  *
- * Stream keys live only in the pushers' URLs (argv); events, stats and log lines never carry them.
+ * Stream keys reach only the pushers, as protocol options in a preset on a pipe, not in argv
+ * (pusher.ts); events, stats and log lines never carry them.
  */
 import {
   AUDIO_CHANNELS,
@@ -52,6 +53,7 @@ import { explainFailure } from './encoders/explain';
 import type { EncoderName } from './encoders/catalog';
 import type { FanOut } from './fan-out';
 import { FramePump, type PumpCounters } from './frame-pump';
+import { presetSupport, type PresetProbe, type PresetSupport } from './preset-probe';
 import { startPusher } from './pusher';
 import { MAIN_RENDITION, bufferBytes, planRendition, type RenditionPlan } from './rendition';
 import type { ExitInfo } from './supervisor';
@@ -76,6 +78,8 @@ export interface StreamOutputOptions {
   onRecordingEnded?: (error: StudioError) => void;
   /** A hardware encoder failed and libx264 took over (the user is told by a notice as well). */
   onEncoderSwitch?: (change: FallbackSwitch) => void;
+  /** Whether an FFmpeg reads presets, so keys can stay out of argv; the shared probe by default. */
+  presetProbe?: PresetProbe;
 }
 
 /** A destination as the output needs it: the URL already carries the stream key. */
@@ -154,6 +158,8 @@ export class StreamOutput {
   private stopping: Promise<Result<null>> | null = null;
   private ending: Promise<void> | null = null;
   private disposed = false;
+  /** What the preset probe said about the FFmpeg the pushers use. */
+  private presets: { path: string; support: PresetSupport } | null = null;
 
   constructor(private readonly opts: StreamOutputOptions) {}
 
@@ -241,10 +247,15 @@ export class StreamOutput {
       return { ok: false, error };
     }
     this.setAggregate('connecting');
+    // Probed alongside the encoder's start, which the pushers wait for anyway.
+    const probing = p.discard ? null : this.probePresets(this.params!.ffmpegPath);
     if (!joining) {
       const opened = await this.openPipeline();
+      await probing;
       if (!opened.ok || this.phase !== 'running') return opened;
     }
+    await probing;
+    if (this.phase !== 'running') return ok(null);
     for (const d of usable) d.runner.start();
     return ok(null);
   }
@@ -492,6 +503,19 @@ export class StreamOutput {
 
   // ---- destinations ------------------------------------------------------------------------------
 
+  private async probePresets(ffmpegPath: string): Promise<void> {
+    if (this.presets?.path === ffmpegPath && this.presets.support.supported) return;
+    const probe = this.opts.presetProbe ?? ((path: string) => presetSupport(path, this.opts.clock));
+    const support = await probe(ffmpegPath);
+    this.presets = { path: ffmpegPath, support };
+    if (!support.supported) {
+      this.opts.logger.log('warn', 'this FFmpeg cannot read options from a preset file, so stream keys are visible in its command line', {
+        ffmpeg: ffmpegPath,
+        why: support.why,
+      });
+    }
+  }
+
   /** Registers a destination; one whose URL is unusable is created failed, with the reason. */
   private add(spec: OutputDestination): Destination {
     const checked = checkTargetUrl(spec.url);
@@ -528,6 +552,7 @@ export class StreamOutput {
         protocol: d.target.protocol,
         audioOnly: d.spec.audioOnly === true,
         secrets: d.target.secrets,
+        presets: this.presets?.path === p.ffmpegPath && this.presets.support.supported,
         fanOut: enc.value.fanOut,
         maxBufferBytes: bufferBytes(d.plan.encoder, this.opts.bufferSeconds ?? 4),
         clock: this.opts.clock,

@@ -47,6 +47,11 @@ export interface FfmpegProcessOptions {
   stderrLines?: number;
   /** Which optional pipes to open: PCM in on fd 3 (default true), encoded output on fd 1 (default false). */
   pipes?: { audio?: boolean; output?: boolean };
+  /**
+   * An open descriptor of ours (handle) the child inherits as fd (above 4): how a pusher hands
+   * FFmpeg its preset, read as `-fpre /dev/fd/<fd>` (preset-channel.ts).
+   */
+  inherit?: { fd: number; handle: number };
   onProgress?: (snapshot: ProgressSnapshot) => void;
   onState?: (state: ProcessState) => void;
   onExit?: (info: ExitInfo) => void;
@@ -146,7 +151,10 @@ export class FfmpegProcess {
     try {
       const audio = (this.opts.pipes?.audio ?? true) ? 'pipe' : 'ignore';
       const output = this.opts.pipes?.output ? 'pipe' : 'ignore';
-      child = spawn(path, args, { stdio: ['pipe', output, 'pipe', audio, 'pipe'], shell: false, windowsHide: true });
+      const stdio: Array<'pipe' | 'ignore' | number> = ['pipe', output, 'pipe', audio, 'pipe'];
+      const extra = this.opts.inherit;
+      if (extra) for (let fd = stdio.length; fd <= extra.fd; fd++) stdio.push(fd === extra.fd ? extra.handle : 'ignore');
+      child = spawn(path, args, { stdio, shell: false, windowsHide: true });
     } catch (error) {
       const message = `FFmpeg could not be started from ${path}: ${this.scrub(String(error))}.`;
       this.finish({ code: null, signal: null }, { kind: 'generic', retryable: false, error: { code: Status.ActionFailed, message } });
