@@ -38,6 +38,7 @@ import { imageFileProblems } from './media-check';
 import { StatsMonitor } from './stats/monitor';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
+import { OverlayTimers } from './overlays/overlay-timers';
 import { webhookSecretName } from './document/handlers';
 import { BUILT_IN_TEMPLATES } from './output/encoders/templates';
 
@@ -187,6 +188,9 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     notify,
   });
 
+  // Lower thirds' auto-hide, countdowns' scene switch, clocks started by plain SetInputSettings.
+  const overlays = new OverlayTimers({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), clock, wallNow: () => Date.now(), logger });
+
   async function checkImages(inputUuids?: string[]): Promise<void> {
     for (const message of await imageFileProblems(store.get(), inputUuids)) notify('warning', message);
   }
@@ -271,6 +275,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await output.dispose();
       encoders.dispose();
       monitor.dispose();
+      overlays.dispose();
       const shots = periodic?.dispose();
       hub.dispose();
       await shots;

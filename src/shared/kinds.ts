@@ -130,4 +130,12 @@ export const TEST_TONE: KindDescriptor = {
   properties: [{ type: 'int', name: 'frequency', label: 'Frequency', min: 20, max: 20000, suffix: 'Hz' }],
 };
 
-export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE];
+export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE, ...OVERLAY_KINDS];
+
+// Live graphics (lower third, scoreboard, countdown), one file each under ./kinds/.
+import { OVERLAY_KINDS } from './kinds/overlays';
+export * from './kinds/overlays';
+export * from './kinds/lower-third';
+export * from './kinds/scoreboard';
+export * from './kinds/countdown';
+export * from './kinds/stopwatch';

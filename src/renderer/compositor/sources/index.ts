@@ -1,7 +1,11 @@
 /** The built-in source kinds, registered once. */
 import { colorSource } from './color';
+import { countdownSource } from './countdown';
 import { imageSource } from './image';
+import { mediaSource } from './media';
+import { lowerThirdSource } from './lower-third';
 import { registerSource } from './registry';
+import { scoreboardSource } from './scoreboard';
 import { testPatternSource } from './test-pattern';
 import { testToneSource } from './test-tone';
 import { textSource } from './text';
@@ -14,4 +18,8 @@ export function registerBuiltinSources(): void {
   if (done) return;
   done = true;
   for (const k of [colorSource, imageSource, textSource, testPatternSource, testToneSource]) registerSource(k);
+  registerSource(lowerThirdSource);
+  registerSource(scoreboardSource);
+  registerSource(countdownSource);
+  registerSource(mediaSource);
 }

@@ -1,0 +1,162 @@
+/**
+ * Live graphics through the real path: server mode with its headless Chromium compositor, driven
+ * by obs-websocket-js like any producer's tool. Every check reads a PNG screenshot of program
+ * (GetSourceScreenshot), decoded by FFmpeg: the lower third's panel colour appears in the lower part
+ * after show and is gone after hide; stepping its queue changes the caption; a scoreboard's score
+ * change redraws its bar (and nothing above it moves); a countdown started by a plain
+ * SetInputSettings switches program to its end scene at zero. Needs `npx electron-vite build` first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
+import { captionGeometry } from '../../src/renderer/compositor/sources/lower-third-layout';
+import { decodePngDataUrl, differing, near, type Picture, type Rgba } from '../harness/png';
+import { startStudioServer, type StudioServer } from '../harness/studio-server';
+import { connectStudio } from '../harness/studio-client';
+
+const SCENE = 'Overlays';
+const BLACK: Rgba = [0, 0, 0, 255];
+/** ABGR, as settings take colours, and the RGBA a picture shows. */
+const BLUE = { abgr: 0xffff0000, rgba: [0, 0, 255, 255] as Rgba };
+const RED = { abgr: 0xff0000ff, rgba: [255, 0, 0, 255] as Rgba };
+const GREEN = { abgr: 0xff00ff00, rgba: [0, 255, 0, 255] as Rgba };
+
+let server: StudioServer;
+let obs: OBSWebSocket;
+let W = 0;
+let H = 0;
+
+beforeAll(async () => {
+  server = await startStudioServer({ headless: true });
+  const studio = await connectStudio(server);
+  const info = await studio.must('remote.info', {});
+  studio.close();
+  obs = new OBSWebSocket();
+  await obs.connect(info.url!, info.password!, { eventSubscriptions: EventSubscription.All });
+  const video = await obs.call('GetVideoSettings');
+  W = video.baseWidth;
+  H = video.baseHeight;
+  await obs.call('CreateScene', { sceneName: SCENE });
+  await obs.call('SetCurrentProgramScene', { sceneName: SCENE });
+  await obs.call('CreateInput', { sceneName: SCENE, inputName: 'Black', inputKind: 'color_source_v3', inputSettings: { color: 0xff000000 } });
+}, 120_000);
+
+afterAll(async () => {
+  await obs?.disconnect();
+  await server?.stop();
+});
+
+/** Program as the compositor draws it; retried while the headless page is still starting (207). */
+async function program(): Promise<Picture> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: SCENE, imageFormat: 'png' });
+      return await decodePngDataUrl(imageData);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 207 || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** Polls program until `check` holds: a positive signal, never a fixed wait. */
+async function until(what: string, check: (p: Picture) => boolean, timeoutMs = 30_000): Promise<Picture> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const p = await program();
+    if (check(p)) return p;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms:\n${server.output().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('lower_third over obs-websocket', () => {
+  it('shows with its panel in the lower part, steps its queue, and hides', async () => {
+    await obs.call('CreateInput', {
+      sceneName: SCENE,
+      inputName: 'LT',
+      inputKind: 'lower_third',
+      inputSettings: {
+        design: 'bar',
+        name: 'Ada Lovelace',
+        title: 'Engineer',
+        background_color: BLUE.abgr,
+        accent_color: RED.abgr,
+        anim_ms: 200,
+        queue: [
+          { name: 'Grace Hopper', title: 'Admiral' },
+          { name: 'Wm', title: 'X' },
+        ],
+      },
+    });
+    const g = captionGeometry(W, H);
+    // Inside the panel, left of and above its text; and a point high up that the caption never covers.
+    const strip = Math.max(4, Math.round(g.nameSize * 0.25));
+    const panel = { x: g.x + strip + Math.floor(g.pad / 2), y: g.bottom - Math.floor(g.pad / 2) };
+    const accent = { x: g.x + 1, y: g.bottom - 3 };
+    const before = await until('the scene is drawn', (p) => near(p.at(panel.x, panel.y), BLACK));
+    expect(near(before.at(accent.x, accent.y), BLACK)).toBe(true);
+
+    await obs.call('SetInputSettings', { inputName: 'LT', inputSettings: { visible: true } });
+    const shown = await until('the lower third came in', (p) => near(p.at(panel.x, panel.y), BLUE.rgba));
+    expect(near(shown.at(accent.x, accent.y), RED.rgba), `accent ${shown.at(accent.x, accent.y)}`).toBe(true);
+    // Only the lower part changed: the top half is exactly as before.
+    expect(differing(before, shown, { x: 0, y: 0, w: W, h: Math.floor(H / 2) })).toBe(0);
+    const band = { x: g.x, y: Math.floor(H / 2), w: W - g.x, h: g.bottom - Math.floor(H / 2) };
+    expect(differing(before, shown, band)).toBeGreaterThan(1000);
+
+    // A producer steps to the first queued entry: new text in the same panel.
+    const step = await obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType: 'StepLowerThird', requestData: { inputName: 'LT' } });
+    expect(step.responseData).toEqual({ queueIndex: 0 });
+    const { inputSettings } = await obs.call('GetInputSettings', { inputName: 'LT' });
+    expect(inputSettings).toMatchObject({ queue_index: 0, visible: true });
+    await until('the queued entry replaced the caption', (p) => near(p.at(panel.x, panel.y), BLUE.rgba) && differing(shown, p, band) > 200);
+
+    await obs.call('SetInputSettings', { inputName: 'LT', inputSettings: { visible: false } });
+    const hidden = await until('the lower third went out', (p) => differing(before, p, band) === 0);
+    expect(near(hidden.at(panel.x, panel.y), BLACK)).toBe(true);
+  });
+});
+
+describe('scoreboard over obs-websocket', () => {
+  it('draws the home colour and redraws only its bar when a score changes', async () => {
+    await obs.call('CreateInput', {
+      sceneName: SCENE,
+      inputName: 'Score',
+      inputKind: 'scoreboard',
+      inputSettings: { home_name: 'HOM', away_name: 'AWY', home_color: GREEN.abgr, show_clock: false, background_color: 0xff202020 },
+    });
+    const x0 = Math.round(W * 0.05);
+    const y0 = Math.round(H * 0.05);
+    const rowH = Math.max(12, Math.round(H * 0.06));
+    const first = await until('the scoreboard is drawn', (p) => near(p.at(x0 + 2, y0 + 2), GREEN.rgba));
+    await obs.call('SetInputSettings', { inputName: 'Score', inputSettings: { home_score: 3 } });
+    const bar = { x: x0, y: y0, w: W - x0, h: rowH };
+    const scored = await until('the new score shows', (p) => differing(first, p, bar) > 20);
+    // The layout stays: the home cell is where it was, and nothing outside the bar changed.
+    expect(near(scored.at(x0 + 2, y0 + 2), GREEN.rgba)).toBe(true);
+    expect(differing(first, scored, { x: 0, y: y0 + rowH + 2, w: W, h: H - y0 - rowH - 2 })).toBe(0);
+    const { inputSettings } = await obs.call('GetInputSettings', { inputName: 'Score' });
+    expect(inputSettings).toMatchObject({ home_score: 3, away_score: 0, home_name: 'HOM' });
+  });
+});
+
+describe('countdown_timer over obs-websocket', () => {
+  it('switches program to its end scene at zero after a plain start', async () => {
+    await obs.call('CreateScene', { sceneName: 'After' });
+    await obs.call('CreateInput', {
+      sceneName: SCENE,
+      inputName: 'Count',
+      inputKind: 'countdown_timer',
+      inputSettings: { duration_s: 2, end_action: 'switch_scene', end_scene: 'After' },
+    });
+    const switched = new Promise<string>((resolve) => obs.on('CurrentProgramSceneChanged', (e) => resolve(e.sceneName)));
+    // Only clock_running, as a generic tool would send: the engine pins the start time.
+    await obs.call('SetInputSettings', { inputName: 'Count', inputSettings: { clock_running: true } });
+    const { inputSettings } = await obs.call('GetInputSettings', { inputName: 'Count' });
+    expect(inputSettings['clock_running']).toBe(true);
+    expect(await switched).toBe('After');
+    const settled = await obs.call('GetInputSettings', { inputName: 'Count' });
+    expect(settled.inputSettings['clock_started_at']).toBeGreaterThan(0);
+  });
+});
