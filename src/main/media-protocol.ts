@@ -9,6 +9,7 @@ import { protocol } from 'electron';
 import { MEDIA_SCHEME } from '../shared';
 import type { Studio } from '../engine/api';
 import { mimeType } from '../engine/http/mime';
+import { rangeHeaders } from '../engine/http/range';
 
 /** Must run before app 'ready': the scheme needs fetch support and a secure, standard origin. */
 export function registerMediaScheme(): void {
@@ -29,15 +30,19 @@ export function handleMediaScheme(studio: Studio): () => void {
     const file = requested ? studio.resolveMediaPath(requested) : null;
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return new Response('Not found', { status: 404 });
-    const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    // Range requests let a <video> seek and loop (see engine/http/range.ts).
+    const { status, headers, range } = rangeHeaders(request.headers.get('range') ?? undefined, info.size, mimeType(file));
+    const body =
+      status === 416 || request.method === 'HEAD'
+        ? null
+        : (Readable.toWeb(createReadStream(file, range ? { start: range.start, end: range.end } : {})) as ReadableStream<Uint8Array>);
     return new Response(body, {
+      status,
       headers: {
-        'Content-Type': mimeType(file),
-        'Content-Length': String(info.size),
+        ...headers,
         // Only our own pages run in this session (see guards.ts), and a file:// page's origin is
         // opaque, so a wildcard is what lets it read the bytes (e.g. into a WebGL texture).
         'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'no-cache',
       },
     });
   });

@@ -12,7 +12,8 @@ import { mimeType } from '../engine/http/mime';
 import { sendJson, setCommonHeaders } from '../engine/http/respond';
 import { OPEN_PRINTED_URL, TICKET_PARAM, TOKEN_PARAM, createAccess, type Access } from './access';
 import { attachStudioSocket } from './socket';
-import { sendFile, serveStatic } from '../engine/http/static';
+import { serveStatic } from '../engine/http/static';
+import { sendFileRange } from '../engine/http/range';
 
 export interface StudioServerOptions {
   studio: Studio;
@@ -122,12 +123,8 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
       sendJson(res, 404, fail(Status.ResourceNotFound, 'No media file of the studio document is at that path.'));
       return;
     }
-    res.statusCode = 200;
-    res.setHeader('Content-Type', mimeType(file));
-    res.setHeader('Content-Length', info.size);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.method === 'HEAD') res.end();
-    else await sendFile(res, file);
+    // Range requests: a <video> needs them to seek and loop (engine/http/range.ts).
+    await sendFileRange(req, res, file, info.size, mimeType(file));
   }
 
   const socket = attachStudioSocket(server, {
