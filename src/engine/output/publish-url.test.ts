@@ -16,7 +16,7 @@ describe('splitPublishUrl', () => {
     // The key only in the query: FFmpeg makes it part of the app and publishes an empty name.
     ['rtmp://h/live?token=abc', 'rtmp://h/', [['rtmp_app', 'live?token=abc']]],
     // Wowza's slist form.
-    ['rtmp://h/app?slist=key&x=1', 'rtmp://h/app', [['rtmp_app', 'app'], ['rtmp_playpath', 'key']]],
+    ['rtmp://h/app?slist=key&x=1', 'rtmp://h/', [['rtmp_app', 'app?slist=key&x=1'], ['rtmp_playpath', 'key']]],
     ['rtmp://h/ondemand/file', 'rtmp://h/', [['rtmp_app', 'ondemand'], ['rtmp_playpath', 'file']]],
     // FFmpeg's stream-name rules for file-like names.
     ['rtmp://h/live/key.flv', 'rtmp://h/live', [['rtmp_app', 'live'], ['rtmp_playpath', 'key']]],

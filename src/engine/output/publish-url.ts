@@ -51,10 +51,10 @@ function splitRtmp(origin: string, path: string): PublishUrl {
 function rtmpAppAndName(path: string): { app: string; name: string | null } {
   const query = path.indexOf('?');
   if (query >= 0 && path.indexOf('slist=', query) >= 0) {
-    // Wowza: the app before the query, the stream after slist= up to the next parameter.
+    // Wowza: the whole path is the app, the stream is what follows slist= up to the next parameter.
     const after = path.slice(path.indexOf('slist=') + 'slist='.length);
     const amp = after.indexOf('&');
-    return { app: path.slice(1, query), name: amp >= 0 ? after.slice(0, amp) : after };
+    return { app: path.slice(1), name: amp >= 0 ? after.slice(0, amp) : after };
   }
   if (path.startsWith('/ondemand/')) return { app: 'ondemand', name: path.slice('/ondemand/'.length) };
   const next = path ? path.slice(1) : path;

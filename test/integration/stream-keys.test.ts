@@ -1,0 +1,173 @@
+/**
+ * Stream keys stay out of every process's arguments (/proc/PID/cmdline is readable by every user
+ * of the machine), against real parts: FFmpeg pushers publishing to nginx-rtmp (behind a TLS
+ * terminator for RTMPS, with on_publish answering 403 for unknown keys) and to an FFmpeg SRT
+ * listener with a passphrase, read back with ffprobe. The pushers get the URL's secret parts as
+ * protocol options in a preset (src/engine/output/publish-url.ts), so first: FFmpeg itself must
+ * publish to the same app and stream name either way.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Status, type EventMap } from '../../src/shared';
+import { presetText } from '../../src/engine/output/ffmpeg-preset';
+import { openPresetChannel } from '../../src/engine/output/preset-channel';
+import { splitPublishUrl } from '../../src/engine/output/publish-url';
+import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
+import { startAuthEndpoint } from '../harness/auth-endpoint';
+import { RIG_FFMPEG as FFMPEG, destIs, outputRig, type Rig } from '../harness/output-rig';
+import { recordStream } from '../harness/stream-recorder';
+import { startTlsProxy } from '../harness/tls-proxy';
+import { startUdpTap } from '../harness/udp-tap';
+import { freePort } from '../harness/ports';
+
+let nginx: NginxRtmp;
+beforeAll(async () => {
+  nginx = await startNginxRtmp();
+});
+afterAll(async () => {
+  await nginx?.stop();
+});
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  expect(listFfmpegChildren(), 'no FFmpeg outlives a test').toEqual([]);
+});
+
+function rig(): Rig {
+  const r = outputRig();
+  cleanups.push(() => r.dispose());
+  return r;
+}
+
+/** The pushers running now: FFmpeg children reading the fan-out's TS from pipe:0. */
+const pushers = (): Array<{ pid: number; cmdline: string }> => listFfmpegChildren().filter((p) => p.cmdline.includes('-i pipe:0') && p.cmdline.includes('-c copy'));
+
+/**
+ * The app and stream name FFmpeg's rtmp protocol settles on, from its debug line (printed once the
+ * server has answered the handshake, before it connects to the app).
+ */
+function rtmpTarget(url: string, preset?: string): Promise<string> {
+  const channel = preset === undefined ? null : openPresetChannel(preset, 3);
+  if (channel && !channel.ok) throw new Error(channel.error.message);
+  const args = ['-hide_banner', '-nostdin', '-loglevel', 'debug', '-f', 's16le', '-ar', '8000', '-ac', '1', '-i', '/dev/zero', '-t', '0.2', '-c:a', 'aac'];
+  if (channel) args.push('-fpre', channel.value.path);
+  args.push('-f', 'flv', url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(FFMPEG, args, { stdio: ['ignore', 'ignore', 'pipe', channel?.value.inherit?.handle ?? 'ignore'] });
+    channel?.value.spawned();
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('close', () => {
+      clearTimeout(timer);
+      channel?.value.dispose();
+      const line = /app = (.*), fname = (.*)$/m.exec(err);
+      if (line) resolve(`app=${line[1]} name=${line[2]}`);
+      else reject(new Error(`no target line from FFmpeg for ${url}:\n${err.slice(-2000)}`));
+    });
+  });
+}
+
+describe('the preset split', () => {
+  it.each([
+    '/live/key-1',
+    '/live/inst/key',
+    '/app/k1/k2/k3',
+    '/live/mp4:dir/file',
+    '/live?token=abc',
+    '/app?slist=key&x=1',
+    '/ondemand/file',
+    '/live/key.flv',
+    '/live/clip.mp4',
+    '/live/key?a=1&b=two',
+  ])('makes FFmpeg publish %s to the same app and stream name as the whole URL does', async (pathPart) => {
+    const url = `rtmp://127.0.0.1:${nginx.port}${pathPart}`;
+    const split = splitPublishUrl(url, 'rtmp');
+    const text = presetText(split.options);
+    if (!text.ok) throw new Error(text.error.message);
+    const [whole, viaPreset] = await Promise.all([rtmpTarget(url), rtmpTarget(split.url, text.value)]);
+    expect(viaPreset).toBe(whole);
+  });
+});
+
+describe('keys out of argv', () => {
+  it('RTMPS through TLS: the key is in no pusher argv, the stream arrives, and a refused key fails after one attempt', async () => {
+    const KEY = 'canary-rtmps-5d1e7b';
+    const BAD = 'canary-refused-93af';
+    const auth = await startAuthEndpoint([KEY]);
+    const guarded = await startNginxRtmp({ onPublishPort: auth.port });
+    const tls = await startTlsProxy(guarded.port);
+    cleanups.push(async () => {
+      await tls.stop();
+      await guarded.stop();
+      await auth.close();
+    });
+    const r = rig();
+    await r.start([
+      { id: 'good', name: 'Good', url: `rtmps://127.0.0.1:${tls.port}/live/${KEY}` },
+      { id: 'bad', name: 'Bad', url: `rtmps://127.0.0.1:${tls.port}/live/${BAD}` },
+    ]);
+    await r.waitFor(destIs('good', 'live'), 40_000, 'good key live');
+    const failed = await r.waitFor(destIs('bad', 'failed'), 40_000, 'refused key failed');
+    expect((failed.event as { data: EventMap['destination.state'] }).data.error).toMatchObject({
+      code: Status.DestinationUnreachable,
+      message: expect.stringMatching(/stream key/),
+    });
+    expect(auth.attempts(BAD)).toBe(1);
+    expect(auth.attempts(KEY)).toBe(1);
+    expect(tls.sessions()).toBeGreaterThanOrEqual(2);
+
+    const running = pushers();
+    expect(running).toHaveLength(1);
+    const [pusher] = running;
+    expect(pusher!.cmdline).toContain(`rtmps://127.0.0.1:${tls.port}/live`);
+    expect(pusher!.cmdline).toContain('-fpre /dev/fd/5');
+    for (const p of listFfmpegChildren()) {
+      expect(p.cmdline).not.toContain(KEY);
+      expect(p.cmdline).not.toContain(BAD);
+    }
+    // The preset behind /dev/fd/5 has no name left: another user has no path to open.
+    expect(readlinkSync(`/proc/${pusher!.pid}/fd/5`)).toMatch(/ \(deleted\)$/);
+
+    const probe = await ffprobeJson(guarded.url(KEY));
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264' });
+    expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+    const logs = r.logs.join('\n');
+    expect(logs).toContain('-fpre /dev/fd/5');
+    for (const [where, text] of [['logs', logs], ['events', JSON.stringify(r.seen)]] as const) {
+      expect(text.includes(KEY), `the key in ${where}`).toBe(false);
+      expect(text.includes(BAD), `the refused key in ${where}`).toBe(false);
+    }
+  }, 120_000);
+
+  it('SRT: stream id and passphrase reach the listener, not argv', async () => {
+    const STREAM_ID = 'canary-srt-id-4c2a';
+    const PASSPHRASE = 'canary-srt-pass-81f0';
+    const dir = mkdtempSync(path.join(tmpdir(), 'stream-keys-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const listenPort = await freePort();
+    const listener = await recordStream(`srt://127.0.0.1:${listenPort}?mode=listener&passphrase=${PASSPHRASE}`, path.join(dir, 'srt.ts'));
+    cleanups.push(() => listener.stop());
+    const tap = await startUdpTap(listenPort);
+    cleanups.push(() => tap.stop());
+    const r = rig();
+    await r.start([{ id: 'srt', name: 'SRT', url: `srt://127.0.0.1:${tap.port}?latency=120000&streamid=${STREAM_ID}&passphrase=${PASSPHRASE}` }]);
+    await r.waitFor(destIs('srt', 'live'), 40_000, 'srt live');
+    const [pusher] = pushers();
+    expect(pusher!.cmdline).toMatch(new RegExp(`-fpre /dev/fd/5 -f mpegts srt://127\\.0\\.0\\.1:${tap.port}\\?latency=120000$`));
+    expect(pusher!.cmdline).not.toContain(STREAM_ID);
+    expect(pusher!.cmdline).not.toContain(PASSPHRASE);
+    expect(tap.sawSrtString(STREAM_ID), 'the stream id in the SRT handshake').toBe(true);
+    // The listener decrypts only with the same passphrase: what it writes is the stream.
+    await expect.poll(async () => (await ffprobeJson(listener.file).catch(() => ({ streams: [] }))).streams.map((s) => s.codec_name).sort(), { timeout: 20_000 }).toEqual([
+      'aac',
+      'h264',
+    ]);
+    const logs = r.logs.join('\n');
+    expect(logs.includes(STREAM_ID) || logs.includes(PASSPHRASE)).toBe(false);
+  }, 120_000);
+});
