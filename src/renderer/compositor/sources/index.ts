@@ -2,7 +2,6 @@
 import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
-import { mediaSource } from './media';
 import { lowerThirdSource } from './lower-third';
 import { registerSource } from './registry';
 import { scoreboardSource } from './scoreboard';
@@ -21,5 +20,4 @@ export function registerBuiltinSources(): void {
   registerSource(lowerThirdSource);
   registerSource(scoreboardSource);
   registerSource(countdownSource);
-  registerSource(mediaSource);
 }
