@@ -8,11 +8,13 @@ import { app, dialog, safeStorage, session, type BrowserWindow, type IpcMainEven
 import type { Disposable, Studio } from '../engine/api';
 import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
+import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
 import { installGuards } from './guards';
 import { bindStudioIpc } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol';
-import { isPageUrl } from './page';
+import { installMenu } from './menu';
 import { SafeStorageSecretStore } from './secrets-safe-storage';
+import { isTrustedSender } from './trust';
 import { createStudioWindow } from './window';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,6 +73,13 @@ async function start(): Promise<void> {
     const unhandle = handleMediaScheme(studio);
     running.disposables.push({ dispose: unhandle });
     running.disposables.push(bindStudioIpc({ studio, logger, trusted }));
+    running.disposables.push(bindFfmpegChooser({ studio, logger, trusted, window: () => win }));
+    installMenu({
+      chooseFfmpeg: () =>
+        void chooseFfmpeg({ studio, logger, window: () => win }).then((r) => {
+          if (!r.ok) dialog.showErrorBox('FFmpeg was not changed', r.error.message);
+        }),
+    });
     logger.log('info', 'desktop app started', { dataDir, version: app.getVersion() });
     win = createStudioWindow({ preload, indexFile });
     win.on('closed', () => {
@@ -81,19 +90,9 @@ async function start(): Promise<void> {
   }
 }
 
-/** Only our page, in the main frame of our window, may talk to the engine. */
+/** Only our page, in the main frame of our window, may talk to the engine (see trust.ts). */
 function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return (
-    win !== null &&
-    !win.isDestroyed() &&
-    event.sender === win.webContents &&
-    frame !== null &&
-    // Compared by id: a WebFrameMain wrapper is not guaranteed to be the same object each time.
-    frame.processId === event.sender.mainFrame.processId &&
-    frame.routingId === event.sender.mainFrame.routingId &&
-    isPageUrl(frame.url, indexFile)
-  );
+  return isTrustedSender(event, win, indexFile);
 }
 
 function stop(): Promise<void> {

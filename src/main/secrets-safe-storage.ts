@@ -46,7 +46,16 @@ export class SafeStorageSecretStore implements SecretStore {
     if (!this.cipher.isEncryptionAvailable()) {
       throw new Error('The system keychain is unavailable, so stored stream keys cannot be read; unlock the keychain and restart.');
     }
-    return this.cipher.decryptString(Buffer.from(blob, 'base64'));
+    try {
+      return this.cipher.decryptString(Buffer.from(blob, 'base64'));
+    } catch {
+      // Encrypted under another machine's or another account's keychain (a copied data folder, a
+      // reset keyring), or not by safeStorage at all. The file is left as it is: the other
+      // secrets in it may still be readable, and a new value replaces only this one.
+      throw new Error(
+        `A stored secret could not be decrypted with this computer's keychain (it was saved on another machine or user account, or the keychain was reset); enter it again. ${this.file} was left unchanged.`,
+      );
+    }
   }
 
   set(name: string, value: string): Promise<void> {
@@ -93,9 +102,20 @@ export class SafeStorageSecretStore implements SecretStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (this.cache = {});
       throw error;
     }
-    const data = JSON.parse(text) as Partial<SecretsFile>;
+    let data: Partial<SecretsFile>;
+    try {
+      data = JSON.parse(text) as Partial<SecretsFile>;
+    } catch {
+      data = {};
+    }
+    // Nothing is written over a file we cannot read: every change fails until it is dealt with.
+    if (data.version !== 1 || typeof data.secrets !== 'object' || data.secrets === null) {
+      throw new Error(
+        `${this.file} is not a secrets file this version of Broadcast Studio can read, so it was left unchanged and stored stream keys are unavailable; move it aside and enter the keys again.`,
+      );
+    }
     const secrets: Record<string, string> = {};
-    for (const [k, v] of Object.entries(data.secrets ?? {})) if (typeof v === 'string') secrets[k] = v;
+    for (const [k, v] of Object.entries(data.secrets)) if (typeof v === 'string') secrets[k] = v;
     return (this.cache = secrets);
   }
 

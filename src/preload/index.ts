@@ -1,6 +1,8 @@
 /**
  * The desktop bridge: window.studio, a StudioBridge over IPC. Only these functions cross into the
- * page; no Electron object does, and listeners never see an IpcRendererEvent.
+ * page; no Electron object does, and listeners never see an IpcRendererEvent. None of them runs a
+ * program or reads a path: commands go through the engine, which refuses host-only ones from pages,
+ * and the FFmpeg program is picked in the main process's own file dialog.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import {
@@ -78,6 +80,14 @@ const bridge: StudioBridge = {
     ipcRenderer.send(Channel.stats, stats);
   },
   mediaUrl: (path: string) => `${MEDIA_SCHEME}://file/${encodeURIComponent(path)}`,
+  // Asks the main process to show its file dialog; the page cannot name the program itself.
+  async chooseFfmpeg() {
+    try {
+      return (await ipcRenderer.invoke(Channel.chooseFfmpeg)) as Result<{ ffmpegPath: string } | null>;
+    } catch {
+      return fail(Status.NotReady, 'The studio engine is not running; restart Broadcast Studio.');
+    }
+  },
 };
 
 contextBridge.exposeInMainWorld('studio', Object.freeze(bridge));

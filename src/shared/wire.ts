@@ -25,6 +25,11 @@ export interface StudioBridge {
   reportStats(stats: RendererStats): void;
   /** A URL the renderer can load a local file from (only files the document refers to are served). */
   mediaUrl(path: string): string;
+  /**
+   * Desktop only: opens the system's file dialog in the main process and sets the FFmpeg path the
+   * user picks (ok(null) when they cancel). The page never names a path (see HOST_ONLY_COMMANDS).
+   */
+  chooseFfmpeg?(): Promise<Result<{ ffmpegPath: string } | null>>;
 }
 
 // ---- frame messages -------------------------------------------------------------------------
@@ -108,4 +113,5 @@ export const IpcChannel = {
   frame: 'studio:frame',
   ack: 'studio:ack',
   stats: 'studio:stats',
+  chooseFfmpeg: 'studio:chooseFfmpeg',
 } as const;

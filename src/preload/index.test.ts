@@ -1,0 +1,51 @@
+/**
+ * The desktop bridge exposes exactly what the UI needs and nothing that runs a program or reads a
+ * path: its members are fixed here, so adding one is a deliberate change to this test.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { IpcChannel, type StudioBridge } from '../shared';
+
+const fake = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoked: [] as unknown[][],
+  sent: [] as unknown[][],
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
+  ipcRenderer: {
+    on: () => undefined,
+    invoke: (...args: unknown[]) => {
+      fake.invoked.push(args);
+      return Promise.resolve({ ok: true, value: null });
+    },
+    send: (...args: unknown[]) => fake.sent.push(args),
+  },
+}));
+
+let bridge: StudioBridge;
+beforeAll(async () => {
+  await import('./index');
+  bridge = fake.exposed.get('studio') as StudioBridge;
+});
+
+describe('the preload bridge', () => {
+  it('exposes one frozen object with only the studio bridge members', () => {
+    expect([...fake.exposed.keys()]).toEqual(['studio']);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    expect(Object.keys(bridge).sort()).toEqual(
+      ['chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'reportStats', 'sendFrame', 'subscribe'].sort(),
+    );
+    for (const value of Object.values(bridge)) expect(['function', 'string']).toContain(typeof value);
+    expect(bridge.host).toBe('desktop');
+  });
+
+  it('sends commands to the engine, which decides; it has no path or program of its own', async () => {
+    await bridge.invoke('output.setFfmpegPath', { ffmpegPath: '/tmp/evil' });
+    expect(fake.invoked.at(-1)).toEqual([IpcChannel.invoke, 'output.setFfmpegPath', { ffmpegPath: '/tmp/evil' }]);
+    await bridge.chooseFfmpeg!();
+    // Only the channel: the page cannot pass a path to the dialog.
+    expect(fake.invoked.at(-1)).toEqual([IpcChannel.chooseFfmpeg]);
+    expect(bridge.mediaUrl('/a b/c.png')).toBe('studio-media://file/%2Fa%20b%2Fc.png');
+  });
+});
