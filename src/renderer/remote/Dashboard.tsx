@@ -1,6 +1,7 @@
 import { AudioPanel } from './AudioPanel';
 import { useConnected } from './context';
 import { DestinationsPanel } from './DestinationsPanel';
+import { GraphicsPanel } from './GraphicsPanel';
 import { NoticeToast } from './NoticeToast';
 import { ReconnectBanner } from './ReconnectBanner';
 import { ScenesPanel } from './ScenesPanel';
@@ -9,7 +10,7 @@ import { StudioModePanel } from './StudioModePanel';
 import { TitlesPanel } from './TitlesPanel';
 import { TopBar } from './TopBar';
 
-/** Scenes on the left (on top in portrait); stream, destinations, audio and titles beside them. */
+/** Scenes on the left (on top in portrait); stream, destinations, audio, titles and graphics beside them. */
 export function Dashboard() {
   const connected = useConnected();
   return (
@@ -26,6 +27,7 @@ export function Dashboard() {
           <DestinationsPanel />
           <AudioPanel />
           <TitlesPanel />
+          <GraphicsPanel />
         </div>
       </main>
       <NoticeToast />

@@ -3,8 +3,8 @@ import { Panel } from './Panel';
 import { TitleEditor } from './TitleEditor';
 
 /**
- * Text to edit live. For now the studio's text sources; lower-third fields join this list as
- * further editors once the studio has lower thirds.
+ * Text to edit live: the studio's text sources. Lower thirds, scoreboards and countdowns have
+ * their own controls in GraphicsPanel.
  */
 export function TitlesPanel() {
   const titles = useRemote((s) => s.titles);

@@ -21,6 +21,10 @@ export interface Actions {
   toggleMute(inputName: string): Promise<void>;
   /** Resolves true once the studio took the text. */
   saveText(inputName: string, text: string): Promise<boolean>;
+  /** A live graphic's settings, merged over its current ones (SetInputSettings overlay). */
+  setGraphic(inputName: string, settings: Record<string, unknown>): Promise<boolean>;
+  /** One of the studio's graphic vendor requests (ShowLowerThird, StepLowerThird, StartOverlayClock…). */
+  graphicRequest(inputName: string, requestType: string, data?: Record<string, unknown>): Promise<boolean>;
 }
 
 export function createActions(store: RemoteStore, session: () => Session | null): Actions {
@@ -121,6 +125,16 @@ export function createActions(store: RemoteStore, session: () => Session | null)
       return run(`text:${inputName}`, `Saving ${inputName}`, async (s) => {
         await s.call('SetInputSettings', { inputName, inputSettings: { text }, overlay: true });
         store.setState((st) => ({ titles: st.titles.map((t) => (t.name === inputName ? { ...t, text } : t)) }));
+      });
+    },
+    setGraphic(inputName, settings) {
+      return run(`graphic:${inputName}`, `Changing ${inputName}`, async (s) => {
+        await s.call('SetInputSettings', { inputName, inputSettings: settings as never, overlay: true });
+      });
+    },
+    graphicRequest(inputName, requestType, data = {}) {
+      return run(`graphic:${inputName}`, `${requestType} on ${inputName}`, async (s) => {
+        await s.vendor(requestType, { inputName, ...data });
       });
     },
   };

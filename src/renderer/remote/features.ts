@@ -1,5 +1,6 @@
 /** Everything that runs while a session is identified, started together and stopped together. */
 import { bindDestinations } from './destinations';
+import { bindGraphics } from './graphics';
 import { bindInputs } from './inputs';
 import { bindScenes } from './scenes';
 import type { Session } from './session';
@@ -13,6 +14,7 @@ export function startFeatures(store: RemoteStore): (session: Session) => () => v
       bindStream(session, store),
       bindDestinations(session, store),
       bindInputs(session, store),
+      bindGraphics(session, store),
     ];
     return () => {
       for (const stop of stops) stop();

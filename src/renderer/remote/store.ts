@@ -67,6 +67,14 @@ export interface TitleInput {
   text: string;
 }
 
+/** A live graphic (lower_third, scoreboard, countdown_timer) with its settings as the studio last reported them. */
+export interface GraphicInput {
+  name: string;
+  uuid: string;
+  kind: string;
+  settings: Record<string, unknown>;
+}
+
 export interface StudioModeInfo {
   /** False when the studio has no studio mode (an older studio, or another server): the controls stay hidden. */
   supported: boolean;
@@ -88,6 +96,7 @@ export interface RemoteState {
   /** Input name → each channel's peak (mul, after volume) from the latest InputVolumeMeters. */
   levels: Record<string, number[]>;
   titles: TitleInput[];
+  graphics: GraphicInput[];
   /** Scene name → image data URL. */
   thumbnails: Record<string, string>;
   /** Actions in flight ('scene:Main', 'dest-start:<id>'…), so their buttons show it and do not repeat. */
@@ -121,6 +130,7 @@ export function emptyStudioState(): Omit<RemoteState, 'connection'> {
     audio: [],
     levels: {},
     titles: [],
+    graphics: [],
     thumbnails: {},
     busy: {},
     notice: null,

@@ -1,0 +1,68 @@
+import { formatClock, scoreboardClockMs } from '../../shared';
+import { ClockButtons } from './ClockButtons';
+import { useActions, useConnected, useRemote } from './context';
+import type { GraphicInput } from './store';
+import { useNow } from './useNow';
+
+const score = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** A scoreboard's values: each team's score (±1), the period and the game clock. The layout stays the studio's. */
+export function ScoreboardControl({ g }: { g: GraphicInput }) {
+  const actions = useActions();
+  const connected = useConnected();
+  const busy = useRemote((s) => Boolean(s.busy[`graphic:${g.name}`]));
+  const now = useNow(g.settings['clock_running'] === true);
+  const off = !connected || busy;
+  const period = typeof g.settings['period'] === 'string' ? (g.settings['period'] as string) : '';
+
+  const team = (side: 'home' | 'away') => {
+    const key = `${side}_score`;
+    const value = score(g.settings[key]);
+    const name = typeof g.settings[`${side}_name`] === 'string' ? (g.settings[`${side}_name`] as string) : side;
+    return (
+      <div className="graphic-team">
+        <span className="graphic-team-name">{name}</span>
+        <button type="button" className="button" aria-label={`${name} minus one`} disabled={off || value <= 0} onClick={() => void actions.setGraphic(g.name, { [key]: value - 1 })}>
+          −
+        </button>
+        <span className="graphic-score" data-testid={`remote-score-${side}-${g.name}`}>
+          {value}
+        </span>
+        <button
+          type="button"
+          className="button"
+          aria-label={`${name} plus one`}
+          data-testid={`remote-score-${side}-plus-${g.name}`}
+          disabled={off || value >= 9999}
+          onClick={() => void actions.setGraphic(g.name, { [key]: value + 1 })}
+        >
+          +
+        </button>
+      </div>
+    );
+  };
+
+  return (
+    <div className="graphic title" data-testid={`remote-scoreboard-${g.name}`}>
+      <div className="graphic-head">
+        <span className="field-label">{g.name}</span>
+        <span className="graphic-clock">{formatClock(scoreboardClockMs(g.settings, now))}</span>
+      </div>
+      {team('home')}
+      {team('away')}
+      <label className="graphic-team">
+        <span className="graphic-team-name">Period</span>
+        <input
+          key={period}
+          className="input"
+          defaultValue={period}
+          maxLength={12}
+          disabled={off}
+          onBlur={(e) => e.target.value !== period && void actions.setGraphic(g.name, { period: e.target.value })}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      </label>
+      <ClockButtons g={g} />
+    </div>
+  );
+}
