@@ -35,6 +35,11 @@ const isFfmpeg = (p: ProcInfo): boolean => p.name === 'ffmpeg' || /(?:^|\/)ffmpe
 
 /** Live FFmpeg processes descended from parentPid (default: this process). */
 export function listFfmpegChildren(parentPid: number = process.pid): ProcInfo[] {
+  return listDescendants(parentPid).filter(isFfmpeg);
+}
+
+/** Every live process descended from parentPid (children, grandchildren…), whatever it runs. */
+export function listDescendants(parentPid: number = process.pid): ProcInfo[] {
   const procs = all();
   const inTree = new Set<number>([parentPid]);
   // Parents may appear after children in /proc order: repeat until the set stops growing.
@@ -47,7 +52,7 @@ export function listFfmpegChildren(parentPid: number = process.pid): ProcInfo[] 
       }
     }
   }
-  return procs.filter((p) => p.pid !== parentPid && inTree.has(p.pid) && isFfmpeg(p));
+  return procs.filter((p) => p.pid !== parentPid && inTree.has(p.pid));
 }
 
 /** Live FFmpeg processes anywhere whose command line contains `match` (e.g. a server's host:port). */

@@ -4,10 +4,11 @@
  * terminator for RTMPS, with on_publish answering 403 for unknown keys) and to an FFmpeg SRT
  * listener with a passphrase, read back with ffprobe. The pushers get the URL's secret parts as
  * protocol options in a preset (src/engine/output/publish-url.ts), so first: FFmpeg itself must
- * publish to the same app and stream name either way.
+ * publish to the same app and stream name either way. Last, the whole studio (server mode with its
+ * headless Chromium) given a key over obs-websocket; that part needs `npx electron-vite build`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,10 @@ import { recordStream } from '../harness/stream-recorder';
 import { startTlsProxy } from '../harness/tls-proxy';
 import { startUdpTap } from '../harness/udp-tap';
 import { freePort } from '../harness/ports';
+import { listDescendants } from '../harness/procs';
+import { connectStudio } from '../harness/studio-client';
+import { startStudioServer } from '../harness/studio-server';
+import OBSWebSocket from 'obs-websocket-js';
 
 let nginx: NginxRtmp;
 beforeAll(async () => {
@@ -170,4 +175,74 @@ describe('keys out of argv', () => {
     const logs = r.logs.join('\n');
     expect(logs.includes(STREAM_ID) || logs.includes(PASSPHRASE)).toBe(false);
   }, 120_000);
+});
+
+/** Every file under dir, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full) : e.isFile() ? [full] : [];
+  });
+}
+
+describe('the whole studio', () => {
+  it('a key set over obs-websocket is in no argv of its process tree, no log, no reply, no file others may read; the stream arrives', async () => {
+    const CANARY = 'canary-ws-key-2b9e61f4';
+    const server = await startStudioServer({ headless: true });
+    cleanups.push(async () => {
+      await server.stop();
+      rmSync(server.dataDir, { recursive: true, force: true });
+    });
+    const studio = await connectStudio(server);
+    const info = await studio.must('remote.info', {}).finally(() => studio.close());
+    const obs = new OBSWebSocket();
+    cleanups.push(() => obs.disconnect());
+    const replies: unknown[] = [];
+    const call = async (...args: Parameters<typeof obs.call>): Promise<unknown> => {
+      const reply = await obs.call(...args);
+      replies.push(reply);
+      return reply;
+    };
+    const events: unknown[] = [];
+    obs.on('StreamStateChanged', (e) => events.push(e));
+    await obs.connect(info.url!, info.password!);
+
+    await call('SetStreamServiceSettings', {
+      streamServiceType: 'rtmp_custom',
+      streamServiceSettings: { server: `rtmp://127.0.0.1:${nginx.port}/live`, key: CANARY },
+    });
+    await call('GetStreamServiceSettings');
+    // The compositor page may still be connecting: the start is retried until the studio is ready.
+    await expect
+      .poll(async () => (await obs.call('StartStream').then(() => true, (e: { code?: number }) => (e.code === 207 ? false : Promise.reject(e)))), { timeout: 60_000 })
+      .toBe(true);
+    await expect
+      .poll(async () => {
+        const s = (await call('GetStreamStatus')) as { outputActive: boolean; outputBytes: number };
+        return s.outputActive && s.outputBytes > 0;
+      }, { timeout: 60_000, interval: 500 })
+      .toBe(true);
+
+    // Live: every process the studio started (Chromium and its helpers, encoder, pusher), by argv.
+    const tree = listDescendants(server.process.pid!);
+    expect(tree.some((p) => p.cmdline.includes('-fpre /dev/fd/5')), 'a pusher reading its preset').toBe(true);
+    expect(tree.some((p) => /chrom/i.test(p.name)), 'the headless compositor').toBe(true);
+    expect(tree.filter((p) => p.cmdline.includes(CANARY))).toEqual([]);
+    const probe = await ffprobeJson(nginx.url(CANARY));
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
+
+    await call('StopStream');
+    await expect.poll(async () => ((await call('GetStreamStatus')) as { outputActive: boolean }).outputActive, { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => listFfmpegChildren(server.process.pid!), { timeout: 10_000 }).toEqual([]);
+    await obs.disconnect();
+    await server.stop();
+
+    expect(server.output().includes(CANARY), 'the key in what the server printed').toBe(false);
+    expect(JSON.stringify(replies).includes(CANARY), 'the key in a reply').toBe(false);
+    expect(JSON.stringify(events).includes(CANARY), 'the key in an event').toBe(false);
+    // Where the key is kept on disk, only its owner may read it.
+    const holding = filesUnder(server.dataDir).filter((f) => readFileSync(f).includes(CANARY));
+    expect(holding.length, 'the key is stored somewhere').toBeGreaterThan(0);
+    for (const f of holding) expect(statSync(f).mode & 0o077, `${f} is readable by others`).toBe(0);
+  }, 240_000);
 });
