@@ -19,7 +19,7 @@
  * - Emits 'destination.state' on every change of a destination, and 'stream.stats' plus
  *   'destination.stats' once a second while running.
  *
- * Stream keys reach only the pushers, as protocol options in a preset on a pipe, not in argv
+ * Stream keys reach only the pushers, as protocol options in a preset on an inherited descriptor, not argv
  * (pusher.ts); events, stats and log lines never carry them.
  */
 import {
