@@ -14,7 +14,7 @@ const PNG_URL = `data:image/png;base64,${Buffer.from('not really a png').toStrin
 function doc(): StudioDocument {
   let n = 0;
   const d = blankDocument(() => `scene-${++n}`);
-  return { ...d, inputs: [{ uuid: 'red', name: 'Red', kind: 'color_source_v3', settings: { color: 0xff0000ff }, muted: false, volumeMul: 1 }] };
+  return { ...d, inputs: [{ uuid: 'red', name: 'Red', kind: 'color_source_v3', settings: { color: 0xff0000ff }, muted: false, volumeMul: 1, filters: [] }] };
 }
 
 const errorOf = (r: Result<unknown>) => {

@@ -137,7 +137,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   const hub = new RendererHub({
     getDocument: () => store.get(),
     outputActive,
-    kinds: () => kinds.list('input'),
+    kinds: () => kinds.list(),
     streamState: () => output.state(),
     execute: (type, args) => execute(type, args),
     pushFrame: (message, ack) => output.pushFrame(message, ack),

@@ -36,6 +36,23 @@ export interface CommandMap {
   /** Mute and/or volume (linear, 0..20) of an input whose kind has audio; refused for the rest. */
   'input.setAudio': { args: { inputUuid: string; muted?: boolean; volumeMul?: number }; result: null };
 
+  /**
+   * Filters on a source: sourceUuid names an input or a scene. Names are unique per source (exact
+   * match, as OBS); kind must be a registered filter kind; settings overlay the kind's defaults.
+   * index (0 = first applied) defaults to the end.
+   */
+  'filter.create': {
+    args: { sourceUuid: string; name: string; kind: string; settings?: Settings; index?: number; enabled?: boolean };
+    result: { index: number };
+  };
+  'filter.remove': { args: { sourceUuid: string; name: string }; result: null };
+  'filter.setName': { args: { sourceUuid: string; name: string; newName: string }; result: null };
+  /** Moves a filter to index (0 = first applied); an index past the end is refused. */
+  'filter.setIndex': { args: { sourceUuid: string; name: string; index: number }; result: null };
+  /** overlay=true (default) merges into the current settings; false starts again from the defaults. */
+  'filter.setSettings': { args: { sourceUuid: string; name: string; settings: Settings; overlay?: boolean }; result: null };
+  'filter.setEnabled': { args: { sourceUuid: string; name: string; enabled: boolean }; result: null };
+
   'item.setTransform': {
     args: { sceneUuid: string; sceneItemId: number; transform: Partial<Transform> };
     result: null;

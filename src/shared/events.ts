@@ -23,6 +23,13 @@ export interface EventMap {
   'input.settingsChanged': { inputUuid: string; inputName: string };
   /** Mute or volume changed (both are sent; obs-websocket turns each real change into its own event). */
   'input.audioChanged': { inputUuid: string; inputName: string; muted: boolean; volumeMul: number };
+  /** Filter changes on an input or a scene; sourceName is the source's name at the time. */
+  'filter.created': { sourceUuid: string; sourceName: string; filterName: string; kind: string; index: number };
+  'filter.removed': { sourceUuid: string; sourceName: string; filterName: string };
+  'filter.renamed': { sourceUuid: string; sourceName: string; oldName: string; filterName: string };
+  'filter.settingsChanged': { sourceUuid: string; sourceName: string; filterName: string };
+  'filter.enabledChanged': { sourceUuid: string; sourceName: string; filterName: string; enabled: boolean };
+  'filter.reordered': { sourceUuid: string; sourceName: string };
   'item.created': { sceneUuid: string; sceneItemId: number; sourceUuid: string; index: number };
   'item.removed': { sceneUuid: string; sceneItemId: number; sourceUuid: string };
   'item.transformChanged': { sceneUuid: string; sceneItemId: number };

@@ -139,3 +139,51 @@ export * from './kinds/lower-third';
 export * from './kinds/scoreboard';
 export * from './kinds/countdown';
 export * from './kinds/stopwatch';
+
+// Filter kinds, one file each under ./kinds/; video ones run on the compositor's GPU, audio ones in the mixer.
+import { BEAUTY_FILTER } from './kinds/beauty-filter';
+import { BLUR_FILTER } from './kinds/blur-filter';
+import { CHROMA_KEY_FILTER } from './kinds/chroma-key-filter';
+import { CLUT_FILTER } from './kinds/clut-filter';
+import { COLOR_FILTER } from './kinds/color-filter';
+import { COLOR_KEY_FILTER } from './kinds/color-key-filter';
+import { CROP_FILTER } from './kinds/crop-filter';
+import { GPU_DELAY_FILTER } from './kinds/gpu-delay';
+import { LUMA_KEY_FILTER } from './kinds/luma-key-filter';
+import { MASK_FILTER } from './kinds/mask-filter';
+import { SCALE_FILTER } from './kinds/scale-filter';
+import { SCROLL_FILTER } from './kinds/scroll-filter';
+import { SHARPNESS_FILTER } from './kinds/sharpness-filter';
+
+export {
+  BEAUTY_FILTER,
+  BLUR_FILTER,
+  CHROMA_KEY_FILTER,
+  CLUT_FILTER,
+  COLOR_FILTER,
+  COLOR_KEY_FILTER,
+  CROP_FILTER,
+  GPU_DELAY_FILTER,
+  LUMA_KEY_FILTER,
+  MASK_FILTER,
+  SCALE_FILTER,
+  SCROLL_FILTER,
+  SHARPNESS_FILTER,
+};
+
+/** Every filter kind (category 'filter'); each has video: true (GPU) or audio: true (mixer). */
+export const FILTER_KINDS: readonly KindDescriptor[] = [
+  COLOR_FILTER,
+  CHROMA_KEY_FILTER,
+  COLOR_KEY_FILTER,
+  LUMA_KEY_FILTER,
+  SHARPNESS_FILTER,
+  CROP_FILTER,
+  SCROLL_FILTER,
+  SCALE_FILTER,
+  MASK_FILTER,
+  CLUT_FILTER,
+  GPU_DELAY_FILTER,
+  BLUR_FILTER,
+  BEAUTY_FILTER,
+];

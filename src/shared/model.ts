@@ -38,9 +38,24 @@ export interface Scene {
   items: SceneItem[];
   /** Next sceneItemId to hand out in this scene. */
   nextItemId: number;
+  /** Applied to the composed scene, in order (OBS: a scene is a source, and sources have filters). */
+  filters: Filter[];
 }
 
 export type Settings = Record<string, unknown>;
+
+/**
+ * One filter on a source (input or scene), OBS style: names are unique within the source, the list
+ * runs first to last, and a disabled filter stays in place but passes its input through. kind is a
+ * registered filter kind (category 'filter'): video kinds run on the compositor, audio kinds in the
+ * mixer.
+ */
+export interface Filter {
+  name: string;
+  kind: string;
+  enabled: boolean;
+  settings: Settings;
+}
 
 export interface Input {
   uuid: string;
@@ -55,6 +70,8 @@ export interface Input {
   muted: boolean;
   /** Linear gain, 0..20 (OBS's inputVolumeMul). */
   volumeMul: number;
+  /** Video and audio filters, applied in order. */
+  filters: Filter[];
 }
 
 export interface VideoSettings {

@@ -32,7 +32,7 @@ export const DEFAULT_OUTPUT: OutputSettings = {
   templates: [],
 };
 
-export const emptyScene = (uuid: string, name: string): Scene => ({ uuid, name, items: [], nextItemId: 1 });
+export const emptyScene = (uuid: string, name: string): Scene => ({ uuid, name, items: [], nextItemId: 1, filters: [] });
 
 /** OBS's fresh collection: one empty scene called "Scene". */
 export function blankDocument(newId: () => string): StudioDocument {

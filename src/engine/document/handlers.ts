@@ -28,6 +28,7 @@ import {
 import { BUILT_IN_TEMPLATES, applyTemplate, templateFromSettings, validateTemplate } from '../output/encoders/templates';
 import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
+import { FILTER_HANDLERS } from './filters';
 import { parseArgs } from './issues';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
 
@@ -48,8 +49,8 @@ export interface Change<R> {
   secret?: { name: string; value: string | null };
 }
 
-type Args<T extends DocumentCommand> = z.output<(typeof COMMAND_SCHEMAS)[T]>;
-type Handler<T extends DocumentCommand> = (
+export type Args<T extends DocumentCommand> = z.output<(typeof COMMAND_SCHEMAS)[T]>;
+export type Handler<T extends DocumentCommand> = (
   doc: StudioDocument,
   args: Args<T>,
   ctx: HandlerContext,
@@ -146,10 +147,12 @@ const studioModeOff = (what: string) =>
 // ---- handlers -----------------------------------------------------------------------------------
 
 const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
+  ...FILTER_HANDLERS,
+
   'scene.create': (doc, { name }, ctx) => {
     const taken = nameTaken(doc, name);
     if (taken) return taken;
-    const scene: Scene = { uuid: ctx.newId(), name, items: [], nextItemId: 1 };
+    const scene: Scene = { uuid: ctx.newId(), name, items: [], nextItemId: 1, filters: [] };
     return change({ ...doc, scenes: [...doc.scenes, scene] }, { sceneUuid: scene.uuid }, ev('scene.created', {
       sceneUuid: scene.uuid,
       sceneName: name,
@@ -261,6 +264,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       settings: sizeToCanvas(kind.id, settings.value, doc),
       muted: false,
       volumeMul: 1,
+      filters: [],
     };
     const item: SceneItem = {
       sceneItemId: scene.value.nextItemId,

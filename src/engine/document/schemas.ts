@@ -222,6 +222,8 @@ const renditionShape = {
 
 const sceneRef = { sceneUuid: id };
 const itemRef = { sceneUuid: id, sceneItemId: itemId };
+/** A filter by its source (input or scene) and its name within that source. */
+const filterRef = { sourceUuid: id, name };
 
 export const COMMAND_SCHEMAS = {
   'scene.create': z.strictObject({ name }),
@@ -242,6 +244,18 @@ export const COMMAND_SCHEMAS = {
   'input.rename': z.strictObject({ inputUuid: id, name }),
   'input.remove': z.strictObject({ inputUuid: id }),
   'input.setAudio': z.strictObject({ inputUuid: id, muted: z.boolean().optional(), volumeMul: volumeMul.optional() }),
+  'filter.create': z.strictObject({
+    ...filterRef,
+    kind: z.string().trim().min(1),
+    settings: settings.optional(),
+    index: z.int().min(0).optional(),
+    enabled: z.boolean().optional(),
+  }),
+  'filter.remove': z.strictObject(filterRef),
+  'filter.setName': z.strictObject({ ...filterRef, newName: name }),
+  'filter.setIndex': z.strictObject({ ...filterRef, index: z.int().min(0) }),
+  'filter.setSettings': z.strictObject({ ...filterRef, settings, overlay: z.boolean().optional() }),
+  'filter.setEnabled': z.strictObject({ ...filterRef, enabled: z.boolean() }),
   'item.setTransform': z.strictObject({ ...itemRef, transform: transformPatch }),
   'item.setEnabled': z.strictObject({ ...itemRef, enabled: z.boolean() }),
   'item.setLocked': z.strictObject({ ...itemRef, locked: z.boolean() }),
@@ -286,6 +300,17 @@ export const isDocumentCommand = (type: string): type is DocumentCommand => Obje
 
 export const transformSchema = z.object(transformShape);
 
+/** One saved filter; its settings are checked against its kind when the collection is repaired. */
+export const filterSchema = z.object({
+  name,
+  kind: z.string().min(1),
+  enabled: z.boolean(),
+  settings,
+});
+
+/** Collections saved before filters existed load with none. */
+const filterList = z.array(filterSchema).default([]);
+
 export const sceneSchema = z.object({
   uuid: id,
   name,
@@ -299,6 +324,7 @@ export const sceneSchema = z.object({
     }),
   ),
   nextItemId: z.int().min(1),
+  filters: filterList,
 });
 
 /** Collections saved before inputs had mixer state load unmuted at full volume. */
@@ -309,6 +335,7 @@ export const inputSchema = z.object({
   settings,
   muted: z.boolean().default(false),
   volumeMul: volumeMul.default(1),
+  filters: filterList,
 });
 
 /** Profiles saved before presets, audio-only and renditions existed load with their defaults. */

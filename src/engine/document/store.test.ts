@@ -192,7 +192,7 @@ describe('scenes', () => {
   it('create, rename and switch with events', async () => {
     const t = await setup();
     const { sceneUuid } = await t.must<{ sceneUuid: string }>('scene.create', { name: 'B' });
-    expect(t.store.get().scenes[1]).toEqual({ uuid: sceneUuid, name: 'B', items: [], nextItemId: 1 });
+    expect(t.store.get().scenes[1]).toEqual({ uuid: sceneUuid, name: 'B', items: [], nextItemId: 1, filters: [] });
     // A new scene does not become current (OBS).
     expect(t.store.get().currentSceneUuid).toBe(t.sceneUuid);
     t.events.length = 0;
@@ -283,6 +283,7 @@ describe('inputs', () => {
       settings: { color: 0xff0000ff, width: 200, height: 720, keep: 'me' },
       muted: false,
       volumeMul: 1,
+      filters: [],
     });
     expect(doc.scenes[0]!.items[1]).toEqual({
       sceneItemId: 2,

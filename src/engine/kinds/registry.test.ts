@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_KINDS, Status, type KindDescriptor, type Result, type Settings } from '../../shared';
+import { FILTER_KINDS, INPUT_KINDS, Status, type KindDescriptor, type Result, type Settings } from '../../shared';
 import { KindRegistry } from './registry';
 
 const LIST_KIND: KindDescriptor = {
@@ -26,14 +26,16 @@ function value<T>(r: Result<T>): T {
 }
 
 describe('KindRegistry', () => {
-  it('registers the input kinds by default and lists by category', () => {
+  it('registers the input and filter kinds by default and lists by category', () => {
     const reg = new KindRegistry();
     expect(reg.list('input').map((k) => k.id)).toEqual(INPUT_KINDS.map((k) => k.id));
+    expect(reg.list('filter').map((k) => k.id)).toEqual(FILTER_KINDS.map((k) => k.id));
     expect(reg.get('color_source_v3')?.displayName).toBe('Color');
+    expect(reg.get('color_filter_v2')?.category).toBe('filter');
     expect(reg.get('nope')).toBeUndefined();
     reg.register(LIST_KIND);
-    expect(reg.list('filter').map((k) => k.id)).toEqual(['test_list']);
-    expect(reg.list()).toHaveLength(INPUT_KINDS.length + 1);
+    expect(reg.list('filter').map((k) => k.id)).toEqual([...FILTER_KINDS.map((k) => k.id), 'test_list']);
+    expect(reg.list()).toHaveLength(INPUT_KINDS.length + FILTER_KINDS.length + 1);
     expect(() => reg.register(LIST_KIND)).toThrow(/already registered/);
   });
 

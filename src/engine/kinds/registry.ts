@@ -5,6 +5,7 @@
  * keeps them and a remote client may rely on that.
  */
 import {
+  FILTER_KINDS,
   INPUT_KINDS,
   Status,
   fail,
@@ -21,7 +22,7 @@ export class KindRegistry {
   /** Alias → the kind's own id (OBS's platform-specific ids map onto one kind of ours). */
   private readonly aliases = new Map<string, string>();
 
-  constructor(initial: readonly KindDescriptor[] = INPUT_KINDS) {
+  constructor(initial: readonly KindDescriptor[] = [...INPUT_KINDS, ...FILTER_KINDS]) {
     for (const k of initial) this.register(k);
   }
 

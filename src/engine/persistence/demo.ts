@@ -81,7 +81,7 @@ export function demoCollection(
     // Through the kind registry, like any input, so the demo can never hold settings a kind rejects.
     const settings = kinds.validateSettings(p.kind, p.settings);
     if (!settings.ok) throw new Error(`Demo input ${p.name} is invalid: ${settings.error.message}`);
-    const input: Input = { uuid: newId(), name: p.name, kind: p.kind, settings: settings.value, muted: false, volumeMul: 1 };
+    const input: Input = { uuid: newId(), name: p.name, kind: p.kind, settings: settings.value, muted: false, volumeMul: 1, filters: [] };
     inputs.push(input);
     items.push({
       sceneItemId: items.length + 1,
@@ -91,7 +91,7 @@ export function demoCollection(
       transform: { ...DEFAULT_TRANSFORM, ...p.transform },
     });
   }
-  const scene: Scene = { uuid: newId(), name: DEMO_SCENE_NAME, items, nextItemId: items.length + 1 };
+  const scene: Scene = { uuid: newId(), name: DEMO_SCENE_NAME, items, nextItemId: items.length + 1, filters: [] };
   return { scenes: [scene], inputs, currentSceneUuid: scene.uuid, studioMode: false, previewSceneUuid: scene.uuid };
 }
 

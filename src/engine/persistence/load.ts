@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod';
-import type { NoticeLevel, StudioDocument } from '../../shared';
+import type { Filter, NoticeLevel, StudioDocument } from '../../shared';
 import { DEFAULT_OUTPUT, DEFAULT_VIDEO, emptyScene } from '../document/defaults';
 import { parseArgs } from '../document/issues';
 import { KindRegistry } from '../kinds/registry';
@@ -216,7 +216,7 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
         message: `Input "${input.name}" had invalid values for ${invalid.join(', ')}; the defaults are used for them.`,
       });
     }
-    return { ...input, settings };
+    return { ...input, settings, filters: repairFilters(input.name, input.filters, kinds, notices) };
   });
   const known = new Set(inputs.map((i) => i.uuid));
   const scenes = c.scenes.map((s) => {
@@ -229,7 +229,7 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
     }
     // Never hand out an id an item already has, even if the file's counter fell behind.
     const nextItemId = Math.max(s.nextItemId, ...s.items.map((i) => i.sceneItemId + 1));
-    return { ...s, items, nextItemId };
+    return { ...s, items, nextItemId, filters: repairFilters(s.name, s.filters, kinds, notices) };
   });
   let currentSceneUuid = c.currentSceneUuid;
   if (!scenes.some((s) => s.uuid === currentSceneUuid)) {
@@ -239,6 +239,31 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
   // No notice: a preview that is gone (or was never saved) simply shows the program scene.
   const previewSceneUuid = scenes.some((s) => s.uuid === c.previewSceneUuid) ? c.previewSceneUuid : currentSceneUuid;
   return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid };
+}
+
+/**
+ * A source's saved filters: invalid values go back to their kind's defaults, and a name used twice
+ * (names are unique per source) gets a number, so commands can reach every filter. A filter of a
+ * kind this build does not know is kept as it is, as OBS keeps filters of missing plugins.
+ */
+function repairFilters(source: string, filters: readonly Filter[], kinds: KindRegistry, notices: LoadNotice[]): Filter[] {
+  const names = new Set<string>();
+  return filters.map((filter) => {
+    const { settings, invalid } = kinds.sanitizeSettings(filter.kind, filter.settings);
+    if (invalid.length > 0) {
+      notices.push({
+        level: 'warning',
+        message: `Filter "${filter.name}" on "${source}" had invalid values for ${invalid.join(', ')}; the defaults are used for them.`,
+      });
+    }
+    let name = filter.name;
+    for (let n = 2; names.has(name); n++) name = `${filter.name} ${n}`;
+    if (name !== filter.name) {
+      notices.push({ level: 'warning', message: `"${source}" had two filters called "${filter.name}"; the second is now "${name}".` });
+    }
+    names.add(name);
+    return { ...filter, name, settings };
+  });
 }
 
 async function exists(file: string): Promise<boolean> {

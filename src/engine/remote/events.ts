@@ -9,6 +9,7 @@ import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
 import { diagnosisData } from './requests/stats-shapes';
+import { filterDefaults, filterEntry } from './requests/filters';
 import { meterInputs } from './meters';
 import { volumeFields } from './requests/volume';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
@@ -89,6 +90,10 @@ const ev = (eventType: string, eventIntent: number, eventData: Record<string, un
 const sceneName = (doc: StudioDocument, uuid: string): string => doc.scenes.find((s) => s.uuid === uuid)?.name ?? '';
 const inputName = (doc: StudioDocument, uuid: string): string => doc.inputs.find((i) => i.uuid === uuid)?.name ?? '';
 
+/** The filter list of an input or scene (OBS: both are sources). */
+const filtersOf = (doc: StudioDocument, uuid: string) =>
+  (doc.inputs.find((i) => i.uuid === uuid) ?? doc.scenes.find((s) => s.uuid === uuid))?.filters ?? [];
+
 /** The obs-websocket events one studio event stands for (often none). Pure: exported for tests. */
 export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
   const { before, after } = docs;
@@ -166,6 +171,54 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       }
       return out;
     }
+    case 'filter.created': {
+      const filter = filtersOf(after, event.data.sourceUuid).find((f) => f.name === event.data.filterName);
+      return [
+        ev('SourceFilterCreated', S.Filters, {
+          sourceName: event.data.sourceName,
+          filterName: event.data.filterName,
+          filterKind: event.data.kind,
+          filterIndex: event.data.index,
+          filterSettings: structuredClone(filter?.settings ?? {}),
+          defaultFilterSettings: filterDefaults(event.data.kind),
+        }),
+      ];
+    }
+    case 'filter.removed':
+      return [ev('SourceFilterRemoved', S.Filters, { sourceName: event.data.sourceName, filterName: event.data.filterName })];
+    case 'filter.renamed':
+      return [
+        ev('SourceFilterNameChanged', S.Filters, {
+          sourceName: event.data.sourceName,
+          oldFilterName: event.data.oldName,
+          filterName: event.data.filterName,
+        }),
+      ];
+    case 'filter.settingsChanged': {
+      const filter = filtersOf(after, event.data.sourceUuid).find((f) => f.name === event.data.filterName);
+      return [
+        ev('SourceFilterSettingsChanged', S.Filters, {
+          sourceName: event.data.sourceName,
+          filterName: event.data.filterName,
+          filterSettings: structuredClone(filter?.settings ?? {}),
+        }),
+      ];
+    }
+    case 'filter.enabledChanged':
+      return [
+        ev('SourceFilterEnableStateChanged', S.Filters, {
+          sourceName: event.data.sourceName,
+          filterName: event.data.filterName,
+          filterEnabled: event.data.enabled,
+        }),
+      ];
+    case 'filter.reordered':
+      return [
+        ev('SourceFilterListReindexed', S.Filters, {
+          sourceName: event.data.sourceName,
+          filters: filtersOf(after, event.data.sourceUuid).map(filterEntry),
+        }),
+      ];
     case 'item.created':
       return [
         ev('SceneItemCreated', S.SceneItems, {

@@ -6,10 +6,10 @@ const doc: StudioDocument = {
   version: 1,
   revision: 1,
   scenes: [
-    { uuid: 'a', name: 'A', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 },
-    { uuid: 'b', name: 'B', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 },
+    { uuid: 'a', name: 'A', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] },
+    { uuid: 'b', name: 'B', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] },
   ],
-  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1 }],
+  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1, filters: [] }],
   currentSceneUuid: 'a',
   studioMode: false,
   previewSceneUuid: 'a',

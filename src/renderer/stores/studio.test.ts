@@ -7,8 +7,8 @@ import { initialStudioState, reduceEvent, withConnection, withNotice, withoutNot
 const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   version: 1,
   revision,
-  scenes: [{ uuid: 's1', name, items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 }],
-  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1 }],
+  scenes: [{ uuid: 's1', name, items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] }],
+  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1, filters: [] }],
   currentSceneUuid: 's1',
   studioMode: false,
   previewSceneUuid: 's1',

@@ -5,7 +5,7 @@ import { X264_PRESETS, blankDestination, draftFrom, draftSize, planSave, rebaseD
 const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   version: 1,
   revision: 3,
-  scenes: [{ uuid: 's', name: 'Scene', items: [{ sceneItemId: 1, sourceUuid: 'i', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2 }],
+  scenes: [{ uuid: 's', name: 'Scene', items: [{ sceneItemId: 1, sourceUuid: 'i', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] }],
   inputs: [],
   currentSceneUuid: 's',
   studioMode: false,

@@ -1,0 +1,41 @@
+import type { KindDescriptor } from '../kinds';
+
+/** OBS's color_key_filter_v2: keys out one RGB color by distance, with smoothing. */
+export const COLOR_KEY_FILTER: KindDescriptor = {
+  id: 'color_key_filter_v2',
+  category: 'filter',
+  displayName: 'Color Key',
+  video: true,
+  audio: false,
+  defaults: {
+    key_color_type: 'green',
+    key_color: 0x00ff00,
+    similarity: 80,
+    smoothness: 50,
+    opacity: 1,
+    contrast: 0,
+    brightness: 0,
+    gamma: 0,
+  },
+  properties: [
+    {
+      type: 'list',
+      name: 'key_color_type',
+      label: 'Key color type',
+      options: [
+        { label: 'Green', value: 'green' },
+        { label: 'Blue', value: 'blue' },
+        { label: 'Red', value: 'red' },
+        { label: 'Magenta', value: 'magenta' },
+        { label: 'Custom color', value: 'custom' },
+      ],
+    },
+    { type: 'color', name: 'key_color', label: 'Key color' },
+    { type: 'int', name: 'similarity', label: 'Similarity', min: 1, max: 1000 },
+    { type: 'int', name: 'smoothness', label: 'Smoothness', min: 1, max: 1000 },
+    { type: 'float', name: 'opacity', label: 'Opacity', min: 0, max: 1, step: 0.0001 },
+    { type: 'float', name: 'contrast', label: 'Contrast', min: -4, max: 4, step: 0.01 },
+    { type: 'float', name: 'brightness', label: 'Brightness', min: -1, max: 1, step: 0.0001 },
+    { type: 'float', name: 'gamma', label: 'Gamma', min: -1, max: 1, step: 0.01 },
+  ],
+};
