@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Status } from '../../shared';
-import { ffmpegStaticPath, locateFfmpeg } from './locate-ffmpeg';
+import { ffmpegStaticPath, isPackagedPath, locateFfmpeg, unpackedPath } from './locate-ffmpeg';
 
 // The system FFmpeg CI installs (README: tests find FFmpeg through FFMPEG_PATH or /usr/bin/ffmpeg).
 const REAL = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
@@ -95,5 +95,41 @@ describe('ffmpegStaticPath', () => {
   it('returns what the installed ffmpeg-static exports (a path, existing or not) or null', () => {
     const p = ffmpegStaticPath();
     expect(p === null || path.isAbsolute(p)).toBe(true);
+  });
+});
+
+describe('a packaged app', () => {
+  it('runs ffmpeg-static from app.asar.unpacked, never from inside the archive', () => {
+    const posix = '/opt/Broadcast Studio/resources/app.asar/node_modules/ffmpeg-static/ffmpeg';
+    expect(unpackedPath(posix)).toBe('/opt/Broadcast Studio/resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg');
+    const win = 'C:\\Program Files\\Broadcast Studio\\resources\\app.asar\\node_modules\\ffmpeg-static\\ffmpeg.exe';
+    expect(unpackedPath(win)).toBe('C:\\Program Files\\Broadcast Studio\\resources\\app.asar.unpacked\\node_modules\\ffmpeg-static\\ffmpeg.exe');
+    const mac = '/Applications/Broadcast Studio.app/Contents/Resources/app.asar/node_modules/ffmpeg-static/ffmpeg';
+    expect(unpackedPath(mac)).toContain('/Contents/Resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg');
+    // Already unpacked, or not packaged at all: unchanged.
+    expect(unpackedPath(unpackedPath(posix))).toBe(unpackedPath(posix));
+    expect(unpackedPath('/work/node_modules/ffmpeg-static/ffmpeg')).toBe('/work/node_modules/ffmpeg-static/ffmpeg');
+    expect(unpackedPath('/home/me/app.asarx/ffmpeg')).toBe('/home/me/app.asarx/ffmpeg');
+    expect(isPackagedPath(unpackedPath(posix))).toBe(true);
+    expect(isPackagedPath('/work/node_modules/ffmpeg-static/ffmpeg')).toBe(false);
+  });
+
+  it('finds the bundled FFmpeg first, right after the setting, ahead of FFMPEG_PATH and PATH', async () => {
+    const unpacked = path.join(dir, 'resources', 'app.asar.unpacked', 'node_modules', 'ffmpeg-static');
+    await mkdir(unpacked, { recursive: true });
+    const bundled = path.join(unpacked, 'ffmpeg');
+    await writeFile(bundled, '#!/bin/sh\necho "ffmpeg version 6.1.1-static Copyright"\n');
+    await chmod(bundled, 0o755);
+    const inArchive = path.join(dir, 'resources', 'app.asar', 'node_modules', 'ffmpeg-static', 'ffmpeg');
+    const env = { FFMPEG_PATH: REAL, PATH: fakeBin };
+    expect(await locateFfmpeg({ env, staticPath: unpackedPath(inArchive) })).toMatchObject({
+      ok: true,
+      value: { source: 'ffmpeg-static', path: bundled, version: '6.1.1-static' },
+    });
+    // The user's own choice still wins.
+    expect(await locateFfmpeg({ setting: REAL, env, staticPath: bundled })).toMatchObject({ ok: true, value: { source: 'setting' } });
+    // A packaged app whose bundled copy is broken falls back to the others, and says why.
+    await writeFile(bundled, '#!/bin/sh\nexit 1\n');
+    expect(await locateFfmpeg({ env, staticPath: bundled })).toMatchObject({ ok: true, value: { source: 'FFMPEG_PATH', path: REAL } });
   });
 });

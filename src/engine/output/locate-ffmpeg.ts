@@ -1,6 +1,7 @@
 /**
  * Finds a working FFmpeg: the user's setting, then FFMPEG_PATH, then ffmpeg-static, then `ffmpeg`
- * on PATH. A candidate works when `<path> -version` exits 0 and prints an FFmpeg version line;
+ * on PATH. In a packaged app, ffmpeg-static's copy (unpacked beside app.asar) is the one we ship
+ * and tested with, so it comes right after the setting, ahead of FFMPEG_PATH. A candidate works when `<path> -version` exits 0 and prints an FFmpeg version line;
  * anything less (missing file, not executable, a hang, some other program) is recorded so the
  * error can say what was wrong in each place.
  */
@@ -31,12 +32,12 @@ export interface LocateOptions {
 export async function locateFfmpeg(opts: LocateOptions): Promise<Result<FfmpegLocation>> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   const problems: string[] = [];
-  const candidates: Array<{ source: FfmpegSource; label: string; path: string | null; missing: string }> = [
-    { source: 'setting', label: 'the FFmpeg path setting', path: opts.setting?.trim() || null, missing: 'is empty' },
-    { source: 'FFMPEG_PATH', label: 'FFMPEG_PATH', path: opts.env['FFMPEG_PATH']?.trim() || null, missing: 'is not set' },
-    { source: 'ffmpeg-static', label: 'ffmpeg-static', path: opts.staticPath ?? null, missing: 'has no binary for this platform' },
-    { source: 'PATH', label: 'PATH', path: findOnPath(opts.env), missing: 'has no ffmpeg' },
-  ];
+  const setting = { source: 'setting' as const, label: 'the FFmpeg path setting', path: opts.setting?.trim() || null, missing: 'is empty' };
+  const fromEnv = { source: 'FFMPEG_PATH' as const, label: 'FFMPEG_PATH', path: opts.env['FFMPEG_PATH']?.trim() || null, missing: 'is not set' };
+  const bundled = { source: 'ffmpeg-static' as const, label: 'ffmpeg-static', path: opts.staticPath ?? null, missing: 'has no binary for this platform' };
+  const onPath = { source: 'PATH' as const, label: 'PATH', path: findOnPath(opts.env), missing: 'has no ffmpeg' };
+  const candidates: Array<{ source: FfmpegSource; label: string; path: string | null; missing: string }> =
+    bundled.path && isPackagedPath(bundled.path) ? [setting, bundled, fromEnv, onPath] : [setting, fromEnv, bundled, onPath];
   for (const c of candidates) {
     if (!c.path) {
       problems.push(`${c.label} ${c.missing}`);
@@ -56,12 +57,26 @@ export async function locateFfmpeg(opts: LocateOptions): Promise<Result<FfmpegLo
 export function ffmpegStaticPath(): string | null {
   try {
     const found = createRequire(import.meta.url)('ffmpeg-static') as unknown;
-    if (typeof found !== 'string') return null;
-    // Inside an asar archive the binary cannot be executed; packagers unpack it next to the archive.
-    return found.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    return typeof found === 'string' ? unpackedPath(found) : null;
   } catch {
     return null;
   }
+}
+
+const IN_ASAR = /([\\/])app\.asar([\\/])/;
+
+/**
+ * A file inside a packaged app's app.asar, as the copy beside it: nothing inside an archive can be
+ * executed, so electron-builder's asarUnpack puts ffmpeg-static's binary in app.asar.unpacked/ at
+ * the same relative path (build/electron-builder.yml). Other paths are returned as they are.
+ */
+export function unpackedPath(file: string): string {
+  return file.replace(IN_ASAR, '$1app.asar.unpacked$2');
+}
+
+/** Whether a path is inside a packaged app's resources (the archive or its unpacked side). */
+export function isPackagedPath(file: string): boolean {
+  return /[\\/]app\.asar(\.unpacked)?[\\/]/.test(file);
 }
 
 function findOnPath(env: Record<string, string | undefined>): string | null {
