@@ -7,6 +7,8 @@ import type {
   CommandType,
   DestinationStats,
   InputLevels,
+  MediaDevice,
+  MediaStatus,
   OutputStats,
   RendererStats,
   Result,
@@ -57,8 +59,20 @@ export interface StudioPorts {
   env?: Record<string, string | undefined>;
   /** Test the encoders (a real short encode each) at start-up rather than before the first stream. */
   probeEncoders?: boolean;
-  /** Save program screenshots periodically while live (until this moves into the document's settings). */
+  /** Fixed periodic screenshots (tests, embedders); without it the profile's ScreenshotSettings apply. */
   screenshots?: PeriodicScreenshotOptions;
+}
+
+export interface PeriodicScreenshotStatus {
+  /** Whether pictures are being taken whenever the stream is live. */
+  active: boolean;
+  /** The folder the settings point to ('' resolved to the data folder's "screenshots"). */
+  folder: string;
+  saved: number;
+  failed: number;
+  skipped: number;
+  lastFile: string | null;
+  lastError: string | null;
 }
 
 /** Periodic program screenshots (see PeriodicScreenshots in ./screenshot.ts). */
@@ -107,11 +121,18 @@ export interface Studio {
    * renderer's compositor and returned as a data: URL. NotReady when no renderer is connected.
    */
   screenshot(request: ScreenshotRequest): Promise<Result<{ dataUrl: string }>>;
+  /** Periodic screenshots (ScreenshotSettings): whether they run and what they saved so far. */
+  periodicScreenshots(): PeriodicScreenshotStatus;
   /**
    * The output owner's latest audio meter reading, one entry per playing audio input; empty when
    * none arrived in the last 500 ms (no renderer, or nothing plays).
    */
   audioLevels(): InputLevels[];
+  /**
+   * Media playback as the output owner's renderer reports it (GetMediaInputStatus), and the capture
+   * devices it can open (GetInputPropertiesListPropertyItems). See engine/media/tracker.ts.
+   */
+  readonly media: { status(inputUuid: string): MediaStatus; devices(): MediaDevice[] };
   /** Health summary for GET /healthz. */
   health(): { ok: boolean; streaming: string; ffmpeg: string | null; revision: number };
   /** Stops every output (no FFmpeg survives), flushes saves, disposes every timer and listener. */

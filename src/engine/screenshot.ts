@@ -113,6 +113,8 @@ export interface PeriodicDeps {
   notify?(level: 'warning', message: string): void;
   /** Epoch milliseconds for file names; default Date.now. */
   now?(): number;
+  /** Whether the show is on now, for a schedule created mid-stream (its first state event is past). */
+  streamState?(): DestinationState;
 }
 
 /** Stream states in which the show is on and worth recording pictures of. */
@@ -156,6 +158,8 @@ export class PeriodicScreenshots {
     this.subscription = deps.subscribe((event) => {
       if (event.type === 'stream.state') this.setLive(SHOOTING.has(event.data.state));
     });
+    const state = deps.streamState?.();
+    if (state && SHOOTING.has(state)) this.setLive(true);
   }
 
   status(): PeriodicStatus {

@@ -33,8 +33,12 @@ import type { EncoderName } from './output/encoders/catalog';
 import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
 import { StreamOutput } from './output/stream-output';
 import { RendererHub } from './renderer-hub';
-import { PeriodicScreenshots, takeScreenshot } from './screenshot';
+import { takeScreenshot } from './screenshot';
+import { ScreenshotSchedule } from './screenshot-schedule';
 import { imageFileProblems } from './media-check';
+import { MediaTracker } from './media/tracker';
+import { localMediaFile, mediaFileProblems } from './media/check';
+import { ffprobeFor } from './media/probe';
 import { StatsMonitor } from './stats/monitor';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
@@ -134,6 +138,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   });
   /** The output owner's latest renderer.audioLevels report and when it arrived (see audioLevels()). */
   let lastLevels: { levels: InputLevels[]; at: number } | null = null;
+  const media = new MediaTracker({ clock, document: () => store.get(), emit });
   const hub = new RendererHub({
     getDocument: () => store.get(),
     outputActive,
@@ -145,6 +150,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     reportLevels: (levels) => {
       lastLevels = { levels, at: clock.now() };
     },
+    reportMedia: (type, args, fromOwner) => (type === 'renderer.mediaStatus' ? media.report(args, fromOwner) : media.reportDevices(args, fromOwner)),
     // Notices raised before any renderer connected (a corrupt file moved aside) are replayed to each.
     startupNotices: loaded.notices,
     replay: () => [
@@ -152,6 +158,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       { type: 'record.state', data: recording.status() },
       { type: 'stats.history', data: { samples: monitor.history() } },
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
+      { type: 'devices.changed', data: { devices: media.devices() } },
     ],
     clock,
   });
@@ -170,6 +177,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       if (event.data.state === 'idle' || event.data.state === 'failed') encoders.streamEnded();
     }
     if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkImages([event.data.inputUuid]);
+    if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkMedia([event.data.inputUuid]);
+    if (event.type === 'document.changed') media.documentChanged(event.data.document);
     hub.broadcast(event);
   });
 
@@ -195,6 +204,20 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     for (const message of await imageFileProblems(store.get(), inputUuids)) notify('warning', message);
   }
   void checkImages();
+
+  /** Probes media inputs' files; a file that cannot play is told once per change of verdict. */
+  async function checkMedia(inputUuids?: string[]): Promise<void> {
+    const doc = store.get();
+    if (!doc.inputs.some((i) => localMediaFile(i) && (!inputUuids || inputUuids.includes(i.uuid)))) return;
+    const found = await locate();
+    const problems = await mediaFileProblems(doc, ffprobeFor(found.ok ? found.value.path : null), inputUuids);
+    for (const input of doc.inputs) {
+      if (inputUuids && !inputUuids.includes(input.uuid)) continue;
+      const problem = problems.get(input.uuid) ?? null;
+      if (media.setProblem(input.uuid, problem) && problem) notify('error', problem);
+    }
+  }
+  void checkMedia();
 
   function subscribe(listener: (event: StudioEvent) => void): Disposable {
     listeners.add(listener);
@@ -232,7 +255,15 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = ok({ builtIn: BUILT_IN_TEMPLATES.map((t) => t.name), user: store.get().output.templates.map((t) => t.name) });
       } else if (type === 'remote.info') {
         result = ok(remote?.info() ?? REMOTE_OFF);
-      } else if (type === 'renderer.claimOutput' || type === 'renderer.captureResult' || type === 'renderer.audioLevels') {
+      } else if (type === 'media.action') {
+        result = media.action(args);
+      } else if (
+        type === 'renderer.claimOutput' ||
+        type === 'renderer.captureResult' ||
+        type === 'renderer.audioLevels' ||
+        type === 'renderer.mediaStatus' ||
+        type === 'renderer.devices'
+      ) {
         result = fail(Status.InvalidRequestField, `${type} is only valid from a renderer session.`);
       } else result = await store.execute(type, args);
     } catch (error) {
@@ -250,9 +281,20 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   }
 
   const screenshot: Studio['screenshot'] = (request) => takeScreenshot({ document: () => store.get(), capture: (spec) => hub.capture(spec) }, request);
-  const periodic = ports.screenshots
-    ? new PeriodicScreenshots(ports.screenshots, { shoot: screenshot, document: () => store.get(), subscribe, clock, logger, notify })
-    : null;
+  const periodic = new ScreenshotSchedule({
+    shoot: screenshot,
+    document: () => store.get(),
+    subscribe,
+    clock,
+    logger,
+    notify,
+    streamState: () => output.state(),
+    dataDir,
+    ...(ports.screenshots ? { fixed: ports.screenshots } : {}),
+  });
+  const periodicSync = subscribe((event) => {
+    if (event.type === 'document.changed') periodic.sync(event.data.document);
+  });
 
   let disposed = false;
   let remote: RemoteControl | null = null;
@@ -262,9 +304,11 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     document: () => store.get(),
     openRendererSession: (sink) => hub.open(sink),
     screenshot,
+    periodicScreenshots: () => periodic.status(),
     resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
+    media: { status: (inputUuid) => media.status(inputUuid), devices: () => media.devices() },
     audioLevels: () => (lastLevels && clock.now() - lastLevels.at <= LEVELS_FRESH_MS ? lastLevels.levels : []),
     async dispose() {
       if (disposed) return;
@@ -276,7 +320,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       encoders.dispose();
       monitor.dispose();
       overlays.dispose();
-      const shots = periodic?.dispose();
+      periodicSync.dispose();
+      const shots = periodic.dispose();
       hub.dispose();
       await shots;
       internal.dispose();
@@ -324,13 +369,16 @@ async function ensureDirectory(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
 }
 
-/** Only files that an image input of the document uses may be served to the renderer. */
+/** Only files that an image or media input of the document uses may be served to the renderer. */
 function resolveMediaPath(doc: StudioDocument, requested: string): string | null {
   if (!requested || !path.isAbsolute(requested)) return null;
   const wanted = path.resolve(requested);
+  // The program watermark's image belongs to the profile, not to an input.
+  const mark = doc.watermark;
+  if (mark?.type === 'image' && mark.file && path.resolve(mark.file) === wanted) return wanted;
   for (const input of doc.inputs) {
-    const file = input.settings['file'];
-    if (input.kind === 'image_source' && typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;
+    const file = input.kind === 'image_source' ? input.settings['file'] : localMediaFile(input);
+    if (typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;
   }
   return null;
 }

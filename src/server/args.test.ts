@@ -11,6 +11,8 @@ const WS_DEFAULTS = {
   wsAllowOrigins: [],
   ws: true,
   ffmpeg: null,
+  screenshotsEvery: null,
+  screenshotsDir: null,
 };
 
 describe('parseFlags', () => {
@@ -48,6 +50,13 @@ describe('parseFlags', () => {
     expect(parseFlags(['--ffmpeg='])).toMatchObject({ ok: true, flags: { ffmpeg: '' } });
   });
 
+  it('reads the periodic screenshot flags', () => {
+    expect(parseFlags(['--screenshots-every', '5', '--screenshots-dir', '/shots'])).toMatchObject({
+      ok: true,
+      flags: { screenshotsEvery: 5, screenshotsDir: '/shots' },
+    });
+  });
+
   it.each([
     [['--ws-port', 'x'], /--ws-port must be a whole number/],
     [['--ws-bind', 'evil host'], /--ws-bind needs an IP address/],
@@ -65,6 +74,10 @@ describe('parseFlags', () => {
     [['--ws-allow-origin', 'file:///x'], /needs a web origin/],
     [['--ws-password', 'hunter22', '--ws-password-file', '/p'], /not both/],
     [['--ffmpeg'], /--ffmpeg needs/],
+    [['--screenshots-every', '0'], /from 1 to 3600/],
+    [['--screenshots-every', '3601'], /from 1 to 3600/],
+    [['--screenshots-every', '2.5'], /from 1 to 3600/],
+    [['--screenshots-dir', ''], /needs a folder/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseFlags(argv);
     expect(parsed.ok).toBe(false);

@@ -25,6 +25,10 @@ export interface ServerFlags {
   ws: boolean;
   /** The FFmpeg binary to run; '' clears a path set earlier. null = leave the setting as it is. */
   ffmpeg: string | null;
+  /** Turns periodic program screenshots on, every N seconds (kept in the profile); null = as saved. */
+  screenshotsEvery: number | null;
+  /** Their folder (absolute); null = as saved. */
+  screenshotsDir: string | null;
 }
 
 export type ParsedFlags = { ok: true; flags: ServerFlags } | { ok: false; message: string };
@@ -60,6 +64,10 @@ Runs the Broadcast Studio engine and serves its UI on http://127.0.0.1 (never on
                     Also accept remote control from web pages of ORIGIN (repeatable), e.g.
                     --ws-allow-origin https://companion.example. Other web pages are refused.
   --no-ws           Do not start the remote control server.
+  --screenshots-every N
+                    Save a picture of program every N seconds (1..3600) while live, into
+                    --screenshots-dir DIR (default: screenshots/ in the data folder). Kept in the
+                    profile, as the same setting in Settings → Output.
   --ffmpeg PATH     The FFmpeg binary the studio runs (kept in the profile; '' goes back to
                     FFMPEG_PATH, the bundled ffmpeg-static, then ffmpeg on PATH). Pages and
                     remote clients cannot change it.
@@ -80,6 +88,8 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     wsAllowOrigins: [],
     ws: true,
     ffmpeg: null,
+    screenshotsEvery: null,
+    screenshotsDir: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -167,6 +177,20 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         const raw = value();
         if (raw === undefined) return { ok: false, message: "--ffmpeg needs the FFmpeg binary's path, e.g. --ffmpeg /usr/bin/ffmpeg ('' to clear it)." };
         flags.ffmpeg = raw.trim();
+        break;
+      }
+      case '--screenshots-every': {
+        const raw = value();
+        if (raw === undefined || !/^\d{1,4}$/.test(raw) || Number(raw) < 1 || Number(raw) > 3600) {
+          return { ok: false, message: `--screenshots-every needs seconds from 1 to 3600, e.g. --screenshots-every 10, not '${raw ?? ''}'.` };
+        }
+        flags.screenshotsEvery = Number(raw);
+        break;
+      }
+      case '--screenshots-dir': {
+        const raw = value();
+        if (raw === undefined || raw === '') return { ok: false, message: '--screenshots-dir needs a folder, e.g. --screenshots-dir ./shots.' };
+        flags.screenshotsDir = raw;
         break;
       }
       case '--no-ws':

@@ -71,6 +71,13 @@ async function main(): Promise<void> {
       tls: flags.wsTlsCert && flags.wsTlsKey ? { cert: flags.wsTlsCert, key: flags.wsTlsKey } : null,
     },
   });
+  if (flags.screenshotsEvery !== null || flags.screenshotsDir !== null) {
+    const set = await resources.studio.execute('output.setScreenshots', {
+      ...(flags.screenshotsEvery !== null && { enabled: true, intervalSec: flags.screenshotsEvery }),
+      ...(flags.screenshotsDir !== null && { folder: path.resolve(flags.screenshotsDir) }),
+    });
+    if (!set.ok) throw new Fatal(`--screenshots-every/--screenshots-dir: ${set.error.message}`);
+  }
   if (flags.ffmpeg !== null) {
     // The one way server mode changes the binary the studio runs: pages and remote clients cannot.
     const set = await resources.studio.execute('output.setFfmpegPath', { ffmpegPath: flags.ffmpeg });

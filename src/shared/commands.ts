@@ -3,8 +3,10 @@
  * to the engine, which validates each one (zod, src/engine/document/schemas.ts) and answers with a
  * Result. Add a command here, then its schema and handler in the engine.
  */
-import type { EncoderSettings, RecordingSettings, Rendition, Settings, Transform, VideoSettings, WebhookEvent } from './model';
+import type { MixerState } from './mixer';
+import type { EncoderSettings, RecordingSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
+import type { MediaAction, MediaDevice, MediaStatus } from './media';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
@@ -33,8 +35,14 @@ export interface CommandMap {
   'input.rename': { args: { inputUuid: string; name: string }; result: null };
   /** Removes the input and every scene item that shows it. */
   'input.remove': { args: { inputUuid: string }; result: null };
-  /** Mute and/or volume (linear, 0..20) of an input whose kind has audio; refused for the rest. */
-  'input.setAudio': { args: { inputUuid: string; muted?: boolean; volumeMul?: number }; result: null };
+  /**
+   * The mixer state of an input whose kind has audio (refused for the rest): mute, volume (linear,
+   * 0..20), balance (0..1), sync offset (ms, −950..20000), monitoring and tracks (6 booleans).
+   */
+  'input.setAudio': {
+    args: { inputUuid: string; muted?: boolean; volumeMul?: number } & Partial<MixerState>;
+    result: null;
+  };
 
   /**
    * Filters on a source: sourceUuid names an input or a scene. Names are unique per source (exact
@@ -66,8 +74,14 @@ export interface CommandMap {
   /** Rejected with OutputRunning while live: the canvas size cannot change under a running encoder. */
   'video.set': { args: Partial<VideoSettings>; result: null };
   'output.setEncoder': { args: Partial<EncoderSettings>; result: null };
+  /**
+   * Host only (HOST_ONLY_COMMANDS): it makes the studio run a program. The desktop app sets it from
+   * the main process (a native file dialog), server mode from --ffmpeg or FFMPEG_PATH.
+   */
   'output.setFfmpegPath': { args: { ffmpegPath: string }; result: null };
   'output.setRecording': { args: Partial<RecordingSettings>; result: null };
+  /** Periodic program screenshots while live (see ScreenshotSettings). */
+  'output.setScreenshots': { args: Partial<ScreenshotSettings>; result: null };
   /** The uplink for the bandwidth budget check, kbps; 0 = unknown. */
   'output.setUplink': { args: { uplinkKbps: number }; result: null };
 
@@ -103,6 +117,9 @@ export interface CommandMap {
     result: { id: string; secret: string | null };
   };
   'webhook.remove': { args: { id: string }; result: null };
+
+  /** Changes the program watermark (any subset of its fields); see watermark.ts. */
+  'watermark.set': { args: Partial<import('./watermark').Watermark>; result: null };
   /** Sends a signed test delivery now and answers how the receiver replied. */
   'webhook.test': { args: { id: string }; result: { status: number } };
 
@@ -155,6 +172,16 @@ export interface CommandMap {
    * keeps only the output owner's report (renderer-hub.ts); kept says whether it did.
    */
   'renderer.audioLevels': { args: { levels: InputLevels[] }; result: { kept: boolean } };
+
+  /**
+   * Media controls for an input that plays media (ffmpeg_source). The engine checks and relays them
+   * to every renderer (the media.action event), where playback happens. cursorMs: the seek target.
+   */
+  'media.action': { args: { inputUuid: string; action: MediaAction; cursorMs?: number }; result: null };
+  /** What each player is doing (renderer → engine, on change and ~1 s while playing); owner's kept. */
+  'renderer.mediaStatus': { args: { media: MediaStatus[] }; result: { kept: boolean } };
+  /** The capture devices the renderer can open (renderer → engine, on start and on devicechange). */
+  'renderer.devices': { args: { devices: MediaDevice[] }; result: { kept: boolean } };
 }
 
 /** One audio input's meter reading (see renderer.audioLevels). */
@@ -168,3 +195,10 @@ export type CommandArgs<T extends CommandType> = CommandMap[T]['args'];
 export type CommandResult<T extends CommandType> = CommandMap[T]['result'];
 
 export type Command = { [T in CommandType]: { type: T; args: CommandArgs<T> } }[CommandType];
+
+/**
+ * Commands that make the studio execute a program or read a path of the caller's choosing. No
+ * renderer and no remote client may send them: only the host process (Electron's main process,
+ * server mode's command line) runs them, through Studio.execute.
+ */
+export const HOST_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['output.setFfmpegPath']);

@@ -4,6 +4,8 @@
  * direct mapping: pixels and degrees, colors as ABGR uint32, scene item ids unique per scene.
  */
 
+import type { MixerState } from './mixer';
+
 /** OBS alignment bits: 0 = center, 1 left, 2 right, 4 top, 8 bottom (5 = top-left). */
 export type Alignment = number;
 
@@ -57,7 +59,8 @@ export interface Filter {
   settings: Settings;
 }
 
-export interface Input {
+/** Balance, sync offset, monitoring and tracks: see mixer.ts. */
+export interface Input extends MixerState {
   uuid: string;
   name: string;
   /** A registered kind id, OBS's where the concept matches (color_source_v3, image_source…). */
@@ -164,6 +167,22 @@ export interface RecordingSettings {
   minFreeMb: number;
 }
 
+/**
+ * Pictures of program saved every few seconds while live (moderation, thumbnails): into `folder`
+ * ('' = "screenshots" inside the data folder), the oldest deleted beyond `keep`.
+ */
+export interface ScreenshotSettings {
+  enabled: boolean;
+  /** Seconds between pictures, 1..3600. */
+  intervalSec: number;
+  folder: string;
+  format: 'png' | 'jpeg';
+  /** Largest picture width; the canvas is scaled down to fit, keeping its aspect. */
+  maxWidth: number;
+  /** How many pictures the folder keeps, 1..100000. */
+  keep: number;
+}
+
 export interface OutputSettings {
   encoder: EncoderSettings;
   /** FFmpeg binary chosen by the user; first place the locator looks. Empty = not set. */
@@ -173,6 +192,7 @@ export interface OutputSettings {
   uplinkKbps: number;
   /** The user's own encoder templates (built-in ones are not stored). */
   templates: EncoderTemplate[];
+  screenshots: ScreenshotSettings;
 }
 
 /** What a webhook can be told about. */
@@ -219,6 +239,8 @@ export interface StudioDocument {
   output: OutputSettings;
   destinations: Destination[];
   webhooks: Webhook[];
+  /** The program watermark (profile); absent = off. See watermark.ts. */
+  watermark?: import('./watermark').Watermark;
 }
 
 export const DEFAULT_TRANSFORM: Transform = {

@@ -1,6 +1,6 @@
 /** What a studio starts from when nothing is saved, or when a saved part cannot be used. */
 import type { EncoderSettings, OutputSettings, RecordingSettings, Scene, StudioDocument, VideoSettings } from '../../shared';
-import { DEFAULT_RECORDING } from './schemas';
+import { DEFAULT_RECORDING, DEFAULT_SCREENSHOTS } from './schemas';
 
 export const DEFAULT_VIDEO: VideoSettings = {
   baseWidth: 1280,
@@ -30,6 +30,7 @@ export const DEFAULT_OUTPUT: OutputSettings = {
   recording: DEFAULT_RECORDING_SETTINGS,
   uplinkKbps: 0,
   templates: [],
+  screenshots: { ...DEFAULT_SCREENSHOTS },
 };
 
 export const emptyScene = (uuid: string, name: string): Scene => ({ uuid, name, items: [], nextItemId: 1, filters: [] });

@@ -7,6 +7,7 @@
 import type * as z from 'zod';
 import {
   DEFAULT_TRANSFORM,
+  MIXER_DEFAULTS,
   Status,
   WEBHOOK_EVENTS,
   fail,
@@ -16,6 +17,7 @@ import {
   type EventMap,
   type EventType,
   type Input,
+  type MonitorType,
   type Rendition,
   type Result,
   type Scene,
@@ -30,6 +32,7 @@ import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
 import { FILTER_HANDLERS } from './filters';
 import { parseArgs } from './issues';
+import { mergeWatermark } from './watermark';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
 
 export interface HandlerContext {
@@ -265,6 +268,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       muted: false,
       volumeMul: 1,
       filters: [],
+      ...MIXER_DEFAULTS,
+      audioTracks: [...MIXER_DEFAULTS.audioTracks],
     };
     const item: SceneItem = {
       sceneItemId: scene.value.nextItemId,
@@ -332,19 +337,44 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     return change({ ...doc, scenes, inputs: doc.inputs.filter((i) => i !== found.value) }, null, ...events);
   },
 
-  'input.setAudio': (doc, { inputUuid, muted, volumeMul }, ctx) => {
+  'input.setAudio': (doc, { inputUuid, ...mix }, ctx) => {
     const found = findInput(doc, inputUuid);
     if (!found.ok) return found;
     // OBS's wording for an input without OBS_SOURCE_AUDIO, so remote clients read the same reason.
     if (!ctx.kinds.get(found.value.kind)?.audio) {
       return fail(Status.InvalidResourceState, `"${found.value.name}" does not support audio, so it has no mute or volume.`, 'inputUuid');
     }
-    const input = { ...found.value, muted: muted ?? found.value.muted, volumeMul: volumeMul ?? found.value.volumeMul };
-    if (input.muted === found.value.muted && input.volumeMul === found.value.volumeMul) return change(doc, null);
+    const was = found.value;
+    const input: Input = {
+      ...was,
+      muted: mix.muted ?? was.muted,
+      volumeMul: mix.volumeMul ?? was.volumeMul,
+      balance: mix.balance ?? was.balance,
+      syncOffsetMs: mix.syncOffsetMs ?? was.syncOffsetMs,
+      monitorType: (mix.monitorType as MonitorType | undefined) ?? was.monitorType,
+      audioTracks: mix.audioTracks ? [...mix.audioTracks] : was.audioTracks,
+    };
+    const same =
+      input.muted === was.muted &&
+      input.volumeMul === was.volumeMul &&
+      input.balance === was.balance &&
+      input.syncOffsetMs === was.syncOffsetMs &&
+      input.monitorType === was.monitorType &&
+      input.audioTracks.every((t, k) => t === was.audioTracks[k]);
+    if (same) return change(doc, null);
     return change(
       withInput(doc, input),
       null,
-      ev('input.audioChanged', { inputUuid, inputName: input.name, muted: input.muted, volumeMul: input.volumeMul }),
+      ev('input.audioChanged', {
+        inputUuid,
+        inputName: input.name,
+        muted: input.muted,
+        volumeMul: input.volumeMul,
+        balance: input.balance,
+        syncOffsetMs: input.syncOffsetMs,
+        monitorType: input.monitorType,
+        audioTracks: [...input.audioTracks],
+      }),
     );
   },
 
@@ -431,7 +461,9 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     return change({ ...doc, output: { ...doc.output, recording } }, null);
   },
 
+  'output.setScreenshots': (doc, patch) => change({ ...doc, output: { ...doc.output, screenshots: { ...doc.output.screenshots, ...patch } } }, null),
   'output.setUplink': (doc, { uplinkKbps }) => change({ ...doc, output: { ...doc.output, uplinkKbps } }, null),
+  'watermark.set': (doc, args) => change({ ...doc, watermark: mergeWatermark(doc.watermark, args) }, null),
 
   'template.save': (doc, { name, overwrite }) => {
     const others = doc.output.templates.filter((t) => !(overwrite && sameName(t.name, name)));

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
-import { VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
+import { watermarkChangeSchema } from './watermark';
+import { AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
 
@@ -26,6 +27,7 @@ export type DocumentCommand = Exclude<
   | `stats.${string}`
   | `renderer.${string}`
   | `remote.${string}`
+  | `media.${string}`
   | 'template.list'
   | 'webhook.test'
   | (typeof OUTPUT_COMMANDS)[number]
@@ -60,6 +62,10 @@ const id = z.string().trim().min(1).max(200);
 const itemId = z.int().min(0);
 const settings = z.record(z.string(), z.unknown());
 const volumeMul = z.number().min(0).max(VOLUME_LIMITS.maxMul);
+const balance = z.number().min(0).max(1);
+const syncOffsetMs = z.int().min(SYNC_OFFSET_LIMITS.minMs).max(SYNC_OFFSET_LIMITS.maxMs);
+const monitorType = z.enum(MONITOR_TYPES as [string, ...string[]] as ['none', 'monitorOnly', 'monitorAndOutput']);
+const audioTracks = z.array(z.boolean()).length(AUDIO_TRACK_COUNT);
 const even = (n: number) => n % 2 === 0;
 const EVEN_MSG = 'must be an even number (NV12 and x264 need even frame sizes)';
 const byFour = (n: number) => n % 4 === 0;
@@ -139,6 +145,18 @@ const recordingShape = {
   minFreeMb: z.int().min(0).max(100_000_000),
 };
 export const recordingSettingsSchema = z.object(recordingShape);
+
+const screenshotsShape = {
+  enabled: z.boolean(),
+  intervalSec: z.int().min(1).max(3600),
+  folder: recordingShape.folder,
+  format: z.enum(['png', 'jpeg']),
+  maxWidth: z.int().min(8).max(4096),
+  keep: z.int().min(1).max(100_000),
+};
+export const screenshotSettingsSchema = z.object(screenshotsShape);
+
+export const DEFAULT_SCREENSHOTS = { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 } as const;
 
 export const UPLINK_MAX_KBPS = 100_000_000;
 
@@ -243,7 +261,15 @@ export const COMMAND_SCHEMAS = {
   'input.update': z.strictObject({ inputUuid: id, settings, overlay: z.boolean().optional() }),
   'input.rename': z.strictObject({ inputUuid: id, name }),
   'input.remove': z.strictObject({ inputUuid: id }),
-  'input.setAudio': z.strictObject({ inputUuid: id, muted: z.boolean().optional(), volumeMul: volumeMul.optional() }),
+  'input.setAudio': z.strictObject({
+    inputUuid: id,
+    muted: z.boolean().optional(),
+    volumeMul: volumeMul.optional(),
+    balance: balance.optional(),
+    syncOffsetMs: syncOffsetMs.optional(),
+    monitorType: monitorType.optional(),
+    audioTracks: audioTracks.optional(),
+  }),
   'filter.create': z.strictObject({
     ...filterRef,
     kind: z.string().trim().min(1),
@@ -265,6 +291,7 @@ export const COMMAND_SCHEMAS = {
   'output.setEncoder': z.strictObject(encoderShape).partial(),
   'output.setFfmpegPath': z.strictObject({ ffmpegPath: z.string().trim().max(4096) }),
   'output.setRecording': z.strictObject(recordingShape).partial(),
+  'output.setScreenshots': z.strictObject(screenshotsShape).partial(),
   'output.setUplink': z.strictObject({ uplinkKbps: z.int().min(0).max(UPLINK_MAX_KBPS) }),
   'template.save': z.strictObject({ name: z.string().trim().min(1).max(256), overwrite: z.boolean().optional() }),
   'template.apply': z.strictObject({ name: z.string().trim().min(1).max(256) }),
@@ -278,6 +305,7 @@ export const COMMAND_SCHEMAS = {
     secret: webhookSecret.optional(),
   }),
   'webhook.remove': z.strictObject({ id }),
+  'watermark.set': watermarkChangeSchema,
   'destination.upsert': z.strictObject({
     id: id.optional(),
     name: name.optional(),
@@ -336,6 +364,10 @@ export const inputSchema = z.object({
   muted: z.boolean().default(false),
   volumeMul: volumeMul.default(1),
   filters: filterList,
+  balance: balance.default(MIXER_DEFAULTS.balance),
+  syncOffsetMs: syncOffsetMs.default(MIXER_DEFAULTS.syncOffsetMs),
+  monitorType: monitorType.default(MIXER_DEFAULTS.monitorType),
+  audioTracks: audioTracks.default(() => [...MIXER_DEFAULTS.audioTracks]),
 });
 
 /** Profiles saved before presets, audio-only and renditions existed load with their defaults. */
@@ -365,6 +397,7 @@ export const outputSettingsSchema = z.object({
   recording: recordingSettingsSchema.default({ ...DEFAULT_RECORDING }),
   uplinkKbps: z.int().min(0).max(UPLINK_MAX_KBPS).default(0),
   templates: z.array(encoderTemplateSchema).max(200).default([]),
+  screenshots: screenshotSettingsSchema.default({ ...DEFAULT_SCREENSHOTS }),
 });
 
 export const webhookSchema = z.object({

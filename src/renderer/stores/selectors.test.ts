@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRANSFORM, type StudioDocument } from '../../shared';
+import { DEFAULT_TRANSFORM, MIXER_DEFAULTS, type StudioDocument } from '../../shared';
 import { currentScene, findInput, findItem, selectionInCurrentScene, withDrag } from './selectors';
 
 const doc: StudioDocument = {
@@ -9,13 +9,14 @@ const doc: StudioDocument = {
     { uuid: 'a', name: 'A', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] },
     { uuid: 'b', name: 'B', items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] },
   ],
-  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1, filters: [] }],
+  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS }],
   currentSceneUuid: 'a',
   studioMode: false,
   previewSceneUuid: 'a',
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',
+    screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
     recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
     uplinkKbps: 0,
     templates: [],

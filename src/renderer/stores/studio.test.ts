@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRANSFORM, EMPTY_OUTPUT_STATS, INPUT_KINDS, Status, type StudioDocument, type StudioEvent } from '../../shared';
+import { DEFAULT_TRANSFORM, EMPTY_OUTPUT_STATS, INPUT_KINDS, MIXER_DEFAULTS, Status, type StudioDocument, type StudioEvent } from '../../shared';
 import { HISTORY_CAPACITY, pushSample } from './history';
 import { NOTICE_LIMIT } from './notices';
 import { initialStudioState, reduceEvent, withConnection, withNotice, withoutNotice, type StudioState } from './studio';
@@ -8,13 +8,14 @@ const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   version: 1,
   revision,
   scenes: [{ uuid: 's1', name, items: [{ sceneItemId: 1, sourceUuid: 'i1', enabled: true, locked: false, transform: DEFAULT_TRANSFORM }], nextItemId: 2, filters: [] }],
-  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1, filters: [] }],
+  inputs: [{ uuid: 'i1', name: 'Color', kind: 'color_source_v3', settings: {}, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS }],
   currentSceneUuid: 's1',
   studioMode: false,
   previewSceneUuid: 's1',
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',
+    screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
     recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
     uplinkKbps: 0,
     templates: [],

@@ -15,7 +15,7 @@
  *                          skipped, dropped, destinations: [{ destinationId, name, state, bitrateKbps,
  *                          congestion, droppedFrames }] }] }, oldest first
  *
- * Lower thirds and overlay clocks: see vendor-overlays.ts.
+ * Lower thirds, overlay clocks and the program watermark: see vendor-overlays.ts. Periodic screenshots: vendor-screenshots.ts.
  *
  * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
  * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
@@ -26,7 +26,8 @@ import type { CommandArgs, Destination, DestinationStats, StudioDocument } from 
 import { VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
 import { Fields, isObject, type Data } from './fields';
 import { budgetData, diagnosisData, sampleData } from './stats-shapes';
-import { overlayRequests } from './vendor-overlays';
+import { overlayRequests, watermarkRequests } from './vendor-overlays';
+import { screenshotRequests } from './vendor-screenshots';
 import { Code, fail, failure, success, unwrap } from './status';
 
 type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
@@ -124,6 +125,8 @@ export const vendorRequests: Record<string, VendorHandler> = {
   GetStatsHistory: async (ctx) => ({ samples: unwrap(await ctx.studio.execute('stats.history', {})).samples.map(sampleData) }),
   // Live graphics: lower thirds and overlay clocks (vendor-overlays.ts).
   ...overlayRequests,
+  ...watermarkRequests,
+  ...screenshotRequests,
 };
 
 /** CallVendorRequest's body once its own fields are checked (general.ts). */

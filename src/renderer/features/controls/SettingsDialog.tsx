@@ -10,6 +10,7 @@ import { DestinationsSettings } from './DestinationsSettings';
 import { EncoderStatusSection } from './EncoderStatusSection';
 import { EncoderTemplates } from './EncoderTemplates';
 import { OutputSettingsFields } from './OutputSettingsFields';
+import { ScreenshotSettingsFields } from './ScreenshotSettingsFields';
 import { draftFrom, planSave, rebaseDraft, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
 import { VideoSettingsFields } from './VideoSettingsFields';
 
@@ -95,6 +96,10 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       const r = await call('output.setEncoder', plan.encoder, quiet);
       if (!r.ok) messages.push(`Output: ${r.error.message}`);
     }
+    if (plan.screenshots) {
+      const r = await call('output.setScreenshots', plan.screenshots, quiet);
+      if (!r.ok) messages.push(`Screenshots: ${r.error.message}`);
+    }
     setBusy(false);
     setStatus(messages.length > 0 ? { kind: 'failed', messages } : { kind: 'saved' });
   };
@@ -112,6 +117,7 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       <DestinationsSettings doc={doc} rows={draft.destinations} errors={errors} setRows={setRows} removeSaved={removeSaved} />
       <VideoSettingsFields draft={draft} set={set} errors={errors} />
       <OutputSettingsFields draft={draft} set={set} errors={errors} />
+      <ScreenshotSettingsFields draft={draft} set={set} errors={errors} />
       <EncoderStatusSection />
       <EncoderTemplates />
       <RecordingSettings />

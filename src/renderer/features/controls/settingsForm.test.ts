@@ -13,6 +13,7 @@ const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   video: { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 },
   output: {
     ffmpegPath: '',
+    screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
     recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
     uplinkKbps: 0,
     templates: [],
@@ -138,10 +139,21 @@ describe('planSave', () => {
     expect(r.ok && r.plan.video).toEqual({ baseWidth: 848, baseHeight: 480, outputWidth: 848, outputHeight: 480, fpsNumerator: 60000, fpsDenominator: 1001 });
   });
 
-  it('sends only the changed encoder fields and the ffmpeg path', () => {
+  it('sends only the changed encoder fields', () => {
     const d = doc();
-    const r = planSave(d, { ...draftFrom(d), bitrate: '6000', profile: 'high', ffmpegPath: '/usr/bin/ffmpeg' });
-    expect(r).toEqual({ ok: true, plan: { encoder: { bitrateKbps: 6000, profile: 'high' }, ffmpegPath: { ffmpegPath: '/usr/bin/ffmpeg' } } });
+    const r = planSave(d, { ...draftFrom(d), bitrate: '6000', profile: 'high' });
+    expect(r).toEqual({ ok: true, plan: { encoder: { bitrateKbps: 6000, profile: 'high' } } });
+  });
+
+  it('plans periodic screenshots, and names the field of a bad value', () => {
+    const d = doc();
+    expect(planSave(d, { ...draftFrom(d), shotsEnabled: true, shotsInterval: '5', shotsFolder: '/srv/shots', shotsFormat: 'png' })).toEqual({
+      ok: true,
+      plan: { screenshots: { enabled: true, intervalSec: 5, folder: '/srv/shots', format: 'png' } },
+    });
+    const bad = planSave(d, { ...draftFrom(d), shotsInterval: '0', shotsKeep: '-1', shotsFolder: 'relative' });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual(['shotsInterval', 'shotsKeep', 'shotsFolder']);
+    expect(bad.ok ? '' : bad.errors[0]!.message).toBe('Interval must be a whole number of seconds from 1 to 3600.');
   });
 
   it('refuses out-of-range numbers with field errors', () => {

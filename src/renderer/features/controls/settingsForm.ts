@@ -19,6 +19,9 @@ export const AUDIO_BITRATES = [64, 96, 128, 160, 192, 256, 320] as const;
 export const BITRATE = { min: 200, max: 50_000 } as const;
 export const KEYFRAME = { min: 1, max: 20 } as const;
 export const CUSTOM = 'custom';
+/** The engine's limits for periodic screenshots (screenshotSettingsSchema). */
+export const SHOTS_INTERVAL = { min: 1, max: 3600 } as const;
+export const SHOTS_KEEP = { min: 1, max: 100_000 } as const;
 
 /** One destination as its editor row holds it (strings, as typed). */
 export interface DestinationDraft {
@@ -54,6 +57,13 @@ export interface SettingsDraft {
   profile: string;
   bFrames: string;
   audioBitrate: string;
+  /** Periodic screenshots while live. */
+  shotsEnabled: boolean;
+  shotsInterval: string;
+  /** '' = screenshots/ in the data folder. */
+  shotsFolder: string;
+  shotsFormat: string;
+  shotsKeep: string;
 }
 
 /** Everything but the destination rows: the fields that mirror one document value each. */
@@ -109,6 +119,11 @@ export function fieldsFrom(doc: StudioDocument): FieldsDraft {
     profile: e.profile,
     bFrames: String(e.bFrames),
     audioBitrate: String(e.audioBitrateKbps),
+    shotsEnabled: doc.output.screenshots.enabled,
+    shotsInterval: String(doc.output.screenshots.intervalSec),
+    shotsFolder: doc.output.screenshots.folder,
+    shotsFormat: doc.output.screenshots.format,
+    shotsKeep: String(doc.output.screenshots.keep),
   };
 }
 
@@ -145,6 +160,7 @@ export interface SavePlan {
   destinations?: DestinationSave[];
   video?: CommandArgs<'video.set'>;
   encoder?: CommandArgs<'output.setEncoder'>;
+  screenshots?: CommandArgs<'output.setScreenshots'>;
 }
 
 export interface FieldError {
@@ -209,7 +225,30 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
   if (audio !== null && audio !== e.audioBitrateKbps) encoder.audioBitrateKbps = audio;
   if (Object.keys(encoder).length > 0) plan.encoder = encoder;
 
+  const shots = planScreenshots(doc, d, errors);
+  if (shots) plan.screenshots = shots;
+
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
+}
+
+function planScreenshots(doc: StudioDocument, d: SettingsDraft, errors: FieldError[]): CommandArgs<'output.setScreenshots'> | null {
+  const current = doc.output.screenshots;
+  const interval = parseNumber(d.shotsInterval, { integer: true, ...SHOTS_INTERVAL });
+  const keep = parseNumber(d.shotsKeep, { integer: true, ...SHOTS_KEEP });
+  const folder = d.shotsFolder.trim();
+  if (interval === null) errors.push({ field: 'shotsInterval', message: `Interval must be a whole number of seconds from ${SHOTS_INTERVAL.min} to ${SHOTS_INTERVAL.max}.` });
+  if (keep === null) errors.push({ field: 'shotsKeep', message: `Keep must be a whole number from ${SHOTS_KEEP.min} to ${SHOTS_KEEP.max}.` });
+  // Absolute on Linux/macOS (/…) or Windows (C:\… or \\server\…); the engine checks it again.
+  if (folder !== '' && !/^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(folder)) {
+    errors.push({ field: 'shotsFolder', message: 'Folder must be an absolute path, or empty for screenshots/ in the data folder.' });
+  }
+  const patch: CommandArgs<'output.setScreenshots'> = {};
+  if (d.shotsEnabled !== current.enabled) patch.enabled = d.shotsEnabled;
+  if (interval !== null && interval !== current.intervalSec) patch.intervalSec = interval;
+  if (keep !== null && keep !== current.keep) patch.keep = keep;
+  if (folder !== current.folder) patch.folder = folder;
+  if ((d.shotsFormat === 'png' || d.shotsFormat === 'jpeg') && d.shotsFormat !== current.format) patch.format = d.shotsFormat;
+  return Object.keys(patch).length > 0 ? patch : null;
 }
 
 const SERVER = /^(?:rtmps?|srt):\/\/[^\s/?#:]+/i;
