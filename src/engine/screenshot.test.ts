@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Status, ok, type Result, type StudioDocument, type StudioEvent } from '../shared';
+import { MIXER_DEFAULTS, Status, ok, type Result, type StudioDocument, type StudioEvent } from '../shared';
 import type { Logger, RendererSink, ScreenshotRequest } from './api';
 import { blankDocument } from './document/defaults';
 import { RendererHub, type CaptureSpec } from './renderer-hub';
@@ -14,7 +14,7 @@ const PNG_URL = `data:image/png;base64,${Buffer.from('not really a png').toStrin
 function doc(): StudioDocument {
   let n = 0;
   const d = blankDocument(() => `scene-${++n}`);
-  return { ...d, inputs: [{ uuid: 'red', name: 'Red', kind: 'color_source_v3', settings: { color: 0xff0000ff }, muted: false, volumeMul: 1, filters: [] }] };
+  return { ...d, inputs: [{ uuid: 'red', name: 'Red', kind: 'color_source_v3', settings: { color: 0xff0000ff }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS }] };
 }
 
 const errorOf = (r: Result<unknown>) => {

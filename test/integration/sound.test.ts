@@ -1,10 +1,13 @@
 /**
  * Program sound end to end (server mode, headless Chromium, real FFmpeg and nginx-rtmp): the
  * received stream is decoded and measured. With no audio input the program carries digital
- * silence; an audio_test_tone input added on purpose is what the stream then carries.
+ * silence; an audio_test_tone input added on purpose is what the stream then carries, through its
+ * channel strip: fader, mute, balance, sync offset and monitoring, driven by a real obs-websocket
+ * client whose InputVolumeMeters carry the renderer's real levels.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grabAudioPcm, measureAudio, startNginxRtmp, tail, toneStrength, type NginxRtmp } from '../harness';
+import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
+import { channel, grabAudioPcm, measureAudio, startNginxRtmp, tail, toneStrength, type NginxRtmp } from '../harness';
 import { connectStudio, type StudioClient } from '../harness/studio-client';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
 import type { StudioEvent } from '../../src/shared';
@@ -19,6 +22,20 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
   let client: StudioClient;
   let sceneUuid: string;
   let toneUuid = '';
+  let obs: OBSWebSocket | undefined;
+  const lastTail = async (): Promise<Int16Array> => tail(await grabAudioPcm(nginx.url(KEY), 3, 30_000, 2), 1, 48000, 2);
+  /**
+   * Reads the live stream until `ok` holds for its newest second and returns that second. The
+   * server and the encoder hold a few seconds of earlier sound, so a change shows up after a delay
+   * that a loaded machine stretches: wait for the sound asked for, never for a time.
+   */
+  const until = async (ok: (pcm: Int16Array) => boolean, what: string): Promise<Int16Array> => {
+    let last = new Int16Array(0);
+    await expect.poll(async () => ok((last = await lastTail())), { timeout: 60_000, interval: 0, message: what }).toBe(true);
+    return last;
+  };
+  const peakDb = (pcm: Int16Array): number => measureAudio(pcm).peakDb;
+  const near = (db: number, want: number, tol = 1.5): boolean => Math.abs(db - want) <= tol;
 
   beforeAll(async () => {
     nginx = await startNginxRtmp();
@@ -33,6 +50,7 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
   });
 
   afterAll(async () => {
+    await obs?.disconnect();
     client?.close();
     await server?.stop();
     await nginx?.stop();
@@ -48,7 +66,8 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
 
   it('carries a test tone added on purpose, at its level', async () => {
     ({ inputUuid: toneUuid } = await client.must('input.create', { sceneUuid, name: 'Tone', kind: 'audio_test_tone', settings: { frequency: 1000 } }));
-    const pcm = tail(await grabAudioPcm(nginx.url(KEY), 4), 1.5);
+    const stereo = await until((p) => near(peakDb(p), TONE_DBFS), 'the tone at its level');
+    const pcm = channel(stereo, 0);
     const m = measureAudio(pcm);
     // A sine's RMS is 3 dB under its peak; AAC at 160 kbps keeps a plain tone within a dB.
     expect(m.peakDb).toBeGreaterThan(TONE_DBFS - 1.5);
@@ -59,11 +78,80 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
   it('follows the fader: half volume is 6 dB down, mute is silence', async () => {
     const inputUuid = toneUuid;
     await client.must('input.setAudio', { inputUuid, volumeMul: 0.5 });
-    const half = measureAudio(tail(await grabAudioPcm(nginx.url(KEY), 4), 1.5));
+    const half = measureAudio(await until((p) => near(peakDb(p), TONE_DBFS - 6), 'the tone 6 dB down'));
     expect(half.peakDb).toBeGreaterThan(TONE_DBFS - 6 - 1.5);
     expect(half.peakDb).toBeLessThan(TONE_DBFS - 6 + 1.5);
     await client.must('input.setAudio', { inputUuid, muted: true });
-    const muted = measureAudio(tail(await grabAudioPcm(nginx.url(KEY), 4), 1.5));
-    expect(muted.peak, `largest sample while muted (${muted.peakDb} dBFS)`).toBe(0);
+    const muted = measureAudio(await until((p) => measureAudio(p).peak === 0, 'silence while muted'));
+    expect(muted.peak).toBe(0);
+  });
+
+  it('obs-websocket drives the rest of the strip: balance, sync offset, monitoring, tracks, with events and real meters', async () => {
+    await client.must('input.setAudio', { inputUuid: toneUuid, muted: false, volumeMul: 1 });
+    const info = await client.must('remote.info', {});
+    obs = new OBSWebSocket();
+    await obs.connect(info.url!, info.password!, { eventSubscriptions: EventSubscription.All | EventSubscription.InputVolumeMeters });
+    const events: { type: string; data: Record<string, unknown> }[] = [];
+    for (const type of ['InputAudioBalanceChanged', 'InputAudioSyncOffsetChanged', 'InputAudioMonitorTypeChanged', 'InputAudioTracksChanged'] as const) {
+      obs.on(type, (data) => void events.push({ type, data: data as Record<string, unknown> }));
+    }
+    const event = (type: string) => expect.poll(() => events.find((e) => e.type === type)?.data, { timeout: 10_000 });
+
+    // Meters: the tone's own levels, as OBS sends them (linear, per channel [magnitude, peak, inputPeak]).
+    // The first reports may still show the fade after unmuting: wait for a steady one, at most 15 s.
+    let seen: number[][] = [];
+    const meters = await new Promise<number[][]>((resolve, reject) => {
+      const on = (d: { inputs: { inputName?: string; inputLevelsMul?: number[][] }[] }) => {
+        const tone = d.inputs.find((i) => i.inputName === 'Tone');
+        if (!tone?.inputLevelsMul?.[0]) return;
+        seen = tone.inputLevelsMul;
+        const [rms, peak] = seen[0]!;
+        if (!near(20 * Math.log10(peak!), TONE_DBFS, 1) || !near(20 * Math.log10(rms!), TONE_DBFS - 3, 1)) return;
+        clearTimeout(timer);
+        obs!.off('InputVolumeMeters', on as never);
+        resolve(seen);
+      };
+      const timer = setTimeout(() => reject(new Error(`no meter near ${TONE_DBFS} dBFS; last ${JSON.stringify(seen)}`)), 15_000);
+      obs!.on('InputVolumeMeters', on as never);
+    });
+    const meterPeakDb = 20 * Math.log10(meters[0]![1]!);
+    expect(meterPeakDb).toBeGreaterThan(TONE_DBFS - 1);
+    expect(meterPeakDb).toBeLessThan(TONE_DBFS + 1);
+    // A sine's RMS sits 3 dB below its peak.
+    expect(near(20 * Math.log10(meters[0]![0]!), TONE_DBFS - 3, 1)).toBe(true);
+    // The right channel reads the same (a mono tone spread to both), and inputPeak equals peak at unity volume.
+    expect(near(20 * Math.log10(meters[1]![1]!), TONE_DBFS, 1)).toBe(true);
+    expect(near(20 * Math.log10(meters[0]![2]!), TONE_DBFS, 1)).toBe(true);
+
+    // Balance fully left: the right channel goes silent, the left keeps the tone at its level.
+    await obs.call('SetInputAudioBalance', { inputName: 'Tone', inputAudioBalance: 0 });
+    await event('InputAudioBalanceChanged').toMatchObject({ inputName: 'Tone', inputUuid: toneUuid, inputAudioBalance: 0 });
+    const panned = await until(
+      (p) => near(peakDb(channel(p, 0)), TONE_DBFS) && peakDb(channel(p, 1)) < TONE_DBFS - 40,
+      'the tone on the left only',
+    );
+    const left = measureAudio(channel(panned, 0));
+    const right = measureAudio(channel(panned, 1));
+    expect(left.peakDb).toBeGreaterThan(TONE_DBFS - 1.5);
+    expect(right.peakDb, 'right channel, balance 0').toBeLessThan(TONE_DBFS - 40);
+    await obs.call('SetInputAudioBalance', { inputName: 'Tone', inputAudioBalance: 0.5 });
+
+    // Monitor only: heard on the monitor, gone from program output.
+    await obs.call('SetInputAudioMonitorType', { inputName: 'Tone', monitorType: 'OBS_MONITORING_TYPE_MONITOR_ONLY' });
+    await event('InputAudioMonitorTypeChanged').toMatchObject({ inputName: 'Tone', monitorType: 'OBS_MONITORING_TYPE_MONITOR_ONLY' });
+    await until((p) => measureAudio(p).peak === 0, 'program silent while the tone is monitor only');
+    await obs.call('SetInputAudioMonitorType', { inputName: 'Tone', monitorType: 'OBS_MONITORING_TYPE_MONITOR_AND_OUTPUT' });
+    await until((p) => near(peakDb(p), TONE_DBFS), 'the tone in program again, monitored and output');
+
+    // A 20 s sync offset holds the tone back: the program falls silent (for 20 s), and at 0 the tone is back.
+    await obs.call('SetInputAudioSyncOffset', { inputName: 'Tone', inputAudioSyncOffset: 20000 });
+    await event('InputAudioSyncOffsetChanged').toMatchObject({ inputName: 'Tone', inputAudioSyncOffset: 20000 });
+    await until((p) => measureAudio(p).peak === 0, 'silence while the 20 s offset holds the tone back');
+    await obs.call('SetInputAudioSyncOffset', { inputName: 'Tone', inputAudioSyncOffset: 0 });
+    await until((p) => near(peakDb(p), TONE_DBFS), 'the tone back at offset 0');
+
+    await obs.call('SetInputAudioTracks', { inputName: 'Tone', inputAudioTracks: { '3': false } });
+    await event('InputAudioTracksChanged').toMatchObject({ inputAudioTracks: { '1': true, '2': true, '3': false, '4': true, '5': true, '6': true } });
+    expect(await obs.call('GetInputAudioTracks', { inputName: 'Tone' })).toMatchObject({ inputAudioTracks: { '3': false } });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_TRANSFORM,
+  MIXER_DEFAULTS,
   Status,
   type CommandType,
   type Result,
@@ -284,6 +285,7 @@ describe('inputs', () => {
       muted: false,
       volumeMul: 1,
       filters: [],
+      ...MIXER_DEFAULTS,
     });
     expect(doc.scenes[0]!.items[1]).toEqual({
       sceneItemId: 2,
@@ -834,7 +836,7 @@ describe('input audio (mute and volume)', () => {
     await must('input.setAudio', { inputUuid, muted: true });
     expect(tone()).toMatchObject({ muted: true, volumeMul: 1 });
     expect(events.map((e) => e.type)).toEqual(['input.audioChanged', 'document.changed']);
-    expect(events[0]!.data).toEqual({ inputUuid, inputName: 'Tone', muted: true, volumeMul: 1 });
+    expect(events[0]!.data).toEqual({ inputUuid, inputName: 'Tone', muted: true, volumeMul: 1, ...MIXER_DEFAULTS });
 
     // One field at a time leaves the other as it was.
     await must('input.setAudio', { inputUuid, volumeMul: 0.25 });
@@ -861,7 +863,27 @@ describe('input audio (mute and volume)', () => {
     expect((await reject('input.setAudio', { inputUuid, volumeMul: 21 })).field).toBe('volumeMul');
     expect((await reject('input.setAudio', { inputUuid, volumeMul: -0.1 })).field).toBe('volumeMul');
     expect((await reject('input.setAudio', { inputUuid, muted: 'yes' })).field).toBe('muted');
-    expect((await reject('input.setAudio', { inputUuid, balance: 0.5 })).field).toBe('balance');
+    expect((await reject('input.setAudio', { inputUuid, balance: 1.5 })).field).toBe('balance');
+    expect((await reject('input.setAudio', { inputUuid, syncOffsetMs: -951 })).field).toBe('syncOffsetMs');
+    expect((await reject('input.setAudio', { inputUuid, syncOffsetMs: 20001 })).field).toBe('syncOffsetMs');
+    expect((await reject('input.setAudio', { inputUuid, syncOffsetMs: 1.5 })).field).toBe('syncOffsetMs');
+    expect((await reject('input.setAudio', { inputUuid, monitorType: 'loud' })).field).toBe('monitorType');
+    expect((await reject('input.setAudio', { inputUuid, audioTracks: [true] })).field).toBe('audioTracks');
+  });
+
+  it('keeps balance, sync offset, monitoring and tracks (OBS defaults first) and says what changed', async () => {
+    const { store, events, must, addInput } = await setup();
+    const { inputUuid } = await addInput('Tone', 'audio_test_tone');
+    const tone = () => store.get().inputs.find((i) => i.uuid === inputUuid)!;
+    expect(tone()).toMatchObject({ balance: 0.5, syncOffsetMs: 0, monitorType: 'none', audioTracks: [true, true, true, true, true, true] });
+    events.length = 0;
+    const tracks = [true, false, true, true, true, true];
+    await must('input.setAudio', { inputUuid, balance: 0, syncOffsetMs: -950, monitorType: 'monitorAndOutput', audioTracks: tracks });
+    expect(tone()).toMatchObject({ balance: 0, syncOffsetMs: -950, monitorType: 'monitorAndOutput', audioTracks: tracks, muted: false, volumeMul: 1 });
+    expect(events[0]!.data).toMatchObject({ balance: 0, syncOffsetMs: -950, monitorType: 'monitorAndOutput', audioTracks: tracks });
+    events.length = 0;
+    await must('input.setAudio', { inputUuid, audioTracks: [...tracks] });
+    expect(events.map((e) => e.type)).toEqual(['document.changed']);
   });
 
   it('the tone checks its frequency like any setting', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   DEFAULT_TRANSFORM,
   IMAGE_SOURCE,
+  MIXER_DEFAULTS,
   TEST_PATTERN,
   TEXT_SOURCE,
   type Input,
@@ -81,7 +82,7 @@ export function demoCollection(
     // Through the kind registry, like any input, so the demo can never hold settings a kind rejects.
     const settings = kinds.validateSettings(p.kind, p.settings);
     if (!settings.ok) throw new Error(`Demo input ${p.name} is invalid: ${settings.error.message}`);
-    const input: Input = { uuid: newId(), name: p.name, kind: p.kind, settings: settings.value, muted: false, volumeMul: 1, filters: [] };
+    const input: Input = { uuid: newId(), name: p.name, kind: p.kind, settings: settings.value, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS, audioTracks: [...MIXER_DEFAULTS.audioTracks] };
     inputs.push(input);
     items.push({
       sceneItemId: items.length + 1,

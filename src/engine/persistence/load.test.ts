@@ -2,7 +2,7 @@ import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StudioDocument } from '../../shared';
+import { MIXER_DEFAULTS, type StudioDocument } from '../../shared';
 import { DocumentStore } from '../document/store';
 import { KindRegistry } from '../kinds/registry';
 import { collectionJson, profileJson, saveDocument } from './files';
@@ -306,7 +306,7 @@ describe('loadDocument: saved files', () => {
   it('keeps the mute and volume of a tone across save and load', async () => {
     const d = await tmp();
     const doc = await richDocument(d);
-    const tone = { uuid: 'tone-1', name: 'Tone', kind: 'audio_test_tone', settings: { frequency: 1000 }, muted: true, volumeMul: 0.5, filters: [] };
+    const tone = { uuid: 'tone-1', name: 'Tone', kind: 'audio_test_tone', settings: { frequency: 1000 }, muted: true, volumeMul: 0.5, filters: [], ...MIXER_DEFAULTS };
     await saveDocument(d, { ...doc, inputs: [...doc.inputs, tone] });
     const { document, notices } = await load(d);
     expect(notices).toEqual([]);

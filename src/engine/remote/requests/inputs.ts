@@ -1,20 +1,34 @@
 /**
- * Input requests. Mute and volume work on inputs whose kind has audio (input.setAudio); every audio
- * request on the rest is answered as OBS answers it for video-only inputs (604, "The specified input
+ * Input requests. The mixer requests (mute, volume, balance, sync offset, monitoring, tracks) work on
+ * inputs whose kind has audio (input.setAudio); every audio request on the rest is answered as OBS answers it for video-only inputs (604, "The specified input
  * does not support audio.", a comment Companion expects). Fields are checked in OBS's order.
  */
-import { INPUT_KINDS, VOLUME_LIMITS, type Input, type StudioDocument } from '../../../shared';
+import {
+  AUDIO_TRACK_COUNT,
+  INPUT_KINDS,
+  MONITOR_TYPES,
+  OBS_MONITOR_TYPES,
+  SYNC_OFFSET_LIMITS,
+  VOLUME_LIMITS,
+  type Input,
+  type MixerState,
+  type StudioDocument,
+} from '../../../shared';
 import type { RequestContext } from '../types';
-import { stub, type HandlerTable } from './handler';
-import { audioInput, findInput, findScene, kindOf, requireAudio } from './lookup';
+import type { HandlerTable } from './handler';
+import { audioInput, findInput, findScene, kindOf } from './lookup';
 import { defaultSettings, inputKindCaps, unversioned } from './shapes';
 import { Code, fail, success, unwrap } from './status';
-import { dbToMul, volumeFields } from './volume';
+import { dbToMul, tracksObject, volumeFields } from './volume';
 
 const nameTaken = (doc: StudioDocument, name: string): boolean =>
   doc.scenes.some((s) => s.name === name) || doc.inputs.some((i) => i.name === name);
 
-const setAudio = async (ctx: RequestContext, input: Input, audio: { muted?: boolean; volumeMul?: number }): Promise<void> => {
+const setAudio = async (
+  ctx: RequestContext,
+  input: Input,
+  audio: { muted?: boolean; volumeMul?: number } & Partial<MixerState>,
+): Promise<void> => {
   unwrap(await ctx.studio.execute('input.setAudio', { inputUuid: input.uuid, ...audio }));
 };
 
@@ -129,35 +143,55 @@ export const inputRequests: HandlerTable = {
     return success();
   },
 
-  GetInputAudioBalance: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
+  GetInputAudioBalance: (ctx, f) => success({ inputAudioBalance: audioInput(findInput(ctx.studio.document(), f)).balance }),
 
-  SetInputAudioBalance: stub((ctx, f) => {
+  SetInputAudioBalance: async (ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
-    f.number('inputAudioBalance', 0, 1);
-    return requireAudio(input);
-  }),
+    const balance = f.number('inputAudioBalance', 0, 1);
+    await setAudio(ctx, audioInput(input), { balance });
+    return success();
+  },
 
-  GetInputAudioSyncOffset: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
+  GetInputAudioSyncOffset: (ctx, f) =>
+    success({ inputAudioSyncOffset: audioInput(findInput(ctx.studio.document(), f)).syncOffsetMs }),
 
-  SetInputAudioSyncOffset: stub((ctx, f) => {
+  SetInputAudioSyncOffset: async (ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
-    f.number('inputAudioSyncOffset', -950, 20000);
-    return requireAudio(input);
-  }),
+    const ms = f.number('inputAudioSyncOffset', SYNC_OFFSET_LIMITS.minMs, SYNC_OFFSET_LIMITS.maxMs);
+    await setAudio(ctx, audioInput(input), { syncOffsetMs: Math.round(ms) });
+    return success();
+  },
 
-  GetInputAudioMonitorType: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
+  GetInputAudioMonitorType: (ctx, f) =>
+    success({ monitorType: OBS_MONITOR_TYPES[audioInput(findInput(ctx.studio.document(), f)).monitorType] }),
 
-  SetInputAudioMonitorType: stub((ctx, f) => {
+  SetInputAudioMonitorType: async (ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
-    f.string('monitorType');
-    return requireAudio(input);
-  }),
+    const name = f.string('monitorType');
+    const monitorType = MONITOR_TYPES.find((t) => OBS_MONITOR_TYPES[t] === name);
+    // OBS quietly reads an unknown name as NONE; a typo should not switch monitoring off unnoticed.
+    if (!monitorType) {
+      fail(Code.InvalidRequestField, `monitorType must be one of ${MONITOR_TYPES.map((t) => OBS_MONITOR_TYPES[t]).join(', ')}.`);
+    }
+    await setAudio(ctx, audioInput(input), { monitorType });
+    return success();
+  },
 
-  GetInputAudioTracks: stub((ctx, f) => requireAudio(findInput(ctx.studio.document(), f))),
+  GetInputAudioTracks: (ctx, f) => success({ inputAudioTracks: tracksObject(audioInput(findInput(ctx.studio.document(), f)).audioTracks) }),
 
-  SetInputAudioTracks: stub((ctx, f) => {
+  // As OBS: keys "1".."6" that are present must be booleans; the rest of the object is ignored.
+  SetInputAudioTracks: async (ctx, f) => {
     const input = findInput(ctx.studio.document(), f);
-    f.object('inputAudioTracks');
-    return requireAudio(input);
-  }),
+    const given = f.object('inputAudioTracks');
+    const audio = audioInput(input);
+    const audioTracks = [...audio.audioTracks];
+    for (let k = 0; k < AUDIO_TRACK_COUNT; k++) {
+      const v = given[String(k + 1)];
+      if (v === undefined) continue;
+      if (typeof v !== 'boolean') fail(Code.InvalidRequestFieldType, 'The value of one of your tracks is not a boolean.');
+      audioTracks[k] = v;
+    }
+    await setAudio(ctx, audio, { audioTracks });
+    return success();
+  },
 };

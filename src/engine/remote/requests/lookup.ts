@@ -73,10 +73,3 @@ export function audioInput(input: Input): Input {
   if (!kindOf(input.kind)?.audio) fail(Code.InvalidResourceState, 'The specified input does not support audio.');
   return input;
 }
-
-/** Audio requests beyond mute and volume: 604 like OBS for inputs without audio, else not yet possible. */
-export function requireAudio(input: Input): never {
-  audioInput(input);
-  // The mixer has mute and volume only; balance, sync offset, monitoring and tracks come later.
-  return fail(Code.RequestProcessingFailed, 'The studio mixer has only mute and volume so far; this cannot be controlled yet.');
-}

@@ -421,7 +421,7 @@ describe('inputs', () => {
     expect(await refused('GetInputMute', { inputName: doc().scenes[0]!.name }, 602)).toBe('The specified source is not an input.');
   });
 
-  it('a test tone has audio: mute and volume work, the rest of the mixer is not there yet', async () => {
+  it('a test tone has audio: mute and volume work', async () => {
     const sceneName = doc().scenes[0]!.name;
     const { inputUuid } = (await ok('CreateInput', { sceneName, inputName: 'Tone', inputKind: 'audio_test_tone' })) as { inputUuid: string };
     expect((await ok('GetInputList', { inputKind: 'audio_test_tone' })).inputs).toEqual([
@@ -457,10 +457,49 @@ describe('inputs', () => {
     await refused('SetInputVolume', { inputName: 'Tone', inputVolumeDb: -101 }, 402);
     await refused('SetInputVolume', { inputName: 'Tone', inputVolumeMul: 'loud' }, 401);
 
-    // Balance, sync offset, monitoring and tracks are not modelled: a clear 702, not 604.
-    expect(await refused('GetInputAudioBalance', { inputName: 'Tone' }, 702)).toMatch(/only mute and volume/);
-    // GetVersion's list did not change: the audio requests were implemented (as 604) before.
-    expect(registry.list()).toEqual(expect.arrayContaining(['GetInputMute', 'SetInputMute', 'ToggleInputMute', 'GetInputVolume', 'SetInputVolume']));
+    // GetVersion lists every mixer request now that each can succeed.
+    expect(registry.list()).toEqual(
+      expect.arrayContaining(['GetInputMute', 'SetInputMute', 'ToggleInputMute', 'GetInputVolume', 'SetInputVolume', 'SetInputAudioTracks']),
+    );
+  });
+
+  it('a test tone has the rest of the mixer: balance, sync offset, monitoring and tracks, in OBS shapes', async () => {
+    const sceneName = doc().scenes[0]!.name;
+    await ok('CreateInput', { sceneName, inputName: 'Mix', inputKind: 'audio_test_tone' });
+    const mix = { inputName: 'Mix' };
+
+    expect(await ok('GetInputAudioBalance', mix)).toEqual({ inputAudioBalance: 0.5 });
+    await ok('SetInputAudioBalance', { ...mix, inputAudioBalance: 0.25 });
+    expect(input('Mix').balance).toBe(0.25);
+    expect(await ok('GetInputAudioBalance', mix)).toEqual({ inputAudioBalance: 0.25 });
+    await refused('SetInputAudioBalance', { ...mix, inputAudioBalance: 1.5 }, 402);
+    await refused('SetInputAudioBalance', mix, 300);
+
+    expect(await ok('GetInputAudioSyncOffset', mix)).toEqual({ inputAudioSyncOffset: 0 });
+    await ok('SetInputAudioSyncOffset', { ...mix, inputAudioSyncOffset: 200 });
+    expect(await ok('GetInputAudioSyncOffset', mix)).toEqual({ inputAudioSyncOffset: 200 });
+    await ok('SetInputAudioSyncOffset', { ...mix, inputAudioSyncOffset: -950 });
+    await ok('SetInputAudioSyncOffset', { ...mix, inputAudioSyncOffset: 20000 });
+    expect(input('Mix').syncOffsetMs).toBe(20000);
+    await refused('SetInputAudioSyncOffset', { ...mix, inputAudioSyncOffset: -951 }, 402);
+    await refused('SetInputAudioSyncOffset', { ...mix, inputAudioSyncOffset: 20001 }, 402);
+
+    expect(await ok('GetInputAudioMonitorType', mix)).toEqual({ monitorType: 'OBS_MONITORING_TYPE_NONE' });
+    await ok('SetInputAudioMonitorType', { ...mix, monitorType: 'OBS_MONITORING_TYPE_MONITOR_AND_OUTPUT' });
+    expect(input('Mix').monitorType).toBe('monitorAndOutput');
+    await ok('SetInputAudioMonitorType', { ...mix, monitorType: 'OBS_MONITORING_TYPE_MONITOR_ONLY' });
+    expect(await ok('GetInputAudioMonitorType', mix)).toEqual({ monitorType: 'OBS_MONITORING_TYPE_MONITOR_ONLY' });
+    expect(await refused('SetInputAudioMonitorType', { ...mix, monitorType: 'LOUD' }, 400)).toMatch(/OBS_MONITORING_TYPE_NONE/);
+
+    const all = { '1': true, '2': true, '3': true, '4': true, '5': true, '6': true };
+    expect(await ok('GetInputAudioTracks', mix)).toEqual({ inputAudioTracks: all });
+    await ok('SetInputAudioTracks', { ...mix, inputAudioTracks: { '2': false, '6': false, '9': false } });
+    expect(await ok('GetInputAudioTracks', mix)).toEqual({ inputAudioTracks: { ...all, '2': false, '6': false } });
+    expect(input('Mix').audioTracks).toEqual([true, false, true, true, true, false]);
+    expect(await refused('SetInputAudioTracks', { ...mix, inputAudioTracks: { '1': 'no' } }, 401)).toBe(
+      'The value of one of your tracks is not a boolean.',
+    );
+    expect(input('Mix').audioTracks[0]).toBe(true);
   });
 });
 

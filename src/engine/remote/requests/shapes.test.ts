@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRANSFORM, type StudioDocument } from '../../../shared';
+import { DEFAULT_TRANSFORM, MIXER_DEFAULTS, type StudioDocument } from '../../../shared';
 import { sceneItemTransform, sceneList, timecode, unversioned } from './shapes';
 
 const doc = {
@@ -35,10 +35,10 @@ describe('OBS shapes', () => {
 
   it('computes width and height from the source size and scale', () => {
     const item = { sceneItemId: 1, sourceUuid: 'c', enabled: true, locked: false, transform: { ...DEFAULT_TRANSFORM, scaleX: 0.5, scaleY: 2 } };
-    const color = { uuid: 'c', name: 'C', kind: 'color_source_v3', settings: { color: 0xff0000ff, width: 640, height: 360 }, muted: false, volumeMul: 1, filters: [] };
+    const color = { uuid: 'c', name: 'C', kind: 'color_source_v3', settings: { color: 0xff0000ff, width: 640, height: 360 }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
     expect(sceneItemTransform(item, color)).toMatchObject({ sourceWidth: 640, sourceHeight: 360, width: 320, height: 720, boundsType: 'OBS_BOUNDS_NONE' });
     // An image's size is known only to the compositor.
-    const image = { uuid: 'c', name: 'I', kind: 'image_source', settings: { file: '/x.png' }, muted: false, volumeMul: 1, filters: [] };
+    const image = { uuid: 'c', name: 'I', kind: 'image_source', settings: { file: '/x.png' }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
     expect(sceneItemTransform(item, image)).toMatchObject({ sourceWidth: 0, sourceHeight: 0, width: 0, height: 0 });
   });
 });

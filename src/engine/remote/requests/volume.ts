@@ -15,3 +15,7 @@ export const volumeFields = (mul: number): { inputVolumeMul: number; inputVolume
   inputVolumeMul: mul,
   inputVolumeDb: mulToDb(mul),
 });
+
+/** OBS's inputAudioTracks: { "1": bool … "6": bool }. */
+export const tracksObject = (tracks: readonly boolean[]): Record<string, boolean> =>
+  Object.fromEntries(tracks.map((on, k) => [String(k + 1), on]));
