@@ -115,6 +115,8 @@ export class OutputControl {
     this.lastFfmpeg = ffmpeg.value.path;
     // STUDIO_OUTPUT_SINK=null encodes but discards the result: used by bench/frame-path.mjs.
     const discard = this.opts.env['STUDIO_OUTPUT_SINK'] === 'null';
+    // The pushers' preset probe runs while the encoder choice and the keys are read.
+    if (!discard) this.opts.output.warmUp(ffmpeg.value.path);
     if (!discard) this.warn(dests);
     const choice = await this.opts.encoders.forStream();
     // The user asked for an encoder that cannot be used here: say what happens instead.

@@ -160,6 +160,7 @@ export class StreamOutput {
   private disposed = false;
   /** What the preset probe said about the FFmpeg the pushers use. */
   private presets: { path: string; support: PresetSupport } | null = null;
+  private presetProbing: { path: string; done: Promise<void> } | null = null;
 
   constructor(private readonly opts: StreamOutputOptions) {}
 
@@ -503,17 +504,31 @@ export class StreamOutput {
 
   // ---- destinations ------------------------------------------------------------------------------
 
-  private async probePresets(ffmpegPath: string): Promise<void> {
-    if (this.presets?.path === ffmpegPath && this.presets.support.supported) return;
+  /**
+   * Starts the preset probe for this FFmpeg ahead of start(), so the first go-live need not wait
+   * for it: the host calls this as soon as it knows which FFmpeg a stream will use.
+   */
+  warmUp(ffmpegPath: string): void {
+    if (!this.disposed) void this.probePresets(ffmpegPath);
+  }
+
+  private probePresets(ffmpegPath: string): Promise<void> {
+    if (this.presets?.path === ffmpegPath && this.presets.support.supported) return Promise.resolve();
+    if (this.presetProbing?.path === ffmpegPath) return this.presetProbing.done;
     const probe = this.opts.presetProbe ?? ((path: string) => presetSupport(path, this.opts.clock));
-    const support = await probe(ffmpegPath);
-    this.presets = { path: ffmpegPath, support };
-    if (!support.supported) {
-      this.opts.logger.log('warn', 'this FFmpeg cannot read options from a preset file, so stream keys are visible in its command line', {
-        ffmpeg: ffmpegPath,
-        why: support.why,
-      });
-    }
+    const done = (async () => {
+      const support = await probe(ffmpegPath);
+      if (this.presetProbing?.path === ffmpegPath) this.presetProbing = null;
+      this.presets = { path: ffmpegPath, support };
+      if (!support.supported) {
+        this.opts.logger.log('warn', 'this FFmpeg cannot read options from a preset file, so stream keys are visible in its command line', {
+          ffmpeg: ffmpegPath,
+          why: support.why,
+        });
+      }
+    })();
+    this.presetProbing = { path: ffmpegPath, done };
+    return done;
   }
 
   /** Registers a destination; one whose URL is unusable is created failed, with the reason. */
