@@ -32,6 +32,11 @@ let win: BrowserWindow | null = null;
 let stopped = false;
 let stopping: Promise<void> | null = null;
 
+// Like server mode's --data-dir: a separate data folder (and so a separate single-instance lock),
+// for a second profile or the Electron smoke suite. Must be set before 'ready'.
+const dataDirOverride = process.env['BROADCAST_STUDIO_DATA_DIR'];
+if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
