@@ -376,6 +376,9 @@ function resolveMediaPath(doc: StudioDocument, requested: string): string | null
   // The program watermark's image belongs to the profile, not to an input.
   const mark = doc.watermark;
   if (mark?.type === 'image' && mark.file && path.resolve(mark.file) === wanted) return wanted;
+  // The program watermark's image belongs to the profile, not to an input.
+  const mark = doc.watermark;
+  if (mark?.type === 'image' && mark.file && path.resolve(mark.file) === wanted) return wanted;
   for (const input of doc.inputs) {
     const file = input.kind === 'image_source' ? input.settings['file'] : localMediaFile(input);
     if (typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;

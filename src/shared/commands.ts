@@ -120,6 +120,9 @@ export interface CommandMap {
 
   /** Changes the program watermark (any subset of its fields); see watermark.ts. */
   'watermark.set': { args: Partial<import('./watermark').Watermark>; result: null };
+
+  /** Changes the program watermark (any subset of its fields); see watermark.ts. */
+  'watermark.set': { args: Partial<import('./watermark').Watermark>; result: null };
   /** Sends a signed test delivery now and answers how the receiver replied. */
   'webhook.test': { args: { id: string }; result: { status: number } };
 

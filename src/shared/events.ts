@@ -1,6 +1,7 @@
 /** Typed events the engine emits. Renderers and the remote API subscribe to the same stream. */
 import type { StudioDocument } from './model';
 import type { KindDescriptor } from './kinds';
+import type { MediaAction, MediaDevice, MediaState } from './media';
 import type { Diagnosis, EncoderStatus, OutputStats, RecordStatus, StatsSample } from './stats';
 import type { StudioError } from './errors';
 import type { DestinationState, DestinationStats } from './stats';
@@ -82,6 +83,12 @@ export interface EventMap {
   /** Whether this renderer session owns program output (see wire.ts). */
   'renderer.outputOwner': { owner: boolean };
   'kinds.list': { kinds: KindDescriptor[] };
+  /** A media control to apply (renderers play media; obs-websocket's MediaInputActionTriggered). */
+  'media.action': { inputUuid: string; inputName: string; action: MediaAction; cursorMs?: number };
+  /** A player's state moved (as the output owner's renderer reported it). */
+  'media.state': { inputUuid: string; inputName: string; state: MediaState; previous: MediaState; error?: string };
+  /** The compositing renderer's capture devices (for device lists in forms). */
+  'devices.changed': { devices: MediaDevice[] };
 }
 
 export type EventType = keyof EventMap;

@@ -7,4 +7,5 @@ export * from './events';
 export * from './wire';
 export * from './csp';
 export * from './recording-name';
+export * from './watermark';
 export * from './mixer';

@@ -4,6 +4,7 @@
  * forms). The behaviour half — create/update/dispose/render — lives with whoever runs the kind: the
  * compositor registers a runtime for every source kind listed here.
  */
+import type { DeviceListSource } from './media';
 
 export type Property =
   | { type: 'int' | 'float'; name: string; label: string; min: number; max: number; step?: number; suffix?: string }
@@ -15,7 +16,11 @@ export type Property =
   | { type: 'path'; name: string; label: string; filter: string }
   /** OBS font object: { face, size, style, flags }. */
   | { type: 'font'; name: string; label: string }
-  | { type: 'list'; name: string; label: string; options: { label: string; value: string | number }[] };
+  /**
+   * devices: the options are the capture devices the compositing renderer reports (renderer.devices),
+   * each as { label, value: deviceId }; `options` then holds only fixed choices (e.g. "Default").
+   */
+  | { type: 'list'; name: string; label: string; options: { label: string; value: string | number }[]; devices?: DeviceListSource };
 
 export type KindCategory = 'input' | 'filter' | 'transition' | 'output' | 'encoder';
 
@@ -130,7 +135,11 @@ export const TEST_TONE: KindDescriptor = {
   properties: [{ type: 'int', name: 'frequency', label: 'Frequency', min: 20, max: 20000, suffix: 'Hz' }],
 };
 
-export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE, ...OVERLAY_KINDS];
+export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE, ...SOURCE_KINDS, ...OVERLAY_KINDS];
+
+// Media and capture sources (camera, screen, window, media file), one file each under ./kinds/.
+import { SOURCE_KINDS } from './kinds/sources';
+export * from './kinds/sources';
 
 // Live graphics (lower third, scoreboard, countdown), one file each under ./kinds/.
 import { OVERLAY_KINDS } from './kinds/overlays';

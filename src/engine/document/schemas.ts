@@ -6,6 +6,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { watermarkChangeSchema } from './watermark';
+import { watermarkChangeSchema } from './watermark';
 import { AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
@@ -305,6 +306,7 @@ export const COMMAND_SCHEMAS = {
     secret: webhookSecret.optional(),
   }),
   'webhook.remove': z.strictObject({ id }),
+  'watermark.set': watermarkChangeSchema,
   'watermark.set': watermarkChangeSchema,
   'destination.upsert': z.strictObject({
     id: id.optional(),

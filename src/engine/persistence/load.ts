@@ -103,6 +103,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       output: profile.output,
       destinations: profile.destinations,
       webhooks: profile.webhooks,
+      ...(profile.watermark && { watermark: profile.watermark }),
     },
     notices,
   };

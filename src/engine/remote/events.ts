@@ -11,6 +11,7 @@ import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, s
 import { diagnosisData } from './requests/stats-shapes';
 import { filterDefaults, filterEntry } from './requests/filters';
 import { meterInputs } from './meters';
+import { obsMediaAction } from './requests/media-inputs';
 import { volumeFields } from './requests/volume';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
@@ -334,6 +335,21 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
           },
         }),
       ];
+    case 'media.action': {
+      const mediaAction = obsMediaAction(event.data.action);
+      // A seek has no OBS action: OBS clients hear of it only through the cursor.
+      if (!mediaAction) return [];
+      return [ev('MediaInputActionTriggered', S.MediaInputs, { inputName: event.data.inputName, inputUuid: event.data.inputUuid, mediaAction })];
+    }
+    case 'media.state': {
+      const { state, previous, inputName, inputUuid } = event.data;
+      // Resuming from pause or a buffering stall is not a start, as in OBS.
+      if (state === 'playing' && previous !== 'paused' && previous !== 'buffering') {
+        return [ev('MediaInputPlaybackStarted', S.MediaInputs, { inputName, inputUuid })];
+      }
+      if (state === 'ended') return [ev('MediaInputPlaybackEnded', S.MediaInputs, { inputName, inputUuid })];
+      return [];
+    }
     default:
       // document.changed, video.changed (OBS 5 has no event for it), record.saved (OBS has none: the
       // stop's outputPath names the file), stats, encoder status, notices, renderer traffic.

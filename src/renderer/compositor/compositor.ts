@@ -34,6 +34,7 @@ import {
 } from './sources';
 import { MediaLink } from './sources/media-link';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix } from './transform';
+import { WatermarkOverlay } from './overlay/watermark';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
 const MAX_UNACKED = 3;
@@ -64,6 +65,8 @@ export class StudioCompositor implements Compositor {
   private pipe: GlPipeline | null = null;
   private doc: StudioDocument | null = null;
   private readonly live = new Map<string, Live>();
+  /** The program watermark (overlay/watermark.ts): drawn after every scene's items; made with the sources. */
+  private overlay: WatermarkOverlay | null = null;
   private readonly clock: FrameClock;
   private readonly flow = new FlowWindow(MAX_UNACKED);
   private readonly pool = new FramePool();
@@ -327,6 +330,7 @@ export class StudioCompositor implements Compositor {
       l.rt?.dispose();
       this.live.delete(uuid);
     }
+    (this.overlay ??= new WatermarkOverlay(this.srcCtx)).update(doc.watermark);
   }
 
   /** The shared source context, with the input's own audio port (its channel strip in the mixer). */
@@ -336,6 +340,8 @@ export class StudioCompositor implements Compositor {
   }
 
   private dropSources(): void {
+    this.overlay?.dispose();
+    this.overlay = null;
     for (const l of this.live.values()) l.rt?.dispose();
     this.live.clear();
   }
@@ -393,6 +399,7 @@ export class StudioCompositor implements Compositor {
     this.frame.index = tick.index;
     this.frame.wallMs = performance.timeOrigin + tick.dueMs;
     this.drawItems(scene);
+    this.overlay?.draw(this.draw, this.xf, this.uv, this.width, this.height);
   }
 
   /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */
@@ -427,6 +434,8 @@ export class StudioCompositor implements Compositor {
     if (scene || uuid === null) {
       const draw = (): void => {
         if (scene) this.drawItems(scene);
+        // A picture of the program scene is program's picture, watermark included.
+        if (scene && scene.uuid === doc.currentSceneUuid) this.overlay?.draw(this.draw, this.xf, this.uv, this.width, this.height);
       };
       return { width: this.width, height: this.height, opaque: true, draw };
     }

@@ -2,6 +2,7 @@
 import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
+import { mediaSource } from './media';
 import { lowerThirdSource } from './lower-third';
 import { registerSource } from './registry';
 import { scoreboardSource } from './scoreboard';
@@ -18,6 +19,7 @@ export function registerBuiltinSources(): void {
   done = true;
   for (const k of [colorSource, imageSource, textSource, testPatternSource, testToneSource]) registerSource(k);
   registerSource(lowerThirdSource);
+  registerSource(mediaSource);
   registerSource(scoreboardSource);
   registerSource(countdownSource);
 }

@@ -4,6 +4,7 @@
  * the item's already-transformed quad.
  */
 import type { Settings } from '../../../shared';
+import type { MediaPort } from './media-link';
 
 export interface FrameInfo {
   /** Frame clock tick index. */
@@ -33,6 +34,11 @@ export interface SourceContext {
   warnOnce(key: string, message: string): void;
   /** The program's sound, or null where audio is off or unavailable (see SourceAudioPort). */
   readonly audio: SourceAudioPort | null;
+  /**
+   * Media control and capture devices (./media-link.ts): players attach to receive the engine's
+   * media.action and report their status. Absent where the compositor runs without a bridge link.
+   */
+  readonly media?: MediaPort;
 }
 
 /**
@@ -62,6 +68,11 @@ export interface SourceRuntime {
    */
   readonly version?: number;
   update(settings: Settings): void;
+  /**
+   * The source entered (true) or left (false) program; a new runtime starts inactive. Media uses it
+   * for restart_on_activate and close_when_inactive, as libobs's activate/deactivate.
+   */
+  setActive?(active: boolean): void;
   render(draw: Draw, frame: FrameInfo): void;
   dispose(): void;
 }

@@ -1,0 +1,41 @@
+/**
+ * Checks the files of media inputs when they are created or changed, so a user hears at once that a
+ * file is missing or uses a codec the compositor cannot decode (the source itself shows "no signal").
+ */
+import { access, constants } from 'node:fs/promises';
+import { MEDIA_KIND_IDS, type Input, type StudioDocument } from '../../shared';
+import { playbackProblem, probeMedia } from './probe';
+
+/** The local file an input plays, or null when it plays none (a URL, or nothing chosen). */
+export function localMediaFile(input: Input): string | null {
+  if (!MEDIA_KIND_IDS.includes(input.kind)) return null;
+  if (input.settings['is_local_file'] === false) return null;
+  const file = input.settings['local_file'];
+  return typeof file === 'string' && file !== '' ? file : null;
+}
+
+/** One message per problem input among `inputUuids` (all media inputs when absent). */
+export async function mediaFileProblems(doc: StudioDocument, ffprobe: string, inputUuids?: string[]): Promise<Map<string, string>> {
+  const problems = new Map<string, string>();
+  for (const input of doc.inputs) {
+    if (inputUuids && !inputUuids.includes(input.uuid)) continue;
+    const file = localMediaFile(input);
+    if (!file) continue;
+    const label = `Media source "${input.name}"`;
+    try {
+      await access(file, constants.R_OK);
+    } catch {
+      problems.set(input.uuid, `${label}: the file ${file} cannot be read (missing or no permission).`);
+      continue;
+    }
+    try {
+      const why = playbackProblem(await probeMedia(ffprobe, file));
+      if (why) problems.set(input.uuid, `${label}: ${file} cannot be played: ${why}.`);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      // No ffprobe is not the file's fault: the compositor still tries, and says so if it fails.
+      if (!/ENOENT/.test(why)) problems.set(input.uuid, `${label}: ${file} is not a media file FFmpeg can read (${why}).`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,7 @@
+/** The capture and media source kinds (issue "Sources"), one file each; kinds.ts lists them in INPUT_KINDS. */
+import type { KindDescriptor } from '../kinds';
+import { FFMPEG_SOURCE } from './media';
+
+export { FFMPEG_SOURCE, MEDIA_KIND_IDS } from './media';
+
+export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE];
