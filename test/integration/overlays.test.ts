@@ -6,12 +6,15 @@
  * change redraws its bar (and nothing above it moves); a countdown started by a plain
  * SetInputSettings switches program to its end scene at zero. Needs `npx electron-vite build` first.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
 import { captionGeometry } from '../../src/renderer/compositor/sources/lower-third-layout';
 import { decodePngDataUrl, differing, near, type Picture, type Rgba } from '../harness/png';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
 import { connectStudio } from '../harness/studio-client';
+import { suiteResources } from '../harness/suite';
 
 const SCENE = 'Overlays';
 const BLACK: Rgba = [0, 0, 0, 255];
@@ -20,6 +23,7 @@ const BLUE = { abgr: 0xffff0000, rgba: [0, 0, 255, 255] as Rgba };
 const RED = { abgr: 0xff0000ff, rgba: [255, 0, 0, 255] as Rgba };
 const GREEN = { abgr: 0xff00ff00, rgba: [0, 255, 0, 255] as Rgba };
 
+const res = suiteResources();
 let server: StudioServer;
 let obs: OBSWebSocket;
 let W = 0;
@@ -46,11 +50,11 @@ afterAll(async () => {
 });
 
 /** Program as the compositor draws it; retried while the headless page is still starting (207). */
-async function program(): Promise<Picture> {
+async function program(sceneName = SCENE): Promise<Picture> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: SCENE, imageFormat: 'png' });
+      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: sceneName, imageFormat: 'png' });
       return await decodePngDataUrl(imageData);
     } catch (error) {
       if ((error as { code?: number }).code !== 207 || Date.now() > deadline) throw error;
@@ -60,10 +64,10 @@ async function program(): Promise<Picture> {
 }
 
 /** Polls program until `check` holds: a positive signal, never a fixed wait. */
-async function until(what: string, check: (p: Picture) => boolean, timeoutMs = 30_000): Promise<Picture> {
+async function until(what: string, check: (p: Picture) => boolean, timeoutMs = 30_000, sceneName = SCENE): Promise<Picture> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const p = await program();
+    const p = await program(sceneName);
     if (check(p)) return p;
     if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms:\n${server.output().slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -158,5 +162,42 @@ describe('countdown_timer over obs-websocket', () => {
     expect(await switched).toBe('After');
     const settled = await obs.call('GetInputSettings', { inputName: 'Count' });
     expect(settled.inputSettings['clock_started_at']).toBeGreaterThan(0);
+  });
+});
+
+describe('program watermark over the vendor request', () => {
+  it('draws an image in its corner of every program scene, with its opacity, and goes when disabled', async () => {
+    const logo = path.join(res.temp('watermark-'), 'logo.png');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=0xff00ff:s=100x50', '-frames:v', '1', logo]);
+    const vendor = (requestType: string, requestData: Record<string, unknown>) =>
+      obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData });
+    // An empty scene on program (black): the watermark is a program layer, not any scene's item.
+    await obs.call('CreateScene', { sceneName: 'Plain' });
+    await obs.call('SetCurrentProgramScene', { sceneName: 'Plain' });
+    const set = await vendor('SetWatermark', { enabled: true, type: 'image', file: logo, anchor: 'bottom_right', margin: 0, opacity: 100, safeArea: true });
+    expect(set.responseData).toMatchObject({ watermark: { enabled: true, file: logo, anchor: 'bottom_right', scale: 100 } });
+    // Bottom-right corner of the title-safe area: 5 % in from the right and bottom edges.
+    const right = W - Math.round(W * 0.05);
+    const bottom = H - Math.round(H * 0.05);
+    const inside = { x: right - 50, y: bottom - 25 };
+    const MAGENTA: Rgba = [255, 0, 255, 255];
+    const shown = await until('the watermark is on program', (p) => near(p.at(inside.x, inside.y), MAGENTA), 30_000, 'Plain');
+    expect(near(shown.at(right - 100, bottom - 50), MAGENTA)).toBe(true);
+    expect(near(shown.at(right + 2, bottom + 2), BLACK), 'outside the safe area').toBe(true);
+    expect(near(shown.at(right - 102, bottom - 25), BLACK), 'left of the mark').toBe(true);
+
+    // Half opacity over black; and on another scene put on program, the same mark.
+    await vendor('SetWatermark', { opacity: 50 });
+    await until('the watermark is half transparent', (p) => near(p.at(inside.x, inside.y), [128, 0, 128, 255], 12), 30_000, 'Plain');
+    await obs.call('SetCurrentProgramScene', { sceneName: SCENE });
+    await until('the watermark follows program', (p) => near(p.at(inside.x, inside.y), [128, 0, 128, 255], 12));
+
+    // A bad value is refused with a reason, and changes nothing.
+    await expect(vendor('SetWatermark', { opacity: 150 })).rejects.toMatchObject({ message: expect.stringMatching(/opacity/i) });
+    const got = await vendor('GetWatermark', {});
+    expect(got.responseData).toMatchObject({ watermark: { opacity: 50, enabled: true } });
+
+    await vendor('SetWatermark', { enabled: false });
+    await until('the watermark is gone', (p) => near(p.at(inside.x, inside.y), BLACK));
   });
 });

@@ -14,6 +14,7 @@ import {
   videoSettingsSchema,
   webhookSchema,
 } from '../document/schemas';
+import { watermarkFileSchema } from '../document/watermark';
 import { writeFileAtomic } from './atomic';
 
 export const COLLECTION_FILE = 'collection.json';
@@ -26,7 +27,7 @@ export type CollectionFile = Pick<
   StudioDocument,
   'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid'
 >;
-export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks'>;
+export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark'>;
 
 export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   version: z.literal(FILE_VERSION),
@@ -46,6 +47,8 @@ export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
   destinations: z.array(destinationSchema),
   // Profiles saved before webhooks existed have none.
   webhooks: z.array(webhookSchema).default([]),
+  // Profiles saved before the watermark existed have none (off).
+  watermark: watermarkFileSchema.optional(),
 });
 
 
@@ -80,6 +83,7 @@ export function profileJson(doc: StudioDocument): string {
       rendition,
     })),
     webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
+    ...(doc.watermark && { watermark: doc.watermark }),
   };
   return json(file);
 }

@@ -13,6 +13,7 @@
  * engine's wall clock when the request ran.
  */
 import {
+  DEFAULT_WATERMARK,
   LOWER_THIRD,
   STOPWATCH_KINDS,
   elapsedMs,
@@ -83,4 +84,17 @@ export const overlayRequests: Record<string, VendorHandler> = {
   StartOverlayClock: clockAction((input, _f, now) => startPatch({ ...readStopwatch(input.settings), running: false, ms: elapsedMs(readStopwatch(input.settings), now) }, now)),
   StopOverlayClock: clockAction((input, _f, now) => stopPatch(readStopwatch(input.settings), now)),
   SetOverlayClock: clockAction((input, f, now) => setPatch(readStopwatch(input.settings), f.number('clockMs', 0, 359_999_000), now)),
+};
+
+/**
+ * The program watermark (Settings → Watermark):
+ *   GetWatermark → { watermark: { enabled, type, file, text, textColor, textSize, scale, anchor, margin, opacity, safeArea } }
+ *   SetWatermark { any of those fields } → { watermark }   (the fields not sent stay as they are)
+ */
+export const watermarkRequests: Record<string, VendorHandler> = {
+  GetWatermark: (ctx) => ({ watermark: { ...DEFAULT_WATERMARK, ...ctx.studio.document().watermark } }),
+  SetWatermark: async (ctx, f) => {
+    unwrap(await ctx.studio.execute('watermark.set', f.data));
+    return { watermark: { ...DEFAULT_WATERMARK, ...ctx.studio.document().watermark } };
+  },
 };

@@ -5,6 +5,7 @@ import { Modal } from '../layout/Modal';
 import { RecordingSettings } from '../recording/RecordingSettings';
 import { RemoteSettings } from '../remote-settings/RemoteSettings';
 import { UplinkSettings } from '../stats/UplinkSettings';
+import { WatermarkSettings } from '../watermark/WatermarkSettings';
 import { WebhooksSettings } from '../webhooks/WebhooksSettings';
 import { DestinationsSettings } from './DestinationsSettings';
 import { EncoderStatusSection } from './EncoderStatusSection';
@@ -122,6 +123,7 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       <EncoderTemplates />
       <RecordingSettings />
       <UplinkSettings />
+      <WatermarkSettings />
       <RemoteSettings />
       <WebhooksSettings doc={doc} />
       {status?.kind === 'saved' ? (
