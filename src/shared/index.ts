@@ -8,4 +8,5 @@ export * from './wire';
 export * from './csp';
 export * from './recording-name';
 export * from './watermark';
+export * from './media';
 export * from './mixer';

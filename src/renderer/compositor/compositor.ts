@@ -46,6 +46,8 @@ interface Live {
   /** JSON of the settings the runtime last saw; documents arrive as new objects every time. */
   key: string;
   rt: SourceRuntime | null;
+  /** Whether the runtime was last told it is on program (SourceRuntime.setActive). */
+  active: boolean;
 }
 
 const CONTEXT_ATTRS: WebGLContextAttributes = {
@@ -323,7 +325,7 @@ export class StudioCompositor implements Compositor {
       } catch (err) {
         console.error(`Compositor: source "${input.name}" (${input.kind}) failed to start.`, err);
       }
-      this.live.set(input.uuid, { kind: input.kind, key, rt });
+      this.live.set(input.uuid, { kind: input.kind, key, rt, active: false });
     }
     for (const [uuid, l] of this.live) {
       if (seen.has(uuid)) continue;
@@ -331,6 +333,26 @@ export class StudioCompositor implements Compositor {
       this.live.delete(uuid);
     }
     (this.overlay ??= new WatermarkOverlay(this.srcCtx)).update(doc.watermark);
+    this.syncActive();
+  }
+
+  /**
+   * Tells runtimes when their source enters or leaves program (libobs's activate/deactivate), from
+   * the document rather than from draw calls, so a stalled tick never reads as "left program".
+   */
+  private syncActive(): void {
+    const onProgram = new Set<string>();
+    for (const item of this.scene()?.items ?? []) if (item.enabled) onProgram.add(item.sourceUuid);
+    for (const [uuid, l] of this.live) {
+      const active = onProgram.has(uuid);
+      if (active === l.active) continue;
+      l.active = active;
+      try {
+        l.rt?.setActive?.(active);
+      } catch (err) {
+        this.warnOnce(`active:${uuid}`, `Compositor: a source failed to ${active ? 'activate' : 'deactivate'} (${String(err)}).`);
+      }
+    }
   }
 
   /** The shared source context, with the input's own audio port (its channel strip in the mixer). */
