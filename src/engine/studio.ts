@@ -159,6 +159,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       { type: 'stats.history', data: { samples: monitor.history() } },
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
       { type: 'devices.changed', data: { devices: media.devices() } },
+      { type: 'history.changed', data: store.historyState() },
     ],
     clock,
   });
@@ -255,6 +256,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = ok({ builtIn: BUILT_IN_TEMPLATES.map((t) => t.name), user: store.get().output.templates.map((t) => t.name) });
       } else if (type === 'remote.info') {
         result = ok(remote?.info() ?? REMOTE_OFF);
+      } else if (type === 'history.undo' || type === 'history.redo') {
+        result = await store.step(type === 'history.undo' ? 'undo' : 'redo');
       } else if (type === 'media.action') {
         result = media.action(args);
       } else if (
@@ -376,12 +379,16 @@ function resolveMediaPath(doc: StudioDocument, requested: string): string | null
   // The program watermark's image belongs to the profile, not to an input.
   const mark = doc.watermark;
   if (mark?.type === 'image' && mark.file && path.resolve(mark.file) === wanted) return wanted;
-  // The program watermark's image belongs to the profile, not to an input.
-  const mark = doc.watermark;
-  if (mark?.type === 'image' && mark.file && path.resolve(mark.file) === wanted) return wanted;
   for (const input of doc.inputs) {
     const file = input.kind === 'image_source' ? input.settings['file'] : localMediaFile(input);
     if (typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;
+  }
+  // Images that filters use (mask_filter_v2's mask, clut_filter's LUT), on inputs and scenes.
+  for (const source of [...doc.inputs, ...doc.scenes]) {
+    for (const f of source.filters) {
+      const file = f.settings['image_path'];
+      if (typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;
+    }
   }
   return null;
 }

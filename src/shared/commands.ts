@@ -120,9 +120,6 @@ export interface CommandMap {
 
   /** Changes the program watermark (any subset of its fields); see watermark.ts. */
   'watermark.set': { args: Partial<import('./watermark').Watermark>; result: null };
-
-  /** Changes the program watermark (any subset of its fields); see watermark.ts. */
-  'watermark.set': { args: Partial<import('./watermark').Watermark>; result: null };
   /** Sends a signed test delivery now and answers how the receiver replied. */
   'webhook.test': { args: { id: string }; result: { status: number } };
 
@@ -152,6 +149,12 @@ export interface CommandMap {
   'destination.reconnect': { args: { id: string }; result: null };
 
   'stream.start': { args: Record<string, never>; result: null };
+  /**
+   * Takes back (or re-applies) the last edit of the scene collection, whoever made it. Refused with
+   * 604 when there is nothing to undo or redo. The profile (settings, destinations) is not touched.
+   */
+  'history.undo': { args: Record<string, never>; result: { label: string } };
+  'history.redo': { args: Record<string, never>; result: { label: string } };
   'stream.stop': { args: Record<string, never>; result: null };
 
   /** A renderer's answer to a renderer.captureRequest event: an image as a data: URL, or why not. */

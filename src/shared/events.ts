@@ -1,5 +1,6 @@
 /** Typed events the engine emits. Renderers and the remote API subscribe to the same stream. */
 import type { StudioDocument } from './model';
+import type { MixerState } from './mixer';
 import type { KindDescriptor } from './kinds';
 import type { MediaAction, MediaDevice, MediaState } from './media';
 import type { Diagnosis, EncoderStatus, OutputStats, RecordStatus, StatsSample } from './stats';
@@ -11,6 +12,8 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface EventMap {
   /** The whole (secret-free) document after a change. Small enough to resend; mirrors replace theirs. */
   'document.changed': { document: StudioDocument; cause: string };
+  /** What Undo and Redo would do now (labels), or null; replayed to each renderer on connect. */
+  'history.changed': { undo: string | null; redo: string | null };
   'scene.created': { sceneUuid: string; sceneName: string };
   'scene.removed': { sceneUuid: string; sceneName: string };
   'scene.renamed': { sceneUuid: string; oldName: string; sceneName: string };
@@ -22,8 +25,8 @@ export interface EventMap {
   'input.removed': { inputUuid: string; inputName: string };
   'input.renamed': { inputUuid: string; oldName: string; inputName: string };
   'input.settingsChanged': { inputUuid: string; inputName: string };
-  /** Mute or volume changed (both are sent; obs-websocket turns each real change into its own event). */
-  'input.audioChanged': { inputUuid: string; inputName: string; muted: boolean; volumeMul: number };
+  /** Mixer state changed (all of it is sent; obs-websocket turns each real change into its own event). */
+  'input.audioChanged': { inputUuid: string; inputName: string; muted: boolean; volumeMul: number } & MixerState;
   /** Filter changes on an input or a scene; sourceName is the source's name at the time. */
   'filter.created': { sourceUuid: string; sourceName: string; filterName: string; kind: string; index: number };
   'filter.removed': { sourceUuid: string; sourceName: string; filterName: string };

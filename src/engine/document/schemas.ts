@@ -6,7 +6,6 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { watermarkChangeSchema } from './watermark';
-import { watermarkChangeSchema } from './watermark';
 import { AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
@@ -17,7 +16,7 @@ export const OUTPUT_COMMANDS = ['destination.start', 'destination.stop', 'destin
 /**
  * Commands the document store handles. The rest are routed in studio.ts: stream.*, record.*,
  * encoder.* and OUTPUT_COMMANDS to the output side, stats.* to the stats monitor, remote.* to the
- * remote control, renderer.* to the renderer hub, and the read-only or outward-facing ones
+ * remote control, renderer.* to the renderer hub, history.* to the store's undo history, and the read-only or outward-facing ones
  * (template.list, webhook.test) to their modules, so they never bump the document's revision.
  */
 export type DocumentCommand = Exclude<
@@ -29,6 +28,7 @@ export type DocumentCommand = Exclude<
   | `renderer.${string}`
   | `remote.${string}`
   | `media.${string}`
+  | `history.${string}`
   | 'template.list'
   | 'webhook.test'
   | (typeof OUTPUT_COMMANDS)[number]
@@ -306,7 +306,6 @@ export const COMMAND_SCHEMAS = {
     secret: webhookSecret.optional(),
   }),
   'webhook.remove': z.strictObject({ id }),
-  'watermark.set': watermarkChangeSchema,
   'watermark.set': watermarkChangeSchema,
   'destination.upsert': z.strictObject({
     id: id.optional(),

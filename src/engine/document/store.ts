@@ -9,6 +9,7 @@ import { Status, fail, ok, type CommandType, type Result, type StudioDocument, t
 import type { SecretStore } from '../api';
 import type { KindRegistry } from '../kinds/registry';
 import { applyCommand, secretName, type HandlerContext } from './handlers';
+import { UndoHistory, isUndoable, restore, restoreEvents, type HistoryState } from './history';
 import { parseArgs } from './issues';
 import { COMMAND_SCHEMAS, isDocumentCommand } from './schemas';
 
@@ -20,12 +21,15 @@ export interface DocumentStoreOptions {
   /** True while an output runs; video and encoder settings are refused then. */
   isLive: () => boolean;
   newId?: () => string;
+  /** Milliseconds, for merging a drag's commands into one undo step; default Date.now. */
+  now?: () => number;
 }
 
 export class DocumentStore {
   private doc: StudioDocument;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly ctx: HandlerContext;
+  private readonly history: UndoHistory;
 
   constructor(private readonly opts: DocumentStoreOptions) {
     this.doc = deepFreeze(structuredClone(opts.initial));
@@ -35,6 +39,30 @@ export class DocumentStore {
       newId: opts.newId ?? randomUUID,
       newSecret: () => randomBytes(24).toString('base64url'),
     };
+    this.history = new UndoHistory(opts.now);
+  }
+
+  /** What Undo and Redo would do now. */
+  historyState(): HistoryState {
+    return this.history.state();
+  }
+
+  /** Undo (or redo) the last collection edit, queued behind commands already running. */
+  step(direction: 'undo' | 'redo'): Promise<Result<{ label: string }>> {
+    const run = this.tail.then(() => this.runStep(direction));
+    this.tail = run;
+    return run;
+  }
+
+  private runStep(direction: 'undo' | 'redo'): Result<{ label: string }> {
+    const step = direction === 'undo' ? this.history.undo() : this.history.redo();
+    if (!step) return fail(Status.InvalidResourceState, direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
+    const before = this.doc;
+    this.doc = deepFreeze({ ...restore(this.doc, step.collection), revision: this.doc.revision + 1 });
+    for (const e of restoreEvents(before, this.doc)) this.emit(e);
+    this.emit({ type: 'history.changed', data: this.history.state() });
+    this.emit({ type: 'document.changed', data: { document: this.doc, cause: `history.${direction}` } });
+    return ok({ label: step.label });
   }
 
   /** The current snapshot. Frozen: a new object replaces it on every accepted command. */
@@ -74,8 +102,11 @@ export class DocumentStore {
           return fail(Status.ActionFailed, 'The secret could not be saved to the secret store, so nothing was changed.');
         }
       }
+      const before = this.doc;
       this.doc = deepFreeze({ ...doc, revision: this.doc.revision + 1 });
+      if (isUndoable(type)) this.history.record(type, parsed.value, before, this.doc);
       for (const e of events) this.emit(e);
+      if (isUndoable(type)) this.emit({ type: 'history.changed', data: this.history.state() });
       this.emit({ type: 'document.changed', data: { document: this.doc, cause: type } });
       return ok(value);
     } catch (e) {

@@ -47,6 +47,8 @@ export interface StudioState {
   nextNoticeId: number;
   /** Whether this renderer composites program output (engine's renderer.outputOwner). */
   outputOwner: boolean;
+  /** What Undo and Redo would do now (the engine's edit history). */
+  edits: { undo: string | null; redo: string | null };
 }
 
 export type StudioStore = StoreApi<StudioState>;
@@ -54,6 +56,7 @@ export type StudioStore = StoreApi<StudioState>;
 export const initialStudioState = (): StudioState => ({
   connected: false,
   refused: null,
+  edits: { undo: null, redo: null },
   document: null,
   documentStale: true,
   kinds: [],
@@ -107,6 +110,8 @@ export function reduceEvent(state: StudioState, event: StudioEvent): StudioState
       return { ...state, diagnosis: event.data };
     case 'notice':
       return withNotice(state, event.data.level, event.data.message);
+    case 'history.changed':
+      return { ...state, edits: event.data };
     case 'renderer.outputOwner':
       return state.outputOwner === event.data.owner ? state : { ...state, outputOwner: event.data.owner };
     default:

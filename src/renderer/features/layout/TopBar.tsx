@@ -1,5 +1,6 @@
 import { useStudio } from '../../stores/context';
 import { currentScene } from '../../stores/selectors';
+import { HistoryButtons } from '../history/HistoryButtons';
 
 /** App title, program scene, canvas format and whether this window feeds the output. */
 export function TopBar() {
@@ -11,6 +12,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="app-title">Broadcast Studio</h1>
+      <HistoryButtons />
       <div className="topbar-info">
         {scene ? (
           <span className="pill" title="Scene on program">

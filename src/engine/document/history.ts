@@ -1,0 +1,150 @@
+/**
+ * Undo and redo for the scene collection, kept in the engine so a change made by any client (the
+ * UI, a Stream Deck over obs-websocket, the web remote) can be undone from any other, and every
+ * client sees the same state. An entry is the collection as it was before one command; undo puts it
+ * back and keeps the profile (video, encoder, destinations and their keys) as it is now, because
+ * those carry secrets and running outputs, as OBS's undo leaves settings alone.
+ *
+ * A drag sends dozens of transform commands a second: consecutive commands of one kind on one
+ * target within MERGE_MS become one entry, so one undo takes back the whole drag.
+ */
+import type { StudioDocument, StudioEvent } from '../../shared';
+
+/** The parts of the document an undo restores. */
+export type CollectionPart = Pick<StudioDocument, 'scenes' | 'inputs' | 'currentSceneUuid' | 'previewSceneUuid'>;
+
+interface Entry {
+  label: string;
+  /** What this command changed (type + target), for merging a drag's commands. */
+  key: string;
+  at: number;
+  before: CollectionPart;
+  after: CollectionPart;
+}
+
+export interface HistoryState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export const HISTORY_CAPACITY = 100;
+const MERGE_MS = 1000;
+
+/** Commands that edit the collection; switching scenes or studio mode is not an edit (as in OBS). */
+const UNDOABLE_PREFIXES = ['scene.', 'input.', 'item.', 'filter.', 'group.'];
+/** Mute and volume are operating the show, not editing it; like scene switches they stay out. */
+const NOT_UNDOABLE = new Set(['scene.setCurrent', 'scene.setPreview', 'input.setAudio']);
+
+export function isUndoable(type: string): boolean {
+  return !NOT_UNDOABLE.has(type) && UNDOABLE_PREFIXES.some((p) => type.startsWith(p));
+}
+
+export const collectionOf = (doc: StudioDocument): CollectionPart => ({
+  scenes: doc.scenes,
+  inputs: doc.inputs,
+  currentSceneUuid: doc.currentSceneUuid,
+  previewSceneUuid: doc.previewSceneUuid,
+});
+
+/** A short, human label for an entry ("Undo item.setTransform" reads poorly; this reads as an edit). */
+export function labelOf(type: string): string {
+  const [area = '', verb = ''] = type.split('.');
+  const what = { scene: 'scene', input: 'source', item: 'scene item', filter: 'filter', group: 'group' }[area] ?? area;
+  const words = verb.replace(/^set/, '').replace(/([A-Z])/g, ' $1').trim().toLowerCase();
+  return verb.startsWith('set') ? `Change ${what} ${words}` : `${words.charAt(0).toUpperCase()}${words.slice(1)} ${what}`;
+}
+
+/** The target a command acts on, from its arguments, so only same-target commands merge. */
+export function targetOf(args: unknown): string {
+  if (typeof args !== 'object' || args === null) return '';
+  const a = args as Record<string, unknown>;
+  return [a['sceneUuid'], a['sceneItemId'], a['inputUuid'], a['sourceUuid'], a['filterName']].filter((v) => v !== undefined).join('/');
+}
+
+export class UndoHistory {
+  private done: Entry[] = [];
+  private undone: Entry[] = [];
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  state(): HistoryState {
+    return { undo: this.done.at(-1)?.label ?? null, redo: this.undone.at(-1)?.label ?? null };
+  }
+
+  record(type: string, args: unknown, before: StudioDocument, after: StudioDocument): void {
+    const key = `${type}:${targetOf(args)}`;
+    const at = this.now();
+    const last = this.done.at(-1);
+    this.undone = [];
+    if (last && last.key === key && at - last.at <= MERGE_MS && type.endsWith('setTransform')) {
+      last.after = collectionOf(after);
+      last.at = at;
+      return;
+    }
+    this.done.push({ label: labelOf(type), key, at, before: collectionOf(before), after: collectionOf(after) });
+    if (this.done.length > HISTORY_CAPACITY) this.done.shift();
+  }
+
+  /** The collection to restore, or null when there is nothing to undo. */
+  undo(): { label: string; collection: CollectionPart } | null {
+    const entry = this.done.pop();
+    if (!entry) return null;
+    this.undone.push(entry);
+    return { label: entry.label, collection: entry.before };
+  }
+
+  redo(): { label: string; collection: CollectionPart } | null {
+    const entry = this.undone.pop();
+    if (!entry) return null;
+    this.done.push({ ...entry, at: -Infinity });
+    return { label: entry.label, collection: entry.after };
+  }
+
+  /** A loaded or imported collection starts a new history. */
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+  }
+}
+
+/** The current document with `collection` put back, keeping a current/preview scene that still exists. */
+export function restore(doc: StudioDocument, collection: CollectionPart): StudioDocument {
+  const has = (uuid: string): boolean => collection.scenes.some((s) => s.uuid === uuid);
+  return {
+    ...doc,
+    scenes: collection.scenes,
+    inputs: collection.inputs,
+    currentSceneUuid: has(doc.currentSceneUuid) ? doc.currentSceneUuid : collection.currentSceneUuid,
+    previewSceneUuid: has(doc.previewSceneUuid) ? doc.previewSceneUuid : collection.previewSceneUuid,
+  };
+}
+
+/**
+ * The fine-grained events an undo or redo implies, so obs-websocket clients (which follow
+ * SceneCreated, InputRemoved…) see the restored collection, not only document.changed.
+ */
+export function restoreEvents(before: StudioDocument, after: StudioDocument): StudioEvent[] {
+  const events: StudioEvent[] = [];
+  const scenesBefore = new Map(before.scenes.map((s) => [s.uuid, s]));
+  const scenesAfter = new Map(after.scenes.map((s) => [s.uuid, s]));
+  const inputsBefore = new Map(before.inputs.map((i) => [i.uuid, i]));
+  const inputsAfter = new Map(after.inputs.map((i) => [i.uuid, i]));
+  for (const [uuid, s] of scenesBefore) if (!scenesAfter.has(uuid)) events.push({ type: 'scene.removed', data: { sceneUuid: uuid, sceneName: s.name } });
+  for (const [uuid, i] of inputsBefore) if (!inputsAfter.has(uuid)) events.push({ type: 'input.removed', data: { inputUuid: uuid, inputName: i.name } });
+  for (const [uuid, i] of inputsAfter) {
+    const was = inputsBefore.get(uuid);
+    if (!was) events.push({ type: 'input.created', data: { inputUuid: uuid, inputName: i.name, kind: i.kind } });
+    else if (was.name !== i.name) events.push({ type: 'input.renamed', data: { inputUuid: uuid, oldName: was.name, inputName: i.name } });
+    else if (was.settings !== i.settings) events.push({ type: 'input.settingsChanged', data: { inputUuid: uuid, inputName: i.name } });
+  }
+  for (const [uuid, s] of scenesAfter) {
+    const was = scenesBefore.get(uuid);
+    if (!was) events.push({ type: 'scene.created', data: { sceneUuid: uuid, sceneName: s.name } });
+    else if (was.name !== s.name) events.push({ type: 'scene.renamed', data: { sceneUuid: uuid, oldName: was.name, sceneName: s.name } });
+  }
+  if (before.currentSceneUuid !== after.currentSceneUuid) {
+    const scene = scenesAfter.get(after.currentSceneUuid);
+    if (scene) events.push({ type: 'scene.currentChanged', data: { sceneUuid: scene.uuid, sceneName: scene.name } });
+  }
+  return events;
+}
