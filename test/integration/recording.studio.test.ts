@@ -78,6 +78,11 @@ async function studioRig(ffmpeg = FFMPEG): Promise<Rig> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the recording holds `ms` of video by FFmpeg's own count (out_time), not the wall clock. */
+async function recorded(r: Rig, ms: number): Promise<void> {
+  await expect.poll(async () => (await r.must<RecordStatus>('record.status')).durationMs, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(ms);
+}
 const streamIs = (state: DestinationState) => (e: StudioEvent) => e.type === 'stream.state' && e.data.state === state;
 const recordIs = (state: RecordStatus['state']) => (e: StudioEvent) => e.type === 'record.state' && e.data.state === state;
 
@@ -107,7 +112,7 @@ describe('recording through the Studio', () => {
     expect(path.basename(file)).toMatch(/^show \d{4}-\d{2}-\d{2}\.mkv$/);
     await r.until(recordIs('recording'), 10_000, 'recording');
     expect(r.studio.status().stream.state, 'no stream was started').toBe('idle');
-    await sleep(3000);
+    await recorded(r, 3000);
     const status = await r.must<RecordStatus>('record.status');
     expect(status.bytes).toBeGreaterThan(0);
     const stopped = await r.must<{ path: string; remuxedPath: string | null }>('record.stop');
@@ -132,7 +137,7 @@ describe('recording through the Studio', () => {
     await r.must('stream.start');
     await r.until(streamIs('live'), 30_000, 'stream live');
     const { path: first } = await r.must<{ path: string }>('record.start');
-    await sleep(2000);
+    await recorded(r, 2000);
     // Stopping the recording: the destination never leaves live.
     await r.must('record.stop');
     expect(r.studio.status().stream.state).toBe('live');
@@ -141,18 +146,21 @@ describe('recording through the Studio', () => {
 
     // Stopping the stream while recording: the recording goes on, then stops cleanly.
     const { path: second } = await r.must<{ path: string }>('record.start');
-    await sleep(1500);
+    await recorded(r, 1500);
     await r.must('stream.stop');
     await r.until(streamIs('idle'), 10_000, 'stream idle');
     const during = await r.must<RecordStatus>('record.status');
     expect(during.state).toBe('recording');
     const bytes = during.bytes;
-    await sleep(2000);
-    expect((await r.must<RecordStatus>('record.status')).bytes, 'the file keeps growing after the stream stopped').toBeGreaterThan(bytes);
+    await expect
+      .poll(async () => (await r.must<RecordStatus>('record.status')).bytes, { timeout: 20_000, interval: 250, message: 'the file keeps growing after the stream stopped' })
+      .toBeGreaterThan(bytes);
+    const writtenMs = (await r.must<RecordStatus>('record.status')).durationMs;
     await r.must('record.stop');
     expect(decodeErrors(second)).toBe('');
-    // It joins at the next keyframe (1 s GOPs here), so up to a second less than the wall time.
-    expect(await durationOf(second)).toBeGreaterThan(2.5);
+    // It joins at the next keyframe (1 s GOPs here), so up to a second less than FFmpeg had counted.
+    expect(writtenMs).toBeGreaterThan(1500);
+    expect(await durationOf(second)).toBeGreaterThan(writtenMs / 1000 - 1);
   });
 
   it('remuxes to a plain MP4 after stop when asked', async () => {
@@ -160,7 +168,7 @@ describe('recording through the Studio', () => {
     await r.must('output.setRecording', { format: 'fmp4', remuxToMp4: true });
     const { path: file } = await r.must<{ path: string }>('record.start');
     expect(file).toMatch(/\.mp4$/);
-    await sleep(2500);
+    await recorded(r, 2500);
     const { remuxedPath } = await r.must<{ path: string; remuxedPath: string | null }>('record.stop');
     expect(remuxedPath).not.toBeNull();
     expect(remuxedPath).not.toBe(file);
@@ -202,7 +210,9 @@ describe('recording through the Studio', () => {
     expect(failed?.type === 'record.state' && failed.data.error).toMatch(/full|largest size|space/i);
     expect(r.events.some((e) => e.type === 'notice' && e.data.level === 'error' && /full|largest size|space/i.test(e.data.message))).toBe(true);
     expect(r.events.some((e) => e.type === 'record.saved' && e.data.path === file), 'what was written is reported as saved').toBe(true);
-    await sleep(2000);
+    // Two more of the stream's once-a-second stats ticks: the engine moved on, and the stream with it.
+    const seen = r.events.length;
+    await expect.poll(() => r.events.slice(seen).filter((e) => e.type === 'stream.stats').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     expect(r.studio.status().stream.state, 'the stream is still live').toBe('live');
     expect(r.destinationStates()).toEqual(['connecting', 'live']);
     expect(decodeErrors(file)).toBe('');
