@@ -38,6 +38,8 @@ export interface KindDescriptor {
   /** Whether the kind produces video / audio (OBS output flags, simplified). */
   video: boolean;
   audio: boolean;
+  /** A plain sentence the settings form shows above the fields (e.g. what this platform cannot do). */
+  note?: string;
 }
 
 export interface FontSetting {
@@ -135,19 +137,15 @@ export const TEST_TONE: KindDescriptor = {
   properties: [{ type: 'int', name: 'frequency', label: 'Frequency', min: 20, max: 20000, suffix: 'Hz' }],
 };
 
-export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE, ...SOURCE_KINDS, ...OVERLAY_KINDS];
+export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE, ...SOURCE_KINDS, ...OVERLAY_KINDS, ...AUDIO_KINDS];
+
+// Sound sources (microphone, desktop audio), one file each under ./kinds/.
+import { AUDIO_KINDS } from './kinds/audio';
+export * from './kinds/audio';
 
 // Media and capture sources (camera, screen, window, media file), one file each under ./kinds/.
 import { SOURCE_KINDS } from './kinds/sources';
 export * from './kinds/sources';
-
-// Live graphics (lower third, scoreboard, countdown), one file each under ./kinds/.
-import { OVERLAY_KINDS } from './kinds/overlays';
-export * from './kinds/overlays';
-export * from './kinds/lower-third';
-export * from './kinds/scoreboard';
-export * from './kinds/countdown';
-export * from './kinds/stopwatch';
 
 // Filter kinds, one file each under ./kinds/; video ones run on the compositor's GPU, audio ones in the mixer.
 import { BEAUTY_FILTER } from './kinds/beauty-filter';
@@ -196,3 +194,11 @@ export const FILTER_KINDS: readonly KindDescriptor[] = [
   BLUR_FILTER,
   BEAUTY_FILTER,
 ];
+
+// Live graphics (lower third, scoreboard, countdown), one file each under ./kinds/.
+import { OVERLAY_KINDS } from './kinds/overlays';
+export * from './kinds/overlays';
+export * from './kinds/lower-third';
+export * from './kinds/scoreboard';
+export * from './kinds/countdown';
+export * from './kinds/stopwatch';

@@ -318,7 +318,7 @@ describe('inputs', () => {
     const t = await setup();
     const create = (extra: Record<string, unknown>) =>
       t.reject('input.create', { sceneUuid: t.sceneUuid, name: 'X', kind: 'color_source_v3', ...extra });
-    expect(await create({ kind: 'wasapi_input_capture' })).toMatchObject({ code: Status.InvalidInputKind, field: 'kind' });
+    expect(await create({ kind: 'decklink-input' })).toMatchObject({ code: Status.InvalidInputKind, field: 'kind' });
     expect(await create({ kind: '' })).toMatchObject({ code: Status.FieldEmpty, field: 'kind' });
     expect(await create({ settings: { color: -2 } })).toMatchObject({ code: Status.OutOfRange, field: 'settings.color' });
     expect(await create({ transform: { scaleX: 0 } })).toMatchObject({

@@ -55,6 +55,8 @@ export function checkProperty(prop: Property, value: unknown, base: unknown, fie
       return checkFont(label, value, base, field);
     case 'list': {
       if (prop.options.some((o) => o.value === value)) return ok(value);
+      // Device ids are opaque and only the renderer knows which exist; an unplugged one stays chosen, as in OBS.
+      if (prop.devices && typeof value === 'string' && value.length > 0 && value.length <= 512) return ok(value);
       const choices = prop.options.map((o) => JSON.stringify(o.value)).join(', ');
       return fail(Status.InvalidRequestField, `${label} must be one of ${choices}.`, field);
     }

@@ -4,15 +4,15 @@
  * document knows (a removed item's source) are looked up in the snapshot taken at the previous
  * document.changed, and everything else in the current document.
  */
-import type { DestinationState, RecordState, StudioDocument, StudioEvent } from '../../shared';
+import { OBS_MONITOR_TYPES, type DestinationState, type RecordState, type StudioDocument, type StudioEvent } from '../../shared';
 import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
 import { diagnosisData } from './requests/stats-shapes';
 import { filterDefaults, filterEntry } from './requests/filters';
 import { meterInputs } from './meters';
+import { tracksObject, volumeFields } from './requests/volume';
 import { obsMediaAction } from './requests/media-inputs';
-import { volumeFields } from './requests/volume';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
 /** OBS sends InputVolumeMeters every 50 ms. */
@@ -162,13 +162,23 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       ];
     }
     case 'input.audioChanged': {
-      // One studio event carries both; OBS sends an event for each that really changed.
-      const { inputName, inputUuid, muted, volumeMul } = event.data;
+      // One studio event carries the whole mixer state; OBS sends an event for each part that really changed.
+      const { inputName, inputUuid, muted, volumeMul, balance, syncOffsetMs, monitorType, audioTracks } = event.data;
       const old = before.inputs.find((i) => i.uuid === inputUuid);
       const out: RemoteEvent[] = [];
       if (old?.muted !== muted) out.push(ev('InputMuteStateChanged', S.Inputs, { inputName, inputUuid, inputMuted: muted }));
       if (old?.volumeMul !== volumeMul) {
         out.push(ev('InputVolumeChanged', S.Inputs, { inputName, inputUuid, ...volumeFields(volumeMul) }));
+      }
+      if (old?.balance !== balance) out.push(ev('InputAudioBalanceChanged', S.Inputs, { inputName, inputUuid, inputAudioBalance: balance }));
+      if (old?.syncOffsetMs !== syncOffsetMs) {
+        out.push(ev('InputAudioSyncOffsetChanged', S.Inputs, { inputName, inputUuid, inputAudioSyncOffset: syncOffsetMs }));
+      }
+      if (old?.monitorType !== monitorType) {
+        out.push(ev('InputAudioMonitorTypeChanged', S.Inputs, { inputName, inputUuid, monitorType: OBS_MONITOR_TYPES[monitorType] }));
+      }
+      if (!old || old.audioTracks.some((t, k) => t !== audioTracks[k])) {
+        out.push(ev('InputAudioTracksChanged', S.Inputs, { inputName, inputUuid, inputAudioTracks: tracksObject(audioTracks) }));
       }
       return out;
     }

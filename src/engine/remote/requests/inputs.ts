@@ -4,6 +4,8 @@
  * does not support audio.", a comment Companion expects). Fields are checked in OBS's order.
  */
 import {
+  AUDIO_INPUT,
+  AUDIO_OUTPUT_CAPTURE,
   AUDIO_TRACK_COUNT,
   INPUT_KINDS,
   MONITOR_TYPES,
@@ -53,8 +55,17 @@ export const inputRequests: HandlerTable = {
     return success({ inputKinds: INPUT_KINDS.map((k) => (plain ? unversioned(k.id) : k.id)) });
   },
 
-  // No desktop or mic capture is configured: every special input is null, as in OBS without them.
-  GetSpecialInputs: () => success({ desktop1: null, desktop2: null, mic1: null, mic2: null, mic3: null, mic4: null }),
+  // OBS's special inputs are its global Desktop Audio and Mic/Aux devices; here they are the first
+  // desktop audio and microphone inputs, in document order, and null where there is none.
+  GetSpecialInputs: (ctx) => {
+    const names = (kind: string, n: number): (string | null)[] => {
+      const found = ctx.studio.document().inputs.filter((i) => i.kind === kind).map((i) => i.name);
+      return Array.from({ length: n }, (_, k) => found[k] ?? null);
+    };
+    const [desktop1, desktop2] = names(AUDIO_OUTPUT_CAPTURE.id, 2);
+    const [mic1, mic2, mic3, mic4] = names(AUDIO_INPUT.id, 4);
+    return success({ desktop1, desktop2, mic1, mic2, mic3, mic4 });
+  },
 
   CreateInput: async (ctx, f) => {
     const doc = ctx.studio.document();
@@ -112,6 +123,22 @@ export const inputRequests: HandlerTable = {
     const overlay = f.optBoolean('overlay') ?? true;
     unwrap(await ctx.studio.execute('input.update', { inputUuid: input.uuid, settings, overlay }));
     return success();
+  },
+
+  // OBS lists a list property's items; a device list holds the compositing renderer's devices too.
+  GetInputPropertiesListPropertyItems: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    const name = f.string('propertyName');
+    const prop = kindOf(input.kind)?.properties.find((p) => p.name === name);
+    if (!prop) fail(Code.ResourceNotFound, 'Unable to find a property by that name.');
+    if (prop.type !== 'list') fail(Code.InvalidResourceType, 'The property found is not a list.');
+    const items = prop.options.map((o) => ({ itemName: o.label, itemEnabled: true, itemValue: o.value }));
+    if (prop.devices) {
+      for (const d of ctx.studio.media.devices()) {
+        if (d.kind === prop.devices) items.push({ itemName: d.label || d.deviceId, itemEnabled: true, itemValue: d.deviceId });
+      }
+    }
+    return success({ propertyItems: items });
   },
 
   GetInputMute: (ctx, f) => success({ inputMuted: audioInput(findInput(ctx.studio.document(), f)).muted }),

@@ -66,7 +66,8 @@ export function findSceneItem(doc: StudioDocument, f: Fields): { scene: Scene; i
 
 export const inputByUuid = (doc: StudioDocument, uuid: string): Input | undefined => doc.inputs.find((i) => i.uuid === uuid);
 
-export const kindOf = (id: string): KindDescriptor | undefined => INPUT_KINDS.find((k) => k.id === id);
+/** A registered input kind by its id or one of OBS's other ids for it (wasapi_input_capture…). */
+export const kindOf = (id: string): KindDescriptor | undefined => INPUT_KINDS.find((k) => k.id === id || k.aliases?.includes(id));
 
 /** OBS refuses every audio request on inputs without OBS_SOURCE_AUDIO, with this comment. */
 export function audioInput(input: Input): Input {

@@ -363,7 +363,7 @@ describe('inputs', () => {
   it('checks creation like OBS', async () => {
     const s = doc().scenes[0]!.name;
     await refused('CreateInput', { sceneName: s, inputName: 'X' }, 300);
-    expect(await refused('CreateInput', { sceneName: s, inputName: 'X', inputKind: 'wasapi_input_capture' }, 605)).toMatch(/not supported/);
+    expect(await refused('CreateInput', { sceneName: s, inputName: 'X', inputKind: 'decklink-input' }, 605)).toMatch(/not supported/);
     const clash = await refused('CreateInput', { sceneName: s, inputName: s, inputKind: 'color_source_v3' }, 601);
     expect(clash).toBe('A source already exists by that input name.');
     await refused('CreateInput', { sceneName: s, inputName: 'X', inputKind: 'color_source_v3', inputSettings: [] }, 401);
@@ -500,6 +500,24 @@ describe('inputs', () => {
       'The value of one of your tracks is not a boolean.',
     );
     expect(input('Mix').audioTracks[0]).toBe(true);
+  });
+
+  it('special inputs name the first desktop audio and microphone inputs; a device list lists its items', async () => {
+    const sceneName = doc().scenes[0]!.name;
+    await ok('CreateInput', { sceneName, inputName: 'Desk', inputKind: 'wasapi_output_capture' });
+    await ok('CreateInput', { sceneName, inputName: 'Mic A', inputKind: 'pulse_input_capture' });
+    await ok('CreateInput', { sceneName, inputName: 'Mic B', inputKind: 'audio_input', inputSettings: { device_id: 'usb-1' } });
+    expect(input('Mic A').kind).toBe('audio_input');
+    expect(input('Mic B').settings).toMatchObject({ device_id: 'usb-1', echo_cancellation: false, noise_suppression: false, auto_gain: false });
+    expect(await ok('GetSpecialInputs')).toEqual({ desktop1: 'Desk', desktop2: null, mic1: 'Mic A', mic2: 'Mic B', mic3: null, mic4: null });
+
+    // No renderer reported devices here: only the fixed "Default" choice.
+    expect(await ok('GetInputPropertiesListPropertyItems', { inputName: 'Mic A', propertyName: 'device_id' })).toEqual({
+      propertyItems: [{ itemName: 'Default', itemEnabled: true, itemValue: 'default' }],
+    });
+    await refused('GetInputPropertiesListPropertyItems', { inputName: 'Mic A', propertyName: 'nope' }, 600);
+    await refused('GetInputPropertiesListPropertyItems', { inputName: 'Mic A', propertyName: 'auto_gain' }, 602);
+    await refused('GetInputPropertiesListPropertyItems', { inputName: 'Mic A' }, 300);
   });
 });
 

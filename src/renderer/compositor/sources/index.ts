@@ -1,4 +1,6 @@
 /** The built-in source kinds, registered once. */
+import { audioInputSource } from './audio-input';
+import { audioOutputCaptureSource } from './audio-output-capture';
 import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
@@ -20,6 +22,8 @@ export function registerBuiltinSources(): void {
   for (const k of [colorSource, imageSource, textSource, testPatternSource, testToneSource]) registerSource(k);
   registerSource(lowerThirdSource);
   registerSource(mediaSource);
+  registerSource(audioInputSource);
+  registerSource(audioOutputCaptureSource);
   registerSource(scoreboardSource);
   registerSource(countdownSource);
 }

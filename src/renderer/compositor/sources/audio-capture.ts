@@ -1,0 +1,93 @@
+/**
+ * The capture half shared by audio_input and audio_output_capture: opens a MediaStream, hands its
+ * sound to the input's channel strip once, and closes it (tracks stopped, strip detached) when the
+ * settings that chose it change or the source goes away. An open that finishes after a newer one
+ * began, or after dispose, is closed at once, so a quick change of device never leaves a stream live.
+ */
+import type { SourceContext, SourceInfo } from './types';
+
+export interface AudioCapture {
+  /** Opens (again) with this opener; the previous stream, if any, is closed first. */
+  open(opener: () => Promise<MediaStream>): void;
+  /** Why the capture has no sound now, or null while it plays. */
+  readonly problem: string | null;
+  dispose(): void;
+}
+
+export function createAudioCapture(ctx: SourceContext, info: SourceInfo): AudioCapture {
+  let generation = 0;
+  let stream: MediaStream | null = null;
+  let detach: (() => void) | null = null;
+  let problem: string | null = null;
+  let disposed = false;
+
+  const close = (): void => {
+    detach?.();
+    detach = null;
+    for (const t of stream?.getTracks() ?? []) t.stop();
+    stream = null;
+  };
+
+  return {
+    get problem() {
+      return problem;
+    },
+    open(opener) {
+      close();
+      const gen = ++generation;
+      const port = ctx.audio;
+      if (!port) {
+        problem = 'audio is unavailable in this renderer';
+        return;
+      }
+      problem = 'opening…';
+      opener().then(
+        (s) => {
+          if (disposed || gen !== generation) {
+            for (const t of s.getTracks()) t.stop();
+            return;
+          }
+          const audio = s.getAudioTracks();
+          for (const t of s.getVideoTracks()) t.stop();
+          if (audio.length === 0) {
+            problem = 'the system gave no sound to capture';
+            ctx.warnOnce(`capture:${info.uuid}:none`, `Audio capture "${info.name}": ${problem}.`);
+            return;
+          }
+          stream = new MediaStream(audio);
+          const node = new MediaStreamAudioSourceNode(port.context, { mediaStream: stream });
+          detach = port.attach(node);
+          problem = null;
+        },
+        (err: unknown) => {
+          if (disposed || gen !== generation) return;
+          problem = describe(err);
+          ctx.warnOnce(`capture:${info.uuid}:${problem}`, `Audio capture "${info.name}" has no sound: ${problem}.`);
+        },
+      );
+    },
+    dispose() {
+      disposed = true;
+      generation++;
+      close();
+    },
+  };
+}
+
+/** A getUserMedia/getDisplayMedia failure in words a person can act on. */
+export function describe(err: unknown): string {
+  const name = err instanceof Error || (typeof err === 'object' && err !== null && 'name' in err) ? String((err as { name: unknown }).name) : '';
+  switch (name) {
+    case 'NotAllowedError':
+      return 'permission to capture was refused';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return 'the chosen device is not connected';
+    case 'NotReadableError':
+      return 'the device is busy or failed to start';
+    case 'NotSupportedError':
+      return 'this system cannot capture it';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
