@@ -169,7 +169,7 @@ describe('program watermark over the vendor request', () => {
   it('draws an image in its corner of every program scene, with its opacity, and goes when disabled', async () => {
     const logo = path.join(res.temp('watermark-'), 'logo.png');
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=0xff00ff:s=100x50', '-frames:v', '1', logo]);
-    const vendor = (requestType: string, requestData: Record<string, unknown>) =>
+    const vendor = (requestType: string, requestData: Record<string, string | number | boolean>) =>
       obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData });
     // An empty scene on program (black): the watermark is a program layer, not any scene's item.
     await obs.call('CreateScene', { sceneName: 'Plain' });

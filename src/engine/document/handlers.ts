@@ -33,7 +33,6 @@ import { platform } from '../platforms';
 import { FILTER_HANDLERS } from './filters';
 import { parseArgs } from './issues';
 import { mergeWatermark } from './watermark';
-import { mergeWatermark } from './watermark';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
 
 export interface HandlerContext {
@@ -464,7 +463,6 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
 
   'output.setScreenshots': (doc, patch) => change({ ...doc, output: { ...doc.output, screenshots: { ...doc.output.screenshots, ...patch } } }, null),
   'output.setUplink': (doc, { uplinkKbps }) => change({ ...doc, output: { ...doc.output, uplinkKbps } }, null),
-  'watermark.set': (doc, args) => change({ ...doc, watermark: mergeWatermark(doc.watermark, args) }, null),
   'watermark.set': (doc, args) => change({ ...doc, watermark: mergeWatermark(doc.watermark, args) }, null),
 
   'template.save': (doc, { name, overwrite }) => {
