@@ -27,7 +27,14 @@ function accepted() {
 
 const notShipped = (file) => /\.test\.tsx?$/.test(file) || /(^|\/)testing\//.test(file);
 
-const result = await run({ input: path.join(ROOT, 'src'), isRelative: true, electronVersionOverride: electronVersion });
+const result = await run({
+  input: path.join(ROOT, 'src'),
+  isRelative: true,
+  electronVersionOverride: electronVersion,
+  // It downloads Electron's release list with no timeout, which would hang on a closed network;
+  // keeping Electron current is npm's and Dependabot's job, not a static check's.
+  excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+});
 const ok = accepted();
 const findings = result.issues.filter((i) => !notShipped(i.file));
 const high = findings.filter((i) => i.severity.name === 'HIGH');
