@@ -30,7 +30,8 @@ export function SelectionOutline({ selection, name, locked, shown, baseW }: Prop
     return () => cancelAnimationFrame(raf);
   }, [ui, selection.sceneItemId]);
 
-  if (!box) return null;
+  // Nothing drawn (an audio-only source, a source still loading): no box to outline.
+  if (!box || box.width <= 0 || box.height <= 0) return null;
   const css = toCss(box, shown, baseW);
   return (
     <div

@@ -13,13 +13,16 @@ export function PropertiesDock() {
   const ref = selectionInCurrentScene(doc, selected);
   const item = findItem(doc, ref);
   const input = findInput(doc, item?.sourceUuid);
+  const kind = input ? findKind(kinds, input.kind) : null;
+  // A source with no picture (a microphone, a tone) has nothing to place: OBS shows no transform.
+  const visual = kind?.video ?? true;
   return (
     <Dock title="Properties" className="dock-properties">
       {ref && item && input ? (
         <div className="properties" key={`${ref.sceneUuid}/${ref.sceneItemId}`}>
           <InputRename input={input} />
-          <SettingsSection key={input.uuid} input={input} kind={findKind(kinds, input.kind)} />
-          <TransformSection sceneUuid={ref.sceneUuid} item={item} />
+          <SettingsSection key={input.uuid} input={input} kind={kind} />
+          {visual ? <TransformSection sceneUuid={ref.sceneUuid} item={item} /> : null}
         </div>
       ) : (
         <p className="empty">Select a source in the preview or the Sources list to edit it.</p>

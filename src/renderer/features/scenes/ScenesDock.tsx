@@ -12,6 +12,13 @@ export function ScenesDock() {
   const [adding, setAdding] = useState(false);
   const scenes = doc?.scenes ?? [];
   const studioMode = doc?.studioMode ?? false;
+  /** As in OBS, a new scene is the one you edit next: program, or preview in studio mode. */
+  const addScene = async (name: string): Promise<void> => {
+    const created = await call('scene.create', { name });
+    if (!created.ok) return;
+    const sceneUuid = created.value.sceneUuid;
+    await call(studioMode ? 'scene.setPreview' : 'scene.setCurrent', { sceneUuid });
+  };
   return (
     <Dock
       title="Scenes"
@@ -78,7 +85,7 @@ export function ScenesDock() {
               onCancel={() => setAdding(false)}
               onSubmit={(name) => {
                 setAdding(false);
-                void call('scene.create', { name });
+                void addScene(name);
               }}
             />
           </li>

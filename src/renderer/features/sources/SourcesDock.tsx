@@ -11,7 +11,7 @@ export function SourcesDock() {
   const scene = currentScene(doc);
   const items = scene?.items ?? [];
   return (
-    <Dock title="Sources" className="dock-sources" actions={<AddSourceMenu />}>
+    <Dock title="Sources" subtitle={scene?.name} className="dock-sources" actions={<AddSourceMenu />}>
       <ul className="list" aria-label={scene ? `Sources in ${scene.name}` : 'Sources'}>
         {scene
           ? items
