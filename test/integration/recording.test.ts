@@ -180,8 +180,7 @@ describe.each(['mkv', 'fmp4'] as const)('Recorder (%s)', (format) => {
       expect(frames).toBeLessThanOrEqual(handed);
     }
     expect(r.rec.status().bytes).toBeGreaterThan(0);
-    await sleep(100);
-    expect(r.clock.pending(), 'timers left after the end').toBe(0);
+    await waitFor(() => r.clock.pending() === 0, 10_000, 'no timers left after the end');
     expect(fan.tapCount).toBe(1); // only the reference tap
   });
 
