@@ -3,7 +3,7 @@
  * says which scene it lists; a source without a picture (a test tone) shows no transform and draws
  * no selection box, while a picture source shows both.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startStudioServer, type StudioServer } from '../test/harness/studio-server';
 
 let server: StudioServer;
@@ -16,7 +16,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function addSource(page: import('@playwright/test').Page, kind: string, name: string): Promise<void> {
+async function addSource(page: Page, kind: string, name: string): Promise<void> {
   await page.getByTestId('source-add').click();
   await page.getByTestId(`source-kind-${kind}`).click();
   await page.getByTestId('source-name-input').fill(name);
