@@ -16,6 +16,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Status, fail, ok, type Result } from '../../shared';
 
+/**
+ * The child's descriptor for the preset: after video (0), encoded output (1), stderr (2), PCM (3)
+ * and progress (4). The probe uses it too, so it tests exactly the route a pusher takes.
+ */
+export const PRESET_FD = 5;
+
 export interface PresetChannel {
   /** What follows -fpre in FFmpeg's argv. */
   path: string;

@@ -32,6 +32,11 @@ describe('probePresets', () => {
     expect(await probePresets(old, systemClock)).toEqual({ supported: false, why: 'Error splitting the argument list: Option not found' });
   });
 
+  it('says no for a wrapper that does not hand FFmpeg the descriptor a pusher would use', async () => {
+    const wrapper = await script('ffmpeg-wrapper', `exec 5<&-\nexec '${FFMPEG}' "$@"`);
+    expect(await probePresets(wrapper, systemClock)).toEqual({ supported: false, why: "File for preset '/dev/fd/5' not found" });
+  });
+
   it('says no when the preset was not read, even if the binary exits cleanly', async () => {
     const quiet = await script('ffmpeg-quiet', 'exit 0');
     expect(await probePresets(quiet, systemClock)).toMatchObject({ supported: false, why: 'exit code 0' });

@@ -2,7 +2,7 @@
  * Whether the FFmpeg in use takes secret options from a preset (ffmpeg-preset.ts) — tested, not
  * assumed from its version. FFmpeg is told to publish to a loopback TCP listener of ours, with the
  * RTMP app and stream name only in a preset delivered the way pushers deliver theirs
- * (preset-channel.ts, on descriptor 3 here). FFmpeg parses the preset before it opens its output and stops at an unknown
+ * (preset-channel.ts). FFmpeg parses the preset before it opens its output and stops at an unknown
  * option ("-fpre" itself, or a protocol option it lacks), so a connection reaching the listener
  * proves the whole route. The listener then hangs up, which ends FFmpeg at its handshake.
  *
@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import type { Clock } from '../api';
-import { openPresetChannel, type PresetChannel } from './preset-channel';
+import { PRESET_FD, openPresetChannel, type PresetChannel } from './preset-channel';
 
 export interface PresetSupport {
   supported: boolean;
@@ -21,7 +21,6 @@ export interface PresetSupport {
 
 export type PresetProbe = (ffmpegPath: string) => Promise<PresetSupport>;
 
-const FD = 3;
 const TIMEOUT_MS = 10_000;
 const cache = new Map<string, Promise<PresetSupport>>();
 
@@ -46,7 +45,7 @@ export async function probePresets(ffmpegPath: string, clock: Clock, timeoutMs =
   });
   const listening = await listen(server);
   if (!listening.ok) return { supported: false, why: `no loopback port for the probe (${listening.why})` };
-  const channel = openPresetChannel('rtmp_app=probe\nrtmp_playpath=probe\n', FD);
+  const channel = openPresetChannel('rtmp_app=probe\nrtmp_playpath=probe\n', PRESET_FD);
   if (!channel.ok) {
     server.close();
     return { supported: false, why: channel.error.message };
@@ -79,7 +78,10 @@ function run(ffmpegPath: string, preset: PresetChannel, port: number, clock: Clo
   return new Promise((resolve) => {
     let stderr = '';
     let settled = false;
-    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe', preset.inherit?.handle ?? 'ignore'], windowsHide: true });
+    const extra = preset.inherit;
+    const stdio: Array<'ignore' | 'pipe' | number> = ['ignore', 'ignore', 'pipe'];
+    if (extra) for (let fd = stdio.length; fd <= extra.fd; fd++) stdio.push(fd === extra.fd ? extra.handle : 'ignore');
+    const child = spawn(ffmpegPath, args, { stdio, windowsHide: true });
     preset.spawned();
     const done = (why: string): void => {
       if (settled) return;

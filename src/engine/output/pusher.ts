@@ -16,7 +16,7 @@ import type { PushAttempt, PushEvents } from './destination';
 import type { FanOut, Tap } from './fan-out';
 import { buildPusherArgs } from './ffmpeg-args';
 import { presetText } from './ffmpeg-preset';
-import { openPresetChannel, type PresetChannel } from './preset-channel';
+import { PRESET_FD, openPresetChannel, type PresetChannel } from './preset-channel';
 import { splitPublishUrl } from './publish-url';
 import { FfmpegProcess } from './supervisor';
 
@@ -40,9 +40,6 @@ export interface PusherOptions {
   termAfterMs?: number;
   killAfterMs?: number;
 }
-
-/** The child's descriptor for the preset pipe: after video (0), stderr (2), PCM (3) and progress (4). */
-const PRESET_FD = 5;
 
 export function startPusher(opts: PusherOptions, events: PushEvents): Result<PushAttempt> {
   let tap: Tap | null = null;
