@@ -123,6 +123,15 @@ test('a producer drives a lower third, a scoreboard and a countdown from the web
   await page.getByTestId('remote-lt-hide-LT').click();
   await expect.poll(() => settingsOf('LT')['visible']).toBe(false);
   await expect(page.getByTestId('remote-lt-state-LT')).toHaveText('Hidden');
+  // The producer queues a third entry from the fields, then drops the first one.
+  await name.fill('Linus');
+  await page.getByTestId('remote-lt-enqueue-LT').click();
+  await expect.poll(() => (settingsOf('LT')['queue'] as unknown[]).length).toBe(3);
+  expect((settingsOf('LT')['queue'] as { name: string }[])[2]!.name).toBe('Linus');
+  await page.getByTestId('remote-lt-dequeue-LT-0').click();
+  await expect.poll(() => (settingsOf('LT')['queue'] as { name: string }[]).map((e) => e.name)).toEqual(['Alan', 'Linus']);
+  // Alan was shown (index 1) and still is, now at index 0.
+  expect(settingsOf('LT')['queue_index']).toBe(0);
   // A change made by another tool shows up in the untouched field.
   const lt = studio.document().inputs.find((i) => i.name === 'LT')!;
   expect((await studio.execute('input.update', { inputUuid: lt.uuid, settings: { title: 'Engineer' } })).ok).toBe(true);

@@ -165,6 +165,39 @@ describe('countdown_timer over obs-websocket', () => {
   });
 });
 
+describe('countdown_timer picture', () => {
+  it('draws its time while it runs and nothing after zero with end action "hide"', async () => {
+    await obs.call('CreateInput', {
+      sceneName: SCENE,
+      inputName: 'Gone',
+      inputKind: 'countdown_timer',
+      inputSettings: { duration_s: 1, end_action: 'hide', font_size: 48, text_color: 0xffffffff },
+    });
+    const shot = async (): Promise<Picture> => {
+      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: 'Gone', imageFormat: 'png' });
+      return decodePngDataUrl(imageData);
+    };
+    const lit = (p: Picture): number => {
+      let n = 0;
+      for (let i = 3; i < p.rgba.length; i += 4) if (p.rgba[i]! > 128) n++;
+      return n;
+    };
+    // Stopped at the full duration: "0:01" in white on a clear background.
+    const before = await shot();
+    expect(lit(before)).toBeGreaterThan(50);
+    await obs.call('SetInputSettings', { inputName: 'Gone', inputSettings: { clock_running: true } });
+    const deadline = Date.now() + 30_000;
+    let after = await shot();
+    while (lit(after) > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = await shot();
+    }
+    expect(lit(after), 'nothing drawn after zero').toBe(0);
+    // Its size stays, so the layout around it does not move.
+    expect([after.width, after.height]).toEqual([before.width, before.height]);
+  });
+});
+
 describe('program watermark over the vendor request', () => {
   it('draws an image in its corner of every program scene, with its opacity, and goes when disabled', async () => {
     const logo = path.join(res.temp('watermark-'), 'logo.png');

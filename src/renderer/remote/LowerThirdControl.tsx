@@ -30,6 +30,18 @@ export function LowerThirdControl({ g }: { g: GraphicInput }) {
     if (await actions.setGraphic(g.name, { ...changes, queue_index: -1 })) setDraft({});
   };
 
+  // The queue is a settings list like any other: the whole list is sent, as SetInputSettings would.
+  const enqueue = async (): Promise<void> => {
+    const entry = { name: value('name'), title: value('title'), subtitle: value('subtitle') };
+    if (await actions.setGraphic(g.name, { queue: [...queue, entry] })) setDraft({});
+  };
+  const dequeue = async (i: number): Promise<void> => {
+    const rest = queue.filter((_, k) => k !== i);
+    // The shown entry keeps showing: indexes after the removed one move down by one.
+    const next = index === i ? -1 : index > i ? index - 1 : index;
+    await actions.setGraphic(g.name, { queue: rest, queue_index: next });
+  };
+
   return (
     <div className={dirty ? 'graphic title is-dirty' : 'graphic title'} data-testid={`remote-lt-${g.name}`}>
       <div className="graphic-head">
@@ -77,6 +89,17 @@ export function LowerThirdControl({ g }: { g: GraphicInput }) {
           Hide
         </button>
       </div>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          data-testid={`remote-lt-enqueue-${g.name}`}
+          disabled={off || !value('name')}
+          onClick={() => void enqueue()}
+        >
+          Add to queue
+        </button>
+      </div>
       {queue.length > 0 ? (
         <>
           <ol className="graphic-queue">
@@ -84,6 +107,16 @@ export function LowerThirdControl({ g }: { g: GraphicInput }) {
               <li key={i} className={i === index ? 'is-current' : undefined}>
                 {e.name}
                 {e.title ? ` — ${e.title}` : ''}
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Remove ${e.name} from the queue`}
+                  data-testid={`remote-lt-dequeue-${g.name}-${i}`}
+                  disabled={off}
+                  onClick={() => void dequeue(i)}
+                >
+                  ×
+                </button>
               </li>
             ))}
           </ol>
