@@ -19,6 +19,7 @@ import { AudioSender, LevelReporter, Mixer, createAudioGraph, type AudioGraph } 
 import type { Compositor, CompositorAudio, CompositorOptions, CompositorStats } from './api';
 import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
+import { FilterStage, preserving, registerBuiltinFilters, type Picture } from './filters';
 import { FlowWindow } from './flow';
 import { GlPipeline } from './gl/pipeline';
 import { RateMeter } from './meter';
@@ -65,6 +66,8 @@ export class StudioCompositor implements Compositor {
   private readonly canvas: HTMLCanvasElement;
   private readonly gl: WebGL2RenderingContext | null;
   private pipe: GlPipeline | null = null;
+  /** Video filters of inputs and scenes (filters/stage.ts); lives and dies with the GL pipeline. */
+  private filters: FilterStage | null = null;
   private doc: StudioDocument | null = null;
   private readonly live = new Map<string, Live>();
   /** The program watermark (overlay/watermark.ts): drawn after every scene's items; made with the sources. */
@@ -106,6 +109,7 @@ export class StudioCompositor implements Compositor {
 
   constructor(opts: CompositorOptions) {
     registerBuiltinSources();
+    registerBuiltinFilters();
     this.bridge = opts.bridge;
     this.mediaLink = new MediaLink(this.bridge);
     this.canvas = opts.canvas;
@@ -204,7 +208,7 @@ export class StudioCompositor implements Compositor {
     for (let i = scene.items.length - 1; i >= 0; i--) {
       const item = scene.items[i];
       if (!item || !item.enabled) continue;
-      const rt = this.live.get(item.sourceUuid)?.rt;
+      const rt = this.picture(item.sourceUuid);
       if (rt && containsPoint(item.transform, rt.width, rt.height, x, y)) return item.sceneItemId;
     }
     return null;
@@ -212,7 +216,7 @@ export class StudioCompositor implements Compositor {
 
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null {
     const item = this.scene()?.items.find((i) => i.sceneItemId === sceneItemId);
-    const rt = item && this.live.get(item.sourceUuid)?.rt;
+    const rt = item && this.picture(item.sourceUuid);
     if (!item || !rt) return null;
     return itemBounds(item.transform, rt.width, rt.height);
   }
@@ -238,6 +242,8 @@ export class StudioCompositor implements Compositor {
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.dropSources();
     this.mediaLink.dispose();
+    this.filters?.dispose();
+    this.filters = null;
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
@@ -252,6 +258,14 @@ export class StudioCompositor implements Compositor {
     if (!this.gl || this.gl.isContextLost()) return;
     try {
       this.pipe = new GlPipeline(this.gl);
+      this.filters = new FilterStage(this.gl, this.pipe, {
+        gl: this.gl,
+        baseWidth: () => this.width,
+        baseHeight: () => this.height,
+        fps: () => (this.doc ? this.doc.video.fpsNumerator / this.doc.video.fpsDenominator : 30),
+        mediaUrl: (p) => this.bridge.mediaUrl(p),
+        warnOnce: (k, m) => this.warnOnce(k, m),
+      });
       this.glRenderer = this.pipe.renderer;
       this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
     } catch (err) {
@@ -267,6 +281,8 @@ export class StudioCompositor implements Compositor {
     e.preventDefault();
     this.lost = true;
     this.pipe = null;
+    // Its GL objects died with the context; a new stage is made when it is restored.
+    this.filters = null;
     this.flow.reset();
     this.dropSources();
     console.warn('Compositor: the GL context was lost; waiting for it to be restored.');
@@ -333,6 +349,7 @@ export class StudioCompositor implements Compositor {
       this.live.delete(uuid);
     }
     (this.overlay ??= new WatermarkOverlay(this.srcCtx)).update(doc.watermark);
+    this.filters?.sync(doc);
     this.syncActive();
   }
 
@@ -371,6 +388,22 @@ export class StudioCompositor implements Compositor {
   private scene(): Scene | undefined {
     const doc = this.doc;
     return doc?.scenes.find((s) => s.uuid === doc.currentSceneUuid);
+  }
+
+  /** What an item of this input draws: its filtered picture, or the source itself. */
+  private picture(uuid: string): Picture | null {
+    const rt = this.live.get(uuid)?.rt;
+    return this.filters ? this.filters.picture(uuid, rt) : (rt ?? null);
+  }
+
+  /**
+   * Makes the filtered pictures the scene's items show current for this tick; true when that drew
+   * off-screen (other targets were bound).
+   */
+  private prepareScene(scene: Scene): boolean {
+    if (!this.filters) return false;
+    const uuids = scene.items.filter((i) => i.enabled).map((i) => i.sourceUuid);
+    return this.filters.prepare(uuids, (uuid) => this.live.get(uuid)?.rt, this.frame);
   }
 
   // ---- per tick -------------------------------------------------------------------------------
@@ -420,7 +453,11 @@ export class StudioCompositor implements Compositor {
     if (!scene) return;
     this.frame.index = tick.index;
     this.frame.wallMs = performance.timeOrigin + tick.dueMs;
+    // Filtered sources render off-screen first; then program is bound again for the items.
+    if (this.prepareScene(scene)) pipe.beginProgram();
     this.drawItems(scene);
+    const target = pipe.programTarget;
+    if (target) this.filters?.applyScene(scene.uuid, target, this.frame, true);
     this.overlay?.draw(this.draw, this.xf, this.uv, this.width, this.height);
   }
 
@@ -428,7 +465,7 @@ export class StudioCompositor implements Compositor {
   private drawItems(scene: Scene): void {
     for (const item of scene.items) {
       if (!item.enabled) continue;
-      const rt = this.live.get(item.sourceUuid)?.rt;
+      const rt = this.picture(item.sourceUuid);
       if (!rt) continue;
       const w = rt.width;
       const h = rt.height;
@@ -448,6 +485,44 @@ export class StudioCompositor implements Compositor {
     }
   }
 
+  /**
+   * Draws a scene into the bound target (a screenshot's): its items, or — when the scene has
+   * filters — its filtered picture, composed off-screen first.
+   */
+  private drawScene(scene: Scene): void {
+    const gl = this.gl;
+    const filters = this.filters;
+    if (!gl || !filters) {
+      this.drawItems(scene);
+      return;
+    }
+    if (!filters.sceneActive(scene.uuid)) {
+      preserving(gl, () => this.prepareScene(scene));
+      this.drawItems(scene);
+      return;
+    }
+    const t = filters.pool.acquire(this.width, this.height);
+    try {
+      preserving(gl, () => {
+        this.prepareScene(scene);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, t.framebuffer);
+        gl.viewport(0, 0, this.width, this.height);
+        gl.disable(gl.BLEND);
+        gl.clearColor(0, 0, 0, 1);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+        gl.enable(gl.BLEND);
+        gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+        this.drawItems(scene);
+        filters.applyScene(scene.uuid, t, this.frame, true);
+      });
+      this.xf.set([2, 0, 0, 0, 2, 0, -1, -1, 1]);
+      this.uv.set([0, 0, 1, 1]);
+      this.draw.texture(t.texture);
+    } finally {
+      filters.pool.release(t);
+    }
+  }
+
   /** What a screenshot of a source or scene (null = program) draws; see capture.ts. */
   private captureSubject(uuid: string | null): CaptureSubject | string {
     const doc = this.doc;
@@ -455,7 +530,7 @@ export class StudioCompositor implements Compositor {
     const scene = doc.scenes.find((s) => s.uuid === (uuid ?? doc.currentSceneUuid));
     if (scene || uuid === null) {
       const draw = (): void => {
-        if (scene) this.drawItems(scene);
+        if (scene) this.drawScene(scene);
         // A picture of the program scene is program's picture, watermark included.
         if (scene && scene.uuid === doc.currentSceneUuid) this.overlay?.draw(this.draw, this.xf, this.uv, this.width, this.height);
       };
@@ -463,7 +538,11 @@ export class StudioCompositor implements Compositor {
     }
     const live = this.live.get(uuid);
     if (!live) return 'this renderer does not know that source yet; try again';
-    const rt = live.rt;
+    if (!live.rt) return `a source of kind "${live.kind}" cannot be drawn here`;
+    const gl = this.gl;
+    // A filtered source is pictured after its filters, as OBS's GetSourceScreenshot shows it.
+    if (gl && this.filters) preserving(gl, () => this.filters?.prepare([uuid], (u) => this.live.get(u)?.rt, this.frame));
+    const rt = this.picture(uuid);
     if (!rt) return `a source of kind "${live.kind}" cannot be drawn here`;
     return {
       width: rt.width,

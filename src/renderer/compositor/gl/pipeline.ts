@@ -93,6 +93,11 @@ export class GlPipeline {
     this.height = height;
   }
 
+  /** The composited frame (top-down), for passes that work on it in place (scene filters). */
+  get programTarget(): Target | null {
+    return this.program;
+  }
+
   get canPack(): boolean {
     return this.ring !== null;
   }

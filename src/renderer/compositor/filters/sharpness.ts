@@ -1,0 +1,30 @@
+/**
+ * sharpness_filter_v2: adds `sharpness` times the difference between a pixel and its eight
+ * neighbours (a 3×3 Laplacian), leaving flat areas as they are.
+ */
+import { SHARPNESS_FILTER } from '../../../shared';
+import { num } from '../sources/settings';
+import { FS_HEAD } from './gl';
+import { singlePass } from './single-pass';
+
+const FS = `${FS_HEAD}
+uniform float u_sharpness;
+vec4 at(float x, float y) { return texture(u_src, v_uv + vec2(x, y) * u_texel); }
+void main() {
+  vec4 e = at(0.0, 0.0);
+  vec4 b = at(0.0, -1.0);
+  vec4 dd = at(-1.0, 0.0);
+  vec4 f = at(1.0, 0.0);
+  vec4 h = at(0.0, 1.0);
+  vec4 edge = 8.0 * e - b - dd - f - h - at(-1.0, -1.0) - at(1.0, -1.0) - at(-1.0, 1.0) - at(1.0, 1.0);
+  bool flat_ = (e == f || e == dd) && (e == b || e == h);
+  o = flat_ ? e : clamp(e + edge * u_sharpness, 0.0, 1.0);
+  // Premultiplied colors may not exceed their alpha.
+  o.rgb = min(o.rgb, vec3(o.a));
+}
+`;
+
+export const sharpnessFilter = singlePass(SHARPNESS_FILTER.id, FS, (s) => {
+  const k = num(s, 'sharpness', SHARPNESS_FILTER.defaults.sharpness as number);
+  return (gl, p) => gl.uniform1f(p.u('u_sharpness'), k);
+});

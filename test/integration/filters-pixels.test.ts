@@ -1,0 +1,292 @@
+/**
+ * Every video filter kind, judged on pixels that came through the real path: server mode with its
+ * headless Chromium compositor, filters created and changed by obs-websocket-js, and pictures taken
+ * with GetSourceScreenshot (a source alone after its filters, or a scene after its own), decoded by
+ * FFmpeg. Expected values follow each filter's math; tolerances cover 8-bit rounding only.
+ * Needs `npx electron-vite build` first (npm test runs it).
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OBSWebSocket, { type OBSRequestTypes } from 'obs-websocket-js';
+import { decodePngDataUrl, near, type Picture, type Rgba } from '../harness/png';
+import { connectStudio } from '../harness/studio-client';
+import { startStudioServer, type StudioServer } from '../harness/studio-server';
+
+type FilterSettings = NonNullable<OBSRequestTypes['CreateSourceFilter']['filterSettings']>;
+
+let server: StudioServer;
+const obs = new OBSWebSocket();
+let sceneName: string;
+
+/** ABGR, as color_source_v3 takes it. */
+const abgr = (r: number, g: number, b: number, a = 255): number => ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
+
+beforeAll(async () => {
+  server = await startStudioServer({ headless: true });
+  const studio = await connectStudio(server);
+  let url: string;
+  let password: string;
+  try {
+    const info = await studio.must('remote.info', {});
+    url = info.url!;
+    password = info.password!;
+  } finally {
+    studio.close();
+  }
+  await obs.connect(url, password);
+  sceneName = 'Filters';
+  await obs.call('CreateScene', { sceneName });
+  await obs.call('SetCurrentProgramScene', { sceneName });
+});
+
+afterAll(async () => {
+  await obs.disconnect();
+  await server?.stop();
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+/** Retries while the studio answers 207 NotReady (the headless compositor is still connecting). */
+async function shot(sourceName: string, size?: { imageWidth: number; imageHeight: number }): Promise<Picture> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName, imageFormat: 'png', ...size });
+      return await decodePngDataUrl(imageData);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 207 || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+let inputs = 0;
+/** A color input in the test scene (at x, y), named uniquely; answers its name. */
+async function color(rgba: number, width: number, height: number, at: { x?: number; y?: number; scene?: string } = {}): Promise<string> {
+  const inputName = `Color ${++inputs}`;
+  const { sceneItemId } = await obs.call('CreateInput', {
+    sceneName: at.scene ?? sceneName,
+    inputName,
+    inputKind: 'color_source_v3',
+    inputSettings: { color: rgba, width, height },
+  });
+  if (at.x || at.y) {
+    await obs.call('SetSceneItemTransform', {
+      sceneName: at.scene ?? sceneName,
+      sceneItemId,
+      sceneItemTransform: { positionX: at.x ?? 0, positionY: at.y ?? 0 },
+    });
+  }
+  return inputName;
+}
+
+async function filter(sourceName: string, filterKind: string, filterSettings: FilterSettings): Promise<string> {
+  const filterName = `${filterKind} ${++inputs}`;
+  await obs.call('CreateSourceFilter', { sourceName, filterName, filterKind, filterSettings });
+  return filterName;
+}
+
+const expectNear = (got: Rgba, want: Rgba, tol = 3, what = ''): void => {
+  expect(near(got, want, tol), `${what} ${got.join(',')} ≉ ${want.join(',')}`).toBe(true);
+};
+
+/** Takes pictures until one passes `ok` (a positive signal, e.g. a file finished loading). */
+async function until(take: () => Promise<Picture>, ok: (p: Picture) => boolean, what: string): Promise<Picture> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const p = await take();
+    if (ok(p)) return p;
+    if (Date.now() > deadline) throw new Error(what);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let scenes = 0;
+async function newScene(): Promise<string> {
+  const name = `Scene ${++scenes}`;
+  await obs.call('CreateScene', { sceneName: name });
+  return name;
+}
+
+describe('video filters on real frames', () => {
+  it('color_filter_v2: multiply, saturation, hue, brightness, gamma and opacity', async () => {
+    const white = await color(abgr(255, 255, 255), 32, 32);
+    const name = await filter(white, 'color_filter_v2', { color_multiply: abgr(255, 128, 0) });
+    expectNear((await shot(white)).at(16, 16), [255, 128, 0, 255], 2, 'multiply');
+
+    const set = (filterSettings: FilterSettings) =>
+      obs.call('SetSourceFilterSettings', { sourceName: white, filterName: name, filterSettings, overlay: false });
+    // White at 50 % opacity: the straight color stays, alpha halves.
+    await set({ opacity: 0.5 });
+    expectNear((await shot(white)).at(3, 3), [255, 255, 255, 128], 2, 'opacity');
+
+    const red = await color(abgr(255, 0, 0), 32, 32);
+    const redFilter = await filter(red, 'color_filter_v2', { saturation: -1 });
+    // Fully desaturated red is its BT.601 luma: 0.299 × 255.
+    expectNear((await shot(red)).at(16, 16), [76, 76, 76, 255], 2, 'saturation');
+    await obs.call('SetSourceFilterSettings', { sourceName: red, filterName: redFilter, filterSettings: { hue_shift: 120 }, overlay: false });
+    // A third of a turn around the gray axis takes red to green.
+    expectNear((await shot(red)).at(16, 16), [0, 255, 0, 255], 3, 'hue');
+
+    const gray = await color(abgr(64, 64, 64), 32, 32);
+    const grayFilter = await filter(gray, 'color_filter_v2', { gamma: 1 });
+    // Gamma 1 is an exponent of 1/2: √(64/255) × 255 ≈ 128.
+    expectNear((await shot(gray)).at(16, 16), [128, 128, 128, 255], 2, 'gamma');
+    await obs.call('SetSourceFilterSettings', { sourceName: gray, filterName: grayFilter, filterSettings: { brightness: 0.2 }, overlay: false });
+    expectNear((await shot(gray)).at(16, 16), [115, 115, 115, 255], 2, 'brightness');
+    // Turned off, the source shows as it is; the filter stays in place.
+    await obs.call('SetSourceFilterEnabled', { sourceName: gray, filterName: grayFilter, filterEnabled: false });
+    expectNear((await shot(gray)).at(16, 16), [64, 64, 64, 255], 1, 'disabled');
+  });
+
+  it('chroma_key_filter_v2 and color_key_filter_v2 key out their color and keep the rest', async () => {
+    const green = await color(abgr(0, 255, 0), 32, 32);
+    await filter(green, 'chroma_key_filter_v2', {});
+    expect((await shot(green)).at(16, 16)[3]).toBe(0);
+    const red = await color(abgr(255, 0, 0), 32, 32);
+    await filter(red, 'chroma_key_filter_v2', {});
+    expectNear((await shot(red)).at(16, 16), [255, 0, 0, 255], 2, 'chroma key keeps red');
+
+    const blue = await color(abgr(0, 0, 255), 32, 32);
+    await filter(blue, 'color_key_filter_v2', { key_color_type: 'blue' });
+    expect((await shot(blue)).at(16, 16)[3]).toBe(0);
+    const custom = await color(abgr(200, 100, 50), 32, 32);
+    const keyed = await filter(custom, 'color_key_filter_v2', { key_color_type: 'custom', key_color: abgr(200, 100, 50) });
+    expect((await shot(custom)).at(16, 16)[3]).toBe(0);
+    // Far from the key (distance 0.4 > similarity 0.08 + smoothness 0.05) it stays opaque.
+    await obs.call('SetSourceFilterSettings', { sourceName: custom, filterName: keyed, filterSettings: { key_color: abgr(100, 100, 50) } });
+    expectNear((await shot(custom)).at(16, 16), [200, 100, 50, 255], 2, 'color key keeps other colors');
+  });
+
+  it('luma_key_filter_v2 keys out what is brighter than luma_max', async () => {
+    const white = await color(abgr(255, 255, 255), 32, 32);
+    await filter(white, 'luma_key_filter_v2', { luma_max: 0.5 });
+    expect((await shot(white)).at(16, 16)[3]).toBe(0);
+    const dark = await color(abgr(50, 50, 50), 32, 32);
+    await filter(dark, 'luma_key_filter_v2', { luma_max: 0.5 });
+    expectNear((await shot(dark)).at(16, 16), [50, 50, 50, 255], 1, 'luma key keeps dark');
+  });
+
+  it('crop_filter and scale_filter change the size the source has', async () => {
+    const red = await color(abgr(255, 0, 0), 100, 50);
+    await filter(red, 'crop_filter', { left: 30, right: 10, top: 5 });
+    const cropped = await shot(red);
+    expect([cropped.width, cropped.height]).toEqual([60, 45]);
+    // In its scene the item shrinks too: drawn at 0,0 it now ends at x = 60.
+    const scene = await newScene();
+    const withCrop = await color(abgr(255, 0, 0), 100, 50, { scene });
+    await filter(withCrop, 'crop_filter', { left: 30, right: 10 });
+    const picture = await shot(scene);
+    expectNear(picture.at(57, 25), [255, 0, 0, 255], 2, 'inside the cropped item');
+    expectNear(picture.at(63, 25), [0, 0, 0, 255], 2, 'past the cropped item');
+
+    const blue = await color(abgr(0, 0, 255), 64, 64);
+    await filter(blue, 'scale_filter', { resolution: '32x16', sampling: 'point' });
+    const scaled = await shot(blue);
+    expect([scaled.width, scaled.height]).toEqual([32, 16]);
+    expectNear(scaled.at(16, 8), [0, 0, 255, 255], 1, 'scaled');
+  });
+
+  it('sharpness_filter_v2 and blur_filter on a scene picture', async () => {
+    // A one-pixel line of gray 150 at x = 100 over gray 100.
+    const scene = await newScene();
+    await color(abgr(100, 100, 100), 0, 0, { scene });
+    await color(abgr(150, 150, 150), 1, 720, { scene, x: 100 });
+    const name = await filter(scene, 'sharpness_filter_v2', { sharpness: 0.1 });
+    const sharp = await shot(scene);
+    // The line: 150 + 0.1 × (8 × 150 − 2 × 150 − 6 × 100) = 180. Its neighbours are unchanged:
+    // a pixel that matches a neighbour on both axes is left alone.
+    expectNear(sharp.at(100, 300), [180, 180, 180, 255], 2, 'sharpened line');
+    expectNear(sharp.at(99, 300), [100, 100, 100, 255], 1, 'beside the line');
+    expectNear(sharp.at(600, 300), [100, 100, 100, 255], 1, 'flat area');
+    await obs.call('RemoveSourceFilter', { sourceName: scene, filterName: name });
+
+    // A white box from x = 200 to 399 over black, blurred (Gaussian, radius 8).
+    const boxes = await newScene();
+    await color(abgr(255, 255, 255), 200, 720, { scene: boxes, x: 200 });
+    const blur = await filter(boxes, 'blur_filter', { radius: 8, type: 'gaussian' });
+    const soft = await shot(boxes);
+    const edge = soft.at(200, 300)[0];
+    expect(edge, 'at the edge: about half').toBeGreaterThan(100);
+    expect(edge).toBeLessThan(190);
+    expect(soft.at(196, 300)[0], 'just outside: some light').toBeGreaterThan(10);
+    expectNear(soft.at(300, 300), [255, 255, 255, 255], 1, 'deep inside');
+    expectNear(soft.at(150, 300), [0, 0, 0, 255], 1, 'far outside');
+    // Only inside a rectangle over the left edge: the right edge stays sharp.
+    await obs.call('SetSourceFilterSettings', {
+      sourceName: boxes,
+      filterName: blur,
+      filterSettings: { region: 'rect', region_x: 150, region_y: 0, region_cx: 100, region_cy: 720 },
+    });
+    const part = await shot(boxes);
+    expect(part.at(196, 300)[0]).toBeGreaterThan(10);
+    expectNear(part.at(401, 300), [0, 0, 0, 255], 1, 'right edge sharp');
+    expectNear(part.at(398, 300), [255, 255, 255, 255], 1, 'right edge sharp');
+  });
+
+  it('beauty_filter smooths small differences and keeps strong edges', async () => {
+    // Columns of gray 100 | 110 | 100 | 255, 16 pixels each, as an image.
+    const file = path.join(server.dataDir, 'steps.png');
+    const draw = 'color=c=0x646464:s=64x32,format=rgb24,drawbox=x=16:y=0:w=16:h=32:color=0x6e6e6e:t=fill,drawbox=x=48:y=0:w=16:h=32:color=white:t=fill';
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', draw, '-frames:v', '1', file]);
+    const inputName = `Steps ${++inputs}`;
+    await obs.call('CreateInput', { sceneName, inputName, inputKind: 'image_source', inputSettings: { file } });
+    const plain = await until(() => shot(inputName), (p) => p.width === 64, 'the image never loaded');
+    expectNear(plain.at(15, 16), [100, 100, 100, 255], 1, 'unfiltered');
+    await filter(inputName, 'beauty_filter', { strength: 1, radius: 6, edge: 0.1 });
+    const p = await shot(inputName);
+    // Across the faint 100/110 step the values meet in the middle…
+    expect(p.at(15, 16)[0], 'smoothed').toBeGreaterThan(101);
+    expect(p.at(16, 16)[0], 'smoothed').toBeLessThan(109);
+    // …while the strong 100/255 edge stays where it was.
+    expectNear(p.at(47, 16), [100, 100, 100, 255], 3, 'strong edge, dark side');
+    expectNear(p.at(48, 16), [255, 255, 255, 255], 3, 'strong edge, bright side');
+  });
+
+  it('scroll_filter moves a scene picture over time, wrapping around', async () => {
+    const scene = await newScene();
+    await color(abgr(255, 0, 0), 640, 720, { scene });
+    await color(abgr(0, 255, 0), 640, 720, { scene, x: 640 });
+    await filter(scene, 'scroll_filter', { speed_x: 200, loop: true });
+    const row = (p: Picture) => Array.from({ length: p.width }, (_, x) => (p.at(x, 360)[0] > 128 ? 'r' : 'g')).join('');
+    // The picture moves on with the program clock: wait until it has moved off the start.
+    let moved = '';
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const r = row(await shot(scene));
+      if (r.slice(630, 650) !== 'r'.repeat(10) + 'g'.repeat(10)) {
+        moved = r;
+        break;
+      }
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(moved, 'the picture never moved').not.toBe('');
+    // Still half red, half green, in two runs (one wrapped around the edge).
+    expect(moved.split('r').length - 1).toBeGreaterThanOrEqual(636);
+    expect(moved.split('r').length - 1).toBeLessThanOrEqual(644);
+    expect(moved.match(/r+|g+/g)!.length).toBeLessThanOrEqual(3);
+  });
+
+  it('mask_filter_v2 and clut_filter read their files', async () => {
+    const dir = server.dataDir;
+    const mask = path.join(dir, 'mask.png');
+    // White on the left half, black on the right: the color mask keeps the left half only.
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=white:s=64x64,drawbox=x=32:y=0:w=32:h=64:color=black:t=fill', '-frames:v', '1', mask]);
+    const red = await color(abgr(255, 0, 0), 64, 64);
+    await filter(red, 'mask_filter_v2', { type: 'mask_color_filter.effect', image_path: mask, stretch: true });
+    // The image loads asynchronously: wait for the mask to show.
+    const masked = await until(() => shot(red), (p) => p.at(48, 32)[3] === 0, 'the mask never applied');
+    expectNear(masked.at(16, 32), [255, 0, 0, 255], 2, 'left half kept');
+
+    // A 2-level .cube LUT that swaps red and blue.
+    const cube = path.join(dir, 'swap.cube');
+    const lines = ['LUT_3D_SIZE 2'];
+    for (let b = 0; b < 2; b++) for (let g = 0; g < 2; g++) for (let r = 0; r < 2; r++) lines.push(`${b} ${g} ${r}`);
+    writeFileSync(cube, `${lines.join('\n')}\n`);
+    const src = await color(abgr(255, 0, 0), 32, 32);
+    await filter(src, 'clut_filter', { image_path: cube, clut_amount: 1 });
+    const graded = await until(() => shot(src), (p) => p.at(16, 16)[2] > 200, 'the LUT never applied');
+    expectNear(graded.at(16, 16), [0, 0, 255, 255], 2, 'red looked up as blue');
+  });
+});
