@@ -2,6 +2,7 @@ import { ControlsDock } from './features/controls/ControlsDock';
 import { SettingsDialog } from './features/controls/SettingsDialog';
 import { TopBar } from './features/layout/TopBar';
 import { ConnectionBanner } from './features/notices/ConnectionBanner';
+import { MixerDock } from './features/mixer/MixerDock';
 import { NoticeStack } from './features/notices/NoticeStack';
 import { Preview } from './features/preview/Preview';
 import { PropertiesDock } from './features/properties/PropertiesDock';
@@ -23,6 +24,7 @@ export function App() {
         <div className="column column-left">
           <ScenesDock />
           <SourcesDock />
+          <MixerDock />
         </div>
         <div className="column-center">
           <Preview />

@@ -47,6 +47,8 @@ export class LevelReporter {
     private readonly bridge: Pick<StudioBridge, 'invoke'>,
     private readonly levels: () => InputLevels[],
     private readonly timers: LevelTimers = { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as number) },
+    /** Told whether the engine kept the last report: this renderer's mixer is the one that counts. */
+    private readonly onKept: (kept: boolean) => void = () => {},
   ) {
     this.timer = timers.setInterval(() => this.tick(), REPORT_MS);
   }
@@ -66,7 +68,9 @@ export class LevelReporter {
     // Fire and forget: a lost report is replaced 50 ms later.
     void this.bridge.invoke('renderer.audioLevels', { levels }).then(
       (r) => {
-        if (r.ok && !r.value.kept) this.wait = NOT_OWNER_WAIT_TICKS;
+        if (!r.ok) return;
+        if (!r.value.kept) this.wait = NOT_OWNER_WAIT_TICKS;
+        this.onKept(r.value.kept);
       },
       () => {},
     );

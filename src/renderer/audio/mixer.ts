@@ -51,7 +51,10 @@ export class Mixer {
   private readonly scratch: Float32Array<ArrayBuffer> = new Float32Array(FFT_SIZE);
   private doc: StudioDocument | null = null;
   private active = new Set<string>();
-  /** Only the renderer that owns program output plays monitoring, so it is heard once. */
+  /**
+   * Only the renderer whose meters the engine keeps (the best claimant of program output: the
+   * desktop window, or server mode's compositor) plays monitoring, so it is heard once.
+   */
   private owner = false;
   private readonly splitter: ChannelSplitterNode;
 
@@ -102,7 +105,7 @@ export class Mixer {
     this.updateMonitor();
   }
 
-  setOwner(owner: boolean): void {
+  setMonitoring(owner: boolean): void {
     if (owner === this.owner) return;
     this.owner = owner;
     if (this.doc) this.sync(this.doc);

@@ -151,7 +151,7 @@ export class StudioCompositor implements Compositor {
         this.audioSender = new AudioSender(this.bridge, this.audio);
         const mixer = new Mixer(this.audio.context, this.audio.master);
         this.mixer = mixer;
-        this.levels = new LevelReporter(this.bridge, () => mixer.levels());
+        this.levels = new LevelReporter(this.bridge, () => mixer.levels(), undefined, (kept) => mixer.setMonitoring(kept));
       } catch (err) {
         console.warn('Compositor: audio is unavailable; frames are sent without sound.', err);
       }
@@ -188,7 +188,6 @@ export class StudioCompositor implements Compositor {
       if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`);
     }
     this.audioSender?.setOwner(owner);
-    this.mixer?.setOwner(owner);
   }
 
   stats(): CompositorStats {
