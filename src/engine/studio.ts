@@ -39,6 +39,7 @@ import { imageFileProblems } from './media-check';
 import { MediaTracker } from './media/tracker';
 import { localMediaFile, mediaFileProblems } from './media/check';
 import { ffprobeFor } from './media/probe';
+import { cameraFixes } from './media/cameras';
 import { StatsMonitor } from './stats/monitor';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
@@ -159,6 +160,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       { type: 'stats.history', data: { samples: monitor.history() } },
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
       { type: 'devices.changed', data: { devices: media.devices() } },
+      ...media.problemEvents(),
       { type: 'history.changed', data: store.historyState() },
     ],
     clock,
@@ -178,7 +180,11 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       if (event.data.state === 'idle' || event.data.state === 'failed') encoders.streamEnded();
     }
     if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkImages([event.data.inputUuid]);
-    if (event.type === 'input.created' || event.type === 'input.settingsChanged') void checkMedia([event.data.inputUuid]);
+    if (event.type === 'input.created' || event.type === 'input.settingsChanged') {
+      void checkMedia([event.data.inputUuid]);
+      void fixCameras([event.data.inputUuid]);
+    }
+    if (event.type === 'devices.changed') void fixCameras();
     if (event.type === 'document.changed') media.documentChanged(event.data.document);
     hub.broadcast(event);
   });
@@ -206,6 +212,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   }
   void checkImages();
 
+  /** The last media notice per input, so each verdict is told once. */
+  const lastMediaNotice = new Map<string, string>();
   /** Probes media inputs' files; a file that cannot play is told once per change of verdict. */
   async function checkMedia(inputUuids?: string[]): Promise<void> {
     const doc = store.get();
@@ -215,10 +223,21 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     for (const input of doc.inputs) {
       if (inputUuids && !inputUuids.includes(input.uuid)) continue;
       const problem = problems.get(input.uuid) ?? null;
-      if (media.setProblem(input.uuid, problem) && problem) notify('error', problem);
+      const told = lastMediaNotice.get(input.uuid) ?? null;
+      media.setProblem(input.uuid, problem?.blocking ?? null);
+      if (problem && problem.message !== told) notify('error', problem.message);
+      if (problem) lastMediaNotice.set(input.uuid, problem.message);
+      else lastMediaNotice.delete(input.uuid);
     }
   }
   void checkMedia();
+
+  /** Camera inputs' device_id / device_name brought in step with the reported devices (media/cameras.ts). */
+  async function fixCameras(inputUuids?: string[]): Promise<void> {
+    for (const fix of cameraFixes(store.get(), media.devices(), inputUuids)) {
+      await store.execute('input.update', { inputUuid: fix.inputUuid, settings: fix.settings, overlay: true });
+    }
+  }
 
   function subscribe(listener: (event: StudioEvent) => void): Disposable {
     listeners.add(listener);

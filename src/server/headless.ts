@@ -59,8 +59,19 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   );
 }
 
+/**
+ * STUDIO_CHROMIUM_ARGS: extra flags for the headless Chromium, separated by spaces (fake capture
+ * devices in tests, GPU flags in production). Only --flags are taken, so a stray word can never
+ * become a page to open; a flag's value cannot contain spaces.
+ */
+export function extraChromiumArgs(env: Record<string, string | undefined> = process.env): string[] {
+  const raw = env['STUDIO_CHROMIUM_ARGS']?.trim();
+  if (!raw) return [];
+  return raw.split(/\s+/).filter((a) => a.startsWith('--') && a.length > 2);
+}
+
 /** Flags for an unattended compositor that must keep rendering at full rate with no window. */
-export function chromiumArgs(url: string, userDataDir: string, asRoot: boolean): string[] {
+export function chromiumArgs(url: string, userDataDir: string, asRoot: boolean, extra: string[] = []): string[] {
   return [
     '--headless=new',
     ...(asRoot ? ['--no-sandbox'] : []),
@@ -82,6 +93,7 @@ export function chromiumArgs(url: string, userDataDir: string, asRoot: boolean):
     // Page console lines then reach the log (INFO:CONSOLE), the only window into a headless page.
     '--enable-logging=stderr',
     '--window-size=1280,800',
+    ...extra,
     url,
   ];
 }
@@ -105,7 +117,7 @@ export function launchHeadless(opts: HeadlessOptions): HeadlessChromium {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const posix = process.platform !== 'win32';
   // Own process group: killing the group takes the GPU, renderer and zygote processes with it.
-  const child: ChildProcess = spawn(opts.executable, chromiumArgs(opts.url, profile, asRoot), {
+  const child: ChildProcess = spawn(opts.executable, chromiumArgs(opts.url, profile, asRoot, extraChromiumArgs()), {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: posix,
   });

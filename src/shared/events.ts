@@ -92,6 +92,8 @@ export interface EventMap {
   'media.state': { inputUuid: string; inputName: string; state: MediaState; previous: MediaState; error?: string };
   /** The compositing renderer's capture devices (for device lists in forms). */
   'devices.changed': { devices: MediaDevice[] };
+  /** Why a media input's file can never play (a codec the compositor lacks), or null once it can. */
+  'media.problem': { inputUuid: string; problem: string | null };
 }
 
 export type EventType = keyof EventMap;

@@ -47,6 +47,15 @@ export async function makeColourClip(file: string, opts: { width?: number; heigh
   ]);
 }
 
+/** The colour clip as raw Y4M (no sound), what Chromium's fake camera plays on a loop. */
+export async function makeColourY4m(file: string, opts: { width?: number; height?: number; fps?: number } = {}): Promise<void> {
+  const { width = 320, height = 240, fps = 30 } = opts;
+  const n = CLIP_COLOURS.length;
+  const parts = CLIP_COLOURS.map((c, i) => `color=c=${c.ffmpeg}:s=${width}x${height}:r=${fps}:d=1,format=yuv420p[c${i}]`);
+  const graph = `${parts.join(';')};${CLIP_COLOURS.map((_, i) => `[c${i}]`).join('')}concat=n=${n}:v=1:a=0[v]`;
+  await run(['-v', 'error', '-y', '-filter_complex', graph, '-map', '[v]', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', file]);
+}
+
 /**
  * Decodes `seconds` of a (live) stream into w×h RGB frames at the stream's own rate (BT.709
  * limited range, as the studio's encoder tags it). One frame per encoded frame, so counts are

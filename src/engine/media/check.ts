@@ -14,9 +14,19 @@ export function localMediaFile(input: Input): string | null {
   return typeof file === 'string' && file !== '' ? file : null;
 }
 
-/** One message per problem input among `inputUuids` (all media inputs when absent). */
-export async function mediaFileProblems(doc: StudioDocument, ffprobe: string, inputUuids?: string[]): Promise<Map<string, string>> {
-  const problems = new Map<string, string>();
+export interface FileProblem {
+  /** The notice for the user, naming the input and the file. */
+  message: string;
+  /**
+   * Why it can never play, for the source's "no signal" card and GetMediaInputStatus (null for a file
+   * that is missing or unreadable now: the player retries that by itself and recovers).
+   */
+  blocking: string | null;
+}
+
+/** One problem per input among `inputUuids` (all media inputs when absent) whose file cannot play. */
+export async function mediaFileProblems(doc: StudioDocument, ffprobe: string, inputUuids?: string[]): Promise<Map<string, FileProblem>> {
+  const problems = new Map<string, FileProblem>();
   for (const input of doc.inputs) {
     if (inputUuids && !inputUuids.includes(input.uuid)) continue;
     const file = localMediaFile(input);
@@ -25,16 +35,18 @@ export async function mediaFileProblems(doc: StudioDocument, ffprobe: string, in
     try {
       await access(file, constants.R_OK);
     } catch {
-      problems.set(input.uuid, `${label}: the file ${file} cannot be read (missing or no permission).`);
+      problems.set(input.uuid, { message: `${label}: the file ${file} cannot be read (missing or no permission).`, blocking: null });
       continue;
     }
     try {
       const why = playbackProblem(await probeMedia(ffprobe, file));
-      if (why) problems.set(input.uuid, `${label}: ${file} cannot be played: ${why}.`);
+      if (why) problems.set(input.uuid, { message: `${label}: ${file} cannot be played: ${why}.`, blocking: why });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       // No ffprobe is not the file's fault: the compositor still tries, and says so if it fails.
-      if (!/ENOENT/.test(why)) problems.set(input.uuid, `${label}: ${file} is not a media file FFmpeg can read (${why}).`);
+      if (!/ENOENT/.test(why)) {
+        problems.set(input.uuid, { message: `${label}: ${file} is not a media file FFmpeg can read (${why}).`, blocking: `it is not a media file FFmpeg can read (${why})` });
+      }
     }
   }
   return problems;

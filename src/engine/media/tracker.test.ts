@@ -48,7 +48,8 @@ describe('MediaTracker', () => {
     const { tracker, events } = setup();
     tracker.report({ media: [playing] }, true);
     expect(tracker.action({ inputUuid: 'm', action: 'pause' }).ok).toBe(true);
-    expect(tracker.status('m').state).toBe('paused');
+    // Paused once the player says so, not before.
+    expect(tracker.status('m').state).toBe('playing');
     expect(tracker.action({ inputUuid: 'm', action: 'seek', cursorMs: 2500 }).ok).toBe(true);
     expect(tracker.status('m').cursorMs).toBe(2500);
     expect(events.filter((e) => e.type === 'media.action').map((e) => e.data)).toEqual([
@@ -68,6 +69,7 @@ describe('MediaTracker', () => {
     expect(tracker.report({ media: [{ ...playing, state: 'dancing' }] }, true).ok).toBe(false);
     expect(tracker.report({ media: [{ ...playing, cursorMs: -1 }] }, true).ok).toBe(false);
     expect(tracker.report({ media: 'x' }, true).ok).toBe(false);
+    tracker.report({ media: [playing] }, true);
     expect(tracker.setProblem('m', 'its video codec mpeg4 cannot be decoded')).toBe(true);
     expect(tracker.setProblem('m', 'its video codec mpeg4 cannot be decoded')).toBe(false);
     expect(tracker.status('m')).toMatchObject({ state: 'error', error: 'its video codec mpeg4 cannot be decoded' });

@@ -51,9 +51,7 @@ export class MediaTracker {
   status(inputUuid: string): MediaStatus {
     const kept = this.players.get(inputUuid);
     const problem = this.problems.get(inputUuid);
-    if (problem && (!kept || kept.status.state === 'opening' || kept.status.state === 'error' || kept.status.state === 'none')) {
-      return { inputUuid, state: 'error', durationMs: null, cursorMs: null, rate: 1, error: problem };
-    }
+    if (problem) return { inputUuid, state: 'error', durationMs: null, cursorMs: null, rate: 1, error: problem };
     if (!kept) return { inputUuid, state: 'none', durationMs: null, cursorMs: null, rate: 1 };
     const s = kept.status;
     if (s.state !== 'playing' || s.cursorMs === null) return { ...s };
@@ -118,12 +116,21 @@ export class MediaTracker {
     return ok({ kept: true });
   }
 
-  /** The engine's verdict on an input's file (null = fine), from ./check.ts; answers whether it changed. */
+  /**
+   * The engine's verdict on an input's file (null = it can play), from ./check.ts: renderers hear of
+   * it (media.problem) and show it on the source instead of trying. Answers whether it changed.
+   */
   setProblem(inputUuid: string, problem: string | null): boolean {
     const changed = (this.problems.get(inputUuid) ?? null) !== problem;
     if (problem) this.problems.set(inputUuid, problem);
     else this.problems.delete(inputUuid);
+    if (changed) this.opts.emit({ type: 'media.problem', data: { inputUuid, problem } });
     return changed;
+  }
+
+  /** The current verdicts, for a renderer that just connected. */
+  problemEvents(): StudioEvent[] {
+    return [...this.problems].map(([inputUuid, problem]) => ({ type: 'media.problem', data: { inputUuid, problem } }));
   }
 
   /** Inputs that are gone leave no status behind. */
@@ -134,21 +141,17 @@ export class MediaTracker {
   }
 
   /**
-   * What the renderer will report once it applied the action, so a status read right after a
-   * control already shows it; the renderer's next report replaces it.
+   * The cursor the renderer will report once it applied a seek or restart, so a status read right
+   * after Set/OffsetMediaInputCursor already shows it. States are not guessed: they change when the
+   * player says so (a pause that has not reached the player yet is not a pause).
    */
   private anticipate(inputUuid: string, action: MediaAction, cursorMs: number | undefined): void {
     const kept = this.players.get(inputUuid);
     if (!kept) return;
     const now = this.status(inputUuid);
     const next: MediaStatus = { ...now };
-    if (action === 'pause' && now.state === 'playing') next.state = 'paused';
-    else if (action === 'play' && (now.state === 'paused' || now.state === 'stopped' || now.state === 'ended')) next.state = 'playing';
-    else if (action === 'stop') next.state = 'stopped';
-    else if (action === 'restart') {
-      next.state = 'playing';
-      next.cursorMs = 0;
-    } else if (action === 'seek' && cursorMs !== undefined) {
+    if (action === 'restart') next.cursorMs = 0;
+    else if (action === 'seek' && cursorMs !== undefined) {
       next.cursorMs = now.durationMs !== null ? Math.min(cursorMs, now.durationMs) : cursorMs;
     }
     this.players.set(inputUuid, { status: next, at: this.opts.clock.now() });

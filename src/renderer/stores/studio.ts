@@ -17,6 +17,7 @@ import {
   type StudioDocument,
   type StudioError,
   type StudioEvent,
+  type MediaDevice,
 } from '../../shared';
 import { HISTORY_CAPACITY, pushSample, type StatSample } from './history';
 import { addNotice, removeNotice, type Notice } from './notices';
@@ -33,6 +34,8 @@ export interface StudioState {
    */
   documentStale: boolean;
   kinds: KindDescriptor[];
+  /** The compositing renderer's capture devices (device lists in settings forms). */
+  devices: MediaDevice[];
   streamState: DestinationState;
   /** Why the stream last failed; cleared when a new start begins. */
   streamError: StudioError | null;
@@ -60,6 +63,7 @@ export const initialStudioState = (): StudioState => ({
   document: null,
   documentStale: true,
   kinds: [],
+  devices: [],
   streamState: 'idle',
   streamError: null,
   stats: EMPTY_OUTPUT_STATS,
@@ -87,6 +91,8 @@ export function reduceEvent(state: StudioState, event: StudioEvent): StudioState
     }
     case 'kinds.list':
       return { ...state, kinds: event.data.kinds };
+    case 'devices.changed':
+      return { ...state, devices: event.data.devices };
     case 'stream.state': {
       const { state: streamState, error } = event.data;
       // A new start begins clean; otherwise the last error stays so a failed badge can explain itself

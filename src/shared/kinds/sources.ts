@@ -1,7 +1,9 @@
 /** The capture and media source kinds (issue "Sources"), one file each; kinds.ts lists them in INPUT_KINDS. */
 import type { KindDescriptor } from '../kinds';
+import { CAMERA_INPUT } from './camera';
 import { FFMPEG_SOURCE } from './media';
 
 export { FFMPEG_SOURCE, MEDIA_KIND_IDS } from './media';
+export { CAMERA_INPUT } from './camera';
 
-export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE];
+export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE, CAMERA_INPUT];

@@ -16,6 +16,7 @@ import { generalRequests } from './general';
 import { isStub, type HandlerTable, type RequestEnv } from './handler';
 import { inputRequests } from './inputs';
 import { mediaInputRequests } from './media-inputs';
+import { inputPropertyRequests } from './input-properties';
 import { outputRequests } from './outputs';
 import { recordPausePlaceholders, recordRequests } from './record';
 import { sceneItemPlaceholders, sceneItemRequests } from './scene-items';
@@ -45,6 +46,7 @@ export function createRequestRegistry(options: RegistryOptions = {}): RequestReg
     ...streamRequests,
     ...recordRequests,
     ...mediaInputRequests,
+    ...inputPropertyRequests,
     ...sourceRequests,
     ...uiRequests,
   };

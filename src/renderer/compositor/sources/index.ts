@@ -5,6 +5,7 @@ import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
 import { mediaSource } from './media';
+import { cameraSource } from './camera';
 import { lowerThirdSource } from './lower-third';
 import { registerSource } from './registry';
 import { scoreboardSource } from './scoreboard';
@@ -22,6 +23,7 @@ export function registerBuiltinSources(): void {
   for (const k of [colorSource, imageSource, textSource, testPatternSource, testToneSource]) registerSource(k);
   registerSource(lowerThirdSource);
   registerSource(mediaSource);
+  registerSource(cameraSource);
   registerSource(audioInputSource);
   registerSource(audioOutputCaptureSource);
   registerSource(scoreboardSource);

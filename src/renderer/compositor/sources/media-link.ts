@@ -22,6 +22,8 @@ const RESEND_MS = 5000;
 export interface MediaPlayer {
   status(): MediaStatus;
   action(action: MediaAction, cursorMs?: number): void;
+  /** The engine found the file can never play here (null: it can); see media.problem. */
+  problem?(reason: string | null): void;
 }
 
 /** What a source runtime sees of the link (SourceContext.media). */
@@ -45,6 +47,8 @@ export class MediaLink implements MediaPort {
   private readonly players = new Map<string, MediaPlayer>();
   private readonly sent = new Map<string, Sent>();
   private readonly gone = new Set<string>();
+  /** The engine's media.problem verdicts by input, kept for players that attach later. */
+  private readonly problems = new Map<string, string>();
   private deviceList: MediaDevice[] = [];
   private devicesKept = false;
   private devicesAt = 0;
@@ -67,6 +71,8 @@ export class MediaLink implements MediaPort {
   attach(inputUuid: string, player: MediaPlayer): () => void {
     this.players.set(inputUuid, player);
     this.gone.delete(inputUuid);
+    const problem = this.problems.get(inputUuid);
+    if (problem) player.problem?.(problem);
     return () => {
       if (this.players.get(inputUuid) !== player) return;
       this.players.delete(inputUuid);
@@ -147,7 +153,12 @@ export class MediaLink implements MediaPort {
   private readonly onDeviceChange = (): void => this.refreshDevices();
 
   private onEvent(e: StudioEvent): void {
-    if (e.type === 'media.action') {
+    if (e.type === 'media.problem') {
+      if (e.data.problem) this.problems.set(e.data.inputUuid, e.data.problem);
+      else this.problems.delete(e.data.inputUuid);
+      this.players.get(e.data.inputUuid)?.problem?.(e.data.problem);
+      this.sent.delete(e.data.inputUuid);
+    } else if (e.type === 'media.action') {
       const player = this.players.get(e.data.inputUuid);
       if (!player) return;
       try {

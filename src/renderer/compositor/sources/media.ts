@@ -3,10 +3,9 @@
  * decodes H.264, VP9, AV1, AAC and Opus (in hardware where it can). The engine serves the file with
  * range requests (/media or studio-media:), so the player can seek and loop.
  *
- * Frames: requestVideoFrameCallback marks a new frame; the first item that draws the source in a
- * tick uploads it (texImage2D from the element), so any number of items cost one upload. The
- * texture keeps the last frame while the player seeks, buffers or wraps a loop, so a loop never
- * shows a black frame. Sound: the element feeds a MediaElementAudioSourceNode on ctx.audio.
+ * Frames go through VideoFrames (one upload per tick, only for new frames; the last frame stays
+ * while the player seeks or wraps a loop, so a loop never shows a black frame). Sound: the element
+ * feeds a MediaElementAudioSourceNode on ctx.audio.
  *
  * Activity (SourceRuntime.setActive, told by the compositor when the source enters or leaves
  * program): restart_on_activate plays from the start each time it becomes active (and stops when
@@ -14,11 +13,11 @@
  * once and carries on unseen, as in OBS.
  */
 import { FFMPEG_SOURCE, type MediaAction, type MediaState, type MediaStatus, type Settings } from '../../../shared';
-import { createTexture } from '../gl/target';
 import type { MediaPlayer } from './media-link';
 import { createNoSignalCard, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
+import { VideoFrames } from './video-frames';
 
 /** Retry a failed file (missing, being copied) after 2 s, doubling to 30 s: it recovers by itself. */
 const RETRY_MIN_MS = 2000;
@@ -79,27 +78,19 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
   private readonly detachLink: (() => void) | null;
   private detachAudio: (() => void) | null = null;
   private audioNode: MediaElementAudioSourceNode | null = null;
-  private texture: WebGLTexture | null = null;
-  private texW = 0;
-  private texH = 0;
+  private readonly frames: VideoFrames;
   private w = 0;
   private h = 0;
-  private ver = 0;
-  /** requestVideoFrameCallback said a new frame is there. */
-  private fresh = false;
-  private lastUploaded = -1;
-  /** currentTime at the last upload: the fallback freshness test. */
-  private uploadedTime = -1;
-  private hasPicture = false;
   private state: MediaState = 'none';
   private error: string | null = null;
   private s: MediaSettings;
   /** The URL the element holds now ('' = none). */
   private loaded = '';
   private active = false;
+  /** The engine's verdict that the file can never play here (media.problem): shown, not tried. */
+  private blocked: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MIN_MS;
-  private frameCallback = 0;
   private disposed = false;
 
   constructor(
@@ -117,6 +108,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     v.playsInline = true;
     v.preload = 'auto';
     v.muted = !ctx.audio;
+    this.frames = new VideoFrames(this.gl, v);
     for (const [type, fn] of this.listeners) v.addEventListener(type, fn);
     if (ctx.audio) {
       try {
@@ -141,10 +133,8 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     return this.reason() ? this.ctx.baseHeight() : 0;
   }
 
-  /** Bumped per uploaded frame; odd in between when the fallback sees time moved (see upload). */
   get version(): number {
-    const moved = !this.fresh && this.video.readyState >= 2 && this.video.currentTime !== this.uploadedTime;
-    return this.ver * 2 + (this.fresh || moved ? 1 : 0);
+    return this.frames.version;
   }
 
   update(settings: Settings): void {
@@ -154,13 +144,17 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
   }
 
   render(draw: Draw, frame: FrameInfo): void {
-    if (frame.index !== this.lastUploaded) {
-      this.lastUploaded = frame.index;
-      this.upload();
+    if (this.loaded && this.state !== 'stopped' && !(this.state === 'ended' && this.s.clearOnEnd)) {
+      try {
+        this.frames.upload(frame.index);
+      } catch (err) {
+        this.ctx.warnOnce(`media-upload:${this.info.uuid}`, `Media "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
+      }
     }
     const reason = this.reason();
+    const picture = this.frames.picture;
     if (reason) this.card.render(draw, reason, this.width, this.height);
-    else if (this.texture && this.hasPicture) draw.texture(this.texture);
+    else if (picture) draw.texture(picture);
   }
 
   dispose(): void {
@@ -169,14 +163,12 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     this.clearRetry();
     this.detachLink?.();
     const v = this.video;
-    if (this.frameCallback) v.cancelVideoFrameCallback(this.frameCallback);
     for (const [type, fn] of this.listeners) v.removeEventListener(type, fn);
     this.unload();
     this.detachAudio?.();
     this.audioNode?.disconnect();
     this.card.dispose();
-    this.gl.deleteTexture(this.texture);
-    this.texture = null;
+    this.frames.dispose();
   }
 
   // ---- MediaPlayer ------------------------------------------------------------------------------
@@ -224,12 +216,28 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     }
   }
 
+  problem(reason: string | null): void {
+    if (reason === this.blocked) return;
+    this.blocked = reason;
+    if (reason) {
+      this.clearRetry();
+      this.unload();
+      this.state = 'error';
+      this.error = reason;
+    } else {
+      // Fixed (a new file at the same path, settings changed): start again as if just created.
+      this.state = 'none';
+      this.apply(null);
+    }
+  }
+
   // ---- internals --------------------------------------------------------------------------------
 
   /** Why the source shows the "no signal" card, or null. */
   private reason(): string | null {
     if (!this.s.local) return 'network streams are not available yet';
     if (!this.s.file) return 'no file selected';
+    if (this.blocked) return this.blocked;
     if (this.state === 'error') return this.error ?? 'the file could not be played';
     return null;
   }
@@ -240,7 +248,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     v.loop = s.looping;
     v.playbackRate = s.rate;
     v.defaultPlaybackRate = s.rate;
-    const target = s.local && s.file ? this.ctx.mediaUrl(s.file) : '';
+    const target = s.local && s.file && !this.blocked ? this.ctx.mediaUrl(s.file) : '';
     const sourceChanged = !prev || prev.local !== s.local || prev.file !== s.file;
     if (!sourceChanged) {
       if (s.closeWhenInactive && !this.active && this.loaded) this.unload();
@@ -262,7 +270,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
 
   private load(): void {
     const s = this.s;
-    if (!s.local || !s.file) return;
+    if (!s.local || !s.file || this.blocked) return;
     const url = this.ctx.mediaUrl(s.file);
     this.loaded = url;
     this.state = 'opening';
@@ -270,7 +278,6 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     this.video.src = url;
     this.video.load();
     this.video.playbackRate = s.rate;
-    this.requestFrame();
   }
 
   private unload(): void {
@@ -281,8 +288,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
       v.load();
     }
     this.loaded = '';
-    this.hasPicture = false;
-    this.ver++;
+    this.frames.clear();
   }
 
   private play(): void {
@@ -302,8 +308,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     this.video.pause();
     if (this.loaded) this.video.currentTime = 0;
     // OBS clears the picture on stop.
-    this.hasPicture = false;
-    this.ver++;
+    this.frames.clear();
   }
 
   setActive(active: boolean): void {
@@ -325,46 +330,6 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     } else if (s.restartOnActivate && this.state !== 'error') {
       this.stop();
     }
-  }
-
-  private requestFrame(): void {
-    if (this.disposed || this.frameCallback) return;
-    this.frameCallback = this.video.requestVideoFrameCallback(() => {
-      this.frameCallback = 0;
-      this.fresh = true;
-      this.requestFrame();
-    });
-  }
-
-  /** Once per tick at most: the newest frame into the texture, when there is a new one. */
-  private upload(): void {
-    const v = this.video;
-    if (!this.loaded || v.readyState < 2 || v.videoWidth === 0) return;
-    if (this.state === 'stopped') return;
-    if (this.state === 'ended' && this.s.clearOnEnd) return;
-    const t = v.currentTime;
-    if (!this.fresh && this.hasPicture && t === this.uploadedTime) return;
-    this.fresh = false;
-    this.uploadedTime = t;
-    const gl = this.gl;
-    this.texture ??= createTexture(gl, gl.LINEAR);
-    gl.bindTexture(gl.TEXTURE_2D, this.texture);
-    const w = v.videoWidth;
-    const h = v.videoHeight;
-    try {
-      if (w !== this.texW || h !== this.texH) {
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
-        this.texW = w;
-        this.texH = h;
-      } else {
-        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, v);
-      }
-    } catch (err) {
-      this.ctx.warnOnce(`media-upload:${this.info.uuid}`, `Media "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
-      return;
-    }
-    this.hasPicture = true;
-    this.ver++;
   }
 
   private scheduleRetry(): void {
@@ -433,17 +398,14 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
       'ended',
       () => {
         this.state = 'ended';
-        if (this.s.clearOnEnd) {
-          this.hasPicture = false;
-          this.ver++;
-        }
+        if (this.s.clearOnEnd) this.frames.clear();
       },
     ],
     [
       'seeked',
       () => {
         // A seek while paused presents a new frame too.
-        this.fresh = true;
+        this.frames.markFresh();
         if (this.state === 'ended' && !this.video.ended) this.state = 'paused';
       },
     ],
@@ -453,8 +415,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
         if (!this.loaded) return;
         this.state = 'error';
         this.error = describe(this.video.error);
-        this.hasPicture = false;
-        this.ver++;
+        this.frames.clear();
         void this.explain(this.loaded);
         this.scheduleRetry();
       },

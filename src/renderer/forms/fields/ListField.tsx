@@ -1,9 +1,37 @@
+import type { MediaDevice } from '../../../shared';
+import { useStudio } from '../../stores/context';
 import { Field } from '../Field';
 import { testId, type FieldProps, type PropertyOf } from '../types';
 
+type Option = { label: string; value: string | number };
+
 /** Options keep their type (string or number): the select works on indexes. */
-export function ListField({ property: p, value, onChange, id }: FieldProps<PropertyOf<'list'>>) {
-  const index = p.options.findIndex((o) => o.value === value);
+export function ListField(props: FieldProps<PropertyOf<'list'>>) {
+  if (props.property.devices) return <DeviceListField {...props} />;
+  return <Select {...props} options={props.property.options} />;
+}
+
+/** A device list (camera): the kind's fixed choices, then the devices the compositor reported. */
+function DeviceListField(props: FieldProps<PropertyOf<'list'>>) {
+  const devices = useStudio((s) => s.devices);
+  return <Select {...props} options={deviceOptions(props.property, devices, props.value)} />;
+}
+
+/** Fixed options, the reported devices of the property's kind, and a chosen device that is gone. */
+export function deviceOptions(p: PropertyOf<'list'>, devices: readonly MediaDevice[], value: unknown): Option[] {
+  const out: Option[] = [...p.options];
+  let n = 0;
+  for (const d of devices) {
+    if (d.kind !== p.devices) continue;
+    n++;
+    out.push({ label: d.label || `Device ${n}`, value: d.deviceId });
+  }
+  if (typeof value === 'string' && value !== '' && !out.some((o) => o.value === value)) out.push({ label: 'Not connected', value });
+  return out;
+}
+
+function Select({ property: p, value, onChange, id, options }: FieldProps<PropertyOf<'list'>> & { options: Option[] }) {
+  const index = options.findIndex((o) => o.value === value);
   return (
     <Field label={p.label} htmlFor={id}>
       <select
@@ -12,12 +40,12 @@ export function ListField({ property: p, value, onChange, id }: FieldProps<Prope
         value={index < 0 ? '' : String(index)}
         data-testid={testId(p.name)}
         onChange={(e) => {
-          const option = p.options[Number(e.target.value)];
+          const option = options[Number(e.target.value)];
           if (option) onChange(option.value);
         }}
       >
         {index < 0 ? <option value="">—</option> : null}
-        {p.options.map((o, i) => (
+        {options.map((o, i) => (
           <option key={i} value={String(i)}>
             {o.label}
           </option>

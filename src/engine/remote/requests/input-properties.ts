@@ -1,0 +1,30 @@
+/**
+ * GetInputPropertiesListPropertyItems: the choices of an input's list property, as OBS serves them
+ * to Companion and Touch Portal. A device list (camera) holds the devices the compositing renderer
+ * reported (Studio.media.devices()), after the kind's fixed choices ("Default camera").
+ */
+import { INPUT_KINDS } from '../../../shared';
+import type { HandlerTable } from './handler';
+import { findInput } from './lookup';
+import { Code, fail, success } from './status';
+
+export const inputPropertyRequests: HandlerTable = {
+  GetInputPropertiesListPropertyItems: (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    const propertyName = f.string('propertyName');
+    const kind = INPUT_KINDS.find((k) => k.id === input.kind);
+    const prop = kind?.properties.find((p) => p.name === propertyName);
+    if (!prop) return fail(Code.ResourceNotFound, 'Unable to find a property by that name.');
+    if (prop.type !== 'list') return fail(Code.InvalidResourceType, 'The property found is not a list.');
+    const items = prop.options.map((o) => ({ itemName: o.label, itemEnabled: true, itemValue: o.value }));
+    if (prop.devices) {
+      let n = 0;
+      for (const d of ctx.studio.media.devices()) {
+        if (d.kind !== prop.devices) continue;
+        n++;
+        items.push({ itemName: d.label || `Camera ${n}`, itemEnabled: true, itemValue: d.deviceId });
+      }
+    }
+    return success({ propertyItems: items });
+  },
+};

@@ -1,0 +1,236 @@
+/**
+ * camera_input: getUserMedia in the compositing Chromium, into a <video>, through VideoFrames (one
+ * upload per tick, only for new frames). The device is found by its id, else by the label it had
+ * (ids change with the browser profile, and when a camera moves to another port), else the default
+ * camera when none was chosen. Without a picture (permission refused, no such camera, in use,
+ * unplugged) it draws the "no signal" card, and tries again when devices change and on a backoff,
+ * so a camera that comes back is picked up by itself.
+ */
+import { CAMERA_INPUT, type Settings } from '../../../shared';
+import { createNoSignalCard, type NoSignalCard } from './no-signal';
+import { bool, num, str } from './settings';
+import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
+import { VideoFrames } from './video-frames';
+
+const RETRY_MIN_MS = 2000;
+const RETRY_MAX_MS = 30_000;
+
+interface CameraSettings {
+  deviceId: string;
+  deviceName: string;
+  width: number;
+  height: number;
+  fps: number;
+  mirror: boolean;
+}
+
+export function cameraSettings(s: Settings): CameraSettings {
+  const d = CAMERA_INPUT.defaults;
+  const m = /^(\d+)x(\d+)$/.exec(str(s, 'resolution', d.resolution as string));
+  return {
+    deviceId: str(s, 'device_id', ''),
+    deviceName: str(s, 'device_name', ''),
+    width: m ? Number(m[1]) : 0,
+    height: m ? Number(m[2]) : 0,
+    fps: Math.max(0, num(s, 'fps', 0)),
+    mirror: bool(s, 'mirror', false),
+  };
+}
+
+/** The device to open: by id, then by label, then (none chosen) the default; a string says why none. */
+export function pickCamera(s: Pick<CameraSettings, 'deviceId' | 'deviceName'>, devices: readonly MediaDeviceInfo[] | readonly { kind: string; deviceId: string; label: string }[]): string | null | { missing: string } {
+  const cams = devices.filter((d) => d.kind === 'videoinput');
+  if (!s.deviceId && !s.deviceName) return null;
+  const byId = cams.find((d) => d.deviceId === s.deviceId);
+  if (byId) return byId.deviceId;
+  const byName = s.deviceName ? cams.find((d) => d.label === s.deviceName) : undefined;
+  if (byName) return byName.deviceId;
+  // Labels are hidden until a capture permission is granted: then an id we cannot match may still open.
+  if (cams.length > 0 && cams.every((d) => d.label === '') && s.deviceId) return s.deviceId;
+  return { missing: s.deviceName || 'the chosen camera' };
+}
+
+/** getUserMedia's errors in words a user can act on. */
+export function cameraProblem(err: unknown): string {
+  const name = err instanceof DOMException || err instanceof Error ? err.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'camera permission was refused (allow the camera for the studio in the system settings)';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return name === 'NotFoundError' ? 'no camera is connected' : 'the camera cannot give that resolution or frame rate';
+    case 'NotReadableError':
+    case 'AbortError':
+      return 'the camera is in use by another program or failed to start';
+    default:
+      return `the camera could not be opened (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
+export const cameraSource: SourceKind = {
+  id: CAMERA_INPUT.id,
+  create(settings: Settings, ctx: SourceContext, info: SourceInfo): SourceRuntime {
+    return new CameraRuntime(settings, ctx, info);
+  },
+};
+
+class CameraRuntime implements SourceRuntime {
+  private readonly video: HTMLVideoElement;
+  private readonly frames: VideoFrames;
+  private readonly card: NoSignalCard;
+  private s: CameraSettings;
+  private stream: MediaStream | null = null;
+  private problem: string | null = null;
+  private opening = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryMs = RETRY_MIN_MS;
+  private disposed = false;
+
+  constructor(
+    settings: Settings,
+    private readonly ctx: SourceContext,
+    private readonly info: SourceInfo,
+  ) {
+    this.s = cameraSettings(settings);
+    const v = document.createElement('video');
+    v.muted = true;
+    v.playsInline = true;
+    this.video = v;
+    this.frames = new VideoFrames(ctx.gl, v, this.s.mirror);
+    this.card = createNoSignalCard(ctx);
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
+    void this.open();
+  }
+
+  get width(): number {
+    return this.video.videoWidth || this.s.width || this.ctx.baseWidth();
+  }
+
+  get height(): number {
+    return this.video.videoHeight || this.s.height || this.ctx.baseHeight();
+  }
+
+  get version(): number {
+    return this.frames.version;
+  }
+
+  update(settings: Settings): void {
+    const prev = this.s;
+    this.s = cameraSettings(settings);
+    this.frames.setMirror(this.s.mirror);
+    const same = prev.deviceId === this.s.deviceId && prev.deviceName === this.s.deviceName && prev.width === this.s.width && prev.height === this.s.height && prev.fps === this.s.fps;
+    if (!same) {
+      this.retryMs = RETRY_MIN_MS;
+      void this.open();
+    }
+  }
+
+  render(draw: Draw, frame: FrameInfo): void {
+    if (this.stream) {
+      try {
+        this.frames.upload(frame.index);
+      } catch (err) {
+        this.ctx.warnOnce(`camera-upload:${this.info.uuid}`, `Camera "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
+      }
+    }
+    const picture = this.stream ? this.frames.picture : null;
+    if (picture) draw.texture(picture);
+    else if (this.problem) this.card.render(draw, this.problem, this.width, this.height);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.opening++;
+    this.clearRetry();
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
+    this.close();
+    this.frames.dispose();
+    this.card.dispose();
+  }
+
+  private readonly onDeviceChange = (): void => {
+    // A camera plugged in (or back) gets its chance at once.
+    if (!this.stream) {
+      this.retryMs = RETRY_MIN_MS;
+      void this.open();
+    }
+  };
+
+  private close(): void {
+    for (const t of this.stream?.getTracks() ?? []) {
+      t.onended = null;
+      t.stop();
+    }
+    this.stream = null;
+    this.video.srcObject = null;
+    this.frames.clear();
+  }
+
+  private async open(): Promise<void> {
+    const attempt = ++this.opening;
+    this.clearRetry();
+    this.close();
+    const md = navigator.mediaDevices;
+    if (!md?.getUserMedia) {
+      this.fail('this browser gives the studio no camera access (it needs a secure page: https or localhost)', false);
+      return;
+    }
+    const s = this.s;
+    try {
+      const picked = pickCamera(s, await md.enumerateDevices());
+      if (attempt !== this.opening) return;
+      if (picked !== null && typeof picked === 'object') {
+        this.fail(`camera "${picked.missing}" is not connected`, true);
+        return;
+      }
+      const video: MediaTrackConstraints = {};
+      if (picked) video.deviceId = { exact: picked };
+      if (s.width > 0) video.width = { ideal: s.width };
+      if (s.height > 0) video.height = { ideal: s.height };
+      if (s.fps > 0) video.frameRate = { ideal: s.fps };
+      const stream = await md.getUserMedia({ video, audio: false });
+      if (attempt !== this.opening || this.disposed) {
+        for (const t of stream.getTracks()) t.stop();
+        return;
+      }
+      this.stream = stream;
+      this.problem = null;
+      this.retryMs = RETRY_MIN_MS;
+      const track = stream.getVideoTracks()[0];
+      if (track) {
+        track.onended = () => {
+          if (this.stream !== stream) return;
+          this.close();
+          this.fail('the camera was disconnected', true);
+        };
+      }
+      this.video.srcObject = stream;
+      await this.video.play().catch(() => {});
+      // Now that a camera is open, labels are readable: device lists can show names.
+      this.ctx.media?.refreshDevices();
+    } catch (err) {
+      if (attempt !== this.opening) return;
+      const refused = err instanceof DOMException && (err.name === 'NotAllowedError' || err.name === 'SecurityError');
+      this.fail(cameraProblem(err), !refused);
+    }
+  }
+
+  private fail(problem: string, retry: boolean): void {
+    if (this.problem !== problem) this.ctx.warnOnce(`camera:${this.info.uuid}:${problem}`, `Camera "${this.info.name}": ${problem}.`);
+    this.problem = problem;
+    if (retry && !this.disposed) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
+        void this.open();
+      }, this.retryMs);
+    }
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * A <video> element's newest frame as a texture, for every source that plays video (media file,
+ * camera, screen, window). requestVideoFrameCallback marks a new frame; the first item that draws
+ * the source in a tick uploads it (texImage2D from the element), so any number of items cost one
+ * upload per tick and none when nothing new arrived. The texture keeps the last frame while the
+ * element seeks, buffers or wraps a loop, so those never show a black frame. Mirroring (cameras)
+ * goes through a 2D canvas, paid only by sources that ask for it.
+ */
+import { createTexture } from '../gl/target';
+import { context2d, makeCanvas, type Canvas2D } from './text-raster';
+
+export class VideoFrames {
+  private texture: WebGLTexture | null = null;
+  private texW = 0;
+  private texH = 0;
+  private ver = 0;
+  /** requestVideoFrameCallback said a new frame is there. */
+  private fresh = false;
+  private lastUploaded = -1;
+  /** currentTime at the last upload: the fallback freshness test. */
+  private uploadedTime = -1;
+  private frameCallback = 0;
+  private shown = false;
+  private flip: Canvas2D | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly gl: WebGL2RenderingContext,
+    private readonly video: HTMLVideoElement,
+    private mirror = false,
+  ) {
+    this.watch();
+  }
+
+  /** Bumped per uploaded frame; odd in between, when a new frame waits to be uploaded. */
+  get version(): number {
+    const v = this.video;
+    const moved = !this.fresh && v.readyState >= 2 && v.currentTime !== this.uploadedTime;
+    return this.ver * 2 + (this.fresh || moved ? 1 : 0);
+  }
+
+  /** The texture with the newest frame, or null while there is no picture to show. */
+  get picture(): WebGLTexture | null {
+    return this.shown ? this.texture : null;
+  }
+
+  /** A new frame is there though no frame callback said so (a seek while paused). */
+  markFresh(): void {
+    this.fresh = true;
+  }
+
+  /** Shows nothing until the next upload (stop, clear on end, a new file). */
+  clear(): void {
+    this.shown = false;
+    this.ver++;
+  }
+
+  setMirror(mirror: boolean): void {
+    if (mirror === this.mirror) return;
+    this.mirror = mirror;
+    this.fresh = true;
+  }
+
+  /** Uploads the newest frame, at most once per tick index and only when there is a new one. */
+  upload(tickIndex: number): void {
+    if (tickIndex === this.lastUploaded) return;
+    this.lastUploaded = tickIndex;
+    const v = this.video;
+    if (v.readyState < 2 || v.videoWidth === 0) return;
+    const t = v.currentTime;
+    // Live streams (cameras) keep currentTime moving too; files paused at one time do not.
+    if (!this.fresh && this.shown && t === this.uploadedTime) return;
+    this.fresh = false;
+    this.uploadedTime = t;
+    const gl = this.gl;
+    const w = v.videoWidth;
+    const h = v.videoHeight;
+    let src: TexImageSource = v;
+    if (this.mirror) {
+      this.flip ??= makeCanvas(w, h);
+      if (this.flip.width !== w || this.flip.height !== h) {
+        this.flip.width = w;
+        this.flip.height = h;
+      }
+      const c = context2d(this.flip);
+      c.setTransform(-1, 0, 0, 1, w, 0);
+      c.drawImage(v, 0, 0, w, h);
+      src = this.flip;
+    }
+    this.texture ??= createTexture(gl, gl.LINEAR);
+    gl.bindTexture(gl.TEXTURE_2D, this.texture);
+    if (w !== this.texW || h !== this.texH) {
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, src);
+      this.texW = w;
+      this.texH = h;
+    } else {
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, src);
+    }
+    this.shown = true;
+    this.ver++;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.frameCallback) this.video.cancelVideoFrameCallback(this.frameCallback);
+    this.frameCallback = 0;
+    this.gl.deleteTexture(this.texture);
+    this.texture = null;
+    this.shown = false;
+  }
+
+  private watch(): void {
+    if (this.disposed || this.frameCallback || typeof this.video.requestVideoFrameCallback !== 'function') return;
+    this.frameCallback = this.video.requestVideoFrameCallback(() => {
+      this.frameCallback = 0;
+      this.fresh = true;
+      this.watch();
+    });
+  }
+}

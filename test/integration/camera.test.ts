@@ -1,0 +1,106 @@
+/**
+ * camera_input end to end: server mode's headless Chromium gets Chromium's fake camera through
+ * STUDIO_CHROMIUM_ARGS, fed a Y4M clip made by FFmpeg (one solid colour per second). A camera
+ * created over obs-websocket-js with OBS's v4l2_input id is stored as camera_input, its device list
+ * comes through GetInputPropertiesListPropertyItems, the engine writes the chosen camera's name
+ * beside its id and finds it again by name when the id is stale, and the received RTMP stream shows
+ * the clip's colours in order. Needs `npx electron-vite build` first (npm test runs it).
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OBSWebSocket from 'obs-websocket-js';
+import { startNginxRtmp, type NginxRtmp } from '../harness';
+import { CLIP_COLOURS, colourName, decodeTinyFrames, makeColourY4m, pixel, runs } from '../harness/clips';
+import { startStudioServer, type StudioServer } from '../harness/studio-server';
+import { connectStudio, type StudioClient } from '../harness/studio-client';
+import { suiteResources } from '../harness/suite';
+import type { StudioEvent } from '../../src/shared';
+
+const res = suiteResources();
+const TW = 16;
+const TH = 9;
+
+let nginx: NginxRtmp;
+let server: StudioServer;
+let studio: StudioClient;
+let obs: OBSWebSocket;
+
+beforeAll(async () => {
+  const y4m = path.join(res.temp('camera-'), 'colours.y4m');
+  await makeColourY4m(y4m);
+  nginx = await startNginxRtmp();
+  server = await startStudioServer({
+    headless: true,
+    env: { STUDIO_CHROMIUM_ARGS: `--use-fake-device-for-media-stream --use-fake-ui-for-media-stream --use-file-for-fake-video-capture=${y4m}` },
+  });
+  studio = await connectStudio(server);
+  const info = await studio.must('remote.info', {});
+  await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${nginx.port}/live`, key: 'camera', enabled: true });
+  obs = new OBSWebSocket();
+  await obs.connect(info.url!, info.password!);
+}, 120_000);
+
+afterAll(async () => {
+  await obs?.disconnect();
+  studio?.close();
+  await server?.stop();
+  await nginx?.stop();
+});
+
+async function until<T>(what: string, get: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await get();
+    if (check(last)) return last;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; last: ${JSON.stringify(last)}\n${server.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('camera_input (fake camera in the headless compositor)', () => {
+  it('lists the camera, remembers it by name, and streams its frames in order', async () => {
+    const sceneName = 'Camera';
+    await obs.call('CreateScene', { sceneName });
+    await obs.call('SetCurrentProgramScene', { sceneName });
+    const { sceneItemId } = await obs.call('CreateInput', { sceneName, inputName: 'Cam', inputKind: 'v4l2_input', inputSettings: {} });
+    expect((await obs.call('GetInputList')).inputs.find((i) => i.inputName === 'Cam')?.inputKind).toBe('camera_input');
+    // The 320×240 fake camera fills the canvas's height and more.
+    await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: { scaleX: 4, scaleY: 4 } });
+
+    // Once the camera is open its label is readable, and the list shows it after "Default camera".
+    const listed = await until(
+      'a labelled camera in the device list',
+      () => obs.call('GetInputPropertiesListPropertyItems', { inputName: 'Cam', propertyName: 'device_id' }),
+      (r) => r.propertyItems.length >= 2 && r.propertyItems.slice(1).some((i) => String(i.itemName) !== '' && !/^Camera \d+$/.test(String(i.itemName))),
+    );
+    expect(listed.propertyItems[0]).toMatchObject({ itemName: 'Default camera', itemValue: '' });
+    const device = listed.propertyItems[1]!;
+    await expect(obs.call('GetInputPropertiesListPropertyItems', { inputName: 'Cam', propertyName: 'mirror' })).rejects.toMatchObject({ code: 602 });
+
+    // Choosing it by id: the engine writes its name beside the id.
+    await obs.call('SetInputSettings', { inputName: 'Cam', inputSettings: { device_id: device.itemValue as string } });
+    await until('device_name filled in', () => obs.call('GetInputSettings', { inputName: 'Cam' }), (r) => r.inputSettings.device_name === device.itemName);
+    // A stale id (another browser profile, another port) is found again by the name.
+    await obs.call('SetInputSettings', { inputName: 'Cam', inputSettings: { device_id: 'id-from-another-profile', device_name: device.itemName as string } });
+    await until('device_id found again by name', () => obs.call('GetInputSettings', { inputName: 'Cam' }), (r) => r.inputSettings.device_id === device.itemValue);
+
+    await studio.must('stream.start', {});
+    res.onCleanup(async () => {
+      if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
+    });
+    await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+
+    // The camera's colours arrive, each followed by a later one of the clip (a stalled compositor on
+    // a loaded machine may skip one), never anything else.
+    const names = CLIP_COLOURS.map((c) => c.name);
+    const seen = (await decodeTinyFrames(nginx.url('camera'), 8, { width: TW, height: TH })).slice(15).map((f) => colourName(pixel(f, TW, TW / 2, TH / 2)));
+    const r = runs(seen);
+    expect(seen.length).toBeGreaterThanOrEqual(150);
+    expect(seen.filter((c) => c === 'other').length, JSON.stringify(r)).toBe(0);
+    expect(new Set(seen).size, `several of the clip's colours: ${JSON.stringify(r)}`).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < r.length; i++) {
+      const step = (names.indexOf(r[i]![0]) - names.indexOf(r[i - 1]![0]) + names.length) % names.length;
+      expect(step, `run ${i} of ${JSON.stringify(r)}`).toBeGreaterThan(0);
+    }
+  }, 180_000);
+});
