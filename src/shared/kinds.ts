@@ -20,7 +20,12 @@ export type Property =
    * devices: the options are the capture devices the compositing renderer reports (renderer.devices),
    * each as { label, value: deviceId }; `options` then holds only fixed choices (e.g. "Default").
    */
-  | { type: 'list'; name: string; label: string; options: { label: string; value: string | number }[]; devices?: DeviceListSource };
+  | { type: 'list'; name: string; label: string; options: { label: string; value: string | number }[]; devices?: DeviceListSource }
+  /**
+   * A list of records with text fields (a lower third's queue: [{ name, title, subtitle }]); each field
+   * at most maxLength characters. Forms edit it as one line per record, fields separated by " | ".
+   */
+  | { type: 'entries'; name: string; label: string; fields: readonly string[]; maxItems: number; maxLength: number };
 
 export type KindCategory = 'input' | 'filter' | 'transition' | 'output' | 'encoder';
 

@@ -53,6 +53,8 @@ export function checkProperty(prop: Property, value: unknown, base: unknown, fie
       return typeof value === 'string' ? ok(value) : wrongType('a file path');
     case 'font':
       return checkFont(label, value, base, field);
+    case 'entries':
+      return checkEntries(prop, value, field);
     case 'list': {
       if (prop.options.some((o) => o.value === value)) return ok(value);
       // Device ids are opaque and only the renderer knows which exist; an unplugged one stays chosen, as in OBS.
@@ -61,6 +63,29 @@ export function checkProperty(prop: Property, value: unknown, base: unknown, fie
       return fail(Status.InvalidRequestField, `${label} must be one of ${choices}.`, field);
     }
   }
+}
+
+/** A list of records whose fields are all text; missing fields become '', others are refused by name. */
+function checkEntries(prop: Extract<Property, { type: 'entries' }>, value: unknown, field: string): Result<unknown> {
+  const shape = `{ ${prop.fields.join(', ')} }`;
+  if (!Array.isArray(value)) return fail(Status.InvalidRequestFieldType, `${prop.label} must be a list of ${shape} entries.`, field);
+  if (value.length > prop.maxItems) return fail(Status.OutOfRange, `${prop.label} can hold at most ${prop.maxItems} entries.`, field);
+  const out: Record<string, string>[] = [];
+  for (const [i, entry] of (value as unknown[]).entries()) {
+    const at = `${field}[${i}]`;
+    if (!isPlainObject(entry)) return fail(Status.InvalidRequestFieldType, `${prop.label} entry ${i + 1} must be an object ${shape}.`, at);
+    const unknown = Object.keys(entry).find((k) => !prop.fields.includes(k));
+    if (unknown !== undefined) return fail(Status.InvalidRequestField, `${prop.label} entry ${i + 1} has no field "${unknown}"; it takes ${shape}.`, `${at}.${unknown}`);
+    const record: Record<string, string> = {};
+    for (const k of prop.fields) {
+      const v = entry[k] ?? '';
+      if (typeof v !== 'string') return fail(Status.InvalidRequestFieldType, `${prop.label} entry ${i + 1}: ${k} must be text.`, `${at}.${k}`);
+      if (v.length > prop.maxLength) return fail(Status.OutOfRange, `${prop.label} entry ${i + 1}: ${k} must be at most ${prop.maxLength} characters long.`, `${at}.${k}`);
+      record[k] = v;
+    }
+    out.push(record);
+  }
+  return ok(out);
 }
 
 function checkFont(label: string, value: unknown, base: unknown, field: string): Result<unknown> {

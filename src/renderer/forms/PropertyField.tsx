@@ -1,6 +1,7 @@
 import type { Property } from '../../shared';
 import { BoolField } from './fields/BoolField';
 import { ColorField } from './fields/ColorField';
+import { EntriesField } from './fields/EntriesField';
 import { FontField } from './fields/FontField';
 import { ListField } from './fields/ListField';
 import { NumberField } from './fields/NumberField';
@@ -34,5 +35,7 @@ export function PropertyField({ property, value, onChange, idPrefix }: Props) {
       return <FontField property={property} value={value} onChange={change} id={id} />;
     case 'list':
       return <ListField property={property} value={value} onChange={change} id={id} />;
+    case 'entries':
+      return <EntriesField property={property} value={value} onChange={change} id={id} />;
   }
 }
