@@ -42,8 +42,8 @@ afterEach(async () => {
   expect(listFfmpegChildren(), 'no FFmpeg outlives a test').toEqual([]);
 });
 
-function rig(): Rig {
-  const r = outputRig();
+function rig(opts: Parameters<typeof outputRig>[0] = {}): Rig {
+  const r = outputRig(opts);
   cleanups.push(() => r.dispose());
   return r;
 }
@@ -125,6 +125,7 @@ describe('keys out of argv', () => {
     expect(auth.attempts(BAD)).toBe(1);
     expect(auth.attempts(KEY)).toBe(1);
     expect(tls.sessions()).toBeGreaterThanOrEqual(2);
+    expect(r.out.keysPrivate()).toBe(true);
 
     const running = pushers();
     expect(running).toHaveLength(1);
@@ -147,6 +148,21 @@ describe('keys out of argv', () => {
       expect(text.includes(KEY), `the key in ${where}`).toBe(false);
       expect(text.includes(BAD), `the refused key in ${where}`).toBe(false);
     }
+  }, 120_000);
+
+  it('an FFmpeg that cannot read presets still publishes, with the key in argv, and says so', async () => {
+    const KEY = 'canary-fallback-0d7c';
+    const r = rig({ presetProbe: async () => ({ supported: false, why: 'Unrecognized option fpre' }) });
+    await r.start([{ id: 'a', name: 'A', url: nginx.url(KEY) }]);
+    await r.waitFor(destIs('a', 'live'), 40_000, 'live');
+    expect(r.out.keysPrivate()).toBe(false);
+    const [pusher] = pushers();
+    expect(pusher!.cmdline).not.toContain('-fpre');
+    expect(pusher!.cmdline).toContain(`/live/${KEY}`);
+    expect(r.logs.some((l) => l.includes('stream keys are visible in its command line') && l.includes('Unrecognized option fpre'))).toBe(true);
+    expect(r.logs.join('\n')).not.toContain(KEY);
+    const probe = await ffprobeJson(nginx.url(KEY));
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264' });
   }, 120_000);
 
   it('SRT: stream id and passphrase reach the listener, not argv', async () => {

@@ -122,7 +122,7 @@ export class OutputControl {
     // The user asked for an encoder that cannot be used here: say what happens instead.
     const wanted = doc.output.encoder.encoder;
     if (!choice.tested || (wanted !== 'auto' && wanted !== choice.name)) this.opts.notify('warning', choice.why);
-    return this.opts.output.start({
+    const started = await this.opts.output.start({
       ffmpegPath: ffmpeg.value.path,
       video: doc.video,
       encoder: doc.output.encoder,
@@ -130,6 +130,13 @@ export class OutputControl {
       destinations: discard ? [] : await Promise.all(dests.map((d) => this.spec(d))),
       discard,
     });
+    if (started.ok && this.opts.output.keysPrivate() === false) {
+      this.opts.notify(
+        'warning',
+        'This FFmpeg cannot take the stream key privately, so other users of this computer can see it while you stream. Use FFmpeg from your system or the one the studio ships.',
+      );
+    }
+    return started;
   }
 
   private async spec(d: Destination): Promise<OutputDestination> {

@@ -178,7 +178,7 @@ export class StreamOutput {
    * buffer drops, owed slots…) and frames whose header or size did not match the output.
    */
   diagnostics(): PumpCounters & { invalidFrames: number; encoders: string[] } {
-    const pump = this.pump?.counters() ?? { framesSent: 0, lagged: 0, skipped: 0, owed: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
+    const pump = this.pump?.counters() ?? { framesSent: 0, lagged: 0, unchanged: 0, skipped: 0, owed: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
     return { ...pump, invalidFrames: this.invalidFrames, encoders: [...this.encoders.keys()] };
   }
 
@@ -466,6 +466,10 @@ export class StreamOutput {
       const v = this.video;
       const pump = this.pump;
       if (!pump || !v) return ack(header.sequence);
+      if (header.format === VideoFormat.Repeat && header.width === v.baseWidth && header.height === v.baseHeight && payload.byteLength === 0) {
+        pump.pushRepeat(header.sequence, ack);
+        return;
+      }
       if (header.format !== VideoFormat.NV12 || header.width !== v.baseWidth || header.height !== v.baseHeight || payload.byteLength !== pump.expectedFrameBytes) {
         this.invalid(`video frame ${header.width}x${header.height} format ${header.format} (${payload.byteLength} B) does not match the output`);
         return ack(header.sequence);
@@ -503,6 +507,15 @@ export class StreamOutput {
   }
 
   // ---- destinations ------------------------------------------------------------------------------
+
+  /**
+   * Whether the pushers of this run keep stream keys out of their argv: false when the FFmpeg in
+   * use cannot read presets, null before anything was probed.
+   */
+  keysPrivate(): boolean | null {
+    const path = this.params?.ffmpegPath;
+    return path && this.presets?.path === path ? this.presets.support.supported : null;
+  }
 
   /**
    * Starts the preset probe for this FFmpeg ahead of start(), so the first go-live need not wait
