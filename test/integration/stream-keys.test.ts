@@ -136,8 +136,17 @@ describe('keys out of argv', () => {
       expect(p.cmdline).not.toContain(KEY);
       expect(p.cmdline).not.toContain(BAD);
     }
-    // The preset behind /dev/fd/5 has no name left: another user has no path to open.
-    expect(readlinkSync(`/proc/${pusher!.pid}/fd/5`)).toMatch(/ \(deleted\)$/);
+    // The preset behind /dev/fd/5 has no name left: another user has no path to open. The studio
+    // closed its own descriptor once FFmpeg had one.
+    expect(readlinkSync(`/proc/${pusher!.pid}/fd/5`)).toMatch(/studio-push-.* \(deleted\)$/);
+    const ours = readdirSync('/proc/self/fd').map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
+    expect(ours.filter((l) => l.includes('studio-push-'))).toEqual([]);
 
     const probe = await ffprobeJson(guarded.url(KEY));
     expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264' });
