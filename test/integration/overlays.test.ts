@@ -142,6 +142,14 @@ describe('scoreboard over obs-websocket', () => {
     expect(differing(first, scored, { x: 0, y: y0 + rowH + 2, w: W, h: H - y0 - rowH - 2 })).toBe(0);
     const { inputSettings } = await obs.call('GetInputSettings', { inputName: 'Score' });
     expect(inputSettings).toMatchObject({ home_score: 3, away_score: 0, home_name: 'HOM' });
+
+    // The game clock, shown and started by the vendor request, moves the picture on its own.
+    await obs.call('SetInputSettings', { inputName: 'Score', inputSettings: { show_clock: true } });
+    const clocked = await until('the clock cell shows', (p) => differing(scored, p, bar) > 20);
+    const started = await obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType: 'StartOverlayClock', requestData: { inputName: 'Score' } });
+    expect(started.responseData).toMatchObject({ clockMs: 0 });
+    await until('the running clock ticks', (p) => differing(clocked, p, bar) > 5);
+    await obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType: 'StopOverlayClock', requestData: { inputName: 'Score' } });
   });
 });
 

@@ -92,8 +92,10 @@ export const countdownSource: SourceKind = {
         w = Math.ceil(Math.max(textW, labelW) + 2 * pad);
         h = Math.ceil(size * 1.25 + (label ? size * 0.45 : 0));
       },
-      render(draw, frame) {
-        refresh(frame.wallMs);
+      render(draw) {
+        // The real time, not the tick's: a capture may draw long after the last composed tick
+        // (program unchanged), and a clock or animation must show now.
+        refresh(wallNow());
         if (dirty) {
           dirty = false;
           canvas.paint(w, h, paint);

@@ -15,7 +15,7 @@ import type { SourceContext, SourceKind, SourceRuntime } from './types';
 const d = LOWER_THIRD.defaults;
 const sameEntry = (a: LowerThirdEntry, b: LowerThirdEntry): boolean =>
   a.name === b.name && a.title === b.title && a.subtitle === b.subtitle;
-/** Wall-clock ms, the same time base as FrameInfo.wallMs. */
+/** Wall-clock ms (the time base of clock_started_at and FrameInfo.wallMs). */
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
 export const lowerThirdSource: SourceKind = {
@@ -76,8 +76,10 @@ export const lowerThirdSource: SourceKind = {
         first = false;
         presence.set(visible ? lowerThirdEntry(s) : null, wallNow(), ms);
       },
-      render(draw, frame) {
-        refresh(frame.wallMs);
+      render(draw) {
+        // The real time, not the tick's: a capture may draw long after the last composed tick
+        // (program unchanged), and a clock or animation must show now.
+        refresh(wallNow());
         if (!content || level <= 0) return;
         if (dirty) {
           dirty = false;

@@ -61,8 +61,10 @@ export const scoreboardSource: SourceKind = {
         w = px(s, 'width');
         h = px(s, 'height');
       },
-      render(draw, frame) {
-        refresh(frame.wallMs);
+      render(draw) {
+        // The real time, not the tick's: a capture may draw long after the last composed tick
+        // (program unchanged), and a clock or animation must show now.
+        refresh(wallNow());
         if (dirty && view) {
           dirty = false;
           const v = view;
