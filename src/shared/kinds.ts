@@ -145,7 +145,7 @@ export const TEST_TONE: KindDescriptor = {
 export const INPUT_KINDS: readonly KindDescriptor[] = [COLOR_SOURCE, IMAGE_SOURCE, TEXT_SOURCE, TEST_PATTERN, TEST_TONE, ...SOURCE_KINDS, ...OVERLAY_KINDS, ...AUDIO_KINDS];
 
 // Sound sources (microphone, desktop audio), one file each under ./kinds/.
-import { AUDIO_KINDS } from './kinds/audio';
+import { AUDIO_FILTER_KINDS, AUDIO_KINDS } from './kinds/audio';
 export * from './kinds/audio';
 
 // Media and capture sources (camera, screen, window, media file), one file each under ./kinds/.
@@ -198,6 +198,7 @@ export const FILTER_KINDS: readonly KindDescriptor[] = [
   GPU_DELAY_FILTER,
   BLUR_FILTER,
   BEAUTY_FILTER,
+  ...AUDIO_FILTER_KINDS,
 ];
 
 // Live graphics (lower third, scoreboard, countdown), one file each under ./kinds/.

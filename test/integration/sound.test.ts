@@ -30,7 +30,7 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
    * that a loaded machine stretches: wait for the sound asked for, never for a time.
    */
   const until = async (ok: (pcm: Int16Array) => boolean, what: string): Promise<Int16Array> => {
-    let last = new Int16Array(0);
+    let last: Int16Array = new Int16Array(0);
     await expect.poll(async () => ok((last = await lastTail())), { timeout: 60_000, interval: 0, message: what }).toBe(true);
     return last;
   };
@@ -153,5 +153,40 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
     await obs.call('SetInputAudioTracks', { inputName: 'Tone', inputAudioTracks: { '3': false } });
     await event('InputAudioTracksChanged').toMatchObject({ inputAudioTracks: { '1': true, '2': true, '3': false, '4': true, '5': true, '6': true } });
     expect(await obs.call('GetInputAudioTracks', { inputName: 'Tone' })).toMatchObject({ inputAudioTracks: { '3': false } });
+  });
+
+  it('audio filters run in the strip: gain +6 dB is +6 dB, the limiter caps the peak, the gate shuts and reopens live', async () => {
+    const call = (type: string, data: Record<string, unknown>) => obs!.call(type as never, data as never);
+    const tone = { sourceName: 'Tone' };
+    await call('SetInputAudioBalance', { inputName: 'Tone', inputAudioBalance: 0.5 });
+    await until((p) => near(peakDb(p), TONE_DBFS), 'the tone at its level before filters');
+
+    await call('CreateSourceFilter', { ...tone, filterName: 'Gain', filterKind: 'gain_filter', filterSettings: { db: 6 } });
+    const gained = measureAudio(await until((p) => near(peakDb(p), TONE_DBFS + 6), 'the tone 6 dB up'));
+    expect(gained.peakDb - TONE_DBFS).toBeGreaterThan(6 - 1);
+    expect(gained.peakDb - TONE_DBFS).toBeLessThan(6 + 1);
+
+    // +22 dB would put the tone at −2 dBFS; a limiter at −12 dB holds it there.
+    await call('SetSourceFilterSettings', { ...tone, filterName: 'Gain', filterSettings: { db: 22 } });
+    await call('CreateSourceFilter', { ...tone, filterName: 'Limiter', filterKind: 'limiter_filter', filterSettings: { threshold: -12 } });
+    const limited = measureAudio(await until((p) => near(peakDb(p), -12, 0.7), 'the peak held at the limiter threshold'));
+    // AAC may overshoot a hard-limited sine by a few tenths of a dB.
+    expect(limited.peakDb).toBeLessThan(-12 + 0.7);
+    await call('SetSourceFilterEnabled', { ...tone, filterName: 'Limiter', filterEnabled: false });
+    await until((p) => near(peakDb(p), TONE_DBFS + 22), 'the tone unlimited once the limiter is disabled');
+    await call('RemoveSourceFilter', { ...tone, filterName: 'Limiter' });
+    await call('RemoveSourceFilter', { ...tone, filterName: 'Gain' });
+
+    // A gate that opens only above −10 dB shuts a −24 dBFS tone; lowering its thresholds opens it, live.
+    await call('CreateSourceFilter', {
+      ...tone,
+      filterName: 'Gate',
+      filterKind: 'noise_gate_filter',
+      filterSettings: { open_threshold: -10, close_threshold: -15 },
+    });
+    await until((p) => measureAudio(p).peakDb < -80, 'the gate shut below its threshold');
+    await call('SetSourceFilterSettings', { ...tone, filterName: 'Gate', filterSettings: { open_threshold: -30, close_threshold: -40 } });
+    await until((p) => near(peakDb(p), TONE_DBFS), 'the gate open above its threshold');
+    await call('RemoveSourceFilter', { ...tone, filterName: 'Gate' });
   });
 });

@@ -4,11 +4,12 @@
  * drives every strip (volume, mute, balance, sync offset, monitoring, whether it is in program);
  * levels() is what the meters and obs-websocket's InputVolumeMeters read.
  */
-import { MIXER_DEFAULTS, type Input, type InputLevels, type MixerState, type StudioDocument } from '../../shared';
+import { AUDIO_FILTER_KINDS, MIXER_DEFAULTS, type Input, type InputLevels, type MixerState, type StudioDocument } from '../../shared';
 import type { SourceAudioPort } from '../compositor/sources/types';
+import { createAudioFilter, loadDynamics, type AudioFilterUnit } from './filters';
 import { FFT_SIZE, measure } from './levels';
 import { MonitorOutput, type MonitorStatus } from './monitor';
-import { ChannelStrip, type StripState } from './strip';
+import { ChannelStrip, type FilterUnit, type StripState } from './strip';
 
 /** Uuids of the inputs active in program (enabled items of the program scene), as OBS plays them. */
 export function activeInputs(doc: StudioDocument): Set<string> {
@@ -32,6 +33,15 @@ export function stripState(input: Input, active: boolean): StripState {
   return { active, muted: input.muted, volumeMul: input.volumeMul, balance, syncOffsetMs, monitorType };
 }
 
+const AUDIO_FILTERS = new Set(AUDIO_FILTER_KINDS.map((k) => k.id));
+
+/** A strip's running filters: rebuilt when the enabled list changes, updated in place when only settings do. */
+interface Chain {
+  key: string;
+  units: Map<string, AudioFilterUnit>;
+  settings: Map<string, string>;
+}
+
 /** What one strip does now (the mixer dock and tests read it). */
 export interface StripView {
   inputUuid: string;
@@ -46,6 +56,10 @@ export interface StripView {
 
 export class Mixer {
   private readonly strips = new Map<string, ChannelStrip>();
+  private readonly chains = new Map<string, Chain>();
+  /** The dynamics worklet has loaded (until then those filters are left out, then the chains are rebuilt). */
+  private dynamicsReady = false;
+  private disposed = false;
   private readonly monitor: MonitorOutput;
   private readonly masterMeter: { left: AnalyserNode; right: AnalyserNode };
   private readonly scratch: Float32Array<ArrayBuffer> = new Float32Array(FFT_SIZE);
@@ -71,6 +85,11 @@ export class Mixer {
     this.splitter.connect(left, 0);
     this.splitter.connect(right, 1);
     this.masterMeter = { left, right };
+    void loadDynamics(context).then((ready) => {
+      if (this.disposed || !ready) return;
+      this.dynamicsReady = true;
+      if (this.doc) this.sync(this.doc);
+    });
   }
 
   /** The port a source with sound attaches its node to; its strip exists from the first attach. */
@@ -98,10 +117,16 @@ export class Mixer {
     const present = new Set(doc.inputs.map((i) => i.uuid));
     for (const [uuid, strip] of this.strips) {
       if (present.has(uuid)) continue;
+      this.dropChain(uuid);
       strip.dispose();
       this.strips.delete(uuid);
     }
-    for (const input of doc.inputs) this.strips.get(input.uuid)?.set(stripState(input, this.active.has(input.uuid)), this.owner);
+    for (const input of doc.inputs) {
+      const strip = this.strips.get(input.uuid);
+      if (!strip) continue;
+      strip.set(stripState(input, this.active.has(input.uuid)), this.owner);
+      this.applyFilters(input, strip);
+    }
     this.updateMonitor();
   }
 
@@ -144,6 +169,7 @@ export class Mixer {
     this.strips.set(inputUuid, strip);
     const input = this.doc?.inputs.find((i) => i.uuid === inputUuid);
     strip.set(input ? stripState(input, this.active.has(inputUuid)) : { ...stripState(SILENT, false) }, this.owner);
+    if (input) this.applyFilters(input, strip);
     this.updateMonitor();
     return strip;
   }
@@ -160,11 +186,48 @@ export class Mixer {
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const uuid of [...this.chains.keys()]) this.dropChain(uuid);
     for (const s of this.strips.values()) s.dispose();
     this.strips.clear();
     this.monitor.dispose();
     this.master.disconnect(this.splitter);
     this.splitter.disconnect();
+  }
+
+  /** The input's enabled audio filters, in order, running in its strip. */
+  private applyFilters(input: Input, strip: ChannelStrip): void {
+    const audio = (input.filters ?? []).filter((f) => f.enabled && AUDIO_FILTERS.has(f.kind));
+    const key = JSON.stringify([this.dynamicsReady, audio.map((f) => [f.name, f.kind])]);
+    const chain = this.chains.get(input.uuid);
+    if (chain && chain.key === key) {
+      for (const f of audio) {
+        const settings = JSON.stringify(f.settings);
+        if (chain.settings.get(f.name) === settings) continue;
+        chain.settings.set(f.name, settings);
+        chain.units.get(f.name)?.update(f.settings);
+      }
+      return;
+    }
+    this.dropChain(input.uuid);
+    const next: Chain = { key, units: new Map(), settings: new Map() };
+    const list: FilterUnit[] = [];
+    for (const f of audio) {
+      const unit = createAudioFilter(this.context, f, this.dynamicsReady);
+      if (!unit) continue;
+      next.units.set(f.name, unit);
+      next.settings.set(f.name, JSON.stringify(f.settings));
+      list.push(unit);
+    }
+    this.chains.set(input.uuid, next);
+    strip.setFilters(list);
+  }
+
+  private dropChain(uuid: string): void {
+    const chain = this.chains.get(uuid);
+    if (!chain) return;
+    this.chains.delete(uuid);
+    for (const u of chain.units.values()) u.dispose();
   }
 
   private updateMonitor(): void {

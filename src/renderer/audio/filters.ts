@@ -1,0 +1,82 @@
+/**
+ * Audio filters as the channel strip runs them: gain_filter is a GainNode; the level-driven kinds
+ * (noise gate, compressor, limiter, expander) are one dynamics AudioWorklet each. A settings change
+ * updates the running unit in place; only adding, removing, reordering or toggling a filter
+ * rebuilds the chain.
+ */
+import type { Filter, Settings } from '../../shared';
+import { DYNAMICS_PROCESSOR, dynamicsParams, dynamicsWorkletSource } from './dynamics';
+import { dbToMul } from './laws';
+import type { FilterUnit } from './strip';
+
+export interface AudioFilterUnit extends FilterUnit {
+  update(settings: Settings): void;
+  dispose(): void;
+}
+
+const loaded = new WeakMap<BaseAudioContext, Promise<boolean>>();
+
+/** Loads the dynamics worklet into a context once; false where AudioWorklet is unavailable. */
+export function loadDynamics(context: BaseAudioContext): Promise<boolean> {
+  let p = loaded.get(context);
+  if (p) return p;
+  p = (async () => {
+    if (!context.audioWorklet) return false;
+    const url = URL.createObjectURL(new Blob([dynamicsWorkletSource()], { type: 'text/javascript' }));
+    try {
+      await context.audioWorklet.addModule(url);
+      return true;
+    } catch (err) {
+      console.warn('Audio: the dynamics filters could not be loaded; noise gate, compressor, limiter and expander pass sound through.', err);
+      return false;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  })();
+  loaded.set(context, p);
+  return p;
+}
+
+const gainOf = (s: Settings): number => {
+  const db = s['db'];
+  return dbToMul(typeof db === 'number' && Number.isFinite(db) ? db : 0);
+};
+
+/**
+ * A running unit for an enabled audio filter, or null for a kind the mixer does not run (video
+ * kinds) or cannot yet (the worklet is still loading: the mixer rebuilds once it has loaded).
+ */
+export function createAudioFilter(context: BaseAudioContext, filter: Filter, dynamicsReady: boolean): AudioFilterUnit | null {
+  if (filter.kind === 'gain_filter') {
+    const node = new GainNode(context, { gain: gainOf(filter.settings) });
+    return {
+      input: node,
+      output: node,
+      update: (s) => node.gain.setTargetAtTime(gainOf(s), context.currentTime, 0.01),
+      dispose: () => node.disconnect(),
+    };
+  }
+  const params = dynamicsParams(filter.kind, filter.settings);
+  if (!params || !dynamicsReady) return null;
+  const node = new AudioWorkletNode(context, DYNAMICS_PROCESSOR, {
+    numberOfInputs: 1,
+    numberOfOutputs: 1,
+    outputChannelCount: [2],
+    channelCount: 2,
+    channelCountMode: 'explicit',
+    processorOptions: { params },
+  });
+  const kind = filter.kind;
+  return {
+    input: node,
+    output: node,
+    update: (s) => {
+      const next = dynamicsParams(kind, s);
+      if (next) node.port.postMessage(next);
+    },
+    dispose: () => {
+      node.port.postMessage('stop');
+      node.disconnect();
+    },
+  };
+}
