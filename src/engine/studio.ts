@@ -24,6 +24,8 @@ import { KindRegistry } from './kinds/registry';
 import { DocumentStore } from './document/store';
 import { Autosaver } from './persistence/autosaver';
 import { loadDocument } from './persistence/load';
+import { Library, isLibraryCommand } from './library/library';
+import { absolute, currentEntry, loadLayout } from './library/layout';
 import { FileSecretStore } from './persistence/secrets';
 import { createLogger } from './log/logger';
 import { OutputControl, isOutputCommand } from './output/control';
@@ -35,6 +37,7 @@ import { StreamOutput } from './output/stream-output';
 import { RendererHub } from './renderer-hub';
 import { takeScreenshot } from './screenshot';
 import { ScreenshotSchedule } from './screenshot-schedule';
+import { Hotkeys } from './hotkeys/hotkeys';
 import { imageFileProblems } from './media-check';
 import { MediaTracker } from './media/tracker';
 import { localMediaFile, mediaFileProblems } from './media/check';
@@ -76,7 +79,16 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     emit({ type: 'notice', data: { level, message } });
   };
 
-  const loaded = await loadDocument({ dataDir, resourcesDir: ports.resourcesDir });
+  // Which scene collection and profile to load (library/layout.ts); an older data folder reads as one of each.
+  const layoutNotices: { level: 'info' | 'warning' | 'error'; message: string }[] = [];
+  const layout = await loadLayout(dataDir, layoutNotices);
+  const loaded = await loadDocument({
+    dataDir,
+    resourcesDir: ports.resourcesDir,
+    collectionFile: absolute(dataDir, currentEntry(layout, 'collection').file),
+    profileFile: absolute(dataDir, currentEntry(layout, 'profile').file),
+  });
+  loaded.notices.unshift(...layoutNotices);
   const cpu = new CpuMeter();
   const output = new StreamOutput({
     clock,
@@ -133,9 +145,21 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   });
   const autosaver = new Autosaver({
     dataDir,
+    files: (): { collection: string; profile: string } => library.files(),
     get: () => store.get(),
     clock,
     onError: (message) => notify('error', message),
+  });
+  const library = new Library({
+    dataDir,
+    layout,
+    store,
+    kinds,
+    secrets,
+    flush: (): Promise<void> => autosaver.flush(),
+    isLive: outputActive,
+    emit,
+    notify,
   });
   /** The output owner's latest renderer.audioLevels report and when it arrived (see audioLevels()). */
   let lastLevels: { levels: InputLevels[]; at: number } | null = null;
@@ -162,18 +186,29 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       { type: 'devices.changed', data: { devices: media.devices() } },
       ...media.problemEvents(),
       { type: 'history.changed', data: store.historyState() },
+      { type: 'collections.changed', data: library.list('collection') },
+      { type: 'profiles.changed', data: library.list('profile') },
     ],
     clock,
   });
+  let edits = store.historyState();
   const internal = subscribe((event) => {
     if (event.type === 'document.changed') {
+      // Undo/Redo labels follow every edit; announced only when they change.
+      const now = store.historyState();
+      if (now.undo !== edits.undo || now.redo !== edits.redo) {
+        edits = now;
+        emit({ type: 'history.changed', data: now });
+      }
       autosaver.schedule();
       control.documentChanged(event.data.document);
       const cause = event.data.cause;
       if (cause === 'output.setFfmpegPath') void encoders.refresh();
       // Only the encoder preference and the destinations' protocols bear on the choice; a scene
       // edit (dozens a second while dragging) does not.
-      else if (cause === 'output.setEncoder' || cause === 'template.apply' || cause.startsWith('destination.')) encoders.documentChanged();
+      else if (cause === 'output.setEncoder' || cause === 'template.apply' || cause.startsWith('destination.') || cause === 'profile.switch') {
+        encoders.documentChanged();
+      }
     }
     if (event.type === 'stream.state') {
       hub.refreshOwnership();
@@ -202,6 +237,12 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     clock,
     logger,
     notify,
+  });
+
+  const hotkeys = new Hotkeys({
+    document: () => store.get(),
+    execute: (type, args) => execute(type, args),
+    hasAudio: (kind) => kinds.get(kind)?.audio ?? false,
   });
 
   // Lower thirds' auto-hide, countdowns' scene switch, clocks started by plain SetInputSettings.
@@ -275,8 +316,16 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = ok({ builtIn: BUILT_IN_TEMPLATES.map((t) => t.name), user: store.get().output.templates.map((t) => t.name) });
       } else if (type === 'remote.info') {
         result = ok(remote?.info() ?? REMOTE_OFF);
+      } else if (type === 'hotkey.list') {
+        result = ok(hotkeys.list());
+      } else if (type === 'hotkey.trigger') {
+        result = await hotkeys.trigger(args);
+      } else if (type === 'hotkey.triggerKeys') {
+        result = await hotkeys.triggerKeys(args);
       } else if (type === 'history.undo' || type === 'history.redo') {
         result = await store.step(type === 'history.undo' ? 'undo' : 'redo');
+      } else if (isLibraryCommand(type)) {
+        result = await library.execute(type, args);
       } else if (type === 'media.action') {
         result = media.action(args);
       } else if (

@@ -6,7 +6,9 @@
 import type { MixerState } from './mixer';
 import type { EncoderSettings, RecordingSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
+import type { HotkeyAction, KeyCombo } from './hotkeys';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
+import type { LibraryList, ObsImportResult } from './library';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
@@ -60,6 +62,15 @@ export interface CommandMap {
   /** overlay=true (default) merges into the current settings; false starts again from the defaults. */
   'filter.setSettings': { args: { sourceUuid: string; name: string; settings: Settings; overlay?: boolean }; result: null };
   'filter.setEnabled': { args: { sourceUuid: string; name: string; enabled: boolean }; result: null };
+
+  /**
+   * The current scene transition: its kind (settings start again from its defaults when it changes),
+   * duration, and settings (overlay=true, the default, merges into the current ones).
+   */
+  'transition.set': {
+    args: { kind?: string; durationMs?: number; settings?: Settings; overlay?: boolean };
+    result: null;
+  };
 
   'item.setTransform': {
     args: { sceneUuid: string; sceneItemId: number; transform: Partial<Transform> };
@@ -153,9 +164,54 @@ export interface CommandMap {
    * Takes back (or re-applies) the last edit of the scene collection, whoever made it. Refused with
    * 604 when there is nothing to undo or redo. The profile (settings, destinations) is not touched.
    */
+  /** Every hotkey action the studio offers now, with the keys bound to each (Settings → Hotkeys). */
+  'hotkey.list': { args: Record<string, never>; result: { actions: HotkeyAction[] } };
+  /**
+   * Runs an action by OBS's name; contextName or contextUuid picks the scene or input when the action
+   * exists for several. pressed false is a release (push-to-talk); default a press and release.
+   */
+  'hotkey.trigger': { args: { name: string; contextName?: string; contextUuid?: string; pressed?: boolean }; result: null };
+  /** Runs every action bound to this key combination (TriggerHotkeyByKeySequence, in-window keys). */
+  'hotkey.triggerKeys': { args: { combo: KeyCombo; pressed?: boolean }; result: { triggered: string[] } };
+  /** Binds key combinations to an action (replacing its keys; [] unbinds). */
+  'hotkey.bind': { args: { name: string; contextUuid?: string; keys: KeyCombo[] }; result: null };
   'history.undo': { args: Record<string, never>; result: { label: string } };
   'history.redo': { args: Record<string, never>; result: { label: string } };
   'stream.stop': { args: Record<string, never>; result: null };
+
+  /**
+   * Scene collections (scenes and sources) and profiles (video, output, destinations), OBS's model;
+   * see library.ts. create and duplicate switch to the new one, as OBS does. A profile switch is
+   * refused while an output runs. remove refuses the last one and, for the loaded one, switches to
+   * another first. export answers the file's JSON text (no stream keys: they stay in the secret
+   * store); import adds one from such a text under a unique name and does not switch.
+   */
+  'collection.list': { args: Record<string, never>; result: LibraryList };
+  'collection.create': { args: { name: string }; result: null };
+  'collection.rename': { args: { name: string; newName: string }; result: null };
+  'collection.duplicate': { args: { name: string; newName: string }; result: null };
+  'collection.remove': { args: { name: string }; result: null };
+  'collection.switch': { args: { name: string }; result: null };
+  'collection.export': { args: { name: string }; result: { json: string } };
+  'collection.import': { args: { json: string; name: string }; result: { name: string } };
+  /**
+   * An OBS scene collection (its JSON text, as OBS saves it) becomes a new collection named after
+   * its `name` (made unique), which is then loaded. What could not be brought over is listed.
+   */
+  'collection.importObs': { args: { json: string }; result: ObsImportResult };
+  'profile.list': { args: Record<string, never>; result: LibraryList };
+  'profile.create': { args: { name: string }; result: null };
+  'profile.rename': { args: { name: string; newName: string }; result: null };
+  'profile.duplicate': { args: { name: string; newName: string }; result: null };
+  'profile.remove': { args: { name: string }; result: null };
+  'profile.switch': { args: { name: string }; result: null };
+  'profile.export': { args: { name: string }; result: { json: string } };
+  'profile.import': { args: { json: string; name: string }; result: { name: string } };
+  /**
+   * An OBS profile's service.json (rtmp_custom or rtmp_common: server and key) becomes a destination
+   * of the loaded profile; its key goes to the secret store only.
+   */
+  'profile.importObsService': { args: { json: string }; result: { destinationId: string } };
 
   /** A renderer's answer to a renderer.captureRequest event: an image as a data: URL, or why not. */
   'renderer.captureResult': {

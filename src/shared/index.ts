@@ -10,3 +10,5 @@ export * from './recording-name';
 export * from './watermark';
 export * from './media';
 export * from './mixer';
+export * from './library';
+export * from './hotkeys';

@@ -1,3 +1,5 @@
+import type { HotkeyBinding } from './hotkeys';
+
 /**
  * The studio document: what a scene collection plus its profile contain. The engine owns it; the
  * renderer holds a read-only mirror. Units and shapes follow OBS so obs-websocket replies are a
@@ -76,6 +78,19 @@ export interface Input extends MixerState {
   /** Video and audio filters, applied in order. */
   filters: Filter[];
 }
+
+/**
+ * How program changes scene (OBS's current scene transition and its duration): a registered
+ * transition kind, its settings, and how long it runs. Kept in the collection, as OBS keeps it.
+ */
+export interface SceneTransition {
+  kind: string;
+  /** 50..20000 ms (OBS's range); a cut ignores it. */
+  durationMs: number;
+  settings: Settings;
+}
+
+export const DEFAULT_TRANSITION: SceneTransition = { kind: 'cut_transition', durationMs: 300, settings: {} };
 
 export interface VideoSettings {
   baseWidth: number;
@@ -239,8 +254,12 @@ export interface StudioDocument {
   output: OutputSettings;
   destinations: Destination[];
   webhooks: Webhook[];
+  /** Keys bound to hotkey actions (profile), OBS's model; see hotkeys.ts. */
+  hotkeys: HotkeyBinding[];
   /** The program watermark (profile); absent = off. See watermark.ts. */
   watermark?: import('./watermark').Watermark;
+  /** The current scene transition; absent in collections saved before transitions (a cut then). */
+  transition?: SceneTransition;
 }
 
 export const DEFAULT_TRANSFORM: Transform = {

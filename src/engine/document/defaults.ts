@@ -50,5 +50,6 @@ export function blankDocument(newId: () => string): StudioDocument {
     output: structuredClone(DEFAULT_OUTPUT),
     destinations: [],
     webhooks: [],
+    hotkeys: [],
   };
 }

@@ -535,6 +535,11 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     return ok({ doc: { ...doc, webhooks }, events: [], value: { id: hook.id, secret: generated }, ...(secret && { secret }) });
   },
 
+  'hotkey.bind': (doc, { name, contextUuid, keys }) => {
+    const others = doc.hotkeys.filter((b) => !(b.name === name && b.contextUuid === contextUuid));
+    const binding = { name, ...(contextUuid !== undefined && { contextUuid }), keys };
+    return change({ ...doc, hotkeys: keys.length > 0 ? [...others, binding] : others }, null);
+  },
   'webhook.remove': (doc, { id }) => {
     if (!doc.webhooks.some((w) => w.id === id)) return fail(Status.ResourceNotFound, `There is no webhook with id "${id}".`, 'id');
     return ok({

@@ -28,7 +28,7 @@ function setup() {
     if (!r.ok) throw new Error(r.error.message);
     return r.value as T;
   };
-  const history = () => events.filter((e) => e.type === 'history.changed').at(-1)?.data;
+  const history = () => store.historyState();
   return { store, must, events, history, tick: (ms: number) => (now += ms) };
 }
 

@@ -29,12 +29,33 @@ export type DocumentCommand = Exclude<
   | `remote.${string}`
   | `media.${string}`
   | `history.${string}`
+  | 'hotkey.list'
+  | 'hotkey.trigger'
+  | 'hotkey.triggerKeys'
+  | `collection.${string}`
+  | `profile.${string}`
   | 'template.list'
   | 'webhook.test'
   | (typeof OUTPUT_COMMANDS)[number]
 >;
 
 export const NAME_MAX = 256;
+export const keyComboSchema = z.strictObject({
+  key: z.string().regex(/^OBS_KEY_[A-Z0-9_]{1,24}$/, { error: 'must be an OBS key id such as OBS_KEY_F1' }),
+  shift: z.boolean(),
+  control: z.boolean(),
+  alt: z.boolean(),
+  command: z.boolean(),
+});
+/** Saved bindings: unknown keys in a combo are dropped rather than failing the whole profile. */
+export const hotkeyBindingSchema = z.object({
+  name: z.string().min(1).max(200),
+  contextUuid: z.string().max(64).optional(),
+  keys: z.array(z.object(keyComboSchema.shape)).max(8),
+});
+
+/** OBS's hotkey names: dotted identifiers (OBSBasic.StartStreaming, libobs.show_scene_item.3). */
+const hotkeyName = z.string().regex(/^[A-Za-z][\w.-]{0,199}$/, { error: 'must be a hotkey name such as OBSBasic.StartStreaming' });
 export const STREAM_KEY_MAX = 512;
 /** 'auto' picks the best encoder that passed its test encode; a name asks for that one. */
 export const ENCODERS = ['auto', ...ENCODER_NAMES] as const;
@@ -241,6 +262,13 @@ const renditionShape = {
 
 const sceneRef = { sceneUuid: id };
 const itemRef = { sceneUuid: id, sceneItemId: itemId };
+/** OBS's transition duration range, ms. */
+export const TRANSITION_DURATION = { min: 50, max: 20_000 } as const;
+const transitionDuration = z.int().min(TRANSITION_DURATION.min).max(TRANSITION_DURATION.max);
+
+/** The saved current transition; its settings are checked against its kind when loaded. */
+export const transitionSchema = z.object({ kind: z.string().min(1), durationMs: transitionDuration, settings });
+
 /** A filter by its source (input or scene) and its name within that source. */
 const filterRef = { sourceUuid: id, name };
 
@@ -283,6 +311,12 @@ export const COMMAND_SCHEMAS = {
   'filter.setIndex': z.strictObject({ ...filterRef, index: z.int().min(0) }),
   'filter.setSettings': z.strictObject({ ...filterRef, settings, overlay: z.boolean().optional() }),
   'filter.setEnabled': z.strictObject({ ...filterRef, enabled: z.boolean() }),
+  'transition.set': z.strictObject({
+    kind: z.string().trim().min(1).optional(),
+    durationMs: transitionDuration.optional(),
+    settings: settings.optional(),
+    overlay: z.boolean().optional(),
+  }),
   'item.setTransform': z.strictObject({ ...itemRef, transform: transformPatch }),
   'item.setEnabled': z.strictObject({ ...itemRef, enabled: z.boolean() }),
   'item.setLocked': z.strictObject({ ...itemRef, locked: z.boolean() }),
@@ -306,6 +340,7 @@ export const COMMAND_SCHEMAS = {
     secret: webhookSecret.optional(),
   }),
   'webhook.remove': z.strictObject({ id }),
+  'hotkey.bind': z.strictObject({ name: hotkeyName, contextUuid: z.string().max(64).optional(), keys: z.array(keyComboSchema).max(8) }),
   'watermark.set': watermarkChangeSchema,
   'destination.upsert': z.strictObject({
     id: id.optional(),

@@ -10,6 +10,7 @@ import type { SecretStore } from '../api';
 import type { KindRegistry } from '../kinds/registry';
 import { applyCommand, secretName, type HandlerContext } from './handlers';
 import { UndoHistory, isUndoable, restore, restoreEvents, type HistoryState } from './history';
+import { replaceEvents, type DocumentPart } from './replace';
 import { parseArgs } from './issues';
 import { COMMAND_SCHEMAS, isDocumentCommand } from './schemas';
 
@@ -42,7 +43,7 @@ export class DocumentStore {
     this.history = new UndoHistory(opts.now);
   }
 
-  /** What Undo and Redo would do now. */
+  /** What Undo and Redo would do now (the studio announces changes of it after document.changed). */
   historyState(): HistoryState {
     return this.history.state();
   }
@@ -60,9 +61,42 @@ export class DocumentStore {
     const before = this.doc;
     this.doc = deepFreeze({ ...restore(this.doc, step.collection), revision: this.doc.revision + 1 });
     for (const e of restoreEvents(before, this.doc)) this.emit(e);
-    this.emit({ type: 'history.changed', data: this.history.state() });
     this.emit({ type: 'document.changed', data: { document: this.doc, cause: `history.${direction}` } });
     return ok({ label: step.label });
+  }
+
+  /**
+   * Puts another scene collection or profile in place (a switch, a new or imported collection),
+   * queued behind commands already running so none lands on the wrong one. `load` runs inside the
+   * queue (save the old one, read the new one there); its failure changes nothing. The events say
+   * what a client following fine-grained events needs to see; a new collection starts a new undo
+   * history, as a loaded one has nothing to undo.
+   */
+  replace<T>(cause: string, load: () => Promise<Result<{ part: DocumentPart; value: T }>>): Promise<Result<T>> {
+    const run = this.tail.then(async (): Promise<Result<T>> => {
+      try {
+        const loaded = await load();
+        if (!loaded.ok) return loaded;
+        const { part, value } = loaded.value;
+        const before = this.doc;
+        const next: StudioDocument = { ...before, ...structuredClone(part), revision: before.revision + 1 };
+        // A profile without a watermark has it off: the old profile's must not linger.
+        if ('video' in part && !part.watermark) delete next.watermark;
+        this.doc = deepFreeze(next);
+        for (const e of replaceEvents(before, this.doc)) this.emit(e);
+        if ('scenes' in part) {
+          this.history.clear();
+          this.emit({ type: 'history.changed', data: this.history.state() });
+        }
+        this.emit({ type: 'document.changed', data: { document: this.doc, cause } });
+        return ok(value);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return fail(Status.RequestProcessingFailed, `The studio could not apply ${cause}: ${why}`);
+      }
+    });
+    this.tail = run;
+    return run;
   }
 
   /** The current snapshot. Frozen: a new object replaces it on every accepted command. */
@@ -106,7 +140,6 @@ export class DocumentStore {
       this.doc = deepFreeze({ ...doc, revision: this.doc.revision + 1 });
       if (isUndoable(type)) this.history.record(type, parsed.value, before, this.doc);
       for (const e of events) this.emit(e);
-      if (isUndoable(type)) this.emit({ type: 'history.changed', data: this.history.state() });
       this.emit({ type: 'document.changed', data: { document: this.doc, cause: type } });
       return ok(value);
     } catch (e) {

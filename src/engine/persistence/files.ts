@@ -8,11 +8,13 @@ import * as z from 'zod';
 import type { StudioDocument } from '../../shared';
 import {
   destinationSchema,
+  hotkeyBindingSchema,
   inputSchema,
   outputSettingsSchema,
   sceneSchema,
   videoSettingsSchema,
   webhookSchema,
+  transitionSchema,
 } from '../document/schemas';
 import { watermarkFileSchema } from '../document/watermark';
 import { writeFileAtomic } from './atomic';
@@ -25,9 +27,9 @@ export const FILE_VERSION = 1;
 /** Saved shapes, in the model's own types (the schemas' outputs are narrower, so they fit). */
 export type CollectionFile = Pick<
   StudioDocument,
-  'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid'
+  'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid' | 'transition'
 >;
-export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark'>;
+export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark' | 'hotkeys'>;
 
 export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   version: z.literal(FILE_VERSION),
@@ -38,6 +40,8 @@ export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   // loading resolves (a default here cannot see the sibling field).
   studioMode: z.boolean().default(false),
   previewSceneUuid: z.string().default(''),
+  // Collections saved before transitions existed switch scenes with a cut.
+  transition: transitionSchema.optional(),
 });
 
 export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
@@ -47,6 +51,8 @@ export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
   destinations: z.array(destinationSchema),
   // Profiles saved before webhooks existed have none.
   webhooks: z.array(webhookSchema).default([]),
+  // Profiles saved before hotkeys existed have none bound.
+  hotkeys: z.array(hotkeyBindingSchema).max(2000).default([]),
   // Profiles saved before the watermark existed have none (off).
   watermark: watermarkFileSchema.optional(),
 });
@@ -62,6 +68,7 @@ export function collectionJson(doc: StudioDocument): string {
     currentSceneUuid: doc.currentSceneUuid,
     studioMode: doc.studioMode,
     previewSceneUuid: doc.previewSceneUuid,
+    ...(doc.transition && { transition: doc.transition }),
   };
   return json(file);
 }
@@ -84,6 +91,7 @@ export function profileJson(doc: StudioDocument): string {
     })),
     webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
     ...(doc.watermark && { watermark: doc.watermark }),
+    hotkeys: doc.hotkeys,
   };
   return json(file);
 }

@@ -90,9 +90,11 @@ describe('loadDocument: first launch', () => {
       recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
       uplinkKbps: 0,
       templates: [],
+      screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
     });
     expect(document.destinations).toEqual([]);
     expect(document.webhooks).toEqual([]);
+    expect(document.hotkeys).toEqual([]);
     expect(document.revision).toBe(0);
 
     expect(document.scenes).toHaveLength(1);

@@ -36,6 +36,9 @@ export interface LoadOptions {
   newId?: () => string;
   /** Clock for the timestamp in a moved-aside file's name. */
   now?: () => number;
+  /** The loaded scene collection's and profile's files (see library/layout.ts); default the data folder's own. */
+  collectionFile?: string;
+  profileFile?: string;
 }
 
 export interface LoadResult {
@@ -43,7 +46,7 @@ export interface LoadResult {
   notices: LoadNotice[];
 }
 
-type Read<T> = { state: 'missing' } | { state: 'ok'; value: T } | { state: 'unusable' };
+export type Read<T> = { state: 'missing' } | { state: 'ok'; value: T } | { state: 'unusable' };
 
 const errCode = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? String(e);
 
@@ -53,32 +56,13 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
   const now = opts.now ?? Date.now;
   const notices: LoadNotice[] = [];
 
-  const profileRead = await readPart(
-    path.join(opts.dataDir, PROFILE_FILE),
-    profileFileSchema,
-    checkProfile,
-    'settings file',
-    'default settings were loaded instead (destinations and encoder settings need to be set again)',
-    notices,
-    now,
-  );
-  const profile: Omit<ProfileFile, 'version'> =
-    profileRead.state === 'ok'
-      ? profileRead.value
-      : { video: { ...DEFAULT_VIDEO }, output: structuredClone(DEFAULT_OUTPUT), destinations: [], webhooks: [] };
+  const profileRead = await readProfile(opts.profileFile ?? path.join(opts.dataDir, PROFILE_FILE), notices, now);
+  const profile: Omit<ProfileFile, 'version'> = profileRead.state === 'ok' ? profileRead.value : defaultProfile();
 
-  const collectionRead = await readPart(
-    path.join(opts.dataDir, COLLECTION_FILE),
-    collectionFileSchema,
-    checkCollection,
-    'scene collection',
-    'a blank scene collection was loaded instead',
-    notices,
-    now,
-  );
+  const collectionRead = await readCollection(opts.collectionFile ?? path.join(opts.dataDir, COLLECTION_FILE), kinds, notices, now);
   let collection: Omit<CollectionFile, 'version'>;
   if (collectionRead.state === 'ok') {
-    collection = repairCollection(collectionRead.value, kinds, notices);
+    collection = collectionRead.value;
   } else if (collectionRead.state === 'missing') {
     collection = demoCollection(profile.video, opts.resourcesDir, kinds, newId);
     notices.push({
@@ -86,8 +70,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       message: 'Created a demo scene (test pattern, title and watermark) to start from; change it or add your own scenes.',
     });
   } else {
-    const scene = emptyScene(newId(), 'Scene');
-    collection = { scenes: [scene], inputs: [], currentSceneUuid: scene.uuid, studioMode: false, previewSceneUuid: scene.uuid };
+    collection = blankCollection(newId);
   }
 
   return {
@@ -99,14 +82,69 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       currentSceneUuid: collection.currentSceneUuid,
       studioMode: collection.studioMode,
       previewSceneUuid: collection.previewSceneUuid,
+      ...(collection.transition && { transition: collection.transition }),
       video: profile.video,
       output: profile.output,
       destinations: profile.destinations,
       webhooks: profile.webhooks,
+      hotkeys: profile.hotkeys,
       ...(profile.watermark && { watermark: profile.watermark }),
     },
     notices,
   };
+}
+
+/** Settings as a first launch has them: no destinations, default video and encoder. */
+export const defaultProfile = (): Omit<ProfileFile, 'version'> => ({
+  video: { ...DEFAULT_VIDEO },
+  output: structuredClone(DEFAULT_OUTPUT),
+  destinations: [],
+  webhooks: [],
+  hotkeys: [],
+});
+
+/** One empty scene: a new collection, or what stands in for one that could not be loaded. */
+export function blankCollection(newId: () => string): Omit<CollectionFile, 'version'> {
+  const scene = emptyScene(newId(), 'Scene');
+  return { scenes: [scene], inputs: [], currentSceneUuid: scene.uuid, studioMode: false, previewSceneUuid: scene.uuid };
+}
+
+/** A scene collection file, checked and repaired; a file that cannot be used is moved aside (see readPart). */
+export async function readCollection(
+  file: string,
+  kinds: KindRegistry,
+  notices: LoadNotice[],
+  now: () => number = Date.now,
+): Promise<Read<Omit<CollectionFile, 'version'>>> {
+  const read = await readPart(file, collectionFileSchema, checkCollection, 'scene collection', 'a blank scene collection was loaded instead', notices, now);
+  return read.state === 'ok' ? { state: 'ok', value: repairCollection(read.value, kinds, notices) } : read;
+}
+
+/** A profile file, checked; a file that cannot be used is moved aside (see readPart). */
+export function readProfile(file: string, notices: LoadNotice[], now: () => number = Date.now): Promise<Read<ProfileFile>> {
+  return readPart(
+    file,
+    profileFileSchema,
+    checkProfile,
+    'settings file',
+    'default settings were loaded instead (destinations and encoder settings need to be set again)',
+    notices,
+    now,
+  );
+}
+
+/** A collection from a text (an exported file being imported): the reason it cannot be used, or the collection. */
+export function parseCollection(text: string, kinds: KindRegistry, notices: LoadNotice[]): Omit<CollectionFile, 'version'> | string {
+  const parsed = parseFile(text, collectionFileSchema);
+  if (typeof parsed === 'string') return parsed;
+  return checkCollection(parsed.value) ?? repairCollection(parsed.value, kinds, notices);
+}
+
+/** A profile from a text (an exported file being imported): the reason it cannot be used, or the profile. */
+export function parseProfile(text: string): ProfileFile | string {
+  const parsed = parseFile(text, profileFileSchema);
+  if (typeof parsed === 'string') return parsed;
+  return checkProfile(parsed.value) ?? parsed.value;
 }
 
 /**
@@ -239,7 +277,10 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
   }
   // No notice: a preview that is gone (or was never saved) simply shows the program scene.
   const previewSceneUuid = scenes.some((s) => s.uuid === c.previewSceneUuid) ? c.previewSceneUuid : currentSceneUuid;
-  return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid };
+  // A transition of a kind this build lacks falls back to a cut, with its settings checked otherwise.
+  const t = c.transition;
+  const transition = t && kinds.get(t.kind)?.category === 'transition' ? { ...t, settings: kinds.sanitizeSettings(t.kind, t.settings).settings } : undefined;
+  return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid, ...(transition && { transition }) };
 }
 
 /**

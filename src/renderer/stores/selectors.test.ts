@@ -24,6 +24,7 @@ const doc: StudioDocument = {
   },
   destinations: [],
   webhooks: [],
+  hotkeys: [],
 };
 
 describe('selectors', () => {

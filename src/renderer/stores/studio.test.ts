@@ -23,6 +23,7 @@ const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   },
   destinations: [],
   webhooks: [],
+  hotkeys: [],
 });
 
 const docEvent = (d: StudioDocument): StudioEvent => ({ type: 'document.changed', data: { document: d, cause: 'test' } });

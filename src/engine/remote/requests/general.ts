@@ -3,8 +3,9 @@ import { statfs } from 'node:fs/promises';
 import os from 'node:os';
 import type { RequestContext } from '../types';
 import { callVendorRequest } from './vendor';
-import { stub, type HandlerTable } from './handler';
-import { Code, fail, success } from './status';
+import type { HandlerTable } from './handler';
+import { Code, fail, success, unwrap } from './status';
+import { comboFrom } from '../../hotkeys/hotkeys';
 import { streamActive } from './stream';
 // One source for the versions, so Hello and GetVersion can never disagree.
 import { OBS_STUDIO_VERSION as OBS_VERSION, OBS_WEBSOCKET_VERSION, RPC_VERSION } from '../protocol';
@@ -84,14 +85,31 @@ export const generalRequests: HandlerTable = {
     return callVendorRequest(ctx, vendorName, requestType, requestData);
   },
 
-  // The studio has no hotkeys yet: an empty list, and every name is unknown (OBS's 600).
-  GetHotkeyList: () => success({ hotkeys: [] }),
+  /** Every hotkey name the studio offers now, OBS's where the action matches (each listed once). */
+  GetHotkeyList: async (ctx) => {
+    const listed = unwrap(await ctx.studio.execute('hotkey.list', {}));
+    return success({ hotkeys: [...new Set(listed.actions.map((a) => a.name))] });
+  },
 
-  TriggerHotkeyByName: stub((_ctx, f) => {
-    f.string('hotkeyName');
-    f.optString('contextName');
-    return fail(Code.ResourceNotFound, 'No hotkeys were found by that name.');
-  }),
+  /** As OBS: contextName picks the scene or input for an action that several have. */
+  TriggerHotkeyByName: async (ctx, f) => {
+    const name = f.string('hotkeyName');
+    const contextName = f.optString('contextName');
+    unwrap(await ctx.studio.execute('hotkey.trigger', { name, ...(contextName !== undefined && { contextName }) }));
+    return success();
+  },
+
+  /** Runs whatever is bound to the key combination (no binding is not an error, as in OBS). */
+  TriggerHotkeyByKeySequence: async (ctx, f) => {
+    const keyId = f.optString('keyId');
+    const modifiers = f.optObject('keyModifiers', true);
+    for (const m of ['shift', 'control', 'alt', 'command']) {
+      if (modifiers && m in modifiers && typeof modifiers[m] !== 'boolean') fail(Code.InvalidRequestFieldType, `The field value of \`keyModifiers.${m}\` must be a boolean.`);
+    }
+    const combo = unwrap(comboFrom(keyId, modifiers));
+    unwrap(await ctx.studio.execute('hotkey.triggerKeys', { combo }));
+    return success();
+  },
 
   /**
    * Only in serial batches, as in OBS: sleepMillis in SerialRealtime, sleepFrames (whole frames of the

@@ -96,14 +96,15 @@ describe('the registry', () => {
     const onlyFail: Array<[string, unknown, number]> = [
       ['GetReplayBufferStatus', undefined, 604],
       ['SaveReplayBuffer', undefined, 604],
-      ['TriggerHotkeyByName', { hotkeyName: 'OBSBasic.StartStreaming' }, 600],
     ];
     for (const [type, data, code] of onlyFail) {
       expect(names, type).not.toContain(type);
       await refused(type, data, code);
     }
     // What answers truthfully, if emptily, stays listed.
-    expect(names).toEqual(expect.arrayContaining(['GetHotkeyList', 'GetSourceFilterList', 'GetSourceFilterKindList', 'GetInputMute']));
+    expect(names).toEqual(
+      expect.arrayContaining(['GetHotkeyList', 'TriggerHotkeyByName', 'TriggerHotkeyByKeySequence', 'GetSourceFilterList', 'GetSourceFilterKindList', 'GetInputMute']),
+    );
   });
 
   it('lists a real handler put in a stub\'s place with no other change', () => {
@@ -183,10 +184,29 @@ describe('general', () => {
     expect((await sleep(inMode(1), { sleepFrames: 0 })).requestStatus.code).toBe(100);
   });
 
-  it('hotkeys: none exist, so triggering one by name is 600', async () => {
-    expect(await ok('GetHotkeyList')).toEqual({ hotkeys: [] });
-    expect(await refused('TriggerHotkeyByName', { hotkeyName: 'OBSBasic.StartStreaming' }, 600)).toBe('No hotkeys were found by that name.');
+  it("hotkeys: OBS's names are listed and run; a name several scenes share needs contextName", async () => {
+    const listed = (await ok('GetHotkeyList'))['hotkeys'] as string[];
+    expect(listed).toEqual(expect.arrayContaining(['OBSBasic.StartStreaming', 'OBSBasic.StopRecording', 'OBSBasic.SelectScene']));
+    expect(new Set(listed).size).toBe(listed.length);
+    await ok('CreateScene', { sceneName: 'Hot' });
+    expect(await refused('TriggerHotkeyByName', { hotkeyName: 'OBSBasic.SelectScene' }, 300)).toMatch(/give contextName/);
+    await ok('TriggerHotkeyByName', { hotkeyName: 'OBSBasic.SelectScene', contextName: 'Hot' });
+    expect(doc().currentSceneUuid).toBe(scene('Hot').uuid);
+    expect(await refused('TriggerHotkeyByName', { hotkeyName: 'OBSBasic.Nope' }, 600)).toBe('No hotkeys were found by that name.');
     await refused('TriggerHotkeyByName', {}, 300);
+  });
+
+  it('hotkeys: a key sequence runs what is bound to it, and nothing when nothing is', async () => {
+    const added = await addColor('Flash');
+    const sceneUuid = doc().currentSceneUuid;
+    const combo = { key: 'OBS_KEY_F9', shift: false, control: true, alt: false, command: false };
+    const bound = await studio.execute('hotkey.bind', { name: `libobs.hide_scene_item.${added.sceneItemId}`, contextUuid: sceneUuid, keys: [combo] });
+    expect(bound.ok).toBe(true);
+    await ok('TriggerHotkeyByKeySequence', { keyId: 'OBS_KEY_F9', keyModifiers: { shift: true } });
+    expect(doc().scenes.find((s) => s.uuid === sceneUuid)!.items.find((i) => i.sceneItemId === added.sceneItemId)!.enabled).toBe(true);
+    await ok('TriggerHotkeyByKeySequence', { keyId: 'OBS_KEY_F9', keyModifiers: { control: true } });
+    expect(doc().scenes.find((s) => s.uuid === sceneUuid)!.items.find((i) => i.sceneItemId === added.sceneItemId)!.enabled).toBe(false);
+    await refused('TriggerHotkeyByKeySequence', { keyModifiers: { control: 'yes' } }, 401);
   });
 
   it('CallVendorRequest routes broadcast-studio and refuses other vendors', async () => {

@@ -21,6 +21,7 @@ const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   },
   destinations: [],
   webhooks: [],
+  hotkeys: [],
   ...over,
 });
 
