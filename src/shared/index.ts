@@ -11,4 +11,5 @@ export * from './watermark';
 export * from './media';
 export * from './mixer';
 export * from './library';
+export * from './library';
 export * from './hotkeys';

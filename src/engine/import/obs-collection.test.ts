@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KindRegistry } from '../kinds/registry';
+import { importObsCollection } from './obs-collection';
+import { parseObsService } from './obs-service';
+import { itemTransform } from './obs-transform';
+import { obsItemSchema } from './obs-schema';
+
+const fixture = (name: string): string => readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/obs', name), 'utf8');
+const kinds = new KindRegistry();
+const run = (text: string) => {
+  let n = 0;
+  const r = importObsCollection(text, { kinds, newId: () => `id-${++n}`, canvas: { width: 1280, height: 720 } });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+describe('importObsCollection: a collection written the way OBS 30 writes it', () => {
+  const result = run(fixture('show.json'));
+  const { collection, skipped } = result;
+  const input = (name: string) => collection.inputs.find((i) => i.name === name);
+  const scene = (name: string) => collection.scenes.find((s) => s.name === name)!;
+  const itemOf = (sceneName: string, inputName: string) => scene(sceneName).items.filter((i) => i.sourceUuid === input(inputName)?.uuid);
+  const reasons = (name: string) => skipped.filter((s) => s.name === name).map((s) => s.reason);
+
+  it('keeps the name, the scene order and the program scene', () => {
+    expect(result.name).toBe('Evening Show');
+    expect(collection.scenes.map((s) => s.name)).toEqual(['Main', 'Be right back']);
+    expect(collection.currentSceneUuid).toBe(scene('Main').uuid);
+    expect(collection.previewSceneUuid).toBe(scene('Main').uuid);
+  });
+
+  it('maps kinds by versioned_id (color_source → color_source_v3, text_ft2_source → its v2) with settings and defaults', () => {
+    expect(input('Backdrop')).toMatchObject({ kind: 'color_source_v3', settings: { color: 4281545523, width: 1920, height: 1080 } });
+    expect(input('Name')?.kind).toBe('text_ft2_source_v2');
+    // What OBS left at its defaults comes from the studio kind's defaults; what it saved wins.
+    expect(input('Name')?.settings).toMatchObject({ text: 'Ada Lovelace', font: { face: 'DejaVu Sans', size: 48, style: 'Bold', flags: 1 }, outline: false });
+    expect(input('Logo')).toMatchObject({ kind: 'image_source', settings: { file: '/home/ada/Pictures/logo.png' } });
+    expect(input('Intro clip')).toMatchObject({ kind: 'ffmpeg_source', settings: { local_file: '/home/ada/Videos/intro.mp4', looping: true }, volumeMul: 2 });
+  });
+
+  it('resolves platform ids through the kind registry, or reports the source when no kind answers to them', () => {
+    for (const [name, obsKind] of [
+      ['Camera', 'v4l2_input'],
+      ['Mic', 'pulse_input_capture'],
+    ] as const) {
+      const kind = kinds.resolve(obsKind);
+      if (kind) expect(input(name)?.kind).toBe(kind);
+      else expect(reasons(name).join(' ')).toContain(`"${obsKind}"`);
+    }
+  });
+
+  it('keeps volume as a multiplier, mute, balance, sync offset (ns → ms), monitoring and tracks', () => {
+    const mic = input('Mic');
+    if (!kinds.resolve('pulse_input_capture')) return expect(mic).toBeUndefined();
+    expect(mic).toMatchObject({ muted: true, volumeMul: 0.5011872336272722, balance: 0.25, syncOffsetMs: 120, monitorType: 'monitorOnly' });
+    expect(mic?.audioTracks).toEqual([true, false, true, false, false, false]);
+  });
+
+  it('reports an unknown plugin source by name and leaves out its items', () => {
+    expect(input('Visualizer')).toBeUndefined();
+    expect(reasons('Visualizer')).toEqual([expect.stringContaining('"spectralizer_source"')]);
+    // Backdrop, Logo, the group's Bar and Name, Intro clip, and Camera and Mic where their kinds exist.
+    const expected = 5 + (kinds.resolve('v4l2_input') ? 1 : 0) + (kinds.resolve('pulse_input_capture') ? 1 : 0);
+    expect(scene('Main').items).toHaveLength(expected);
+    expect(scene('Main').items.every((i) => collection.inputs.some((x) => x.uuid === i.sourceUuid))).toBe(true);
+  });
+
+  it('brings filters with their settings (by versioned_id) and reports unknown filter kinds', () => {
+    const camera = input('Camera');
+    if (camera) {
+      expect(camera.filters).toEqual([
+        { name: 'Warmer', kind: 'color_filter_v2', enabled: true, settings: expect.objectContaining({ brightness: 0.05, saturation: 0.2, hue_shift: 4, gamma: 0 }) },
+      ]);
+    }
+    expect(reasons('Glitch shader')).toEqual([expect.stringMatching(/filter on "Camera".*"obs_shaderfilter"/)]);
+    expect(input('Name')?.filters).toEqual([
+      { name: 'Chroma Key', kind: 'chroma_key_filter_v2', enabled: true, settings: expect.objectContaining({ similarity: 420, smoothness: 60 }) },
+    ]);
+    // Scenes are sources too: their filters come along.
+    expect(scene('Main').filters).toEqual([{ name: 'Sharpen', kind: 'sharpness_filter_v2', enabled: true, settings: expect.objectContaining({ sharpness: 0.2 }) }]);
+  });
+
+  it('keeps position, alignment, scale, rotation, crop, visibility, locks and item ids', () => {
+    const logo = itemOf('Main', 'Logo')[0]!;
+    expect(logo).toMatchObject({ sceneItemId: 4, enabled: false, locked: false });
+    expect(logo.transform).toMatchObject({ positionX: 1180, positionY: 60, alignment: 0, rotation: 15, scaleX: 0.25, scaleY: 0.25 });
+    const cam = itemOf('Main', 'Camera')[0];
+    if (cam) expect(cam.transform).toMatchObject({ positionX: 1240, positionY: 700, alignment: 10, cropLeft: 40, cropRight: 40, cropBottom: 12, cropTop: 0 });
+    const clip = itemOf('Main', 'Intro clip')[0]!;
+    expect(clip).toMatchObject({ sceneItemId: 9, enabled: false });
+  });
+
+  it('turns a bounding box into the scale that draws it the same when the size is known', () => {
+    // 1920×1080 colour in a 1280×720 "scale inner" box: scale 2/3, still at the top-left.
+    const backdrop = itemOf('Main', 'Backdrop')[0]!;
+    expect(backdrop.locked).toBe(true);
+    expect(backdrop.transform.scaleX).toBeCloseTo(2 / 3, 6);
+    expect(backdrop.transform.scaleY).toBeCloseTo(2 / 3, 6);
+    expect(backdrop.transform).toMatchObject({ positionX: 0, positionY: 0, alignment: 5 });
+  });
+
+  it('places a group\'s items in the scene through the group\'s transform and says so', () => {
+    const bar = itemOf('Main', 'Bar')[0]!;
+    const name = itemOf('Main', 'Name')[0]!;
+    expect(bar.transform).toMatchObject({ positionX: 100, positionY: 560, scaleX: 1 });
+    expect(name.transform).toMatchObject({ positionX: 120, positionY: 590, scaleX: 0.5, scaleY: 0.5 });
+    expect(name).toMatchObject({ enabled: false, locked: true });
+    // Fresh ids above OBS's own, in order, bottom to top.
+    expect([bar.sceneItemId, name.sceneItemId]).toEqual([10, 11]);
+    expect(scene('Main').nextItemId).toBe(12);
+    expect(reasons('Lower third group')).toEqual([expect.stringMatching(/no groups yet.*2 item\(s\).*scene "Main"/)]);
+  });
+
+  it('reports a nested scene item, transitions and hotkeys by name', () => {
+    expect(reasons('Be right back')).toEqual([expect.stringMatching(/scene "Main" shows it as a nested scene/)]);
+    expect(scene('Be right back').items).toHaveLength(1);
+    expect(reasons('Stinger')).toEqual([expect.stringContaining('obs_stinger_transition')]);
+    expect(reasons('Hotkeys')).toEqual([expect.stringMatching(/^2 hotkey binding/)]);
+  });
+});
+
+describe('importObsCollection: older files and bad input', () => {
+  it('finds items by source name when the file has no source_uuid (OBS 29), and stretches to a bounding box', () => {
+    const { collection, skipped } = run(fixture('items-by-name.json'));
+    expect(skipped).toEqual([]);
+    const [first, second] = collection.scenes;
+    expect(collection.currentSceneUuid).toBe(second!.uuid);
+    expect(collection.previewSceneUuid).toBe(first!.uuid);
+    // A colour source without a size is the canvas (1280×720): stretched into 640×360 is half.
+    expect(first!.items[0]!.transform).toMatchObject({ positionX: 10, positionY: 20, scaleX: 0.5, scaleY: 0.5 });
+    expect(collection.inputs[0]).toMatchObject({ kind: 'color_source_v3', settings: { color: 4294901760, width: 0, height: 0 } });
+  });
+
+  it('refuses what is not an OBS collection with a specific reason', () => {
+    const bad = (text: string) => importObsCollection(text, { kinds, newId: () => 'x', canvas: { width: 1280, height: 720 } });
+    expect(bad('{ nope')).toMatchObject({ ok: false, error: { message: expect.stringContaining('not valid JSON') } });
+    expect(bad('{"sources": 3}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('sources') } });
+    expect(bad('{"sources": []}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('no scenes') } });
+  });
+
+  it('keeps an item with a bounding box it cannot size, and says so', () => {
+    const item = obsItemSchema.parse({ name: 'Cam', bounds_type: 2, bounds: { x: 640, y: 360 }, scale: { x: 0.3, y: 0.3 } });
+    const placed = itemTransform(item);
+    expect(placed.transform).toMatchObject({ scaleX: 0.3, scaleY: 0.3 });
+    expect(placed.lost).toMatch(/bounding box \(scale inner, 640×360\)/);
+  });
+
+  it('centres inside a box by bounds_align, also when rotated', () => {
+    // 100×50 source in a 200×200 "scale inner" box, centred (bounds_align 0), box top-left at (0,0).
+    const item = obsItemSchema.parse({ name: 'C', bounds_type: 2, bounds_align: 0, bounds: { x: 200, y: 200 } });
+    expect(itemTransform(item, { width: 100, height: 50 }).transform).toMatchObject({ scaleX: 2, scaleY: 2, positionX: 0, positionY: 50 });
+    const turned = itemTransform({ ...item, rot: 90 }, { width: 100, height: 50 }).transform;
+    expect(turned.positionX).toBeCloseTo(-50, 6);
+    expect(turned.positionY).toBeCloseTo(0, 6);
+  });
+});
+
+describe('parseObsService', () => {
+  it('reads rtmp_custom and rtmp_common (a platform with server "auto")', () => {
+    expect(parseObsService(fixture('service-custom.json'))).toEqual({ ok: true, value: { name: 'Custom', server: 'rtmp://127.0.0.1:1935/live', key: 'live_fixture_key_5f2b' } });
+    expect(parseObsService(fixture('service-common.json'))).toEqual({ ok: true, value: { name: 'Twitch', server: 'rtmp://live.twitch.tv/app', key: 'live_common_key_77aa' } });
+  });
+
+  it('refuses other services without echoing the key', () => {
+    const r = parseObsService(JSON.stringify({ type: 'whip_custom', settings: { server: 'https://x', key: 'sekrit-123' } }));
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toContain('sekrit-123');
+  });
+});

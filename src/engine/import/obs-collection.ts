@@ -1,0 +1,164 @@
+/**
+ * An OBS scene collection file → a studio scene collection plus the list of what was left out.
+ * Scenes keep their order (scene_order), items keep their order and ids, sources become inputs
+ * (obs-sources.ts), placement goes through obs-transform.ts. What the studio has no place for yet
+ * is reported by name: nested scenes, groups (their items are placed in the scene directly),
+ * bounding boxes it cannot turn into a scale, transitions, hotkeys.
+ */
+import { Status, fail, ok, type Input, type Result, type Scene, type SceneItem } from '../../shared';
+import type { KindRegistry } from '../kinds/registry';
+import type { CollectionDocumentPart } from '../document/replace';
+import { itemsOf, parseObsCollection, type ObsItem, type ObsSource } from './obs-schema';
+import { knownSize, mapFilters, mapSource } from './obs-sources';
+import { inGroup, itemTransform } from './obs-transform';
+import { Skips } from './skips';
+
+export interface ObsImportOptions {
+  kinds: KindRegistry;
+  newId: () => string;
+  /** The studio's canvas, the size of a colour source that does not name one. */
+  canvas: { width: number; height: number };
+}
+
+export interface ObsImport {
+  /** The collection's name in OBS ('' when the file has none). */
+  name: string;
+  collection: CollectionDocumentPart;
+  skipped: Skips['list'];
+}
+
+const SCENE = 'scene';
+const GROUP = 'group';
+
+export function importObsCollection(text: string, opts: ObsImportOptions): Result<ObsImport> {
+  const parsed = parseObsCollection(text);
+  if (!parsed.ok) return parsed;
+  const file = parsed.value;
+  const skips = new Skips();
+  const sceneSources = file.sources.filter((s) => s.id === SCENE);
+  if (sceneSources.length === 0) return fail(Status.InvalidRequestField, 'The OBS scene collection has no scenes, so there is nothing to import.');
+  const groups = [...file.groups, ...file.sources.filter((s) => s.id === GROUP)];
+
+  // Names are unique across sources in OBS; the studio needs that too, and a hand-edited file may not.
+  const taken = new Set<string>();
+  const unique = (name: string): string => {
+    let n = name.trim() || 'Unnamed';
+    for (let k = 2; taken.has(n); k++) n = `${name} ${k}`;
+    taken.add(n);
+    return n;
+  };
+
+  /** Each OBS source by uuid and by name (items name their source by uuid since OBS 30, by name before). */
+  const byRef = new Map<string, ObsSource>();
+  for (const s of [...file.sources, ...groups]) {
+    if (s.uuid) byRef.set(`uuid:${s.uuid}`, s);
+    if (!byRef.has(`name:${s.name}`)) byRef.set(`name:${s.name}`, s);
+  }
+  const refOf = (item: ObsItem): ObsSource | undefined =>
+    (item.source_uuid ? byRef.get(`uuid:${item.source_uuid}`) : undefined) ?? byRef.get(`name:${item.name}`);
+
+  const inputs = new Map<ObsSource, Input>();
+  for (const s of file.sources) {
+    if (s.id === SCENE || s.id === GROUP) continue;
+    const input = mapSource(opts.kinds, s, opts.newId(), skips);
+    if (input) inputs.set(s, { ...input, name: unique(input.name) });
+  }
+
+  const order = [
+    ...file.scene_order.map((o) => sceneSources.find((s) => s.name === o.name)).filter((s): s is ObsSource => s !== undefined),
+    ...sceneSources.filter((s) => !file.scene_order.some((o) => o.name === s.name)),
+  ];
+  const scenes: Scene[] = [];
+  const sceneOf = new Map<ObsSource, Scene>();
+  for (const source of new Set(order)) {
+    const scene: Scene = { uuid: opts.newId(), name: unique(source.name), items: [], nextItemId: 1, filters: mapFilters(opts.kinds, source.name, source.filters, skips) };
+    sceneOf.set(source, scene);
+    scenes.push(scene);
+  }
+
+  /** Adds OBS items to a scene; a group's items go in directly, placed through the group's transform. */
+  const place = (scene: Scene, items: readonly ObsItem[], group?: { transform: SceneItem['transform']; visible: boolean; locked: boolean }): Result<null> => {
+    for (const item of items) {
+      const source = refOf(item);
+      if (!source) {
+        skips.add(item.name, `an item of scene "${scene.name}" refers to a source that is not in the file`);
+        continue;
+      }
+      if (source.id === SCENE) {
+        skips.add(item.name, `scene "${scene.name}" shows it as a nested scene, which the studio does not have yet; that item was left out (the scene itself was imported)`);
+        continue;
+      }
+      if (source.id === GROUP) {
+        if (group) {
+          skips.add(item.name, `a group inside a group (in scene "${scene.name}") is not supported; its items were left out`);
+          continue;
+        }
+        const children = itemsOf(source);
+        if (!children.ok) return children;
+        const placed = itemTransform(item);
+        if (placed.lost) skips.add(item.name, `group in scene "${scene.name}": ${placed.lost}`);
+        skips.add(
+          item.name,
+          `the studio has no groups yet, so the group's ${children.value.length} item(s) were placed in scene "${scene.name}" directly, where the group showed them`,
+        );
+        const r = place(scene, children.value, { transform: placed.transform, visible: item.visible, locked: item.locked });
+        if (!r.ok) return r;
+        continue;
+      }
+      const input = inputs.get(source);
+      if (!input) continue; // its kind is unknown: reported once, with the source
+      const placed = itemTransform(item, knownSize(input, opts.canvas));
+      if (placed.lost) skips.add(item.name, `item in scene "${scene.name}": ${placed.lost}`);
+      const transform = group ? inGroup(group.transform, placed.transform) : placed.transform;
+      scene.items.push({
+        // OBS's own id when it is still free in this scene (groups bring ids of their own).
+        sceneItemId: item.id !== undefined && item.id > 0 && !scene.items.some((i) => i.sceneItemId === item.id) && !group ? item.id : 0,
+        sourceUuid: input.uuid,
+        enabled: item.visible && (group?.visible ?? true),
+        locked: item.locked || (group?.locked ?? false),
+        transform,
+      });
+    }
+    return ok(null);
+  };
+
+  for (const [source, scene] of sceneOf) {
+    const items = itemsOf(source);
+    if (!items.ok) return items;
+    const r = place(scene, items.value);
+    if (!r.ok) return r;
+    // Ids: OBS's where they were kept, then fresh ones above the highest.
+    let next = Math.max(0, ...scene.items.map((i) => i.sceneItemId)) + 1;
+    for (const item of scene.items) if (item.sceneItemId === 0) item.sceneItemId = next++;
+    scene.nextItemId = next;
+  }
+
+  for (const t of file.transitions) {
+    skips.add(t.name, `transition (${t.id}): transitions are not part of the studio's scene collections yet`);
+  }
+  const bound = [...file.sources, ...groups].reduce((n, s) => n + hotkeyCount(s.hotkeys), 0);
+  if (bound > 0) skips.add('Hotkeys', `${bound} hotkey binding(s) were not imported: the studio has no hotkeys yet`);
+
+  const sceneNamed = (name: string | undefined): Scene | undefined => {
+    const source = sceneSources.find((s) => s.name === name);
+    return source ? sceneOf.get(source) : undefined;
+  };
+  const program = sceneNamed(file.current_program_scene) ?? sceneNamed(file.current_scene) ?? scenes[0]!;
+  const preview = sceneNamed(file.current_scene) ?? program;
+  return ok({
+    name: file.name.trim(),
+    collection: {
+      scenes,
+      inputs: [...inputs.values()],
+      currentSceneUuid: program.uuid,
+      studioMode: false,
+      previewSceneUuid: preview.uuid,
+    },
+    skipped: skips.list,
+  });
+}
+
+/** Bound keys in a source's hotkeys object ({ "libobs.mute": [{ key: "OBS_KEY_M" }], … }). */
+function hotkeyCount(hotkeys: Record<string, unknown>): number {
+  return Object.values(hotkeys).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+}
