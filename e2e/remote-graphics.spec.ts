@@ -132,6 +132,9 @@ test('a producer drives a lower third, a scoreboard and a countdown from the web
   await expect.poll(() => (settingsOf('LT')['queue'] as { name: string }[]).map((e) => e.name)).toEqual(['Alan', 'Linus']);
   // Alan was shown (index 1) and still is, now at index 0.
   expect(settingsOf('LT')['queue_index']).toBe(0);
+  // Cueing an entry by its name picks it directly.
+  await page.getByTestId('remote-lt-cue-LT-1').click();
+  await expect.poll(() => settingsOf('LT')['queue_index']).toBe(1);
   // A change made by another tool shows up in the untouched field.
   const lt = studio.document().inputs.find((i) => i.name === 'LT')!;
   expect((await studio.execute('input.update', { inputUuid: lt.uuid, settings: { title: 'Engineer' } })).ok).toBe(true);

@@ -105,8 +105,17 @@ export function LowerThirdControl({ g }: { g: GraphicInput }) {
           <ol className="graphic-queue">
             {queue.map((e, i) => (
               <li key={i} className={i === index ? 'is-current' : undefined}>
-                {e.name}
-                {e.title ? ` — ${e.title}` : ''}
+                {/* Cues this entry: it shows at once if the lower third is on, or at the next Show. */}
+                <button
+                  type="button"
+                  className="graphic-cue"
+                  data-testid={`remote-lt-cue-${g.name}-${i}`}
+                  disabled={off || i === index}
+                  onClick={() => void actions.setGraphic(g.name, { queue_index: i })}
+                >
+                  {e.name}
+                  {e.title ? ` — ${e.title}` : ''}
+                </button>
                 <button
                   type="button"
                   className="button button-small"
