@@ -9,12 +9,14 @@ import type { Disposable, Studio } from '../engine/api';
 import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
+import { installDisplayMediaHandler } from './display-media';
 import { installGuards } from './guards';
 import { bindStudioIpc } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol';
 import { installMenu } from './menu';
 import { SafeStorageSecretStore } from './secrets-safe-storage';
 import { isTrustedSender } from './trust';
+import { isPageUrl } from './page';
 import { createStudioWindow } from './window';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +77,7 @@ async function start(): Promise<void> {
     });
     running = { studio, logger, disposables: [] };
     installGuards(session.defaultSession, indexFile, logger);
+    installDisplayMediaHandler(session.defaultSession, { dataDir, ours: (url) => isPageUrl(url, indexFile), logger });
     const unhandle = handleMediaScheme(studio);
     running.disposables.push({ dispose: unhandle });
     running.disposables.push(bindStudioIpc({ studio, logger, trusted }));

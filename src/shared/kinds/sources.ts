@@ -2,8 +2,10 @@
 import type { KindDescriptor } from '../kinds';
 import { CAMERA_INPUT } from './camera';
 import { FFMPEG_SOURCE } from './media';
+import { DISPLAY_CAPTURE, WINDOW_CAPTURE } from './screen';
 
 export { FFMPEG_SOURCE, MEDIA_KIND_IDS } from './media';
 export { CAMERA_INPUT } from './camera';
+export { DISPLAY_CAPTURE, WINDOW_CAPTURE } from './screen';
 
-export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE, CAMERA_INPUT];
+export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE, CAMERA_INPUT, DISPLAY_CAPTURE, WINDOW_CAPTURE];

@@ -6,6 +6,7 @@ import { countdownSource } from './countdown';
 import { imageSource } from './image';
 import { mediaSource } from './media';
 import { cameraSource } from './camera';
+import { displayCaptureSource, windowCaptureSource } from './screen';
 import { lowerThirdSource } from './lower-third';
 import { registerSource } from './registry';
 import { scoreboardSource } from './scoreboard';
@@ -24,6 +25,8 @@ export function registerBuiltinSources(): void {
   registerSource(lowerThirdSource);
   registerSource(mediaSource);
   registerSource(cameraSource);
+  registerSource(displayCaptureSource);
+  registerSource(windowCaptureSource);
   registerSource(audioInputSource);
   registerSource(audioOutputCaptureSource);
   registerSource(scoreboardSource);

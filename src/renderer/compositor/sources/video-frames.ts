@@ -4,12 +4,23 @@
  * the source in a tick uploads it (texImage2D from the element), so any number of items cost one
  * upload per tick and none when nothing new arrived. The texture keeps the last frame while the
  * element seeks, buffers or wraps a loop, so those never show a black frame. Mirroring (cameras)
- * goes through a 2D canvas, paid only by sources that ask for it.
+ * and cropping (screen capture) go through a 2D canvas, paid only by sources that ask for it.
  */
 import { createTexture } from '../gl/target';
 import { context2d, makeCanvas, type Canvas2D } from './text-raster';
 
+/** Pixels cut from each edge of the picture. */
+export interface Crop {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const NO_CROP: Crop = { left: 0, top: 0, right: 0, bottom: 0 };
+
 export class VideoFrames {
+  private crop: Crop = NO_CROP;
   private texture: WebGLTexture | null = null;
   private texW = 0;
   private texH = 0;
@@ -55,6 +66,22 @@ export class VideoFrames {
     this.ver++;
   }
 
+  /** The picture's size after the crop (0 before the first frame). */
+  get width(): number {
+    return Math.max(0, this.video.videoWidth - this.crop.left - this.crop.right);
+  }
+
+  get height(): number {
+    return Math.max(0, this.video.videoHeight - this.crop.top - this.crop.bottom);
+  }
+
+  setCrop(crop: Crop): void {
+    const c = { left: Math.max(0, crop.left), top: Math.max(0, crop.top), right: Math.max(0, crop.right), bottom: Math.max(0, crop.bottom) };
+    if (JSON.stringify(c) === JSON.stringify(this.crop)) return;
+    this.crop = c;
+    this.fresh = true;
+  }
+
   setMirror(mirror: boolean): void {
     if (mirror === this.mirror) return;
     this.mirror = mirror;
@@ -73,18 +100,21 @@ export class VideoFrames {
     this.fresh = false;
     this.uploadedTime = t;
     const gl = this.gl;
-    const w = v.videoWidth;
-    const h = v.videoHeight;
+    const { left, top, right, bottom } = this.crop;
+    const cropped = left + top + right + bottom > 0;
+    const w = this.width;
+    const h = this.height;
+    if (w === 0 || h === 0) return;
     let src: TexImageSource = v;
-    if (this.mirror) {
+    if (this.mirror || cropped) {
       this.flip ??= makeCanvas(w, h);
       if (this.flip.width !== w || this.flip.height !== h) {
         this.flip.width = w;
         this.flip.height = h;
       }
       const c = context2d(this.flip);
-      c.setTransform(-1, 0, 0, 1, w, 0);
-      c.drawImage(v, 0, 0, w, h);
+      c.setTransform(this.mirror ? -1 : 1, 0, 0, 1, this.mirror ? w : 0, 0);
+      c.drawImage(v, left, top, w, h, 0, 0, w, h);
       src = this.flip;
     }
     this.texture ??= createTexture(gl, gl.LINEAR);
