@@ -5,6 +5,7 @@ import type { KindDescriptor } from './kinds';
 import type { MediaAction, MediaDevice, MediaState } from './media';
 import type { Diagnosis, EncoderStatus, OutputStats, RecordStatus, StatsSample } from './stats';
 import type { StudioError } from './errors';
+import type { LibraryList } from './library';
 import type { DestinationState, DestinationStats } from './stats';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
@@ -90,6 +91,14 @@ export interface EventMap {
   'media.action': { inputUuid: string; inputName: string; action: MediaAction; cursorMs?: number };
   /** A player's state moved (as the output owner's renderer reported it). */
   'media.state': { inputUuid: string; inputName: string; state: MediaState; previous: MediaState; error?: string };
+  /** The list of scene collections or profiles changed (created, renamed, removed) or another was loaded. */
+  'collections.changed': LibraryList;
+  'profiles.changed': LibraryList;
+  /** A collection (or profile) switch began: name is the one being left; switched names the new one. */
+  'collection.switching': { name: string };
+  'collection.switched': { name: string };
+  'profile.switching': { name: string };
+  'profile.switched': { name: string };
   /** The compositing renderer's capture devices (for device lists in forms). */
   'devices.changed': { devices: MediaDevice[] };
   /** Why a media input's file can never play (a codec the compositor lacks), or null once it can. */

@@ -18,6 +18,11 @@ export interface AutosaverOptions {
   delayMs?: number;
   /** Longest a pending change waits while changes keep coming. Default 10 × delayMs. */
   maxWaitMs?: number;
+  /**
+   * Where the loaded scene collection and profile are saved (absolute paths), asked at each write so
+   * a switch (see library/library.ts) saves into the new files. Default: the data folder's own.
+   */
+  files?: () => { collection: string; profile: string };
   /** Save failures land here (one sentence); they are never thrown. */
   onError: (message: string) => void;
 }
@@ -84,15 +89,18 @@ export class Autosaver {
     const doc = this.opts.get();
     if (doc === this.lastDoc) return;
     let failed = false;
-    for (const [name, text] of [
-      [COLLECTION_FILE, collectionJson(doc)],
-      [PROFILE_FILE, profileJson(doc)],
+    const files = this.opts.files?.() ?? {
+      collection: path.join(this.opts.dataDir, COLLECTION_FILE),
+      profile: path.join(this.opts.dataDir, PROFILE_FILE),
+    };
+    for (const [file, text] of [
+      [files.collection, collectionJson(doc)],
+      [files.profile, profileJson(doc)],
     ] as const) {
-      if (this.lastText.get(name) === text) continue;
-      const file = path.join(this.opts.dataDir, name);
+      if (this.lastText.get(file) === text) continue;
       try {
         await writeFileAtomic(file, text, { backup: true });
-        this.lastText.set(name, text);
+        this.lastText.set(file, text);
       } catch (e) {
         failed = true;
         const why = e instanceof Error ? e.message : String(e);
