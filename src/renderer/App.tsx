@@ -11,9 +11,11 @@ import { AddSourceDialog } from './features/sources/AddSourceDialog';
 import { SourcesDock } from './features/sources/SourcesDock';
 import { StatsBar } from './features/stats/StatsBar';
 import { useUi } from './stores/context';
+import { useHotkeyKeys } from './features/hotkeys/useHotkeyKeys';
 
 /** The studio shell: scenes and sources on the left, preview in the middle, controls and properties on the right. */
 export function App() {
+  useHotkeyKeys();
   const settingsOpen = useUi((s) => s.settingsOpen);
   const addSourceKind = useUi((s) => s.addSourceKind);
   return (

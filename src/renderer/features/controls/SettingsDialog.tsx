@@ -12,6 +12,7 @@ import { EncoderStatusSection } from './EncoderStatusSection';
 import { EncoderTemplates } from './EncoderTemplates';
 import { OutputSettingsFields } from './OutputSettingsFields';
 import { ScreenshotSettingsFields } from './ScreenshotSettingsFields';
+import { HotkeySettings } from '../hotkeys/HotkeySettings';
 import { draftFrom, planSave, rebaseDraft, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
 import { VideoSettingsFields } from './VideoSettingsFields';
 
@@ -124,6 +125,7 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       <RecordingSettings />
       <UplinkSettings />
       <WatermarkSettings />
+      <HotkeySettings />
       <RemoteSettings />
       <WebhooksSettings doc={doc} />
       {status?.kind === 'saved' ? (
