@@ -10,6 +10,7 @@ import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
 import { installDisplayMediaHandler } from './display-media';
+import { bindGlobalHotkeys } from './global-hotkeys';
 import { installGuards } from './guards';
 import { bindStudioIpc } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol';
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
     running.disposables.push({ dispose: unhandle });
     running.disposables.push(bindStudioIpc({ studio, logger, trusted }));
     running.disposables.push(bindFfmpegChooser({ studio, logger, trusted, window: () => win }));
+    running.disposables.push(bindGlobalHotkeys({ studio, logger }));
     installMenu({
       chooseFfmpeg: () =>
         void chooseFfmpeg({ studio, logger, window: () => win }).then((r) => {

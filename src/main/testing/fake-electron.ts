@@ -151,8 +151,23 @@ export const fakeElectron = {
     },
   },
   BrowserWindow: FakeBrowserWindow,
+  globalShortcut: {
+    /** Accelerator → callback, as the OS holds them; `taken` ones another app owns. */
+    registered: new Map<string, () => void>(),
+    taken: new Set<string>(),
+    register(accelerator: string, fn: () => void): boolean {
+      if (fakeElectron.globalShortcut.taken.has(accelerator)) return false;
+      fakeElectron.globalShortcut.registered.set(accelerator, fn);
+      return true;
+    },
+    unregisterAll(): void {
+      fakeElectron.globalShortcut.registered.clear();
+    },
+  },
   /** Forgets everything registered, between tests. */
   reset(): void {
+    fakeElectron.globalShortcut.registered.clear();
+    fakeElectron.globalShortcut.taken.clear();
     fakeElectron.app.clear();
     fakeElectron.ipcMain.clear();
     fakeElectron.ipcMain.handlers.clear();
