@@ -11,6 +11,8 @@ export function desktopBridge(studio: StudioBridge): ClientBridge {
     onFrameAck: (listener) => studio.onFrameAck(listener),
     reportStats: (stats) => studio.reportStats(stats),
     mediaUrl: (path) => studio.mediaUrl(path),
+    // The main process opens its own file dialog; the page never names a path.
+    ...(studio.chooseFfmpeg && { chooseFfmpeg: () => studio.chooseFfmpeg!() }),
     onConnection(listener) {
       // IPC to the main process cannot drop while the window lives.
       listener(true);

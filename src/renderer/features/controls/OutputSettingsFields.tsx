@@ -1,4 +1,4 @@
-import { useStudio } from '../../stores/context';
+import { useServices, useStudio } from '../../stores/context';
 import { encoderOptions } from './encoders';
 import { SettingsRow, type SectionProps } from './SettingsFields';
 import { AUDIO_BITRATES, B_FRAMES, BITRATE, KEYFRAME, PROFILES, RATE_CONTROLS, X264_PRESETS } from './settingsForm';
@@ -22,6 +22,7 @@ const FFMPEG_HINT =
 export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
   const status = useStudio((s) => s.encoder);
   const ffmpegPath = useStudio((s) => s.document?.output.ffmpegPath ?? '');
+  const { bridge } = useServices();
   const encoders = encoderOptions(status, draft.encoder);
   return (
     <fieldset className="settings-section">
@@ -136,6 +137,11 @@ export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
           value={ffmpegPath}
           data-testid="settings-ffmpeg"
         />
+        {bridge.chooseFfmpeg ? (
+          <button type="button" className="button button-small" data-testid="settings-ffmpeg-choose" onClick={() => void bridge.chooseFfmpeg?.()}>
+            Choose FFmpeg…
+          </button>
+        ) : null}
       </SettingsRow>
     </fieldset>
   );
