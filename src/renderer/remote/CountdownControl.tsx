@@ -1,4 +1,4 @@
-import { countdownRemainingMs, formatClock } from '../../shared';
+import { countdownRemainingMs, formatClock, timeOfDayText } from '../../shared';
 import { ClockButtons } from './ClockButtons';
 import { useActions, useConnected, useRemote } from './context';
 import type { GraphicInput } from './store';
@@ -9,7 +9,7 @@ export function CountdownControl({ g }: { g: GraphicInput }) {
   const actions = useActions();
   const connected = useConnected();
   const busy = useRemote((s) => Boolean(s.busy[`graphic:${g.name}`]));
-  const toTime = g.settings['mode'] === 'time_of_day';
+  const toTime = g.settings['mode'] === 'time_of_day' || g.settings['mode'] === 'clock';
   const now = useNow(toTime || g.settings['clock_running'] === true);
   const left = countdownRemainingMs(g.settings, now);
   const minutes = typeof g.settings['duration_s'] === 'number' ? (g.settings['duration_s'] as number) / 60 : 5;
@@ -18,7 +18,7 @@ export function CountdownControl({ g }: { g: GraphicInput }) {
       <div className="graphic-head">
         <span className="field-label">{g.name}</span>
         <span className="graphic-clock" data-testid={`remote-countdown-left-${g.name}`}>
-          {left === null ? '--:--' : formatClock(Math.ceil(left / 1000) * 1000)}
+          {g.settings['mode'] === 'clock' ? timeOfDayText(now, true) : left === null ? '--:--' : formatClock(Math.ceil(left / 1000) * 1000)}
         </span>
       </div>
       {toTime ? null : (

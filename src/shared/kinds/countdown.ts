@@ -5,7 +5,7 @@ import { elapsedMs, readStopwatch } from './stopwatch';
 /**
  * Our own countdown: for a duration (a stopwatch in settings, see stopwatch.ts, counted down from
  * `duration_s`) or to a time of day (`target_time` "HH:MM" or "HH:MM:SS", local time, always
- * running). At zero it shows `end_text`, or nothing with end_action "hide"; with "switch_scene" the
+ * running), or, with mode "clock", simply the local time of day. At zero it shows `end_text`, or nothing with end_action "hide"; with "switch_scene" the
  * engine (src/engine/overlays) puts `end_scene` on program when a countdown on program ends.
  */
 export const COUNTDOWN_TIMER: KindDescriptor = {
@@ -38,6 +38,7 @@ export const COUNTDOWN_TIMER: KindDescriptor = {
       options: [
         { label: 'For a duration', value: 'duration' },
         { label: 'To a time of day', value: 'time_of_day' },
+        { label: 'Show the time of day (a clock)', value: 'clock' },
       ],
     },
     { type: 'int', name: 'duration_s', label: 'Duration', min: 1, max: 359_999, suffix: 's' },
@@ -105,8 +106,9 @@ const num = (s: Settings, k: string, fallback: number): number => {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 };
 
-/** When the countdown reaches zero (wall ms), or null while it is stopped or has no valid target. */
+/** When the countdown reaches zero (wall ms), or null while it is stopped, has no valid target or is a clock. */
 export function countdownEndAt(s: Settings, now: number): number | null {
+  if (s['mode'] === 'clock') return null;
   if (s['mode'] === 'time_of_day') return timeOfDayTarget(typeof s['target_time'] === 'string' ? s['target_time'] : '', now);
   const w = readStopwatch(s);
   if (!w.running) return null;
@@ -114,12 +116,21 @@ export function countdownEndAt(s: Settings, now: number): number | null {
   return w.startedAt + (duration - w.ms);
 }
 
-/** Ms left at wall time `now` (0 at and after the end); null for a time of day that does not parse. */
+/** Ms left at wall time `now` (0 at and after the end); null for a time of day that does not parse, or a clock. */
 export function countdownRemainingMs(s: Settings, now: number): number | null {
+  if (s['mode'] === 'clock') return null;
   if (s['mode'] === 'time_of_day') {
     const end = countdownEndAt(s, now);
     return end === null ? null : Math.max(0, end - now);
   }
   const duration = num(s, 'duration_s', COUNTDOWN_TIMER.defaults.duration_s as number) * 1000;
   return Math.max(0, duration - elapsedMs(readStopwatch(s), now));
+}
+
+/** The local time of day at wall time `now`: "14:05", or "14:05:09" with seconds. */
+export function timeOfDayText(now: number, seconds: boolean): string {
+  const d = new Date(now);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const hm = `${two(d.getHours())}:${two(d.getMinutes())}`;
+  return seconds ? `${hm}:${two(d.getSeconds())}` : hm;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownEndAt, countdownRemainingMs, parseTimeOfDay, timeOfDayTarget } from './countdown';
+import { countdownEndAt, countdownRemainingMs, parseTimeOfDay, timeOfDayTarget, timeOfDayText } from './countdown';
 import { lowerThirdEntry, lowerThirdQueue, steppedQueueIndex } from './lower-third';
 import { scoreboardClockMs } from './scoreboard';
 import { elapsedMs, formatClock, readStopwatch, setPatch, startPatch, stopPatch } from './stopwatch';
@@ -57,6 +57,15 @@ describe('countdown', () => {
     const s = { mode: 'time_of_day', target_time: '17:00:30' };
     expect(countdownRemainingMs(s, now)).toBe(30_000);
     expect(countdownRemainingMs({ ...s, target_time: 'soon' }, now)).toBeNull();
+  });
+
+  it('as a clock: the local time, and no end', () => {
+    const at = new Date(2026, 11, 5, 9, 5, 7).getTime();
+    expect(timeOfDayText(at, true)).toBe('09:05:07');
+    expect(timeOfDayText(at, false)).toBe('09:05');
+    const s = { mode: 'clock', clock_running: true, clock_started_at: 0, duration_s: 1, end_action: 'switch_scene' };
+    expect(countdownEndAt(s, at)).toBeNull();
+    expect(countdownRemainingMs(s, at)).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@
  * shown text does (once a second, ten times in the tenths format's last minute). At zero it shows
  * end_text, or nothing with end_action "hide"; switching scenes is the engine's (src/engine/overlays).
  */
-import { COUNTDOWN_TIMER, countdownRemainingMs, formatClock, type Settings } from '../../../shared';
+import { COUNTDOWN_TIMER, countdownRemainingMs, formatClock, timeOfDayText, type Settings } from '../../../shared';
 import { abgrToCss } from '../color';
 import { CanvasTexture, type Ctx2D } from './canvas-texture';
 import { num, str } from './settings';
@@ -16,8 +16,16 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
 const FACE = 'sans-serif';
 const DAY_MS = 86_400_000;
 
-/** The text a countdown shows with `remaining` ms left (null = no valid target). */
-export function countdownText(s: Settings, remaining: number | null): string {
+/** The text a countdown shows at wall time `now`. */
+export function countdownText(s: Settings, now: number): string {
+  const format = str(s, 'format', 'auto');
+  // A clock shows seconds unless the format is the plain one.
+  if (s['mode'] === 'clock') return timeOfDayText(now, format !== 'auto');
+  return remainingText(s, countdownRemainingMs(s, now));
+}
+
+/** The text for `remaining` ms left (null = no valid target). */
+function remainingText(s: Settings, remaining: number | null): string {
   if (remaining === null) return '--:--';
   const format = str(s, 'format', 'auto');
   if (remaining <= 0) return s['end_action'] === 'hide' ? '' : str(s, 'end_text', '');
@@ -42,7 +50,7 @@ export const countdownSource: SourceKind = {
     let label = '';
 
     const refresh = (now: number): void => {
-      shown = countdownText(s, countdownRemainingMs(s, now));
+      shown = countdownText(s, now);
       const key = JSON.stringify([shown, s, w, h]);
       if (key === drawnKey) return;
       drawnKey = key;
@@ -82,8 +90,8 @@ export const countdownSource: SourceKind = {
         size = Math.max(8, num(s, 'font_size', d.font_size as number));
         label = str(s, 'label', '');
         // Sized for the longest reading (digits measured as zeros), so counting never resizes the item.
-        const longest = s['mode'] === 'time_of_day' ? DAY_MS - 1 : num(s, 'duration_s', d.duration_s as number) * 1000;
-        const widest = countdownText({ ...s, end_action: 'none' }, longest).replace(/\d/g, '0');
+        const longest = s['mode'] === 'duration' || s['mode'] === undefined ? num(s, 'duration_s', d.duration_s as number) * 1000 : DAY_MS - 1;
+        const widest = (s['mode'] === 'clock' ? countdownText(s, 0) : remainingText({ ...s, end_action: 'none' }, longest)).replace(/\d/g, '0');
         measurer.font = `bold ${size}px ${FACE}`;
         const textW = Math.max(measurer.measureText(widest).width, measurer.measureText(str(s, 'end_text', '')).width);
         measurer.font = `${Math.round(size * 0.45)}px ${FACE}`;
