@@ -91,7 +91,7 @@ export interface EventMap {
   'media.action': { inputUuid: string; inputName: string; action: MediaAction; cursorMs?: number };
   /** A player's state moved (as the output owner's renderer reported it). */
   'media.state': { inputUuid: string; inputName: string; state: MediaState; previous: MediaState; error?: string };
-  /** The list of scene collections or profiles changed (created, renamed, removed) or another was loaded. */
+  /** The list of scene collections or profiles changed (created, renamed, removed); a switch is collection.switched / profile.switched. */
   'collections.changed': LibraryList;
   'profiles.changed': LibraryList;
   /** A collection (or profile) switch began: name is the one being left; switched names the new one. */

@@ -113,7 +113,7 @@ describe('scene collections', () => {
     expect(studio.document().scenes.map((s) => s.name)).toEqual(['Scene']);
     expect(await must(studio, 'collection.list')).toEqual({ current: 'Show', names: ['Untitled', 'Show'] });
     const types = events.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['collection.switching', 'scene.removed', 'scene.created', 'history.changed', 'document.changed', 'collection.switched', 'collections.changed']));
+    expect(types).toEqual(expect.arrayContaining(['collections.changed', 'collection.switching', 'scene.removed', 'scene.created', 'history.changed', 'document.changed', 'collection.switched']));
     expect(types.indexOf('collection.switching')).toBeLessThan(types.indexOf('document.changed'));
     expect(types.indexOf('document.changed')).toBeLessThan(types.indexOf('collection.switched'));
     expect(events.find((e) => e.type === 'collection.switching')?.data).toEqual({ name: 'Untitled' });

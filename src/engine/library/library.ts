@@ -243,8 +243,8 @@ export class Library {
     for (const n of notices) this.opts.notify(n.level, n.message);
     if (!r.ok) return r;
     await this.saveLayout();
+    // The list itself did not change (OBS sends no list event for a switch); switched names the new one.
     this.opts.emit({ type: `${kind}.switched`, data: { name: entry.name } });
-    this.announce(kind);
     return ok(null);
   }
 

@@ -360,6 +360,20 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       if (state === 'ended') return [ev('MediaInputPlaybackEnded', S.MediaInputs, { inputName, inputUuid })];
       return [];
     }
+    // Scene collections and profiles (src/engine/library): the switch's two events bracket the
+    // document's replacement, as OBS's do.
+    case 'collection.switching':
+      return [ev('CurrentSceneCollectionChanging', S.Config, { sceneCollectionName: event.data.name })];
+    case 'collection.switched':
+      return [ev('CurrentSceneCollectionChanged', S.Config, { sceneCollectionName: event.data.name })];
+    case 'collections.changed':
+      return [ev('SceneCollectionListChanged', S.Config, { sceneCollections: [...event.data.names] })];
+    case 'profile.switching':
+      return [ev('CurrentProfileChanging', S.Config, { profileName: event.data.name })];
+    case 'profile.switched':
+      return [ev('CurrentProfileChanged', S.Config, { profileName: event.data.name })];
+    case 'profiles.changed':
+      return [ev('ProfileListChanged', S.Config, { profiles: [...event.data.names] })];
     default:
       // document.changed, video.changed (OBS 5 has no event for it), record.saved (OBS has none: the
       // stop's outputPath names the file), stats, encoder status, notices, renderer traffic.

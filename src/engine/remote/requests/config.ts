@@ -5,10 +5,6 @@ import type { HandlerTable } from './handler';
 import { Code, fail, success, unwrap } from './status';
 import { streamActive } from './stream';
 
-/** The studio has one profile and one scene collection so far. */
-export const PROFILE_NAME = 'Default';
-export const COLLECTION_NAME = 'Default';
-
 /** Where recordings go: the folder chosen in the recording settings, else "recordings" in the data folder. */
 export const recordDirectory = (folder: string, dataDir: string): string => folder || path.join(dataDir, 'recordings');
 
@@ -48,17 +44,41 @@ export const configRequests: HandlerTable = {
     return success();
   },
 
-  GetProfileList: () => success({ currentProfileName: PROFILE_NAME, profiles: [PROFILE_NAME] }),
+  // Profiles and scene collections: the engine's library (src/engine/library). Names are matched
+  // exactly, as OBS does; create switches to the new one, as OBS does.
+  GetProfileList: async (ctx) => {
+    const { current, names } = unwrap(await ctx.studio.execute('profile.list', {}));
+    return success({ currentProfileName: current, profiles: names });
+  },
 
-  SetCurrentProfile: (_ctx, f) => {
-    if (f.string('profileName') !== PROFILE_NAME) fail(Code.ResourceNotFound);
+  SetCurrentProfile: async (ctx, f) => {
+    unwrap(await ctx.studio.execute('profile.switch', { name: f.string('profileName') }));
     return success();
   },
 
-  GetSceneCollectionList: () => success({ currentSceneCollectionName: COLLECTION_NAME, sceneCollections: [COLLECTION_NAME] }),
+  CreateProfile: async (ctx, f) => {
+    unwrap(await ctx.studio.execute('profile.create', { name: f.string('profileName') }));
+    return success();
+  },
 
-  SetCurrentSceneCollection: (_ctx, f) => {
-    if (f.string('sceneCollectionName') !== COLLECTION_NAME) fail(Code.ResourceNotFound);
+  RemoveProfile: async (ctx, f) => {
+    unwrap(await ctx.studio.execute('profile.remove', { name: f.string('profileName') }));
+    return success();
+  },
+
+  GetSceneCollectionList: async (ctx) => {
+    const { current, names } = unwrap(await ctx.studio.execute('collection.list', {}));
+    return success({ currentSceneCollectionName: current, sceneCollections: names });
+  },
+
+  /** OBS blocks until the collection has finished changing; so does this (the switch is awaited). */
+  SetCurrentSceneCollection: async (ctx, f) => {
+    unwrap(await ctx.studio.execute('collection.switch', { name: f.string('sceneCollectionName') }));
+    return success();
+  },
+
+  CreateSceneCollection: async (ctx, f) => {
+    unwrap(await ctx.studio.execute('collection.create', { name: f.string('sceneCollectionName') }));
     return success();
   },
 

@@ -239,12 +239,23 @@ describe('config', () => {
     expect(out.requestStatus.code).toBe(402);
   });
 
-  it('one profile and one collection', async () => {
-    expect(await ok('GetProfileList')).toEqual({ currentProfileName: 'Default', profiles: ['Default'] });
-    expect(await ok('GetSceneCollectionList')).toEqual({ currentSceneCollectionName: 'Default', sceneCollections: ['Default'] });
-    await ok('SetCurrentProfile', { profileName: 'Default' });
+  it('profiles and scene collections: list, create (which switches), switch, remove', async () => {
+    expect(await ok('GetProfileList')).toEqual({ currentProfileName: 'Untitled', profiles: ['Untitled'] });
+    expect(await ok('GetSceneCollectionList')).toEqual({ currentSceneCollectionName: 'Untitled', sceneCollections: ['Untitled'] });
+    await ok('SetCurrentProfile', { profileName: 'Untitled' });
     await refused('SetCurrentProfile', { profileName: 'Other' }, 600);
     await refused('SetCurrentSceneCollection', { sceneCollectionName: 'Other' }, 600);
+    await ok('CreateProfile', { profileName: 'Second' });
+    expect(await ok('GetProfileList')).toEqual({ currentProfileName: 'Second', profiles: ['Untitled', 'Second'] });
+    await refused('CreateProfile', { profileName: 'Second' }, 601);
+    await ok('RemoveProfile', { profileName: 'Second' });
+    expect(await ok('GetProfileList')).toEqual({ currentProfileName: 'Untitled', profiles: ['Untitled'] });
+    await refused('RemoveProfile', { profileName: 'Untitled' }, 604);
+    await ok('CreateSceneCollection', { sceneCollectionName: 'Show' });
+    expect(await ok('GetSceneCollectionList')).toEqual({ currentSceneCollectionName: 'Show', sceneCollections: ['Untitled', 'Show'] });
+    await ok('SetCurrentSceneCollection', { sceneCollectionName: 'Untitled' });
+    expect(await ok('GetSceneCollectionList')).toMatchObject({ currentSceneCollectionName: 'Untitled' });
+    await refused('CreateSceneCollection', {}, 300);
   });
 
   it('the stream service is the primary destination, and its key never comes back', async () => {

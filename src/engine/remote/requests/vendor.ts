@@ -16,6 +16,7 @@
  *                          congestion, droppedFrames }] }] }, oldest first
  *
  * Lower thirds, overlay clocks and the program watermark: see vendor-overlays.ts. Periodic screenshots: vendor-screenshots.ts.
+ * RemoveSceneCollection, ImportObsSceneCollection, ImportObsStreamService: vendor-library.ts.
  *
  * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
  * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
@@ -28,6 +29,7 @@ import { Fields, isObject, type Data } from './fields';
 import { budgetData, diagnosisData, sampleData } from './stats-shapes';
 import { overlayRequests, watermarkRequests } from './vendor-overlays';
 import { screenshotRequests } from './vendor-screenshots';
+import { libraryRequests } from './vendor-library';
 import { Code, fail, failure, success, unwrap } from './status';
 
 type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
@@ -127,6 +129,8 @@ export const vendorRequests: Record<string, VendorHandler> = {
   ...overlayRequests,
   ...watermarkRequests,
   ...screenshotRequests,
+  // Scene collections and profiles beyond OBS's protocol, OBS imports (vendor-library.ts).
+  ...libraryRequests,
 };
 
 /** CallVendorRequest's body once its own fields are checked (general.ts). */

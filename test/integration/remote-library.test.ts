@@ -1,0 +1,170 @@
+/**
+ * Scene collections, profiles and the OBS import over obs-websocket, driven by the real
+ * obs-websocket-js client against a real Studio's request registry, event source and transport:
+ * the vendor request ImportObsSceneCollection imports a collection written the way OBS 30 writes it,
+ * and what came over is read back with GetSceneList / GetSceneItemList / GetSourceFilterList /
+ * GetInputVolume; the Config events bracket each switch; keys from service.json never come back.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
+import type { Studio } from '../../src/engine/api';
+import { createRemoteEventSource } from '../../src/engine/remote/events';
+import { createRequestRegistry } from '../../src/engine/remote/requests/registry';
+import { startRemoteServer, type RemoteServer } from '../../src/engine/remote/server';
+import { VENDOR_NAME, type RemoteEventSource } from '../../src/engine/remote/types';
+import { createStudio } from '../../src/engine/studio';
+import { memoryLogger, resourcesDir } from '../harness/remote-fixture';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/obs');
+let dataDir: string;
+let studio: Studio;
+let events: RemoteEventSource;
+let server: RemoteServer;
+const obs = new OBSWebSocket();
+const heard: { type: string; data: Record<string, unknown> }[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'bs-remote-library-'));
+  const logger = memoryLogger();
+  studio = await createStudio({ dataDir, resourcesDir, logger });
+  events = createRemoteEventSource(studio);
+  const started = await startRemoteServer({
+    studio,
+    registry: createRequestRegistry({ dataDir }),
+    events,
+    logger,
+    port: 0,
+    bind: '127.0.0.1',
+    password: null,
+    version: 'test',
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  server = started.value;
+  await obs.connect(server.url, undefined, { eventSubscriptions: EventSubscription.Config });
+  for (const type of [
+    'CurrentSceneCollectionChanging',
+    'CurrentSceneCollectionChanged',
+    'SceneCollectionListChanged',
+    'CurrentProfileChanging',
+    'CurrentProfileChanged',
+    'ProfileListChanged',
+  ] as const) {
+    obs.on(type, (data) => heard.push({ type, data: data as Record<string, unknown> }));
+  }
+});
+
+afterAll(async () => {
+  await obs.disconnect();
+  await server?.close();
+  events?.dispose();
+  await studio?.dispose();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function refused(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { code: number; message: string };
+    return { code: e.code, message: e.message };
+  }
+  throw new Error('expected the request to fail');
+}
+
+/** Waits until an event of this type has arrived, and takes the events up to it. */
+async function until(type: string): Promise<typeof heard> {
+  const deadline = Date.now() + 5000;
+  while (!heard.some((h) => h.type === type)) {
+    if (Date.now() > deadline) throw new Error(`no ${type} arrived: ${JSON.stringify(heard)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return heard.splice(0, heard.findIndex((h) => h.type === type) + 1);
+}
+
+const vendor = async (requestType: string, requestData: Record<string, unknown>) =>
+  (await obs.call('CallVendorRequest', { vendorName: VENDOR_NAME, requestType, requestData })).responseData as Record<string, unknown>;
+
+describe('OBS import over obs-websocket', () => {
+  it('imports a collection by path, switches to it, and the scenes, items, filters and mixer read back', async () => {
+    const r = await vendor('ImportObsSceneCollection', { path: path.join(FIXTURES, 'show.json') });
+    expect(r['sceneCollectionName']).toBe('Evening Show');
+    const skipped = r['skipped'] as { name: string; reason: string }[];
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        { name: 'Visualizer', reason: expect.stringContaining('spectralizer_source') },
+        { name: 'Glitch shader', reason: expect.stringContaining('obs_shaderfilter') },
+        { name: 'Be right back', reason: expect.stringContaining('nested scene') },
+        { name: 'Lower third group', reason: expect.stringContaining('no groups') },
+        { name: 'Stinger', reason: expect.stringContaining('transition') },
+      ]),
+    );
+    const switched = await until('CurrentSceneCollectionChanged');
+    expect(switched.map((h) => h.type)).toEqual(['SceneCollectionListChanged', 'CurrentSceneCollectionChanging', 'CurrentSceneCollectionChanged']);
+    expect(switched[1]!.data).toEqual({ sceneCollectionName: 'Untitled' });
+    expect(switched[2]!.data).toEqual({ sceneCollectionName: 'Evening Show' });
+    expect(await obs.call('GetSceneCollectionList')).toEqual({ currentSceneCollectionName: 'Evening Show', sceneCollections: ['Untitled', 'Evening Show'] });
+
+    const scenes = await obs.call('GetSceneList');
+    expect(scenes.currentProgramSceneName).toBe('Main');
+    expect(scenes.scenes.map((s) => s['sceneName']).sort()).toEqual(['Be right back', 'Main']);
+
+    const { sceneItems } = await obs.call('GetSceneItemList', { sceneName: 'Main' });
+    const item = (name: string) => sceneItems.find((i) => i['sourceName'] === name) as Record<string, unknown> & { sceneItemTransform: Record<string, unknown> };
+    expect(item('Logo')).toMatchObject({ sceneItemId: 4, sceneItemEnabled: false, sceneItemLocked: false, inputKind: 'image_source' });
+    expect(item('Logo').sceneItemTransform).toMatchObject({ positionX: 1180, positionY: 60, rotation: 15, scaleX: 0.25, scaleY: 0.25, alignment: 0 });
+    expect(item('Backdrop')).toMatchObject({ sceneItemId: 1, sceneItemLocked: true });
+    expect(item('Backdrop').sceneItemTransform['scaleX']).toBeCloseTo(2 / 3, 6);
+    // The group's items, placed in the scene where the group showed them.
+    expect(item('Name').sceneItemTransform).toMatchObject({ positionX: 120, positionY: 590, scaleX: 0.5 });
+    expect(item('Name')).toMatchObject({ sceneItemEnabled: false, sceneItemLocked: true });
+    expect(sceneItems.some((i) => i['sourceName'] === 'Visualizer' || i['sourceName'] === 'Be right back')).toBe(false);
+
+    const { filters } = await obs.call('GetSourceFilterList', { sourceName: 'Name' });
+    expect(filters).toEqual([expect.objectContaining({ filterName: 'Chroma Key', filterKind: 'chroma_key_filter_v2', filterEnabled: true, filterSettings: expect.objectContaining({ similarity: 420 }) })]);
+    expect(await obs.call('GetInputVolume', { inputName: 'Intro clip' })).toMatchObject({ inputVolumeMul: 2 });
+    expect(await obs.call('GetInputSettings', { inputName: 'Intro clip' })).toMatchObject({ inputSettings: { local_file: '/home/ada/Videos/intro.mp4', looping: true } });
+  });
+
+  it('refuses a path it cannot read and a file that is not an OBS collection, naming why', async () => {
+    expect(await refused(vendor('ImportObsSceneCollection', { path: path.join(FIXTURES, 'missing.json') }))).toMatchObject({ code: 600 });
+    expect(await refused(vendor('ImportObsSceneCollection', { path: 'show.json' }))).toMatchObject({ code: 400, message: expect.stringContaining('absolute') });
+    expect(await refused(vendor('ImportObsSceneCollection', { path: path.join(FIXTURES, 'service-custom.json') }))).toMatchObject({
+      code: 400,
+      message: expect.stringContaining('not an OBS scene collection'),
+    });
+  });
+
+  it('switches collections back and removes one (vendor), with the Config events', async () => {
+    await obs.call('SetCurrentSceneCollection', { sceneCollectionName: 'Untitled' });
+    const back = await until('CurrentSceneCollectionChanged');
+    expect(back.at(-1)!.data).toEqual({ sceneCollectionName: 'Untitled' });
+    expect((await obs.call('GetSceneList')).scenes.map((s) => s['sceneName'])).not.toContain('Main');
+    await vendor('RemoveSceneCollection', { sceneCollectionName: 'Evening Show' });
+    expect((await until('SceneCollectionListChanged')).at(-1)!.data).toEqual({ sceneCollections: ['Untitled'] });
+    expect(await refused(vendor('RemoveSceneCollection', { sceneCollectionName: 'Untitled' }))).toMatchObject({ code: 604 });
+  });
+
+  it('profiles: create, switch, remove; a service.json key reaches the secret store and no reply', async () => {
+    await obs.call('CreateProfile', { profileName: 'Tour' });
+    const created = await until('CurrentProfileChanged');
+    expect(created.map((h) => h.type)).toEqual(['ProfileListChanged', 'CurrentProfileChanging', 'CurrentProfileChanged']);
+    expect(created.at(-1)!.data).toEqual({ profileName: 'Tour' });
+    const r = await vendor('ImportObsStreamService', { path: path.join(FIXTURES, 'service-custom.json') });
+    expect(JSON.stringify(r)).not.toContain('live_fixture_key_5f2b');
+    const { destinationId } = r as { destinationId: string };
+    const list = await vendor('GetDestinationList', {});
+    expect(list['destinations']).toEqual([expect.objectContaining({ destinationId, server: 'rtmp://127.0.0.1:1935/live', hasKey: true })]);
+    expect(JSON.stringify(list)).not.toContain('live_fixture_key_5f2b');
+    expect(await studio.execute('profile.export', { name: 'Tour' })).toMatchObject({ ok: true, value: { json: expect.not.stringContaining('live_fixture_key_5f2b') } });
+
+    await obs.call('SetCurrentProfile', { profileName: 'Untitled' });
+    await until('CurrentProfileChanged');
+    expect((await vendor('GetDestinationList', {}))['destinations']).toEqual([]);
+    await obs.call('RemoveProfile', { profileName: 'Tour' });
+    expect((await until('ProfileListChanged')).at(-1)!.data).toEqual({ profiles: ['Untitled'] });
+    expect(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')).not.toContain('live_fixture_key_5f2b');
+  });
+});
