@@ -1,6 +1,7 @@
 import { useStudio } from '../../stores/context';
 import { currentScene } from '../../stores/selectors';
 import { HistoryButtons } from '../history/HistoryButtons';
+import { LibraryMenu } from '../library/LibraryMenu';
 
 /** App title, program scene, canvas format and whether this window feeds the output. */
 export function TopBar() {
@@ -12,6 +13,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="app-title">Broadcast Studio</h1>
+      <LibraryMenu />
       <HistoryButtons />
       <div className="topbar-info">
         {scene ? (
