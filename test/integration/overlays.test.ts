@@ -39,6 +39,8 @@ beforeAll(async () => {
   const video = await obs.call('GetVideoSettings');
   W = video.baseWidth;
   H = video.baseHeight;
+  // Whatever watermark the profile starts with, these pictures start without one.
+  await obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType: 'SetWatermark', requestData: { enabled: false } });
   await obs.call('CreateScene', { sceneName: SCENE });
   await obs.call('SetCurrentProgramScene', { sceneName: SCENE });
   await obs.call('CreateInput', { sceneName: SCENE, inputName: 'Black', inputKind: 'color_source_v3', inputSettings: { color: 0xff000000 } });
@@ -215,7 +217,7 @@ describe('program watermark over the vendor request', () => {
     // An empty scene on program (black): the watermark is a program layer, not any scene's item.
     await obs.call('CreateScene', { sceneName: 'Plain' });
     await obs.call('SetCurrentProgramScene', { sceneName: 'Plain' });
-    const set = await vendor('SetWatermark', { enabled: true, type: 'image', file: logo, anchor: 'bottom_right', margin: 0, opacity: 100, safeArea: true });
+    const set = await vendor('SetWatermark', { enabled: true, type: 'image', file: logo, scale: 100, anchor: 'bottom_right', margin: 0, opacity: 100, safeArea: true });
     expect(set.responseData).toMatchObject({ watermark: { enabled: true, file: logo, anchor: 'bottom_right', scale: 100 } });
     // Bottom-right corner of the title-safe area: 5 % in from the right and bottom edges.
     const right = W - Math.round(W * 0.05);

@@ -108,8 +108,8 @@ describe('server mode admits only its own pages', () => {
 
   it('/media and /session need the cookie; the UI files and /healthz do not', async () => {
     const doc = latestDocument(client);
-    const file = doc.watermark?.file;
-    expect(typeof file, 'the demo has a watermark image').toBe('string');
+    const file = doc.inputs.find((i) => i.kind === 'image_source')?.settings['file'];
+    expect(typeof file, 'the demo scene has an image').toBe('string');
     const media = `/media?path=${encodeURIComponent(file as string)}`;
     const refused = await get(server.port, media);
     expect(refused.status).toBe(401);

@@ -243,9 +243,9 @@ describe('server mode over HTTP and WebSocket', () => {
   });
 
   it('/media serves the files the document uses, and nothing else', async () => {
-    // The demo's watermark image (the program watermark) is a file the document uses.
-    const file = doc.watermark?.file ?? '';
-    expect(file, 'the demo has a watermark image').not.toBe('');
+    const image = doc.inputs.find((i) => i.kind === 'image_source' && typeof i.settings['file'] === 'string');
+    expect(image, 'the demo scene has a watermark image').toBeTruthy();
+    const file = image!.settings['file'] as string;
     const withCookie = { Cookie: server.cookie };
     const served = await get(server.port, `/media?path=${encodeURIComponent(file)}`, withCookie);
     expect(served.status).toBe(200);

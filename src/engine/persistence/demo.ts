@@ -1,13 +1,12 @@
 /**
  * The first-launch collection: one scene that shows at once that frames flow (a test pattern with
- * a running clock) and that text renders (an outlined title); and the first-launch program
- * watermark (a logo in a corner), which shows that images load and that the watermark is a layer
- * over every scene. Sizes follow the canvas so the demo looks the same at any base resolution.
+ * a running clock), that text renders (an outlined title) and that images load (a watermark).
+ * Sizes follow the canvas so the demo looks the same at any base resolution.
  */
 import path from 'node:path';
 import {
   DEFAULT_TRANSFORM,
-  DEFAULT_WATERMARK,
+  IMAGE_SOURCE,
   MIXER_DEFAULTS,
   TEST_PATTERN,
   TEXT_SOURCE,
@@ -17,7 +16,6 @@ import {
   type Settings,
   type Transform,
   type VideoSettings,
-  type Watermark,
 } from '../../shared';
 import type { KindRegistry } from '../kinds/registry';
 
@@ -41,6 +39,7 @@ export function demoCollection(
 ): DemoCollection {
   const w = video.baseWidth;
   const h = video.baseHeight;
+  const margin = Math.round(h * 0.04);
   const parts: { name: string; kind: string; settings: Settings; transform: Partial<Transform> }[] = [
     {
       name: 'Test Pattern',
@@ -61,6 +60,19 @@ export function demoCollection(
       },
       // Top centre (alignment 4): the title stays centred whatever its rendered width.
       transform: { positionX: w / 2, positionY: Math.round(h * 0.08), alignment: 4 },
+    },
+    {
+      name: 'Watermark',
+      kind: IMAGE_SOURCE.id,
+      settings: { file: path.resolve(resourcesDir, 'demo', 'watermark.png') },
+      // Bottom right (alignment 8 | 2), about a ninth of the canvas wide.
+      transform: {
+        positionX: w - margin,
+        positionY: h - margin,
+        alignment: 10,
+        scaleX: round2((w * 0.11) / WATERMARK_WIDTH),
+        scaleY: round2((w * 0.11) / WATERMARK_WIDTH),
+      },
     },
   ];
 
@@ -84,17 +96,4 @@ export function demoCollection(
   return { scenes: [scene], inputs, currentSceneUuid: scene.uuid, studioMode: false, previewSceneUuid: scene.uuid };
 }
 
-/** The demo's watermark: resources/demo/watermark.png bottom right, about a ninth of the canvas wide. */
-export function demoWatermark(video: VideoSettings, resourcesDir: string): Watermark {
-  return {
-    ...DEFAULT_WATERMARK,
-    enabled: true,
-    type: 'image',
-    file: path.resolve(resourcesDir, 'demo', 'watermark.png'),
-    scale: Math.round((video.baseWidth * 0.11 * 100) / WATERMARK_WIDTH),
-    anchor: 'bottom_right',
-    margin: Math.round(video.baseHeight * 0.04),
-    opacity: 100,
-    safeArea: false,
-  };
-}
+const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -101,23 +101,25 @@ describe('loadDocument: first launch', () => {
     const scene = document.scenes[0]!;
     expect(scene.name).toBe('Demo');
     expect(document.currentSceneUuid).toBe(scene.uuid);
-    expect(scene.items.map((i) => i.sceneItemId)).toEqual([1, 2]);
-    expect(scene.nextItemId).toBe(3);
+    expect(scene.items.map((i) => i.sceneItemId)).toEqual([1, 2, 3]);
+    expect(scene.nextItemId).toBe(4);
     const byItem = scene.items.map((i) => ({ item: i, input: document.inputs.find((x) => x.uuid === i.sourceUuid)! }));
-    expect(byItem.map((x) => x.input.kind)).toEqual(['studio_test_pattern', 'text_ft2_source_v2']);
+    expect(byItem.map((x) => x.input.kind)).toEqual(['studio_test_pattern', 'text_ft2_source_v2', 'image_source']);
 
-    const [pattern, title] = byItem;
+    const [pattern, title, mark] = byItem;
     expect(pattern!.input.settings).toMatchObject({ width: 1280, height: 720 });
     expect(pattern!.item.transform).toMatchObject({ positionX: 0, positionY: 0, scaleX: 1, scaleY: 1, alignment: 5 });
     expect(title!.input.settings).toMatchObject({ text: 'Broadcast Studio', outline: true });
     expect(title!.item.transform.alignment).toBe(4);
-    // The logo is the program watermark: bottom right, under a quarter of the canvas wide.
-    const mark = document.watermark!;
-    expect(mark).toMatchObject({ enabled: true, type: 'image', anchor: 'bottom_right', file: path.join(RESOURCES, 'demo', 'watermark.png') });
-    await access(mark.file);
-    expect((200 * mark.scale) / 100).toBeLessThan(1280 / 4);
-    expect(mark.margin).toBeGreaterThan(0);
-    expect(mark.margin).toBeLessThan(720 * 0.1);
+    expect(mark!.input.settings.file).toBe(path.join(RESOURCES, 'demo', 'watermark.png'));
+    await access(mark!.input.settings.file as string);
+    const t = mark!.item.transform;
+    expect(t.alignment).toBe(10);
+    expect(t.positionX).toBeGreaterThan(1280 * 0.9);
+    expect(t.positionX).toBeLessThanOrEqual(1280);
+    expect(t.positionY).toBeGreaterThan(720 * 0.9);
+    expect(t.positionY).toBeLessThanOrEqual(720);
+    expect(t.scaleX * 200).toBeLessThan(1280 / 4);
     // Every demo setting passes the kind's own validation.
     const kinds = new KindRegistry();
     for (const i of document.inputs) expect(kinds.sanitizeSettings(i.kind, i.settings).invalid).toEqual([]);

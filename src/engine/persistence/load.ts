@@ -13,7 +13,7 @@ import { DEFAULT_OUTPUT, DEFAULT_VIDEO, emptyScene } from '../document/defaults'
 import { parseArgs } from '../document/issues';
 import { KindRegistry } from '../kinds/registry';
 import { moveAside } from './atomic';
-import { demoCollection, demoWatermark } from './demo';
+import { demoCollection } from './demo';
 import {
   COLLECTION_FILE,
   FILE_VERSION,
@@ -57,7 +57,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
   const notices: LoadNotice[] = [];
 
   const profileRead = await readProfile(opts.profileFile ?? path.join(opts.dataDir, PROFILE_FILE), notices, now);
-  let profile: Omit<ProfileFile, 'version'> = profileRead.state === 'ok' ? profileRead.value : defaultProfile();
+  const profile: Omit<ProfileFile, 'version'> = profileRead.state === 'ok' ? profileRead.value : defaultProfile();
 
   const collectionRead = await readCollection(opts.collectionFile ?? path.join(opts.dataDir, COLLECTION_FILE), kinds, notices, now);
   let collection: Omit<CollectionFile, 'version'>;
@@ -65,11 +65,9 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
     collection = collectionRead.value;
   } else if (collectionRead.state === 'missing') {
     collection = demoCollection(profile.video, opts.resourcesDir, kinds, newId);
-    // The demo's logo is the program watermark (Settings → Watermark), unless the profile has its own.
-    if (!profile.watermark) profile = { ...profile, watermark: demoWatermark(profile.video, opts.resourcesDir) };
     notices.push({
       level: 'info',
-      message: 'Created a demo scene (test pattern and title) and a watermark to start from; change them or add your own scenes.',
+      message: 'Created a demo scene (test pattern, title and watermark) to start from; change it or add your own scenes.',
     });
   } else {
     collection = blankCollection(newId);
@@ -90,7 +88,6 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       destinations: profile.destinations,
       webhooks: profile.webhooks,
       hotkeys: profile.hotkeys,
-      remoteControl: profile.remoteControl,
       ...(profile.watermark && { watermark: profile.watermark }),
     },
     notices,
@@ -104,7 +101,6 @@ export const defaultProfile = (): Omit<ProfileFile, 'version'> => ({
   destinations: [],
   webhooks: [],
   hotkeys: [],
-  remoteControl: { tls: false, allowedOrigins: [] },
 });
 
 /** One empty scene: a new collection, or what stands in for one that could not be loaded. */
