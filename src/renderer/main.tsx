@@ -4,6 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ProgramOnly } from './features/preview/ProgramOnly';
 import { createBridge } from './bridge';
 import { createActions } from './stores/actions';
 import { connectStore } from './stores/connect';
@@ -21,7 +22,11 @@ const disconnect = connectStore(bridge, studio);
 // The desktop window and the headless compositor (?role=primary) own program output; a browser tab
 // on the server URL only previews unless nothing better is connected. The bridge repeats the claim
 // after every reconnect, so it is made once.
-const primary = bridge.host === 'desktop' || new URLSearchParams(location.search).get('role') === 'primary';
+const params = new URLSearchParams(location.search);
+const primary = bridge.host === 'desktop' || params.get('role') === 'primary';
+// Server mode's headless compositor: nobody sees its page, so it composites program and nothing
+// else — no studio UI, no on-screen preview (?view=full shows the UI anyway, for debugging).
+const headless = bridge.host === 'server' && primary && /HeadlessChrome/.test(navigator.userAgent) && params.get('view') !== 'full';
 void bridge.invoke('renderer.claimOutput', { priority: primary ? 'primary' : 'secondary' });
 
 const container = document.getElementById('root');
@@ -31,7 +36,7 @@ const root = createRoot(container);
 // on the same canvas, and a canvas whose context was lost cannot give a fresh one.
 root.render(
   <StudioContext value={services}>
-    <App />
+    {headless ? <ProgramOnly /> : <App />}
   </StudioContext>,
 );
 

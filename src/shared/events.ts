@@ -35,6 +35,12 @@ export interface EventMap {
   'filter.settingsChanged': { sourceUuid: string; sourceName: string; filterName: string };
   'filter.enabledChanged': { sourceUuid: string; sourceName: string; filterName: string; enabled: boolean };
   'filter.reordered': { sourceUuid: string; sourceName: string };
+  /** The current transition's kind, duration or settings changed. */
+  'transition.changed': { kind: string; durationMs: number };
+  /** Program began moving to a scene (emitted by the engine's transition clock). */
+  'transition.started': { toSceneUuid: string; fromSceneUuid: string; kind: string; durationMs: number };
+  /** The transition finished (the new scene is fully on program). */
+  'transition.ended': { toSceneUuid: string; kind: string };
   'item.created': { sceneUuid: string; sceneItemId: number; sourceUuid: string; index: number };
   'item.removed': { sceneUuid: string; sceneItemId: number; sourceUuid: string };
   'item.transformChanged': { sceneUuid: string; sceneItemId: number };

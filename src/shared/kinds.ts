@@ -208,3 +208,21 @@ export * from './kinds/lower-third';
 export * from './kinds/scoreboard';
 export * from './kinds/countdown';
 export * from './kinds/stopwatch';
+
+// Transition kinds, one file each under ./kinds/ (OBS's ids and settings names).
+import { CUT_TRANSITION } from './kinds/cut-transition';
+import { FADE_TO_COLOR_TRANSITION } from './kinds/fade-to-color-transition';
+import { FADE_TRANSITION } from './kinds/fade-transition';
+import { SLIDE_TRANSITION } from './kinds/slide-transition';
+import { SWIPE_TRANSITION } from './kinds/swipe-transition';
+
+export { CUT_TRANSITION, FADE_TO_COLOR_TRANSITION, FADE_TRANSITION, SLIDE_TRANSITION, SWIPE_TRANSITION };
+
+/** Every scene transition kind (category 'transition'); the compositor mixes program with them. */
+export const TRANSITION_KINDS: readonly KindDescriptor[] = [
+  CUT_TRANSITION,
+  FADE_TRANSITION,
+  FADE_TO_COLOR_TRANSITION,
+  SLIDE_TRANSITION,
+  SWIPE_TRANSITION,
+];

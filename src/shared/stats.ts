@@ -19,6 +19,13 @@ export interface OutputStats {
   skipped: number;
   /** Output ticks with no freshly composited frame, filled with a repeat (OBS "lagged"). */
   lagged: number;
+  /**
+   * Output ticks where the renderer said nothing on program had changed (VideoFormat.Repeat), so
+   * the last frame was written again on time: not lagged, just nothing new to show.
+   */
+  unchanged?: number;
+  /** Freshly composited frames written to the encoder since start (no repeats of any kind). */
+  fresh?: number;
   /** Frames handed to FFmpeg since start (every output tick: new, repeated or caught up). */
   framesSent: number;
   uptimeMs: number;

@@ -41,8 +41,13 @@ export interface StudioBridge {
 export const FRAME_MAGIC = 0x31465342; // "BSF1"
 export const FRAME_HEADER_BYTES = 32;
 export const FrameKind = { Video: 1, Audio: 2 } as const;
-/** NV12: full-size Y plane, then interleaved half-size UV plane (BT.709, limited range). */
-export const VideoFormat = { NV12: 1 } as const;
+/**
+ * NV12: full-size Y plane, then interleaved half-size UV plane (BT.709, limited range).
+ * Repeat: no payload; the picture did not change since the previous video frame, so the renderer
+ * neither composited nor read it back. The engine writes its last frame again, as a fresh frame
+ * (counted as unchanged, not lagged).
+ */
+export const VideoFormat = { NV12: 1, Repeat: 2 } as const;
 /** Interleaved signed 16-bit PCM. */
 export const AudioFormat = { S16LE: 1 } as const;
 export const AUDIO_SAMPLE_RATE = 48000;

@@ -31,6 +31,7 @@ import { BUILT_IN_TEMPLATES, applyTemplate, templateFromSettings, validateTempla
 import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
 import { FILTER_HANDLERS } from './filters';
+import { TRANSITION_HANDLERS } from './transitions';
 import { parseArgs } from './issues';
 import { mergeWatermark } from './watermark';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
@@ -151,6 +152,7 @@ const studioModeOff = (what: string) =>
 
 const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   ...FILTER_HANDLERS,
+  ...TRANSITION_HANDLERS,
 
   'scene.create': (doc, { name }, ctx) => {
     const taken = nameTaken(doc, name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILTER_KINDS, INPUT_KINDS, Status, type KindDescriptor, type Result, type Settings } from '../../shared';
+import { FILTER_KINDS, INPUT_KINDS, Status, TRANSITION_KINDS, type KindDescriptor, type Result, type Settings } from '../../shared';
 import { KindRegistry } from './registry';
 
 const LIST_KIND: KindDescriptor = {
@@ -35,7 +35,8 @@ describe('KindRegistry', () => {
     expect(reg.get('nope')).toBeUndefined();
     reg.register(LIST_KIND);
     expect(reg.list('filter').map((k) => k.id)).toEqual([...FILTER_KINDS.map((k) => k.id), 'test_list']);
-    expect(reg.list()).toHaveLength(INPUT_KINDS.length + FILTER_KINDS.length + 1);
+    expect(reg.list()).toHaveLength(INPUT_KINDS.length + FILTER_KINDS.length + TRANSITION_KINDS.length + 1);
+    expect(reg.list('transition').map((k) => k.id)).toEqual(TRANSITION_KINDS.map((k) => k.id));
     expect(() => reg.register(LIST_KIND)).toThrow(/already registered/);
   });
 

@@ -7,6 +7,7 @@
 import {
   FILTER_KINDS,
   INPUT_KINDS,
+  TRANSITION_KINDS,
   Status,
   fail,
   ok,
@@ -22,7 +23,7 @@ export class KindRegistry {
   /** Alias → the kind's own id (OBS's platform-specific ids map onto one kind of ours). */
   private readonly aliases = new Map<string, string>();
 
-  constructor(initial: readonly KindDescriptor[] = [...INPUT_KINDS, ...FILTER_KINDS]) {
+  constructor(initial: readonly KindDescriptor[] = [...INPUT_KINDS, ...FILTER_KINDS, ...TRANSITION_KINDS]) {
     for (const k of initial) this.register(k);
   }
 

@@ -111,6 +111,20 @@ describe('FramePump', () => {
     pump.dispose();
   });
 
+  it('writes the last frame again for an "unchanged" message, counted as unchanged rather than lagged', () => {
+    const { pump, push, acks, clock, tags } = setup();
+    pump.start(); // tick 0 writes black
+    push(7);
+    pump.pushRepeat(8, (s) => acks.push(s));
+    pump.pushRepeat(9, (s) => acks.push(s));
+    clock.advance((1000 / 30) * 4);
+    // 7, its two repeats on time, then one tick with nothing from the renderer: that one is lagged.
+    expect(tags()).toEqual([16, 7, 7, 7, 7]);
+    expect(acks).toEqual([7, 8, 9]);
+    expect(pump.counters()).toMatchObject({ framesSent: 5, unchanged: 2, lagged: 1, fresh: 1 });
+    pump.dispose();
+  });
+
   it('acknowledges frames of the wrong size, and frames pushed before start, at once', () => {
     const { pump, acks } = setup();
     pump.pushVideo(frame(1), 1, (s) => acks.push(s));

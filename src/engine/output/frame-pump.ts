@@ -51,6 +51,10 @@ export interface PumpCounters {
   framesSent: number;
   /** Ticks with no fresh frame from the renderer (a repeat was written). */
   lagged: number;
+  /** Frames the renderer sent as "unchanged" (VideoFormat.Repeat): the last picture, on time. */
+  unchanged: number;
+  /** Freshly composited frames written (NV12 from the renderer, not repeats of any kind). */
+  fresh: number;
   /** Ticks at which the video pipe had no room, so nothing was written then. */
   skipped: number;
   /** Slots still owed to the timeline (repaid when the pipe drains). */
@@ -64,7 +68,8 @@ export interface PumpCounters {
 }
 
 interface Pending {
-  frame: Uint8Array;
+  /** null: the renderer said the picture is unchanged (the last frame again). */
+  frame: Uint8Array | null;
   sequence: number;
   ack: (sequence: number) => void;
 }
@@ -111,7 +116,7 @@ export class FramePump {
   private audioOffset = 0;
   private audioBytes = 0;
   private audioSeen = false;
-  private readonly c = { lagged: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
+  private readonly c = { lagged: 0, unchanged: 0, fresh: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
 
   constructor(private readonly opts: FramePumpOptions) {
     this.frameBytes = nv12Bytes(opts.width, opts.height);
@@ -197,6 +202,20 @@ export class FramePump {
     }
   }
 
+  /** The renderer's "same picture as its previous frame" for this slot (no payload). */
+  pushRepeat(sequence: number, ack: (sequence: number) => void): void {
+    if (!this.started) {
+      ack(sequence);
+      return;
+    }
+    this.buffer.push({ frame: null, sequence, ack });
+    while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
+      const old = this.buffer.shift()!;
+      this.c.dropped++;
+      old.ack(old.sequence);
+    }
+  }
+
   /** Interleaved s16le stereo from the renderer; whole sample frames only. */
   pushAudio(pcm: Uint8Array): void {
     if (!this.started || pcm.byteLength === 0) return;
@@ -264,8 +283,13 @@ export class FramePump {
   private nextFrame(): Uint8Array {
     const next = this.buffer.shift();
     if (next) {
-      this.last = next.frame;
       next.ack(next.sequence);
+      if (next.frame === null) {
+        this.c.unchanged++;
+        return this.last ?? this.black;
+      }
+      this.last = next.frame;
+      this.c.fresh++;
       return next.frame;
     }
     if (this.last) this.c.lagged++;

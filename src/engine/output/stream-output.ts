@@ -178,7 +178,7 @@ export class StreamOutput {
    * buffer drops, owed slots…) and frames whose header or size did not match the output.
    */
   diagnostics(): PumpCounters & { invalidFrames: number; encoders: string[] } {
-    const pump = this.pump?.counters() ?? { framesSent: 0, lagged: 0, unchanged: 0, skipped: 0, owed: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
+    const pump = this.pump?.counters() ?? { framesSent: 0, lagged: 0, unchanged: 0, fresh: 0, skipped: 0, owed: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
     return { ...pump, invalidFrames: this.invalidFrames, encoders: [...this.encoders.keys()] };
   }
 
@@ -202,6 +202,8 @@ export class StreamOutput {
       dropped: this.encodedBefore.dropped + (p?.dropFrames ?? 0),
       skipped: pump ? pump.skipped - (this.skippedBeforeStart ?? pump.skipped) : 0,
       lagged: pump?.lagged ?? 0,
+      unchanged: pump?.unchanged ?? 0,
+      fresh: pump?.fresh ?? 0,
       framesSent: pump?.framesSent ?? 0,
       uptimeMs: this.liveSince === null ? 0 : now - this.liveSince,
       renderMs: this.renderMs,

@@ -20,6 +20,11 @@ export interface CompositorOptions {
   audio?: boolean;
   /** The frame clock's time source; tests may inject a fake one. Default: performance.now + setTimeout. */
   timers?: TimerPort;
+  /**
+   * Show program on the canvas. False for the headless compositor of server mode, where nobody
+   * looks at the page: program is composited and sent, never presented. Default true.
+   */
+  present?: boolean;
 }
 
 export interface CompositorStats extends RendererStats {
@@ -30,6 +35,11 @@ export interface CompositorStats extends RendererStats {
    * count from then; renderMs and fps cover the last second.
    */
   framesSent: number;
+  /**
+   * Ticks since ownership (or since start, when not owner) where nothing on program had changed,
+   * so nothing was composited or read back (sent as VideoFormat.Repeat while owner).
+   */
+  unchanged: number;
 }
 
 export interface Compositor {

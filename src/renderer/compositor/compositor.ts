@@ -8,11 +8,13 @@
  * React creates it, feeds it documents and ownership, and disposes it.
  */
 import {
+  FRAME_HEADER_BYTES,
   FrameKind,
   VideoFormat,
   nv12Bytes,
   writeFrameHeader,
   type Scene,
+  type Transform,
   type StudioDocument,
 } from '../../shared';
 import { AudioSender, LevelReporter, Mixer, createAudioGraph, type AudioGraph } from '../audio';
@@ -34,7 +36,7 @@ import {
   type SourceRuntime,
 } from './sources';
 import { MediaLink } from './sources/media-link';
-import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix } from './transform';
+import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
@@ -106,11 +108,32 @@ export class StudioCompositor implements Compositor {
   private glRenderer = 'unavailable';
   private softwareGl = false;
   private lastPresent = -Infinity;
+  /** Show program on the canvas (CompositorOptions.present). */
+  private readonly showPreview: boolean;
+  /** Bumped for every document snapshot and every GL pipeline: parts of programKey. */
+  private docSerial = 0;
+  private pipeSerial = 0;
+  /** What program's picture depended on this tick, and when the program target was last drawn. */
+  private readonly keyNow: number[] = [];
+  private readonly keyDrawn: number[] = [];
+  /** The program target holds the picture for keyDrawn (false: draw on the next tick). */
+  private drawn = false;
+  /** That picture was also packed for the engine, and shown on the canvas. */
+  private packed = false;
+  private presented = false;
+  private unchanged = 0;
+  /** Sequences of the newest frame packed and the newest sent; repeats wait for packed frames. */
+  private lastPacked = -1;
+  private lastSent = -1;
+  private readonly repeats: { sequence: number; after: number }[] = [];
+  private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
+  private readonly repeatHeader = new DataView(this.repeatMessage);
 
   constructor(opts: CompositorOptions) {
     registerBuiltinSources();
     registerBuiltinFilters();
     this.bridge = opts.bridge;
+    this.showPreview = opts.present ?? true;
     this.mediaLink = new MediaLink(this.bridge);
     this.canvas = opts.canvas;
     this.gl = this.canvas.getContext('webgl2', CONTEXT_ATTRS);
@@ -166,6 +189,7 @@ export class StudioCompositor implements Compositor {
   setDocument(document: StudioDocument): void {
     if (this.disposed) return;
     this.doc = document;
+    this.docSerial++;
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
@@ -179,12 +203,14 @@ export class StudioCompositor implements Compositor {
     this.owner = owner;
     this.flow.reset();
     this.pipe?.clearReadbacks();
+    this.resetSent();
     if (owner) {
       // Sequences count ticks from here, as audio counts samples from here (same origin).
       this.ownerOrigin = this.clock.nextIndex;
       this.framesSent = 0;
       this.renderLagged = 0;
       this.sendSkipped = 0;
+      this.unchanged = 0;
       if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`);
     }
     this.audioSender?.setOwner(owner);
@@ -198,6 +224,7 @@ export class StudioCompositor implements Compositor {
       glRenderer: this.glRenderer,
       fps: round2(this.meter.fps),
       framesSent: this.framesSent,
+      unchanged: this.unchanged,
     };
   }
 
@@ -208,7 +235,7 @@ export class StudioCompositor implements Compositor {
       const item = scene.items[i];
       if (!item || !item.enabled) continue;
       const rt = this.picture(item.sourceUuid);
-      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y)) return item.sceneItemId;
+      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) return item.sceneItemId;
     }
     return null;
   }
@@ -257,6 +284,8 @@ export class StudioCompositor implements Compositor {
     if (!this.gl || this.gl.isContextLost()) return;
     try {
       this.pipe = new GlPipeline(this.gl);
+      this.pipeSerial++;
+      this.resetSent();
       this.filters = new FilterStage(this.gl, this.pipe, {
         gl: this.gl,
         baseWidth: () => this.width,
@@ -283,6 +312,7 @@ export class StudioCompositor implements Compositor {
     // Its GL objects died with the context; a new stage is made when it is restored.
     this.filters = null;
     this.flow.reset();
+    this.resetSent();
     this.dropSources();
     console.warn('Compositor: the GL context was lost; waiting for it to be restored.');
   };
@@ -307,6 +337,7 @@ export class StudioCompositor implements Compositor {
     if (this.canvas.height !== h) this.canvas.height = h;
     this.pool.resize(nv12Bytes(w, h));
     this.flow.reset();
+    this.resetSent();
     if (this.pipe && !this.lost) {
       try {
         this.pipe.resize(w, h, problem === null);
@@ -412,12 +443,23 @@ export class StudioCompositor implements Compositor {
     this.renderLagged += tick.missed;
     const pipe = this.pipe;
     if (!pipe || this.lost || this.width === 0 || this.gl?.isContextLost()) return;
+    // The frame moves on even when program is not redrawn: screenshots and animated filters read it.
+    this.frame.index = tick.index;
+    this.frame.wallMs = performance.timeOrigin + tick.dueMs;
+    // Nothing on program changed since the picture in the program target was drawn: no compose.
+    const stable = this.programKey();
+    const same = stable && this.drawn && sameKey(this.keyNow, this.keyDrawn);
     let pack = false;
     if (this.owner && pipe.canPack) {
       pipe.pollReadbacks(this.deliver);
       if (!this.flow.hasRoom(t0)) {
         // The engine has not taken the frames in flight: OBS's "skipped" (encoder back-pressure).
         this.sendSkipped++;
+      } else if (same && this.packed) {
+        // The engine already has this picture: tell it so instead of packing and reading it back.
+        this.sendRepeat(tick.index - this.ownerOrigin);
+        this.unchanged++;
+        return;
       } else if (this.flow.size + pipe.pendingReadbacks >= MAX_UNACKED) {
         // The GPU is still busy with earlier frames. Adding work would only deepen its backlog,
         // so this tick is lagged, as a render thread waiting on the GPU would be.
@@ -427,11 +469,93 @@ export class StudioCompositor implements Compositor {
         pack = true;
       }
     }
-    this.compose(pipe, tick);
-    if (this.previewDue(t0)) pipe.present();
-    if (pack && !pipe.packFrame(tick.index - this.ownerOrigin, performance.now())) this.renderLagged++;
-    this.meter.frame(performance.now() - t0);
+    if (same) {
+      if (!pack) this.unchanged++;
+    } else {
+      this.compose(pipe, tick);
+      this.drawn = stable;
+      this.packed = false;
+      this.presented = false;
+      if (stable) copyKey(this.keyNow, this.keyDrawn);
+    }
+    if (!this.presented && this.previewDue(t0)) {
+      pipe.present();
+      this.presented = this.drawn;
+    }
+    if (pack) {
+      const sequence = tick.index - this.ownerOrigin;
+      if (pipe.packFrame(sequence, performance.now())) {
+        this.lastPacked = sequence;
+        this.packed = this.drawn;
+      } else {
+        this.renderLagged++;
+      }
+    }
+    if (!same) this.meter.frame(performance.now() - t0);
   };
+
+  /**
+   * Fills keyNow with everything program's picture depends on: the document snapshot, the GL
+   * pipeline, the canvas size, the watermark, and each shown source's version (and its filters').
+   * False when something shown changes on every tick (no version, animated filters): draw then.
+   */
+  private programKey(): boolean {
+    const k = this.keyNow;
+    k.length = 0;
+    k.push(this.docSerial, this.pipeSerial, this.width, this.height, this.overlay?.version ?? -1);
+    const scene = this.scene();
+    if (!scene) return true;
+    const f = this.filters;
+    if (f) {
+      if (f.sceneAnimated(scene.uuid)) return false;
+      k.push(f.sceneVersion(scene.uuid));
+    }
+    for (const item of scene.items) {
+      if (!item.enabled) continue;
+      const rt = this.live.get(item.sourceUuid)?.rt;
+      if (!rt) continue;
+      const v = rt.version;
+      if (v === undefined) return false;
+      k.push(v);
+      if (f) {
+        if (f.animated(item.sourceUuid)) return false;
+        k.push(f.sourceVersion(item.sourceUuid));
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tells the engine this tick's picture is the previous one (VideoFormat.Repeat). Frames still in
+   * readback go first: a repeat waits until the newest packed frame has been sent.
+   */
+  private sendRepeat(sequence: number): void {
+    if (this.lastSent >= this.lastPacked) this.emitRepeat(sequence);
+    else this.repeats.push({ sequence, after: this.lastPacked });
+  }
+
+  private emitRepeat(sequence: number): void {
+    writeFrameHeader(this.repeatHeader, {
+      kind: FrameKind.Video,
+      format: VideoFormat.Repeat,
+      width: this.width,
+      height: this.height,
+      sequence,
+      captureMs: performance.now(),
+    });
+    // Both bridges copy a message before sendFrame returns, so one buffer serves every repeat.
+    this.bridge.sendFrame(this.repeatMessage);
+    this.flow.sent(sequence, performance.now());
+  }
+
+  /** Forgets what the engine was sent (ownership, size or context changed): the next tick draws and packs. */
+  private resetSent(): void {
+    this.repeats.length = 0;
+    this.lastPacked = -1;
+    this.lastSent = -1;
+    this.packed = false;
+    this.drawn = false;
+  }
 
   /**
    * Whether to show this tick on the canvas. A software GL (SwiftShader) pays for every presented
@@ -439,6 +563,7 @@ export class StudioCompositor implements Compositor {
    * the preview is held to PREVIEW_FPS_SOFTWARE; nobody sees a hidden page's preview at all.
    */
   private previewDue(now: number): boolean {
+    if (!this.showPreview) return false;
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
     if (!(this.owner && this.softwareGl)) return true;
     if (now - this.lastPresent < 1000 / PREVIEW_FPS_SOFTWARE - 2) return false;
@@ -572,11 +697,13 @@ export class StudioCompositor implements Compositor {
     this.pool.release(m);
     this.flow.sent(sequence, performance.now());
     this.framesSent++;
+    this.lastSent = sequence;
+    while (this.repeats.length > 0 && this.repeats[0]!.after <= sequence) this.emitRepeat(this.repeats.shift()!.sequence);
   };
 
   private readonly report = (): void => {
     this.meter.roll(performance.now());
-    const { fps: _fps, framesSent: _sent, ...renderer } = this.stats();
+    const { fps: _fps, framesSent: _sent, unchanged: _unchanged, ...renderer } = this.stats();
     this.bridge.reportStats(renderer);
   };
 
@@ -588,3 +715,17 @@ export class StudioCompositor implements Compositor {
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Whether a runtime that says where it draws (SourceRuntime.hits) draws at canvas point (x, y). */
+function hitsAt(rt: { width: number; height: number; hits?(x: number, y: number): boolean }, t: Transform, x: number, y: number): boolean {
+  if (!rt.hits) return true;
+  const p = itemPoint(t, rt.width, rt.height, x, y);
+  return p !== null && rt.hits(p.x, p.y);
+}
+
+const sameKey = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+function copyKey(from: readonly number[], to: number[]): void {
+  to.length = from.length;
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+}

@@ -84,6 +84,16 @@ export class FilterChain {
     return this.entries.some((e) => e.enabled && e.rt?.animated());
   }
 
+  /**
+   * Moves when a runtime's own version does (a mask finished loading); settings changes come with
+   * a new document, which the compositor already counts as a change.
+   */
+  get version(): number {
+    let v = 0;
+    for (const e of this.entries) if (e.enabled && e.rt) v = (v * 31 + (e.rt.version ?? 0) + 1) % 1_000_000_007;
+    return v;
+  }
+
   /** The chain's output size for an input of w × h. */
   size(w: number, h: number): Size {
     let s: Size = { width: w, height: h };

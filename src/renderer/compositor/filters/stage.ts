@@ -133,6 +133,17 @@ export class FilterStage {
     return !!f && f.chain.active && f.chain.animated;
   }
 
+  /** The version of an input's chain (0 without one); see FilterChain.version. */
+  sourceVersion(uuid: string): number {
+    const f = this.sources.get(uuid);
+    return f?.chain.active ? f.chain.version : 0;
+  }
+
+  sceneVersion(uuid: string): number {
+    const s = this.scenes.get(uuid);
+    return s?.chain.active ? s.chain.version : 0;
+  }
+
   /** Whether the scene has filters that change its picture. */
   sceneActive(uuid: string): boolean {
     return this.scenes.get(uuid)?.chain.active ?? false;

@@ -10,6 +10,8 @@ export const colorSource: SourceKind = {
     const rgba = new Float32Array(4);
     let w = 0;
     let h = 0;
+    // Moves on every settings change: the picture changes only then.
+    let version = 0;
     const rt: SourceRuntime = {
       get width() {
         return w || ctx.baseWidth();
@@ -17,11 +19,16 @@ export const colorSource: SourceKind = {
       get height() {
         return h || ctx.baseHeight();
       },
+      get version() {
+        // The canvas size is part of the picture of a canvas-sized color.
+        return version * 65536 + (w ? 0 : ctx.baseWidth() * 3 + ctx.baseHeight());
+      },
       update(s) {
         const d = COLOR_SOURCE.defaults;
         abgrToPremultiplied(num(s, 'color', d.color as number), rgba);
         w = px(s, 'width');
         h = px(s, 'height');
+        version++;
       },
       render(draw) {
         if (rgba[3] !== 0) draw.color(rgba);

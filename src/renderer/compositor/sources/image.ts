@@ -26,6 +26,8 @@ export const imageSource: SourceKind = {
     let w = 0;
     let h = 0;
     let loading: AbortController | null = null;
+    // Moves whenever the picture does (loaded, dropped), so an unchanged program is not redrawn.
+    let version = 0;
 
     const drop = (): void => {
       loading?.abort();
@@ -34,6 +36,7 @@ export const imageSource: SourceKind = {
       texture = null;
       w = 0;
       h = 0;
+      version++;
     };
 
     const upload = async (bitmap: ImageBitmap): Promise<void> => {
@@ -57,6 +60,7 @@ export const imageSource: SourceKind = {
       texture = t;
       w = bitmap.width;
       h = bitmap.height;
+      version++;
     };
 
     const load = (path: string): void => {
@@ -85,6 +89,9 @@ export const imageSource: SourceKind = {
       },
       get height() {
         return texture ? h : PLACEHOLDER_SIZE;
+      },
+      get version() {
+        return version;
       },
       update(s) {
         const next = str(s, 'file', IMAGE_SOURCE.defaults.file as string);

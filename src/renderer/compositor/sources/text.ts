@@ -29,6 +29,8 @@ export const textSource: SourceKind = {
     let h = 0;
     let last = '';
     let settingsNow = settings;
+    // Moves on every new raster: the picture changes only then.
+    let version = 0;
     // A web font that finishes loading after the first raster would otherwise never show.
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
     const onFonts = (): void => {
@@ -43,6 +45,9 @@ export const textSource: SourceKind = {
       get height() {
         return h;
       },
+      get version() {
+        return version;
+      },
       update(s) {
         settingsNow = s;
         const style = textStyle(s);
@@ -52,6 +57,7 @@ export const textSource: SourceKind = {
         const size = rasterText(canvas, style, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
         w = size.width;
         h = size.height;
+        version++;
         if (w === 0 || h === 0) return;
         texture ??= createTexture(gl, gl.LINEAR);
         gl.bindTexture(gl.TEXTURE_2D, texture);

@@ -7,12 +7,12 @@ import { withDrag } from '../../stores/selectors';
  * Creates the compositor once for the canvas and keeps it fed: snapshots and output ownership flow
  * from the stores through subscriptions, never through React renders. Disposed on unmount.
  */
-export function useCompositor(canvasRef: RefObject<HTMLCanvasElement | null>): void {
+export function useCompositor(canvasRef: RefObject<HTMLCanvasElement | null>, present = true): void {
   const { bridge, studio, ui } = useServices();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const compositor = createCompositor({ bridge, canvas });
+    const compositor = createCompositor({ bridge, canvas, present });
     const feed = () => {
       const doc = studio.getState().document;
       if (doc) compositor.setDocument(withDrag(doc, ui.getState().drag));
@@ -33,5 +33,5 @@ export function useCompositor(canvasRef: RefObject<HTMLCanvasElement | null>): v
       ui.setState({ compositor: null });
       compositor.dispose();
     };
-  }, [bridge, studio, ui, canvasRef]);
+  }, [bridge, studio, ui, canvasRef, present]);
 }

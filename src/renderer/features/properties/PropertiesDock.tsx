@@ -1,6 +1,7 @@
 import { useStudio, useUi } from '../../stores/context';
 import { findInput, findItem, findKind, selectionInCurrentScene } from '../../stores/selectors';
 import { Dock } from '../layout/Dock';
+import { FiltersSection } from './FiltersSection';
 import { InputRename } from './InputRename';
 import { SettingsSection } from './SettingsSection';
 import { TransformSection } from './TransformSection';
@@ -23,6 +24,7 @@ export function PropertiesDock() {
           <InputRename input={input} />
           <SettingsSection key={input.uuid} input={input} kind={kind} />
           {visual ? <TransformSection sceneUuid={ref.sceneUuid} item={item} /> : null}
+          <FiltersSection sourceUuid={input.uuid} filters={input.filters} video={visual} audio={kind?.audio ?? false} />
         </div>
       ) : (
         <p className="empty">Select a source in the preview or the Sources list to edit it.</p>
