@@ -99,6 +99,16 @@ export function containsPoint(t: Transform, srcW: number, srcH: number, x: numbe
   return u >= 0 && u <= width && v >= 0 && v <= height;
 }
 
+/** The source pixel under canvas point (x, y), or null when the point is outside the item. */
+export function itemPoint(t: Transform, srcW: number, srcH: number, x: number, y: number): { x: number; y: number } | null {
+  if (!containsPoint(t, srcW, srcH, x, y)) return null;
+  const m = itemMatrix(t, srcW, srcH);
+  const det = m.a * m.d - m.b * m.c;
+  const dx = x - m.e;
+  const dy = y - m.f;
+  return { x: (m.d * dx - m.c * dy) / det + t.cropLeft, y: (-m.b * dx + m.a * dy) / det + t.cropTop };
+}
+
 /**
  * Column-major mat3 taking the unit quad (0..1)² to clip space of a W×H target whose row 0 is the
  * top of the image (the program target is stored top-down so the NV12 pack reads rows in order).

@@ -54,11 +54,20 @@ function drawLines(ctx: Ctx2D, ls: Line[], x: number, y: number, gap: number, co
   }
 }
 
-export function drawLowerThird(ctx: Ctx2D, width: number, height: number, entry: LowerThirdEntry, style: CaptionStyle, e: number): void {
-  if (e <= 0) return;
+/** Where a caption sits when fully in, in canvas pixels (hit tests use it). */
+export interface CaptionBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Draws the caption at presence e; answers its full box (null when nothing is drawn). */
+export function drawLowerThird(ctx: Ctx2D, width: number, height: number, entry: LowerThirdEntry, style: CaptionStyle, e: number): CaptionBox | null {
+  if (e <= 0) return null;
   const g = captionGeometry(width, height);
   const ls = lines(entry, g);
-  if (ls.length === 0) return;
+  if (ls.length === 0) return null;
   const textW = Math.min(g.maxWidth, Math.max(...ls.map((l) => widthOf(ctx, l))));
   switch (style.design) {
     case 'boxed':
@@ -70,7 +79,7 @@ export function drawLowerThird(ctx: Ctx2D, width: number, height: number, entry:
   }
 }
 
-function bar(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: CaptionStyle, e: number): void {
+function bar(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: CaptionStyle, e: number): CaptionBox {
   const strip = Math.max(4, Math.round(g.nameSize * 0.25));
   const h = linesHeight(ls, g.gap) + 2 * g.pad;
   const full = Math.min(g.maxWidth, strip + textW + 2 * g.pad);
@@ -87,9 +96,10 @@ function bar(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: Capti
   ctx.globalAlpha = clamp01((e - 0.4) / 0.6);
   drawLines(ctx, ls, g.x + strip + g.pad, top + g.pad, g.gap, s.text);
   ctx.restore();
+  return { x: g.x, y: top, w: full, h };
 }
 
-function boxed(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], s: CaptionStyle, e: number): void {
+function boxed(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], s: CaptionStyle, e: number): CaptionBox {
   const [first, ...rest] = ls as [Line, ...Line[]];
   const nameW = Math.min(g.maxWidth, widthOf(ctx, first) + 2 * g.pad);
   const nameH = first.size + 2 * g.pad;
@@ -110,9 +120,10 @@ function boxed(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], s: CaptionStyle, e: n
   drawLines(ctx, [first], g.x + g.pad, top + g.pad, g.gap, s.text);
   if (rest.length) drawLines(ctx, rest, g.x + g.pad, top + nameH + g.pad, g.gap, s.text);
   ctx.restore();
+  return { x: g.x, y: top, w: Math.max(nameW, restW), h: nameH + restH };
 }
 
-function minimal(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: CaptionStyle, e: number): void {
+function minimal(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: CaptionStyle, e: number): CaptionBox {
   const rule = Math.max(2, Math.round(g.nameSize * 0.08));
   const h = linesHeight(ls, g.gap) + g.gap + rule;
   const rise = (1 - Math.min(1, e)) * g.nameSize;
@@ -129,4 +140,5 @@ function minimal(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: C
   ctx.shadowBlur = Math.round(g.nameSize * 0.15);
   if (rest.length) drawLines(ctx, rest, g.x, top + first.size + 2 * g.gap + rule, g.gap, s.text);
   ctx.restore();
+  return { x: g.x, y: g.bottom - h, w: textW, h };
 }

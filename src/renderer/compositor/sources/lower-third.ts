@@ -7,7 +7,7 @@ import { LOWER_THIRD, lowerThirdEntry, type LowerThirdEntry, type Settings } fro
 import { abgrToCss } from '../color';
 import { CanvasTexture } from './canvas-texture';
 import { ease } from './easing';
-import { drawLowerThird, type CaptionStyle } from './lower-third-designs';
+import { drawLowerThird, type CaptionBox, type CaptionStyle } from './lower-third-designs';
 import { Presence } from './presence';
 import { bool, num, px, str } from './settings';
 import type { SourceContext, SourceKind, SourceRuntime } from './types';
@@ -33,6 +33,8 @@ export const lowerThirdSource: SourceKind = {
     let level = 0;
     let content: LowerThirdEntry | null = null;
     let first = true;
+    /** The caption's box as last painted; null while nothing shows. */
+    let box: CaptionBox | null = null;
 
     const width = (): number => w || ctx.baseWidth();
     const height = (): number => h || ctx.baseHeight();
@@ -80,14 +82,20 @@ export const lowerThirdSource: SourceKind = {
         // The real time, not the tick's: a capture may draw long after the last composed tick
         // (program unchanged), and a clock or animation must show now.
         refresh(wallNow());
-        if (!content || level <= 0) return;
+        if (!content || level <= 0) {
+          box = null;
+          return;
+        }
         if (dirty) {
           dirty = false;
           const entry = content;
           const e = ease(easing, level);
-          canvas.paint(width(), height(), (c) => drawLowerThird(c, width(), height(), entry, style, e));
+          canvas.paint(width(), height(), (c) => (box = drawLowerThird(c, width(), height(), entry, style, e)));
         }
         if (canvas.texture) draw.texture(canvas.texture);
+      },
+      hits(x, y) {
+        return box !== null && level > 0 && x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
       },
       dispose() {
         canvas.dispose();

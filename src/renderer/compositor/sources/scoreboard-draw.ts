@@ -28,7 +28,7 @@ export interface ScoreboardCells {
   period: Cell;
   clock: Cell | null;
 }
-interface Cell {
+export interface Cell {
   x: number;
   y: number;
   w: number;
@@ -63,7 +63,8 @@ export function scoreboardCells(ctx: Ctx2D, width: number, height: number, v: Sc
   };
 }
 
-export function drawScoreboard(ctx: Ctx2D, width: number, height: number, v: ScoreboardView): void {
+/** Draws the bar; answers its rectangle in canvas pixels (hit tests use it). */
+export function drawScoreboard(ctx: Ctx2D, width: number, height: number, v: ScoreboardView): Cell {
   const cells = scoreboardCells(ctx, width, height, v);
   const text = (t: string, c: Cell): void => {
     ctx.fillStyle = v.text;
@@ -84,4 +85,5 @@ export function drawScoreboard(ctx: Ctx2D, width: number, height: number, v: Sco
   text(v.away.score, cells.awayScore);
   text(v.period, cells.period);
   if (cells.clock) text(v.clock, cells.clock);
+  return { x: cells.home.x, y: cells.home.y, w: end.x + end.w - cells.home.x, h: cells.home.h };
 }

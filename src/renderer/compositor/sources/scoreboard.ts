@@ -6,7 +6,7 @@
 import { SCOREBOARD, formatClock, scoreboardClockMs, type Settings } from '../../../shared';
 import { abgrToCss } from '../color';
 import { CanvasTexture } from './canvas-texture';
-import { drawScoreboard, type ScoreboardView } from './scoreboard-draw';
+import { drawScoreboard, type Cell, type ScoreboardView } from './scoreboard-draw';
 import { bool, num, px, str } from './settings';
 import type { SourceContext, SourceKind, SourceRuntime } from './types';
 
@@ -24,6 +24,8 @@ export const scoreboardSource: SourceKind = {
     let drawnKey = '';
     let view: ScoreboardView | null = null;
     let dirty = true;
+    /** The bar as last painted, for hit tests. */
+    let bar: Cell | null = null;
     const width = (): number => w || ctx.baseWidth();
     const height = (): number => h || ctx.baseHeight();
 
@@ -68,9 +70,12 @@ export const scoreboardSource: SourceKind = {
         if (dirty && view) {
           dirty = false;
           const v = view;
-          canvas.paint(width(), height(), (c) => drawScoreboard(c, width(), height(), v));
+          canvas.paint(width(), height(), (c) => (bar = drawScoreboard(c, width(), height(), v)));
         }
         if (canvas.texture) draw.texture(canvas.texture);
+      },
+      hits(x, y) {
+        return bar !== null && x >= bar.x && x < bar.x + bar.w && y >= bar.y && y < bar.y + bar.h;
       },
       dispose() {
         canvas.dispose();

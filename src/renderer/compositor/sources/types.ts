@@ -74,6 +74,12 @@ export interface SourceRuntime {
    */
   setActive?(active: boolean): void;
   render(draw: Draw, frame: FrameInfo): void;
+  /**
+   * Optional: whether source pixel (x, y) shows anything. A picture the size of the canvas that draws
+   * only a corner (a lower third, a scoreboard) answers false elsewhere, so clicks in the preview
+   * reach the items under it. Absent = the whole rectangle counts.
+   */
+  hits?(x: number, y: number): boolean;
   dispose(): void;
 }
 
