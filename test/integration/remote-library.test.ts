@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
+import OBSWebSocket, { EventSubscription, type OBSRequestTypes } from 'obs-websocket-js';
 import type { Studio } from '../../src/engine/api';
 import { createRemoteEventSource } from '../../src/engine/remote/events';
 import { createRequestRegistry } from '../../src/engine/remote/requests/registry';
@@ -84,7 +84,7 @@ async function until(type: string): Promise<typeof heard> {
   return heard.splice(0, heard.findIndex((h) => h.type === type) + 1);
 }
 
-const vendor = async (requestType: string, requestData: Record<string, unknown>) =>
+const vendor = async (requestType: string, requestData: OBSRequestTypes['CallVendorRequest']['requestData']) =>
   (await obs.call('CallVendorRequest', { vendorName: VENDOR_NAME, requestType, requestData })).responseData as Record<string, unknown>;
 
 describe('OBS import over obs-websocket', () => {

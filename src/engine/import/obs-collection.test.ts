@@ -117,7 +117,18 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
     expect(reasons('Be right back')).toEqual([expect.stringMatching(/scene "Main" shows it as a nested scene/)]);
     expect(scene('Be right back').items).toHaveLength(1);
     expect(reasons('Stinger')).toEqual([expect.stringContaining('obs_stinger_transition')]);
-    expect(reasons('Hotkeys')).toEqual([expect.stringMatching(/^2 hotkey binding/)]);
+    expect(reasons('Hotkeys')).toEqual([]);
+  });
+
+  it('brings source hotkeys the studio has actions for, under the new uuids', () => {
+    expect(result.hotkeys).toContainEqual({ name: 'OBSBasic.SelectScene', contextUuid: scene('Main').uuid, keys: [{ key: 'OBS_KEY_F1', shift: false, control: false, alt: false, command: false }] });
+    const mic = input('Mic');
+    if (mic) expect(result.hotkeys).toContainEqual({ name: 'libobs.mute', contextUuid: mic.uuid, keys: [{ key: 'OBS_KEY_M', shift: false, control: true, alt: false, command: false }] });
+    // Empty bindings are no bindings; nothing else in the file is bound.
+    expect(result.hotkeys).toContainEqual({ name: 'libobs.show_scene_item.4', contextUuid: scene('Main').uuid, keys: [{ key: 'OBS_KEY_L', shift: false, control: false, alt: true, command: false }] });
+    expect(result.hotkeys).toHaveLength(mic ? 3 : 2);
+    // The Visualizer's item was left out, so its show hotkey has nothing to show.
+    expect(reasons('Main: libobs.show_scene_item.8')).toEqual(['hotkey for a scene item that was not imported']);
   });
 });
 

@@ -3,12 +3,13 @@
  * Scenes keep their order (scene_order), items keep their order and ids, sources become inputs
  * (obs-sources.ts), placement goes through obs-transform.ts. What the studio has no place for yet
  * is reported by name: nested scenes, groups (their items are placed in the scene directly),
- * bounding boxes it cannot turn into a scale, transitions, hotkeys.
+ * bounding boxes it cannot turn into a scale, transitions, hotkeys of actions it lacks.
  */
-import { Status, fail, ok, type Input, type Result, type Scene, type SceneItem } from '../../shared';
+import { Status, fail, ok, type HotkeyBinding, type Input, type Result, type Scene, type SceneItem } from '../../shared';
 import type { KindRegistry } from '../kinds/registry';
 import type { CollectionDocumentPart } from '../document/replace';
 import { itemsOf, parseObsCollection, type ObsItem, type ObsSource } from './obs-schema';
+import { hotkeyBindings } from './obs-hotkeys';
 import { knownSize, mapFilters, mapSource } from './obs-sources';
 import { inGroup, itemTransform } from './obs-transform';
 import { Skips } from './skips';
@@ -24,6 +25,8 @@ export interface ObsImport {
   /** The collection's name in OBS ('' when the file has none). */
   name: string;
   collection: CollectionDocumentPart;
+  /** OBS's source hotkeys the studio has actions for, by the new scenes' and inputs' uuids. */
+  hotkeys: HotkeyBinding[];
   skipped: Skips['list'];
 }
 
@@ -77,6 +80,8 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
   }
 
   /** Adds OBS items to a scene; a group's items go in directly, placed through the group's transform. */
+  /** Each scene's items by OBS's item id, for hotkeys that name them. */
+  const byObsId = new Map<Scene, Map<number, SceneItem>>();
   const place = (scene: Scene, items: readonly ObsItem[], group?: { transform: SceneItem['transform']; visible: boolean; locked: boolean }): Result<null> => {
     for (const item of items) {
       const source = refOf(item);
@@ -110,14 +115,20 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
       const placed = itemTransform(item, knownSize(input, opts.canvas));
       if (placed.lost) skips.add(item.name, `item in scene "${scene.name}": ${placed.lost}`);
       const transform = group ? inGroup(group.transform, placed.transform) : placed.transform;
-      scene.items.push({
+      const added: SceneItem = {
         // OBS's own id when it is still free in this scene (groups bring ids of their own).
         sceneItemId: item.id !== undefined && item.id > 0 && !scene.items.some((i) => i.sceneItemId === item.id) && !group ? item.id : 0,
         sourceUuid: input.uuid,
         enabled: item.visible && (group?.visible ?? true),
         locked: item.locked || (group?.locked ?? false),
         transform,
-      });
+      };
+      scene.items.push(added);
+      if (!group && item.id !== undefined) {
+        const ids = byObsId.get(scene) ?? new Map<number, SceneItem>();
+        ids.set(item.id, added);
+        byObsId.set(scene, ids);
+      }
     }
     return ok(null);
   };
@@ -136,8 +147,11 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
   for (const t of file.transitions) {
     skips.add(t.name, `transition (${t.id}): transitions are not part of the studio's scene collections yet`);
   }
-  const bound = [...file.sources, ...groups].reduce((n, s) => n + hotkeyCount(s.hotkeys), 0);
-  if (bound > 0) skips.add('Hotkeys', `${bound} hotkey binding(s) were not imported: the studio has no hotkeys yet`);
+  const hotkeys: HotkeyBinding[] = [];
+  for (const [source, scene] of sceneOf) {
+    hotkeys.push(...hotkeyBindings(source.hotkeys, { sourceName: scene.name, uuid: scene.uuid, items: byObsId.get(scene) ?? new Map() }, skips));
+  }
+  for (const [source, input] of inputs) hotkeys.push(...hotkeyBindings(source.hotkeys, { sourceName: input.name, uuid: input.uuid }, skips));
 
   const sceneNamed = (name: string | undefined): Scene | undefined => {
     const source = sceneSources.find((s) => s.name === name);
@@ -154,11 +168,7 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
       studioMode: false,
       previewSceneUuid: preview.uuid,
     },
+    hotkeys,
     skipped: skips.list,
   });
-}
-
-/** Bound keys in a source's hotkeys object ({ "libobs.mute": [{ key: "OBS_KEY_M" }], … }). */
-function hotkeyCount(hotkeys: Record<string, unknown>): number {
-  return Object.values(hotkeys).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
 }

@@ -172,8 +172,11 @@ describe('scene collections', () => {
     const json = await readFile(path.resolve(import.meta.dirname, '../../../test/fixtures/obs/show.json'), 'utf8');
     const r = await must<{ sceneCollectionName: string; skipped: { name: string; reason: string }[] }>(studio, 'collection.importObs', { json });
     expect(r.sceneCollectionName).toBe('Evening Show');
-    expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader', 'Be right back', 'Lower third group', 'Stinger', 'Hotkeys']));
+    expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader', 'Be right back', 'Lower third group', 'Stinger']));
     expect(studio.document().scenes.map((s) => s.name)).toEqual(['Main', 'Be right back']);
+    // The scene's hotkey (F1 → switch to Main) is bound in the loaded profile, to the new scene.
+    const main = studio.document().scenes[0]!;
+    expect(studio.document().hotkeys).toContainEqual({ name: 'OBSBasic.SelectScene', contextUuid: main.uuid, keys: [expect.objectContaining({ key: 'OBS_KEY_F1' })] });
     // A second import of the same file gets a unique name.
     const again = await must<{ sceneCollectionName: string }>(studio, 'collection.importObs', { json });
     expect(again.sceneCollectionName).toBe('Evening Show 2');

@@ -287,7 +287,13 @@ export class Library {
     await this.addEntry('collection', name, collectionJson({ ...this.opts.store.get(), ...checked }));
     const switched = await this.switchTo('collection', name);
     if (!switched.ok) return switched;
-    return ok({ sceneCollectionName: name, skipped: [...imported.value.skipped, ...notices.map((n) => ({ name: name, reason: n.message }))] });
+    const skipped = [...imported.value.skipped, ...notices.map((n) => ({ name, reason: n.message }))];
+    // OBS keeps source hotkeys in the collection; the studio keeps bindings in the loaded profile.
+    for (const binding of imported.value.hotkeys) {
+      const bound = await this.opts.store.execute('hotkey.bind', binding);
+      if (!bound.ok) skipped.push({ name: binding.name, reason: `hotkey not bound: ${bound.error.message}` });
+    }
+    return ok({ sceneCollectionName: name, skipped });
   }
 
   private async importObsService(json: string): Promise<Result<{ destinationId: string }>> {
