@@ -2,7 +2,8 @@
  * The Audio Mixer dock in real Chromium against server mode: a test tone and a microphone (Chromium's
  * fake capture device playing a WAV made here) are added in the UI; the meter moves, the fader
  * follows OBS's curve, mute silences, the clip light lights and holds, monitoring takes the tone out
- * of program at the graph level, and the stream that reaches nginx-rtmp carries the microphone.
+ * of program at the graph level, balance, sync offset and tracks are set, and the stream that
+ * reaches nginx-rtmp carries the microphone.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -125,6 +126,19 @@ test('mixer dock: meter, fader, mute, clip, monitoring, and a microphone on the 
   await monitor.selectOption('none');
   await expect(monitor).toHaveAttribute('data-output', 'true');
   await expect(monitor).toHaveAttribute('data-monitoring', 'false');
+
+  // Advanced audio properties: balance, sync offset (applied as the strip's delay) and tracks.
+  await page.getByTestId('mixer-advanced-Tone').click();
+  await page.getByTestId('mixer-balance-Tone').fill('0');
+  await expect.poll(async () => (await tone())?.balance).toBe(0);
+  await page.getByTestId('mixer-sync-Tone').fill('200');
+  await page.getByTestId('mixer-sync-Tone').press('Enter');
+  await expect.poll(async () => (await tone())?.syncOffsetMs).toBe(200);
+  await expect(page.getByTestId('mixer-strip-Tone')).toHaveAttribute('data-delay-ms', '200');
+  // A click, not uncheck(): the box shows the document's value, which changes a moment after the click.
+  await page.getByTestId('mixer-track-Tone-3').click();
+  await expect.poll(async () => (await tone())?.audioTracks).toEqual([true, true, false, true, true, true]);
+  await expect(page.getByTestId('mixer-track-Tone-3')).not.toBeChecked();
 
   // The microphone: its meter shows the fake device's level; the tone leaves program by mute.
   await addSource(page, 'audio_input', 'Mic');

@@ -14,6 +14,7 @@ describe('measure', () => {
 describe('LevelReporter', () => {
   function setup(kept = true) {
     let tick: () => void = () => {};
+    const told: boolean[] = [];
     const sent: InputLevels[][] = [];
     let levels: InputLevels[] = [];
     const bridge = {
@@ -31,19 +32,19 @@ describe('LevelReporter', () => {
       clearInterval: () => {
         tick = () => {};
       },
-    });
+    }, (k) => told.push(k));
     const run = async (n: number) => {
       for (let k = 0; k < n; k++) {
         tick();
         await Promise.resolve();
       }
     };
-    return { sent, reporter, run, set: (l: InputLevels[]) => (levels = l) };
+    return { sent, told, reporter, run, set: (l: InputLevels[]) => (levels = l) };
   }
   const A = { inputUuid: 'a', levelsMul: [[0.1, 0.2, 0.3]] };
 
   it('sends every beat while anything plays, one empty report after, then nothing', async () => {
-    const { sent, run, set, reporter } = setup();
+    const { sent, told, run, set, reporter } = setup();
     await run(3);
     expect(sent).toEqual([]);
     set([A]);
@@ -51,6 +52,7 @@ describe('LevelReporter', () => {
     set([]);
     await run(3);
     expect(sent).toEqual([[A], [A], []]);
+    expect(told).toEqual([true, true, true]);
     reporter.dispose();
     set([A]);
     await run(2);
@@ -58,10 +60,12 @@ describe('LevelReporter', () => {
   });
 
   it('asks again only about once a second when the engine keeps another renderer’s report', async () => {
-    const { sent, run, set } = setup(false);
+    const { sent, told, run, set } = setup(false);
     set([A]);
     await run(21);
     expect(sent).toHaveLength(1);
+    // The mixer hears it: this renderer is not the one that monitors.
+    expect(told).toEqual([false]);
     await run(1);
     expect(sent).toHaveLength(2);
   });

@@ -4,6 +4,7 @@ import { dbToFader, dbToMul, faderToDb, mulToDb } from '../../audio/laws';
 import type { StripView } from '../../audio/mixer';
 import { useActions } from '../../stores/context';
 import { Icon } from '../layout/Icon';
+import { AdvancedAudio } from './AdvancedAudio';
 import { MeterBar } from './MeterBar';
 import { formatDb, readMeter } from './meter';
 
@@ -39,7 +40,11 @@ export function MixerStrip({ input, levels, view, active }: Props) {
     void call('input.setAudio', { inputUuid: input.uuid, volumeMul });
   };
   return (
-    <li className={active ? 'mixer-strip' : 'mixer-strip mixer-strip-inactive'} data-testid={`mixer-strip-${name}`}>
+    <li
+      className={active ? 'mixer-strip' : 'mixer-strip mixer-strip-inactive'}
+      data-testid={`mixer-strip-${name}`}
+      data-delay-ms={view ? Math.round(view.delayMs) : undefined}
+    >
       <div className="mixer-strip-head">
         <span className="mixer-name" title={active ? name : `${name} (not in program)`}>
           {name}
@@ -99,6 +104,7 @@ export function MixerStrip({ input, levels, view, active }: Props) {
           ))}
         </select>
       </div>
+      <AdvancedAudio input={input} />
     </li>
   );
 }
