@@ -50,3 +50,26 @@ test('a loopback server shows no network warning', async ({ page }) => {
   await expect(page.getByTestId('remote-password')).toHaveAttribute('type', 'password');
   await expect(page.getByTestId('remote-exposed')).toHaveCount(0);
 });
+
+test('wss:// and allowed web pages are set here; a bad origin is refused beside its field', async ({ page }) => {
+  await openRemoteSettings(page, local);
+  const origins = page.getByTestId('remote-origins');
+  await origins.fill('https://deck.example/page');
+  await origins.blur();
+  await expect(page.getByTestId('remote-origins-error')).toContainText('web origin');
+  await origins.fill('https://deck.example');
+  await origins.blur();
+  await expect(page.getByTestId('remote-origins-error')).toHaveCount(0);
+
+  await page.getByTestId('remote-tls').check();
+  // The server restarts on wss://: reopening Settings shows the new address.
+  await page.getByTestId('settings-close').click();
+  await expect
+    .poll(async () => {
+      await openRemoteSettings(page, local);
+      const value = await page.getByTestId('remote-url').inputValue();
+      await page.getByTestId('settings-close').click();
+      return value;
+    }, { timeout: 30_000 })
+    .toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
+});

@@ -17,6 +17,7 @@ import {
 } from '../shared';
 import type { Disposable, Logger, Studio, StudioPorts } from './api';
 import { REMOTE_OFF, startRemoteControl, type RemoteControl } from './remote-control';
+import { ensureSelfSignedCert } from './remote/tls';
 import { STUDIO_VERSION } from './version';
 import { redact } from './log/redact';
 import { systemClock } from './clock';
@@ -40,13 +41,14 @@ import { ScreenshotSchedule } from './screenshot-schedule';
 import { Hotkeys } from './hotkeys/hotkeys';
 import { imageFileProblems } from './media-check';
 import { MediaTracker } from './media/tracker';
-import { localMediaFile, mediaFileProblems } from './media/check';
+import { inputFiles, localMediaFile, mediaFileProblems } from './media/check';
 import { ffprobeFor } from './media/probe';
 import { cameraFixes } from './media/cameras';
 import { StatsMonitor } from './stats/monitor';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
 import { OverlayTimers } from './overlays/overlay-timers';
+import { TransitionClock } from './transition-clock';
 import { webhookSecretName } from './document/handlers';
 import { BUILT_IN_TEMPLATES } from './output/encoders/templates';
 
@@ -246,6 +248,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   });
 
   // Lower thirds' auto-hide, countdowns' scene switch, clocks started by plain SetInputSettings.
+  // Scene transitions' start, end and cursor for obs-websocket (renderers draw them themselves).
+  const transitions = new TransitionClock({ subscribe, document: () => store.get(), emit, clock });
   const overlays = new OverlayTimers({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), clock, wallNow: () => Date.now(), logger });
 
   async function checkImages(inputUuids?: string[]): Promise<void> {
@@ -369,6 +373,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
 
   let disposed = false;
   let remote: RemoteControl | null = null;
+  let remoteCleanup: () => Promise<void> = async () => {};
   const studio: Studio = {
     execute,
     subscribe,
@@ -380,10 +385,12 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
     media: { status: (inputUuid) => media.status(inputUuid), devices: () => media.devices() },
+    transitionCursor: () => transitions.cursor(),
     audioLevels: () => (lastLevels && clock.now() - lastLevels.at <= LEVELS_FRESH_MS ? lastLevels.levels : []),
     async dispose() {
       if (disposed) return;
       disposed = true;
+      await remoteCleanup();
       await remote?.dispose();
       await recording.dispose();
       await webhooks.dispose();
@@ -391,6 +398,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       encoders.dispose();
       monitor.dispose();
       overlays.dispose();
+      transitions.dispose();
       periodicSync.dispose();
       const shots = periodic.dispose();
       hub.dispose();
@@ -407,20 +415,48 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   if (ports.probeEncoders) void encoders.refresh();
   // Remote control needs the finished Studio. Hosts opt in (server mode and the desktop app do by
   // default), so an engine embedded in a test does not grab port 4455.
-  if (ports.remote) {
-    const started = await startRemoteControl({
-      studio,
-      secrets,
-      logger,
-      clock,
-      dataDir,
-      version: STUDIO_VERSION,
-      options: ports.remote,
-      knownSecrets,
+  const hostRemote = ports.remote;
+  if (hostRemote) {
+    /** The host's options (flags) plus the profile's security settings, which add to them. */
+    const startRemote = async (): Promise<void> => {
+      const settings = store.get().remoteControl;
+      let tls = hostRemote.tls ?? null;
+      if (!tls && settings.tls) {
+        const cert = await ensureSelfSignedCert({ dir: path.join(dataDir, 'tls') });
+        if (cert.ok) tls = { cert: cert.value.cert, key: cert.value.key };
+        else notify('error', `Remote control stays on ws:// — ${cert.error.message}`);
+      }
+      const allowedOrigins = [...new Set([...(hostRemote.allowedOrigins ?? []), ...settings.allowedOrigins])];
+      const started = await startRemoteControl({
+        studio,
+        secrets,
+        logger,
+        clock,
+        dataDir,
+        version: STUDIO_VERSION,
+        options: { ...hostRemote, allowedOrigins, tls },
+        knownSecrets,
+      });
+      if (started.ok) remote = started.value;
+      const problem = remote?.info().problem;
+      if (problem && hostRemote.enabled !== false) notify('error', problem);
+    };
+    await startRemote();
+    // A change of its security restarts the server; tools reconnect as they do after any restart.
+    let restarting: Promise<void> = Promise.resolve();
+    const remoteSettings = subscribe((event) => {
+      if (event.type !== 'document.changed' || event.data.cause !== 'remoteControl.set' || disposed) return;
+      restarting = restarting.then(async () => {
+        const old = remote;
+        remote = null;
+        await old?.dispose();
+        if (!disposed) await startRemote();
+      });
     });
-    if (started.ok) remote = started.value;
-    const problem = remote?.info().problem;
-    if (problem && ports.remote.enabled !== false) notify('error', problem);
+    remoteCleanup = async () => {
+      remoteSettings.dispose();
+      await restarting;
+    };
   }
   return studio;
 }
@@ -448,8 +484,7 @@ function resolveMediaPath(doc: StudioDocument, requested: string): string | null
   const mark = doc.watermark;
   if (mark?.type === 'image' && mark.file && path.resolve(mark.file) === wanted) return wanted;
   for (const input of doc.inputs) {
-    const file = input.kind === 'image_source' ? input.settings['file'] : localMediaFile(input);
-    if (typeof file === 'string' && file && path.resolve(file) === wanted) return wanted;
+    if (inputFiles(input).some((file) => path.resolve(file) === wanted)) return wanted;
   }
   // Images that filters use (mask_filter_v2's mask, clut_filter's LUT), on inputs and scenes.
   for (const source of [...doc.inputs, ...doc.scenes]) {

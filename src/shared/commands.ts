@@ -4,7 +4,7 @@
  * Result. Add a command here, then its schema and handler in the engine.
  */
 import type { MixerState } from './mixer';
-import type { EncoderSettings, RecordingSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
+import type { EncoderSettings, RecordingSettings, RemoteControlSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
 import type { HotkeyAction, KeyCombo } from './hotkeys';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
@@ -173,6 +173,8 @@ export interface CommandMap {
   'hotkey.trigger': { args: { name: string; contextName?: string; contextUuid?: string; pressed?: boolean }; result: null };
   /** Runs every action bound to this key combination (TriggerHotkeyByKeySequence, in-window keys). */
   'hotkey.triggerKeys': { args: { combo: KeyCombo; pressed?: boolean }; result: { triggered: string[] } };
+  /** Remote control security; the obs-websocket server restarts with it (sessions reconnect). */
+  'remoteControl.set': { args: Partial<RemoteControlSettings>; result: null };
   /** Binds key combinations to an action (replacing its keys; [] unbinds). */
   'hotkey.bind': { args: { name: string; contextUuid?: string; keys: KeyCombo[] }; result: null };
   'history.undo': { args: Record<string, never>; result: { label: string } };

@@ -198,6 +198,16 @@ export interface ScreenshotSettings {
   keep: number;
 }
 
+/**
+ * Remote control security a user sets in the app (server mode also has flags, which add to these):
+ * wss:// with a self-signed certificate kept in the data folder, and web page origins (a hosted
+ * control surface) allowed besides native tools and the studio's own web remote.
+ */
+export interface RemoteControlSettings {
+  tls: boolean;
+  allowedOrigins: string[];
+}
+
 export interface OutputSettings {
   encoder: EncoderSettings;
   /** FFmpeg binary chosen by the user; first place the locator looks. Empty = not set. */
@@ -254,6 +264,8 @@ export interface StudioDocument {
   output: OutputSettings;
   destinations: Destination[];
   webhooks: Webhook[];
+  /** How remote control is secured beyond its password (profile). */
+  remoteControl: RemoteControlSettings;
   /** Keys bound to hotkey actions (profile), OBS's model; see hotkeys.ts. */
   hotkeys: HotkeyBinding[];
   /** The program watermark (profile); absent = off. See watermark.ts. */

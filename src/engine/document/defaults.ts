@@ -51,5 +51,6 @@ export function blankDocument(newId: () => string): StudioDocument {
     destinations: [],
     webhooks: [],
     hotkeys: [],
+    remoteControl: { tls: false, allowedOrigins: [] },
   };
 }

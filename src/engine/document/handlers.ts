@@ -537,6 +537,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     return ok({ doc: { ...doc, webhooks }, events: [], value: { id: hook.id, secret: generated }, ...(secret && { secret }) });
   },
 
+  'remoteControl.set': (doc, patch) => change({ ...doc, remoteControl: { ...doc.remoteControl, ...patch } }, null),
   'hotkey.bind': (doc, { name, contextUuid, keys }) => {
     const others = doc.hotkeys.filter((b) => !(b.name === name && b.contextUuid === contextUuid));
     const binding = { name, ...(contextUuid !== undefined && { contextUuid }), keys };

@@ -40,6 +40,24 @@ export type DocumentCommand = Exclude<
 >;
 
 export const NAME_MAX = 256;
+/** A web origin as browsers send it: scheme://host[:port], nothing after. */
+const webOrigin = z
+  .string()
+  .max(300)
+  .refine(
+    (o) => {
+      try {
+        const u = new URL(o);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === o;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a web origin such as https://companion.example (no path)' },
+  );
+const remoteControlShape = { tls: z.boolean(), allowedOrigins: z.array(webOrigin).max(50) };
+export const remoteControlSchema = z.object(remoteControlShape);
+
 export const keyComboSchema = z.strictObject({
   key: z.string().regex(/^OBS_KEY_[A-Z0-9_]{1,24}$/, { error: 'must be an OBS key id such as OBS_KEY_F1' }),
   shift: z.boolean(),
@@ -340,6 +358,7 @@ export const COMMAND_SCHEMAS = {
     secret: webhookSecret.optional(),
   }),
   'webhook.remove': z.strictObject({ id }),
+  'remoteControl.set': z.strictObject(remoteControlShape).partial(),
   'hotkey.bind': z.strictObject({ name: hotkeyName, contextUuid: z.string().max(64).optional(), keys: z.array(keyComboSchema).max(8) }),
   'watermark.set': watermarkChangeSchema,
   'destination.upsert': z.strictObject({

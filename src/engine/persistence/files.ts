@@ -10,6 +10,7 @@ import {
   destinationSchema,
   hotkeyBindingSchema,
   inputSchema,
+  remoteControlSchema,
   outputSettingsSchema,
   sceneSchema,
   videoSettingsSchema,
@@ -29,7 +30,7 @@ export type CollectionFile = Pick<
   StudioDocument,
   'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid' | 'transition'
 >;
-export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark' | 'hotkeys'>;
+export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark' | 'hotkeys' | 'remoteControl'>;
 
 export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   version: z.literal(FILE_VERSION),
@@ -53,6 +54,7 @@ export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
   webhooks: z.array(webhookSchema).default([]),
   // Profiles saved before hotkeys existed have none bound.
   hotkeys: z.array(hotkeyBindingSchema).max(2000).default([]),
+  remoteControl: remoteControlSchema.default({ tls: false, allowedOrigins: [] }),
   // Profiles saved before the watermark existed have none (off).
   watermark: watermarkFileSchema.optional(),
 });
@@ -92,6 +94,7 @@ export function profileJson(doc: StudioDocument): string {
     webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
     ...(doc.watermark && { watermark: doc.watermark }),
     hotkeys: doc.hotkeys,
+    remoteControl: doc.remoteControl,
   };
   return json(file);
 }

@@ -88,6 +88,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       destinations: profile.destinations,
       webhooks: profile.webhooks,
       hotkeys: profile.hotkeys,
+      remoteControl: profile.remoteControl,
       ...(profile.watermark && { watermark: profile.watermark }),
     },
     notices,
@@ -101,6 +102,7 @@ export const defaultProfile = (): Omit<ProfileFile, 'version'> => ({
   destinations: [],
   webhooks: [],
   hotkeys: [],
+  remoteControl: { tls: false, allowedOrigins: [] },
 });
 
 /** One empty scene: a new collection, or what stands in for one that could not be loaded. */

@@ -25,6 +25,7 @@ const doc: StudioDocument = {
   destinations: [],
   webhooks: [],
   hotkeys: [],
+  remoteControl: { tls: false, allowedOrigins: [] },
 };
 
 describe('selectors', () => {

@@ -24,6 +24,7 @@ const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   destinations: [],
   webhooks: [],
   hotkeys: [],
+  remoteControl: { tls: false, allowedOrigins: [] },
 });
 
 const docEvent = (d: StudioDocument): StudioEvent => ({ type: 'document.changed', data: { document: d, cause: 'test' } });

@@ -22,6 +22,7 @@ const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   destinations: [],
   webhooks: [],
   hotkeys: [],
+  remoteControl: { tls: false, allowedOrigins: [] },
   ...over,
 });
 

@@ -3,6 +3,7 @@ import { useActions } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
 import { Icon } from '../layout/Icon';
 import { copyText } from '../layout/clipboard';
+import { RemoteSecurity } from './RemoteSecurity';
 import { boundHost, listensEverywhere, webRemoteUrl, type RemoteInfo } from './remoteInfo';
 import './remote-settings.css';
 
@@ -36,6 +37,7 @@ export function RemoteSettings() {
         </p>
       ) : null}
       {load.kind === 'ready' ? <RemoteDetails info={load.info} /> : null}
+      <RemoteSecurity />
     </fieldset>
   );
 }
