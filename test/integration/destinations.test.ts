@@ -420,7 +420,10 @@ describe('destinations through the Studio', () => {
     expect(children.filter((p) => p.cmdline.includes('-fpre /dev/fd/5'))).toHaveLength(1);
     expect(children.filter((p) => p.cmdline.includes(CANARY))).toEqual([]);
 
-    await sleep(2000);
+    // Two more seconds of stats, counted by the engine's own reports: logs and events have had
+    // time to carry the key if anything would, and the test waits on a signal, not a clock.
+    const seen = t.events.filter((e) => e.type === 'stream.stats').length;
+    await t.until(() => t.events.filter((e) => e.type === 'stream.stats').length >= seen + 2, 30_000, 'two more stats reports');
     await t.must('stream.stop', {});
     const status = JSON.stringify(t.studio.status());
     const doc = JSON.stringify(t.studio.document());
