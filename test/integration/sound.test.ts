@@ -155,7 +155,7 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
     expect(await obs.call('GetInputAudioTracks', { inputName: 'Tone' })).toMatchObject({ inputAudioTracks: { '3': false } });
   });
 
-  it('audio filters run in the strip: gain +6 dB is +6 dB, the limiter caps the peak, the gate shuts and reopens live', async () => {
+  it('audio filters run in the strip: gain +6 dB is +6 dB, the limiter caps the peak, the gate shuts and reopens live, the EQ cuts its band', async () => {
     const call = (type: string, data: Record<string, unknown>) => obs!.call(type as never, data as never);
     const tone = { sourceName: 'Tone' };
     await call('SetInputAudioBalance', { inputName: 'Tone', inputAudioBalance: 0.5 });
@@ -188,5 +188,12 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
     await call('SetSourceFilterSettings', { ...tone, filterName: 'Gate', filterSettings: { open_threshold: -30, close_threshold: -40 } });
     await until((p) => near(peakDb(p), TONE_DBFS), 'the gate open above its threshold');
     await call('RemoveSourceFilter', { ...tone, filterName: 'Gate' });
+
+    // The 3-band EQ: the mid band cut by 12 dB takes a 2 kHz tone down by about that much.
+    await client.must('input.update', { inputUuid: toneUuid, settings: { frequency: 2000 } });
+    await call('CreateSourceFilter', { ...tone, filterName: 'EQ', filterKind: 'basic_eq_filter', filterSettings: { mid: -12 } });
+    const cut = measureAudio(await until((p) => near(peakDb(p), TONE_DBFS - 12, 2), 'the tone 12 dB down in the mid band'));
+    expect(cut.peakDb).toBeLessThan(TONE_DBFS - 10);
+    await call('RemoveSourceFilter', { ...tone, filterName: 'EQ' });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Audio filters as the channel strip runs them: gain_filter is a GainNode; the level-driven kinds
+ * Audio filters as the channel strip runs them: gain_filter is a GainNode; basic_eq_filter three
+ * BiquadFilterNodes (low shelf at 800 Hz, a peak at 2 kHz, high shelf at 5 kHz: OBS's band edges); the level-driven kinds
  * (noise gate, compressor, limiter, expander) are one dynamics AudioWorklet each. A settings change
  * updates the running unit in place; only adding, removing, reordering or toggling a filter
  * rebuilds the chain.
@@ -56,6 +57,7 @@ export function createAudioFilter(context: BaseAudioContext, filter: Filter, dyn
       dispose: () => node.disconnect(),
     };
   }
+  if (filter.kind === 'basic_eq_filter') return createEq(context, filter.settings);
   const params = dynamicsParams(filter.kind, filter.settings);
   if (!params || !dynamicsReady) return null;
   const node = new AudioWorkletNode(context, DYNAMICS_PROCESSOR, {
@@ -77,6 +79,38 @@ export function createAudioFilter(context: BaseAudioContext, filter: Filter, dyn
     dispose: () => {
       node.port.postMessage('stop');
       node.disconnect();
+    },
+  };
+}
+
+/** OBS's 3-band EQ splits at 800 Hz and 5 kHz; the mid band is centred between them. */
+const EQ_LOW_HZ = 800;
+const EQ_HIGH_HZ = 5000;
+const EQ_MID_HZ = Math.sqrt(EQ_LOW_HZ * EQ_HIGH_HZ);
+
+function createEq(context: BaseAudioContext, settings: Settings): AudioFilterUnit {
+  const db = (s: Settings, key: string): number => {
+    const v = s[key];
+    return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  };
+  const low = new BiquadFilterNode(context, { type: 'lowshelf', frequency: EQ_LOW_HZ, gain: db(settings, 'low') });
+  const mid = new BiquadFilterNode(context, { type: 'peaking', frequency: EQ_MID_HZ, Q: 0.7, gain: db(settings, 'mid') });
+  const high = new BiquadFilterNode(context, { type: 'highshelf', frequency: EQ_HIGH_HZ, gain: db(settings, 'high') });
+  low.connect(mid);
+  mid.connect(high);
+  return {
+    input: low,
+    output: high,
+    update: (s) => {
+      const t = context.currentTime;
+      low.gain.setTargetAtTime(db(s, 'low'), t, 0.01);
+      mid.gain.setTargetAtTime(db(s, 'mid'), t, 0.01);
+      high.gain.setTargetAtTime(db(s, 'high'), t, 0.01);
+    },
+    dispose: () => {
+      low.disconnect();
+      mid.disconnect();
+      high.disconnect();
     },
   };
 }
