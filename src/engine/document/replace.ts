@@ -12,6 +12,14 @@ export type CollectionDocumentPart = Pick<StudioDocument, 'scenes' | 'inputs' | 
 export type ProfileDocumentPart = Pick<StudioDocument, 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark'>;
 export type DocumentPart = CollectionDocumentPart | ProfileDocumentPart;
 
+/**
+ * Fields of each half that may be absent (absent = off / a cut). A replacement without one must
+ * remove the old half's, or the previous collection's transition (profile's watermark) would linger.
+ */
+export function optionalKeys(part: DocumentPart): string[] {
+  return 'scenes' in part ? ['transition'] : ['watermark'];
+}
+
 export function replaceEvents(before: StudioDocument, after: StudioDocument): StudioEvent[] {
   const events = restoreEvents(before, after);
   // The same uuid in both collections (a duplicate loaded over its original) is still another

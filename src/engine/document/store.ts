@@ -10,7 +10,7 @@ import type { SecretStore } from '../api';
 import type { KindRegistry } from '../kinds/registry';
 import { applyCommand, secretName, type HandlerContext } from './handlers';
 import { UndoHistory, isUndoable, restore, restoreEvents, type HistoryState } from './history';
-import { replaceEvents, type DocumentPart } from './replace';
+import { optionalKeys, replaceEvents, type DocumentPart } from './replace';
 import { parseArgs } from './issues';
 import { COMMAND_SCHEMAS, isDocumentCommand } from './schemas';
 
@@ -80,8 +80,10 @@ export class DocumentStore {
         const { part, value } = loaded.value;
         const before = this.doc;
         const next: StudioDocument = { ...before, ...structuredClone(part), revision: before.revision + 1 };
-        // A profile without a watermark has it off: the old profile's must not linger.
-        if ('video' in part && !part.watermark) delete next.watermark;
+        // A profile without a watermark has it off, a collection without a transition cuts: the old one's must not linger.
+        for (const key of optionalKeys(part)) {
+          if ((part as Record<string, unknown>)[key] === undefined) delete (next as unknown as Record<string, unknown>)[key];
+        }
         this.doc = deepFreeze(next);
         for (const e of replaceEvents(before, this.doc)) this.emit(e);
         if ('scenes' in part) {

@@ -116,8 +116,12 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
   it('reports a nested scene item, transitions and hotkeys by name', () => {
     expect(reasons('Be right back')).toEqual([expect.stringMatching(/scene "Main" shows it as a nested scene/)]);
     expect(scene('Be right back').items).toHaveLength(1);
-    expect(reasons('Stinger')).toEqual([expect.stringContaining('obs_stinger_transition')]);
+    expect(reasons('Stinger')).toEqual([expect.stringMatching(/obs_stinger_transition.*one transition per scene collection.*"Fade"/)]);
     expect(reasons('Hotkeys')).toEqual([]);
+  });
+
+  it("brings the current transition (OBS's built-in Fade, found by name) with its duration", () => {
+    expect(collection.transition).toEqual({ kind: 'fade_transition', durationMs: 300, settings: expect.any(Object) });
   });
 
   it('brings source hotkeys the studio has actions for, under the new uuids', () => {
@@ -136,6 +140,7 @@ describe('importObsCollection: older files and bad input', () => {
   it('finds items by source name when the file has no source_uuid (OBS 29), and stretches to a bounding box', () => {
     const { collection, skipped } = run(fixture('items-by-name.json'));
     expect(skipped).toEqual([]);
+    expect(collection.transition).toMatchObject({ kind: 'fade_transition', durationMs: 300 });
     const [first, second] = collection.scenes;
     expect(collection.currentSceneUuid).toBe(second!.uuid);
     expect(collection.previewSceneUuid).toBe(first!.uuid);

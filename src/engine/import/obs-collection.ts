@@ -3,7 +3,8 @@
  * Scenes keep their order (scene_order), items keep their order and ids, sources become inputs
  * (obs-sources.ts), placement goes through obs-transform.ts. What the studio has no place for yet
  * is reported by name: nested scenes, groups (their items are placed in the scene directly),
- * bounding boxes it cannot turn into a scale, transitions, hotkeys of actions it lacks.
+ * bounding boxes it cannot turn into a scale, transitions beyond the current one, hotkeys of actions
+ * it lacks.
  */
 import { Status, fail, ok, type HotkeyBinding, type Input, type Result, type Scene, type SceneItem } from '../../shared';
 import type { KindRegistry } from '../kinds/registry';
@@ -12,6 +13,7 @@ import { itemsOf, parseObsCollection, type ObsItem, type ObsSource } from './obs
 import { hotkeyBindings } from './obs-hotkeys';
 import { knownSize, mapFilters, mapSource } from './obs-sources';
 import { inGroup, itemTransform } from './obs-transform';
+import { mapTransition, type ImportedTransition } from './obs-transitions';
 import { Skips } from './skips';
 
 export interface ObsImportOptions {
@@ -24,7 +26,8 @@ export interface ObsImportOptions {
 export interface ObsImport {
   /** The collection's name in OBS ('' when the file has none). */
   name: string;
-  collection: CollectionDocumentPart;
+  /** The current transition rides along where the studio's collections have one. */
+  collection: CollectionDocumentPart & { transition?: ImportedTransition };
   /** OBS's source hotkeys the studio has actions for, by the new scenes' and inputs' uuids. */
   hotkeys: HotkeyBinding[];
   skipped: Skips['list'];
@@ -144,9 +147,7 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
     scene.nextItemId = next;
   }
 
-  for (const t of file.transitions) {
-    skips.add(t.name, `transition (${t.id}): transitions are not part of the studio's scene collections yet`);
-  }
+  const transition = mapTransition(file, opts.kinds, skips);
   const hotkeys: HotkeyBinding[] = [];
   for (const [source, scene] of sceneOf) {
     hotkeys.push(...hotkeyBindings(source.hotkeys, { sourceName: scene.name, uuid: scene.uuid, items: byObsId.get(scene) ?? new Map() }, skips));
@@ -167,6 +168,7 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
       currentSceneUuid: program.uuid,
       studioMode: false,
       previewSceneUuid: preview.uuid,
+      ...(transition && { transition }),
     },
     hotkeys,
     skipped: skips.list,

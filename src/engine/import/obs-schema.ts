@@ -73,8 +73,12 @@ export const obsCollectionSchema = z.looseObject({
   current_program_scene: z.string().optional(),
   current_scene: z.string().optional(),
   scene_order: z.array(z.looseObject({ name: z.string() })).default([]),
-  transitions: z.array(z.looseObject({ name: z.string(), id: z.string() })).default([]),
+  transitions: z
+    .array(z.looseObject({ name: z.string(), id: z.string(), versioned_id: z.string().optional(), settings: z.record(z.string(), z.unknown()).default({}) }))
+    .default([]),
   current_transition: z.string().optional(),
+  /** Milliseconds. */
+  transition_duration: z.number().default(300),
 });
 export type ObsCollection = z.output<typeof obsCollectionSchema>;
 

@@ -170,6 +170,7 @@ describe('scene collections', () => {
     const dir = await folder();
     const { studio } = await open(dir);
     const json = await readFile(path.resolve(import.meta.dirname, '../../../test/fixtures/obs/show.json'), 'utf8');
+    const untitledTransition = studio.document().transition;
     const r = await must<{ sceneCollectionName: string; skipped: { name: string; reason: string }[] }>(studio, 'collection.importObs', { json });
     expect(r.sceneCollectionName).toBe('Evening Show');
     expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader', 'Be right back', 'Lower third group', 'Stinger']));
@@ -177,6 +178,10 @@ describe('scene collections', () => {
     // The scene's hotkey (F1 → switch to Main) is bound in the loaded profile, to the new scene.
     const main = studio.document().scenes[0]!;
     expect(studio.document().hotkeys).toContainEqual({ name: 'OBSBasic.SelectScene', contextUuid: main.uuid, keys: [expect.objectContaining({ key: 'OBS_KEY_F1' })] });
+    expect(studio.document().transition).toMatchObject({ kind: 'fade_transition', durationMs: 300 });
+    // The transition belongs to the collection: switching back brings back the other's (none: a cut).
+    await must(studio, 'collection.switch', { name: 'Untitled' });
+    expect(studio.document().transition).toEqual(untitledTransition);
     // A second import of the same file gets a unique name.
     const again = await must<{ sceneCollectionName: string }>(studio, 'collection.importObs', { json });
     expect(again.sceneCollectionName).toBe('Evening Show 2');
