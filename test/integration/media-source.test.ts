@@ -7,6 +7,7 @@
  * decode is named with its codec; a missing file draws the "no signal" card while another item
  * still draws. Needs `npx electron-vite build` first (npm test runs it).
  */
+import { execFile } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,4 +206,71 @@ describe('ffmpeg_source (server mode, headless Chromium, obs-websocket-js)', () 
     );
     await until('playing', () => status('Missing'), (s) => s.mediaState === 'OBS_MEDIA_STATE_PLAYING');
   }, 180_000);
+
+  it('plays a slideshow of images in order, and its media controls (pause, next, previous) reach the picture', async () => {
+    const slides = ['red', 'green', 'blue'];
+    const files: { value: string }[] = [];
+    for (const name of slides) {
+      const file = path.join(dir, `${name}.png`);
+      const ffmpegColour = CLIP_COLOURS.find((c) => c.name === name)!.ffmpeg;
+      await makeStill(file, ffmpegColour);
+      files.push({ value: file });
+    }
+    const sceneName = 'Slides';
+    await obs.call('CreateScene', { sceneName });
+    await obs.call('SetCurrentProgramScene', { sceneName });
+    const { sceneItemId } = await obs.call('CreateInput', { sceneName, inputName: 'Show', inputKind: 'slideshow', inputSettings: { files, slide_time: 700 } });
+    await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: { scaleX: 4, scaleY: 4 } });
+
+    await studio.must('stream.start', {});
+    res.onCleanup(async () => {
+      if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
+    });
+    await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+
+    // The slides follow each other in order and wrap (a stalled compositor may skip one).
+    const seen = (await colours(6)).slice(15);
+    const r = runs(seen);
+    expect(seen.filter((c) => c === 'other').length, JSON.stringify(r)).toBe(0);
+    expect(new Set(seen), JSON.stringify(r)).toEqual(new Set(slides));
+    for (let i = 1; i < r.length; i++) {
+      const step = (slides.indexOf(r[i]![0]) - slides.indexOf(r[i - 1]![0]) + slides.length) % slides.length;
+      expect(step, `run ${i} of ${JSON.stringify(r)}`).toBeGreaterThan(0);
+    }
+
+    // Paused, it holds a slide; next and previous move from it. The slide on show is read from a
+    // screenshot of the source itself, then looked for in what arrives.
+    await obs.call('TriggerMediaInputAction', { inputName: 'Show', mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PAUSE' });
+    await until('paused', () => status('Show'), (s) => s.mediaState === 'OBS_MEDIA_STATE_PAUSED');
+    const held = await shotColour('Show');
+    await until(`the held slide (${held})`, () => colours(1.5), (c) => c.length > 0 && c.every((x) => x === held));
+    const at = slides.indexOf(held);
+    await obs.call('TriggerMediaInputAction', { inputName: 'Show', mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_NEXT' });
+    const next = slides[(at + 1) % slides.length]!;
+    await until(`the next slide (${next}) in the source`, () => shotColour('Show'), (c) => c === next);
+    await until(`the next slide (${next}) on program`, () => colours(1.5), (c) => c.length > 0 && c.every((x) => x === next));
+    await obs.call('TriggerMediaInputAction', { inputName: 'Show', mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PREVIOUS' });
+    await until(`the previous slide (${held}) in the source`, () => shotColour('Show'), (c) => c === held);
+    await until(`the previous slide (${held}) on program`, () => colours(1.5), (c) => c.length > 0 && c.every((x) => x === held));
+  }, 180_000);
 });
+
+/** The colour at the centre of a screenshot of one source (decoded by FFmpeg). */
+async function shotColour(sourceName: string): Promise<string> {
+  const shot = await obs.call('GetSourceScreenshot', { sourceName, imageFormat: 'png', imageWidth: 16, imageHeight: 9 });
+  const png = Buffer.from(shot.imageData.slice(shot.imageData.indexOf(',') + 1), 'base64');
+  const rgb = await new Promise<Buffer>((resolve, reject) => {
+    const child = execFile('ffmpeg', ['-v', 'error', '-f', 'png_pipe', '-i', 'pipe:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { encoding: 'buffer' }, (err, out) =>
+      err ? reject(err) : resolve(out),
+    );
+    child.stdin?.end(png);
+  });
+  return colourName(pixel(rgb, 16, 8, 4));
+}
+
+/** A 320×180 PNG of one FFmpeg colour. */
+function makeStill(file: string, colour: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=320x180`, '-frames:v', '1', file], (err) => (err ? reject(err) : resolve()));
+  });
+}

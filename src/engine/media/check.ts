@@ -24,6 +24,24 @@ export interface FileProblem {
   blocking: string | null;
 }
 
+/** Every local file an input shows (an image, a media file, a slideshow's images): what /media may serve. */
+export function inputFiles(input: Input): string[] {
+  if (input.kind === 'image_source') {
+    const file = input.settings['file'];
+    return typeof file === 'string' && file ? [file] : [];
+  }
+  if (input.kind === 'slideshow') {
+    const files = input.settings['files'];
+    if (!Array.isArray(files)) return [];
+    return files.flatMap((f: unknown) => {
+      const v = typeof f === 'object' && f !== null ? (f as { value?: unknown }).value : undefined;
+      return typeof v === 'string' && v ? [v] : [];
+    });
+  }
+  const media = localMediaFile(input);
+  return media ? [media] : [];
+}
+
 /** One problem per input among `inputUuids` (all media inputs when absent) whose file cannot play. */
 export async function mediaFileProblems(doc: StudioDocument, ffprobe: string, inputUuids?: string[]): Promise<Map<string, FileProblem>> {
   const problems = new Map<string, FileProblem>();

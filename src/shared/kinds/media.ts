@@ -40,4 +40,4 @@ export const FFMPEG_SOURCE: KindDescriptor = {
 };
 
 /** The kinds whose inputs answer media controls. */
-export const MEDIA_KIND_IDS: readonly string[] = ['ffmpeg_source'];
+export const MEDIA_KIND_IDS: readonly string[] = ['ffmpeg_source', 'slideshow'];

@@ -3,9 +3,11 @@ import type { KindDescriptor } from '../kinds';
 import { CAMERA_INPUT } from './camera';
 import { FFMPEG_SOURCE } from './media';
 import { DISPLAY_CAPTURE, WINDOW_CAPTURE } from './screen';
+import { SLIDESHOW } from './slideshow';
 
 export { FFMPEG_SOURCE, MEDIA_KIND_IDS } from './media';
 export { CAMERA_INPUT } from './camera';
 export { DISPLAY_CAPTURE, WINDOW_CAPTURE } from './screen';
+export { SLIDESHOW } from './slideshow';
 
-export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE, CAMERA_INPUT, DISPLAY_CAPTURE, WINDOW_CAPTURE];
+export const SOURCE_KINDS: readonly KindDescriptor[] = [FFMPEG_SOURCE, CAMERA_INPUT, DISPLAY_CAPTURE, WINDOW_CAPTURE, SLIDESHOW];

@@ -7,6 +7,7 @@ import { imageSource } from './image';
 import { mediaSource } from './media';
 import { cameraSource } from './camera';
 import { displayCaptureSource, windowCaptureSource } from './screen';
+import { slideshowSource } from './slideshow';
 import { lowerThirdSource } from './lower-third';
 import { registerSource } from './registry';
 import { scoreboardSource } from './scoreboard';
@@ -27,6 +28,7 @@ export function registerBuiltinSources(): void {
   registerSource(cameraSource);
   registerSource(displayCaptureSource);
   registerSource(windowCaptureSource);
+  registerSource(slideshowSource);
   registerSource(audioInputSource);
   registerSource(audioOutputCaptureSource);
   registerSource(scoreboardSource);
