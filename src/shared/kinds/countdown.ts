@@ -111,7 +111,8 @@ export function countdownEndAt(s: Settings, now: number): number | null {
   if (s['mode'] === 'clock') return null;
   if (s['mode'] === 'time_of_day') return timeOfDayTarget(typeof s['target_time'] === 'string' ? s['target_time'] : '', now);
   const w = readStopwatch(s);
-  if (!w.running) return null;
+  // Not running, or running but not yet pinned to a start time (see stopwatch.ts): no end yet.
+  if (!w.running || w.startedAt <= 0) return null;
   const duration = num(s, 'duration_s', COUNTDOWN_TIMER.defaults.duration_s as number) * 1000;
   return w.startedAt + (duration - w.ms);
 }

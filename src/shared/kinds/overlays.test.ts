@@ -10,11 +10,14 @@ describe('stopwatch', () => {
     expect(elapsedMs(w, 7500)).toBe(3500);
     // Another machine's clock slightly behind: never runs backwards.
     expect(elapsedMs(w, 4000)).toBe(1000);
-    expect(stopPatch(w, 7500)).toEqual({ clock_running: false, clock_ms: 3500, clock_started_at: 7500 });
+    expect(stopPatch(w, 7500)).toEqual({ clock_running: false, clock_ms: 3500, clock_started_at: 0 });
     const stopped = readStopwatch(stopPatch(w, 7500));
     expect(elapsedMs(stopped, 99_999)).toBe(3500);
     expect(startPatch(stopped, 10_000)).toEqual({ clock_running: true, clock_ms: 3500, clock_started_at: 10_000 });
     expect(setPatch(w, 42_000, 8000)).toEqual({ clock_running: true, clock_ms: 42_000, clock_started_at: 8000 });
+    expect(setPatch(stopped, 0, 8000)).toEqual({ clock_running: false, clock_ms: 0, clock_started_at: 0 });
+    // Running but not yet pinned (a tool sent only clock_running): it holds still.
+    expect(elapsedMs(readStopwatch({ clock_running: true, clock_ms: 1000, clock_started_at: 0 }), 99_999)).toBe(1000);
     expect(readStopwatch({ clock_ms: 'x', clock_running: 'yes' })).toEqual({ running: false, ms: 0, startedAt: 0 });
   });
 
@@ -29,10 +32,10 @@ describe('stopwatch', () => {
   });
 
   it('a scoreboard clock counts up, or down from the period length and stops at zero', () => {
-    const s = { clock_running: true, clock_ms: 0, clock_started_at: 0, period_length_s: 60 };
-    expect(scoreboardClockMs(s, 10_000)).toBe(10_000);
-    expect(scoreboardClockMs({ ...s, clock_direction: 'down' }, 10_000)).toBe(50_000);
-    expect(scoreboardClockMs({ ...s, clock_direction: 'down' }, 90_000)).toBe(0);
+    const s = { clock_running: true, clock_ms: 0, clock_started_at: 1000, period_length_s: 60 };
+    expect(scoreboardClockMs(s, 11_000)).toBe(10_000);
+    expect(scoreboardClockMs({ ...s, clock_direction: 'down' }, 11_000)).toBe(50_000);
+    expect(scoreboardClockMs({ ...s, clock_direction: 'down' }, 91_000)).toBe(0);
   });
 });
 

@@ -3,7 +3,9 @@ import type { Settings } from '../model';
 /**
  * The clock of a scoreboard or countdown as settings, so every renderer and the engine agree on it
  * without talking: `clock_ms` of time had elapsed at wall time `clock_started_at` (ms since the
- * epoch), and it runs on from there while `clock_running`. Stopped, `clock_ms` is the elapsed time.
+ * epoch), and it runs on from there while `clock_running`. Stopped, `clock_ms` is the elapsed time
+ * and `clock_started_at` is 0. A running clock whose start is 0 (a tool that sent only
+ * clock_running: true) holds still until the engine pins the start (src/engine/overlays).
  * Pure helpers; the *Patch functions answer the settings to send for start, stop and set.
  */
 export interface Stopwatch {
@@ -24,7 +26,7 @@ export function readStopwatch(s: Settings): Stopwatch {
 
 /** Elapsed ms at wall time `now`; a start time in the future (another machine's clock) counts as now. */
 export function elapsedMs(w: Stopwatch, now: number): number {
-  return w.running ? w.ms + Math.max(0, now - w.startedAt) : w.ms;
+  return w.running && w.startedAt > 0 ? w.ms + Math.max(0, now - w.startedAt) : w.ms;
 }
 
 export function startPatch(w: Stopwatch, now: number): Settings {
@@ -32,12 +34,12 @@ export function startPatch(w: Stopwatch, now: number): Settings {
 }
 
 export function stopPatch(w: Stopwatch, now: number): Settings {
-  return { clock_running: false, clock_ms: Math.round(elapsedMs(w, now)), clock_started_at: now };
+  return { clock_running: false, clock_ms: Math.round(elapsedMs(w, now)), clock_started_at: 0 };
 }
 
 /** Sets the elapsed time, keeping the clock running or stopped as it is. */
 export function setPatch(w: Stopwatch, ms: number, now: number): Settings {
-  return { clock_running: w.running, clock_ms: Math.max(0, Math.round(ms)), clock_started_at: now };
+  return { clock_running: w.running, clock_ms: Math.max(0, Math.round(ms)), clock_started_at: w.running ? now : 0 };
 }
 
 /** "m:ss", or "h:mm:ss" from an hour up (or always with `hours`); tenths under a minute when asked. */
