@@ -196,4 +196,27 @@ describe('program sound (server mode, headless Chromium → FFmpeg → RTMP)', (
     expect(cut.peakDb).toBeLessThan(TONE_DBFS - 10);
     await call('RemoveSourceFilter', { ...tone, filterName: 'EQ' });
   });
+
+  it('a compressor ducks under another input named as its sidechain, and only while that input sounds', async () => {
+    const call = (type: string, data: Record<string, unknown>) => obs!.call(type as never, data as never);
+    await until((p) => near(peakDb(p), TONE_DBFS), 'the tone at its level');
+    // The voice that ducks it: in the scene but hidden at first, and heard only on the monitor, never in program.
+    const duck = await client.must('input.create', { sceneUuid, name: 'Voice', kind: 'audio_test_tone', settings: { frequency: 500 } });
+    await client.must('input.setAudio', { inputUuid: duck.inputUuid, monitorType: 'monitorOnly' });
+    await client.must('item.setEnabled', { sceneUuid, sceneItemId: duck.sceneItemId, enabled: false });
+    // Listening to itself this compressor would take 14.4 dB off the tone (16 dB over at 10:1).
+    await call('CreateSourceFilter', {
+      sourceName: 'Tone',
+      filterName: 'Duck',
+      filterKind: 'compressor_filter',
+      filterSettings: { threshold: -40, ratio: 10, attack_time: 1, release_time: 60, sidechain_source: 'Voice' },
+    });
+    // The voice is silent (hidden): nothing drives the compressor, the tone stays at its level.
+    await until((p) => near(peakDb(p), TONE_DBFS, 1), 'the tone untouched while the sidechain is silent');
+    await client.must('item.setEnabled', { sceneUuid, sceneItemId: duck.sceneItemId, enabled: true });
+    const ducked = measureAudio(await until((p) => near(peakDb(p), TONE_DBFS - 14.4, 2), 'the tone ducked under the voice'));
+    expect(ducked.peakDb).toBeLessThan(TONE_DBFS - 12);
+    await client.must('item.setEnabled', { sceneUuid, sceneItemId: duck.sceneItemId, enabled: false });
+    await until((p) => near(peakDb(p), TONE_DBFS, 1), 'the tone back up once the voice stops');
+  });
 });

@@ -24,6 +24,8 @@ export interface DynamicsParams {
   outputGainDb: number;
   /** Envelope from the peak (true) or a short RMS (false). */
   peak: boolean;
+  /** Compressor only: the name of the input whose sound drives it (OBS's sidechain_source), or null. */
+  sidechain: string | null;
 }
 
 const num = (s: Settings, key: string, fallback: number): number => {
@@ -33,7 +35,7 @@ const num = (s: Settings, key: string, fallback: number): number => {
 
 /** OBS settings of a filter kind → processor parameters; null for kinds this processor does not run. */
 export function dynamicsParams(kind: string, s: Settings): DynamicsParams | null {
-  const base = { closeThreshold: -96, ratio: 1, attackMs: 1, releaseMs: 60, holdMs: 0, outputGainDb: 0, peak: true };
+  const base = { closeThreshold: -96, ratio: 1, attackMs: 1, releaseMs: 60, holdMs: 0, outputGainDb: 0, peak: true, sidechain: null };
   switch (kind) {
     case 'noise_gate_filter':
       return {
@@ -49,6 +51,7 @@ export function dynamicsParams(kind: string, s: Settings): DynamicsParams | null
       return {
         ...base,
         mode: 'compressor',
+        sidechain: typeof s['sidechain_source'] === 'string' && s['sidechain_source'] !== 'none' && s['sidechain_source'] !== '' ? s['sidechain_source'] : null,
         ratio: num(s, 'ratio', 10),
         threshold: num(s, 'threshold', -18),
         attackMs: num(s, 'attack_time', 6),
@@ -124,14 +127,16 @@ class StudioDynamics extends AudioWorkletProcessor {
     const rel = coef(p.releaseMs);
     const out = Math.pow(10, p.outputGainDb / 20);
     const n = input[0].length;
+    // A connected sidechain (second input) drives the envelope instead of the filtered sound itself.
+    const side = inputs[1] && inputs[1].length > 0 && p.sidechain ? inputs[1] : input;
     // The gate ramps its opening over attack / release, and holds open for holdMs after the level falls.
     const openStep = p.attackMs <= 0 ? 1 : 1 / ((p.attackMs / 1000) * rate);
     const closeStep = p.releaseMs <= 0 ? 1 : 1 / ((p.releaseMs / 1000) * rate);
     const holdSamples = (p.holdMs / 1000) * rate;
     for (let i = 0; i < n; i++) {
       let x = 0;
-      for (let c = 0; c < input.length; c++) {
-        const v = Math.abs(input[c][i]);
+      for (let c = 0; c < side.length; c++) {
+        const v = Math.abs(side[c][i]);
         if (v > x) x = v;
       }
       const level = p.peak ? x : x * x;

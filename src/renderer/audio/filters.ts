@@ -13,6 +13,8 @@ import type { FilterUnit } from './strip';
 export interface AudioFilterUnit extends FilterUnit {
   update(settings: Settings): void;
   dispose(): void;
+  /** A compressor's sidechain: the input whose sound drives it, and where that sound goes in. */
+  readonly sidechain?: { source: string; input: AudioNode };
 }
 
 const loaded = new WeakMap<BaseAudioContext, Promise<boolean>>();
@@ -61,7 +63,7 @@ export function createAudioFilter(context: BaseAudioContext, filter: Filter, dyn
   const params = dynamicsParams(filter.kind, filter.settings);
   if (!params || !dynamicsReady) return null;
   const node = new AudioWorkletNode(context, DYNAMICS_PROCESSOR, {
-    numberOfInputs: 1,
+    numberOfInputs: params.sidechain ? 2 : 1,
     numberOfOutputs: 1,
     outputChannelCount: [2],
     channelCount: 2,
@@ -69,9 +71,13 @@ export function createAudioFilter(context: BaseAudioContext, filter: Filter, dyn
     processorOptions: { params },
   });
   const kind = filter.kind;
+  // The sidechain arrives on the worklet's second input through a gain node the mixer connects to.
+  const side = params.sidechain ? new GainNode(context, { channelCount: 2, channelCountMode: 'explicit' }) : null;
+  side?.connect(node, 0, 1);
   return {
     input: node,
     output: node,
+    ...(side && params.sidechain ? { sidechain: { source: params.sidechain, input: side } } : {}),
     update: (s) => {
       const next = dynamicsParams(kind, s);
       if (next) node.port.postMessage(next);
@@ -79,6 +85,7 @@ export function createAudioFilter(context: BaseAudioContext, filter: Filter, dyn
     dispose: () => {
       node.port.postMessage('stop');
       node.disconnect();
+      side?.disconnect();
     },
   };
 }

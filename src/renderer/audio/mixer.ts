@@ -40,7 +40,16 @@ interface Chain {
   key: string;
   units: Map<string, AudioFilterUnit>;
   settings: Map<string, string>;
+  /** Filter name → the strip whose sound its sidechain hears now. */
+  links: Map<string, ChannelStrip>;
 }
+
+/** What decides a filter's running shape: a compressor's sidechain is wired, so naming another one rebuilds it. */
+const shapeOf = (f: { name: string; kind: string; settings: Record<string, unknown> }): unknown[] => [
+  f.name,
+  f.kind,
+  f.kind === 'compressor_filter' ? (f.settings['sidechain_source'] ?? 'none') : '',
+];
 
 /** What one strip does now (the mixer dock and tests read it). */
 export interface StripView {
@@ -127,6 +136,7 @@ export class Mixer {
       strip.set(stripState(input, this.active.has(input.uuid)), this.owner);
       this.applyFilters(input, strip);
     }
+    this.linkSidechains();
     this.updateMonitor();
   }
 
@@ -170,6 +180,7 @@ export class Mixer {
     const input = this.doc?.inputs.find((i) => i.uuid === inputUuid);
     strip.set(input ? stripState(input, this.active.has(inputUuid)) : { ...stripState(SILENT, false) }, this.owner);
     if (input) this.applyFilters(input, strip);
+    this.linkSidechains();
     this.updateMonitor();
     return strip;
   }
@@ -198,7 +209,7 @@ export class Mixer {
   /** The input's enabled audio filters, in order, running in its strip. */
   private applyFilters(input: Input, strip: ChannelStrip): void {
     const audio = (input.filters ?? []).filter((f) => f.enabled && AUDIO_FILTERS.has(f.kind));
-    const key = JSON.stringify([this.dynamicsReady, audio.map((f) => [f.name, f.kind])]);
+    const key = JSON.stringify([this.dynamicsReady, audio.map(shapeOf)]);
     const chain = this.chains.get(input.uuid);
     if (chain && chain.key === key) {
       for (const f of audio) {
@@ -210,7 +221,7 @@ export class Mixer {
       return;
     }
     this.dropChain(input.uuid);
-    const next: Chain = { key, units: new Map(), settings: new Map() };
+    const next: Chain = { key, units: new Map(), settings: new Map(), links: new Map() };
     const list: FilterUnit[] = [];
     for (const f of audio) {
       const unit = createAudioFilter(this.context, f, this.dynamicsReady);
@@ -227,7 +238,29 @@ export class Mixer {
     const chain = this.chains.get(uuid);
     if (!chain) return;
     this.chains.delete(uuid);
+    for (const [name, strip] of chain.links) unlink(strip, chain.units.get(name));
     for (const u of chain.units.values()) u.dispose();
+  }
+
+  /** Connects every compressor's sidechain to the strip of the input it names (by name, as OBS). */
+  private linkSidechains(): void {
+    for (const [uuid, chain] of this.chains) {
+      for (const [name, unit] of chain.units) {
+        const side = unit.sidechain;
+        if (!side) continue;
+        const source = this.doc?.inputs.find((i) => i.name === side.source);
+        const strip = source && source.uuid !== uuid ? this.strips.get(source.uuid) : undefined;
+        const linked = chain.links.get(name);
+        if (linked === strip) continue;
+        if (linked) unlink(linked, unit);
+        if (strip) {
+          strip.sidechainTap.connect(side.input);
+          chain.links.set(name, strip);
+        } else {
+          chain.links.delete(name);
+        }
+      }
+    }
   }
 
   private updateMonitor(): void {
@@ -239,3 +272,12 @@ export class Mixer {
 
 /** Until the document names it, a strip stays shut. */
 const SILENT: Input = { uuid: '', name: '', kind: '', settings: {}, muted: true, volumeMul: 0 } as Input;
+
+function unlink(strip: ChannelStrip, unit: AudioFilterUnit | undefined): void {
+  if (!unit?.sidechain) return;
+  try {
+    strip.sidechainTap.disconnect(unit.sidechain.input);
+  } catch {
+    // Already gone with a disposed strip.
+  }
+}

@@ -124,6 +124,11 @@ export class ChannelStrip {
     this.rewire();
   }
 
+  /** Where another input's compressor listens when it names this one as its sidechain: after the filters, before the fader. */
+  get sidechainTap(): AudioNode {
+    return this.pre;
+  }
+
   /** Whether this strip sends to the monitor now (for tests and the mixer dock). */
   get monitoring(): boolean {
     return this.state ? routing(this.state.monitorType, this.canMonitor).monitor : false;

@@ -1,8 +1,8 @@
 import type { KindDescriptor } from '../kinds';
 
 /**
- * OBS's compressor_filter. sidechain_source ('none' or another input's name) is kept as OBS keeps
- * it; the studio's compressor listens to its own input for now.
+ * OBS's compressor_filter. sidechain_source ('none' or another input's name, as OBS stores it) makes
+ * that input's sound drive the compression: ducking music under a voice.
  */
 export const COMPRESSOR_FILTER: KindDescriptor = {
   id: 'compressor_filter',
@@ -17,5 +17,6 @@ export const COMPRESSOR_FILTER: KindDescriptor = {
     { type: 'int', name: 'attack_time', label: 'Attack', min: 1, max: 500, suffix: 'ms' },
     { type: 'int', name: 'release_time', label: 'Release', min: 1, max: 1000, suffix: 'ms' },
     { type: 'float', name: 'output_gain', label: 'Output gain', min: -32, max: 32, step: 0.1, suffix: 'dB' },
+    { type: 'text', name: 'sidechain_source', label: 'Sidechain/ducking source (an input’s name, or none)', maxLength: 256 },
   ],
 };
