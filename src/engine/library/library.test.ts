@@ -238,6 +238,24 @@ describe('profiles', () => {
   });
 });
 
+describe('a damaged collection file', () => {
+  it('is moved aside at the switch, a blank collection stands in, and the user is told', async () => {
+    const dir = await folder();
+    const { studio, events } = await open(dir);
+    await must(studio, 'collection.create', { name: 'Second' });
+    await must(studio, 'collection.switch', { name: 'Untitled' });
+    const layout = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { collections: { name: string; file: string }[] };
+    const file = layout.collections.find((c) => c.name === 'Second')!.file;
+    await writeFile(path.join(dir, file), '{ not json');
+    events.length = 0;
+    await must(studio, 'collection.switch', { name: 'Second' });
+    expect(studio.document().scenes.map((s) => s.name)).toEqual(['Scene']);
+    const notice = events.find((e) => e.type === 'notice');
+    expect(notice?.data).toMatchObject({ level: 'error', message: expect.stringMatching(/could not be loaded because it is not valid JSON\. It was moved to .*\.corrupt-/) });
+    expect((await files(dir)).filter((f) => f.startsWith('collections/') && f.includes('.corrupt-'))).toHaveLength(1);
+  });
+});
+
 describe('a damaged library.json', () => {
   it('is moved aside and every collection file found is listed again', async () => {
     const dir = await folder();
