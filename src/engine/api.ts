@@ -111,6 +111,8 @@ export interface Studio {
   subscribe(listener: (event: StudioEvent) => void): Disposable;
   /** Secret-free snapshot of the document. */
   document(): StudioDocument;
+  /** 0..1 through the running scene transition, 1 when none runs (see transition-clock.ts). */
+  transitionCursor?(): number;
   openRendererSession(sink: RendererSink): RendererSession;
   /** The absolute path to serve for a media request, or null when the document does not refer to it. */
   resolveMediaPath(requested: string): string | null;

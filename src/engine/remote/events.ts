@@ -10,6 +10,7 @@ import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
 import { diagnosisData } from './requests/stats-shapes';
 import { filterDefaults, filterEntry } from './requests/filters';
+import { currentTransition, transitionOf } from './requests/transitions';
 import { meterInputs } from './meters';
 import { tracksObject, volumeFields } from './requests/volume';
 import { obsMediaAction } from './requests/media-inputs';
@@ -194,6 +195,29 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
           defaultFilterSettings: filterDefaults(event.data.kind),
         }),
       ];
+    }
+    case 'transition.changed': {
+      const was = currentTransition(before);
+      const now = currentTransition(after);
+      const out: RemoteEvent[] = [];
+      if (was.kind !== now.kind) {
+        const t = transitionOf(now.kind);
+        out.push(ev('CurrentSceneTransitionChanged', S.Transitions, { transitionName: t.transitionName, transitionUuid: t.transitionUuid }));
+      }
+      if (was.durationMs !== now.durationMs) {
+        out.push(ev('CurrentSceneTransitionDurationChanged', S.Transitions, { transitionDuration: now.durationMs }));
+      }
+      return out;
+    }
+    case 'transition.started': {
+      const t = transitionOf(event.data.kind);
+      return [ev('SceneTransitionStarted', S.Transitions, { transitionName: t.transitionName, transitionUuid: t.transitionUuid })];
+    }
+    case 'transition.ended': {
+      // The picture and the transition end together here: VideoEnded follows Ended at once.
+      const t = transitionOf(event.data.kind);
+      const data = { transitionName: t.transitionName, transitionUuid: t.transitionUuid };
+      return [ev('SceneTransitionEnded', S.Transitions, data), ev('SceneTransitionVideoEnded', S.Transitions, data)];
     }
     case 'filter.removed':
       return [ev('SourceFilterRemoved', S.Filters, { sourceName: event.data.sourceName, filterName: event.data.filterName })];

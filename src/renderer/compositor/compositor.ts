@@ -13,7 +13,9 @@ import {
   VideoFormat,
   nv12Bytes,
   writeFrameHeader,
+  DEFAULT_TRANSITION,
   type Scene,
+  type Settings,
   type Transform,
   type StudioDocument,
 } from '../../shared';
@@ -23,7 +25,9 @@ import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
 import { FilterStage, preserving, registerBuiltinFilters, type Picture } from './filters';
 import { FlowWindow } from './flow';
+import { transitionKind } from './transitions/mixes';
 import { GlPipeline } from './gl/pipeline';
+import type { Target } from './gl/target';
 import { RateMeter } from './meter';
 import { nv12SizeProblem } from './nv12';
 import { FramePool } from './pool';
@@ -80,6 +84,8 @@ export class StudioCompositor implements Compositor {
   private readonly meter = new RateMeter(performance.now());
   private readonly warned = new Set<string>();
   private readonly offAck: () => void;
+  /** Output starts (stream, recording) make the next tick send a whole frame (see offOutputs). */
+  private readonly offOutputs: () => void;
   private readonly statsTimer: ReturnType<typeof setInterval>;
   private readonly audio: AudioGraph | null = null;
   private readonly audioSender: AudioSender | null = null;
@@ -122,10 +128,16 @@ export class StudioCompositor implements Compositor {
   private packed = false;
   private presented = false;
   private unchanged = 0;
+  /** Tick of the last whole frame packed: one goes out at least every second even when unchanged. */
+  private lastWhole = -Infinity;
   /** Sequences of the newest frame packed and the newest sent; repeats wait for packed frames. */
   private lastPacked = -1;
   private lastSent = -1;
   private readonly repeats: { sequence: number; after: number }[] = [];
+  /** The program scene last seen in a document; a change starts the current transition. */
+  private programScene = '';
+  /** The scene transition program is running, timed on this page's clock. */
+  private transition: { from: string; to: string; kind: string; settings: Settings; durationMs: number; start: number } | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -164,6 +176,10 @@ export class StudioCompositor implements Compositor {
     this.canvas.addEventListener('webglcontextrestored', this.onRestored);
     this.initGl();
     this.offAck = this.bridge.onFrameAck((seq) => this.flow.ack(seq));
+    // An output that starts has no frame to repeat yet: send it a whole one, not "unchanged".
+    this.offOutputs = this.bridge.subscribe((event) => {
+      if (event.type === 'stream.state' || event.type === 'record.state') this.packed = false;
+    });
     this.capturer = new Capturer(this.bridge, {
       gl: () => (this.pipe && !this.lost && gl && !gl.isContextLost() ? gl : null),
       subject: (uuid) => this.captureSubject(uuid),
@@ -190,6 +206,7 @@ export class StudioCompositor implements Compositor {
     if (this.disposed) return;
     this.doc = document;
     this.docSerial++;
+    this.startTransition(document);
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
@@ -263,6 +280,7 @@ export class StudioCompositor implements Compositor {
     this.clock.stop();
     clearInterval(this.statsTimer);
     this.offAck();
+    this.offOutputs();
     this.capturer.dispose();
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
@@ -455,7 +473,7 @@ export class StudioCompositor implements Compositor {
       if (!this.flow.hasRoom(t0)) {
         // The engine has not taken the frames in flight: OBS's "skipped" (encoder back-pressure).
         this.sendSkipped++;
-      } else if (same && this.packed) {
+      } else if (same && this.packed && tick.index - this.lastWhole < this.refreshTicks()) {
         // The engine already has this picture: tell it so instead of packing and reading it back.
         this.sendRepeat(tick.index - this.ownerOrigin);
         this.unchanged++;
@@ -486,6 +504,7 @@ export class StudioCompositor implements Compositor {
       const sequence = tick.index - this.ownerOrigin;
       if (pipe.packFrame(sequence, performance.now())) {
         this.lastPacked = sequence;
+        this.lastWhole = tick.index;
         this.packed = this.drawn;
       } else {
         this.renderLagged++;
@@ -503,6 +522,8 @@ export class StudioCompositor implements Compositor {
     const k = this.keyNow;
     k.length = 0;
     k.push(this.docSerial, this.pipeSerial, this.width, this.height, this.overlay?.version ?? -1);
+    // A running transition changes the picture on every tick.
+    if (this.transition) return false;
     const scene = this.scene();
     if (!scene) return true;
     const f = this.filters;
@@ -523,6 +544,15 @@ export class StudioCompositor implements Compositor {
       }
     }
     return true;
+  }
+
+  /**
+   * Ticks between whole frames while nothing changes (one second): an encoder started between the
+   * stream.state event and its first tick still gets a picture within a second, never black.
+   */
+  private refreshTicks(): number {
+    const v = this.doc?.video;
+    return v ? Math.max(1, Math.round(v.fpsNumerator / v.fpsDenominator)) : 30;
   }
 
   /**
@@ -577,12 +607,79 @@ export class StudioCompositor implements Compositor {
     if (!scene) return;
     this.frame.index = tick.index;
     this.frame.wallMs = performance.timeOrigin + tick.dueMs;
-    // Filtered sources render off-screen first; then program is bound again for the items.
-    if (this.prepareScene(scene)) pipe.beginProgram();
-    this.drawItems(scene);
     const target = pipe.programTarget;
-    if (target) this.filters?.applyScene(scene.uuid, target, this.frame, true);
+    if (!(target && this.composeTransition(target))) {
+      // Filtered sources render off-screen first; then program is bound again for the items.
+      if (this.prepareScene(scene)) pipe.beginProgram();
+      this.drawItems(scene);
+      if (target) this.filters?.applyScene(scene.uuid, target, this.frame, true);
+    }
     this.overlay?.draw(this.draw, this.xf, this.uv, this.width, this.height);
+  }
+
+  /**
+   * A new program scene starts the document's current transition from the one before (a cut, a
+   * kind without a GPU mix, or the first document just switch). Timed on this page's clock, with
+   * the duration the engine's transition clock uses too.
+   */
+  private startTransition(doc: StudioDocument): void {
+    const to = doc.currentSceneUuid;
+    const from = this.programScene;
+    this.programScene = to;
+    if (!from || from === to) return;
+    const t = doc.transition ?? DEFAULT_TRANSITION;
+    const mixable = transitionKind(t.kind) !== undefined && t.durationMs > 0 && doc.scenes.some((s) => s.uuid === from);
+    this.transition = mixable ? { from, to, kind: t.kind, settings: t.settings, durationMs: t.durationMs, start: performance.now() } : null;
+  }
+
+  /**
+   * While a transition runs: both scenes composed off-screen, mixed into `target` at the current
+   * progress. False when none runs (it ended, or the scenes are gone).
+   */
+  private composeTransition(target: Target): boolean {
+    const tr = this.transition;
+    const doc = this.doc;
+    const filters = this.filters;
+    if (!tr || !doc || !filters) return false;
+    const t = (performance.now() - tr.start) / tr.durationMs;
+    const from = doc.scenes.find((s) => s.uuid === tr.from);
+    const to = doc.scenes.find((s) => s.uuid === tr.to);
+    const kind = transitionKind(tr.kind);
+    if (t >= 1 || !from || !to || !kind) {
+      this.transition = null;
+      return false;
+    }
+    const a = filters.pool.acquire(this.width, this.height);
+    const b = filters.pool.acquire(this.width, this.height);
+    try {
+      this.composeInto(from, a);
+      this.composeInto(to, b);
+      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings);
+    } finally {
+      filters.pool.release(a);
+      filters.pool.release(b);
+    }
+    const gl = this.gl!;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
+    gl.viewport(0, 0, this.width, this.height);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    return true;
+  }
+
+  /** A scene as program shows it (items, then its filters) into an offscreen canvas-sized target. */
+  private composeInto(scene: Scene, t: Target): void {
+    const gl = this.gl!;
+    this.prepareScene(scene);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, t.framebuffer);
+    gl.viewport(0, 0, this.width, this.height);
+    gl.disable(gl.BLEND);
+    gl.clearColor(0, 0, 0, 1);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    this.drawItems(scene);
+    this.filters?.applyScene(scene.uuid, t, this.frame, true);
   }
 
   /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */

@@ -693,16 +693,31 @@ describe('filters, transitions, ui, outputs, record, media', () => {
     await refused('GetSourceFilterDefaultSettings', { filterKind: 'blur' }, 607);
   });
 
-  it('transitions: only Cut', async () => {
+  it('transitions: one per kind, Cut at first; set by name, duration and settings', async () => {
     const list = await ok('GetSceneTransitionList');
     expect(list).toMatchObject({ currentSceneTransitionName: 'Cut', currentSceneTransitionKind: 'cut_transition' });
-    expect(list.transitions).toEqual([expect.objectContaining({ transitionName: 'Cut', transitionFixed: true, transitionConfigurable: false })]);
+    expect((list.transitions as { transitionName: string }[]).map((t) => t.transitionName)).toEqual(['Cut', 'Fade', 'Fade to Color', 'Slide', 'Swipe']);
+    expect(list.transitions).toContainEqual(expect.objectContaining({ transitionName: 'Cut', transitionFixed: true, transitionConfigurable: false }));
     expect(await ok('GetCurrentSceneTransition')).toMatchObject({ transitionName: 'Cut', transitionDuration: null, transitionSettings: null });
-    expect(await ok('GetTransitionKindList')).toEqual({ transitionKinds: ['cut_transition'] });
-    await ok('SetCurrentSceneTransition', { transitionName: 'Cut' });
-    await refused('SetCurrentSceneTransition', { transitionName: 'Fade' }, 600);
-    expect(await ok('GetCurrentSceneTransitionCursor')).toEqual({ transitionCursor: 1 });
+    expect(await ok('GetTransitionKindList')).toEqual({
+      transitionKinds: ['cut_transition', 'fade_transition', 'fade_to_color_transition', 'slide_transition', 'swipe_transition'],
+    });
+    await refused('SetCurrentSceneTransition', { transitionName: 'Luma Wipe' }, 600);
     await refused('SetCurrentSceneTransitionSettings', { transitionSettings: {} }, 606);
+    expect(await ok('GetCurrentSceneTransitionCursor')).toEqual({ transitionCursor: 1 });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Slide' });
+    await ok('SetCurrentSceneTransitionDuration', { transitionDuration: 700 });
+    await refused('SetCurrentSceneTransitionDuration', { transitionDuration: 20 }, 402);
+    await ok('SetCurrentSceneTransitionSettings', { transitionSettings: { direction: 'up' } });
+    expect(await ok('GetCurrentSceneTransition')).toMatchObject({
+      transitionName: 'Slide',
+      transitionKind: 'slide_transition',
+      transitionDuration: 700,
+      transitionConfigurable: true,
+      transitionSettings: { direction: 'up' },
+    });
+    await refused('SetCurrentSceneTransitionSettings', { transitionSettings: { direction: 'sideways' } }, 400);
+    await ok('SetCurrentSceneTransition', { transitionName: 'Cut' });
     await refused('TriggerStudioModeTransition', undefined, 506);
   });
 

@@ -1,52 +1,93 @@
 /**
- * Transition requests. Scene switches are cuts, so the studio has exactly OBS's "Cut": a fixed,
- * unconfigurable transition that is never in progress (cursor 1.0).
+ * Transition requests. OBS keeps named transitions; the studio has one per registered kind, named
+ * as OBS names its defaults ("Cut", "Fade", "Fade to Color", "Slide", "Swipe"), with a fixed UUID
+ * so a client that stores it finds it again. The current one, its duration and settings are the
+ * document's `transition` (the transition.set command); the engine's transition clock answers
+ * the cursor.
  */
+import { DEFAULT_TRANSITION, TRANSITION_KINDS, type KindDescriptor, type StudioDocument } from '../../../shared';
 import type { HandlerTable } from './handler';
 import { Code, fail, success, unwrap } from './status';
 
-export const CUT = {
-  transitionName: 'Cut',
-  /** Fixed, so a client that stores it by UUID finds it again after a restart. */
-  transitionUuid: '7c6f6c0e-5f7d-4b0e-9d1e-0c07c07c07c0',
-  transitionKind: 'cut_transition',
-} as const;
+/** The cut's UUID predates the others; the rest follow it with their place in TRANSITION_KINDS. */
+const uuidOf = (i: number): string => `7c6f6c0e-5f7d-4b0e-9d1e-0c07c07c07${(0xc0 + i).toString(16)}`;
+
+export interface NamedTransition {
+  transitionName: string;
+  transitionUuid: string;
+  transitionKind: string;
+  /** OBS: a fixed transition (a cut) has no duration. */
+  transitionFixed: boolean;
+  /** Whether it has settings to change. */
+  transitionConfigurable: boolean;
+}
+
+export const namedTransition = (kind: KindDescriptor, i: number): NamedTransition => ({
+  transitionName: kind.displayName,
+  transitionUuid: uuidOf(i),
+  transitionKind: kind.id,
+  transitionFixed: kind.id === 'cut_transition',
+  transitionConfigurable: kind.properties.length > 0,
+});
+
+export const TRANSITIONS: readonly NamedTransition[] = TRANSITION_KINDS.map(namedTransition);
+
+/** The named transition of a kind (a cut for a kind this build lacks). */
+export const transitionOf = (kind: string): NamedTransition => TRANSITIONS.find((t) => t.transitionKind === kind) ?? TRANSITIONS[0]!;
+
+export const currentTransition = (doc: StudioDocument) => doc.transition ?? DEFAULT_TRANSITION;
+
 
 export const transitionRequests: HandlerTable = {
-  GetTransitionKindList: () => success({ transitionKinds: [CUT.transitionKind] }),
+  GetTransitionKindList: () => success({ transitionKinds: TRANSITION_KINDS.map((k) => k.id) }),
 
-  GetSceneTransitionList: () =>
-    success({
-      currentSceneTransitionName: CUT.transitionName,
-      currentSceneTransitionUuid: CUT.transitionUuid,
-      currentSceneTransitionKind: CUT.transitionKind,
-      transitions: [{ ...CUT, transitionFixed: true, transitionConfigurable: false }],
-    }),
+  GetSceneTransitionList: (ctx) => {
+    const cur = transitionOf(currentTransition(ctx.studio.document()).kind);
+    return success({
+      currentSceneTransitionName: cur.transitionName,
+      currentSceneTransitionUuid: cur.transitionUuid,
+      currentSceneTransitionKind: cur.transitionKind,
+      transitions: TRANSITIONS.map((t) => ({ ...t })),
+    });
+  },
 
-  GetCurrentSceneTransition: () =>
-    success({
-      ...CUT,
-      transitionFixed: true,
-      transitionDuration: null,
-      transitionConfigurable: false,
-      transitionSettings: null,
-    }),
+  GetCurrentSceneTransition: (ctx) => {
+    const t = currentTransition(ctx.studio.document());
+    const named = transitionOf(t.kind);
+    return success({
+      ...named,
+      transitionDuration: named.transitionFixed ? null : t.durationMs,
+      transitionSettings: named.transitionConfigurable ? structuredClone(t.settings) : null,
+    });
+  },
 
-  SetCurrentSceneTransition: (_ctx, f) => {
-    if (f.string('transitionName') !== CUT.transitionName) fail(Code.ResourceNotFound, 'No scene transition was found by that name.');
+  SetCurrentSceneTransition: async (ctx, f) => {
+    const name = f.string('transitionName');
+    const named = TRANSITIONS.find((t) => t.transitionName === name);
+    if (!named) fail(Code.ResourceNotFound, 'No scene transition was found by that name.');
+    unwrap(await ctx.studio.execute('transition.set', { kind: named.transitionKind }));
     return success();
   },
 
-  SetCurrentSceneTransitionSettings: (_ctx, f) => {
-    f.object('transitionSettings', true);
-    f.optBoolean('overlay');
-    return fail(Code.ResourceNotConfigurable, 'The current transition does not support custom settings.');
+  SetCurrentSceneTransitionDuration: async (ctx, f) => {
+    const durationMs = Math.round(f.number('transitionDuration', 50, 20000));
+    unwrap(await ctx.studio.execute('transition.set', { durationMs }));
+    return success();
   },
 
-  GetCurrentSceneTransitionCursor: () => success({ transitionCursor: 1 }),
+  SetCurrentSceneTransitionSettings: async (ctx, f) => {
+    const settings = f.object('transitionSettings', true);
+    const overlay = f.optBoolean('overlay') ?? true;
+    if (!transitionOf(currentTransition(ctx.studio.document()).kind).transitionConfigurable) {
+      fail(Code.ResourceNotConfigurable, 'The current transition does not support custom settings.');
+    }
+    unwrap(await ctx.studio.execute('transition.set', { settings, overlay }));
+    return success();
+  },
 
-  // The cut is all there is, so the take is done when the studio answers (studio.take refuses with
-  // 506 outside studio mode).
+  GetCurrentSceneTransitionCursor: (ctx) => success({ transitionCursor: ctx.studio.transitionCursor?.() ?? 1 }),
+
+  // studio.take refuses with 506 outside studio mode; the renderers run the current transition.
   TriggerStudioModeTransition: async (ctx) => {
     unwrap(await ctx.studio.execute('studio.take', {}));
     return success();

@@ -61,7 +61,8 @@ const FULL_UV = new Float32Array([0, 0, 1, 1]);
 
 export class FilterStage {
   readonly pool: TargetPool;
-  private readonly fx: FilterGl;
+  /** Pass drawing for whoever mixes pictures off-screen (filters here, transitions in the compositor). */
+  readonly fx: FilterGl;
   private readonly sources = new Map<string, FilteredSource>();
   private readonly scenes = new Map<string, SceneFilters>();
   private readonly draw: Draw;
