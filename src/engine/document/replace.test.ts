@@ -44,7 +44,6 @@ describe('DocumentStore.replace', () => {
       'scene.currentChanged',
       'studio.modeChanged',
       'scene.previewChanged',
-      'history.changed',
       'document.changed',
     ]);
     expect(events.at(-1)?.data).toMatchObject({ cause: 'collection.switch' });

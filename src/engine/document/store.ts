@@ -86,10 +86,8 @@ export class DocumentStore {
         }
         this.doc = deepFreeze(next);
         for (const e of replaceEvents(before, this.doc)) this.emit(e);
-        if ('scenes' in part) {
-          this.history.clear();
-          this.emit({ type: 'history.changed', data: this.history.state() });
-        }
+        // The studio announces the emptied history after document.changed, as for every edit.
+        if ('scenes' in part) this.history.clear();
         this.emit({ type: 'document.changed', data: { document: this.doc, cause } });
         return ok(value);
       } catch (e) {
