@@ -21,4 +21,11 @@ describe('cameraFixes', () => {
     expect(cameraFixes(doc(cam('a', { device_id: 'gone', device_name: 'Other' })), devices)).toEqual([]);
     expect(cameraFixes(doc(cam('a', { device_id: 'x', device_name: '' })), [{ kind: 'videoinput', deviceId: 'x', label: '' }])).toEqual([]);
   });
+
+  it('keeps a microphone (audio_input) in step from the audio devices, and leaves "default" alone', () => {
+    const mic = (uuid: string, settings: Record<string, unknown>) => ({ ...cam(uuid, settings), kind: 'audio_input' });
+    expect(cameraFixes(doc(mic('m', { device_id: 'mic', device_name: '' })), devices)).toEqual([{ inputUuid: 'm', settings: { device_name: 'USB Cam' } }]);
+    expect(cameraFixes(doc(mic('m', { device_id: 'old-mic', device_name: 'USB Cam' })), devices)).toEqual([{ inputUuid: 'm', settings: { device_id: 'mic' } }]);
+    expect(cameraFixes(doc(mic('m', { device_id: 'default', device_name: '' })), devices)).toEqual([]);
+  });
 });
