@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { desktopCapturer, type Session } from 'electron';
 import type { Logger } from '../engine/api';
+import { loopbackAudio } from './loopback';
 
 export interface CaptureChoice {
   id: string;
@@ -53,7 +54,8 @@ export function installDisplayMediaHandler(ses: Session, opts: { dataDir: string
         } catch (error) {
           opts.logger.log('warn', 'could not remember the captured screen', { error: String(error) });
         }
-        callback({ video: chosen });
+        // Desktop audio rides along where the system has a loopback (audio_output_capture).
+        callback({ video: chosen, ...loopbackAudio(process.platform, request.audioRequested) });
       },
       (error: unknown) => {
         // macOS without Screen Recording permission lands here.
