@@ -9,15 +9,16 @@ import { obsItemSchema } from './obs-schema';
 
 const fixture = (name: string): string => readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/obs', name), 'utf8');
 const kinds = new KindRegistry();
-const run = (text: string) => {
+const run = async (text: string, imageSize?: (file: string) => Promise<{ width: number; height: number } | undefined>) => {
   let n = 0;
-  const r = importObsCollection(text, { kinds, newId: () => `id-${++n}`, canvas: { width: 1280, height: 720 } });
+  const r = await importObsCollection(text, { kinds, newId: () => `id-${++n}`, canvas: { width: 1280, height: 720 }, ...(imageSize && { imageSize }) });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
+const show = await run(fixture('show.json'));
 
 describe('importObsCollection: a collection written the way OBS 30 writes it', () => {
-  const result = run(fixture('show.json'));
+  const result = show;
   const { collection, skipped } = result;
   const input = (name: string) => collection.inputs.find((i) => i.name === name);
   const scene = (name: string) => collection.scenes.find((s) => s.name === name)!;
@@ -137,8 +138,8 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
 });
 
 describe('importObsCollection: older files and bad input', () => {
-  it('finds items by source name when the file has no source_uuid (OBS 29), and stretches to a bounding box', () => {
-    const { collection, skipped } = run(fixture('items-by-name.json'));
+  it('finds items by source name when the file has no source_uuid (OBS 29), and stretches to a bounding box', async () => {
+    const { collection, skipped } = await run(fixture('items-by-name.json'));
     expect(skipped).toEqual([]);
     expect(collection.transition).toMatchObject({ kind: 'fade_transition', durationMs: 300 });
     const [first, second] = collection.scenes;
@@ -149,11 +150,29 @@ describe('importObsCollection: older files and bad input', () => {
     expect(collection.inputs[0]).toMatchObject({ kind: 'color_source_v3', settings: { color: 4294901760, width: 0, height: 0 } });
   });
 
-  it('refuses what is not an OBS collection with a specific reason', () => {
+  it('refuses what is not an OBS collection with a specific reason', async () => {
     const bad = (text: string) => importObsCollection(text, { kinds, newId: () => 'x', canvas: { width: 1280, height: 720 } });
-    expect(bad('{ nope')).toMatchObject({ ok: false, error: { message: expect.stringContaining('not valid JSON') } });
-    expect(bad('{"sources": 3}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('sources') } });
-    expect(bad('{"sources": []}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('no scenes') } });
+    expect(await bad('{ nope')).toMatchObject({ ok: false, error: { message: expect.stringContaining('not valid JSON') } });
+    expect(await bad('{"sources": 3}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('sources') } });
+    expect(await bad('{"sources": []}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('no scenes') } });
+  });
+
+  it("sizes an image's bounding box from the file's own size", async () => {
+    // The same collection with the Logo given a 640×360 "scale inner" box (OBS's Fit to screen makes these).
+    const file = JSON.parse(fixture('show.json')) as { sources: { name: string; settings: { items?: Record<string, unknown>[] } }[] };
+    const logo = file.sources.find((s) => s.name === 'Main')!.settings.items!.find((i) => i['name'] === 'Logo')!;
+    Object.assign(logo, { bounds_type: 2, bounds: { x: 640, y: 360 }, bounds_align: 0, align: 5, rot: 0, pos: { x: 0, y: 0 } });
+    const asked: string[] = [];
+    const r = await run(JSON.stringify(file), async (f) => (asked.push(f), { width: 320, height: 320 }));
+    expect(asked).toEqual(['/home/ada/Pictures/logo.png']);
+    const input = r.collection.inputs.find((i) => i.name === 'Logo')!;
+    const item = r.collection.scenes[0]!.items.find((i) => i.sourceUuid === input.uuid)!;
+    // 320×320 fits a 640×360 box at 1.125, centred: (640 − 360) / 2 = 140 from the left.
+    expect(item.transform).toMatchObject({ scaleX: 1.125, scaleY: 1.125, positionX: 140, positionY: 0 });
+    expect(r.skipped.filter((s) => s.name === 'Logo')).toEqual([]);
+    // Without the file, the item keeps its scale and the report says so.
+    const unknown = await run(JSON.stringify(file), async () => undefined);
+    expect(unknown.skipped.filter((s) => s.name === 'Logo')).toEqual([{ name: 'Logo', reason: expect.stringContaining('bounding box (scale inner, 640×360)') }]);
   });
 
   it('keeps an item with a bounding box it cannot size, and says so', () => {

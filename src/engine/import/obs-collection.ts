@@ -11,6 +11,7 @@ import type { KindRegistry } from '../kinds/registry';
 import type { CollectionDocumentPart } from '../document/replace';
 import { itemsOf, parseObsCollection, type ObsItem, type ObsSource } from './obs-schema';
 import { hotkeyBindings } from './obs-hotkeys';
+import type { Size } from './image-size';
 import { knownSize, mapFilters, mapSource } from './obs-sources';
 import { inGroup, itemTransform } from './obs-transform';
 import { mapTransition, type ImportedTransition } from './obs-transitions';
@@ -21,6 +22,8 @@ export interface ObsImportOptions {
   newId: () => string;
   /** The studio's canvas, the size of a colour source that does not name one. */
   canvas: { width: number; height: number };
+  /** An image file's size (image-size.ts), for items with a bounding box; none: such items keep their scale. */
+  imageSize?: (file: string) => Promise<Size | undefined>;
 }
 
 export interface ObsImport {
@@ -36,7 +39,7 @@ export interface ObsImport {
 const SCENE = 'scene';
 const GROUP = 'group';
 
-export function importObsCollection(text: string, opts: ObsImportOptions): Result<ObsImport> {
+export async function importObsCollection(text: string, opts: ObsImportOptions): Promise<Result<ObsImport>> {
   const parsed = parseObsCollection(text);
   if (!parsed.ok) return parsed;
   const file = parsed.value;
@@ -68,6 +71,14 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
     if (s.id === SCENE || s.id === GROUP) continue;
     const input = mapSource(opts.kinds, s, opts.newId(), skips);
     if (input) inputs.set(s, { ...input, name: unique(input.name) });
+  }
+
+  // Sizes the bounding boxes need: colour sources say theirs, image files are read (once each).
+  const sizes = new Map<Input, Size>();
+  for (const input of inputs.values()) {
+    const file = input.settings['file'];
+    const size = knownSize(input, opts.canvas) ?? (input.kind === 'image_source' && typeof file === 'string' && file && opts.imageSize ? await opts.imageSize(file) : undefined);
+    if (size) sizes.set(input, size);
   }
 
   const order = [
@@ -115,7 +126,7 @@ export function importObsCollection(text: string, opts: ObsImportOptions): Resul
       }
       const input = inputs.get(source);
       if (!input) continue; // its kind is unknown: reported once, with the source
-      const placed = itemTransform(item, knownSize(input, opts.canvas));
+      const placed = itemTransform(item, sizes.get(input));
       if (placed.lost) skips.add(item.name, `item in scene "${scene.name}": ${placed.lost}`);
       const transform = group ? inGroup(group.transform, placed.transform) : placed.transform;
       const added: SceneItem = {

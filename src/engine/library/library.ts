@@ -29,6 +29,7 @@ import { secretName, webhookSecretName } from '../document/handlers';
 import { parseArgs } from '../document/issues';
 import type { CollectionDocumentPart, ProfileDocumentPart } from '../document/replace';
 import type { DocumentStore } from '../document/store';
+import { imageSize } from '../import/image-size';
 import { importObsCollection } from '../import/obs-collection';
 import { parseObsService } from '../import/obs-service';
 import type { KindRegistry } from '../kinds/registry';
@@ -276,7 +277,7 @@ export class Library {
 
   private async importObs(json: string): Promise<Result<{ sceneCollectionName: string; skipped: { name: string; reason: string }[] }>> {
     const video = this.opts.store.get().video;
-    const imported = importObsCollection(json, { kinds: this.opts.kinds, newId: this.newId, canvas: { width: video.baseWidth, height: video.baseHeight } });
+    const imported = await importObsCollection(json, { kinds: this.opts.kinds, newId: this.newId, canvas: { width: video.baseWidth, height: video.baseHeight }, imageSize });
     if (!imported.ok) return imported;
     // Held to the same rules as a saved file, so what was imported also loads next time.
     const text = collectionJson({ ...this.opts.store.get(), ...imported.value.collection });
