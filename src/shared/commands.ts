@@ -4,9 +4,10 @@
  * Result. Add a command here, then its schema and handler in the engine.
  */
 import type { MixerState } from './mixer';
-import type { EncoderSettings, RecordingSettings, RemoteControlSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
+import type { BlendMode, EncoderSettings, RecordingSettings, RemoteControlSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
 import type { HotkeyAction, KeyCombo } from './hotkeys';
+import type { Watermark } from './watermark';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
 import type { LibraryList, ObsImportResult } from './library';
 
@@ -77,6 +78,8 @@ export interface CommandMap {
     result: null;
   };
   'item.setEnabled': { args: { sceneUuid: string; sceneItemId: number; enabled: boolean }; result: null };
+  /** OBS's blend mode of one item (BLEND_MODES). */
+  'item.setBlendMode': { args: { sceneUuid: string; sceneItemId: number; blendMode: BlendMode }; result: null };
   'item.setLocked': { args: { sceneUuid: string; sceneItemId: number; locked: boolean }; result: null };
   /** 0 = bottom. Other items shift to make room, as in OBS's SetSceneItemIndex. */
   'item.setIndex': { args: { sceneUuid: string; sceneItemId: number; index: number }; result: null };
@@ -130,7 +133,7 @@ export interface CommandMap {
   'webhook.remove': { args: { id: string }; result: null };
 
   /** Changes the program watermark (any subset of its fields); see watermark.ts. */
-  'watermark.set': { args: Partial<import('./watermark').Watermark>; result: null };
+  'watermark.set': { args: Partial<Watermark>; result: null };
   /** Sends a signed test delivery now and answers how the receiver replied. */
   'webhook.test': { args: { id: string }; result: { status: number } };
 

@@ -1,4 +1,5 @@
 import type { HotkeyBinding } from './hotkeys';
+import type { Watermark } from './watermark';
 
 /**
  * The studio document: what a scene collection plus its profile contain. The engine owns it; the
@@ -26,9 +27,23 @@ export interface Transform {
   cropBottom: number;
 }
 
+/** OBS's scene item blend modes: how an item's pixels combine with what is under them. */
+export const BLEND_MODES = [
+  'OBS_BLEND_NORMAL',
+  'OBS_BLEND_ADDITIVE',
+  'OBS_BLEND_SUBTRACT',
+  'OBS_BLEND_SCREEN',
+  'OBS_BLEND_MULTIPLY',
+  'OBS_BLEND_LIGHTEN',
+  'OBS_BLEND_DARKEN',
+] as const;
+export type BlendMode = (typeof BLEND_MODES)[number];
+
 export interface SceneItem {
   /** Unique within its scene, never reused there (OBS semantics). */
   sceneItemId: number;
+  /** Absent = OBS_BLEND_NORMAL (items saved before blend modes existed). */
+  blendMode?: BlendMode;
   sourceUuid: string;
   enabled: boolean;
   locked: boolean;
@@ -269,7 +284,7 @@ export interface StudioDocument {
   /** Keys bound to hotkey actions (profile), OBS's model; see hotkeys.ts. */
   hotkeys: HotkeyBinding[];
   /** The program watermark (profile); absent = off. See watermark.ts. */
-  watermark?: import('./watermark').Watermark;
+  watermark?: Watermark;
   /** The current scene transition; absent in collections saved before transitions (a cut then). */
   transition?: SceneTransition;
 }
