@@ -54,10 +54,17 @@ export class TransitionClock {
     if (from === to) return;
     if (this.running) this.end();
     const t = this.deps.document().transition ?? DEFAULT_TRANSITION;
-    const durationMs = t.kind === 'cut_transition' ? 0 : t.durationMs;
+    // A scene that was removed cannot be mixed out of: renderers cut then, and so does the clock.
+    const gone = !this.deps.document().scenes.some((s) => s.uuid === from);
+    const durationMs = t.kind === 'cut_transition' || gone ? 0 : t.durationMs;
+    this.deps.emit({ type: 'transition.started', data: { toSceneUuid: to, fromSceneUuid: from, kind: t.kind, durationMs } });
+    if (durationMs === 0) {
+      // A cut is over as it starts: both events at once, in order, with no timer to wait for.
+      this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: to, kind: t.kind } });
+      return;
+    }
     const running: Running = { to, kind: t.kind, startedAt: this.deps.clock.now(), durationMs, timer: null };
     this.running = running;
-    this.deps.emit({ type: 'transition.started', data: { toSceneUuid: to, fromSceneUuid: from, kind: t.kind, durationMs } });
     running.timer = this.deps.clock.setTimeout(() => {
       running.timer = null;
       if (this.running === running) this.end();

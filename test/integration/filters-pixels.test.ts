@@ -1,5 +1,5 @@
 /**
- * Every video filter kind, judged on pixels that came through the real path: server mode with its
+ * Every video filter kind (and the scene item blend modes), judged on pixels that came through the real path: server mode with its
  * headless Chromium compositor, filters created and changed by obs-websocket-js, and pictures taken
  * with GetSourceScreenshot (a source alone after its filters, or a scene after its own), decoded by
  * FFmpeg. Expected values follow each filter's math; tolerances cover 8-bit rounding only.
@@ -266,6 +266,28 @@ describe('video filters on real frames', () => {
     expect(moved.split('r').length - 1).toBeGreaterThanOrEqual(636);
     expect(moved.split('r').length - 1).toBeLessThanOrEqual(644);
     expect(moved.match(/r+|g+/g)!.length).toBeLessThanOrEqual(3);
+  });
+
+  it('scene item blend modes combine an item with what is under it, as OBS names them', async () => {
+    const scene = await newScene();
+    await color(abgr(100, 50, 200), 0, 0, { scene });
+    const top = await color(abgr(50, 100, 60), 64, 64, { scene });
+    const { sceneItemId } = await obs.call('GetSceneItemId', { sceneName: scene, sourceName: top });
+    const expected: Array<[string, Rgba]> = [
+      ['OBS_BLEND_NORMAL', [50, 100, 60, 255]],
+      ['OBS_BLEND_ADDITIVE', [150, 150, 255, 255]],
+      ['OBS_BLEND_SUBTRACT', [50, 0, 140, 255]],
+      ['OBS_BLEND_SCREEN', [130, 130, 213, 255]],
+      ['OBS_BLEND_MULTIPLY', [20, 20, 47, 255]],
+      ['OBS_BLEND_LIGHTEN', [100, 100, 200, 255]],
+      ['OBS_BLEND_DARKEN', [50, 50, 60, 255]],
+    ];
+    for (const [sceneItemBlendMode, want] of expected) {
+      await obs.call('SetSceneItemBlendMode', { sceneName: scene, sceneItemId, sceneItemBlendMode });
+      expect((await obs.call('GetSceneItemBlendMode', { sceneName: scene, sceneItemId })).sceneItemBlendMode).toBe(sceneItemBlendMode);
+      expectNear((await shot(scene)).at(10, 10), want, 3, sceneItemBlendMode);
+    }
+    await expect(obs.call('SetSceneItemBlendMode', { sceneName: scene, sceneItemId, sceneItemBlendMode: 'OBS_BLEND_GLOW' })).rejects.toMatchObject({ code: 400 });
   });
 
   it('mask_filter_v2 and clut_filter read their files', async () => {

@@ -411,6 +411,14 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     );
   },
 
+  'item.setBlendMode': (doc, { sceneUuid, sceneItemId, blendMode }) => {
+    const found = findItem(doc, sceneUuid, sceneItemId);
+    if (!found.ok) return found;
+    // Normal is stored as absent, so collections stay as they were for items that never changed.
+    const { blendMode: _old, ...item } = found.value.item;
+    return change(withItem(doc, found.value.scene, blendMode === 'OBS_BLEND_NORMAL' ? item : { ...item, blendMode }), null);
+  },
+
   'item.setIndex': (doc, { sceneUuid, sceneItemId, index }) => {
     const found = findItem(doc, sceneUuid, sceneItemId);
     if (!found.ok) return found;

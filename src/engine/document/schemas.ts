@@ -6,7 +6,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { watermarkChangeSchema } from './watermark';
-import { AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
+import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
 
@@ -280,6 +280,8 @@ const renditionShape = {
 
 const sceneRef = { sceneUuid: id };
 const itemRef = { sceneUuid: id, sceneItemId: itemId };
+const blendMode = z.enum(BLEND_MODES, { error: `must be one of ${BLEND_MODES.join(', ')}` });
+
 /** OBS's transition duration range, ms. */
 export const TRANSITION_DURATION = { min: 50, max: 20_000 } as const;
 const transitionDuration = z.int().min(TRANSITION_DURATION.min).max(TRANSITION_DURATION.max);
@@ -338,6 +340,7 @@ export const COMMAND_SCHEMAS = {
   'item.setTransform': z.strictObject({ ...itemRef, transform: transformPatch }),
   'item.setEnabled': z.strictObject({ ...itemRef, enabled: z.boolean() }),
   'item.setLocked': z.strictObject({ ...itemRef, locked: z.boolean() }),
+  'item.setBlendMode': z.strictObject({ ...itemRef, blendMode: blendMode }),
   'item.setIndex': z.strictObject({ ...itemRef, index: z.int().min(0) }),
   'item.remove': z.strictObject(itemRef),
   'video.set': z.strictObject(videoShape).partial(),
@@ -404,6 +407,7 @@ export const sceneSchema = z.object({
       enabled: z.boolean(),
       locked: z.boolean(),
       transform: transformSchema,
+      blendMode: blendMode.optional(),
     }),
   ),
   nextItemId: z.int().min(1),

@@ -48,6 +48,13 @@ async function run<T = unknown>(type: CommandType, args: unknown): Promise<T> {
 }
 
 /** The events one command produced. */
+/** A program switch with the default transition, a cut, as obs-websocket clients hear it. */
+const CUT_EVENTS = ['SceneTransitionStarted', 'SceneTransitionEnded', 'SceneTransitionVideoEnded'].map((eventType) => ({
+  eventType,
+  eventIntent: EventSubscription.Transitions,
+  eventData: { transitionName: 'Cut', transitionUuid: '7c6f6c0e-5f7d-4b0e-9d1e-0c07c07c07c0' },
+}));
+
 async function after(type: CommandType, args: unknown): Promise<RemoteEvent[]> {
   got = [];
   await run(type, args);
@@ -84,7 +91,9 @@ describe('scene events', () => {
     expect(events.map((e) => e.eventType)).toEqual(['SceneNameChanged', 'SceneListChanged']);
 
     events = await after('scene.setCurrent', { sceneUuid: two });
+    // The switch runs the current transition, a cut: it starts and ends at once.
     expect(events).toEqual([
+      ...CUT_EVENTS,
       { eventType: 'CurrentProgramSceneChanged', eventIntent: EventSubscription.Scenes, eventData: { sceneName: 'Second', sceneUuid: two } },
     ]);
 
@@ -93,6 +102,9 @@ describe('scene events', () => {
     expect(events.map((e) => [e.eventType, e.eventData?.['sceneName']])).toEqual([
       ['SceneRemoved', 'Second'],
       ['SceneListChanged', undefined],
+      ['SceneTransitionStarted', undefined],
+      ['SceneTransitionEnded', undefined],
+      ['SceneTransitionVideoEnded', undefined],
       ['CurrentProgramSceneChanged', sceneName()],
     ]);
     expect(events[0]!.eventData).toEqual({ sceneName: 'Second', sceneUuid: two, isGroup: false });
@@ -114,6 +126,7 @@ describe('studio mode events', () => {
     ]);
     // A take: program changes, then the old program is announced on preview (the swap).
     expect(await after('studio.take', {})).toEqual([
+      ...CUT_EVENTS,
       { eventType: 'CurrentProgramSceneChanged', eventIntent: EventSubscription.Scenes, eventData: { sceneName: 'Two', sceneUuid: two } },
       { eventType: 'CurrentPreviewSceneChanged', eventIntent: EventSubscription.Scenes, eventData: program },
     ]);

@@ -27,6 +27,7 @@ import { FilterStage, preserving, registerBuiltinFilters, type Picture } from '.
 import { FlowWindow } from './flow';
 import { transitionKind } from './transitions/mixes';
 import { GlPipeline } from './gl/pipeline';
+import { applyBlend } from './gl/blend';
 import type { Target } from './gl/target';
 import { RateMeter } from './meter';
 import { nv12SizeProblem } from './nv12';
@@ -698,11 +699,15 @@ export class StudioCompositor implements Compositor {
       this.uv[1] = t.cropTop / h;
       this.uv[2] = (w - t.cropRight) / w;
       this.uv[3] = (h - t.cropBottom) / h;
+      const gl = this.gl;
+      const blended = item.blendMode !== undefined && item.blendMode !== 'OBS_BLEND_NORMAL' && gl !== null;
+      if (blended) applyBlend(gl, item.blendMode);
       try {
         rt.render(this.draw, this.frame);
       } catch (err) {
         this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
       }
+      if (blended) applyBlend(gl, 'OBS_BLEND_NORMAL');
     }
   }
 

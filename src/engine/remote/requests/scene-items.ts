@@ -3,7 +3,7 @@
  * box or blend mode in the document, so those read as OBS's defaults (OBS_BOUNDS_NONE,
  * OBS_BLEND_NORMAL).
  */
-import type { Transform } from '../../../shared';
+import { BLEND_MODES, type BlendMode, type Transform } from '../../../shared';
 import { Fields } from './fields';
 import type { HandlerTable } from './handler';
 import { findGroup, findScene, findSceneItem, findSource, inputByUuid } from './lookup';
@@ -154,8 +154,16 @@ export const sceneItemRequests: HandlerTable = {
   },
 
   GetSceneItemBlendMode: (ctx, f) => {
-    findSceneItem(ctx.studio.document(), f);
-    return success({ sceneItemBlendMode: 'OBS_BLEND_NORMAL' });
+    const { item } = findSceneItem(ctx.studio.document(), f);
+    return success({ sceneItemBlendMode: item.blendMode ?? 'OBS_BLEND_NORMAL' });
+  },
+
+  SetSceneItemBlendMode: async (ctx, f) => {
+    const { scene, item } = findSceneItem(ctx.studio.document(), f);
+    const blendMode = f.string('sceneItemBlendMode');
+    if (!(BLEND_MODES as readonly string[]).includes(blendMode)) fail(Code.InvalidRequestField, 'Your specified blend mode is invalid.');
+    unwrap(await ctx.studio.execute('item.setBlendMode', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId, blendMode: blendMode as BlendMode }));
+    return success();
   },
 };
 

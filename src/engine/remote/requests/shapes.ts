@@ -76,7 +76,7 @@ export function sceneItemEntry(doc: StudioDocument, item: SceneItem, index: numb
     sceneItemEnabled: item.enabled,
     sceneItemLocked: item.locked,
     sceneItemTransform: sceneItemTransform(item, input),
-    sceneItemBlendMode: 'OBS_BLEND_NORMAL',
+    sceneItemBlendMode: item.blendMode ?? 'OBS_BLEND_NORMAL',
     sourceName: input?.name ?? '',
     sourceUuid: item.sourceUuid,
     sourceType: 'OBS_SOURCE_TYPE_INPUT',
