@@ -104,7 +104,7 @@ export class MediaLink implements MediaPort {
     this.disposed = true;
     clearInterval(this.timer);
     this.offEvents();
-    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
+    if (typeof navigator !== 'undefined') navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.players.clear();
   }
 
