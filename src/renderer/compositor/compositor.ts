@@ -129,6 +129,8 @@ export class StudioCompositor implements Compositor {
   private packed = false;
   private presented = false;
   private unchanged = 0;
+  /** The canvas showed the preview scene last tick (studio mode); program is presented again after. */
+  private previewWasShown = false;
   /** Tick of the last whole frame packed: one goes out at least every second even when unchanged. */
   private lastWhole = -Infinity;
   /** Sequences of the newest frame packed and the newest sent; repeats wait for packed frames. */
@@ -247,7 +249,7 @@ export class StudioCompositor implements Compositor {
   }
 
   hitTest(x: number, y: number): number | null {
-    const scene = this.scene();
+    const scene = this.shownScene();
     if (!scene) return null;
     for (let i = scene.items.length - 1; i >= 0; i--) {
       const item = scene.items[i];
@@ -259,7 +261,7 @@ export class StudioCompositor implements Compositor {
   }
 
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null {
-    const item = this.scene()?.items.find((i) => i.sceneItemId === sceneItemId);
+    const item = this.shownScene()?.items.find((i) => i.sceneItemId === sceneItemId);
     const rt = item && this.picture(item.sourceUuid);
     if (!item || !rt) return null;
     return itemBounds(item.transform, rt.width, rt.height);
@@ -439,6 +441,34 @@ export class StudioCompositor implements Compositor {
     return doc?.scenes.find((s) => s.uuid === doc.currentSceneUuid);
   }
 
+  /** The scene the canvas shows: the preview scene in studio mode (where edits go), else program. */
+  private shownScene(): Scene | undefined {
+    const doc = this.doc;
+    if (!doc?.studioMode || !this.showPreview) return this.scene();
+    return doc.scenes.find((s) => s.uuid === doc.previewSceneUuid) ?? this.scene();
+  }
+
+  /**
+   * Studio mode on a visible page: the canvas shows the preview scene, composed in its own target
+   * (program keeps going to the engine as before). Nothing to do when preview is program.
+   */
+  private presentPreview(pipe: GlPipeline): boolean {
+    const doc = this.doc;
+    const filters = this.filters;
+    if (!doc?.studioMode || !this.showPreview || !filters || doc.previewSceneUuid === doc.currentSceneUuid) return false;
+    const scene = doc.scenes.find((s) => s.uuid === doc.previewSceneUuid);
+    if (!scene) return false;
+    if (!this.previewDue(performance.now())) return true;
+    const t = filters.pool.acquire(this.width, this.height);
+    try {
+      this.composeInto(scene, t);
+      pipe.present(t);
+    } finally {
+      filters.pool.release(t);
+    }
+    return true;
+  }
+
   /** What an item of this input draws: its filtered picture, or the source itself. */
   private picture(uuid: string): Picture | null {
     const rt = this.live.get(uuid)?.rt;
@@ -465,6 +495,11 @@ export class StudioCompositor implements Compositor {
     // The frame moves on even when program is not redrawn: screenshots and animated filters read it.
     this.frame.index = tick.index;
     this.frame.wallMs = performance.timeOrigin + tick.dueMs;
+    // In studio mode the canvas shows preview; program's own picture is then never presented.
+    const previewShown = this.presentPreview(pipe);
+    if (previewShown) this.presented = true;
+    else if (this.previewWasShown) this.presented = false;
+    this.previewWasShown = previewShown;
     // Nothing on program changed since the picture in the program target was drawn: no compose.
     const stable = this.programKey();
     const same = stable && this.drawn && sameKey(this.keyNow, this.keyDrawn);

@@ -158,12 +158,12 @@ export class GlPipeline {
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
   }
 
-  /** Copies program to the canvas, flipping rows back (program is stored top-down). */
-  present(): void {
+  /** Copies program (or another canvas-sized target) to the canvas, flipping rows back (top-down storage). */
+  present(from: Target | null = this.program): void {
     const gl = this.gl;
-    if (!this.program) return;
+    if (!from) return;
     gl.disable(gl.BLEND);
-    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, this.program.framebuffer);
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, from.framebuffer);
     gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
     const w = this.width;
     const h = this.height;
