@@ -1,0 +1,58 @@
+/**
+ * Filters in the Properties dock: add one to the selected source, edit it with the form its kind's
+ * schema generates, switch it off and remove it — each step checked in the engine's document.
+ */
+import { expect, test } from '@playwright/test';
+import type { Filter } from '../src/shared';
+import { connectStudio, type StudioClient } from '../test/harness/studio-client';
+import { startStudioServer, type StudioServer } from '../test/harness/studio-server';
+
+let server: StudioServer;
+let studio: StudioClient;
+
+test.beforeAll(async () => {
+  server = await startStudioServer();
+  studio = await connectStudio(server);
+});
+
+test.afterAll(async () => {
+  studio?.close();
+  await server?.stop();
+});
+
+test('add, edit, switch off and remove a filter from the Properties dock', async ({ page }) => {
+  const doc = await studio.waitFor((e) => e.type === 'document.changed');
+  const sceneUuid = doc.type === 'document.changed' ? doc.data.document.currentSceneUuid : '';
+  const { inputUuid } = await studio.must('input.create', { sceneUuid, name: 'Card', kind: 'color_source_v3', settings: { width: 200, height: 100 } });
+  type Doc = { revision: number; inputs: { uuid: string; filters: Filter[] }[] };
+  const docOf = (e: { type: string; data?: unknown }): Doc | null => (e.type === 'document.changed' ? (e.data as { document: Doc }).document : null);
+  let seen = 0;
+  /** Waits for a newer document whose Card filters pass `ok` (the UI's command has been applied). */
+  const until = async (ok: (f: Filter[]) => boolean): Promise<Filter[]> => {
+    const pick = (e: { type: string; data?: unknown }) => {
+      const d = docOf(e);
+      const f = d && d.revision > seen ? d.inputs.find((i) => i.uuid === inputUuid)?.filters : undefined;
+      return f && ok(f) ? { d: d!, f } : null;
+    };
+    const hit = pick(await studio.waitFor((e) => pick(e) !== null))!;
+    seen = hit.d.revision;
+    return hit.f;
+  };
+
+  await page.goto(server.launchUrl);
+  await page.getByTestId('source-Card').click();
+  await page.getByLabel('Filter kind').selectOption('blur_filter');
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  const added = await until((f) => f.length === 1);
+  expect(added).toEqual([expect.objectContaining({ name: 'Blur', kind: 'blur_filter', enabled: true })]);
+
+  await page.getByTestId('prop-radius').fill('3');
+  await page.getByTestId('prop-radius').press('Enter');
+  await until((f) => f[0]?.settings['radius'] === 3);
+
+  await page.getByLabel('Blur on').uncheck();
+  await until((f) => f[0]?.enabled === false);
+
+  await page.getByLabel('Remove Blur').click();
+  expect(await until((f) => f.length === 0)).toEqual([]);
+});
