@@ -1,4 +1,7 @@
 /**
+ * Time-based picture changes judged on recorded frames (the real path): scene transitions, and the
+ * gpu_delay filter, which holds a picture back.
+ *
  * Scene transitions through the real path: server mode with its headless Chromium compositor,
  * driven by obs-websocket-js. A program switch with the Fade transition is recorded, and the
  * recording's frames show it: red, then red and blue mixed, then blue, never back. The transition
@@ -97,5 +100,35 @@ describe('scene transitions', () => {
     // Black (x) may lead, until the renderer's first frame reaches the new recording.
     expect(seq, seq).toMatch(/^x*r+m+b+$/);
     expect(seq.split('m').length - 1, seq).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gpu_delay shows a source later than an undelayed one changed at the same moment', async () => {
+    const sceneName = 'Delay';
+    await obs.call('CreateScene', { sceneName });
+    await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+    await obs.call('SetCurrentProgramScene', { sceneName });
+    for (const [inputName, x] of [['Now', 0], ['Later', 640]] as const) {
+      const { sceneItemId } = await obs.call('CreateInput', { sceneName, inputName, inputKind: 'color_source_v3', inputSettings: { color: 0xff0000ff, width: 640, height: 720 } });
+      await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: { positionX: x } });
+    }
+    await obs.call('CreateSourceFilter', { sourceName: 'Later', filterName: 'Delay', filterKind: 'gpu_delay', filterSettings: { delay_ms: 500 } });
+
+    await obs.call('StartRecord');
+    await until('the recording did not grow', async () => (await obs.call('GetRecordStatus')).outputDuration > 1500);
+    // Both turn blue, one request after the other (milliseconds apart).
+    await obs.call('SetInputSettings', { inputName: 'Now', inputSettings: { color: 0xffff0000 } });
+    await obs.call('SetInputSettings', { inputName: 'Later', inputSettings: { color: 0xffff0000 } });
+    const at = (await obs.call('GetRecordStatus')).outputDuration;
+    await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > at + 3000);
+    const { outputPath } = await obs.call('StopRecord');
+
+    const blueAt = (x: number) => (f: Buffer) => f[(4 * 16 + x) * 3 + 2]! > 200 && f[(4 * 16 + x) * 3]! < 55;
+    const all = await frames(outputPath);
+    const now = all.findIndex(blueAt(4));
+    const later = all.findIndex(blueAt(12));
+    expect(now, 'the undelayed source turned blue').toBeGreaterThan(0);
+    expect(later, 'the delayed source turned blue too').toBeGreaterThan(0);
+    // 500 ms is 15 ticks at 30 fps; each rendered tick is at least one written frame.
+    expect(later - now, `blue at frames ${now} and ${later}`).toBeGreaterThanOrEqual(12);
   });
 });
