@@ -3,6 +3,9 @@
  * decodes H.264, VP9, AV1, AAC and Opus (in hardware where it can). The engine serves the file with
  * range requests (/media or studio-media:), so the player can seek and loop.
  *
+ * It has no `version`, so the compositor draws it every tick: with a version, a looping file's
+ * program picture froze at a wrap in the integration test (the source itself kept playing); until
+ * that is understood, a media source costs a compose per tick, which a playing video needs anyway.
  * Frames go through VideoFrames (one upload per tick, only for new frames; the last frame stays
  * while the player seeks or wraps a loop, so a loop never shows a black frame). Sound: the element
  * feeds a MediaElementAudioSourceNode on ctx.audio.
@@ -131,10 +134,6 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
   get height(): number {
     if (this.h > 0) return this.h;
     return this.reason() ? this.ctx.baseHeight() : 0;
-  }
-
-  get version(): number {
-    return this.frames.version;
   }
 
   update(settings: Settings): void {
