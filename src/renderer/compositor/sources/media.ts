@@ -3,9 +3,6 @@
  * decodes H.264, VP9, AV1, AAC and Opus (in hardware where it can). The engine serves the file with
  * range requests (/media or studio-media:), so the player can seek and loop.
  *
- * It has no `version`, so the compositor draws it every tick: with a version, a looping file's
- * program picture froze at a wrap in the integration test (the source itself kept playing); until
- * that is understood, a media source costs a compose per tick, which a playing video needs anyway.
  * Frames go through VideoFrames (one upload per tick, only for new frames; the last frame stays
  * while the player seeks or wraps a loop, so a loop never shows a black frame). Sound: the element
  * feeds a MediaElementAudioSourceNode on ctx.audio.
@@ -124,6 +121,10 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
     }
     this.detachLink = ctx.media?.attach(info.uuid, this) ?? null;
     this.apply(null);
+  }
+
+  get version(): number {
+    return this.frames.version;
   }
 
   get width(): number {

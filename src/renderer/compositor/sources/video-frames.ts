@@ -24,7 +24,10 @@ export class VideoFrames {
   private texture: WebGLTexture | null = null;
   private texW = 0;
   private texH = 0;
-  private ver = 0;
+  /** Counts every change of picture: a new frame (callback or moved time), a clear, a new crop. */
+  private serial = 0;
+  /** currentTime as the version getter last saw it. */
+  private seenTime = -1;
   /** requestVideoFrameCallback said a new frame is there. */
   private fresh = false;
   private lastUploaded = -1;
@@ -43,11 +46,18 @@ export class VideoFrames {
     this.watch();
   }
 
-  /** Bumped per uploaded frame; odd in between, when a new frame waits to be uploaded. */
+  /**
+   * Moves with every new frame, whether or not it was uploaded yet: a frame that could not be
+   * uploaded (the element was seeking) must not leave the version where the compositor already drew
+   * it, or nothing would draw again until the next change.
+   */
   get version(): number {
-    const v = this.video;
-    const moved = !this.fresh && v.readyState >= 2 && v.currentTime !== this.uploadedTime;
-    return this.ver * 2 + (this.fresh || moved ? 1 : 0);
+    const t = this.video.currentTime;
+    if (t !== this.seenTime) {
+      this.seenTime = t;
+      this.serial++;
+    }
+    return this.serial;
   }
 
   /** The texture with the newest frame, or null while there is no picture to show. */
@@ -58,12 +68,13 @@ export class VideoFrames {
   /** A new frame is there though no frame callback said so (a seek while paused). */
   markFresh(): void {
     this.fresh = true;
+    this.serial++;
   }
 
   /** Shows nothing until the next upload (stop, clear on end, a new file). */
   clear(): void {
     this.shown = false;
-    this.ver++;
+    this.serial++;
   }
 
   /** The picture's size after the crop (0 before the first frame). */
@@ -80,12 +91,14 @@ export class VideoFrames {
     if (JSON.stringify(c) === JSON.stringify(this.crop)) return;
     this.crop = c;
     this.fresh = true;
+    this.serial++;
   }
 
   setMirror(mirror: boolean): void {
     if (mirror === this.mirror) return;
     this.mirror = mirror;
     this.fresh = true;
+    this.serial++;
   }
 
   /** Uploads the newest frame, at most once per tick index and only when there is a new one. */
@@ -126,8 +139,9 @@ export class VideoFrames {
     } else {
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, src);
     }
+    // The first picture after a clear changes what is drawn even when its frame was counted already.
+    if (!this.shown) this.serial++;
     this.shown = true;
-    this.ver++;
   }
 
   dispose(): void {
@@ -145,6 +159,7 @@ export class VideoFrames {
     this.frameCallback = this.video.requestVideoFrameCallback(() => {
       this.frameCallback = 0;
       this.fresh = true;
+      this.serial++;
       this.watch();
     });
   }
