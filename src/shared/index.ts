@@ -11,5 +11,4 @@ export * from './watermark';
 export * from './media';
 export * from './mixer';
 export * from './library';
-export * from './library';
 export * from './hotkeys';

@@ -24,6 +24,8 @@ export function registerBuiltinSources(): void {
   done = true;
   for (const k of [colorSource, imageSource, textSource, testPatternSource, testToneSource]) registerSource(k);
   registerSource(lowerThirdSource);
+  registerSource(scoreboardSource);
+  registerSource(countdownSource);
   registerSource(mediaSource);
   registerSource(cameraSource);
   registerSource(displayCaptureSource);
@@ -31,6 +33,4 @@ export function registerBuiltinSources(): void {
   registerSource(slideshowSource);
   registerSource(audioInputSource);
   registerSource(audioOutputCaptureSource);
-  registerSource(scoreboardSource);
-  registerSource(countdownSource);
 }
