@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import OBSWebSocket from 'obs-websocket-js/json';
-import { startStudioServer, type StudioServer } from '../test/harness/studio-server';
+import { remoteControlUrl, startStudioServer, type StudioServer } from '../test/harness/studio-server';
 
 const PASSWORD = 'e2e-obs-import-password';
 const FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/obs/show.json');
@@ -17,9 +17,7 @@ const obs = new OBSWebSocket();
 
 test.beforeAll(async () => {
   server = await startStudioServer({ env: { STUDIO_WS_PASSWORD: PASSWORD } });
-  const url = /Remote control \(obs-websocket v5\) at (ws:\/\/127\.0\.0\.1:\d+)/.exec(server.output())?.[1];
-  if (!url) throw new Error(`no remote control URL in:\n${server.output()}`);
-  await obs.connect(url, PASSWORD);
+  await obs.connect(remoteControlUrl(server), PASSWORD);
 });
 
 test.afterAll(async () => {

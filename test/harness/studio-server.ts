@@ -76,3 +76,10 @@ export async function startStudioServer(opts: { dataDir?: string; headless?: boo
       }),
   };
 }
+
+/** The obs-websocket address server mode printed (ws:// or wss://); throws with the output when absent. */
+export function remoteControlUrl(server: Pick<StudioServer, 'output'>): string {
+  const url = /Remote control \(obs-websocket v5\) at (wss?:\/\/127\.0\.0\.1:\d+)/.exec(server.output())?.[1];
+  if (!url) throw new Error(`server mode printed no remote control address:\n${server.output()}`);
+  return url;
+}
