@@ -4,75 +4,33 @@
  * defaults, create/list/get, rename, reorder, settings (overlay on and off), enable, remove, on an
  * input and on a scene, the errors clients see, and every SourceFilter* event.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
-import type { Studio } from '../../src/engine/api';
-import { createRemoteEventSource } from '../../src/engine/remote/events';
-import { createRequestRegistry } from '../../src/engine/remote/requests/registry';
-import { startRemoteServer, type RemoteServer } from '../../src/engine/remote/server';
-import type { RemoteEventSource } from '../../src/engine/remote/types';
-import { createStudio } from '../../src/engine/studio';
-import { memoryLogger, resourcesDir } from '../harness/remote-fixture';
+import { EventSubscription } from 'obs-websocket-js';
+import { refused, startInProcessRemote, type InProcessRemote } from '../harness/in-process-remote';
 
-let dataDir: string;
-let studio: Studio;
-let events: RemoteEventSource;
-let server: RemoteServer;
-const obs = new OBSWebSocket();
-/** Every filter event the client received, in order. */
-const heard: { type: string; data: Record<string, unknown> }[] = [];
+let remote: InProcessRemote;
+let obs: InProcessRemote['obs'];
+let heard: InProcessRemote['heard'];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'bs-remote-filters-'));
-  const logger = memoryLogger();
-  studio = await createStudio({ dataDir, resourcesDir, logger });
-  events = createRemoteEventSource(studio);
-  const started = await startRemoteServer({
-    studio,
-    registry: createRequestRegistry({ dataDir }),
-    events,
-    logger,
-    port: 0,
-    bind: '127.0.0.1',
-    password: null,
-    version: 'test',
+  remote = await startInProcessRemote({
+    prefix: 'bs-remote-filters-',
+    eventSubscriptions: EventSubscription.Filters,
+    listen: [
+      'SourceFilterCreated',
+      'SourceFilterRemoved',
+      'SourceFilterNameChanged',
+      'SourceFilterSettingsChanged',
+      'SourceFilterEnableStateChanged',
+      'SourceFilterListReindexed',
+    ],
   });
-  if (!started.ok) throw new Error(started.error.message);
-  server = started.value;
-  await obs.connect(server.url, undefined, { eventSubscriptions: EventSubscription.Filters });
-  for (const type of [
-    'SourceFilterCreated',
-    'SourceFilterRemoved',
-    'SourceFilterNameChanged',
-    'SourceFilterSettingsChanged',
-    'SourceFilterEnableStateChanged',
-    'SourceFilterListReindexed',
-  ] as const) {
-    obs.on(type, (data) => heard.push({ type, data: data as Record<string, unknown> }));
-  }
+  ({ obs, heard } = remote);
 });
 
 afterAll(async () => {
-  await obs.disconnect();
-  await server?.close();
-  events?.dispose();
-  await studio?.dispose();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await remote?.close();
 });
-
-/** The request's error as obs-websocket-js reports it: { code, message }. */
-async function refused(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code: number; message: string };
-    return { code: e.code, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** Waits until `count` filter events have arrived (events trail their request's reply). */
 async function heardAfter(count: number): Promise<typeof heard> {

@@ -5,74 +5,41 @@
  * and what came over is read back with GetSceneList / GetSceneItemList / GetSourceFilterList /
  * GetInputVolume; the Config events bracket each switch; keys from service.json never come back.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OBSWebSocket, { EventSubscription, type OBSRequestTypes } from 'obs-websocket-js';
+import { EventSubscription, type OBSRequestTypes } from 'obs-websocket-js';
 import type { Studio } from '../../src/engine/api';
-import { createRemoteEventSource } from '../../src/engine/remote/events';
-import { createRequestRegistry } from '../../src/engine/remote/requests/registry';
-import { startRemoteServer, type RemoteServer } from '../../src/engine/remote/server';
-import { VENDOR_NAME, type RemoteEventSource } from '../../src/engine/remote/types';
-import { createStudio } from '../../src/engine/studio';
-import { memoryLogger, resourcesDir } from '../harness/remote-fixture';
+import { VENDOR_NAME } from '../../src/engine/remote/types';
+import { refused, startInProcessRemote, type InProcessRemote } from '../harness/in-process-remote';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/obs');
-let dataDir: string;
+
+let remote: InProcessRemote;
 let studio: Studio;
-let events: RemoteEventSource;
-let server: RemoteServer;
-const obs = new OBSWebSocket();
-const heard: { type: string; data: Record<string, unknown> }[] = [];
+let dataDir: string;
+let obs: InProcessRemote['obs'];
+let heard: InProcessRemote['heard'];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'bs-remote-library-'));
-  const logger = memoryLogger();
-  studio = await createStudio({ dataDir, resourcesDir, logger });
-  events = createRemoteEventSource(studio);
-  const started = await startRemoteServer({
-    studio,
-    registry: createRequestRegistry({ dataDir }),
-    events,
-    logger,
-    port: 0,
-    bind: '127.0.0.1',
-    password: null,
-    version: 'test',
+  remote = await startInProcessRemote({
+    prefix: 'bs-remote-library-',
+    eventSubscriptions: EventSubscription.Config,
+    listen: [
+      'CurrentSceneCollectionChanging',
+      'CurrentSceneCollectionChanged',
+      'SceneCollectionListChanged',
+      'CurrentProfileChanging',
+      'CurrentProfileChanged',
+      'ProfileListChanged',
+    ],
   });
-  if (!started.ok) throw new Error(started.error.message);
-  server = started.value;
-  await obs.connect(server.url, undefined, { eventSubscriptions: EventSubscription.Config });
-  for (const type of [
-    'CurrentSceneCollectionChanging',
-    'CurrentSceneCollectionChanged',
-    'SceneCollectionListChanged',
-    'CurrentProfileChanging',
-    'CurrentProfileChanged',
-    'ProfileListChanged',
-  ] as const) {
-    obs.on(type, (data) => heard.push({ type, data: data as Record<string, unknown> }));
-  }
+  ({ studio, dataDir, obs, heard } = remote);
 });
 
 afterAll(async () => {
-  await obs.disconnect();
-  await server?.close();
-  events?.dispose();
-  await studio?.dispose();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await remote?.close();
 });
-
-async function refused(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code: number; message: string };
-    return { code: e.code, message: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** Waits until an event of this type has arrived, and takes the events up to it. */
 async function until(type: string): Promise<typeof heard> {
