@@ -7,7 +7,7 @@
  * so a camera that comes back is picked up by itself.
  */
 import { CAMERA_INPUT, type Settings } from '../../../shared';
-import { createNoSignalCard, type NoSignalCard } from './no-signal';
+import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 import { VideoFrames } from './video-frames';
@@ -127,17 +127,11 @@ class CameraRuntime implements SourceRuntime {
   }
 
   render(draw: Draw, frame: FrameInfo): void {
-    if (this.stream) {
-      try {
-        this.frames.upload(frame.index);
-      } catch (err) {
-        this.ctx.warnOnce(`camera-upload:${this.info.uuid}`, `Camera "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
-      }
-    }
-    const picture = this.stream ? this.frames.picture : null;
-    if (picture) draw.texture(picture);
-    else if (this.problem) this.card.render(draw, this.problem, this.width, this.height);
+    drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
   }
+
+  private readonly warnUpload = (err: unknown): void =>
+    this.ctx.warnOnce(`camera-upload:${this.info.uuid}`, `Camera "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
 
   dispose(): void {
     if (this.disposed) return;

@@ -96,3 +96,35 @@ export function wrap(c: Measure, text: string, maxWidth: number, font: string): 
   if (line) lines.push(line);
   return lines.map((l) => (c.measureText(l).width > maxWidth ? `${l.slice(0, Math.max(1, Math.floor((l.length * maxWidth) / c.measureText(l).width) - 1))}…` : l));
 }
+
+/** A capture's frames, as drawLive needs them (VideoFrames). */
+export interface LiveFrames {
+  upload(tickIndex: number): void;
+  readonly picture: WebGLTexture | null;
+}
+
+/**
+ * What a live capture source (camera, screen) draws each tick: this tick's frame, uploaded at most
+ * once however many items show the source, or with no picture the "no signal" card with the
+ * reason, in the source's own size. Positional arguments: it runs every tick, and allocates nothing.
+ */
+export function drawLive(
+  draw: Draw,
+  tickIndex: number,
+  frames: LiveFrames | null,
+  problem: string | null,
+  card: NoSignalCard,
+  size: { readonly width: number; readonly height: number },
+  onUploadError: (err: unknown) => void,
+): void {
+  if (frames) {
+    try {
+      frames.upload(tickIndex);
+    } catch (err) {
+      onUploadError(err);
+    }
+  }
+  const picture = frames?.picture ?? null;
+  if (picture) draw.texture(picture);
+  else if (problem) card.render(draw, problem, size.width, size.height);
+}

@@ -7,7 +7,7 @@
  * on a backoff, so capture resumes by itself where the host allows it without asking.
  */
 import { DISPLAY_CAPTURE, WINDOW_CAPTURE, type Settings } from '../../../shared';
-import { createNoSignalCard, type NoSignalCard } from './no-signal';
+import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 import { VideoFrames, type Crop } from './video-frames';
@@ -104,17 +104,11 @@ class ScreenRuntime implements SourceRuntime {
   }
 
   render(draw: Draw, frame: FrameInfo): void {
-    if (this.stream) {
-      try {
-        this.frames.upload(frame.index);
-      } catch (err) {
-        this.ctx.warnOnce(`screen-upload:${this.info.uuid}`, `Capture "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
-      }
-    }
-    const picture = this.stream ? this.frames.picture : null;
-    if (picture) draw.texture(picture);
-    else if (this.problem) this.card.render(draw, this.problem, this.width, this.height);
+    drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
   }
+
+  private readonly warnUpload = (err: unknown): void =>
+    this.ctx.warnOnce(`screen-upload:${this.info.uuid}`, `Capture "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
 
   dispose(): void {
     if (this.disposed) return;
