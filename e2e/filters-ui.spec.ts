@@ -50,7 +50,9 @@ test('add, edit, switch off and remove a filter from the Properties dock', async
   await page.getByTestId('prop-radius').press('Enter');
   await until((f) => f[0]?.settings['radius'] === 3);
 
-  await page.getByLabel('Blur on').uncheck();
+  // A controlled box that follows the engine's state: click, then wait for it to clear.
+  await page.getByLabel('Blur on').click();
+  await expect(page.getByLabel('Blur on')).not.toBeChecked();
   await until((f) => f[0]?.enabled === false);
 
   await page.getByLabel('Remove Blur').click();

@@ -61,7 +61,11 @@ test('wss:// and allowed web pages are set here; a bad origin is refused beside 
   await origins.blur();
   await expect(page.getByTestId('remote-origins-error')).toHaveCount(0);
 
-  await page.getByTestId('remote-tls').check();
+  // The box follows the saved setting, which arrives after the engine has answered: click, then wait
+  // for it to show checked (Playwright's check() fails when the state lags the click).
+  const tls = page.getByTestId('remote-tls');
+  await tls.click();
+  await expect(tls).toBeChecked();
   // The server restarts on wss://: reopening Settings shows the new address.
   await page.getByTestId('settings-close').click();
   await expect

@@ -39,7 +39,9 @@ test('the watermark is set in Settings, field by field', async ({ page }) => {
   await section.getByTestId('settings-watermark-text').press('Enter');
   await expect.poll(() => latest()?.watermark?.text).toBe('LIVE');
   await section.getByTestId('settings-watermark-anchor').selectOption('bottom_left');
-  await section.getByTestId('settings-watermark-enabled').check();
+  // A controlled box: it shows checked once the engine has saved it, so click and then wait.
+  await section.getByTestId('settings-watermark-enabled').click();
+  await expect(section.getByTestId('settings-watermark-enabled')).toBeChecked();
   await expect.poll(() => latest()?.watermark).toMatchObject({ enabled: true, type: 'text', text: 'LIVE', anchor: 'bottom_left' });
 
   // Out of range: the engine refuses it, the section says why, the saved value stays.
