@@ -249,15 +249,26 @@ export class StudioCompositor implements Compositor {
   }
 
   hitTest(x: number, y: number): number | null {
+    return this.hitTestAll(x, y)[0] ?? null;
+  }
+
+  hitTestAll(x: number, y: number): number[] {
     const scene = this.shownScene();
-    if (!scene) return null;
+    const hits: number[] = [];
+    if (!scene) return hits;
     for (let i = scene.items.length - 1; i >= 0; i--) {
       const item = scene.items[i];
       if (!item || !item.enabled) continue;
       const rt = this.picture(item.sourceUuid);
-      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) return item.sceneItemId;
+      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) hits.push(item.sceneItemId);
     }
-    return null;
+    return hits;
+  }
+
+  itemSize(sceneItemId: number): { width: number; height: number } | null {
+    const item = this.shownScene()?.items.find((i) => i.sceneItemId === sceneItemId);
+    const rt = item && this.picture(item.sourceUuid);
+    return rt ? { width: rt.width, height: rt.height } : null;
   }
 
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null {
