@@ -41,6 +41,7 @@ import {
   type SourceRuntime,
 } from './sources';
 import { MediaLink } from './sources/media-link';
+import { BrowserLink } from './sources/browser-link';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 
@@ -98,6 +99,8 @@ export class StudioCompositor implements Compositor {
   private readonly srcCtx: SourceContext;
   /** Media controls in, player status and capture devices out (sources/media-link.ts). */
   private readonly mediaLink: MediaLink;
+  /** Browser sources' pictures from the engine (sources/browser-link.ts). */
+  private readonly browserLink: BrowserLink;
   private readonly xf = new Float32Array(9);
   private readonly uv = new Float32Array(4);
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
@@ -150,6 +153,7 @@ export class StudioCompositor implements Compositor {
     this.bridge = opts.bridge;
     this.showPreview = opts.present ?? true;
     this.mediaLink = new MediaLink(this.bridge);
+    this.browserLink = new BrowserLink(this.bridge);
     this.canvas = opts.canvas;
     this.gl = this.canvas.getContext('webgl2', CONTEXT_ATTRS);
     if (!this.gl) console.warn('Compositor: WebGL2 is not available here, so there is no preview and no program output.');
@@ -168,6 +172,7 @@ export class StudioCompositor implements Compositor {
       mediaUrl: (p) => this.bridge.mediaUrl(p),
       warnOnce: (k, m) => this.warnOnce(k, m),
       media: this.mediaLink,
+      browser: this.browserLink,
       // Each source gets its own port, to its own channel strip (see sourceContext).
       audio: null,
     };
@@ -300,6 +305,7 @@ export class StudioCompositor implements Compositor {
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.dropSources();
     this.mediaLink.dispose();
+    this.browserLink.dispose();
     this.filters?.dispose();
     this.filters = null;
     this.pipe?.dispose();
