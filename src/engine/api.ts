@@ -15,7 +15,6 @@ import type {
   StudioDocument,
   StudioEvent,
 } from '../shared';
-import type { BrowserSourceBackend } from './browser/backend';
 
 export interface Disposable {
   dispose(): void;
@@ -62,8 +61,6 @@ export interface StudioPorts {
   probeEncoders?: boolean;
   /** Fixed periodic screenshots (tests, embedders); without it the profile's ScreenshotSettings apply. */
   screenshots?: PeriodicScreenshotOptions;
-  /** Runs browser sources' pages, isolated from the studio (./browser/backend.ts); none: they show why not. */
-  browserSources?: BrowserSourceBackend;
 }
 
 export interface PeriodicScreenshotStatus {

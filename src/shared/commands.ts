@@ -84,6 +84,25 @@ export interface CommandMap {
   /** 0 = bottom. Other items shift to make room, as in OBS's SetSceneItemIndex. */
   'item.setIndex': { args: { sceneUuid: string; sceneItemId: number; index: number }; result: null };
   'item.remove': { args: { sceneUuid: string; sceneItemId: number }; result: null };
+  /**
+   * Adds an existing source to a scene as a new item (OBS's CreateSceneItem): an input, or another
+   * scene (a nested scene). Refused when the scene would end up inside itself, directly or through
+   * other scenes, and for groups (a group is shown by its one item only).
+   */
+  'item.create': {
+    args: { sceneUuid: string; sourceUuid: string; enabled?: boolean; transform?: Partial<Transform> };
+    result: { sceneItemId: number };
+  };
+  /**
+   * Groups these items of a scene (OBS's "Group Selected Items"): they move into a new group named
+   * `name`, keeping their place on the canvas, and the group's item takes the topmost one's place.
+   */
+  'group.create': {
+    args: { sceneUuid: string; name: string; sceneItemIds: number[] };
+    result: { groupUuid: string; sceneItemId: number };
+  };
+  /** Ungroups a group item: its items go back into the scene where it was, placed as shown; the group goes. */
+  'group.ungroup': { args: { sceneUuid: string; sceneItemId: number }; result: null };
 
   /** Rejected with OutputRunning while live: the canvas size cannot change under a running encoder. */
   'video.set': { args: Partial<VideoSettings>; result: null };
@@ -249,8 +268,6 @@ export interface CommandMap {
   'renderer.mediaStatus': { args: { media: MediaStatus[] }; result: { kept: boolean } };
   /** The capture devices the renderer can open (renderer → engine, on start and on devicechange). */
   'renderer.devices': { args: { devices: MediaDevice[] }; result: { kept: boolean } };
-  /** OBS's properties button (PressInputPropertiesButton): browser_source's `refreshnocache` reloads the page. */
-  'input.pressButton': { args: { inputUuid: string; propertyName: string }; result: null };
 }
 
 /** One audio input's meter reading (see renderer.audioLevels). */

@@ -25,6 +25,8 @@ export const Status = {
   CreationFailed: 700,
   ActionFailed: 701,
   RequestProcessingFailed: 702,
+  /** The request is understood but cannot be done (a scene inside itself: obs-websocket's own code). */
+  CannotAct: 703,
   /** No usable FFmpeg binary was found in any of the places we look. */
   FfmpegNotFound: 900,
   /** A file the document refers to (image, collection) cannot be read. */

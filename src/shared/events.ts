@@ -15,8 +15,9 @@ export interface EventMap {
   'document.changed': { document: StudioDocument; cause: string };
   /** What Undo and Redo would do now (labels), or null; replayed to each renderer on connect. */
   'history.changed': { undo: string | null; redo: string | null };
-  'scene.created': { sceneUuid: string; sceneName: string };
-  'scene.removed': { sceneUuid: string; sceneName: string };
+  /** isGroup: an OBS group (absent = a plain scene), as OBS's SceneCreated/SceneRemoved say. */
+  'scene.created': { sceneUuid: string; sceneName: string; isGroup?: boolean };
+  'scene.removed': { sceneUuid: string; sceneName: string; isGroup?: boolean };
   'scene.renamed': { sceneUuid: string; oldName: string; sceneName: string };
   'scene.currentChanged': { sceneUuid: string; sceneName: string };
   /** The preview scene changed (set, taken, or moved off a removed scene). */
@@ -109,10 +110,6 @@ export interface EventMap {
   'devices.changed': { devices: MediaDevice[] };
   /** Why a media input's file can never play (a codec the compositor lacks), or null once it can. */
   'media.problem': { inputUuid: string; problem: string | null };
-  /** A browser source's newest picture as its isolated page painted it (base64 image; see kinds/browser.ts). */
-  'browser.frame': { inputUuid: string; seq: number; width: number; height: number; mime: 'image/png' | 'image/jpeg'; data: string };
-  /** Why a browser source shows no page (its page failed to load, no browser to run it), or null once it does. */
-  'browser.problem': { inputUuid: string; problem: string | null };
 }
 
 export type EventType = keyof EventMap;

@@ -12,3 +12,4 @@ export * from './media';
 export * from './mixer';
 export * from './library';
 export * from './hotkeys';
+export * from './nesting';

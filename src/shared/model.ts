@@ -44,6 +44,7 @@ export interface SceneItem {
   sceneItemId: number;
   /** Absent = OBS_BLEND_NORMAL (items saved before blend modes existed). */
   blendMode?: BlendMode;
+  /** An input, or a scene (a nested scene, or a group), as OBS's items show any source. */
   sourceUuid: string;
   enabled: boolean;
   locked: boolean;
@@ -59,6 +60,12 @@ export interface Scene {
   nextItemId: number;
   /** Applied to the composed scene, in order (OBS: a scene is a source, and sources have filters). */
   filters: Filter[];
+  /**
+   * An OBS group: a scene-like source shown by exactly one item of one scene, its items placed
+   * relative to that item (moving the group moves them). Absent on plain scenes. Groups are left
+   * out of scene lists and cannot be program or preview (nesting.ts).
+   */
+  isGroup?: boolean;
 }
 
 export type Settings = Record<string, unknown>;

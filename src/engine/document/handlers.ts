@@ -32,6 +32,7 @@ import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
 import { FILTER_HANDLERS } from './filters';
 import { TRANSITION_HANDLERS } from './transitions';
+import { NESTING_HANDLERS, groupRefusal, removeSceneEverywhere } from './nesting';
 import { parseArgs } from './issues';
 import { mergeWatermark } from './watermark';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
@@ -153,6 +154,7 @@ const studioModeOff = (what: string) =>
 const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   ...FILTER_HANDLERS,
   ...TRANSITION_HANDLERS,
+  ...NESTING_HANDLERS,
 
   'scene.create': (doc, { name }, ctx) => {
     const taken = nameTaken(doc, name);
@@ -167,16 +169,19 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   'scene.remove': (doc, { sceneUuid }) => {
     const found = findScene(doc, sceneUuid);
     if (!found.ok) return found;
-    if (doc.scenes.length === 1) {
+    if (!found.value.isGroup && doc.scenes.filter((s) => !s.isGroup).length === 1) {
       return fail(Status.InvalidResourceState, 'The last scene cannot be removed; add another scene first.', 'sceneUuid');
     }
     const at = doc.scenes.indexOf(found.value);
-    const scenes = doc.scenes.filter((s) => s !== found.value);
-    const events = [ev('scene.removed', { sceneUuid, sceneName: found.value.name })];
+    // As OBS: the scene's items in other scenes (nested) and the groups it holds go with it.
+    const removed = removeSceneEverywhere(doc, sceneUuid);
+    const scenes = removed.doc.scenes;
+    const events = removed.events;
     let currentSceneUuid = doc.currentSceneUuid;
     if (currentSceneUuid === sceneUuid) {
       // The scene that moved into its place, or the one before it when it was last.
-      const next = scenes[Math.min(at, scenes.length - 1)]!;
+      const plain = scenes.filter((s) => !s.isGroup);
+      const next = plain[Math.min(doc.scenes.slice(0, at).filter((s) => !s.isGroup).length, plain.length - 1)]!;
       currentSceneUuid = next.uuid;
       events.push(ev('scene.currentChanged', { sceneUuid: next.uuid, sceneName: next.name }));
     }
@@ -205,6 +210,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   'scene.setCurrent': (doc, { sceneUuid }) => {
     const found = findScene(doc, sceneUuid);
     if (!found.ok) return found;
+    const group = groupRefusal(doc, found.value, 'on program');
+    if (group) return group;
     return change(
       { ...doc, currentSceneUuid: sceneUuid },
       null,
@@ -216,6 +223,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     if (!doc.studioMode) return studioModeOff('set a preview scene');
     const found = findScene(doc, sceneUuid);
     if (!found.ok) return found;
+    const group = groupRefusal(doc, found.value, 'on preview');
+    if (group) return group;
     if (doc.previewSceneUuid === sceneUuid) return change(doc, null);
     return change(
       { ...doc, previewSceneUuid: sceneUuid },
@@ -434,6 +443,11 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     const found = findItem(doc, sceneUuid, sceneItemId);
     if (!found.ok) return found;
     const { scene, item } = found.value;
+    // A group goes with its one item, as in OBS (its items with it).
+    if (doc.scenes.some((s) => s.uuid === item.sourceUuid && s.isGroup)) {
+      const removed = removeSceneEverywhere(doc, item.sourceUuid);
+      return ok({ doc: removed.doc, events: removed.events, value: null });
+    }
     return change(
       withScene(doc, { ...scene, items: scene.items.filter((x) => x !== item) }),
       null,

@@ -129,7 +129,9 @@ export function restoreEvents(before: StudioDocument, after: StudioDocument): St
   const scenesAfter = new Map(after.scenes.map((s) => [s.uuid, s]));
   const inputsBefore = new Map(before.inputs.map((i) => [i.uuid, i]));
   const inputsAfter = new Map(after.inputs.map((i) => [i.uuid, i]));
-  for (const [uuid, s] of scenesBefore) if (!scenesAfter.has(uuid)) events.push({ type: 'scene.removed', data: { sceneUuid: uuid, sceneName: s.name } });
+  for (const [uuid, s] of scenesBefore) {
+    if (!scenesAfter.has(uuid)) events.push({ type: 'scene.removed', data: { sceneUuid: uuid, sceneName: s.name, ...(s.isGroup && { isGroup: true }) } });
+  }
   for (const [uuid, i] of inputsBefore) if (!inputsAfter.has(uuid)) events.push({ type: 'input.removed', data: { inputUuid: uuid, inputName: i.name } });
   for (const [uuid, i] of inputsAfter) {
     const was = inputsBefore.get(uuid);
@@ -139,7 +141,7 @@ export function restoreEvents(before: StudioDocument, after: StudioDocument): St
   }
   for (const [uuid, s] of scenesAfter) {
     const was = scenesBefore.get(uuid);
-    if (!was) events.push({ type: 'scene.created', data: { sceneUuid: uuid, sceneName: s.name } });
+    if (!was) events.push({ type: 'scene.created', data: { sceneUuid: uuid, sceneName: s.name, ...(s.isGroup && { isGroup: true }) } });
     else if (was.name !== s.name) events.push({ type: 'scene.renamed', data: { sceneUuid: uuid, oldName: was.name, sceneName: s.name } });
   }
   if (before.currentSceneUuid !== after.currentSceneUuid) {

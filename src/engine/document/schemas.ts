@@ -36,7 +36,6 @@ export type DocumentCommand = Exclude<
   | `profile.${string}`
   | 'template.list'
   | 'webhook.test'
-  | 'input.pressButton'
   | (typeof OUTPUT_COMMANDS)[number]
 >;
 
@@ -344,6 +343,9 @@ export const COMMAND_SCHEMAS = {
   'item.setBlendMode': z.strictObject({ ...itemRef, blendMode: blendMode }),
   'item.setIndex': z.strictObject({ ...itemRef, index: z.int().min(0) }),
   'item.remove': z.strictObject(itemRef),
+  'item.create': z.strictObject({ ...sceneRef, sourceUuid: id, enabled: z.boolean().optional(), transform: transformPatch.optional() }),
+  'group.create': z.strictObject({ ...sceneRef, name, sceneItemIds: z.array(itemId).min(1).max(1000) }),
+  'group.ungroup': z.strictObject(itemRef),
   'video.set': z.strictObject(videoShape).partial(),
   'output.setEncoder': z.strictObject(encoderShape).partial(),
   'output.setFfmpegPath': z.strictObject({ ffmpegPath: z.string().trim().max(4096) }),
@@ -413,6 +415,7 @@ export const sceneSchema = z.object({
   ),
   nextItemId: z.int().min(1),
   filters: filterList,
+  isGroup: z.boolean().optional(),
 });
 
 /** Collections saved before inputs had mixer state load unmuted at full volume. */

@@ -92,9 +92,10 @@ const SHOW_ITEM = /^libobs\.(show|hide)_scene_item\.(\d+)$/;
 export function hotkeyActions(doc: StudioDocument, hasAudio: (kind: string) => boolean): HotkeyAction[] {
   const out: HotkeyAction[] = Object.entries(GLOBAL).map(([name, a]) => ({ name, label: a.label }));
   for (const scene of doc.scenes) {
-    out.push({ name: SELECT_SCENE, contextUuid: scene.uuid, contextName: scene.name, label: `Switch to scene ${scene.name}` });
+    // A group is not a scene one switches to; its items' show/hide hotkeys stay (OBS has them).
+    if (!scene.isGroup) out.push({ name: SELECT_SCENE, contextUuid: scene.uuid, contextName: scene.name, label: `Switch to scene ${scene.name}` });
     for (const item of scene.items) {
-      const source = input(doc, item.sourceUuid)?.name ?? `item ${item.sceneItemId}`;
+      const source = input(doc, item.sourceUuid)?.name ?? doc.scenes.find((s) => s.uuid === item.sourceUuid)?.name ?? `item ${item.sceneItemId}`;
       for (const verb of ['show', 'hide'] as const) {
         out.push({
           name: `libobs.${verb}_scene_item.${item.sceneItemId}`,

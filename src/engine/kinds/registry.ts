@@ -17,7 +17,6 @@ import {
   type Settings,
 } from '../../shared';
 import { checkProperty, isPlainObject } from './check';
-import { settingsProblem } from './extra-checks';
 
 export class KindRegistry {
   private readonly kinds = new Map<string, KindDescriptor>();
@@ -76,8 +75,6 @@ export class KindRegistry {
       if (!checked.ok) return checked;
       out[name] = checked.value;
     }
-    const problem = settingsProblem(kind.id, out);
-    if (problem) return fail(Status.InvalidRequestField, problem.message, problem.field);
     return ok(out);
   }
 

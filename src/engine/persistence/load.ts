@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod';
-import type { Filter, NoticeLevel, StudioDocument } from '../../shared';
+import { sceneReaches, type Filter, type NoticeLevel, type StudioDocument } from '../../shared';
 import { DEFAULT_OUTPUT, DEFAULT_VIDEO, emptyScene } from '../document/defaults';
 import { parseArgs } from '../document/issues';
 import { KindRegistry } from '../kinds/registry';
@@ -259,15 +259,23 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
     }
     return { ...input, settings, filters: repairFilters(input.name, input.filters, kinds, notices) };
   });
-  const known = new Set(inputs.map((i) => i.uuid));
+  // Items show inputs or other scenes (nested scenes, groups).
+  const known = new Set([...inputs.map((i) => i.uuid), ...c.scenes.map((s) => s.uuid)]);
+  const kept: typeof c.scenes = [];
   const scenes = c.scenes.map((s) => {
-    const items = s.items.filter((i) => known.has(i.sourceUuid));
-    if (items.length < s.items.length) {
+    const present = s.items.filter((i) => known.has(i.sourceUuid));
+    if (present.length < s.items.length) {
       notices.push({
         level: 'warning',
-        message: `Scene "${s.name}" referred to ${s.items.length - items.length} missing input(s); those items were removed.`,
+        message: `Scene "${s.name}" referred to ${s.items.length - present.length} missing input(s); those items were removed.`,
       });
     }
+    // A scene inside itself (directly or through others) cannot be drawn: the item closing the loop goes.
+    const items = present.filter((i) => !sceneReaches({ scenes: [...kept, { ...s, items: [] }] }, i.sourceUuid, s.uuid));
+    if (items.length < present.length) {
+      notices.push({ level: 'warning', message: `Scene "${s.name}" was shown inside itself; that item was removed.` });
+    }
+    kept.push({ ...s, items });
     // Never hand out an id an item already has, even if the file's counter fell behind.
     const nextItemId = Math.max(s.nextItemId, ...s.items.map((i) => i.sceneItemId + 1));
     return { ...s, items, nextItemId, filters: repairFilters(s.name, s.filters, kinds, notices) };

@@ -7,7 +7,7 @@
 import { OBS_MONITOR_TYPES, type DestinationState, type RecordState, type StudioDocument, type StudioEvent } from '../../shared';
 import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
-import { defaultSettings, inputKindCaps, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
+import { defaultSettings, inputKindCaps, itemSourceSize, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
 import { diagnosisData } from './requests/stats-shapes';
 import { filterDefaults, filterEntry } from './requests/filters';
 import { currentTransition, transitionOf } from './requests/transitions';
@@ -90,7 +90,9 @@ const ev = (eventType: string, eventIntent: number, eventData: Record<string, un
 });
 
 const sceneName = (doc: StudioDocument, uuid: string): string => doc.scenes.find((s) => s.uuid === uuid)?.name ?? '';
-const inputName = (doc: StudioDocument, uuid: string): string => doc.inputs.find((i) => i.uuid === uuid)?.name ?? '';
+/** An item's source name: an input's, or a nested scene's or group's. */
+const inputName = (doc: StudioDocument, uuid: string): string =>
+  doc.inputs.find((i) => i.uuid === uuid)?.name ?? doc.scenes.find((s) => s.uuid === uuid)?.name ?? '';
 
 /** The filter list of an input or scene (OBS: both are sources). */
 const filtersOf = (doc: StudioDocument, uuid: string) =>
@@ -103,13 +105,14 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
   switch (event.type) {
     case 'scene.created':
       return [
-        ev('SceneCreated', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid, isGroup: false }),
-        ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) }),
+        ev('SceneCreated', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid, isGroup: event.data.isGroup === true }),
+        // A group is not in the scene list, so the list did not change.
+        ...(event.data.isGroup ? [] : [ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) })]),
       ];
     case 'scene.removed':
       return [
-        ev('SceneRemoved', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid, isGroup: false }),
-        ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) }),
+        ev('SceneRemoved', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid, isGroup: event.data.isGroup === true }),
+        ...(event.data.isGroup ? [] : [ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) })]),
       ];
     case 'scene.renamed':
       return [
@@ -314,7 +317,7 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
           sceneName: scene.name,
           sceneUuid: scene.uuid,
           sceneItemId: item.sceneItemId,
-          sceneItemTransform: sceneItemTransform(item, after.inputs.find((i) => i.uuid === item.sourceUuid)),
+          sceneItemTransform: sceneItemTransform(item, itemSourceSize(after, item)),
         }),
       ];
     }

@@ -1,6 +1,5 @@
 /** UI-only state: never sent to the engine, never mirrored from it. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Transform } from '../../shared';
 import type { Compositor } from '../compositor/api';
 
 export interface ItemRef {
@@ -8,11 +7,11 @@ export interface ItemRef {
   sceneItemId: number;
 }
 
-/**
- * An item being dragged in the preview (moved, resized, cropped or rotated): the transform fields it
- * changes, shown before the engine confirms them.
- */
-export type DragOverride = ItemRef & Partial<Transform>;
+/** An item position being dragged in the preview, shown before the engine confirms it. */
+export interface DragOverride extends ItemRef {
+  positionX: number;
+  positionY: number;
+}
 
 export interface UiState {
   selected: ItemRef | null;

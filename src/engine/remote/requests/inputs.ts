@@ -69,7 +69,7 @@ export const inputRequests: HandlerTable = {
 
   CreateInput: async (ctx, f) => {
     const doc = ctx.studio.document();
-    const scene = findScene(doc, f);
+    const scene = findScene(doc, f, 'either');
     const name = f.string('inputName');
     const kind = f.string('inputKind');
     if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that input name.');

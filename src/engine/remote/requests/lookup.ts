@@ -35,18 +35,21 @@ function sourceBy(doc: StudioDocument, match: (s: { uuid: string; name: string }
   return input ? { type: 'input', input } : null;
 }
 
-/** sceneName / sceneUuid. The studio has no groups, so every scene passes a "scene or group" filter. */
-export function findScene(doc: StudioDocument, f: Fields): Scene {
+/**
+ * sceneName / sceneUuid, with obs-websocket's scene filter: 'scene' (its default) refuses groups,
+ * 'group' refuses plain scenes, 'either' takes both (the scene item requests, CreateInput).
+ */
+export function findScene(doc: StudioDocument, f: Fields, filter: 'scene' | 'group' | 'either' = 'scene'): Scene {
   const source = findSource(doc, f, 'sceneName', 'sceneUuid');
   if (source.type !== 'scene') fail(Code.InvalidResourceType, 'The specified source is not a scene.');
+  const group = source.scene.isGroup === true;
+  if (filter === 'scene' && group) fail(Code.InvalidResourceType, 'The specified source is not a scene. (Is group)');
+  if (filter === 'group' && !group) fail(Code.InvalidResourceType, 'The specified source is not a group. (Is scene)');
   return source.scene;
 }
 
 /** sceneName / sceneUuid for requests that take only groups (GetGroupSceneItemList). */
-export function findGroup(doc: StudioDocument, f: Fields): never {
-  findScene(doc, f);
-  return fail(Code.InvalidResourceType, 'The specified source is not a group. (Is scene)');
-}
+export const findGroup = (doc: StudioDocument, f: Fields): Scene => findScene(doc, f, 'group');
 
 /** inputName / inputUuid. */
 export function findInput(doc: StudioDocument, f: Fields): Input {
@@ -57,7 +60,7 @@ export function findInput(doc: StudioDocument, f: Fields): Input {
 
 /** The scene, then sceneItemId (>= 0) within it. */
 export function findSceneItem(doc: StudioDocument, f: Fields): { scene: Scene; item: SceneItem; index: number } {
-  const scene = findScene(doc, f);
+  const scene = findScene(doc, f, 'either');
   const id = Math.trunc(f.number('sceneItemId', 0));
   const index = scene.items.findIndex((i) => i.sceneItemId === id);
   if (index < 0) fail(Code.ResourceNotFound, `No scene items were found in scene \`${scene.name}\` with the ID \`${id}\`.`);

@@ -641,13 +641,17 @@ describe('scene items', () => {
     await refused('RemoveSceneItem', ref, 600);
   });
 
-  it('CreateSceneItem is answered but not yet possible', async () => {
+  it('CreateSceneItem adds an existing input or a scene, never a scene inside itself', async () => {
     const s = doc().scenes[0]!.name;
     await addColor('Shared', s);
-    expect(registry.list()).not.toContain('CreateSceneItem');
-    await refused('CreateSceneItem', { sceneName: s, sourceName: 'Shared' }, 702);
+    expect(registry.list()).toContain('CreateSceneItem');
+    const { sceneItemId } = (await ok('CreateSceneItem', { sceneName: s, sourceName: 'Shared', sceneItemEnabled: false })) as { sceneItemId: number };
+    expect(scene(s).items.find((i) => i.sceneItemId === sceneItemId)).toMatchObject({ sourceUuid: input('Shared').uuid, enabled: false });
     await refused('CreateSceneItem', { sceneName: s }, 300);
     await refused('CreateSceneItem', { sceneName: s, sourceName: s }, 703);
+    await ok('CreateScene', { sceneName: 'Inner' });
+    await ok('CreateSceneItem', { sceneName: s, sourceName: 'Inner' });
+    expect(await refused('CreateSceneItem', { sceneName: 'Inner', sourceName: s }, 703)).toContain('would put the scene inside itself');
   });
 });
 

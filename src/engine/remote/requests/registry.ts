@@ -19,7 +19,7 @@ import { mediaInputRequests } from './media-inputs';
 import { inputPropertyRequests } from './input-properties';
 import { outputRequests } from './outputs';
 import { recordPausePlaceholders, recordRequests } from './record';
-import { sceneItemPlaceholders, sceneItemRequests } from './scene-items';
+import { sceneItemRequests } from './scene-items';
 import { sceneRequests } from './scenes';
 import { sourceRequests } from './sources';
 import { Code, RequestError, failure } from './status';
@@ -50,7 +50,7 @@ export function createRequestRegistry(options: RegistryOptions = {}): RequestReg
     ...sourceRequests,
     ...uiRequests,
   };
-  const placeholders: HandlerTable = { ...recordPausePlaceholders, ...streamPlaceholders, ...sceneItemPlaceholders };
+  const placeholders: HandlerTable = { ...recordPausePlaceholders, ...streamPlaceholders };
   // Stubs answer but are not advertised (see stub() in handler.ts).
   const names = Object.entries(implemented)
     .filter(([, handler]) => !isStub(handler))

@@ -1,13 +1,13 @@
 /**
- * Scene item requests. Items show inputs only (no nested scenes or groups yet) and have no bounding
- * box or blend mode in the document, so those read as OBS's defaults (OBS_BOUNDS_NONE,
- * OBS_BLEND_NORMAL).
+ * Scene item requests. Items show inputs, nested scenes or groups (a group's items are reached with
+ * the group's name as sceneName, as in OBS). Items have no bounding box in the document, so that
+ * reads as OBS's default (OBS_BOUNDS_NONE).
  */
 import { BLEND_MODES, type BlendMode, type Transform } from '../../../shared';
 import { Fields } from './fields';
 import type { HandlerTable } from './handler';
-import { findGroup, findScene, findSceneItem, findSource, inputByUuid } from './lookup';
-import { sceneItemEntry, sceneItemTransform } from './shapes';
+import { findGroup, findScene, findSceneItem, findSource } from './lookup';
+import { itemSourceSize, sceneItemEntry, sceneItemTransform, sourceName } from './shapes';
 import { Code, fail, success, unwrap } from './status';
 
 const BOUNDS_TYPES = [
@@ -81,15 +81,31 @@ export const sceneItemRequests: HandlerTable = {
     return success({ sceneItems: scene.items.map((item, index) => sceneItemEntry(doc, item, index)) });
   },
 
-  GetGroupSceneItemList: (ctx, f) => findGroup(ctx.studio.document(), f),
+  GetGroupSceneItemList: (ctx, f) => {
+    const doc = ctx.studio.document();
+    const group = findGroup(doc, f);
+    return success({ sceneItems: group.items.map((item, index) => sceneItemEntry(doc, item, index)) });
+  },
+
+  /** OBS's CreateSceneItem: an existing input, or a scene (nested), into a scene. */
+  CreateSceneItem: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const scene = findScene(doc, f);
+    const source = findSource(doc, f, 'sourceName', 'sourceUuid');
+    const sourceUuid = source.type === 'scene' ? source.scene.uuid : source.input.uuid;
+    if (sourceUuid === scene.uuid) fail(Code.CannotAct, 'You cannot create scene item of a scene within itself.');
+    const enabled = f.optBoolean('sceneItemEnabled');
+    const made = unwrap(await ctx.studio.execute('item.create', { sceneUuid: scene.uuid, sourceUuid, ...(enabled !== undefined && { enabled }) }));
+    return success({ sceneItemId: made.sceneItemId });
+  },
 
   /** Matches counted bottom to top; searchOffset -1 takes the topmost match. */
   GetSceneItemId: (ctx, f) => {
     const doc = ctx.studio.document();
-    const scene = findScene(doc, f);
+    const scene = findScene(doc, f, 'either');
     const name = f.string('sourceName');
     const offset = Math.trunc(f.optNumber('searchOffset', -1) ?? 0);
-    const matches = scene.items.filter((i) => inputByUuid(doc, i.sourceUuid)?.name === name);
+    const matches = scene.items.filter((i) => sourceName(doc, i.sourceUuid) === name);
     const item = offset === -1 ? matches.at(-1) : matches[offset];
     if (!item) fail(Code.ResourceNotFound, 'No scene items were found in the specified scene by that name or offset.');
     return success({ sceneItemId: item.sceneItemId });
@@ -98,7 +114,7 @@ export const sceneItemRequests: HandlerTable = {
   GetSceneItemSource: (ctx, f) => {
     const doc = ctx.studio.document();
     const { item } = findSceneItem(doc, f);
-    return success({ sourceName: inputByUuid(doc, item.sourceUuid)?.name ?? '', sourceUuid: item.sourceUuid });
+    return success({ sourceName: sourceName(doc, item.sourceUuid), sourceUuid: item.sourceUuid });
   },
 
   RemoveSceneItem: async (ctx, f) => {
@@ -110,14 +126,14 @@ export const sceneItemRequests: HandlerTable = {
   GetSceneItemTransform: (ctx, f) => {
     const doc = ctx.studio.document();
     const { item } = findSceneItem(doc, f);
-    return success({ sceneItemTransform: sceneItemTransform(item, inputByUuid(doc, item.sourceUuid)) });
+    return success({ sceneItemTransform: sceneItemTransform(item, itemSourceSize(doc, item)) });
   },
 
   SetSceneItemTransform: async (ctx, f) => {
     const doc = ctx.studio.document();
     const { scene, item } = findSceneItem(doc, f);
     const raw = f.object('sceneItemTransform');
-    const t = sceneItemTransform(item, inputByUuid(doc, item.sourceUuid));
+    const t = sceneItemTransform(item, itemSourceSize(doc, item));
     const patch = transformPatch(raw, { width: t['sourceWidth'] as number, height: t['sourceHeight'] as number });
     if (!patch) fail(Code.CannotAct, 'You have not provided any valid transform changes.');
     if (Object.keys(patch).length > 0) {
@@ -164,25 +180,5 @@ export const sceneItemRequests: HandlerTable = {
     if (!(BLEND_MODES as readonly string[]).includes(blendMode)) fail(Code.InvalidRequestField, 'Your specified blend mode is invalid.');
     unwrap(await ctx.studio.execute('item.setBlendMode', { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId, blendMode: blendMode as BlendMode }));
     return success();
-  },
-};
-
-/**
- * Answerable but not advertised: the document has no command that adds an existing input to a
- * scene (input.create always makes a new input), so the request is checked and then refused.
- */
-export const sceneItemPlaceholders: HandlerTable = {
-  CreateSceneItem: (ctx, f) => {
-    const doc = ctx.studio.document();
-    const scene = findScene(doc, f);
-    const source = findSource(doc, f, 'sourceName', 'sourceUuid');
-    if (source.type === 'scene' && source.scene.uuid === scene.uuid) {
-      fail(Code.CannotAct, 'You cannot create scene item of a scene within itself.');
-    }
-    f.optBoolean('sceneItemEnabled');
-    return fail(
-      Code.RequestProcessingFailed,
-      'Adding an existing source to a scene is not supported yet; use CreateInput to add a new input.',
-    );
   },
 };

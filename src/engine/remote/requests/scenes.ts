@@ -2,7 +2,7 @@
 import type { StudioDocument } from '../../../shared';
 import type { HandlerTable } from './handler';
 import { findScene } from './lookup';
-import { sceneList } from './shapes';
+import { groupNames, sceneList } from './shapes';
 import { Code, fail, success, unwrap } from './status';
 
 const nameTaken = (doc: StudioDocument, name: string): boolean =>
@@ -23,7 +23,7 @@ export const sceneRequests: HandlerTable = {
     });
   },
 
-  GetGroupList: () => success({ groups: [] }),
+  GetGroupList: (ctx) => success({ groups: groupNames(ctx.studio.document()) }),
 
   GetCurrentProgramScene: (ctx) => {
     const doc = ctx.studio.document();
@@ -75,7 +75,7 @@ export const sceneRequests: HandlerTable = {
   RemoveScene: async (ctx, f) => {
     const doc = ctx.studio.document();
     const scene = findScene(doc, f);
-    if (doc.scenes.length < 2) fail(Code.NotEnoughResources, 'You cannot remove the last scene in the collection.');
+    if (doc.scenes.filter((s) => s.isGroup !== true).length < 2) fail(Code.NotEnoughResources, 'You cannot remove the last scene in the collection.');
     unwrap(await ctx.studio.execute('scene.remove', { sceneUuid: scene.uuid }));
     return success();
   },

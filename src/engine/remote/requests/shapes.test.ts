@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, MIXER_DEFAULTS, type StudioDocument } from '../../../shared';
-import { sceneItemTransform, sceneList, timecode, unversioned } from './shapes';
+import { sceneItemTransform, sceneList, sourceSize, timecode, unversioned } from './shapes';
 
 const doc = {
   scenes: [
@@ -36,9 +36,9 @@ describe('OBS shapes', () => {
   it('computes width and height from the source size and scale', () => {
     const item = { sceneItemId: 1, sourceUuid: 'c', enabled: true, locked: false, transform: { ...DEFAULT_TRANSFORM, scaleX: 0.5, scaleY: 2 } };
     const color = { uuid: 'c', name: 'C', kind: 'color_source_v3', settings: { color: 0xff0000ff, width: 640, height: 360 }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
-    expect(sceneItemTransform(item, color)).toMatchObject({ sourceWidth: 640, sourceHeight: 360, width: 320, height: 720, boundsType: 'OBS_BOUNDS_NONE' });
+    expect(sceneItemTransform(item, sourceSize(color))).toMatchObject({ sourceWidth: 640, sourceHeight: 360, width: 320, height: 720, boundsType: 'OBS_BOUNDS_NONE' });
     // An image's size is known only to the compositor.
     const image = { uuid: 'c', name: 'I', kind: 'image_source', settings: { file: '/x.png' }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
-    expect(sceneItemTransform(item, image)).toMatchObject({ sourceWidth: 0, sourceHeight: 0, width: 0, height: 0 });
+    expect(sceneItemTransform(item, sourceSize(image))).toMatchObject({ sourceWidth: 0, sourceHeight: 0, width: 0, height: 0 });
   });
 });

@@ -2,7 +2,7 @@
  * The document in obs-websocket's shapes and units, shared by the request handlers and the event
  * source so a scene list or a transform looks the same in a reply and in an event.
  */
-import type { Input, Scene, SceneItem, StudioDocument } from '../../../shared';
+import { plainScenes, sceneOf, type Input, type Scene, type SceneItem, type StudioDocument } from '../../../shared';
 import { kindOf } from './lookup';
 
 /**
@@ -11,7 +11,8 @@ import { kindOf } from './lookup';
  * UI's order (top first), so the reply is the document's list reversed.
  */
 export function sceneList(doc: StudioDocument): { sceneName: string; sceneUuid: string; sceneIndex: number }[] {
-  return [...doc.scenes].reverse().map((s, i) => ({ sceneName: s.name, sceneUuid: s.uuid, sceneIndex: i }));
+  // Groups are scenes inside, but OBS's scene list leaves them out (GetGroupList names them).
+  return [...plainScenes(doc)].reverse().map((s, i) => ({ sceneName: s.name, sceneUuid: s.uuid, sceneIndex: i }));
 }
 
 /**
@@ -40,10 +41,18 @@ export function sourceSize(input: Input | undefined): { width: number; height: n
   return sized && typeof w === 'number' && typeof h === 'number' ? { width: w, height: h } : { width: 0, height: 0 };
 }
 
+/**
+ * The size of what an item shows: an input's (sourceSize), or for a nested scene or a group the
+ * canvas (a group's items are placed in canvas-sized space relative to its item).
+ */
+export function itemSourceSize(doc: StudioDocument, item: SceneItem): { width: number; height: number } {
+  if (sceneOf(doc, item.sourceUuid)) return { width: doc.video.baseWidth, height: doc.video.baseHeight };
+  return sourceSize(doc.inputs.find((i) => i.uuid === item.sourceUuid));
+}
+
 /** OBS's sceneItemTransform object. Bounds are not modelled yet: always OBS_BOUNDS_NONE. */
-export function sceneItemTransform(item: SceneItem, input: Input | undefined): Record<string, unknown> {
+export function sceneItemTransform(item: SceneItem, size: { width: number; height: number }): Record<string, unknown> {
   const t = item.transform;
-  const size = sourceSize(input);
   return {
     sourceWidth: size.width,
     sourceHeight: size.height,
@@ -67,24 +76,32 @@ export function sceneItemTransform(item: SceneItem, input: Input | undefined): R
   };
 }
 
-/** One entry of GetSceneItemList. Our items always show inputs (no nested scenes or groups yet). */
+/** One entry of GetSceneItemList: an input's item, or a nested scene's or a group's. */
 export function sceneItemEntry(doc: StudioDocument, item: SceneItem, index: number): Record<string, unknown> {
   const input = doc.inputs.find((i) => i.uuid === item.sourceUuid);
+  const scene = input ? undefined : sceneOf(doc, item.sourceUuid);
   return {
     sceneItemId: item.sceneItemId,
     sceneItemIndex: index,
     sceneItemEnabled: item.enabled,
     sceneItemLocked: item.locked,
-    sceneItemTransform: sceneItemTransform(item, input),
+    sceneItemTransform: sceneItemTransform(item, itemSourceSize(doc, item)),
     sceneItemBlendMode: item.blendMode ?? 'OBS_BLEND_NORMAL',
-    sourceName: input?.name ?? '',
+    sourceName: input?.name ?? scene?.name ?? '',
     sourceUuid: item.sourceUuid,
-    sourceType: 'OBS_SOURCE_TYPE_INPUT',
+    sourceType: scene ? 'OBS_SOURCE_TYPE_SCENE' : 'OBS_SOURCE_TYPE_INPUT',
     inputKind: input?.kind ?? null,
-    // OBS sets isGroup only for scene sources and null for inputs.
-    isGroup: null,
+    // OBS sets isGroup for scene sources (true for a group) and null for inputs.
+    isGroup: scene ? scene.isGroup === true : null,
   };
 }
+
+/** A source's name, input or scene (nested scenes and groups are sources too). */
+export const sourceName = (doc: StudioDocument, uuid: string): string =>
+  doc.inputs.find((i) => i.uuid === uuid)?.name ?? sceneOf(doc, uuid)?.name ?? '';
+
+/** The group names, as GetGroupList lists them. */
+export const groupNames = (doc: StudioDocument): string[] => doc.scenes.filter((s) => s.isGroup === true).map((s) => s.name);
 
 /** The bare ids and indexes OBS sends in SceneItemListReindexed. */
 export const sceneItemIndexes = (scene: Scene): { sceneItemId: number; sceneItemIndex: number }[] =>

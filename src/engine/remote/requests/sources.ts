@@ -5,6 +5,7 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { shownSources } from '../../../shared';
 import type { ScreenshotRequest } from '../../api';
 import type { RequestContext } from '../types';
 import type { Fields } from './fields';
@@ -16,9 +17,9 @@ import { Code, fail, success, unwrap } from './status';
 /** Whether program shows the source: the program scene itself, or an enabled item of it. */
 function onProgram(ctx: RequestContext, source: Source): boolean {
   const doc = ctx.studio.document();
-  if (source.type === 'scene') return source.scene.uuid === doc.currentSceneUuid;
-  const current = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid);
-  return current?.items.some((i) => i.sourceUuid === source.input.uuid && i.enabled) ?? false;
+  const uuid = source.type === 'scene' ? source.scene.uuid : source.input.uuid;
+  // Nested scenes and groups count: what they show is on program too.
+  return uuid === doc.currentSceneUuid || shownSources(doc, doc.currentSceneUuid).has(uuid);
 }
 
 /** Checks the fields OBS checks, in its order, after the source and format were read. */

@@ -1,7 +1,6 @@
 /** The built-in source kinds, registered once. */
 import { audioInputSource } from './audio-input';
 import { audioOutputCaptureSource } from './audio-output-capture';
-import { browserSource } from './browser';
 import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
@@ -34,5 +33,4 @@ export function registerBuiltinSources(): void {
   registerSource(slideshowSource);
   registerSource(audioInputSource);
   registerSource(audioOutputCaptureSource);
-  registerSource(browserSource);
 }
