@@ -15,6 +15,7 @@ import type {
   StudioDocument,
   StudioEvent,
 } from '../shared';
+import type { BrowserSourceBackend } from './browser/backend';
 
 export interface Disposable {
   dispose(): void;
@@ -61,6 +62,8 @@ export interface StudioPorts {
   probeEncoders?: boolean;
   /** Fixed periodic screenshots (tests, embedders); without it the profile's ScreenshotSettings apply. */
   screenshots?: PeriodicScreenshotOptions;
+  /** Runs browser sources' pages, isolated from the studio (./browser/backend.ts); none: they show why not. */
+  browserSources?: BrowserSourceBackend;
 }
 
 export interface PeriodicScreenshotStatus {

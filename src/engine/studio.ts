@@ -44,6 +44,7 @@ import { MediaTracker } from './media/tracker';
 import { inputFiles, localMediaFile, mediaFileProblems } from './media/check';
 import { ffprobeFor } from './media/probe';
 import { cameraFixes } from './media/cameras';
+import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
@@ -166,6 +167,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   /** The output owner's latest renderer.audioLevels report and when it arrived (see audioLevels()). */
   let lastLevels: { levels: InputLevels[]; at: number } | null = null;
   const media = new MediaTracker({ clock, document: () => store.get(), emit });
+  const browsers = new BrowserSources({ backend: ports.browserSources ?? null, document: () => store.get(), emit, logger });
   const hub = new RendererHub({
     getDocument: () => store.get(),
     outputActive,
@@ -187,6 +189,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
       { type: 'devices.changed', data: { devices: media.devices() } },
       ...media.problemEvents(),
+      ...browsers.replay(),
       { type: 'history.changed', data: store.historyState() },
       { type: 'collections.changed', data: library.list('collection') },
       { type: 'profiles.changed', data: library.list('profile') },
@@ -223,6 +226,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     }
     if (event.type === 'devices.changed') void fixCameras();
     if (event.type === 'document.changed') media.documentChanged(event.data.document);
+    if (event.type === 'document.changed') browsers.sync(event.data.document);
     hub.broadcast(event);
   });
 
@@ -276,6 +280,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     }
   }
   void checkMedia();
+  browsers.sync(store.get());
 
   /** Camera inputs' device_id / device_name brought in step with the reported devices (media/cameras.ts). */
   async function fixCameras(inputUuids?: string[]): Promise<void> {
@@ -332,6 +337,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = await library.execute(type, args);
       } else if (type === 'media.action') {
         result = media.action(args);
+      } else if (type === 'input.pressButton') {
+        result = browsers.press(args);
       } else if (
         type === 'renderer.claimOutput' ||
         type === 'renderer.captureResult' ||
@@ -393,6 +400,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await remoteCleanup();
       await remote?.dispose();
       await recording.dispose();
+      await browsers.dispose();
       await webhooks.dispose();
       await output.dispose();
       encoders.dispose();

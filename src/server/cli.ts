@@ -11,7 +11,8 @@ import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { FileSecretStore } from '../engine/persistence/secrets';
 import { USAGE, parseFlags } from './args';
-import { findChromium, launchHeadless, type HeadlessChromium } from './headless';
+import { extraChromiumArgs, findChromium, launchHeadless, type HeadlessChromium } from './headless';
+import { createChromiumBrowserHost } from './browser-host';
 import { startStudioServer, type StudioServer } from './http';
 import { appRoot, defaultDataDir } from './paths';
 
@@ -55,12 +56,20 @@ async function main(): Promise<void> {
   logger.log('info', 'server mode starting', { dataDir, pid: process.pid });
 
   const wsPassword = await remotePassword(flags);
+  // Browser sources' pages run in a Chromium of their own (started at the first one), which must
+  // never reach the studio's own servers: their origins are added as soon as they are known.
+  const studioOrigins: string[] = [];
+  const pagesChromium = chromium ?? findChromium();
+  const browserSources = pagesChromium.ok
+    ? createChromiumBrowserHost({ executable: pagesChromium.value, logger, blockedOrigins: () => studioOrigins, extraArgs: extraChromiumArgs() })
+    : undefined;
   resources.studio = await createStudio({
     dataDir,
     resourcesDir: path.join(root, 'resources'),
     secrets,
     logger,
     probeEncoders: true,
+    ...(browserSources && { browserSources }),
     remote: {
       enabled: flags.ws,
       port: flags.wsPort,
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
   });
   if (!server.ok) throw new Fatal(server.error.message);
   resources.server = server.value;
+  studioOrigins.push(server.value.url);
 
   if (chromium?.ok) {
     resources.headless = launchHeadless({
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Headless Chromium is compositing the program (${chromium.value}, pid ${resources.headless.pid ?? '?'}).\n`);
   }
   const remote = await resources.studio.execute('remote.info', {});
+  if (remote.ok && remote.value.url) studioOrigins.push(remote.value.url);
   if (remote.ok && remote.value.url) {
     const exposed = remote.value.exposed ? ' — WARNING: reachable from the network' : '';
     process.stdout.write(`Remote control (obs-websocket v5) at ${remote.value.url}; web remote at ${remote.value.url.replace(/^ws/, 'http').replace(/\/?$/, '/')}remote/${exposed}\n`);

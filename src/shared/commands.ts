@@ -268,6 +268,8 @@ export interface CommandMap {
   'renderer.mediaStatus': { args: { media: MediaStatus[] }; result: { kept: boolean } };
   /** The capture devices the renderer can open (renderer → engine, on start and on devicechange). */
   'renderer.devices': { args: { devices: MediaDevice[] }; result: { kept: boolean } };
+  /** OBS's properties button (PressInputPropertiesButton): browser_source's `refreshnocache` reloads the page. */
+  'input.pressButton': { args: { inputUuid: string; propertyName: string }; result: null };
 }
 
 /** One audio input's meter reading (see renderer.audioLevels). */

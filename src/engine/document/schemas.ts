@@ -36,6 +36,7 @@ export type DocumentCommand = Exclude<
   | `profile.${string}`
   | 'template.list'
   | 'webhook.test'
+  | 'input.pressButton'
   | (typeof OUTPUT_COMMANDS)[number]
 >;
 

@@ -17,6 +17,7 @@ import {
   type Settings,
 } from '../../shared';
 import { checkProperty, isPlainObject } from './check';
+import { settingsProblem } from './extra-checks';
 
 export class KindRegistry {
   private readonly kinds = new Map<string, KindDescriptor>();
@@ -75,6 +76,8 @@ export class KindRegistry {
       if (!checked.ok) return checked;
       out[name] = checked.value;
     }
+    const problem = settingsProblem(kind.id, out);
+    if (problem) return fail(Status.InvalidRequestField, problem.message, problem.field);
     return ok(out);
   }
 

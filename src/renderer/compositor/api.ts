@@ -49,6 +49,10 @@ export interface Compositor {
   stats(): CompositorStats;
   /** Topmost enabled item of the current scene under a canvas-space point, for selection and dragging. */
   hitTest(x: number, y: number): number | null;
+  /** Every enabled item of the shown scene under a canvas-space point, topmost first (click cycling). */
+  hitTestAll(x: number, y: number): number[];
+  /** The size of a scene item's picture before its transform (its source after filters), or null. */
+  itemSize(sceneItemId: number): { width: number; height: number } | null;
   /** Canvas-space bounding box of a scene item as drawn (after crop, scale, rotation about alignment). */
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null;
   /** The mixer's live side (meters, monitoring), or null when audio is off or unavailable. */

@@ -41,6 +41,7 @@ import {
   type SourceRuntime,
 } from './sources';
 import { MediaLink } from './sources/media-link';
+import { BrowserLink } from './sources/browser-link';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 
@@ -98,6 +99,8 @@ export class StudioCompositor implements Compositor {
   private readonly srcCtx: SourceContext;
   /** Media controls in, player status and capture devices out (sources/media-link.ts). */
   private readonly mediaLink: MediaLink;
+  /** Browser sources' pictures from the engine (sources/browser-link.ts). */
+  private readonly browserLink: BrowserLink;
   private readonly xf = new Float32Array(9);
   private readonly uv = new Float32Array(4);
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
@@ -150,6 +153,7 @@ export class StudioCompositor implements Compositor {
     this.bridge = opts.bridge;
     this.showPreview = opts.present ?? true;
     this.mediaLink = new MediaLink(this.bridge);
+    this.browserLink = new BrowserLink(this.bridge);
     this.canvas = opts.canvas;
     this.gl = this.canvas.getContext('webgl2', CONTEXT_ATTRS);
     if (!this.gl) console.warn('Compositor: WebGL2 is not available here, so there is no preview and no program output.');
@@ -168,6 +172,7 @@ export class StudioCompositor implements Compositor {
       mediaUrl: (p) => this.bridge.mediaUrl(p),
       warnOnce: (k, m) => this.warnOnce(k, m),
       media: this.mediaLink,
+      browser: this.browserLink,
       // Each source gets its own port, to its own channel strip (see sourceContext).
       audio: null,
     };
@@ -249,15 +254,26 @@ export class StudioCompositor implements Compositor {
   }
 
   hitTest(x: number, y: number): number | null {
+    return this.hitTestAll(x, y)[0] ?? null;
+  }
+
+  hitTestAll(x: number, y: number): number[] {
     const scene = this.shownScene();
-    if (!scene) return null;
+    const hits: number[] = [];
+    if (!scene) return hits;
     for (let i = scene.items.length - 1; i >= 0; i--) {
       const item = scene.items[i];
       if (!item || !item.enabled) continue;
       const rt = this.picture(item.sourceUuid);
-      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) return item.sceneItemId;
+      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) hits.push(item.sceneItemId);
     }
-    return null;
+    return hits;
+  }
+
+  itemSize(sceneItemId: number): { width: number; height: number } | null {
+    const item = this.shownScene()?.items.find((i) => i.sceneItemId === sceneItemId);
+    const rt = item && this.picture(item.sourceUuid);
+    return rt ? { width: rt.width, height: rt.height } : null;
   }
 
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null {
@@ -289,6 +305,7 @@ export class StudioCompositor implements Compositor {
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.dropSources();
     this.mediaLink.dispose();
+    this.browserLink.dispose();
     this.filters?.dispose();
     this.filters = null;
     this.pipe?.dispose();

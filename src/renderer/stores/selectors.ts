@@ -31,6 +31,7 @@ export function selectionInCurrentScene(doc: StudioDocument | null, ref: ItemRef
 /** The document as the compositor should draw it while a drag is in flight. */
 export function withDrag(doc: StudioDocument, drag: DragOverride | null): StudioDocument {
   if (!drag) return doc;
+  const { sceneUuid: _scene, sceneItemId: _item, ...fields } = drag;
   return {
     ...doc,
     scenes: doc.scenes.map((scene) =>
@@ -41,7 +42,7 @@ export function withDrag(doc: StudioDocument, drag: DragOverride | null): Studio
             items: scene.items.map((item) =>
               item.sceneItemId !== drag.sceneItemId
                 ? item
-                : { ...item, transform: { ...item.transform, positionX: drag.positionX, positionY: drag.positionY } },
+                : { ...item, transform: { ...item.transform, ...fields } },
             ),
           },
     ),

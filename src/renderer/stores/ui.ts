@@ -1,5 +1,6 @@
 /** UI-only state: never sent to the engine, never mirrored from it. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Transform } from '../../shared';
 import type { Compositor } from '../compositor/api';
 
 export interface ItemRef {
@@ -7,11 +8,11 @@ export interface ItemRef {
   sceneItemId: number;
 }
 
-/** An item position being dragged in the preview, shown before the engine confirms it. */
-export interface DragOverride extends ItemRef {
-  positionX: number;
-  positionY: number;
-}
+/**
+ * An item being dragged in the preview (moved, resized, cropped or rotated): the transform fields it
+ * changes, shown before the engine confirms them.
+ */
+export type DragOverride = ItemRef & Partial<Transform>;
 
 export interface UiState {
   selected: ItemRef | null;

@@ -1,6 +1,7 @@
 /** The built-in source kinds, registered once. */
 import { audioInputSource } from './audio-input';
 import { audioOutputCaptureSource } from './audio-output-capture';
+import { browserSource } from './browser';
 import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
@@ -33,4 +34,5 @@ export function registerBuiltinSources(): void {
   registerSource(slideshowSource);
   registerSource(audioInputSource);
   registerSource(audioOutputCaptureSource);
+  registerSource(browserSource);
 }

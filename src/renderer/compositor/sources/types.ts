@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../../../shared';
 import type { MediaPort } from './media-link';
+import type { BrowserPort } from './browser-link';
 
 export interface FrameInfo {
   /** Frame clock tick index. */
@@ -39,6 +40,8 @@ export interface SourceContext {
    * media.action and report their status. Absent where the compositor runs without a bridge link.
    */
   readonly media?: MediaPort;
+  /** Browser sources' pictures from the engine (./browser-link.ts); absent without a bridge link. */
+  readonly browser?: BrowserPort;
 }
 
 /**

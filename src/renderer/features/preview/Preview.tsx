@@ -8,6 +8,9 @@ import { useElementSize } from './useElementSize';
 import { useNudgeKeys } from './useNudgeKeys';
 import { usePreviewDrag } from './usePreviewDrag';
 
+/** CSS px around the shown canvas where the pointer still reaches handles. */
+const HANDLE_MARGIN = 12;
+
 /** The program canvas: drawing buffer at the base resolution, CSS-scaled to fit, letterboxed. */
 export function Preview() {
   const doc = useStudio((s) => s.document);
@@ -18,7 +21,9 @@ export function Preview() {
   const area = useElementSize(areaRef);
   const baseW = doc?.video.baseWidth ?? 1280;
   const baseH = doc?.video.baseHeight ?? 720;
-  const box = fitBox(area.width, area.height, baseW, baseH);
+  // A margin inside the area keeps the handles of an item on the canvas's edge within reach.
+  const fit = fitBox(area.width - 2 * HANDLE_MARGIN, area.height - 2 * HANDLE_MARGIN, baseW, baseH);
+  const box = { ...fit, x: fit.x + HANDLE_MARGIN, y: fit.y + HANDLE_MARGIN };
 
   useCompositor(canvasRef);
   useNudgeKeys();
@@ -30,14 +35,14 @@ export function Preview() {
 
   return (
     <section className="preview" aria-label="Preview">
-      <div className="preview-area" ref={areaRef}>
+      {/* The pointer is heard on the whole area, so handles on the canvas's edge can be grabbed. */}
+      <div className="preview-area" ref={areaRef} {...pointer}>
         <div
           ref={stageRef}
           className="preview-stage"
           style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
           tabIndex={0}
-          aria-label="Program preview: click to select, drag to move, arrow keys to nudge"
-          {...pointer}
+          aria-label="Program preview: click to select, drag to move or use the handles to resize (Alt crops), arrow keys to nudge"
         >
           <canvas ref={canvasRef} className="preview-canvas" width={baseW} height={baseH} data-testid="preview-canvas" />
           {sel && item && input ? (

@@ -1,32 +1,82 @@
 import { useEffect, useRef, type PointerEvent, type RefObject } from 'react';
+import type { Transform } from '../../../shared';
 import { createThrottle, type Throttle } from '../../forms/debounce';
+import { itemBounds, type Rect } from '../../compositor/transform';
+import type { Compositor } from '../../compositor/api';
 import { useServices } from '../../stores/context';
-import { findItem } from '../../stores/selectors';
+import { currentScene, findItem, selectionInCurrentScene, withDrag } from '../../stores/selectors';
 import type { ItemRef } from '../../stores/ui';
 import { toCanvas } from './geometry';
+import { handleAt, handleCursor, type Point, type ResizeHandle } from './handles';
+import { cropTo, resizeTo, rotateTo } from './reshape';
+import { snapBox, snapLines, snapPoint, type SnapLines } from './snap';
 
 /** Transform updates while dragging go out at most this often; the last one on release. */
 export const DRAG_SEND_MS = 50;
 /** CSS px the pointer must travel before a click becomes a drag. */
 const DRAG_THRESHOLD = 3;
+/** CSS px around a handle's centre that grab it. */
+export const HANDLE_REACH_CSS = 8;
+/** CSS px between the top edge's middle and the rotation handle. */
+export const ROTATE_OFFSET_CSS = 24;
+
+export type Mode = 'move' | 'resize' | 'crop' | 'rotate';
 
 interface Drag {
   ref: ItemRef;
   pointerId: number;
+  mode: Mode;
+  handle: ResizeHandle | null;
+  /** False for a locked item: a click still selects (and cycles), nothing moves. */
+  movable: boolean;
   startClientX: number;
   startClientY: number;
-  startX: number;
-  startY: number;
-  originX: number;
-  originY: number;
+  start: Point;
+  origin: Transform;
+  size: { width: number; height: number };
+  lines: SnapLines;
   moving: boolean;
-  last: { positionX: number; positionY: number } | null;
-  throttle: Throttle<{ positionX: number; positionY: number }>;
+  /** A click without a drag selects this item instead: the next one down under the pointer. */
+  cycleTo: number | null;
+  last: Partial<Transform> | null;
+  throttle: Throttle<Partial<Transform>>;
+}
+
+/** The transform fields a drag of this mode changes (only those are sent and overridden). */
+export function changedFields(mode: Mode, t: Transform): Partial<Transform> {
+  const pos = { positionX: t.positionX, positionY: t.positionY };
+  switch (mode) {
+    case 'move':
+      return pos;
+    case 'resize':
+      return { ...pos, scaleX: t.scaleX, scaleY: t.scaleY };
+    case 'crop':
+      return { ...pos, cropLeft: t.cropLeft, cropRight: t.cropRight, cropTop: t.cropTop, cropBottom: t.cropBottom };
+    case 'rotate':
+      return { ...pos, rotation: t.rotation };
+  }
+}
+
+/** The edges of every other drawn item of the scene, for snapping. */
+function otherBoxes(compositor: Compositor, items: readonly { sceneItemId: number; enabled: boolean }[], except: number): Rect[] {
+  const out: Rect[] = [];
+  for (const item of items) {
+    if (item.sceneItemId === except || !item.enabled) continue;
+    const b = compositor.itemBounds(item.sceneItemId);
+    if (b) out.push(b);
+  }
+  return out;
 }
 
 /**
- * Click selects the topmost item under the pointer; dragging an unlocked item moves it. The moving
- * position is shown at once through the UI store's drag override; the engine hears it throttled.
+ * The preview's mouse, as OBS's: a press on a handle of the selected item resizes it (a corner
+ * keeps the aspect, Shift frees it), crops it with Alt, or rotates it (the handle above the top
+ * edge; Shift snaps to 15°). A press on the selected item drags it even when others lie on top; a
+ * press elsewhere selects the topmost item there and drags that. A click without a drag on the
+ * selected item selects the next item down under the pointer (cycling). Moves and handles snap to
+ * the canvas's edges and centre and to other items' edges unless Ctrl is held. The changing
+ * transform is shown at once through the UI store's drag override; the engine hears it throttled,
+ * and its history merges the drag into one undo step.
  */
 export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: number, baseH: number) {
   const { studio, ui, actions } = useServices();
@@ -40,61 +90,139 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     [],
   );
 
+  const stageRect = () => stageRef.current?.getBoundingClientRect() ?? null;
   const canvasPoint = (e: PointerEvent) => {
-    const rect = stageRef.current?.getBoundingClientRect();
+    const rect = stageRect();
     if (!rect) return null;
     return toCanvas(e.clientX - rect.left, e.clientY - rect.top, rect, baseW, baseH);
+  };
+  /** Canvas px per CSS px of the shown preview. */
+  const canvasPerCss = () => {
+    const rect = stageRect();
+    return rect && rect.width > 0 ? baseW / rect.width : 1;
+  };
+
+  /** The selected item of the shown scene when it can be reshaped: its ref, transform and picture size. */
+  const reshapeable = () => {
+    const doc = studio.getState().document;
+    const u = ui.getState();
+    const ref = selectionInCurrentScene(doc, u.selected);
+    const item = findItem(doc, ref);
+    const size = ref && u.compositor?.itemSize(ref.sceneItemId);
+    if (!ref || !item || item.locked || !size || size.width <= 0 || size.height <= 0) return null;
+    return { ref, item, size };
+  };
+
+  const handleUnder = (p: Point) => {
+    const sel = reshapeable();
+    if (!sel) return null;
+    const k = canvasPerCss();
+    const handle = handleAt(sel.item.transform, sel.size.width, sel.size.height, p, HANDLE_REACH_CSS * k, ROTATE_OFFSET_CSS * k);
+    return handle ? { ...sel, handle } : null;
   };
 
   const onPointerDown = (e: PointerEvent<HTMLElement>) => {
     if (e.button !== 0) return;
     const doc = studio.getState().document;
     const compositor = ui.getState().compositor;
+    const scene = currentScene(doc);
     const p = canvasPoint(e);
-    if (!doc || !compositor || !p) return;
-    e.currentTarget.focus();
-    const id = compositor.hitTest(p.x, p.y);
-    if (id === null) {
-      ui.setState({ selected: null });
-      return;
+    if (!doc || !scene || !compositor || !p) return;
+    stageRef.current?.focus();
+
+    const onHandle = handleUnder(p);
+    let ref: ItemRef;
+    let mode: Mode = 'move';
+    let handle: ResizeHandle | null = null;
+    let cycleTo: number | null = null;
+    if (onHandle) {
+      ref = onHandle.ref;
+      if (onHandle.handle === 'rotate') mode = 'rotate';
+      else {
+        handle = onHandle.handle;
+        mode = e.altKey ? 'crop' : 'resize';
+      }
+    } else {
+      const hits = compositor.hitTestAll(p.x, p.y);
+      const selected = selectionInCurrentScene(doc, ui.getState().selected);
+      const at = selected ? hits.indexOf(selected.sceneItemId) : -1;
+      if (selected && at >= 0) {
+        ref = selected;
+        cycleTo = hits.length > 1 ? hits[(at + 1) % hits.length]! : null;
+      } else if (hits.length > 0) {
+        ref = { sceneUuid: scene.uuid, sceneItemId: hits[0]! };
+        ui.setState({ selected: ref });
+      } else {
+        ui.setState({ selected: null });
+        return;
+      }
     }
-    const ref = { sceneUuid: doc.currentSceneUuid, sceneItemId: id };
-    ui.setState({ selected: ref });
     const item = findItem(doc, ref);
-    if (!item || item.locked) return;
+    const size = compositor.itemSize(ref.sceneItemId);
+    if (!item || !size) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     dragRef.current = {
       ref,
       pointerId: e.pointerId,
+      mode,
+      handle,
+      movable: !item.locked,
       startClientX: e.clientX,
       startClientY: e.clientY,
-      startX: p.x,
-      startY: p.y,
-      originX: item.transform.positionX,
-      originY: item.transform.positionY,
+      start: p,
+      origin: item.transform,
+      size,
+      lines: snapLines(baseW, baseH, otherBoxes(compositor, scene.items, ref.sceneItemId)),
       moving: false,
+      cycleTo,
       last: null,
-      throttle: createThrottle(
-        (pos) => void actions.call('item.setTransform', { ...ref, transform: pos }),
-        DRAG_SEND_MS,
-      ),
+      throttle: createThrottle((transform) => void actions.call('item.setTransform', { ...ref, transform }), DRAG_SEND_MS),
     };
+  };
+
+  /** The transform the drag gives at canvas point p with these modifier keys. */
+  const reshape = (drag: Drag, p: Point, e: { shiftKey: boolean; ctrlKey: boolean }): Transform => {
+    const { origin: t, size } = drag;
+    const snap = !e.ctrlKey;
+    const q = snap ? snapPoint(p, drag.lines) : p;
+    switch (drag.mode) {
+      case 'resize':
+        return resizeTo(t, size.width, size.height, drag.handle!, q, !e.shiftKey);
+      case 'crop':
+        return cropTo(t, size.width, size.height, drag.handle!, q);
+      case 'rotate':
+        return rotateTo(t, size.width, size.height, drag.start, p, e.shiftKey);
+      case 'move': {
+        let x = t.positionX + p.x - drag.start.x;
+        let y = t.positionY + p.y - drag.start.y;
+        if (snap) {
+          const s = snapBox(itemBounds({ ...t, positionX: x, positionY: y }, size.width, size.height), drag.lines);
+          x += s.dx;
+          y += s.dy;
+        }
+        return { ...t, positionX: Math.round(x), positionY: Math.round(y) };
+      }
+    }
   };
 
   const onPointerMove = (e: PointerEvent<HTMLElement>) => {
     const drag = dragRef.current;
-    if (!drag || drag.pointerId !== e.pointerId) return;
+    if (!drag || drag.pointerId !== e.pointerId) {
+      // Hovering: show what a press would do.
+      const p = canvasPoint(e);
+      const over = p ? handleUnder(p) : null;
+      e.currentTarget.style.cursor = over ? handleCursor(over.handle, over.item.transform.rotation) : '';
+      return;
+    }
+    if (!drag.movable) return;
     if (!drag.moving && Math.hypot(e.clientX - drag.startClientX, e.clientY - drag.startClientY) < DRAG_THRESHOLD) return;
     const p = canvasPoint(e);
     if (!p) return;
     drag.moving = true;
-    const pos = {
-      positionX: Math.round(drag.originX + p.x - drag.startX),
-      positionY: Math.round(drag.originY + p.y - drag.startY),
-    };
-    drag.last = pos;
-    ui.setState({ drag: { ...drag.ref, ...pos } });
-    drag.throttle.call(pos);
+    const next = changedFields(drag.mode, reshape(drag, p, e));
+    drag.last = next;
+    ui.setState({ drag: { ...drag.ref, ...next } });
+    drag.throttle.call(next);
   };
 
   const end = (e: PointerEvent<HTMLElement>) => {
@@ -103,12 +231,22 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     dragRef.current = null;
     drag.throttle.cancel();
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+    if (!drag.moving) {
+      if (drag.cycleTo !== null && e.type === 'pointerup') ui.setState({ selected: { sceneUuid: drag.ref.sceneUuid, sceneItemId: drag.cycleTo } });
+      return;
+    }
     if (!drag.last) return;
-    // Keep showing the dragged position until the engine has answered, so the item never jumps back.
+    // Keep showing the dragged transform until the engine has answered, so the item never jumps back.
     void actions.call('item.setTransform', { ...drag.ref, transform: drag.last }).then(() => {
       if (ui.getState().drag && !dragRef.current) ui.setState({ drag: null });
     });
   };
 
   return { onPointerDown, onPointerMove, onPointerUp: end, onPointerCancel: end };
+}
+
+/** The selected item's transform as the preview shows it now (a drag in flight included). */
+export function shownTransform(doc: Parameters<typeof withDrag>[0] | null, drag: Parameters<typeof withDrag>[1], ref: ItemRef): Transform | null {
+  if (!doc) return null;
+  return findItem(withDrag(doc, drag), ref)?.transform ?? null;
 }

@@ -30,9 +30,9 @@ export function TransformSection({ sceneUuid, item }: Props) {
       <div className="tf-grid">
         <TransformField name="positionX" label="X" suffix="px" value={dragging?.positionX ?? t.positionX} onCommit={commit} />
         <TransformField name="positionY" label="Y" suffix="px" value={dragging?.positionY ?? t.positionY} onCommit={commit} />
-        <TransformField name="scaleX" label="Scale X" step={0.01} rule={SCALE} value={t.scaleX} onCommit={commit} />
-        <TransformField name="scaleY" label="Scale Y" step={0.01} rule={SCALE} value={t.scaleY} onCommit={commit} />
-        <TransformField name="rotation" label="Rotation" suffix="°" value={t.rotation} onCommit={commit} />
+        <TransformField name="scaleX" label="Scale X" step={0.01} rule={SCALE} value={dragging?.scaleX ?? t.scaleX} onCommit={commit} />
+        <TransformField name="scaleY" label="Scale Y" step={0.01} rule={SCALE} value={dragging?.scaleY ?? t.scaleY} onCommit={commit} />
+        <TransformField name="rotation" label="Rotation" suffix="°" value={dragging?.rotation ?? t.rotation} onCommit={commit} />
         <div className="tf-field">
           <label htmlFor="transform-alignment">Alignment</label>
           <select
@@ -50,10 +50,10 @@ export function TransformSection({ sceneUuid, item }: Props) {
             ))}
           </select>
         </div>
-        <TransformField name="cropLeft" label="Crop left" suffix="px" step={1} rule={CROP} value={t.cropLeft} onCommit={commit} />
-        <TransformField name="cropRight" label="Crop right" suffix="px" step={1} rule={CROP} value={t.cropRight} onCommit={commit} />
-        <TransformField name="cropTop" label="Crop top" suffix="px" step={1} rule={CROP} value={t.cropTop} onCommit={commit} />
-        <TransformField name="cropBottom" label="Crop bottom" suffix="px" step={1} rule={CROP} value={t.cropBottom} onCommit={commit} />
+        <TransformField name="cropLeft" label="Crop left" suffix="px" step={1} rule={CROP} value={dragging?.cropLeft ?? t.cropLeft} onCommit={commit} />
+        <TransformField name="cropRight" label="Crop right" suffix="px" step={1} rule={CROP} value={dragging?.cropRight ?? t.cropRight} onCommit={commit} />
+        <TransformField name="cropTop" label="Crop top" suffix="px" step={1} rule={CROP} value={dragging?.cropTop ?? t.cropTop} onCommit={commit} />
+        <TransformField name="cropBottom" label="Crop bottom" suffix="px" step={1} rule={CROP} value={dragging?.cropBottom ?? t.cropBottom} onCommit={commit} />
       </div>
     </section>
   );

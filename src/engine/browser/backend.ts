@@ -1,0 +1,50 @@
+/**
+ * The port a host gives the engine to run browser sources' pages (StudioPorts.browserSources).
+ * Server mode runs them in a Chromium of their own driven over the DevTools protocol
+ * (src/server/browser-host.ts); the desktop app in offscreen WebContents, each in its own partition
+ * (src/main/browser-source.ts). Either way the page never shares the studio's profile, cookies,
+ * origin or process, and its pictures come back as encoded frames.
+ */
+
+/** What one page shows. */
+export interface BrowserPageSpec {
+  /** http(s):, data:, about:blank, or file: for a local file (checked by browserSettingsProblem). */
+  url: string;
+  /** The local file's absolute path when url is its file: URL, else null (hosts allow no other file). */
+  localFile: string | null;
+  width: number;
+  height: number;
+  /** Custom CSS added to every document the page loads (OBS's `css`). */
+  css: string;
+  /** Most frames a second the page's pictures are taken at. */
+  fps: number;
+}
+
+export interface BrowserFrame {
+  width: number;
+  height: number;
+  mime: 'image/png' | 'image/jpeg';
+  /** The encoded picture, base64. */
+  data: string;
+}
+
+export interface BrowserPageListener {
+  frame(frame: BrowserFrame): void;
+  /** A load failure or a crash (with a sentence), or null once the page shows again. */
+  problem(message: string | null): void;
+}
+
+export interface BrowserPage {
+  /** New settings for the running page (navigates only when the address changed). */
+  update(spec: BrowserPageSpec): void;
+  /** Reloads the page bypassing its cache (OBS's refreshnocache). */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+export interface BrowserSourceBackend {
+  /** Starts a page for input `id`; problems starting it are reported through the listener. */
+  open(id: string, spec: BrowserPageSpec, listener: BrowserPageListener): BrowserPage;
+  /** Closes every page and whatever runs them. */
+  dispose(): Promise<void>;
+}

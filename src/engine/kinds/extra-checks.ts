@@ -1,0 +1,14 @@
+/**
+ * Checks that span several settings of one kind, run after each property passed its own check
+ * (KindRegistry.validateSettings). Descriptors stay plain data, so these live here by kind id.
+ */
+import { BROWSER_SOURCE, browserSettingsProblem, type Settings } from '../../shared';
+
+type Check = (settings: Settings) => { field: string; message: string } | null;
+
+const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([[BROWSER_SOURCE.id, browserSettingsProblem]]);
+
+/** The first problem with a kind's merged settings, or null. */
+export function settingsProblem(kindId: string, settings: Settings): { field: string; message: string } | null {
+  return CHECKS.get(kindId)?.(settings) ?? null;
+}

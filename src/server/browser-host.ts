@@ -1,0 +1,335 @@
+/**
+ * Server mode's browser sources: the pages run in a headless Chromium of their own, never in the
+ * compositing one. Isolation, layer by layer:
+ * - its own process and temporary profile (--user-data-dir): none of the studio's cookies, storage
+ *   or access ticket exist there, so the studio's server refuses its /studio socket and /media;
+ * - one browser context per source (Target.createBrowserContext): sources share nothing either;
+ * - driven over --remote-debugging-pipe: no debugging port anyone could connect to;
+ * - every request goes through Fetch.requestPaused: the studio's own origins (HTTP server,
+ *   obs-websocket) are refused before they leave, and file: only reaches the local file's folder;
+ * - it is a separate top-level page, so nothing it does can navigate the studio's page.
+ * Pictures come from Page.startScreencast (PNG, keeps transparency; sent only when the page
+ * paints), paced to the source's fps by when each frame is acknowledged.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../engine/api';
+import type { BrowserPage, BrowserPageListener, BrowserPageSpec, BrowserSourceBackend } from '../engine/browser/backend';
+import { CdpPipe } from './cdp-pipe';
+
+export interface ChromiumBrowserHostOptions {
+  executable: string;
+  logger: Logger;
+  /** Origins the pages must never reach (the studio's HTTP server and obs-websocket), read at each request. */
+  blockedOrigins: () => readonly string[];
+  /** Extra Chromium flags (STUDIO_CHROMIUM_ARGS). */
+  extraArgs?: readonly string[];
+}
+
+/** Whether a page may load `url`; the reason when not. Pure, for tests. */
+export function requestVerdict(url: string, localFile: string | null, blockedOrigins: readonly string[]): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'not a valid address';
+  }
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.href === 'about:blank') return null;
+  if (u.protocol === 'file:') {
+    if (!localFile) return 'file: addresses are only open to a local-file browser source';
+    let wanted: string;
+    try {
+      wanted = path.resolve(fileURLToPath(u));
+    } catch {
+      return 'not a valid file address';
+    }
+    const folder = path.dirname(path.resolve(localFile));
+    return wanted === path.resolve(localFile) || wanted.startsWith(folder + path.sep) ? null : "outside the local file's folder";
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return `the ${u.protocol} scheme is not allowed`;
+  const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host.startsWith('127.') || host === '0.0.0.0';
+  const port = u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? '443' : '80');
+  for (const origin of blockedOrigins) {
+    let b: URL;
+    try {
+      b = new URL(origin);
+    } catch {
+      continue;
+    }
+    const bPort = b.port || (b.protocol === 'https:' || b.protocol === 'wss:' ? '443' : '80');
+    const bHost = b.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const bLoopback = bHost === 'localhost' || bHost === '::1' || bHost.startsWith('127.') || bHost === '0.0.0.0';
+    if (bPort === port && (bHost === host || (bLoopback && loopback))) return "the studio's own server is off limits to browser sources";
+  }
+  return null;
+}
+
+/** The script that adds the source's custom CSS to each document it loads (OBS's `css`). */
+export function cssScript(css: string): string {
+  return `(() => { const css = ${JSON.stringify(css)}; if (!css) return; const add = () => { const s = document.createElement('style'); s.textContent = css; (document.head || document.documentElement).appendChild(s); }; if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', add, { once: true }); else add(); })();`;
+}
+
+/** Width and height from a base64 PNG's IHDR (the first 24 bytes), or null. */
+export function pngSize(base64: string): { width: number; height: number } | null {
+  const head = Buffer.from(base64.slice(0, 44), 'base64');
+  if (head.length < 24 || head.readUInt32BE(0) !== 0x89504e47) return null;
+  return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+}
+
+interface Browser {
+  child: ChildProcess;
+  cdp: CdpPipe;
+  profile: string;
+}
+
+export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): BrowserSourceBackend {
+  let browser: Browser | null = null;
+  let disposed = false;
+  const pages = new Set<ChromiumPage>();
+  const posix = process.platform !== 'win32';
+
+  const launch = (): Browser => {
+    if (browser && browser.child.exitCode === null && browser.child.signalCode === null) return browser;
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'broadcast-studio-pages-'));
+    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const args = [
+      '--headless=new',
+      '--remote-debugging-pipe',
+      ...(asRoot ? ['--no-sandbox'] : []),
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--hide-scrollbars',
+      // The pages' sound is not carried into the program yet; it must not play on the server either.
+      '--mute-audio',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+      '--enable-unsafe-swiftshader',
+      ...(opts.extraArgs ?? []),
+      'about:blank',
+    ];
+    const child = spawn(opts.executable, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: posix });
+    const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    const b: Browser = { child, cdp, profile };
+    child.once('error', (e) => cdp.fail(new Error(`Chromium for browser sources could not start (${opts.executable}): ${e.message}`)));
+    child.once('exit', (code, signal) => {
+      cdp.fail(new Error(`the browser running web pages stopped (${signal ?? `exit code ${code ?? '?'}`})`));
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      if (browser === b) browser = null;
+      if (!disposed) {
+        opts.logger.log('warn', 'browser sources: Chromium exited', { code, signal });
+        for (const p of pages) p.browserGone();
+      }
+    });
+    opts.logger.log('info', 'browser sources: Chromium started', { pid: child.pid });
+    browser = b;
+    return b;
+  };
+
+  const kill = async (b: Browser): Promise<void> => {
+    if (b.child.exitCode !== null || b.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
+    const signal = (s: NodeJS.Signals): void => {
+      try {
+        if (posix && b.child.pid !== undefined) process.kill(-b.child.pid, s);
+        else b.child.kill(s);
+      } catch {
+        // Gone already.
+      }
+    };
+    signal('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise<void>((r) => (timer = setTimeout(r, 3000)))]);
+    clearTimeout(timer);
+    signal('SIGKILL');
+    await exited;
+  };
+
+  return {
+    open(id, spec, listener) {
+      const page = new ChromiumPage(id, spec, listener, opts, () => launch(), () => pages.delete(page));
+      pages.add(page);
+      void page.start();
+      return page;
+    },
+    async dispose() {
+      disposed = true;
+      await Promise.all([...pages].map((p) => p.close()));
+      if (browser) await kill(browser);
+      browser = null;
+    },
+  };
+}
+
+class ChromiumPage implements BrowserPage {
+  private cdp: CdpPipe | null = null;
+  private contextId: string | null = null;
+  private sessionId: string | null = null;
+  private cssId: string | null = null;
+  private closed = false;
+  private lastFrameAt = 0;
+  private ackTimer: NodeJS.Timeout | undefined;
+  private readonly offs: (() => void)[] = [];
+  private starting: Promise<void> | null = null;
+
+  constructor(
+    private readonly id: string,
+    private spec: BrowserPageSpec,
+    private readonly listener: BrowserPageListener,
+    private readonly opts: ChromiumBrowserHostOptions,
+    private readonly launch: () => Browser,
+    private readonly forget: () => void,
+  ) {}
+
+  start(): Promise<void> {
+    this.starting ??= this.run().catch((error: unknown) => {
+      if (!this.closed) this.listener.problem(`the page could not be started: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.starting;
+  }
+
+  update(spec: BrowserPageSpec): void {
+    const old = this.spec;
+    this.spec = spec;
+    if (!this.sessionId) return;
+    void (async () => {
+      if (old.width !== spec.width || old.height !== spec.height) {
+        await this.send('Emulation.setDeviceMetricsOverride', { width: spec.width, height: spec.height, deviceScaleFactor: 1, mobile: false });
+        await this.send('Page.stopScreencast');
+        await this.startScreencast();
+      }
+      if (old.css !== spec.css) {
+        await this.setCss();
+        if (old.url === spec.url) await this.send('Page.reload', { ignoreCache: false });
+      }
+      if (old.url !== spec.url) await this.navigate();
+    })().catch((e: unknown) => this.report(e));
+  }
+
+  reload(): void {
+    if (!this.sessionId) return;
+    this.send('Page.reload', { ignoreCache: true }).catch((e: unknown) => this.report(e));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.ackTimer);
+    for (const off of this.offs) off();
+    this.forget();
+    await this.starting;
+    if (this.cdp && this.contextId) await this.cdp.send('Target.disposeBrowserContext', { browserContextId: this.contextId }).catch(() => {});
+  }
+
+  browserGone(): void {
+    this.sessionId = null;
+    this.listener.problem('the browser running web pages stopped');
+  }
+
+  private async run(): Promise<void> {
+    const cdp = this.launch().cdp;
+    this.cdp = cdp;
+    const { browserContextId } = (await cdp.send('Target.createBrowserContext', { disposeOnDetach: true })) as { browserContextId: string };
+    this.contextId = browserContextId;
+    if (this.closed) return;
+    const { targetId } = (await cdp.send('Target.createTarget', {
+      url: 'about:blank',
+      browserContextId,
+      width: this.spec.width,
+      height: this.spec.height,
+    })) as { targetId: string };
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    this.sessionId = sessionId;
+    const mine = (handler: (p: Record<string, unknown>) => void) => (p: Record<string, unknown>, s: string | undefined) => {
+      if (s === sessionId && !this.closed) handler(p);
+    };
+    this.offs.push(
+      cdp.on('Page.screencastFrame', mine((p) => this.onFrame(p))),
+      cdp.on('Fetch.requestPaused', mine((p) => this.onRequest(p))),
+      cdp.on('Inspector.targetCrashed', mine(() => this.listener.problem('the page crashed; refresh it to try again'))),
+    );
+    await this.send('Page.enable');
+    await this.send('Inspector.enable').catch(() => {});
+    await this.send('Emulation.setDeviceMetricsOverride', { width: this.spec.width, height: this.spec.height, deviceScaleFactor: 1, mobile: false });
+    // Transparent where the page paints nothing, as OBS's browser source.
+    await this.send('Emulation.setDefaultBackgroundColorOverride', { color: { r: 0, g: 0, b: 0, a: 0 } });
+    await this.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
+    await this.setCss();
+    await this.startScreencast();
+    await this.navigate();
+  }
+
+  private async setCss(): Promise<void> {
+    if (this.cssId) await this.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: this.cssId }).catch(() => {});
+    this.cssId = null;
+    if (!this.spec.css) return;
+    // An isolated world: the page's own scripts never see (or can tamper with) ours; the DOM is shared.
+    const { identifier } = (await this.send('Page.addScriptToEvaluateOnNewDocument', { source: cssScript(this.spec.css), worldName: 'studio-css' })) as {
+      identifier: string;
+    };
+    this.cssId = identifier;
+  }
+
+  private async startScreencast(): Promise<void> {
+    await this.send('Page.startScreencast', { format: 'png', maxWidth: this.spec.width, maxHeight: this.spec.height, everyNthFrame: 1 });
+  }
+
+  private async navigate(): Promise<void> {
+    const verdict = requestVerdict(this.spec.url, this.spec.localFile, this.opts.blockedOrigins());
+    if (verdict) {
+      this.listener.problem(`the page was not opened: ${verdict}`);
+      return;
+    }
+    const result = (await this.send('Page.navigate', { url: this.spec.url })) as { errorText?: string };
+    if (result.errorText) this.listener.problem(`the page could not be loaded (${result.errorText})`);
+  }
+
+  private onFrame(p: Record<string, unknown>): void {
+    const frameSession = p['sessionId'];
+    const data = typeof p['data'] === 'string' ? p['data'] : '';
+    const size = pngSize(data);
+    if (size) this.listener.frame({ width: size.width, height: size.height, mime: 'image/png', data });
+    // The next frame comes only after this ack: holding it paces the page to its fps.
+    const now = Date.now();
+    const wait = Math.max(0, this.lastFrameAt + 1000 / this.spec.fps - now);
+    this.lastFrameAt = now + wait;
+    clearTimeout(this.ackTimer);
+    this.ackTimer = setTimeout(() => {
+      this.send('Page.screencastFrameAck', { sessionId: frameSession }).catch(() => {});
+    }, wait);
+  }
+
+  private onRequest(p: Record<string, unknown>): void {
+    const requestId = p['requestId'];
+    const request = p['request'] as { url?: string } | undefined;
+    const url = request?.url ?? '';
+    const verdict = requestVerdict(url, this.spec.localFile, this.opts.blockedOrigins());
+    if (verdict) {
+      this.opts.logger.log('info', 'browser source request refused', { inputUuid: this.id, url: url.slice(0, 200), verdict });
+      this.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => {});
+    } else {
+      this.send('Fetch.continueRequest', { requestId }).catch(() => {});
+    }
+  }
+
+  private send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    if (!this.cdp || !this.sessionId) return Promise.reject(new Error('the page is not running'));
+    return this.cdp.send(method, params, this.sessionId);
+  }
+
+  private report(error: unknown): void {
+    if (this.closed) return;
+    this.listener.problem(`the page failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

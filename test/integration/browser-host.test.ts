@@ -1,0 +1,86 @@
+/**
+ * Server mode's browser-source host on the real Chromium: a page's pictures arrive as PNG frames of
+ * the asked size with the page's colours (and its transparency), custom CSS applies, and a request
+ * to the studio's origin is refused before it leaves (the stand-in server never sees it, and the
+ * page paints the failure it saw).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserFrame, BrowserPageSpec } from '../../src/engine/browser/backend';
+import { createChromiumBrowserHost } from '../../src/server/browser-host';
+import { findChromium } from '../../src/server/headless';
+import { decodePngDataUrl } from '../harness/png';
+
+describe('createChromiumBrowserHost on the real Chromium', () => {
+  const chromium = findChromium();
+  let studio: Server;
+  let studioHits = 0;
+  let studioOrigin = '';
+
+  beforeAll(async () => {
+    // Stands for the studio's server: it must never see a request from a page.
+    studio = createServer((_req, res) => {
+      studioHits++;
+      res.end('studio');
+    });
+    await new Promise<void>((r) => studio.listen(0, '127.0.0.1', r));
+    studioOrigin = `http://127.0.0.1:${(studio.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => studio.close(() => r())));
+
+  it('shows a page in frames of its size, with its colours, CSS and transparency, and refuses the studio', async () => {
+    if (!chromium.ok) throw new Error(chromium.error.message);
+    const logged: string[] = [];
+    const host = createChromiumBrowserHost({
+      executable: chromium.value,
+      logger: { log: (_l, m, f) => logged.push(`${m} ${JSON.stringify(f ?? {})}`) },
+      blockedOrigins: () => [studioOrigin],
+    });
+    const html = `<!doctype html><html><body style="margin:0">
+      <div style="position:absolute;left:0;top:0;width:160px;height:100px;background:rgb(255,0,0)"></div>
+      <div id="b" style="position:absolute;left:160px;top:0;width:160px;height:100px;background:rgb(0,0,255)"></div>
+      <script>
+        fetch('${studioOrigin}/media').then(() => document.title = 'reached', () => { document.getElementById('b').style.background = 'rgb(0,255,0)'; });
+      </script></body></html>`;
+    const spec: BrowserPageSpec = {
+      url: `data:text/html;base64,${Buffer.from(html).toString('base64')}`,
+      localFile: null,
+      width: 320,
+      height: 200,
+      // The custom CSS paints the lower half: it must apply to the page.
+      css: 'body { background: rgba(0,0,0,0); } html::after { content: ""; position: absolute; left: 0; top: 100px; width: 160px; height: 100px; background: rgb(255,255,0); }',
+      fps: 30,
+    };
+    const frames: BrowserFrame[] = [];
+    const problems: (string | null)[] = [];
+    let resolveGreen: (f: BrowserFrame) => void = () => {};
+    const green = new Promise<BrowserFrame>((r) => (resolveGreen = r));
+    const page = host.open('test-input', spec, {
+      frame: (f) => {
+        frames.push(f);
+        void decodePngDataUrl(`data:${f.mime};base64,${f.data}`).then((p) => {
+          const [r, g, b] = p.at(240, 50);
+          if (g > 200 && r < 50 && b < 50) resolveGreen(f);
+        });
+      },
+      problem: (p) => problems.push(p),
+    });
+    try {
+      // The page's fetch of the studio failed, and it painted that fact: the blue box turned green.
+      const frame = await green;
+      expect([frame.width, frame.height]).toEqual([320, 200]);
+      const pic = await decodePngDataUrl(`data:${frame.mime};base64,${frame.data}`);
+      expect(pic.at(80, 50).slice(0, 3)).toEqual([255, 0, 0]);
+      expect(pic.at(80, 150).slice(0, 3)).toEqual([255, 255, 0]);
+      // Nothing painted there: transparent, as OBS's browser source.
+      expect(pic.at(240, 150)[3]).toBe(0);
+      expect(studioHits).toBe(0);
+      expect(problems.filter(Boolean)).toEqual([]);
+      expect(logged.some((l) => l.includes('request refused') && l.includes(studioOrigin))).toBe(true);
+    } finally {
+      await page.close();
+      await host.dispose();
+    }
+  });
+});
