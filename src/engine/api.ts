@@ -15,6 +15,7 @@ import type {
   StudioDocument,
   StudioEvent,
 } from '../shared';
+import type { NetworkStreamHandle } from './media/network-sources';
 import type { BrowserSourceBackend } from './browser/backend';
 
 export interface Disposable {
@@ -119,6 +120,8 @@ export interface Studio {
   openRendererSession(sink: RendererSink): RendererSession;
   /** The absolute path to serve for a media request, or null when the document does not refer to it. */
   resolveMediaPath(requested: string): string | null;
+  /** A network stream source's live bytes (fragmented MP4), or null while it is down (media/network-sources.ts). */
+  networkStream?(inputUuid: string): NetworkStreamHandle | null;
   /** Live output numbers: the aggregate stream and one entry per destination. */
   status(): { stream: OutputStats; destinations: DestinationStats[] };
   /**

@@ -44,6 +44,7 @@ import { MediaTracker } from './media/tracker';
 import { inputFiles, localMediaFile, mediaFileProblems } from './media/check';
 import { ffprobeFor } from './media/probe';
 import { cameraFixes } from './media/cameras';
+import { NetworkSources } from './media/network-sources';
 import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
 import { CpuMeter } from './stats/cpu';
@@ -167,6 +168,17 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   /** The output owner's latest renderer.audioLevels report and when it arrived (see audioLevels()). */
   let lastLevels: { levels: InputLevels[]; at: number } | null = null;
   const media = new MediaTracker({ clock, document: () => store.get(), emit });
+  // Network stream sources (ffmpeg_source with a URL): pulled by FFmpeg, reconnected by themselves.
+  const networks = new NetworkSources({
+    clock,
+    logger,
+    secrets: knownSecrets,
+    ffmpegPath: async () => {
+      const found = await locate();
+      return found.ok ? ok(found.value.path) : found;
+    },
+    onState: (inputUuid, down) => media.setStreamState(inputUuid, down),
+  });
   const browsers = new BrowserSources({ backend: ports.browserSources ?? null, document: () => store.get(), emit, logger });
   const hub = new RendererHub({
     getDocument: () => store.get(),
@@ -226,6 +238,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     }
     if (event.type === 'devices.changed') void fixCameras();
     if (event.type === 'document.changed') media.documentChanged(event.data.document);
+    if (event.type === 'document.changed') networks.documentChanged(event.data.document);
     if (event.type === 'document.changed') browsers.sync(event.data.document);
     hub.broadcast(event);
   });
@@ -280,6 +293,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     }
   }
   void checkMedia();
+  networks.documentChanged(store.get());
   browsers.sync(store.get());
 
   /** Camera inputs' device_id / device_name brought in step with the reported devices (media/cameras.ts). */
@@ -389,6 +403,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     screenshot,
     periodicScreenshots: () => periodic.status(),
     resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
+    networkStream: (inputUuid) => networks.stream(inputUuid),
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
     media: { status: (inputUuid) => media.status(inputUuid), devices: () => media.devices() },
@@ -400,6 +415,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await remoteCleanup();
       await remote?.dispose();
       await recording.dispose();
+      await networks.dispose();
       await browsers.dispose();
       await webhooks.dispose();
       await output.dispose();

@@ -6,10 +6,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
-import { MEDIA_SCHEME } from '../shared';
+import { MEDIA_SCHEME, NETWORK_STREAM_PREFIX } from '../shared';
 import type { Studio } from '../engine/api';
 import { mimeType } from '../engine/http/mime';
 import { rangeHeaders } from '../engine/http/range';
+import { networkStreamResponse } from '../engine/http/network-stream';
 
 /** Must run before app 'ready': the scheme needs fetch support and a secure, standard origin. */
 export function registerMediaScheme(): void {
@@ -27,6 +28,8 @@ export function handleMediaScheme(studio: Studio): () => void {
     } catch {
       // Malformed escapes: treated as a path the document does not use.
     }
+    // A network stream source's live bytes (engine/media/network-sources.ts).
+    if (requested.startsWith(NETWORK_STREAM_PREFIX)) return networkStreamResponse(studio, requested, { 'Access-Control-Allow-Origin': '*' });
     const file = requested ? studio.resolveMediaPath(requested) : null;
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return new Response('Not found', { status: 404 });

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { MEDIA_PATH, STUDIO_SESSION_PATH, Status, fail, ok, type Result } from '../shared';
+import { MEDIA_PATH, NETWORK_STREAM_PREFIX, STUDIO_SESSION_PATH, Status, fail, ok, type Result } from '../shared';
 import type { Logger, Studio } from '../engine/api';
 import { mimeType } from '../engine/http/mime';
 import { sendJson, setCommonHeaders } from '../engine/http/respond';
@@ -14,6 +14,7 @@ import { OPEN_PRINTED_URL, TICKET_PARAM, TOKEN_PARAM, createAccess, type Access 
 import { attachStudioSocket } from './socket';
 import { serveStatic } from '../engine/http/static';
 import { sendFileRange } from '../engine/http/range';
+import { serveNetworkStream } from '../engine/http/network-stream';
 
 export interface StudioServerOptions {
   studio: Studio;
@@ -91,7 +92,10 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
         sendJson(res, 401, fail(Status.NotReady, OPEN_PRINTED_URL));
         return;
       }
-      return serveMedia(req, res, url.searchParams.get('path'));
+      const requested = url.searchParams.get('path');
+      // A network stream source's live bytes (engine/media/network-sources.ts), same access rule.
+      if (requested?.startsWith(NETWORK_STREAM_PREFIX)) return serveNetworkStream(opts.studio, requested, req, res);
+      return serveMedia(req, res, requested);
     }
     // The UI's own files hold nothing of the user's: they may load without the cookie, and then
     // tell the user which URL to open.

@@ -5,6 +5,12 @@
  * (renderer.mediaStatus) and which capture devices it sees (renderer.devices).
  */
 
+/**
+ * A network stream source's bytes are asked for through the media route (StudioBridge.mediaUrl) as
+ * the path `studio-stream:<input uuid>`: no file path starts so, and both hosts' routes know it.
+ */
+export const NETWORK_STREAM_PREFIX = 'studio-stream:';
+
 /** OBS's media states (OBS_MEDIA_STATE_*), lower-case. */
 export type MediaState = 'none' | 'playing' | 'opening' | 'buffering' | 'paused' | 'stopped' | 'ended' | 'error';
 

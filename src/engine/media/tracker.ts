@@ -44,6 +44,8 @@ export class MediaTracker {
   private deviceList: MediaDevice[] = [];
   /** Why an input's file cannot play (the engine's own probe), by input uuid. */
   private readonly problems = new Map<string, string>();
+  /** Network stream sources that have no picture now, as the engine's pull sees them (network-sources.ts). */
+  private readonly streams = new Map<string, { state: MediaState; reason: string | null }>();
 
   constructor(private readonly opts: MediaTrackerOptions) {}
 
@@ -52,6 +54,8 @@ export class MediaTracker {
     const kept = this.players.get(inputUuid);
     const problem = this.problems.get(inputUuid);
     if (problem) return { inputUuid, state: 'error', durationMs: null, cursorMs: null, rate: 1, error: problem };
+    const down = this.streams.get(inputUuid);
+    if (down) return { inputUuid, state: down.state, durationMs: null, cursorMs: null, rate: 1, ...(down.reason ? { error: down.reason } : {}) };
     if (!kept) return { inputUuid, state: 'none', durationMs: null, cursorMs: null, rate: 1 };
     const s = kept.status;
     if (s.state !== 'playing' || s.cursorMs === null) return { ...s };
@@ -128,9 +132,29 @@ export class MediaTracker {
     return changed;
   }
 
+  /**
+   * A network stream source's state while it has no picture (null: it is live, and the player's
+   * reports count again). Renderers hear the reason as a media.problem, and show it on the source.
+   */
+  setStreamState(inputUuid: string, down: { state: MediaState; reason: string | null } | null): void {
+    const before = this.streams.get(inputUuid) ?? null;
+    if (down) this.streams.set(inputUuid, down);
+    else this.streams.delete(inputUuid);
+    if ((before?.state ?? 'playing') !== (down?.state ?? 'playing')) {
+      const input = this.opts.document().inputs.find((i) => i.uuid === inputUuid);
+      const previous = before?.state ?? this.players.get(inputUuid)?.status.state ?? 'none';
+      const state = down?.state ?? this.players.get(inputUuid)?.status.state ?? 'opening';
+      if (input && previous !== state) {
+        this.opts.emit({ type: 'media.state', data: { inputUuid, inputName: input.name, state, previous, ...(down?.reason ? { error: down.reason } : {}) } });
+      }
+    }
+    if ((before?.reason ?? null) !== (down?.reason ?? null)) this.opts.emit({ type: 'media.problem', data: { inputUuid, problem: down?.reason ?? null } });
+  }
+
   /** The current verdicts, for a renderer that just connected. */
   problemEvents(): StudioEvent[] {
-    return [...this.problems].map(([inputUuid, problem]) => ({ type: 'media.problem', data: { inputUuid, problem } }));
+    const streams = [...this.streams].flatMap(([inputUuid, s]) => (s.reason ? [{ inputUuid, problem: s.reason }] : []));
+    return [...[...this.problems].map(([inputUuid, problem]) => ({ inputUuid, problem })), ...streams].map((data) => ({ type: 'media.problem', data }));
   }
 
   /** Inputs that are gone leave no status behind. */
@@ -138,6 +162,7 @@ export class MediaTracker {
     const gone = (uuid: string): boolean => !doc.inputs.some((i) => i.uuid === uuid);
     for (const uuid of [...this.players.keys()]) if (gone(uuid)) this.players.delete(uuid);
     for (const uuid of [...this.problems.keys()]) if (gone(uuid)) this.problems.delete(uuid);
+    for (const uuid of [...this.streams.keys()]) if (gone(uuid)) this.streams.delete(uuid);
   }
 
   /**

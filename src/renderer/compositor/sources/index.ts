@@ -5,7 +5,7 @@ import { browserSource } from './browser';
 import { colorSource } from './color';
 import { countdownSource } from './countdown';
 import { imageSource } from './image';
-import { mediaSource } from './media';
+import { mediaSource } from './media-switch';
 import { cameraSource } from './camera';
 import { displayCaptureSource, windowCaptureSource } from './screen';
 import { slideshowSource } from './slideshow';

@@ -16,7 +16,7 @@ import { FFMPEG_SOURCE, type MediaAction, type MediaState, type MediaStatus, typ
 import type { MediaPlayer } from './media-link';
 import { createNoSignalCard, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
-import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
+import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from './types';
 import { VideoFrames } from './video-frames';
 
 /** Retry a failed file (missing, being copied) after 2 s, doubling to 30 s: it recovers by itself. */
@@ -64,14 +64,8 @@ function describe(err: MediaError | null): string {
   }
 }
 
-export const mediaSource: SourceKind = {
-  id: FFMPEG_SOURCE.id,
-  create(settings: Settings, ctx: SourceContext, info: SourceInfo): SourceRuntime {
-    return new MediaRuntime(settings, ctx, info);
-  },
-};
-
-class MediaRuntime implements SourceRuntime, MediaPlayer {
+/** A local file's player; the kind (./media-switch.ts) picks it or the network stream's. */
+export class MediaRuntime implements SourceRuntime, MediaPlayer {
   private readonly gl: WebGL2RenderingContext;
   private readonly video: HTMLVideoElement;
   private readonly card: NoSignalCard;
@@ -235,7 +229,7 @@ class MediaRuntime implements SourceRuntime, MediaPlayer {
 
   /** Why the source shows the "no signal" card, or null. */
   private reason(): string | null {
-    if (!this.s.local) return 'network streams are not available yet';
+    if (!this.s.local) return 'not a local file';
     if (!this.s.file) return 'no file selected';
     if (this.blocked) return this.blocked;
     if (this.state === 'error') return this.error ?? 'the file could not be played';

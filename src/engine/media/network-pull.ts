@@ -1,0 +1,321 @@
+/**
+ * One network stream pulled by FFmpeg for an ffmpeg_source (is_local_file false): FFmpeg connects
+ * to the URL and remuxes what arrives — no decode, no encode, when the stream is H.264/AAC as RTMP,
+ * SRT and HLS streams almost always are — into fragmented MP4 on its stdout, fragments of at most
+ * 100 ms. The pull keeps the init segment and the fragments since the last keyframe, and hands them
+ * to readers (the compositors' players, over the host's media route) as they arrive.
+ *
+ * A stream in a codec the compositor cannot play (HEVC, MPEG-2…) is transcoded instead (libx264
+ * ultrafast/zerolatency + AAC), decided from the init segment of the first attempt.
+ *
+ * It reconnects by itself: an attempt that ends (the server went away, the publisher stopped, no
+ * fragment for STALL_MS) is retried after the destinations' backoff (output/backoff.ts), capped at
+ * the input's reconnect_delay_sec, and the counter starts over after a stable run.
+ */
+import { Status, fail, type Result } from '../../shared';
+import type { Clock, Logger, TimerHandle } from '../api';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from '../output/backoff';
+import { openPresetChannel } from '../output/preset-channel';
+import { FfmpegProcess, type ExitInfo } from '../output/supervisor';
+import { Fmp4Splitter, playableEntries, type Fragment, type InitSegment } from './fmp4';
+import { concatList, type NetworkUrl } from './network-url';
+
+export type PullState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+/** The descriptor FFmpeg reads the concat list from (as a pusher's preset: after pipes 0–4). */
+const LIST_FD = 5;
+/** No fragment for this long while live: the stream is lost even when TCP has not noticed. */
+const STALL_MS = 5000;
+/** No picture this long after an attempt starts: give up on the attempt and retry. */
+const CONNECT_TIMEOUT_MS = 20_000;
+/** Live this long and the retry counter starts over (as a destination's). */
+const STABLE_MS = 60_000;
+/** A reader joining gets at most this much from the last keyframe on; a longer GOP is not kept. */
+const MAX_CACHE_BYTES = 16 << 20;
+/** A reader that falls this far behind (a stalled page) is cut off; it reconnects at the live edge. */
+export const MAX_READER_BACKLOG = 8 << 20;
+
+export interface PullReader {
+  write(bytes: Buffer): void;
+  /** The attempt ended: the reader's stream ends here. */
+  end(): void;
+}
+
+export interface PullStatus {
+  state: PullState;
+  /** Why there is no picture now ('connecting…', 'reconnecting…'), null while live. */
+  reason: string | null;
+  /** The retry number while reconnecting (1 = first retry). */
+  attempt: number;
+  /** Codecs of the live attempt, for MSE. */
+  codecs: string[];
+  transcoding: boolean;
+}
+
+export interface NetworkPullOptions {
+  name: string;
+  url: NetworkUrl;
+  ffmpegPath: () => Promise<Result<string>>;
+  clock: Clock;
+  logger: Logger;
+  /** reconnect_delay_sec in ms: the backoff's cap. */
+  reconnectCapMs: number;
+  onStatus: (status: PullStatus) => void;
+  random?: () => number;
+}
+
+export class NetworkPull {
+  private state: PullState = 'connecting';
+  private reason: string | null = 'connecting…';
+  private attempt = 0;
+  private process: FfmpegProcess | null = null;
+  private init: InitSegment | null = null;
+  private cache: Buffer[] = [];
+  private cacheBytes = 0;
+  private readonly readers = new Set<PullReader>();
+  private retryTimer: TimerHandle | null = null;
+  private watchdog: TimerHandle | null = null;
+  private lastFragmentAt = 0;
+  private liveSince: number | null = null;
+  private transcode = false;
+  private generation = 0;
+  private disposed = false;
+  private readonly policy: BackoffPolicy;
+
+  constructor(private readonly opts: NetworkPullOptions) {
+    this.policy = { ...DEFAULT_BACKOFF, maxMs: opts.reconnectCapMs };
+  }
+
+  start(): void {
+    void this.connect();
+  }
+
+  status(): PullStatus {
+    return {
+      state: this.state,
+      reason: this.reason,
+      attempt: this.attempt,
+      codecs: this.init?.codecs ?? [],
+      transcoding: this.transcode,
+    };
+  }
+
+  /** The MSE type of the live attempt, e.g. video/mp4; codecs="avc1.42c01e,mp4a.40.2"; null when not live. */
+  mimeType(): string | null {
+    if (this.state !== 'live' || !this.init) return null;
+    return `video/mp4; codecs="${this.init.codecs.join(',')}"`;
+  }
+
+  /**
+   * Adds a reader to the live attempt: it gets the init segment and the fragments since the last
+   * keyframe at once, then each fragment. Fails while the stream is down.
+   */
+  read(reader: PullReader): Result<() => void> {
+    if (this.state !== 'live' || !this.init) return fail(Status.NotReady, `The stream is not live (${this.reason ?? this.state}).`);
+    reader.write(this.init.bytes);
+    for (const f of this.cache) reader.write(f);
+    this.readers.add(reader);
+    return { ok: true, value: () => this.readers.delete(reader) };
+  }
+
+  dispose(): Promise<void> {
+    this.disposed = true;
+    this.state = 'stopped';
+    this.clearTimers();
+    this.endReaders();
+    const p = this.process;
+    this.process = null;
+    return p ? p.dispose() : Promise.resolve();
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  private async connect(): Promise<void> {
+    if (this.disposed) return;
+    const gen = ++this.generation;
+    const found = await this.opts.ffmpegPath();
+    if (this.disposed || gen !== this.generation) return;
+    if (!found.ok) return this.lost(gen, `FFmpeg is not available (${found.error.message})`);
+    const channel = openPresetChannel(concatList(this.opts.url.url), LIST_FD);
+    if (!channel.ok) return this.lost(gen, channel.error.message);
+    const proc = new FfmpegProcess({
+      path: found.value,
+      args: this.args(channel.value.path),
+      clock: this.opts.clock,
+      logger: this.opts.logger,
+      secrets: this.opts.url.secrets,
+      label: `network source ${this.opts.name}`,
+      pipes: { audio: false, output: true },
+      ...(channel.value.inherit ? { inherit: channel.value.inherit } : {}),
+      onExit: (info) => {
+        channel.value.dispose();
+        this.exited(gen, info);
+      },
+    });
+    this.process = proc;
+    this.init = null;
+    this.cache = [];
+    this.cacheBytes = 0;
+    const started = proc.start();
+    channel.value.spawned();
+    if (!started.ok) return;
+    const splitter = new Fmp4Splitter(
+      (init) => this.onInit(gen, init),
+      (fragment) => this.onFragment(gen, fragment),
+    );
+    proc.output?.on('data', (chunk: Buffer) => {
+      if (gen !== this.generation) return;
+      try {
+        splitter.push(chunk);
+      } catch (error) {
+        this.opts.logger.log('warn', 'network source: unreadable FFmpeg output', { source: this.opts.name, error: String(error) });
+        void proc.dispose();
+      }
+    });
+    this.lastFragmentAt = this.opts.clock.now();
+    this.arm(gen);
+  }
+
+  private args(listPath: string): string[] {
+    const video = this.transcode
+      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', '60']
+      : ['-c:v', 'copy'];
+    const audio = this.transcode ? ['-c:a', 'aac', '-b:a', '160k'] : ['-c:a', 'copy'];
+    return [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'warning',
+      // The URL is in the list on LIST_FD, never in argv (network-url.ts).
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-protocol_whitelist',
+      'file,pipe,fd,rtmp,rtmps,rtmpt,rtmpts,tcp,tls,srt,udp,http,https,httpproxy,hls,crypto,data',
+      '-i',
+      listPath,
+      '-map',
+      '0:v:0?',
+      '-map',
+      '0:a:0?',
+      ...video,
+      ...audio,
+      '-f',
+      'mp4',
+      '-movflags',
+      'empty_moov+default_base_moof+frag_keyframe',
+      // Fragments of at most 100 ms: what a player waits for before it can show a frame.
+      '-frag_duration',
+      '100000',
+      '-flush_packets',
+      '1',
+      'pipe:1',
+    ];
+  }
+
+  private onInit(gen: number, init: InitSegment): void {
+    if (gen !== this.generation) return;
+    if (!playableEntries(init.entries) && !this.transcode) {
+      this.opts.logger.log('info', 'network source: the stream needs transcoding for the compositor', { source: this.opts.name, entries: init.entries.join(',') });
+      this.transcode = true;
+      // Straight into a transcoding attempt: not a failure of the stream.
+      this.generation++;
+      const p = this.process;
+      this.process = null;
+      void p?.dispose();
+      void this.connect();
+      return;
+    }
+    this.init = init;
+  }
+
+  private onFragment(gen: number, fragment: Fragment): void {
+    if (gen !== this.generation || !this.init) return;
+    this.lastFragmentAt = this.opts.clock.now();
+    if (fragment.keyframe) {
+      this.cache = [];
+      this.cacheBytes = 0;
+    }
+    if (this.state !== 'live') {
+      // Live from the first keyframe: a reader must start with one.
+      if (!fragment.keyframe) return;
+      this.state = 'live';
+      this.reason = null;
+      this.liveSince = this.opts.clock.now();
+      this.opts.logger.log('info', 'network source live', { source: this.opts.name, url: this.opts.url.display, codecs: this.init.codecs.join(','), transcoding: this.transcode });
+      this.opts.onStatus(this.status());
+    }
+    if (this.cacheBytes + fragment.bytes.length <= MAX_CACHE_BYTES) {
+      this.cache.push(fragment.bytes);
+      this.cacheBytes += fragment.bytes.length;
+    }
+    for (const r of this.readers) r.write(fragment.bytes);
+  }
+
+  /** The watchdog: no picture in time, or no fragment for STALL_MS while live, ends the attempt. */
+  private arm(gen: number): void {
+    const startedAt = this.opts.clock.now();
+    const check = (): void => {
+      this.watchdog = null;
+      if (gen !== this.generation || this.disposed) return;
+      const now = this.opts.clock.now();
+      const stalled = this.state === 'live' ? now - this.lastFragmentAt >= STALL_MS : now - startedAt >= CONNECT_TIMEOUT_MS;
+      if (stalled) {
+        this.opts.logger.log('warn', 'network source: no data, reconnecting', { source: this.opts.name, url: this.opts.url.display });
+        void this.process?.dispose();
+        return;
+      }
+      this.watchdog = this.opts.clock.setTimeout(check, 1000);
+    };
+    this.watchdog = this.opts.clock.setTimeout(check, 1000);
+  }
+
+  private exited(gen: number, info: ExitInfo): void {
+    if (gen !== this.generation || this.disposed) return;
+    const why = info.failure?.error.message ?? info.stderr.at(-1) ?? 'the stream ended';
+    this.lost(gen, why);
+  }
+
+  private lost(gen: number, why: string): void {
+    if (gen !== this.generation || this.disposed) return;
+    this.process = null;
+    this.clearTimers();
+    this.endReaders();
+    const now = this.opts.clock.now();
+    if (this.liveSince !== null && now - this.liveSince >= STABLE_MS) this.attempt = 0;
+    this.liveSince = null;
+    this.attempt++;
+    const delay = backoffDelay(this.attempt, this.policy, this.opts.random);
+    const wasLive = this.state === 'live';
+    this.state = 'reconnecting';
+    this.reason = 'reconnecting…';
+    this.init = null;
+    this.cache = [];
+    this.cacheBytes = 0;
+    this.opts.logger.log(wasLive ? 'warn' : 'info', 'network source down, reconnecting', {
+      source: this.opts.name,
+      url: this.opts.url.display,
+      attempt: this.attempt,
+      delayMs: delay,
+      why,
+    });
+    this.opts.onStatus(this.status());
+    this.retryTimer = this.opts.clock.setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private endReaders(): void {
+    for (const r of [...this.readers]) r.end();
+    this.readers.clear();
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer) this.opts.clock.clearTimeout(this.retryTimer);
+    if (this.watchdog) this.opts.clock.clearTimeout(this.watchdog);
+    this.retryTimer = null;
+    this.watchdog = null;
+  }
+}

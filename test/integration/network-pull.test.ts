@@ -1,0 +1,119 @@
+/**
+ * The engine's half of a network stream source with real parts and no browser: FFmpeg pulls a
+ * stream published into a loopback nginx-rtmp and remuxes it to fragmented MP4; the bytes a reader
+ * gets decode (ffprobe) to the publisher's colour; killing the server puts the pull in
+ * "reconnecting…" and ends the reader; a new server on the same port brings it back by itself.
+ * The stream key never reaches FFmpeg's argv nor the log.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startNginxRtmp, type NginxRtmp } from '../harness';
+import { publishTestStream, type Publisher } from '../harness/publisher';
+import { listFfmpegChildren } from '../harness/procs';
+import { suiteResources } from '../harness/suite';
+import { systemClock } from '../../src/engine/clock';
+import type { Logger } from '../../src/engine/api';
+import { NetworkSources } from '../../src/engine/media/network-sources';
+import type { StudioDocument } from '../../src/shared';
+import { ok } from '../../src/shared';
+
+const res = suiteResources();
+const KEY = 'pull-key-7f3a9c';
+const lines: string[] = [];
+const logger: Logger = { log: (level, message, fields) => lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`) };
+const servers: NginxRtmp[] = [];
+const publishers: Publisher[] = [];
+
+afterAll(async () => {
+  for (const s of servers) await s.stop();
+});
+res.onCleanup(async () => {
+  for (const p of publishers) await p.stop();
+});
+
+async function until<T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (check(v)) return v;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; last ${JSON.stringify(v)}\n${lines.slice(-20).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The centre pixel of the first frame of an MP4 file, as RGB. */
+function centreRgb(file: string): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    execFile('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-vf', 'scale=4:4,format=rgb24', '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer' }, (e, out) => {
+      if (e) reject(e);
+      else resolve([...out.subarray(5 * 3, 5 * 3 + 3)]);
+    });
+  });
+}
+
+const doc = (url: string): StudioDocument =>
+  ({ inputs: [{ uuid: 'in-1', name: 'Cam', kind: 'ffmpeg_source', settings: { is_local_file: false, input: url, reconnect_delay_sec: 2 } }] }) as unknown as StudioDocument;
+
+describe('NetworkPull (real FFmpeg, real nginx-rtmp)', () => {
+  it('pulls, serves fMP4 of the published picture, reconnects by itself after the server dies', async () => {
+    const dir = res.temp('network-pull-');
+    let nginx = await startNginxRtmp();
+    servers.push(nginx);
+    publishers.push(publishTestStream(nginx.url(KEY), { colour: 'blue' }));
+    const states: string[] = [];
+    const secrets = new Set<string>();
+    const sources = new NetworkSources({
+      clock: systemClock,
+      logger,
+      secrets,
+      ffmpegPath: async () => ok(process.env['FFMPEG_BIN'] ?? 'ffmpeg'),
+      onState: (_uuid, s) => states.push(s ? `${s.state}:${s.reason}` : 'live'),
+    });
+    res.onCleanup(() => sources.dispose());
+    sources.documentChanged(doc(nginx.url(KEY)));
+    await until('live', () => sources.status('in-1')?.state, (s) => s === 'live');
+    expect(states[0]).toBe('opening:connecting…');
+    expect(sources.stream('in-1')?.mimeType).toMatch(/^video\/mp4; codecs="avc1\.[0-9a-f]{6},mp4a\.40\.2"$/);
+
+    // The key is in none of FFmpeg's argv, and the log never shows it.
+    const pulls = listFfmpegChildren().filter((p) => p.cmdline.includes('-f concat'));
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]!.cmdline).not.toContain(KEY);
+    expect(pulls[0]!.cmdline).not.toContain('rtmp://');
+
+    // A reader gets init + fragments: a file ffprobe decodes, of the publisher's colour.
+    const chunks: Buffer[] = [];
+    let ended = false;
+    const read = sources.stream('in-1')!.read({ write: (b) => chunks.push(b), end: () => (ended = true) });
+    expect(read.ok).toBe(true);
+    await until('a second of fragments', () => chunks.reduce((n, c) => n + c.length, 0), (n) => n > 20_000);
+    const file = path.join(dir, 'got.mp4');
+    writeFileSync(file, Buffer.concat(chunks));
+    const [r, g, b] = await centreRgb(file);
+    expect(b, `blue, got ${r},${g},${b}`).toBeGreaterThan(180);
+    expect(r! + g!).toBeLessThan(120);
+
+    // The server dies: the reader ends, the pull says reconnecting, and keeps trying.
+    const port = nginx.port;
+    nginx.kill();
+    await nginx.stop();
+    await until('reader ended', () => ended, (e) => e);
+    await until('reconnecting', () => sources.status('in-1'), (s) => s?.state === 'reconnecting' && s.reason === 'reconnecting…');
+    expect(states).toContain('buffering:reconnecting…');
+    expect(sources.stream('in-1')).toBeNull();
+
+    // The server and the publisher come back on the same port: live again with no help.
+    nginx = await startNginxRtmp({ port });
+    servers.push(nginx);
+    publishers.push(publishTestStream(nginx.url(KEY), { colour: 'blue' }));
+    await until('live again', () => sources.status('in-1')?.state, (s) => s === 'live');
+    expect(states.at(-1)).toBe('live');
+
+    const log = lines.join('\n');
+    expect(log).not.toContain(KEY);
+    expect(log).toContain('rtmp://127.0.0.1:');
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+  }, 180_000);
+});
