@@ -14,7 +14,15 @@ export interface AuthEndpoint {
   close(): Promise<void>;
 }
 
-export async function startAuthEndpoint(accept: Iterable<string> = []): Promise<AuthEndpoint> {
+export interface AuthEndpointOptions {
+  /**
+   * Decides instead of the key list: gets nginx-rtmp's whole on_publish form (app, name, and the
+   * publish URL's own query parameters such as auth_key).
+   */
+  verify?: (form: URLSearchParams) => boolean;
+}
+
+export async function startAuthEndpoint(accept: Iterable<string> = [], opts: AuthEndpointOptions = {}): Promise<AuthEndpoint> {
   const allowed = new Set(accept);
   const seen = new Map<string, number>();
   const server = http.createServer((req, res) => {
@@ -22,9 +30,10 @@ export async function startAuthEndpoint(accept: Iterable<string> = []): Promise<
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => {
       // nginx-rtmp posts the publish as a form: …&call=publish&name=<key>&…
-      const name = new URLSearchParams(body).get('name') ?? '';
+      const form = new URLSearchParams(body);
+      const name = form.get('name') ?? '';
       seen.set(name, (seen.get(name) ?? 0) + 1);
-      res.statusCode = allowed.has(name) ? 200 : 403;
+      res.statusCode = (opts.verify ? opts.verify(form) : allowed.has(name)) ? 200 : 403;
       res.end();
     });
   });

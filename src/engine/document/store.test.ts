@@ -581,7 +581,7 @@ describe('destinations and the stream key', () => {
     const t = await setup();
     const { id } = await t.must<{ id: string }>('destination.upsert', { server: ` ${SERVER} `, key: ` ${KEY} ` });
     expect(t.store.get().destinations).toEqual([
-      { id, name: 'live.example.com', enabled: true, server: SERVER, hasKey: true, preset: 'custom', audioOnly: false, rendition: null },
+      { id, name: 'live.example.com', enabled: true, server: SERVER, hasKey: true, preset: 'custom', audioOnly: false, rendition: null, signing: null },
     ]);
     expect(await t.secrets.get(`destination:${id}:key`)).toBe(KEY);
     expect(await t.store.streamKey(id)).toBe(KEY);
@@ -609,6 +609,7 @@ describe('destinations and the stream key', () => {
       preset: 'custom',
       audioOnly: false,
       rendition: null,
+      signing: null,
     });
     expect(await t.store.streamKey(id)).toBe(KEY);
     await t.must('destination.upsert', { id, key: 'other-key' });
@@ -662,6 +663,20 @@ describe('destinations and the stream key', () => {
     expect(await t.secrets.get(`destination:${id}:key`)).toBeUndefined();
     expect(await readFile(path.join(t.dir, 'secrets.json'), 'utf8')).not.toContain(KEY);
     expect(await t.reject('destination.remove', { id })).toMatchObject({ code: Status.ResourceNotFound, field: 'id' });
+  });
+
+  it('a signing rule keeps its private key in the secret store, out of the document, and goes with the destination', async () => {
+    const t = await setup();
+    const PRIVATE = 'signing-private-key-31f9';
+    const { id } = await t.must<{ id: string }>('destination.upsert', { server: SERVER, signing: { scheme: 'auth_key', privateKey: PRIVATE, offsetSeconds: 90 } });
+    expect(t.store.get().destinations[0]!.signing).toEqual({ scheme: 'auth_key', offsetSeconds: 90, hasSigningKey: true });
+    expect(await t.store.signingKey(id)).toBe(PRIVATE);
+    expect(JSON.stringify(t.store.get())).not.toContain(PRIVATE);
+    expect(JSON.stringify(t.events)).not.toContain(PRIVATE);
+    // A server the rule cannot sign for is refused while the rule stands.
+    expect(await t.reject('destination.upsert', { id, server: 'srt://10.0.0.1:9000' })).toMatchObject({ code: Status.InvalidRequestField, field: 'server' });
+    await t.must('destination.remove', { id });
+    expect(await t.secrets.get(`destination:${id}:signing-key`)).toBeUndefined();
   });
 
   it('upsert of an unknown id, or a new one without a server, is refused', async () => {

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Status, fail, ok, type CommandType, type Result, type StudioDocument, type StudioEvent } from '../../shared';
 import type { SecretStore } from '../api';
 import type { KindRegistry } from '../kinds/registry';
-import { applyCommand, secretName, type HandlerContext } from './handlers';
+import { applyCommand, secretName, signingKeyName, type HandlerContext } from './handlers';
 import { UndoHistory, isUndoable, restore, restoreEvents, type HistoryState } from './history';
 import { optionalKeys, replaceEvents, type DocumentPart } from './replace';
 import { parseArgs } from './issues';
@@ -116,6 +116,12 @@ export class DocumentStore {
     return this.opts.secrets.get(secretName(destinationId));
   }
 
+  /** The private key a destination signs its push URL with, for the output side only. */
+  async signingKey(destinationId: string): Promise<string | undefined> {
+    if (!this.doc.destinations.some((d) => d.id === destinationId)) return undefined;
+    return this.opts.secrets.get(signingKeyName(destinationId));
+  }
+
   private async run(type: CommandType, args: unknown): Promise<Result<unknown>> {
     try {
       if (!isDocumentCommand(type)) {
@@ -126,8 +132,8 @@ export class DocumentStore {
       if (!parsed.ok) return parsed;
       const result = applyCommand(type, this.doc, parsed.value, this.ctx);
       if (!result.ok) return result;
-      const { doc, events, value, secret } = result.value;
-      if (secret) {
+      const { doc, events, value, secrets = [] } = result.value;
+      for (const secret of secrets) {
         try {
           if (secret.value === null) await this.opts.secrets.delete(secret.name);
           else await this.opts.secrets.set(secret.name, secret.value);

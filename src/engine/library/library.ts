@@ -25,7 +25,7 @@ import {
   type StudioEvent,
 } from '../../shared';
 import type { SecretStore } from '../api';
-import { secretName, webhookSecretName } from '../document/handlers';
+import { secretName, signingKeyName, webhookSecretName } from '../document/handlers';
 import { parseArgs } from '../document/issues';
 import type { CollectionDocumentPart, ProfileDocumentPart } from '../document/replace';
 import type { DocumentStore } from '../document/store';
@@ -208,7 +208,10 @@ export class Library {
     });
     // Keys belong to destinations; the removed profile's destinations are gone with it.
     if (profile && typeof profile !== 'string') {
-      for (const d of profile.destinations) await this.opts.secrets.delete(secretName(d.id)).catch(() => undefined);
+      for (const d of profile.destinations) {
+        await this.opts.secrets.delete(secretName(d.id)).catch(() => undefined);
+        await this.opts.secrets.delete(signingKeyName(d.id)).catch(() => undefined);
+      }
       for (const w of profile.webhooks) await this.opts.secrets.delete(webhookSecretName(w.id)).catch(() => undefined);
     }
     return ok(null);
@@ -327,7 +330,11 @@ export class Library {
       const id = this.newId();
       const key = copy && d.hasKey ? await secrets.get(secretName(d.id)) : undefined;
       if (key) await secrets.set(secretName(id), key);
-      destinations.push({ ...d, id, hasKey: key !== undefined && key !== '' });
+      const signingKey = copy && d.signing?.hasSigningKey ? await secrets.get(signingKeyName(d.id)) : undefined;
+      if (signingKey) await secrets.set(signingKeyName(id), signingKey);
+      // Like the stream key: without `copy` the rule stays and asks for its key again.
+      const signing = d.signing && { ...d.signing, hasSigningKey: signingKey !== undefined && signingKey !== '' };
+      destinations.push({ ...d, id, hasKey: key !== undefined && key !== '', signing });
     }
     const webhooks = [];
     for (const w of p.webhooks) {

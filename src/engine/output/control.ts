@@ -8,6 +8,7 @@
 import {
   Status,
   fail,
+  ok,
   type Destination,
   type NoticeLevel,
   type Result,
@@ -20,6 +21,7 @@ import { streamUrl } from '../stream-url';
 import type { EncoderName } from './encoders/catalog';
 import type { EncoderSelection } from './encoder-selection';
 import { ffmpegStaticPath, locateFfmpeg } from './locate-ffmpeg';
+import { signPublishUrl } from './signing';
 import type { OutputDestination, StreamOutput } from './stream-output';
 
 export type OutputCommand = 'destination.start' | 'destination.stop' | 'destination.reconnect';
@@ -32,6 +34,10 @@ export interface OutputControlOptions {
   document: () => StudioDocument;
   /** The stored key of a destination, from the secret store. */
   streamKey: (destinationId: string) => Promise<string | undefined>;
+  /** The private key a destination signs its URL with, from the secret store. */
+  signingKey: (destinationId: string) => Promise<string | undefined>;
+  /** Unix time in ms, stamped into signed URLs; Date.now unless a test fakes it. */
+  wallClock?: () => number;
   /** Keys handed to FFmpeg are added here, so every log line hides them. */
   secrets: Set<string>;
   env: Record<string, string | undefined>;
@@ -142,7 +148,27 @@ export class OutputControl {
   private async spec(d: Destination): Promise<OutputDestination> {
     const key = (await this.opts.streamKey(d.id)) ?? '';
     if (key) this.opts.secrets.add(key);
-    return { id: d.id, name: d.name, url: streamUrl(d.server, key), audioOnly: d.audioOnly, rendition: d.rendition };
+    const sign = await this.signer(d);
+    return { id: d.id, name: d.name, url: streamUrl(d.server, key), audioOnly: d.audioOnly, rendition: d.rendition, ...(sign && { sign }) };
+  }
+
+  /** A destination's signing rule as a function the output calls at every connect. */
+  private async signer(d: Destination): Promise<OutputDestination['sign']> {
+    if (!d.signing) return undefined;
+    const privateKey = await this.opts.signingKey(d.id);
+    if (!privateKey) {
+      return () =>
+        fail(Status.InvalidResourceState, `"${d.name}" signs its push URL but has no private key: enter it in the destination's settings.`);
+    }
+    this.opts.secrets.add(privateKey);
+    const rule = { scheme: d.signing.scheme, privateKey, offsetSeconds: d.signing.offsetSeconds };
+    const nowMs = this.opts.wallClock ?? Date.now;
+    return (url) => {
+      const signed = signPublishUrl(url, rule, { nowMs });
+      // Valid until the server's period runs out: scrubbed from logs like a key.
+      this.opts.secrets.add(signed.token);
+      return ok(signed.url);
+    };
   }
 
   private warn(dests: Destination[]): void {

@@ -87,6 +87,8 @@ export interface OutputDestination {
   id: string;
   name: string;
   url: string;
+  /** Makes the URL of one connect from `url` (a signed, expiring one); absent: `url` as it is. */
+  sign?: (url: string) => Result<string>;
   audioOnly?: boolean;
   rendition?: Rendition | null;
 }
@@ -575,10 +577,13 @@ export class StreamOutput {
     if (!p || this.phase !== 'running' || !d.target) return fail(Status.OutputNotRunning, 'The stream is not running.');
     const enc = this.encoderFor(d.plan);
     if (!enc.ok) return enc;
+    // Signed URLs are made afresh for every connect and reconnect, so each carries a new expiry.
+    const url = d.spec.sign ? d.spec.sign(d.spec.url) : ok(d.spec.url);
+    if (!url.ok) return url;
     return startPusher(
       {
         ffmpegPath: p.ffmpegPath,
-        url: d.spec.url,
+        url: url.value,
         protocol: d.target.protocol,
         audioOnly: d.spec.audioOnly === true,
         secrets: d.target.secrets,

@@ -81,7 +81,7 @@ export function profileJson(doc: StudioDocument): string {
     version: FILE_VERSION,
     video: doc.video,
     output: doc.output,
-    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition }) => ({
+    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition, signing }) => ({
       id,
       name,
       enabled,
@@ -90,6 +90,7 @@ export function profileJson(doc: StudioDocument): string {
       preset,
       audioOnly,
       rendition,
+      signing,
     })),
     webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
     ...(doc.watermark && { watermark: doc.watermark }),

@@ -2,8 +2,10 @@
  * Our own requests, reached through CallVendorRequest with vendorName "broadcast-studio":
  *
  *   GetDestinationList                 → { destinations: [{ destinationId, name, server, hasKey, enabled,
- *                                           preset, audioOnly, rendition, state }] }
- *   CreateDestination { server, key?, name?, enabled?, audioOnly?, rendition?, preset? } → { destinationId }
+ *                                           preset, audioOnly, rendition, signing, hasSigningKey, state }] }
+ *   CreateDestination { server, key?, name?, enabled?, audioOnly?, rendition?, preset?,
+ *                       signing?: { scheme: 'auth_key' | 'hmac_sha256', privateKey, offsetSeconds? } | null }
+ *                                      → { destinationId }
  *   SetDestinationSettings { destinationId, …the same fields, all optional } → {}
  *   RemoveDestination { destinationId } → {}
  *   StartDestination / StopDestination / ReconnectDestination { destinationId } → {}
@@ -54,6 +56,10 @@ function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
   const enabled = f.optBoolean('enabled');
   const audioOnly = f.optBoolean('audioOnly');
   const preset = f.optString('preset');
+  const signing = f.data['signing'];
+  if (signing !== undefined && signing !== null && !isObject(signing)) {
+    fail(Code.InvalidRequestFieldType, 'The field value of `signing` must be an object ({ scheme, privateKey, offsetSeconds? }) or null.');
+  }
   return {
     ...(name !== undefined && { name }),
     ...(server !== undefined && { server }),
@@ -63,6 +69,8 @@ function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
     ...(preset !== undefined && { preset }),
     // An explicit null means "share the main rendition"; absent leaves it as it is.
     ...(Object.hasOwn(f.data, 'rendition') && { rendition: (rendition ?? null) as CommandArgs<'destination.upsert'>['rendition'] }),
+    // The engine checks the rule's fields; the private key goes to the secret store, never a reply.
+    ...(Object.hasOwn(f.data, 'signing') && { signing: (signing ?? null) as CommandArgs<'destination.upsert'>['signing'] }),
   };
 }
 
@@ -85,6 +93,8 @@ export const vendorRequests: Record<string, VendorHandler> = {
       preset: d.preset,
       audioOnly: d.audioOnly,
       rendition: d.rendition,
+      signing: d.signing && { scheme: d.signing.scheme, offsetSeconds: d.signing.offsetSeconds },
+      hasSigningKey: d.signing?.hasSigningKey ?? false,
       state: statsOf(ctx, d.id)?.state ?? 'idle',
     })),
   }),

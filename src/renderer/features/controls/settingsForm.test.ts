@@ -35,6 +35,7 @@ const saved = (over: Partial<StudioDocument['destinations'][number]> = {}): Stud
   preset: 'custom',
   audioOnly: false,
   rendition: null,
+  signing: null,
   ...over,
 });
 
