@@ -117,6 +117,8 @@ export interface Studio {
   document(): StudioDocument;
   /** 0..1 through the running scene transition, 1 when none runs (see transition-clock.ts). */
   transitionCursor?(): number;
+  /** SetTBarPosition: moves (and with release, lets go of) the T-bar in studio mode (see transition-clock.ts). */
+  setTBar?(position: number, release: boolean): Promise<Result<null>>;
   openRendererSession(sink: RendererSink): RendererSession;
   /** The absolute path to serve for a media request, or null when the document does not refer to it. */
   resolveMediaPath(requested: string): string | null;

@@ -205,6 +205,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       { type: 'history.changed', data: store.historyState() },
       { type: 'collections.changed', data: library.list('collection') },
       { type: 'profiles.changed', data: library.list('profile') },
+      ...transitions.replay(),
     ],
     clock,
   });
@@ -266,7 +267,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
 
   // Lower thirds' auto-hide, countdowns' scene switch, clocks started by plain SetInputSettings.
   // Scene transitions' start, end and cursor for obs-websocket (renderers draw them themselves).
-  const transitions = new TransitionClock({ subscribe, document: () => store.get(), emit, clock });
+  const transitions = new TransitionClock({ subscribe, document: () => store.get(), emit, clock, take: () => execute('studio.take', {}) });
   const overlays = new OverlayTimers({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), clock, wallNow: () => Date.now(), logger });
 
   async function checkImages(inputUuids?: string[]): Promise<void> {
@@ -408,6 +409,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
     media: { status: (inputUuid) => media.status(inputUuid), devices: () => media.devices() },
     transitionCursor: () => transitions.cursor(),
+    setTBar: (position, release) => transitions.tbar(position, release),
     audioLevels: () => (lastLevels && clock.now() - lastLevels.at <= LEVELS_FRESH_MS ? lastLevels.levels : []),
     async dispose() {
       if (disposed) return;

@@ -16,12 +16,35 @@ function setup(transition?: StudioDocument['transition']) {
     document: () => doc,
     emit: (e) => seen.push(e),
     clock,
+    // studio.take as the store runs it: program and preview swap, program's change first.
+    take: async () => {
+      const to = doc.previewSceneUuid;
+      const from = doc.currentSceneUuid;
+      doc = { ...doc, currentSceneUuid: to, previewSceneUuid: from };
+      for (const l of listeners) l({ type: 'scene.currentChanged', data: { sceneUuid: to, sceneName: to } });
+      for (const l of listeners) l({ type: 'scene.previewChanged', data: { sceneUuid: from, sceneName: from } });
+      return { ok: true, value: null };
+    },
   });
   const switchTo = (uuid: string) => {
     doc = { ...doc, currentSceneUuid: uuid };
     for (const l of listeners) l({ type: 'scene.currentChanged', data: { sceneUuid: uuid, sceneName: uuid } });
   };
-  return { tc, clock, seen, switchTo, first: base.currentSceneUuid };
+  const studio = (previewSceneUuid: string) => {
+    doc = { ...doc, studioMode: true, previewSceneUuid };
+  };
+  return {
+    tc,
+    clock,
+    seen,
+    switchTo,
+    studio,
+    first: base.currentSceneUuid,
+    doc: () => doc,
+    send: (e: StudioEvent) => {
+      for (const l of listeners) l(e);
+    },
+  };
 }
 
 describe('TransitionClock', () => {
@@ -49,5 +72,80 @@ describe('TransitionClock', () => {
     expect(t.tc.cursor()).toBe(1);
     t.tc.dispose();
     expect(t.clock.pending()).toBe(0);
+  });
+
+  describe('T-bar', () => {
+    const manual = (seen: StudioEvent[]) => seen.filter((e) => e.type === 'transition.manual').map((e) => `${e.data.state}@${e.data.position}`);
+
+    it('is refused outside studio mode and when preview is program', async () => {
+      const t = setup({ kind: 'fade_transition', durationMs: 1000, settings: {} });
+      expect(await t.tc.tbar(0.5, false)).toMatchObject({ ok: false, error: { code: 506 } });
+      t.studio(t.first);
+      expect(await t.tc.tbar(0.5, false)).toMatchObject({ ok: false, error: { code: 604 } });
+      t.studio('b');
+      expect(await t.tc.tbar(1.5, false)).toMatchObject({ ok: false, error: { code: 402, field: 'position' } });
+      expect(t.seen).toEqual([]);
+    });
+
+    it('holds program part-way, then a release at the top takes with no timed transition after it', async () => {
+      const t = setup({ kind: 'slide_transition', durationMs: 1000, settings: { direction: 'up' } });
+      t.studio('b');
+      expect((await t.tc.tbar(0.3, false)).ok).toBe(true);
+      expect(t.seen[0]).toMatchObject({ type: 'transition.started', data: { toSceneUuid: 'b', fromSceneUuid: t.first, kind: 'slide_transition' } });
+      expect(t.seen[1]).toMatchObject({ type: 'transition.manual', data: { kind: 'slide_transition', settings: { direction: 'up' }, position: 0.3 } });
+      expect(t.tc.cursor()).toBe(0.3);
+      expect(t.tc.replay()).toMatchObject([{ type: 'transition.manual', data: { position: 0.3, state: 'moving' } }]);
+      // Released in the middle: the bar stays where it was left.
+      expect((await t.tc.tbar(0.6, true)).ok).toBe(true);
+      expect(t.doc().currentSceneUuid).toBe(t.first);
+      expect(t.tc.cursor()).toBe(0.6);
+      expect((await t.tc.tbar(0.95, true)).ok).toBe(true);
+      expect(t.doc().currentSceneUuid).toBe('b');
+      expect(manual(t.seen)).toEqual(['moving@0.3', 'moving@0.6', 'moving@0.95', 'done@1']);
+      expect(t.seen.filter((e) => e.type === 'transition.started')).toHaveLength(1);
+      expect(t.seen.at(-1)).toMatchObject({ type: 'transition.ended', data: { toSceneUuid: 'b', kind: 'slide_transition' } });
+      expect(t.tc.cursor()).toBe(1);
+      expect(t.tc.replay()).toEqual([]);
+      expect(t.clock.pending()).toBe(0);
+    });
+
+    it('a release near the bottom cancels: program stays, the transition ends', async () => {
+      const t = setup({ kind: 'fade_transition', durationMs: 1000, settings: {} });
+      t.studio('b');
+      await t.tc.tbar(0.5, false);
+      await t.tc.tbar(0.05, true);
+      expect(t.doc().currentSceneUuid).toBe(t.first);
+      expect(manual(t.seen)).toEqual(['moving@0.5', 'moving@0.05', 'cancelled@0.05']);
+      expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.manual', 'transition.manual', 'transition.manual', 'transition.ended']);
+      expect(t.tc.cursor()).toBe(1);
+    });
+
+    it('a cut drives a Fade, as OBS; leaving studio mode cancels', async () => {
+      const t = setup();
+      t.studio('b');
+      await t.tc.tbar(0.4, false);
+      expect(t.seen[1]).toMatchObject({ type: 'transition.manual', data: { kind: 'fade_transition', position: 0.4 } });
+      t.send({ type: 'studio.modeChanged', data: { enabled: false } });
+      expect(manual(t.seen)).toEqual(['moving@0.4', 'cancelled@0.4']);
+      expect(t.seen.at(-1)?.type).toBe('transition.ended');
+    });
+
+    it('a program switch by other means cancels the held T-bar and runs its own transition', async () => {
+      const t = setup({ kind: 'fade_transition', durationMs: 1000, settings: {} });
+      t.studio('b');
+      await t.tc.tbar(0.4, false);
+      t.switchTo('b');
+      // A switch to the T-bar's own target counts as its take.
+      expect(manual(t.seen)).toEqual(['moving@0.4', 'done@1']);
+      t.seen.length = 0;
+      t.studio(t.first);
+      await t.tc.tbar(0.4, false);
+      t.seen.length = 0;
+      t.switchTo('c');
+      expect(t.seen.map((e) => e.type)).toEqual(['transition.manual', 'transition.ended', 'transition.started']);
+      expect(t.seen[0]).toMatchObject({ data: { state: 'cancelled' } });
+      t.clock.advance(1000);
+      expect(t.seen.at(-1)?.type).toBe('transition.ended');
+    });
   });
 });

@@ -1,11 +1,31 @@
 /**
- * The engine's view of scene transitions: when program changes scene, the current transition
- * starts (transition.started) and, its duration later on the engine clock, ends (transition.ended)
- * — what obs-websocket's SceneTransitionStarted / Ended / VideoEnded and the T-bar cursor report.
- * Renderers draw the transition themselves from the document and the same duration; nothing here
- * runs per frame. A switch during a transition ends the running one first.
+ * The engine's view of scene transitions: when program changes scene, the transition into that
+ * scene starts (transition.started) and, its duration later on the engine clock, ends
+ * (transition.ended) — what obs-websocket's SceneTransitionStarted / Ended / VideoEnded and the
+ * T-bar cursor report. Renderers draw the transition themselves from the document and the same
+ * duration; nothing here runs per frame. A switch during a transition ends the running one first.
+ *
+ * The T-bar (SetTBarPosition, studio mode only, as OBS): the first move grabs a manual transition
+ * from program to preview (the preview scene's override, else the current transition; a cut or a
+ * stinger gives way to a Fade, as in OBS) and emits transition.started; each move sends
+ * transition.manual with the position, which renderers draw. A release within OBS's clamp of the
+ * top runs the take (program becomes the preview scene, no timed transition after it) and ends the
+ * transition; within the clamp of the bottom it cancels (program stays) and ends it; anywhere
+ * between, the bar stays where it was left, as OBS's does.
  */
-import { DEFAULT_TRANSITION, type StudioDocument, type StudioEvent } from '../shared';
+import {
+  NOT_MANUAL_TRANSITIONS,
+  Status,
+  TBAR_CLAMP,
+  TBAR_STEPS,
+  fail,
+  ok,
+  transitionInto,
+  type Result,
+  type Settings,
+  type StudioDocument,
+  type StudioEvent,
+} from '../shared';
 import type { Clock, Disposable, TimerHandle } from './api';
 
 export interface TransitionClockDeps {
@@ -13,6 +33,8 @@ export interface TransitionClockDeps {
   document(): StudioDocument;
   emit(event: StudioEvent): void;
   clock: Clock;
+  /** Studio mode's take (studio.take), run by a T-bar released at the top. */
+  take?(): Promise<Result<unknown>>;
 }
 
 interface Running {
@@ -23,8 +45,17 @@ interface Running {
   timer: TimerHandle | null;
 }
 
+interface Manual {
+  from: string;
+  to: string;
+  kind: string;
+  settings: Settings;
+  position: number;
+}
+
 export class TransitionClock {
   private running: Running | null = null;
+  private manual: Manual | null = null;
   private program: string;
   private readonly sub: Disposable;
 
@@ -32,30 +63,102 @@ export class TransitionClock {
     this.program = deps.document().currentSceneUuid;
     this.sub = deps.subscribe((event) => {
       if (event.type === 'scene.currentChanged') this.switched(event.data.sceneUuid);
+      // A T-bar follows studio mode and the preview it grabbed: leaving either cancels it.
+      else if (event.type === 'studio.modeChanged' && !event.data.enabled) this.cancelManual();
+      else if (event.type === 'scene.previewChanged' && this.manual && event.data.sceneUuid !== this.manual.to) this.cancelManual();
     });
   }
 
-  /** 0..1 through the running transition; 1 when none runs (OBS's transition cursor). */
+  /** 0..1 through the running transition (the T-bar's position while one is held); 1 when none runs. */
   cursor(): number {
+    if (this.manual) return this.manual.position;
     const r = this.running;
     if (!r || r.durationMs <= 0) return 1;
     return Math.min(1, Math.max(0, (this.deps.clock.now() - r.startedAt) / r.durationMs));
+  }
+
+  /** What a renderer that connects now must know: a T-bar held part-way. */
+  replay(): StudioEvent[] {
+    return this.manual ? [this.manualEvent(this.manual, 'moving')] : [];
+  }
+
+  /** SetTBarPosition: `position` 0..1; `release` as a user letting go of the bar (see the header). */
+  async tbar(position: number, release: boolean): Promise<Result<null>> {
+    const doc = this.deps.document();
+    if (!doc.studioMode) return fail(Status.StudioModeNotActive, 'The T-bar moves a transition only in studio mode; enable studio mode first.');
+    if (!(position >= 0 && position <= 1)) return fail(Status.OutOfRange, 'The T-bar position must be between 0 and 1.', 'position');
+    let m = this.manual;
+    if (!m) {
+      const to = doc.previewSceneUuid;
+      if (to === doc.currentSceneUuid) {
+        return fail(Status.InvalidResourceState, 'Preview and program show the same scene; put another scene on preview before moving the T-bar.');
+      }
+      if (this.running) this.end();
+      const t = transitionInto(doc, to);
+      const usable = !NOT_MANUAL_TRANSITIONS.includes(t.kind);
+      m = { from: doc.currentSceneUuid, to, kind: usable ? t.kind : 'fade_transition', settings: usable ? t.settings : {}, position: 0 };
+      this.manual = m;
+      this.deps.emit({ type: 'transition.started', data: { toSceneUuid: m.to, fromSceneUuid: m.from, kind: m.kind, durationMs: 0 } });
+    }
+    m.position = position;
+    this.deps.emit(this.manualEvent(m, 'moving'));
+    if (!release) return ok(null);
+    const steps = Math.round(position * TBAR_STEPS);
+    if (TBAR_STEPS - steps <= TBAR_CLAMP) {
+      m.position = 1;
+      const taken = this.deps.take ? await this.deps.take() : fail(Status.RequestProcessingFailed, 'This studio cannot take.');
+      // The take's program switch finishes the manual transition (switched); anything else cancels it.
+      if (this.manual === m) this.cancelManual();
+      return taken.ok ? ok(null) : taken;
+    }
+    if (steps <= TBAR_CLAMP) this.cancelManual();
+    return ok(null);
   }
 
   dispose(): void {
     this.sub.dispose();
     if (this.running?.timer) this.deps.clock.clearTimeout(this.running.timer);
     this.running = null;
+    this.manual = null;
+  }
+
+  private manualEvent(m: Manual, state: 'moving' | 'done' | 'cancelled'): StudioEvent {
+    return {
+      type: 'transition.manual',
+      data: { fromSceneUuid: m.from, toSceneUuid: m.to, kind: m.kind, settings: m.settings, position: m.position, state },
+    };
+  }
+
+  private cancelManual(): void {
+    const m = this.manual;
+    if (!m) return;
+    this.manual = null;
+    this.deps.emit(this.manualEvent(m, 'cancelled'));
+    this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: m.to, kind: m.kind } });
   }
 
   private switched(to: string): void {
     const from = this.program;
     this.program = to;
     if (from === to) return;
+    const m = this.manual;
+    if (m) {
+      this.manual = null;
+      if (m.to === to) {
+        // The T-bar's take: the picture is already the new scene, so no timed transition follows.
+        m.position = 1;
+        this.deps.emit(this.manualEvent(m, 'done'));
+        this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: to, kind: m.kind } });
+        return;
+      }
+      this.deps.emit(this.manualEvent(m, 'cancelled'));
+      this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: m.to, kind: m.kind } });
+    }
     if (this.running) this.end();
-    const t = this.deps.document().transition ?? DEFAULT_TRANSITION;
+    const doc = this.deps.document();
+    const t = transitionInto(doc, to);
     // A scene that was removed cannot be mixed out of: renderers cut then, and so does the clock.
-    const gone = !this.deps.document().scenes.some((s) => s.uuid === from);
+    const gone = !doc.scenes.some((s) => s.uuid === from);
     const durationMs = t.kind === 'cut_transition' || gone ? 0 : t.durationMs;
     this.deps.emit({ type: 'transition.started', data: { toSceneUuid: to, fromSceneUuid: from, kind: t.kind, durationMs } });
     if (durationMs === 0) {

@@ -1,5 +1,5 @@
 /** Typed events the engine emits. Renderers and the remote API subscribe to the same stream. */
-import type { StudioDocument } from './model';
+import type { Settings, StudioDocument } from './model';
 import type { MixerState } from './mixer';
 import type { KindDescriptor } from './kinds';
 import type { MediaAction, MediaDevice, MediaState } from './media';
@@ -42,6 +42,19 @@ export interface EventMap {
   'transition.started': { toSceneUuid: string; fromSceneUuid: string; kind: string; durationMs: number };
   /** The transition finished (the new scene is fully on program). */
   'transition.ended': { toSceneUuid: string; kind: string };
+  /**
+   * The T-bar (SetTBarPosition, studio mode): program held part-way from one scene to the next at
+   * `position` (0..1) with this transition. 'done': the take happened (the new scene is on program);
+   * 'cancelled': released near 0, program stays. Renderers draw it; replayed to each on connect.
+   */
+  'transition.manual': {
+    fromSceneUuid: string;
+    toSceneUuid: string;
+    kind: string;
+    settings: Settings;
+    position: number;
+    state: 'moving' | 'done' | 'cancelled';
+  };
   'item.created': { sceneUuid: string; sceneItemId: number; sourceUuid: string; index: number };
   'item.removed': { sceneUuid: string; sceneItemId: number; sourceUuid: string };
   'item.transformChanged': { sceneUuid: string; sceneItemId: number };

@@ -12,4 +12,5 @@ export * from './media';
 export * from './mixer';
 export * from './library';
 export * from './hotkeys';
+export * from './transitions';
 export * from './nesting';

@@ -5,7 +5,8 @@
  * Scene transitions through the real path: server mode with its headless Chromium compositor,
  * driven by obs-websocket-js. A program switch with the Fade transition is recorded, and the
  * recording's frames show it: red, then red and blue mixed, then blue, never back. The transition
- * events and requests are what OBS clients see. Needs `npx electron-vite build` first.
+ * events and requests are what OBS clients see. The T-bar (SetTBarPosition) holds a fade half-way
+ * on the recorded frames and takes at the top. Needs `npx electron-vite build` first.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -100,6 +101,66 @@ describe('scene transitions', () => {
     // Black (x) may lead, until the renderer's first frame reaches the new recording.
     expect(seq, seq).toMatch(/^x*r+m+b+$/);
     expect(seq.split('m').length - 1, seq).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the T-bar holds program part-way (a fade at 0.5 is an even mix) and a release at the top takes, as OBS', async () => {
+    const heard: string[] = [];
+    const listen = (type: 'SceneTransitionStarted' | 'SceneTransitionEnded') => (data: { transitionName: string }) => heard.push(`${type}:${data.transitionName}`);
+    const onStarted = listen('SceneTransitionStarted');
+    const onEnded = listen('SceneTransitionEnded');
+    obs.on('SceneTransitionStarted', onStarted);
+    obs.on('SceneTransitionEnded', onEnded);
+    try {
+      // Outside studio mode the T-bar is refused with OBS's code.
+      await expect(obs.call('SetTBarPosition', { position: 0.5 })).rejects.toMatchObject({ code: 506 });
+      for (const [sceneName, color] of [['Left', 0xff0000ff], ['Right', 0xffff0000]] as const) {
+        await obs.call('CreateScene', { sceneName });
+        await obs.call('CreateInput', { sceneName, inputName: `${sceneName} fill`, inputKind: 'color_source_v3', inputSettings: { color } });
+      }
+      await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+      await obs.call('SetCurrentProgramScene', { sceneName: 'Left' });
+      await obs.call('SetCurrentSceneTransition', { transitionName: 'Fade' });
+      await obs.call('SetStudioModeEnabled', { studioModeEnabled: true });
+      await obs.call('SetCurrentPreviewScene', { sceneName: 'Right' });
+      heard.length = 0;
+
+      await obs.call('StartRecord');
+      await until('the recording did not grow', async () => (await obs.call('GetRecordStatus')).outputBytes > 20_000);
+      // Released at 0.5 (OBS's default release): the bar stays there, program is held half-way.
+      await obs.call('SetTBarPosition', { position: 0.5 });
+      expect((await obs.call('GetCurrentSceneTransitionCursor')).transitionCursor).toBe(0.5);
+      expect((await obs.call('GetCurrentProgramScene')).sceneName).toBe('Left');
+      const held = (await obs.call('GetRecordStatus')).outputDuration;
+      await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > held + 1500);
+      expect(heard).toEqual(['SceneTransitionStarted:Fade']);
+      // To the top: the take happens, program is Blue, and the transition ends.
+      await obs.call('SetTBarPosition', { position: 1 });
+      await until('the T-bar transition did not end', async () => heard.includes('SceneTransitionEnded:Fade'));
+      expect((await obs.call('GetCurrentProgramScene')).sceneName).toBe('Right');
+      expect((await obs.call('GetCurrentPreviewScene')).sceneName).toBe('Left');
+      expect((await obs.call('GetCurrentSceneTransitionCursor')).transitionCursor).toBe(1);
+      const after = (await obs.call('GetRecordStatus')).outputDuration;
+      await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > after + 1500);
+      const { outputPath } = await obs.call('StopRecord');
+      expect(heard).toEqual(['SceneTransitionStarted:Fade', 'SceneTransitionEnded:Fade']);
+
+      // Each frame's middle pixel: red, blue, or the even mix the held fade shows (both near 128).
+      const kinds = (await frames(outputPath)).map((f) => {
+        const i = (4 * 16 + 8) * 3;
+        const [r, g, b] = [f[i]!, f[i + 1]!, f[i + 2]!];
+        if (r > 220 && b < 35) return 'r';
+        if (b > 220 && r < 35) return 'b';
+        return g < 40 && Math.abs(r - 128) < 30 && Math.abs(b - 128) < 30 ? 'h' : 'x';
+      });
+      const seq = kinds.join('');
+      // Held for 1.5 s of recorded media (45 frames at 30 fps), then straight to blue: no timed fade.
+      expect(seq, seq).toMatch(/^x*r*h+b+$/);
+      expect(seq.split('h').length - 1, seq).toBeGreaterThanOrEqual(30);
+    } finally {
+      obs.off('SceneTransitionStarted', onStarted);
+      obs.off('SceneTransitionEnded', onEnded);
+      await obs.call('SetStudioModeEnabled', { studioModeEnabled: false });
+    }
   });
 
   it('gpu_delay shows a source later than an undelayed one changed at the same moment', async () => {

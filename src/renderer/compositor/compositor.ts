@@ -13,7 +13,8 @@ import {
   VideoFormat,
   nv12Bytes,
   writeFrameHeader,
-  DEFAULT_TRANSITION,
+  transitionInto,
+  type EventMap,
   type Scene,
   type Settings,
   type Transform,
@@ -144,6 +145,8 @@ export class StudioCompositor implements Compositor {
   private programScene = '';
   /** The scene transition program is running, timed on this page's clock. */
   private transition: { from: string; to: string; kind: string; settings: Settings; durationMs: number; start: number } | null = null;
+  /** The T-bar's transition (transition.manual from the engine), held at `position` until released. */
+  private manual: { from: string; to: string; kind: string; settings: Settings; position: number } | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -187,6 +190,7 @@ export class StudioCompositor implements Compositor {
     // An output that starts has no frame to repeat yet: send it a whole one, not "unchanged".
     this.offOutputs = this.bridge.subscribe((event) => {
       if (event.type === 'stream.state' || event.type === 'record.state') this.packed = false;
+      if (event.type === 'transition.manual') this.onManual(event.data);
     });
     this.capturer = new Capturer(this.bridge, {
       gl: () => (this.pipe && !this.lost && gl && !gl.isContextLost() ? gl : null),
@@ -575,8 +579,8 @@ export class StudioCompositor implements Compositor {
     const k = this.keyNow;
     k.length = 0;
     k.push(this.docSerial, this.pipeSerial, this.width, this.height, this.overlay?.version ?? -1);
-    // A running transition changes the picture on every tick.
-    if (this.transition) return false;
+    // A running transition changes the picture on every tick (a held T-bar: whenever it moves).
+    if (this.transition || this.manual) return false;
     const scene = this.scene();
     if (!scene) return true;
     const f = this.filters;
@@ -680,7 +684,14 @@ export class StudioCompositor implements Compositor {
     const from = this.programScene;
     this.programScene = to;
     if (!from || from === to) return;
-    const t = doc.transition ?? DEFAULT_TRANSITION;
+    const held = this.manual;
+    this.manual = null;
+    // The T-bar's take: its picture already reached the new scene, so no timed transition follows.
+    if (held && held.to === to) {
+      this.transition = null;
+      return;
+    }
+    const t = transitionInto(doc, to);
     const mixable = transitionKind(t.kind) !== undefined && t.durationMs > 0 && doc.scenes.some((s) => s.uuid === from);
     this.transition = mixable ? { from, to, kind: t.kind, settings: t.settings, durationMs: t.durationMs, start: performance.now() } : null;
   }
@@ -690,15 +701,20 @@ export class StudioCompositor implements Compositor {
    * progress. False when none runs (it ended, or the scenes are gone).
    */
   private composeTransition(target: Target): boolean {
-    const tr = this.transition;
+    const tr = this.manual ?? this.transition;
     const doc = this.doc;
     const filters = this.filters;
     if (!tr || !doc || !filters) return false;
-    const t = (performance.now() - tr.start) / tr.durationMs;
+    const t = 'position' in tr ? tr.position : (performance.now() - tr.start) / tr.durationMs;
     const from = doc.scenes.find((s) => s.uuid === tr.from);
     const to = doc.scenes.find((s) => s.uuid === tr.to);
     const kind = transitionKind(tr.kind);
-    if (t >= 1 || !from || !to || !kind) {
+    if (!from || !to || !kind) {
+      this.manual = null;
+      this.transition = null;
+      return false;
+    }
+    if (t >= 1 && tr === this.transition) {
       this.transition = null;
       return false;
     }
@@ -718,6 +734,21 @@ export class StudioCompositor implements Compositor {
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     return true;
+  }
+
+  /**
+   * The engine's T-bar: 'moving' holds program part-way at its position (a timed transition gives
+   * way); 'done' keeps the new scene's whole picture until the document puts it on program;
+   * 'cancelled' lets program go back to its own scene.
+   */
+  private onManual(m: EventMap['transition.manual']): void {
+    if (m.state === 'cancelled' || (m.state === 'done' && this.programScene === m.toSceneUuid)) {
+      this.manual = null;
+      return;
+    }
+    if (m.fromSceneUuid !== this.programScene) return;
+    this.transition = null;
+    this.manual = { from: m.fromSceneUuid, to: m.toSceneUuid, kind: m.kind, settings: m.settings, position: Math.min(1, Math.max(0, m.position)) };
   }
 
   /** A scene as program shows it (items, then its filters) into an offscreen canvas-sized target. */

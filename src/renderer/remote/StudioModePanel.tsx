@@ -1,7 +1,8 @@
 import { useActions, useConnected, useRemote } from './context';
 import { Monitor } from './Monitor';
+import { TBar } from './TBar';
 
-/** Studio mode only: preview beside program, and Take to put the preview on air. */
+/** Studio mode only: preview beside program, and Take (or the T-bar) to put the preview on air. */
 export function StudioModePanel() {
   const enabled = useRemote((s) => s.studioMode.supported && s.studioMode.enabled);
   const preview = useRemote((s) => s.preview);
@@ -13,15 +14,18 @@ export function StudioModePanel() {
   return (
     <section className="panel studio" aria-label="Studio mode" data-testid="remote-studio">
       <Monitor kind="preview" scene={preview} />
-      <button
-        type="button"
-        className="button button-take"
-        data-testid="remote-take"
-        disabled={!connected || busy || !preview || preview === program}
-        onClick={() => void actions.take()}
-      >
-        Take
-      </button>
+      <div className="studio-controls">
+        <button
+          type="button"
+          className="button button-take"
+          data-testid="remote-take"
+          disabled={!connected || busy || !preview || preview === program}
+          onClick={() => void actions.take()}
+        >
+          Take
+        </button>
+        <TBar />
+      </div>
       <Monitor kind="program" scene={program} />
     </section>
   );

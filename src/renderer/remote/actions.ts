@@ -13,6 +13,11 @@ export interface Actions {
   /** Studio mode: the preview goes to program. */
   take(): Promise<void>;
   setStudioMode(enabled: boolean): Promise<void>;
+  /**
+   * Studio mode's T-bar (SetTBarPosition), 0..1; release as a hand letting go: near the top takes,
+   * near the bottom cancels, between holds. Resolves false when the studio refused (a notice says why).
+   */
+  setTBar(position: number, release: boolean): Promise<boolean>;
   startStream(): Promise<void>;
   stopStream(): Promise<void>;
   startDestination(d: DestinationInfo): Promise<void>;
@@ -81,6 +86,23 @@ export function createActions(store: RemoteStore, session: () => Session | null)
         await s.call('TriggerStudioModeTransition');
         store.setState({ program: preview, preview: program });
       });
+    },
+    async setTBar(position, release) {
+      // Not busy-gated like a tap: the slider sends its newest position whenever the last one is answered.
+      const s = session();
+      if (!s) {
+        showNotice(store, 'The T-bar needs a connection to the studio.');
+        return false;
+      }
+      try {
+        await s.call('SetTBarPosition', { position, release });
+        return true;
+      } catch (error) {
+        const message = requestMessage(error, 'Moving the T-bar');
+        console.warn(`[remote] ${message}`);
+        showNotice(store, message);
+        return false;
+      }
     },
     async setStudioMode(enabled) {
       await run('studio-mode', enabled ? 'Studio mode' : 'Leaving studio mode', async (s) => {

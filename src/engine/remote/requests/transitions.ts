@@ -87,6 +87,15 @@ export const transitionRequests: HandlerTable = {
 
   GetCurrentSceneTransitionCursor: (ctx) => success({ transitionCursor: ctx.studio.transitionCursor?.() ?? 1 }),
 
+  // OBS's T-bar (see transition-clock.ts): 506 outside studio mode; release defaults to true.
+  SetTBarPosition: async (ctx, f) => {
+    const position = f.number('position', 0, 1);
+    const release = f.optBoolean('release') ?? true;
+    if (!ctx.studio.setTBar) fail(Code.RequestProcessingFailed, 'This studio has no T-bar.');
+    unwrap(await ctx.studio.setTBar(position, release));
+    return success();
+  },
+
   // studio.take refuses with 506 outside studio mode; the renderers run the current transition.
   TriggerStudioModeTransition: async (ctx) => {
     unwrap(await ctx.studio.execute('studio.take', {}));
