@@ -14,8 +14,19 @@ export interface ItemRef {
  */
 export type DragOverride = ItemRef & Partial<Transform>;
 
+/** A name being edited in place (F2, or Rename in a context menu). */
+export type RenameTarget = { type: 'item'; ref: ItemRef } | { type: 'scene'; sceneUuid: string };
+
+/** What Copy put aside: an item (pasted as a copy of its source; null after Copy transform) and its transform. */
+export interface EditClipboard {
+  item: { ref: ItemRef; inputUuid: string } | null;
+  transform: Transform;
+}
+
 export interface UiState {
   selected: ItemRef | null;
+  renaming: RenameTarget | null;
+  clipboard: EditClipboard | null;
   drag: DragOverride | null;
   settingsOpen: boolean;
   /** Kind id whose "new source" dialog is open. */
@@ -29,6 +40,8 @@ export type UiStore = StoreApi<UiState>;
 export function createUiStore(): UiStore {
   return createStore<UiState>()(() => ({
     selected: null,
+    renaming: null,
+    clipboard: null,
     drag: null,
     settingsOpen: false,
     addSourceKind: null,

@@ -1,5 +1,8 @@
-import { useRef } from 'react';
-import { useStudio, useUi } from '../../stores/context';
+import { useRef, type MouseEvent } from 'react';
+import { useServices, useStudio, useUi } from '../../stores/context';
+import { useContextMenu } from '../editing/ContextMenu';
+import { itemMenu } from '../editing/menus';
+import { useEditKeys } from '../editing/useEditKeys';
 import { findInput, findItem, selectionInCurrentScene } from '../../stores/selectors';
 import { fitBox } from './geometry';
 import { SelectionOutline } from './SelectionOutline';
@@ -27,7 +30,17 @@ export function Preview() {
 
   useCompositor(canvasRef);
   useNudgeKeys();
-  const pointer = usePreviewDrag(stageRef, baseW, baseH);
+  useEditKeys();
+  const services = useServices();
+  const { handlers, pick } = usePreviewDrag(stageRef, baseW, baseH);
+  const menu = useContextMenu();
+  const onContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    const ref = pick(e);
+    const d = services.studio.getState().document;
+    const name = findInput(d, findItem(d, ref)?.sourceUuid)?.name;
+    if (ref && name !== undefined) menu.open(e, `Source ${name}`, itemMenu(services, ref));
+  };
 
   const sel = selectionInCurrentScene(doc, selected);
   const item = findItem(doc, sel);
@@ -36,7 +49,7 @@ export function Preview() {
   return (
     <section className="preview" aria-label="Preview">
       {/* The pointer is heard on the whole area, so handles on the canvas's edge can be grabbed. */}
-      <div className="preview-area" ref={areaRef} {...pointer}>
+      <div className="preview-area" ref={areaRef} {...handlers} onContextMenu={onContextMenu}>
         <div
           ref={stageRef}
           className="preview-stage"
@@ -50,6 +63,7 @@ export function Preview() {
           ) : null}
         </div>
       </div>
+      {menu.menu}
     </section>
   );
 }

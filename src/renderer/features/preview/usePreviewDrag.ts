@@ -242,7 +242,26 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     });
   };
 
-  return { onPointerDown, onPointerMove, onPointerUp: end, onPointerCancel: end };
+  /**
+   * The item a right click at this event's point is about, selected: the selected item when it
+   * lies under the pointer, else the topmost one there; null (and nothing selected) over none.
+   */
+  const pick = (e: { clientX: number; clientY: number }): ItemRef | null => {
+    const doc = studio.getState().document;
+    const compositor = ui.getState().compositor;
+    const scene = currentScene(doc);
+    const rect = stageRect();
+    if (!doc || !scene || !compositor || !rect) return null;
+    const p = toCanvas(e.clientX - rect.left, e.clientY - rect.top, rect, baseW, baseH);
+    const hits = compositor.hitTestAll(p.x, p.y);
+    const selected = selectionInCurrentScene(doc, ui.getState().selected);
+    if (selected && hits.includes(selected.sceneItemId)) return selected;
+    const ref = hits[0] === undefined ? null : { sceneUuid: scene.uuid, sceneItemId: hits[0] };
+    ui.setState({ selected: ref });
+    return ref;
+  };
+
+  return { handlers: { onPointerDown, onPointerMove, onPointerUp: end, onPointerCancel: end }, pick };
 }
 
 /** The selected item's transform as the preview shows it now (a drag in flight included). */

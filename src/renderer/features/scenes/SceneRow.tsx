@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { Scene } from '../../../shared';
-import { useActions } from '../../stores/context';
+import { useActions, useServices, useUi } from '../../stores/context';
+import type { MenuEntry } from '../editing/ContextMenu';
+import { sceneMenu } from '../editing/menus';
+import type { OrderMove } from '../editing/order';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { Icon } from '../layout/Icon';
 import { InlineName } from '../layout/InlineName';
@@ -12,21 +15,33 @@ interface Props {
   /** On preview (studio mode only). */
   preview: boolean;
   studioMode: boolean;
+  /** Opens the dock's context menu. */
+  onMenu(e: MouseEvent, label: string, entries: MenuEntry[]): void;
+  /** Moves this scene in the list (null: it cannot move). */
+  onReorder: ((move: OrderMove) => void) | null;
 }
 
 /**
  * Click = cut to this scene (in studio mode: put it on preview, program stays); double click =
  * rename; × = remove (asks first).
  */
-export function SceneRow({ scene, current, preview, studioMode }: Props) {
+export function SceneRow({ scene, current, preview, studioMode, onMenu, onReorder }: Props) {
+  const services = useServices();
   const { call } = useActions();
-  const [renaming, setRenaming] = useState(false);
+  const [renamingHere, setRenamingHere] = useState(false);
+  const renamingFromMenu = useUi((s) => s.renaming?.type === 'scene' && s.renaming.sceneUuid === scene.uuid);
+  const renaming = renamingHere || renamingFromMenu;
+  const setRenaming = (on: boolean) => {
+    setRenamingHere(on);
+    if (!on && renamingFromMenu) services.ui.setState({ renaming: null });
+  };
   if (renaming) {
     return (
       <li className="list-row">
         <InlineName
           initial={scene.name}
           label={`New name for scene ${scene.name}`}
+          testId="scene-rename-input"
           onCancel={() => setRenaming(false)}
           onSubmit={(name) => {
             setRenaming(false);
@@ -38,7 +53,7 @@ export function SceneRow({ scene, current, preview, studioMode }: Props) {
   }
   const classes = ['list-row', current ? 'list-row-current' : '', preview ? 'list-row-preview' : ''].filter(Boolean).join(' ');
   return (
-    <li className={classes}>
+    <li className={classes} onContextMenu={(e) => onMenu(e, `Scene ${scene.name}`, sceneMenu(services, scene, onReorder))}>
       <button
         type="button"
         className="list-main"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useActions, useStudio } from '../../stores/context';
+import { useContextMenu } from '../editing/ContextMenu';
 import { uniqueName } from '../sources/uniqueName';
 import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
@@ -10,8 +11,10 @@ export function ScenesDock() {
   const doc = useStudio((s) => s.document);
   const { call } = useActions();
   const [adding, setAdding] = useState(false);
-  const scenes = doc?.scenes ?? [];
+  // Groups are scenes inside but not listed here (OBS lists them in the Sources dock only).
+  const scenes = doc ? plainScenes(doc) : [];
   const studioMode = doc?.studioMode ?? false;
+  const menu = useContextMenu();
   /** As in OBS, a new scene is the one you edit next: program, or preview in studio mode. */
   const addScene = async (name: string): Promise<void> => {
     const created = await call('scene.create', { name });
@@ -73,6 +76,8 @@ export function ScenesDock() {
             current={scene.uuid === doc?.currentSceneUuid}
             preview={studioMode && scene.uuid === doc?.previewSceneUuid}
             studioMode={studioMode}
+            onMenu={menu.open}
+            onReorder={null}
           />
         ))}
         {adding ? (
@@ -92,6 +97,7 @@ export function ScenesDock() {
         ) : null}
       </ul>
       {doc && scenes.length === 0 ? <p className="empty">No scenes yet.</p> : null}
+      {menu.menu}
     </Dock>
   );
 }

@@ -1,7 +1,11 @@
+import type { MouseEvent } from 'react';
 import type { Input, SceneItem } from '../../../shared';
-import { useActions, useServices, useStudio } from '../../stores/context';
+import { useActions, useServices, useStudio, useUi } from '../../stores/context';
 import { findKind } from '../../stores/selectors';
+import type { MenuEntry } from '../editing/ContextMenu';
+import { itemMenu } from '../editing/menus';
 import { Icon } from '../layout/Icon';
+import { InlineName } from '../layout/InlineName';
 import { SourceRemove } from './SourceRemove';
 
 interface Props {
@@ -12,18 +16,44 @@ interface Props {
   index: number;
   count: number;
   selected: boolean;
+  /** Opens the dock's context menu. */
+  onMenu(e: MouseEvent, label: string, entries: MenuEntry[]): void;
 }
 
 /** One scene item: select, visibility, lock, mute (inputs with audio), stacking and removal. */
-export function SourceRow({ sceneUuid, item, input, index, count, selected }: Props) {
-  const { ui } = useServices();
+export function SourceRow({ sceneUuid, item, input, index, count, selected, onMenu }: Props) {
+  const services = useServices();
+  const { ui } = services;
   const { call } = useActions();
   const hasAudio = useStudio((s) => findKind(s.kinds, input?.kind)?.audio === true);
+  const renaming = useUi((s) => s.renaming?.type === 'item' && s.renaming.ref.sceneUuid === sceneUuid && s.renaming.ref.sceneItemId === item.sceneItemId);
   const ref = { sceneUuid, sceneItemId: item.sceneItemId };
   const name = input?.name ?? `(missing source ${item.sourceUuid})`;
   const classes = ['list-row', selected ? 'list-row-selected' : '', item.enabled ? '' : 'list-row-hidden'].filter(Boolean).join(' ');
+  if (renaming && input) {
+    return (
+      <li className={classes}>
+        <InlineName
+          initial={input.name}
+          label={`New name for source ${input.name}`}
+          testId="source-rename-input"
+          onCancel={() => ui.setState({ renaming: null })}
+          onSubmit={(next) => {
+            ui.setState({ renaming: null });
+            void call('input.rename', { inputUuid: input.uuid, name: next });
+          }}
+        />
+      </li>
+    );
+  }
   return (
-    <li className={classes}>
+    <li
+      className={classes}
+      onContextMenu={(e) => {
+        ui.setState({ selected: ref });
+        onMenu(e, `Source ${name}`, itemMenu(services, ref));
+      }}
+    >
       <button
         type="button"
         className={item.enabled ? 'icon-button toggle' : 'icon-button toggle toggle-off'}

@@ -1,4 +1,5 @@
 import { useStudio, useUi } from '../../stores/context';
+import { useContextMenu } from '../editing/ContextMenu';
 import { currentScene } from '../../stores/selectors';
 import { Dock } from '../layout/Dock';
 import { AddSourceMenu } from './AddSourceMenu';
@@ -10,6 +11,7 @@ export function SourcesDock() {
   const selected = useUi((s) => s.selected);
   const scene = currentScene(doc);
   const items = scene?.items ?? [];
+  const menu = useContextMenu();
   return (
     <Dock title="Sources" subtitle={scene?.name} className="dock-sources" actions={<AddSourceMenu />}>
       <ul className="list" aria-label={scene ? `Sources in ${scene.name}` : 'Sources'}>
@@ -26,11 +28,13 @@ export function SourcesDock() {
                   index={index}
                   count={items.length}
                   selected={selected?.sceneUuid === scene.uuid && selected.sceneItemId === item.sceneItemId}
+                  onMenu={menu.open}
                 />
               ))
           : null}
       </ul>
       {scene && items.length === 0 ? <p className="empty">No sources. Use + to add one.</p> : null}
+      {menu.menu}
     </Dock>
   );
 }

@@ -1,0 +1,156 @@
+/**
+ * OBS's context menus and editing keys: right click on an item in the preview or on its Sources row
+ * opens a menu (kept inside the window, closed by Escape or a click outside) whose Duplicate, Flip,
+ * Rename and Filters… do what they say, seen in the engine's document; Delete, F2, Ctrl+C/Ctrl+V,
+ * Ctrl+D work on the selected item; a scene's menu renames it.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { canvasMapper, latestDocument, transformOf } from '../test/harness/preview';
+import { connectStudio, type StudioClient } from '../test/harness/studio-client';
+import { startStudioServer, type StudioServer } from '../test/harness/studio-server';
+
+let server: StudioServer;
+let studio: StudioClient;
+
+test.beforeAll(async () => {
+  server = await startStudioServer();
+  studio = await connectStudio(server);
+});
+
+test.afterAll(async () => {
+  studio?.close();
+  await server?.stop();
+});
+
+const itemNames = (sceneUuid: string): string[] => {
+  const doc = latestDocument(studio);
+  const scene = doc.scenes.find((s) => s.uuid === sceneUuid);
+  return (scene?.items ?? []).map((i) => doc.inputs.find((x) => x.uuid === i.sourceUuid)?.name ?? '?');
+};
+
+async function expectInsideWindow(page: Page): Promise<void> {
+  const menu = page.getByTestId('context-menu');
+  await expect(menu).toBeVisible();
+  const box = (await menu.boundingBox())!;
+  const view = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(view.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+}
+
+test('the preview and source menus duplicate, flip, rename and open filters; Escape and outside clicks close them', async ({ page }) => {
+  const { sceneUuid } = await studio.must('scene.create', { name: 'Menus' });
+  await studio.must('scene.setCurrent', { sceneUuid });
+  await studio.must('input.create', {
+    sceneUuid,
+    name: 'Card',
+    kind: 'color_source_v3',
+    settings: { color: 0xff0000ff, width: 400, height: 200 },
+    transform: { positionX: 100, positionY: 100 },
+  });
+  const card = latestDocument(studio).inputs.find((i) => i.name === 'Card')!;
+  await studio.must('filter.create', { sourceUuid: card.uuid, name: 'Warm', kind: 'color_filter_v2' });
+  await page.goto(server.launchUrl);
+  await expect(page.getByTestId('dock-sources-subtitle')).toContainText('Menus');
+  const at = await canvasMapper(page);
+
+  // Right click on the card in the preview: it is selected and its menu opens inside the window.
+  const spot = at(300, 200);
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Escape');
+      await page.mouse.click(spot.x, spot.y, { button: 'right' });
+      return page.getByTestId('context-menu').count();
+    })
+    .toBe(1);
+  await expect(page.getByTestId('source-Card')).toHaveAttribute('aria-pressed', 'true');
+  await expectInsideWindow(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('context-menu')).toHaveCount(0);
+
+  // Opened near the window's bottom-right corner (on the last source row, far right), it still fits.
+  const row = (await page.getByTestId('source-Card').boundingBox())!;
+  await page.mouse.click(row.x + row.width - 2, row.y + row.height / 2, { button: 'right' });
+  await expectInsideWindow(page);
+  await page.mouse.click(5, 5);
+  await expect(page.getByTestId('context-menu')).toHaveCount(0);
+
+  // Duplicate: a new input with the same settings, filters and place, selected.
+  await page.mouse.click(spot.x, spot.y, { button: 'right' });
+  await page.getByTestId('menu-duplicate').click();
+  await expect(page.getByTestId('source-Card 2')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Card', 'Card 2']);
+  await expect.poll(() => latestDocument(studio).inputs.find((i) => i.name === 'Card 2')?.filters.map((f) => f.name)).toEqual(['Warm']);
+  const copy = latestDocument(studio).inputs.find((i) => i.name === 'Card 2')!;
+  expect(copy.settings).toMatchObject({ color: 0xff0000ff, width: 400, height: 200 });
+  expect(transformOf(studio, sceneUuid, 'Card 2')).toMatchObject({ positionX: 100, positionY: 100, scaleX: 1 });
+
+  // Flip horizontal from the Sources row's menu: mirrored in place.
+  await page.getByTestId('source-Card 2').click({ button: 'right' });
+  await page.getByTestId('menu-flip-horizontal').click();
+  await expect.poll(() => transformOf(studio, sceneUuid, 'Card 2').scaleX).toBe(-1);
+  expect(transformOf(studio, sceneUuid, 'Card 2').positionX).toBeCloseTo(500, 6);
+
+  // Rename from the menu.
+  await page.getByTestId('source-Card 2').click({ button: 'right' });
+  await page.getByTestId('menu-rename').click();
+  await page.getByTestId('source-rename-input').fill('Mirror');
+  await page.getByTestId('source-rename-input').press('Enter');
+  await expect(page.getByTestId('source-Mirror')).toBeVisible();
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Card', 'Mirror']);
+
+  // Filters… opens the Properties dock's filter list for that source.
+  await page.getByTestId('source-Card').click({ button: 'right' });
+  await page.getByTestId('menu-filters').click();
+  await expect(page.locator(`#filters-${card.uuid}`)).toBeInViewport();
+  await expect(page.getByTestId('source-Card')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('Delete, F2, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on the selected item', async ({ page }) => {
+  const { sceneUuid } = await studio.must('scene.create', { name: 'Keys' });
+  await studio.must('scene.setCurrent', { sceneUuid });
+  await studio.must('input.create', { sceneUuid, name: 'Logo', kind: 'color_source_v3', settings: { color: 0xff00ff00, width: 200, height: 200 }, transform: { positionX: 40, positionY: 60, rotation: 30 } });
+  await studio.must('input.create', { sceneUuid, name: 'Plate', kind: 'color_source_v3', settings: { color: 0xffff0000, width: 300, height: 100 }, transform: { positionX: 700, positionY: 500 } });
+  await page.goto(server.launchUrl);
+  await expect(page.getByTestId('dock-sources-subtitle')).toContainText('Keys');
+
+  await page.getByTestId('source-Logo').click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('source-Logo 2')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate', 'Logo 2']);
+  expect(transformOf(studio, sceneUuid, 'Logo 2')).toMatchObject({ positionX: 40, positionY: 60, rotation: 30 });
+
+  // Delete removes the selected item.
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('source-Logo 2')).toHaveCount(0);
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate']);
+
+  // Copy and paste: a copy of the copied item (named anew), where it was.
+  await page.getByTestId('source-Plate').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate', 'Plate 2']);
+  expect(transformOf(studio, sceneUuid, 'Plate 2')).toMatchObject({ positionX: 700, positionY: 500 });
+
+  // Copy transform from Logo, paste it onto Plate.
+  await page.getByTestId('source-Logo').click();
+  await page.keyboard.press('Control+Shift+C');
+  await page.getByTestId('source-Plate').click();
+  await page.keyboard.press('Control+Shift+V');
+  await expect.poll(() => transformOf(studio, sceneUuid, 'Plate').rotation).toBe(30);
+  expect(transformOf(studio, sceneUuid, 'Plate')).toMatchObject({ positionX: 40, positionY: 60 });
+
+  // F2 renames the selected item's source in place.
+  await page.keyboard.press('F2');
+  await page.getByTestId('source-rename-input').fill('Lower plate');
+  await page.getByTestId('source-rename-input').press('Enter');
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Lower plate', 'Plate 2']);
+
+  // The scene's own menu renames the scene.
+  await page.getByTestId('scene-Keys').click({ button: 'right' });
+  await page.getByTestId('menu-rename').click();
+  await page.getByTestId('scene-rename-input').fill('Keys & plates');
+  await page.getByTestId('scene-rename-input').press('Enter');
+  await expect.poll(() => latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)?.name).toBe('Keys & plates');
+});
