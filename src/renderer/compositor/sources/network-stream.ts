@@ -22,9 +22,12 @@ import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from '
 import { VideoFrames } from './video-frames';
 
 /** Further behind the live edge than this (seconds), the player jumps to it. */
-const MAX_LAG_S = 0.5;
-/** Where behind the edge a jump lands: a little room so the decoder never runs dry. */
-const EDGE_MARGIN_S = 0.12;
+const MAX_LAG_S = 0.35;
+/**
+ * Where behind the edge a jump lands: about one fragment (the engine cuts them at 100 ms), so the
+ * next one arrives before the player runs dry and stalls.
+ */
+const EDGE_MARGIN_S = 0.15;
 /** Seconds of played data kept in the SourceBuffer. */
 const KEEP_S = 10;
 /**
@@ -250,6 +253,8 @@ export class NetworkStreamRuntime implements SourceRuntime, MediaPlayer {
     if (this.conn !== conn) return;
     URL.revokeObjectURL(conn.url);
     conn.url = null;
+    // A live stream: no end. Chromium renders MSE with no end in its low-delay mode.
+    media.duration = Infinity;
     const buffer = media.addSourceBuffer(mime);
     conn.buffer = buffer;
     buffer.addEventListener('updateend', () => this.pump(conn));
