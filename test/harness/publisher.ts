@@ -26,6 +26,8 @@ export interface PublishOptions {
   /** Keyframe interval in frames; default fps (one a second). */
   gop?: number;
   toneHz?: number;
+  /** Video encoder arguments in place of H.264 (e.g. ['-c:v', 'flv1']). */
+  videoCodec?: string[];
 }
 
 export function publishTestStream(url: string, opts: PublishOptions = {}): Publisher {
@@ -36,8 +38,8 @@ export function publishTestStream(url: string, opts: PublishOptions = {}): Publi
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-re',
     '-f', 'lavfi', '-i', video,
     '-f', 'lavfi', '-i', `sine=frequency=${toneHz}:sample_rate=48000`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
-    '-g', String(gop), '-keyint_min', String(gop), '-bf', '0',
+    ...(opts.videoCodec ?? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0']),
+    '-pix_fmt', 'yuv420p', '-g', String(gop), '-keyint_min', String(gop),
     '-c:a', 'aac', '-b:a', '96k',
     '-f', 'flv', url,
   ];

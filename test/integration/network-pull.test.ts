@@ -29,9 +29,9 @@ const publishers: Publisher[] = [];
 afterAll(async () => {
   for (const s of servers) await s.stop();
 });
-res.onCleanup(async () => {
-  for (const p of publishers) await p.stop();
-});
+const stopPublishers = async (): Promise<void> => {
+  for (const p of publishers.splice(0)) await p.stop();
+};
 
 async function until<T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -59,6 +59,7 @@ const doc = (url: string): StudioDocument =>
 describe('NetworkPull (real FFmpeg, real nginx-rtmp)', () => {
   it('pulls, serves fMP4 of the published picture, reconnects by itself after the server dies', async () => {
     const dir = res.temp('network-pull-');
+    res.onCleanup(stopPublishers);
     let nginx = await startNginxRtmp();
     servers.push(nginx);
     publishers.push(publishTestStream(nginx.url(KEY), { colour: 'blue' }));
@@ -116,4 +117,32 @@ describe('NetworkPull (real FFmpeg, real nginx-rtmp)', () => {
     expect(log).toContain('rtmp://127.0.0.1:');
     expect(readFileSync(file).length).toBeGreaterThan(0);
   }, 180_000);
+
+  it('transcodes a stream whose codec fragmented MP4 cannot carry (FLV\'s Sorenson H.263) into H.264', async () => {
+    const dir = res.temp('network-pull-flv1-');
+    res.onCleanup(stopPublishers);
+    const nginx = await startNginxRtmp();
+    servers.push(nginx);
+    publishers.push(publishTestStream(nginx.url('flv1'), { colour: 'red', videoCodec: ['-c:v', 'flv1'] }));
+    const sources = new NetworkSources({
+      clock: systemClock,
+      logger,
+      secrets: new Set(),
+      ffmpegPath: async () => ok(process.env['FFMPEG_BIN'] ?? 'ffmpeg'),
+      onState: () => {},
+    });
+    res.onCleanup(() => sources.dispose());
+    sources.documentChanged(doc(nginx.url('flv1')));
+    const live = await until('live', () => sources.status('in-1'), (s) => s?.state === 'live');
+    expect(live?.transcoding).toBe(true);
+    expect(live?.codecs[0]).toMatch(/^avc1\./);
+    const chunks: Buffer[] = [];
+    sources.stream('in-1')!.read({ write: (b) => chunks.push(b), end: () => {} });
+    await until('fragments', () => chunks.reduce((n, c) => n + c.length, 0), (n) => n > 20_000);
+    const file = path.join(dir, 'got.mp4');
+    writeFileSync(file, Buffer.concat(chunks));
+    const [r, g, b] = await centreRgb(file);
+    expect(r, `red, got ${r},${g},${b}`).toBeGreaterThan(180);
+    expect(g! + b!).toBeLessThan(120);
+  }, 120_000);
 });

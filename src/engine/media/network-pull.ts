@@ -32,6 +32,8 @@ const CONNECT_TIMEOUT_MS = 20_000;
 const STABLE_MS = 60_000;
 /** A reader joining gets at most this much from the last keyframe on; a longer GOP is not kept. */
 const MAX_CACHE_BYTES = 16 << 20;
+/** FFmpeg's words when a stream's codec cannot be copied into MP4. */
+const CANNOT_COPY = /codec not currently supported in container|Could not find tag for codec|incompatible with output codec/i;
 /** A reader that falls this far behind (a stalled page) is cut off; it reconnects at the live edge. */
 export const MAX_READER_BACKLOG = 8 << 20;
 
@@ -273,6 +275,12 @@ export class NetworkPull {
 
   private exited(gen: number, info: ExitInfo): void {
     if (gen !== this.generation || this.disposed) return;
+    // A codec fragmented MP4 cannot carry (FLV's Sorenson H.263, …): FFmpeg refuses before the
+    // init segment, so the next attempt transcodes.
+    if (!this.init && !this.transcode && info.stderr.some((l) => CANNOT_COPY.test(l))) {
+      this.transcode = true;
+      this.opts.logger.log('info', 'network source: the stream needs transcoding for fragmented MP4', { source: this.opts.name });
+    }
     const why = info.failure?.error.message ?? info.stderr.at(-1) ?? 'the stream ended';
     this.lost(gen, why);
   }
