@@ -101,6 +101,8 @@ export class MediaTracker {
       if (!input) continue;
       const previous = this.players.get(status.inputUuid)?.status.state ?? 'none';
       this.players.set(status.inputUuid, { status, at: now });
+      // A network stream that is down: the engine's state is the one told (setStreamState).
+      if (this.streams.has(status.inputUuid)) continue;
       if (previous !== status.state) {
         const data = { inputUuid: input.uuid, inputName: input.name, state: status.state, previous, ...(status.error ? { error: status.error } : {}) };
         this.opts.emit({ type: 'media.state', data });
