@@ -4,17 +4,19 @@
  * drives every strip (volume, mute, balance, sync offset, monitoring, whether it is in program);
  * levels() is what the meters and obs-websocket's InputVolumeMeters read.
  */
-import { AUDIO_FILTER_KINDS, MIXER_DEFAULTS, type Input, type InputLevels, type MixerState, type StudioDocument } from '../../shared';
+import { AUDIO_FILTER_KINDS, MIXER_DEFAULTS, shownSources, type Input, type InputLevels, type MixerState, type StudioDocument } from '../../shared';
 import type { SourceAudioPort } from '../compositor/sources/types';
 import { createAudioFilter, loadDynamics, type AudioFilterUnit } from './filters';
 import { FFT_SIZE, measure } from './levels';
 import { MonitorOutput, type MonitorStatus } from './monitor';
 import { ChannelStrip, type FilterUnit, type StripState } from './strip';
 
-/** Uuids of the inputs active in program (enabled items of the program scene), as OBS plays them. */
+/**
+ * Uuids of the inputs active in program (enabled items of the program scene, nested scenes and
+ * groups included), as OBS plays them.
+ */
 export function activeInputs(doc: StudioDocument): Set<string> {
-  const scene = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid);
-  return new Set(scene?.items.filter((i) => i.enabled).map((i) => i.sourceUuid) ?? []);
+  return shownSources(doc, doc.currentSceneUuid);
 }
 
 /** An input's mixer state; collections from before the mixer lack some fields, which read as OBS's defaults. */

@@ -14,6 +14,8 @@ import {
   nv12Bytes,
   writeFrameHeader,
   transitionInto,
+  MAX_NESTING,
+  shownSources,
   type EventMap,
   type Scene,
   type Settings,
@@ -45,6 +47,7 @@ import { MediaLink } from './sources/media-link';
 import { BrowserLink } from './sources/browser-link';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
+import { NestedScenes } from './nested';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
 const MAX_UNACKED = 3;
@@ -106,6 +109,8 @@ export class StudioCompositor implements Compositor {
   private readonly uv = new Float32Array(4);
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
   private readonly draw: Draw;
+  /** Nested scenes and groups, composed before the items that show them (nested.ts). */
+  private readonly nested: NestedScenes;
   private owner = false;
   private ownerOrigin = 0;
   private packProblem: string | null = null;
@@ -183,6 +188,20 @@ export class StudioCompositor implements Compositor {
       texture: (t) => this.pipe?.drawTexture(t, this.xf, this.uv),
       color: (c) => this.pipe?.drawColor(this.xf, c),
     };
+    this.nested = new NestedScenes({
+      get gl() {
+        if (!gl) throw new Error('no GL context');
+        return gl;
+      },
+      doc: () => this.doc,
+      pool: () => this.filters?.pool ?? null,
+      width: () => this.width,
+      height: () => this.height,
+      prepareInputs: (scene) => this.filters?.prepare(this.itemSources(scene), (u) => this.live.get(u)?.rt, this.frame),
+      drawItems: (scene) => this.drawItems(scene),
+      applySceneFilters: (scene, t) => this.filters?.applyScene(scene.uuid, t, this.frame, false),
+      picture: (uuid) => this.picture(uuid),
+    });
     this.canvas.addEventListener('webglcontextlost', this.onLost);
     this.canvas.addEventListener('webglcontextrestored', this.onRestored);
     this.initGl();
@@ -353,6 +372,7 @@ export class StudioCompositor implements Compositor {
     this.pipe = null;
     // Its GL objects died with the context; a new stage is made when it is restored.
     this.filters = null;
+    this.nested.forget();
     this.flow.reset();
     this.resetSent();
     this.dropSources();
@@ -430,8 +450,8 @@ export class StudioCompositor implements Compositor {
    * the document rather than from draw calls, so a stalled tick never reads as "left program".
    */
   private syncActive(): void {
-    const onProgram = new Set<string>();
-    for (const item of this.scene()?.items ?? []) if (item.enabled) onProgram.add(item.sourceUuid);
+    // Inputs in nested scenes and groups of the program scene are on program too.
+    const onProgram = this.doc ? shownSources(this.doc, this.doc.currentSceneUuid) : new Set<string>();
     for (const [uuid, l] of this.live) {
       const active = onProgram.has(uuid);
       if (active === l.active) continue;
@@ -490,10 +510,16 @@ export class StudioCompositor implements Compositor {
     return true;
   }
 
-  /** What an item of this input draws: its filtered picture, or the source itself. */
+  /** What an item of this input draws: its filtered picture, or the source itself (or a nested scene's picture). */
   private picture(uuid: string): Picture | null {
     const rt = this.live.get(uuid)?.rt;
+    if (!rt) return this.nested.picture(uuid);
     return this.filters ? this.filters.picture(uuid, rt) : (rt ?? null);
+  }
+
+  /** The sources of a scene's enabled items. */
+  private itemSources(scene: Scene): string[] {
+    return scene.items.filter((i) => i.enabled).map((i) => i.sourceUuid);
   }
 
   /**
@@ -502,8 +528,9 @@ export class StudioCompositor implements Compositor {
    */
   private prepareScene(scene: Scene): boolean {
     if (!this.filters) return false;
-    const uuids = scene.items.filter((i) => i.enabled).map((i) => i.sourceUuid);
-    return this.filters.prepare(uuids, (uuid) => this.live.get(uuid)?.rt, this.frame);
+    // Nested scenes and groups first: each is composed into its own target (nested.ts).
+    const nested = this.nested.prepare(scene);
+    return this.filters.prepare(this.itemSources(scene), (uuid) => this.live.get(uuid)?.rt, this.frame) || nested;
   }
 
   // ---- per tick -------------------------------------------------------------------------------
@@ -588,10 +615,26 @@ export class StudioCompositor implements Compositor {
       if (f.sceneAnimated(scene.uuid)) return false;
       k.push(f.sceneVersion(scene.uuid));
     }
+    return this.keyItems(scene, 0);
+  }
+
+  /** programKey's part for a scene's shown items, nested scenes and groups followed (MAX_NESTING deep). */
+  private keyItems(scene: Scene, depth: number): boolean {
+    const k = this.keyNow;
+    const f = this.filters;
     for (const item of scene.items) {
       if (!item.enabled) continue;
       const rt = this.live.get(item.sourceUuid)?.rt;
-      if (!rt) continue;
+      if (!rt) {
+        const nested = depth < MAX_NESTING ? this.doc?.scenes.find((s) => s.uuid === item.sourceUuid) : undefined;
+        if (!nested) continue;
+        if (f) {
+          if (f.sceneAnimated(nested.uuid)) return false;
+          k.push(f.sceneVersion(nested.uuid));
+        }
+        if (!this.keyItems(nested, depth + 1)) return false;
+        continue;
+      }
       const v = rt.version;
       if (v === undefined) return false;
       k.push(v);

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useServices, useStudio } from '../../stores/context';
+import { sceneReaches } from '../../../shared';
+import { useActions, useServices, useStudio } from '../../stores/context';
+import { currentScene } from '../../stores/selectors';
 import { Icon } from '../layout/Icon';
 
 /** "+" in the Sources dock: a menu of the input kinds the engine offers. */
@@ -27,6 +29,11 @@ export function AddSourceMenu() {
   }, [open]);
 
   const inputs = kinds.filter((k) => k.category === 'input');
+  // Scenes that can be shown in this one (OBS: a scene is a source): never itself or one that shows it.
+  const { call } = useActions();
+  const doc = useStudio((s) => s.document);
+  const here = currentScene(doc);
+  const nestable = doc && here ? doc.scenes.filter((s) => !s.isGroup && !sceneReaches(doc, s.uuid, here.uuid)) : [];
   return (
     <div className="menu-anchor" ref={rootRef}>
       <button
@@ -59,6 +66,22 @@ export function AddSourceMenu() {
                 }}
               >
                 {k.displayName}
+              </button>
+            </li>
+          ))}
+          {nestable.map((scene) => (
+            <li key={scene.uuid} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                data-testid={`source-scene-${scene.name}`}
+                onClick={() => {
+                  setOpen(false);
+                  if (here) void call('item.create', { sceneUuid: here.uuid, sourceUuid: scene.uuid });
+                }}
+              >
+                Scene: {scene.name}
               </button>
             </li>
           ))}

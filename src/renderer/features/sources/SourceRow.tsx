@@ -1,8 +1,9 @@
 import type { MouseEvent } from 'react';
-import type { Input, SceneItem } from '../../../shared';
+import type { Input, Scene, SceneItem } from '../../../shared';
 import { useActions, useServices, useStudio, useUi } from '../../stores/context';
 import { findKind } from '../../stores/selectors';
 import type { MenuEntry } from '../editing/ContextMenu';
+import type { ReorderRowProps } from '../editing/useDragReorder';
 import { itemMenu } from '../editing/menus';
 import { Icon } from '../layout/Icon';
 import { InlineName } from '../layout/InlineName';
@@ -12,23 +13,29 @@ interface Props {
   sceneUuid: string;
   item: SceneItem;
   input: Input | null;
+  /** The scene or group the item shows, when it shows one (OBS: a scene is a source). */
+  nested?: Scene | null;
+  /** 1 for a group's items, listed under it. */
+  depth?: number;
   /** Index in the scene's items (0 = bottom). */
   index: number;
   count: number;
   selected: boolean;
   /** Opens the dock's context menu. */
   onMenu(e: MouseEvent, label: string, entries: MenuEntry[]): void;
+  /** Drag this row onto another to take its place. */
+  reorder?: ReorderRowProps;
 }
 
 /** One scene item: select, visibility, lock, mute (inputs with audio), stacking and removal. */
-export function SourceRow({ sceneUuid, item, input, index, count, selected, onMenu }: Props) {
+export function SourceRow({ sceneUuid, item, input, nested = null, depth = 0, index, count, selected, onMenu, reorder }: Props) {
   const services = useServices();
   const { ui } = services;
   const { call } = useActions();
   const hasAudio = useStudio((s) => findKind(s.kinds, input?.kind)?.audio === true);
   const renaming = useUi((s) => s.renaming?.type === 'item' && s.renaming.ref.sceneUuid === sceneUuid && s.renaming.ref.sceneItemId === item.sceneItemId);
   const ref = { sceneUuid, sceneItemId: item.sceneItemId };
-  const name = input?.name ?? `(missing source ${item.sourceUuid})`;
+  const name = input?.name ?? nested?.name ?? `(missing source ${item.sourceUuid})`;
   const classes = ['list-row', selected ? 'list-row-selected' : '', item.enabled ? '' : 'list-row-hidden'].filter(Boolean).join(' ');
   if (renaming && input) {
     return (
@@ -49,6 +56,9 @@ export function SourceRow({ sceneUuid, item, input, index, count, selected, onMe
   return (
     <li
       className={classes}
+      {...reorder}
+      style={depth > 0 ? { paddingLeft: `${depth * 1.5}em` } : undefined}
+      data-depth={depth}
       onContextMenu={(e) => {
         ui.setState({ selected: ref });
         onMenu(e, `Source ${name}`, itemMenu(services, ref));
@@ -80,9 +90,10 @@ export function SourceRow({ sceneUuid, item, input, index, count, selected, onMe
         className="list-main"
         aria-pressed={selected}
         data-testid={`source-${name}`}
-        title={input ? `${name} (${input.kind})` : name}
+        title={input ? `${name} (${input.kind})` : nested ? `${name} (${nested.isGroup ? 'group' : 'scene'})` : name}
         onClick={() => ui.setState({ selected: ref })}
       >
+        {nested ? <span className="source-nested-tag">{nested.isGroup ? 'Group' : 'Scene'}: </span> : null}
         {name}
       </button>
       <div className="row-tools">
@@ -124,6 +135,8 @@ export function SourceRow({ sceneUuid, item, input, index, count, selected, onMe
           onRemoveItem={() => void call('item.remove', ref)}
           onRemoveSource={() => {
             if (input) void call('input.remove', { inputUuid: input.uuid });
+            // A nested scene stays a scene: only this item goes (a group goes with its item anyway).
+            else void call('item.remove', ref);
           }}
         />
       </div>

@@ -1,5 +1,7 @@
-import { useStudio, useUi } from '../../stores/context';
+import type { Scene, SceneItem } from '../../../shared';
+import { useActions, useStudio, useUi } from '../../stores/context';
 import { useContextMenu } from '../editing/ContextMenu';
+import { useDragReorder } from '../editing/useDragReorder';
 import { currentScene } from '../../stores/selectors';
 import { Dock } from '../layout/Dock';
 import { AddSourceMenu } from './AddSourceMenu';
@@ -12,6 +14,16 @@ export function SourcesDock() {
   const scene = currentScene(doc);
   const items = scene?.items ?? [];
   const menu = useContextMenu();
+  const { call } = useActions();
+  // Keys are "sceneUuid/sceneItemId": a row dropped on a row of the same scene (or group) takes its place.
+  const drag = useDragReorder<string>((dragged, onto) => {
+    const [sceneUuid, from] = dragged.split('/');
+    const [ontoScene, to] = onto.split('/');
+    const owner = doc?.scenes.find((s) => s.uuid === sceneUuid);
+    const index = owner?.items.findIndex((i) => i.sceneItemId === Number(to)) ?? -1;
+    if (!owner || ontoScene !== sceneUuid || index < 0) return;
+    void call('item.setIndex', { sceneUuid: owner.uuid, sceneItemId: Number(from), index });
+  });
   return (
     <Dock title="Sources" subtitle={scene?.name} className="dock-sources" actions={<AddSourceMenu />}>
       <ul className="list" aria-label={scene ? `Sources in ${scene.name}` : 'Sources'}>
@@ -19,18 +31,27 @@ export function SourcesDock() {
           ? items
               .map((item, index) => ({ item, index }))
               .reverse()
-              .map(({ item, index }) => (
-                <SourceRow
-                  key={item.sceneItemId}
-                  sceneUuid={scene.uuid}
-                  item={item}
-                  input={doc?.inputs.find((i) => i.uuid === item.sourceUuid) ?? null}
-                  index={index}
-                  count={items.length}
-                  selected={selected?.sceneUuid === scene.uuid && selected.sceneItemId === item.sceneItemId}
-                  onMenu={menu.open}
-                />
-              ))
+              .flatMap(({ item, index }) => {
+                const row = (owner: Scene, it: SceneItem, at: number, count: number, depth: number) => (
+                  <SourceRow
+                    key={`${owner.uuid}/${it.sceneItemId}`}
+                    sceneUuid={owner.uuid}
+                    item={it}
+                    input={doc?.inputs.find((i) => i.uuid === it.sourceUuid) ?? null}
+                    nested={doc?.scenes.find((s) => s.uuid === it.sourceUuid) ?? null}
+                    depth={depth}
+                    index={at}
+                    count={count}
+                    selected={selected?.sceneUuid === owner.uuid && selected.sceneItemId === it.sceneItemId}
+                    onMenu={menu.open}
+                    reorder={drag(`${owner.uuid}/${it.sceneItemId}`)}
+                  />
+                );
+                // A group lists its own items under it, indented, top first (as OBS's Sources dock).
+                const group = doc?.scenes.find((s) => s.uuid === item.sourceUuid && s.isGroup);
+                const children = group ? group.items.map((it, at) => row(group, it, at, group.items.length, 1)).reverse() : [];
+                return [row(scene, item, index, items.length, 0), ...children];
+              })
           : null}
       </ul>
       {scene && items.length === 0 ? <p className="empty">No sources. Use + to add one.</p> : null}
