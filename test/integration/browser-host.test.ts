@@ -1,8 +1,8 @@
 /**
  * Server mode's browser-source host on the real Chromium: a page's pictures arrive as PNG frames of
  * the asked size with the page's colours (and its transparency), custom CSS applies, and a request
- * to the studio's origin is refused before it leaves (the stand-in server never sees it, and the
- * page paints the failure it saw).
+ * from a loopback page to the studio's origin is refused before it leaves (the stand-in server never
+ * sees it, and the page paints the failure it saw).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,10 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
   let studio: Server;
   let studioHits = 0;
   let studioOrigin = '';
+  /** Serves the page from loopback too: a page from a public or opaque origin would meet Chromium's own local-network block first. */
+  let site: Server;
+  let siteOrigin = '';
+  let html = '';
 
   beforeAll(async () => {
     // Stands for the studio's server: it must never see a request from a page.
@@ -26,8 +30,14 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
     });
     await new Promise<void>((r) => studio.listen(0, '127.0.0.1', r));
     studioOrigin = `http://127.0.0.1:${(studio.address() as AddressInfo).port}`;
+    site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => studio.close(() => r())));
+  afterAll(async () => {
+    await new Promise<void>((r) => studio.close(() => r()));
+    await new Promise<void>((r) => site.close(() => r()));
+  });
 
   it('shows a page in frames of its size, with its colours, CSS and transparency, and refuses the studio', async () => {
     if (!chromium.ok) throw new Error(chromium.error.message);
@@ -37,14 +47,14 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
       logger: { log: (_l, m, f) => logged.push(`${m} ${JSON.stringify(f ?? {})}`) },
       blockedOrigins: () => [studioOrigin],
     });
-    const html = `<!doctype html><html><body style="margin:0">
+    html = `<!doctype html><html><body style="margin:0">
       <div style="position:absolute;left:0;top:0;width:160px;height:100px;background:rgb(255,0,0)"></div>
       <div id="b" style="position:absolute;left:160px;top:0;width:160px;height:100px;background:rgb(0,0,255)"></div>
       <script>
-        fetch('${studioOrigin}/media').then(() => document.title = 'reached', () => { document.getElementById('b').style.background = 'rgb(0,255,0)'; });
+        fetch('${studioOrigin}/media', { mode: 'no-cors' }).then(() => document.title = 'reached', () => { document.getElementById('b').style.background = 'rgb(0,255,0)'; });
       </script></body></html>`;
     const spec: BrowserPageSpec = {
-      url: `data:text/html;base64,${Buffer.from(html).toString('base64')}`,
+      url: `${siteOrigin}/page`,
       localFile: null,
       width: 320,
       height: 200,
@@ -69,13 +79,13 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
     try {
       // The page's fetch of the studio failed, and it painted that fact: the blue box turned green.
       const frame = await green;
+      expect(studioHits).toBe(0);
       expect([frame.width, frame.height]).toEqual([320, 200]);
       const pic = await decodePngDataUrl(`data:${frame.mime};base64,${frame.data}`);
       expect(pic.at(80, 50).slice(0, 3)).toEqual([255, 0, 0]);
       expect(pic.at(80, 150).slice(0, 3)).toEqual([255, 255, 0]);
       // Nothing painted there: transparent, as OBS's browser source.
       expect(pic.at(240, 150)[3]).toBe(0);
-      expect(studioHits).toBe(0);
       expect(problems.filter(Boolean)).toEqual([]);
       expect(logged.some((l) => l.includes('request refused') && l.includes(studioOrigin))).toBe(true);
     } finally {

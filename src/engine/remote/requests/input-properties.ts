@@ -2,11 +2,12 @@
  * GetInputPropertiesListPropertyItems: the choices of an input's list property, as OBS serves them
  * to Companion and Touch Portal. A device list (camera) holds the devices the compositing renderer
  * reported (Studio.media.devices()), after the kind's fixed choices ("Default camera").
+ * PressInputPropertiesButton: OBS's property buttons; browser_source's refreshnocache is the one there is.
  */
 import { INPUT_KINDS } from '../../../shared';
 import type { HandlerTable } from './handler';
 import { findInput } from './lookup';
-import { Code, fail, success } from './status';
+import { Code, fail, success, unwrap } from './status';
 
 export const inputPropertyRequests: HandlerTable = {
   GetInputPropertiesListPropertyItems: (ctx, f) => {
@@ -26,5 +27,13 @@ export const inputPropertyRequests: HandlerTable = {
       }
     }
     return success({ propertyItems: items });
+  },
+
+  /** browser_source's refreshnocache reloads its page; any other name is refused, naming it. */
+  PressInputPropertiesButton: async (ctx, f) => {
+    const input = findInput(ctx.studio.document(), f);
+    const propertyName = f.string('propertyName');
+    unwrap(await ctx.studio.execute('input.pressButton', { inputUuid: input.uuid, propertyName }));
+    return success();
   },
 };
