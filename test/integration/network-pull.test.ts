@@ -83,6 +83,9 @@ describe('NetworkPull (real FFmpeg, real nginx-rtmp)', () => {
     expect(pulls).toHaveLength(1);
     expect(pulls[0]!.cmdline).not.toContain(KEY);
     expect(pulls[0]!.cmdline).not.toContain('rtmp://');
+    // The list comes on a descriptor, so FFmpeg may open no local file at all.
+    expect(pulls[0]!.cmdline).toMatch(/-protocol_whitelist pipe,rtmp,/);
+    expect(pulls[0]!.cmdline).toMatch(/-i pipe:5 /);
 
     // A reader gets init + fragments: a file ffprobe decodes, of the publisher's colour.
     const chunks: Buffer[] = [];
@@ -144,5 +147,42 @@ describe('NetworkPull (real FFmpeg, real nginx-rtmp)', () => {
     const [r, g, b] = await centreRgb(file);
     expect(r, `red, got ${r},${g},${b}`).toBeGreaterThan(180);
     expect(g! + b!).toBeLessThan(120);
+  }, 120_000);
+
+  it('pulls an HLS playlist over HTTP', async () => {
+    const dir = res.temp('network-pull-hls-');
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        'ffmpeg',
+        ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=lime:s=320x180:r=30', '-t', '8', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '30', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '0', path.join(dir, 'index.m3u8')],
+        (e) => (e ? reject(e) : resolve()),
+      ),
+    );
+    const http = await import('node:http');
+    const server = http.createServer((req, rs) => {
+      const name = path.basename(new URL(req.url!, 'http://x').pathname);
+      try {
+        rs.end(readFileSync(path.join(dir, name)));
+      } catch {
+        rs.statusCode = 404;
+        rs.end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    res.onCleanup(() => new Promise<void>((r) => server.close(() => r())));
+    const port = (server.address() as { port: number }).port;
+    const sources = new NetworkSources({ clock: systemClock, logger, secrets: new Set(), ffmpegPath: async () => ok('ffmpeg'), onState: () => {} });
+    res.onCleanup(() => sources.dispose());
+    sources.documentChanged(doc(`http://127.0.0.1:${port}/live/index.m3u8?token=hls-secret-token`));
+    const live = await until('live', () => sources.status('in-1'), (s) => s?.state === 'live');
+    expect(live?.codecs).toEqual([expect.stringMatching(/^avc1\./)]);
+    const chunks: Buffer[] = [];
+    sources.stream('in-1')!.read({ write: (b) => chunks.push(b), end: () => {} });
+    await until('fragments', () => chunks.length, (n) => n >= 3);
+    const file = path.join(dir, 'got.mp4');
+    writeFileSync(file, Buffer.concat(chunks));
+    const [r, g, b] = await centreRgb(file);
+    expect(g, `green, got ${r},${g},${b}`).toBeGreaterThan(180);
+    expect(lines.join('\n')).not.toContain('hls-secret-token');
   }, 120_000);
 });

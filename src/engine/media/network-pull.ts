@@ -142,7 +142,9 @@ export class NetworkPull {
     if (!channel.ok) return this.lost(gen, channel.error.message);
     const proc = new FfmpegProcess({
       path: found.value,
-      args: this.args(channel.value.path),
+      // The list arrives on an inherited descriptor (pipe:N), so FFmpeg needs no file access at
+      // all: a remote HLS playlist cannot name a local file. Windows has no inheritance: a file.
+      args: this.args(channel.value.inherit ? `pipe:${LIST_FD}` : channel.value.path, !channel.value.inherit),
       clock: this.opts.clock,
       logger: this.opts.logger,
       secrets: this.opts.url.secrets,
@@ -178,7 +180,7 @@ export class NetworkPull {
     this.arm(gen);
   }
 
-  private args(listPath: string): string[] {
+  private args(list: string, listIsFile: boolean): string[] {
     const video = this.transcode
       ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', '60']
       : ['-c:v', 'copy'];
@@ -194,9 +196,9 @@ export class NetworkPull {
       '-safe',
       '0',
       '-protocol_whitelist',
-      'file,pipe,fd,rtmp,rtmps,rtmpt,rtmpts,tcp,tls,srt,udp,http,https,httpproxy,hls,crypto,data',
+      `${listIsFile ? 'file,' : ''}pipe,rtmp,rtmps,rtmpt,rtmpts,tcp,tls,srt,udp,http,https,httpproxy,hls,crypto`,
       '-i',
-      listPath,
+      list,
       '-map',
       '0:v:0?',
       '-map',

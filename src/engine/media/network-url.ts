@@ -5,9 +5,10 @@
  * A stream URL may carry a key (rtmp://host/app/KEY, srt://…?streamid=…&passphrase=…, an HLS
  * token in the query, user:pass@). FFmpeg's `-fpre` preset (output/preset-channel.ts) applies to
  * outputs only ("cannot be applied to input url"), so inputs take another route every FFmpeg has:
- * the concat demuxer reads an `ffconcat` list from an inherited descriptor (/dev/fd/N, opened and
- * unlinked before FFmpeg starts, exactly as the preset is) whose one `file` line is the URL. argv
- * holds `-f concat -i /dev/fd/N` only, and FFmpeg's own "Input #0" line names /dev/fd/N.
+ * the concat demuxer reads an `ffconcat` list from an inherited descriptor (fd N, a file opened and
+ * unlinked before FFmpeg starts, exactly as the preset is), named `pipe:N`, whose one `file` line
+ * is the URL. argv holds `-f concat -i pipe:N` only, and FFmpeg's own "Input #0" line names pipe:N.
+ * Reading the list through pipe: also lets the protocol whitelist leave out `file`.
  */
 import { FFMPEG_SOURCE, Status, fail, ok, type Input, type Result } from '../../shared';
 
