@@ -30,6 +30,9 @@ function setup(transition?: StudioDocument['transition']) {
     doc = { ...doc, currentSceneUuid: uuid };
     for (const l of listeners) l({ type: 'scene.currentChanged', data: { sceneUuid: uuid, sceneName: uuid } });
   };
+  const setOverride = (uuid: string, transitionOverride: { kind?: string; durationMs?: number }) => {
+    doc = { ...doc, scenes: doc.scenes.map((s) => (s.uuid === uuid ? { ...s, transitionOverride } : s)) };
+  };
   const studio = (previewSceneUuid: string) => {
     doc = { ...doc, studioMode: true, previewSceneUuid };
   };
@@ -39,6 +42,7 @@ function setup(transition?: StudioDocument['transition']) {
     seen,
     switchTo,
     studio,
+    setOverride,
     first: base.currentSceneUuid,
     doc: () => doc,
     send: (e: StudioEvent) => {
@@ -74,7 +78,26 @@ describe('TransitionClock', () => {
     expect(t.clock.pending()).toBe(0);
   });
 
+  it("a switch to a scene with a transition override runs that scene's transition, a switch away the current one", () => {
+    const t = setup({ kind: 'fade_transition', durationMs: 1000, settings: {} });
+    t.setOverride('b', { kind: 'slide_transition', durationMs: 400 });
+    t.switchTo('b');
+    expect(t.seen[0]).toMatchObject({ type: 'transition.started', data: { kind: 'slide_transition', durationMs: 400 } });
+    t.clock.advance(400);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
+    t.switchTo(t.first);
+    expect(t.seen[2]).toMatchObject({ type: 'transition.started', data: { kind: 'fade_transition', durationMs: 1000 } });
+  });
+
   describe('T-bar', () => {
+    it("drives the preview scene's override", async () => {
+      const t = setup({ kind: 'fade_transition', durationMs: 1000, settings: {} });
+      t.setOverride('b', { kind: 'swipe_transition' });
+      t.studio('b');
+      await t.tc.tbar(0.5, false);
+      expect(t.seen[1]).toMatchObject({ type: 'transition.manual', data: { kind: 'swipe_transition', position: 0.5 } });
+    });
+
     const manual = (seen: StudioEvent[]) => seen.filter((e) => e.type === 'transition.manual').map((e) => `${e.data.state}@${e.data.position}`);
 
     it('is refused outside studio mode and when preview is program', async () => {

@@ -72,6 +72,11 @@ export interface CommandMap {
     args: { kind?: string; durationMs?: number; settings?: Settings; overlay?: boolean };
     result: null;
   };
+  /** A scene's transition override (OBS's): null removes that part, absent leaves it as it is. */
+  'scene.setTransitionOverride': {
+    args: { sceneUuid: string; kind?: string | null; durationMs?: number | null };
+    result: null;
+  };
 
   'item.setTransform': {
     args: { sceneUuid: string; sceneItemId: number; transform: Partial<Transform> };

@@ -60,6 +60,8 @@ export interface Scene {
   nextItemId: number;
   /** Applied to the composed scene, in order (OBS: a scene is a source, and sources have filters). */
   filters: Filter[];
+  /** OBS's per-scene "Transition Override": used when program switches to this scene; absent = none. */
+  transitionOverride?: SceneTransitionOverride;
   /**
    * An OBS group: a scene-like source shown by exactly one item of one scene, its items placed
    * relative to that item (moving the group moves them). Absent on plain scenes. Groups are left
@@ -110,6 +112,16 @@ export interface SceneTransition {
   /** 50..20000 ms (OBS's range); a cut ignores it. */
   durationMs: number;
   settings: Settings;
+}
+
+/**
+ * A scene's transition override (OBS keeps a transition name and a duration in the scene's private
+ * settings, each optional): a kind overrides the current transition when switching to the scene,
+ * for durationMs (OBS's default 300 when not set). A duration alone changes nothing.
+ */
+export interface SceneTransitionOverride {
+  kind?: string;
+  durationMs?: number;
 }
 
 export const DEFAULT_TRANSITION: SceneTransition = { kind: 'cut_transition', durationMs: 300, settings: {} };

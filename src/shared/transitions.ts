@@ -2,10 +2,22 @@
  * Which transition a switch of program to a scene runs (pure; the engine's transition clock and
  * every compositor ask the same question of the same document).
  */
+import { TRANSITION_KINDS } from './kinds';
 import { DEFAULT_TRANSITION, type SceneTransition, type StudioDocument } from './model';
 
-export function transitionInto(doc: StudioDocument, _toSceneUuid: string): SceneTransition {
-  return doc.transition ?? DEFAULT_TRANSITION;
+/** OBS's duration for an override that names a transition but no duration. */
+export const OVERRIDE_DURATION_MS = 300;
+
+/**
+ * The scene's Transition Override when it names a kind this build has (OBS: used when switching to
+ * that scene), else the current transition. Our transitions are one per kind, so an override of
+ * the current kind keeps the current settings and another kind runs with its defaults.
+ */
+export function transitionInto(doc: StudioDocument, toSceneUuid: string): SceneTransition {
+  const current = doc.transition ?? DEFAULT_TRANSITION;
+  const o = doc.scenes.find((s) => s.uuid === toSceneUuid)?.transitionOverride;
+  if (!o?.kind || !TRANSITION_KINDS.some((k) => k.id === o.kind)) return current;
+  return { kind: o.kind, durationMs: o.durationMs ?? OVERRIDE_DURATION_MS, settings: o.kind === current.kind ? current.settings : {} };
 }
 
 /** Kinds a T-bar cannot hold part-way (OBS's ValidTBarTransition): it drives a Fade instead. */

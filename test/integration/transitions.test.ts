@@ -6,7 +6,8 @@
  * driven by obs-websocket-js. A program switch with the Fade transition is recorded, and the
  * recording's frames show it: red, then red and blue mixed, then blue, never back. The transition
  * events and requests are what OBS clients see. The T-bar (SetTBarPosition) holds a fade half-way
- * on the recorded frames and takes at the top. Needs `npx electron-vite build` first.
+ * on the recorded frames and takes at the top; a scene's transition override fades into it while
+ * the current transition cuts. Needs `npx electron-vite build` first.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -160,6 +161,51 @@ describe('scene transitions', () => {
       obs.off('SceneTransitionStarted', onStarted);
       obs.off('SceneTransitionEnded', onEnded);
       await obs.call('SetStudioModeEnabled', { studioModeEnabled: false });
+    }
+  });
+
+  it("a scene's transition override runs when program switches to it, and only then (recorded frames)", async () => {
+    const started: string[] = [];
+    const onStarted = (d: { transitionName: string }) => started.push(d.transitionName);
+    obs.on('SceneTransitionStarted', onStarted);
+    try {
+      for (const [sceneName, color] of [['Plain', 0xff0000ff], ['Special', 0xffff0000]] as const) {
+        await obs.call('CreateScene', { sceneName });
+        await obs.call('CreateInput', { sceneName, inputName: `${sceneName} fill`, inputKind: 'color_source_v3', inputSettings: { color } });
+      }
+      await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+      await obs.call('SetCurrentProgramScene', { sceneName: 'Plain' });
+      expect(await obs.call('GetSceneSceneTransitionOverride', { sceneName: 'Special' })).toEqual({ transitionName: null, transitionDuration: null });
+      await obs.call('SetSceneSceneTransitionOverride', { sceneName: 'Special', transitionName: 'Fade', transitionDuration: 1500 });
+      expect(await obs.call('GetSceneSceneTransitionOverride', { sceneName: 'Special' })).toEqual({ transitionName: 'Fade', transitionDuration: 1500 });
+      await expect(obs.call('SetSceneSceneTransitionOverride', { sceneName: 'Special', transitionName: 'Wipe' })).rejects.toMatchObject({ code: 600 });
+      started.length = 0;
+
+      await obs.call('StartRecord');
+      await until('the recording did not grow', async () => (await obs.call('GetRecordStatus')).outputBytes > 20_000);
+      await obs.call('SetCurrentProgramScene', { sceneName: 'Special' });
+      const at = (await obs.call('GetRecordStatus')).outputDuration;
+      await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > at + 2500);
+      // Back to the scene without an override: the current transition (a cut).
+      await obs.call('SetCurrentProgramScene', { sceneName: 'Plain' });
+      const back = (await obs.call('GetRecordStatus')).outputDuration;
+      await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > back + 1000);
+      const { outputPath } = await obs.call('StopRecord');
+      expect(started).toEqual(['Fade', 'Cut']);
+
+      const kinds = (await frames(outputPath)).map((f) => {
+        const i = (4 * 16 + 8) * 3;
+        const [r, g, b] = [f[i]!, f[i + 1]!, f[i + 2]!];
+        if (r > 220 && b < 35) return 'r';
+        if (b > 220 && r < 35) return 'b';
+        return g < 40 && r + b > 200 && r + b < 310 ? 'm' : 'x';
+      });
+      const seq = kinds.join('');
+      // Faded in (the override), cut out (no override on Plain): no mixed frames on the way back.
+      expect(seq, seq).toMatch(/^x*r+m+b+r+$/);
+      expect(seq.split('m').length - 1, seq).toBeGreaterThanOrEqual(5);
+    } finally {
+      obs.off('SceneTransitionStarted', onStarted);
     }
   });
 

@@ -338,6 +338,11 @@ export const COMMAND_SCHEMAS = {
     settings: settings.optional(),
     overlay: z.boolean().optional(),
   }),
+  'scene.setTransitionOverride': z.strictObject({
+    ...sceneRef,
+    kind: z.string().trim().min(1).nullable().optional(),
+    durationMs: transitionDuration.nullable().optional(),
+  }),
   'item.setTransform': z.strictObject({ ...itemRef, transform: transformPatch }),
   'item.setEnabled': z.strictObject({ ...itemRef, enabled: z.boolean() }),
   'item.setLocked': z.strictObject({ ...itemRef, locked: z.boolean() }),
@@ -417,6 +422,7 @@ export const sceneSchema = z.object({
   nextItemId: z.int().min(1),
   filters: filterList,
   isGroup: z.boolean().optional(),
+  transitionOverride: z.object({ kind: z.string().min(1).optional(), durationMs: transitionDuration.optional() }).optional(),
 });
 
 /** Collections saved before inputs had mixer state load unmuted at full volume. */

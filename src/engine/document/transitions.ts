@@ -1,21 +1,29 @@
 /**
- * The transition.set handler: the current scene transition's kind, duration and settings. A new
- * kind starts from its own defaults (settings of one kind mean nothing to another).
+ * The transition handlers: transition.set (the current scene transition's kind, duration and
+ * settings; a new kind starts from its own defaults, as settings of one kind mean nothing to
+ * another) and scene.setTransitionOverride (OBS's per-scene Transition Override).
  */
-import { DEFAULT_TRANSITION, Status, fail, ok, type SceneTransition } from '../../shared';
-import type { Handler } from './handlers';
+import { DEFAULT_TRANSITION, Status, fail, ok, type SceneTransition, type SceneTransitionOverride } from '../../shared';
+import type { Handler, HandlerContext } from './handlers';
 
-export const TRANSITION_HANDLERS: { 'transition.set': Handler<'transition.set'> } = {
+function transitionKindOf(id: string, ctx: HandlerContext) {
+  const k = ctx.kinds.get(id);
+  if (k && k.category === 'transition') return ok(k);
+  const known = ctx.kinds.list('transition').map((t) => t.id).join(', ');
+  return fail(Status.InvalidRequestField, `There is no transition kind called "${id}"; the kinds are ${known}.`, 'kind');
+}
+
+export const TRANSITION_HANDLERS: {
+  'transition.set': Handler<'transition.set'>;
+  'scene.setTransitionOverride': Handler<'scene.setTransitionOverride'>;
+} = {
   'transition.set': (doc, args, ctx) => {
     const cur = doc.transition ?? DEFAULT_TRANSITION;
     let kind = cur.kind;
     if (args.kind !== undefined) {
-      const k = ctx.kinds.get(args.kind);
-      if (!k || k.category !== 'transition') {
-        const known = ctx.kinds.list('transition').map((t) => t.id).join(', ');
-        return fail(Status.InvalidRequestField, `There is no transition kind called "${args.kind}"; the kinds are ${known}.`, 'kind');
-      }
-      kind = k.id;
+      const k = transitionKindOf(args.kind, ctx);
+      if (!k.ok) return k;
+      kind = k.value.id;
     }
     const base = kind === cur.kind && args.overlay !== false ? cur.settings : undefined;
     const settings = ctx.kinds.validateSettings(kind, args.settings ?? {}, base);
@@ -26,5 +34,25 @@ export const TRANSITION_HANDLERS: { 'transition.set': Handler<'transition.set'> 
       events: [{ type: 'transition.changed', data: { kind, durationMs: transition.durationMs } }],
       value: null,
     });
+  },
+
+  'scene.setTransitionOverride': (doc, args, ctx) => {
+    const scene = doc.scenes.find((s) => s.uuid === args.sceneUuid);
+    if (!scene) return fail(Status.ResourceNotFound, `There is no scene with id "${args.sceneUuid}".`, 'sceneUuid');
+    if (args.kind === undefined && args.durationMs === undefined) {
+      return fail(Status.MissingRequestField, 'Give a transition kind, a duration, or both (null removes either).');
+    }
+    const next: SceneTransitionOverride = { ...scene.transitionOverride };
+    if (args.kind === null) delete next.kind;
+    else if (args.kind !== undefined) {
+      const k = transitionKindOf(args.kind, ctx);
+      if (!k.ok) return k;
+      next.kind = k.value.id;
+    }
+    if (args.durationMs === null) delete next.durationMs;
+    else if (args.durationMs !== undefined) next.durationMs = args.durationMs;
+    const { transitionOverride: _old, ...rest } = scene;
+    const updated = next.kind === undefined && next.durationMs === undefined ? rest : { ...rest, transitionOverride: next };
+    return ok({ doc: { ...doc, scenes: doc.scenes.map((s) => (s.uuid === scene.uuid ? updated : s)) }, events: [], value: null });
   },
 };

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_TRANSITION, TRANSITION_KINDS, type KindDescriptor, type StudioDocument } from '../../../shared';
 import type { HandlerTable } from './handler';
+import { findScene } from './lookup';
 import { Code, fail, success, unwrap } from './status';
 
 /** The cut's UUID predates the others; the rest follow it with their place in TRANSITION_KINDS. */
@@ -86,6 +87,41 @@ export const transitionRequests: HandlerTable = {
   },
 
   GetCurrentSceneTransitionCursor: (ctx) => success({ transitionCursor: ctx.studio.transitionCursor?.() ?? 1 }),
+
+  // OBS's per-scene Transition Override (category scenes in OBS's protocol): a transition name and a
+  // duration, each null when not set; null in a Set removes that part, an absent field leaves it.
+  GetSceneSceneTransitionOverride: (ctx, f) => {
+    const o = findScene(ctx.studio.document(), f).transitionOverride;
+    return success({
+      transitionName: o?.kind ? transitionOf(o.kind).transitionName : null,
+      transitionDuration: o?.durationMs ?? null,
+    });
+  },
+
+  SetSceneSceneTransitionOverride: async (ctx, f) => {
+    const scene = findScene(ctx.studio.document(), f);
+    const given = (key: string) => Object.hasOwn(f.data, key);
+    if (!given('transitionName') && !given('transitionDuration')) {
+      fail(Code.MissingRequestField, 'Your request data must include either `transitionName` or `transitionDuration`.');
+    }
+    let kind: string | null | undefined;
+    if (given('transitionName')) {
+      const name = f.optString('transitionName');
+      if (name === undefined) kind = null;
+      else {
+        const named = TRANSITIONS.find((t) => t.transitionName === name);
+        if (!named) fail(Code.ResourceNotFound, 'No scene transition was found by that name.');
+        kind = named.transitionKind;
+      }
+    }
+    let durationMs: number | null | undefined;
+    if (given('transitionDuration')) {
+      const d = f.optNumber('transitionDuration', 50, 20000);
+      durationMs = d === undefined ? null : Math.round(d);
+    }
+    unwrap(await ctx.studio.execute('scene.setTransitionOverride', { sceneUuid: scene.uuid, kind, durationMs }));
+    return success();
+  },
 
   // OBS's T-bar (see transition-clock.ts): 506 outside studio mode; release defaults to true.
   SetTBarPosition: async (ctx, f) => {

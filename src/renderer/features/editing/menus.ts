@@ -7,6 +7,7 @@ import { PRESET_LABELS, type TransformPreset } from '../preview/presets';
 import type { MenuEntry } from './ContextMenu';
 import { copyItem, duplicateItem, orderItem, pasteItem, pasteTransform, presetItem, removeItem, showFilters } from './item-actions';
 import { ORDER_LABELS, type OrderMove } from './order';
+import { openTransitionOverride } from '../scenes/TransitionOverrideDialog';
 
 type Services = Pick<StudioServices, 'studio' | 'ui' | 'actions'>;
 
@@ -52,6 +53,7 @@ export function sceneMenu(s: Services, scene: Scene, reorder: ((move: OrderMove)
   const count = s.studio.getState().document?.scenes.length ?? 0;
   const entries: MenuEntry[] = [
     { label: 'Rename', shortcut: 'F2', testId: 'menu-rename', onSelect: () => s.ui.setState({ renaming: { type: 'scene', sceneUuid: scene.uuid } }) },
+    { label: 'Transition override…', testId: 'menu-transition-override', onSelect: () => openTransitionOverride(scene.uuid) },
   ];
   if (reorder) {
     entries.push({ type: 'separator' }, { type: 'heading', label: 'Order' });

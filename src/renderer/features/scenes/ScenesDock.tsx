@@ -7,6 +7,7 @@ import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
 import { InlineName } from '../layout/InlineName';
 import { SceneRow } from './SceneRow';
+import { TransitionOverrideDialog } from './TransitionOverrideDialog';
 
 export function ScenesDock() {
   const doc = useStudio((s) => s.document);
@@ -99,6 +100,7 @@ export function ScenesDock() {
       </ul>
       {doc && scenes.length === 0 ? <p className="empty">No scenes yet.</p> : null}
       {menu.menu}
+      <TransitionOverrideDialog />
     </Dock>
   );
 }
