@@ -35,13 +35,18 @@ test('an OBS scene collection imported from the File menu is loaded, with what w
   const skipped = page.getByTestId('obs-import-skipped');
   await expect(skipped).toContainText('Visualizer');
   await expect(skipped).toContainText('spectralizer_source');
-  await expect(skipped).toContainText('Be right back');
+  await expect(skipped).not.toContainText('Lower third group');
   await expect(page.getByTestId('scene-Main')).toBeVisible();
   await expect(page.getByTestId('scene-Be right back')).toBeVisible();
 
   expect(await obs.call('GetSceneCollectionList')).toEqual({ currentSceneCollectionName: 'Evening Show', sceneCollections: ['Untitled', 'Evening Show'] });
   const { sceneItems } = await obs.call('GetSceneItemList', { sceneName: 'Main' });
-  expect(sceneItems.map((i) => i['sourceName'])).toEqual(expect.arrayContaining(['Backdrop', 'Logo', 'Bar', 'Name', 'Intro clip']));
+  expect(sceneItems.map((i) => i['sourceName'])).toEqual(expect.arrayContaining(['Backdrop', 'Logo', 'Lower third group', 'Be right back', 'Intro clip']));
+  // The Sources dock shows the nested scene and the group, with the group's items indented under it.
+  await expect(page.getByTestId('source-Be right back')).toContainText('Scene');
+  await expect(page.getByTestId('source-Lower third group')).toContainText('Group');
+  await expect(page.locator('li[data-depth="1"]').getByTestId('source-Name')).toBeVisible();
+  await expect(page.locator('li[data-depth="1"]').getByTestId('source-Bar')).toBeVisible();
 
   await page.keyboard.press('Escape');
   await expect(skipped).toHaveCount(0);

@@ -63,11 +63,12 @@ describe('OBS import over obs-websocket', () => {
       expect.arrayContaining([
         { name: 'Visualizer', reason: expect.stringContaining('spectralizer_source') },
         { name: 'Glitch shader', reason: expect.stringContaining('obs_shaderfilter') },
-        { name: 'Be right back', reason: expect.stringContaining('nested scene') },
-        { name: 'Lower third group', reason: expect.stringContaining('no groups') },
         { name: 'Stinger', reason: expect.stringContaining('transition') },
       ]),
     );
+    // The nested scene and the group come over as they are.
+    expect(skipped.map((s) => s.name)).not.toContain('Be right back');
+    expect(skipped.map((s) => s.name)).not.toContain('Lower third group');
     const switched = await until('CurrentSceneCollectionChanged');
     expect(switched.map((h) => h.type)).toEqual(['SceneCollectionListChanged', 'CurrentSceneCollectionChanging', 'CurrentSceneCollectionChanged']);
     expect(switched[1]!.data).toEqual({ sceneCollectionName: 'Untitled' });
@@ -84,10 +85,16 @@ describe('OBS import over obs-websocket', () => {
     expect(item('Logo').sceneItemTransform).toMatchObject({ positionX: 1180, positionY: 60, rotation: 15, scaleX: 0.25, scaleY: 0.25, alignment: 0 });
     expect(item('Backdrop')).toMatchObject({ sceneItemId: 1, sceneItemLocked: true });
     expect(item('Backdrop').sceneItemTransform['scaleX']).toBeCloseTo(2 / 3, 6);
-    // The group's items, placed in the scene where the group showed them.
-    expect(item('Name').sceneItemTransform).toMatchObject({ positionX: 120, positionY: 590, scaleX: 0.5 });
-    expect(item('Name')).toMatchObject({ sceneItemEnabled: false, sceneItemLocked: true });
-    expect(sceneItems.some((i) => i['sourceName'] === 'Visualizer' || i['sourceName'] === 'Be right back')).toBe(false);
+    // The group, its items relative to it (GetGroupSceneItemList), and the nested scene.
+    expect(item('Lower third group')).toMatchObject({ sceneItemId: 5, isGroup: true, sourceType: 'OBS_SOURCE_TYPE_SCENE' });
+    expect(item('Lower third group').sceneItemTransform).toMatchObject({ positionX: 100, positionY: 560 });
+    expect(await obs.call('GetGroupList')).toEqual({ groups: ['Lower third group'] });
+    const group = await obs.call('GetGroupSceneItemList', { sceneName: 'Lower third group' });
+    const name = group.sceneItems.find((i) => i['sourceName'] === 'Name') as Record<string, unknown> & { sceneItemTransform: Record<string, unknown> };
+    expect(name.sceneItemTransform).toMatchObject({ positionX: 20, positionY: 30, scaleX: 0.5 });
+    expect(name).toMatchObject({ sceneItemEnabled: false, sceneItemLocked: true });
+    expect(item('Be right back')).toMatchObject({ sceneItemId: 7, isGroup: false, sourceType: 'OBS_SOURCE_TYPE_SCENE' });
+    expect(sceneItems.some((i) => i['sourceName'] === 'Visualizer')).toBe(false);
 
     const { filters } = await obs.call('GetSourceFilterList', { sourceName: 'Name' });
     expect(filters).toEqual([expect.objectContaining({ filterName: 'Chroma Key', filterKind: 'chroma_key_filter_v2', filterEnabled: true, filterSettings: expect.objectContaining({ similarity: 420 }) })]);

@@ -27,7 +27,7 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
 
   it('keeps the name, the scene order and the program scene', () => {
     expect(result.name).toBe('Evening Show');
-    expect(collection.scenes.map((s) => s.name)).toEqual(['Main', 'Be right back']);
+    expect(collection.scenes.filter((s) => !s.isGroup).map((s) => s.name)).toEqual(['Main', 'Be right back']);
     expect(collection.currentSceneUuid).toBe(scene('Main').uuid);
     expect(collection.previewSceneUuid).toBe(scene('Main').uuid);
   });
@@ -62,10 +62,11 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
   it('reports an unknown plugin source by name and leaves out its items', () => {
     expect(input('Visualizer')).toBeUndefined();
     expect(reasons('Visualizer')).toEqual([expect.stringContaining('"spectralizer_source"')]);
-    // Backdrop, Logo, the group's Bar and Name, Intro clip, and Camera and Mic where their kinds exist.
+    // Backdrop, Logo, the group, the nested scene, Intro clip, and Camera and Mic where their kinds exist.
     const expected = 5 + (kinds.resolve('v4l2_input') ? 1 : 0) + (kinds.resolve('pulse_input_capture') ? 1 : 0);
     expect(scene('Main').items).toHaveLength(expected);
-    expect(scene('Main').items.every((i) => collection.inputs.some((x) => x.uuid === i.sourceUuid))).toBe(true);
+    const sources = [...collection.inputs, ...collection.scenes];
+    expect(scene('Main').items.every((i) => sources.some((x) => x.uuid === i.sourceUuid))).toBe(true);
   });
 
   it('brings filters with their settings (by versioned_id) and reports unknown filter kinds', () => {
@@ -102,20 +103,27 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
     expect(backdrop.transform).toMatchObject({ positionX: 0, positionY: 0, alignment: 5 });
   });
 
-  it('places a group\'s items in the scene through the group\'s transform and says so', () => {
-    const bar = itemOf('Main', 'Bar')[0]!;
-    const name = itemOf('Main', 'Name')[0]!;
-    expect(bar.transform).toMatchObject({ positionX: 100, positionY: 560, scaleX: 1 });
-    expect(name.transform).toMatchObject({ positionX: 120, positionY: 590, scaleX: 0.5, scaleY: 0.5 });
-    expect(name).toMatchObject({ enabled: false, locked: true });
-    // Fresh ids above OBS's own, in order, bottom to top.
-    expect([bar.sceneItemId, name.sceneItemId]).toEqual([10, 11]);
-    expect(scene('Main').nextItemId).toBe(12);
-    expect(reasons('Lower third group')).toEqual([expect.stringMatching(/no groups yet.*2 item\(s\).*scene "Main"/)]);
+  it("keeps a group (OBS's group source with its items) as a group, its items relative to the group's item", () => {
+    const group = scene('Lower third group');
+    expect(group.isGroup).toBe(true);
+    const groupItem = scene('Main').items.find((i) => i.sourceUuid === group.uuid)!;
+    expect(groupItem).toMatchObject({ sceneItemId: 5, enabled: true, locked: false });
+    expect(groupItem.transform).toMatchObject({ positionX: 100, positionY: 560, alignment: 5, scaleX: 1 });
+    const [bar, name] = group.items;
+    expect(bar).toMatchObject({ sceneItemId: 1, sourceUuid: input('Bar')!.uuid });
+    expect(bar!.transform).toMatchObject({ positionX: 0, positionY: 0, scaleX: 1 });
+    expect(name).toMatchObject({ sceneItemId: 2, sourceUuid: input('Name')!.uuid, enabled: false, locked: true });
+    expect(name!.transform).toMatchObject({ positionX: 20, positionY: 30, scaleX: 0.5, scaleY: 0.5 });
+    expect(group.nextItemId).toBe(3);
+    expect(scene('Main').nextItemId).toBe(10);
+    expect(reasons('Lower third group')).toEqual([]);
   });
 
-  it('reports a nested scene item, transitions and hotkeys by name', () => {
-    expect(reasons('Be right back')).toEqual([expect.stringMatching(/scene "Main" shows it as a nested scene/)]);
+  it('keeps a nested scene as an item showing the imported scene, and reports transitions and hotkeys by name', () => {
+    const nested = scene('Main').items.find((i) => i.sourceUuid === scene('Be right back').uuid)!;
+    expect(nested).toMatchObject({ sceneItemId: 7, enabled: true });
+    expect(nested.transform).toMatchObject({ positionX: 960, positionY: 0, scaleX: 0.25, scaleY: 0.25 });
+    expect(reasons('Be right back')).toEqual([]);
     expect(scene('Be right back').items).toHaveLength(1);
     expect(reasons('Stinger')).toEqual([expect.stringMatching(/obs_stinger_transition.*one transition per scene collection.*"Fade"/)]);
     expect(reasons('Hotkeys')).toEqual([]);
@@ -155,6 +163,25 @@ describe('importObsCollection: older files and bad input', () => {
     expect(await bad('{ nope')).toMatchObject({ ok: false, error: { message: expect.stringContaining('not valid JSON') } });
     expect(await bad('{"sources": 3}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('sources') } });
     expect(await bad('{"sources": []}')).toMatchObject({ ok: false, error: { message: expect.stringContaining('no scenes') } });
+  });
+
+  it('bakes a centred group item into its items, and leaves out a nested scene that would loop', async () => {
+    type Item = Record<string, unknown>;
+    const file = JSON.parse(fixture('show.json')) as { sources: { name: string; settings: { items?: Item[] } }[]; groups: { name: string; settings: { items?: Item[] } }[] };
+    const main = file.sources.find((s) => s.name === 'Main')!.settings.items!;
+    // The group's item aligned at its centre, moved by (10, 5): the studio's group is canvas-sized,
+    // so its transform goes into its items and the group's item stays at the origin.
+    Object.assign(main.find((i) => i['name'] === 'Lower third group')!, { align: 0, pos: { x: 110, y: 565 } });
+    // Be right back showing Main, which shows Be right back: a loop.
+    file.sources.find((s) => s.name === 'Be right back')!.settings.items!.push({ ...main.find((i) => i['name'] === 'Be right back')!, name: 'Main', id: 2, source_uuid: undefined });
+    const r = await run(JSON.stringify(file));
+    const group = r.collection.scenes.find((s) => s.name === 'Lower third group')!;
+    const groupItem = r.collection.scenes[0]!.items.find((i) => i.sourceUuid === group.uuid)!;
+    expect(groupItem.transform).toMatchObject({ positionX: 0, positionY: 0, alignment: 5, scaleX: 1 });
+    expect(group.items[1]!.transform).toMatchObject({ positionX: 130, positionY: 595, scaleX: 0.5 });
+    const brb = r.collection.scenes.find((s) => s.name === 'Be right back')!;
+    expect(brb.items).toHaveLength(1);
+    expect(r.skipped).toContainEqual({ name: 'Main', reason: expect.stringContaining('would show itself') });
   });
 
   it("sizes an image's bounding box from the file's own size", async () => {

@@ -2,11 +2,12 @@
  * An OBS scene collection file → a studio scene collection plus the list of what was left out.
  * Scenes keep their order (scene_order), items keep their order and ids, sources become inputs
  * (obs-sources.ts), placement goes through obs-transform.ts. What the studio has no place for yet
- * is reported by name: nested scenes, groups (their items are placed in the scene directly),
- * bounding boxes it cannot turn into a scale, transitions beyond the current one, hotkeys of actions
- * it lacks.
+ * is reported by name: bounding boxes it cannot turn into a scale, groups inside groups, transitions
+ * beyond the current one, hotkeys of actions it lacks. Nested scenes become items showing the
+ * imported scene; groups (OBS's `group` sources, whose settings hold `items`) become the studio's
+ * groups, their items relative to the group's item as in OBS.
  */
-import { Status, fail, ok, type HotkeyBinding, type Input, type Result, type Scene, type SceneItem } from '../../shared';
+import { DEFAULT_TRANSFORM, Status, fail, ok, sceneReaches, type HotkeyBinding, type Input, type Result, type Scene, type SceneItem } from '../../shared';
 import type { KindRegistry } from '../kinds/registry';
 import type { CollectionDocumentPart } from '../document/replace';
 import { itemsOf, parseObsCollection, type ObsItem, type ObsSource } from './obs-schema';
@@ -93,52 +94,75 @@ export async function importObsCollection(text: string, opts: ObsImportOptions):
     scenes.push(scene);
   }
 
-  /** Adds OBS items to a scene; a group's items go in directly, placed through the group's transform. */
   /** Each scene's items by OBS's item id, for hotkeys that name them. */
   const byObsId = new Map<Scene, Map<number, SceneItem>>();
-  const place = (scene: Scene, items: readonly ObsItem[], group?: { transform: SceneItem['transform']; visible: boolean; locked: boolean }): Result<null> => {
+  /** Groups made so far (OBS shows a group by one item of one scene). */
+  const groupsMade = new Map<ObsSource, Scene>();
+  /**
+   * Adds OBS items to a scene. A group becomes a group scene holding its items; when its item is
+   * not top-left aligned or is cropped (the studio's group is canvas-sized, OBS's the size of its
+   * items), its transform is applied to the items instead and the group's item stays at the origin.
+   */
+  const place = (scene: Scene, items: readonly ObsItem[], group?: { transform: SceneItem['transform'] }): Result<null> => {
     for (const item of items) {
       const source = refOf(item);
       if (!source) {
         skips.add(item.name, `an item of scene "${scene.name}" refers to a source that is not in the file`);
         continue;
       }
+      let sourceUuid: string;
+      let placed: ReturnType<typeof itemTransform>;
       if (source.id === SCENE) {
-        skips.add(item.name, `scene "${scene.name}" shows it as a nested scene, which the studio does not have yet; that item was left out (the scene itself was imported)`);
-        continue;
-      }
-      if (source.id === GROUP) {
+        // A nested scene: the item shows the imported scene, which is canvas-sized.
+        const nested = sceneOf.get(source);
+        if (!nested) continue;
+        if (sceneReaches({ scenes }, nested.uuid, scene.uuid)) {
+          skips.add(item.name, `scene "${scene.name}" would show itself through it (a loop OBS cannot have either); that item was left out`);
+          continue;
+        }
+        sourceUuid = nested.uuid;
+        placed = itemTransform(item, opts.canvas);
+      } else if (source.id === GROUP) {
         if (group) {
           skips.add(item.name, `a group inside a group (in scene "${scene.name}") is not supported; its items were left out`);
           continue;
         }
+        if (groupsMade.has(source)) {
+          skips.add(item.name, `the group is shown a second time (in scene "${scene.name}"); a group is shown by one item, so this one was left out`);
+          continue;
+        }
         const children = itemsOf(source);
         if (!children.ok) return children;
-        const placed = itemTransform(item);
-        if (placed.lost) skips.add(item.name, `group in scene "${scene.name}": ${placed.lost}`);
-        skips.add(
-          item.name,
-          `the studio has no groups yet, so the group's ${children.value.length} item(s) were placed in scene "${scene.name}" directly, where the group showed them`,
-        );
-        const r = place(scene, children.value, { transform: placed.transform, visible: item.visible, locked: item.locked });
+        const outer = itemTransform(item);
+        if (outer.lost) skips.add(item.name, `group in scene "${scene.name}": ${outer.lost}`);
+        const t = outer.transform;
+        const exact = t.alignment === 5 && t.cropLeft === 0 && t.cropTop === 0 && t.cropRight === 0 && t.cropBottom === 0;
+        const made: Scene = { uuid: opts.newId(), name: unique(source.name), isGroup: true, items: [], nextItemId: 1, filters: mapFilters(opts.kinds, source.name, source.filters, skips) };
+        groupsMade.set(source, made);
+        scenes.push(made);
+        const r = place(made, children.value, exact ? undefined : { transform: t });
         if (!r.ok) return r;
-        continue;
+        finishIds(made);
+        sourceUuid = made.uuid;
+        placed = { transform: exact ? t : { ...DEFAULT_TRANSFORM } };
+      } else {
+        const input = inputs.get(source);
+        if (!input) continue; // its kind is unknown: reported once, with the source
+        sourceUuid = input.uuid;
+        placed = itemTransform(item, sizes.get(input));
       }
-      const input = inputs.get(source);
-      if (!input) continue; // its kind is unknown: reported once, with the source
-      const placed = itemTransform(item, sizes.get(input));
       if (placed.lost) skips.add(item.name, `item in scene "${scene.name}": ${placed.lost}`);
       const transform = group ? inGroup(group.transform, placed.transform) : placed.transform;
       const added: SceneItem = {
-        // OBS's own id when it is still free in this scene (groups bring ids of their own).
-        sceneItemId: item.id !== undefined && item.id > 0 && !scene.items.some((i) => i.sceneItemId === item.id) && !group ? item.id : 0,
-        sourceUuid: input.uuid,
-        enabled: item.visible && (group?.visible ?? true),
-        locked: item.locked || (group?.locked ?? false),
+        // OBS's own id when it is still free in this scene.
+        sceneItemId: item.id !== undefined && item.id > 0 && !scene.items.some((i) => i.sceneItemId === item.id) ? item.id : 0,
+        sourceUuid,
+        enabled: item.visible,
+        locked: item.locked,
         transform,
       };
       scene.items.push(added);
-      if (!group && item.id !== undefined) {
+      if (item.id !== undefined) {
         const ids = byObsId.get(scene) ?? new Map<number, SceneItem>();
         ids.set(item.id, added);
         byObsId.set(scene, ids);
@@ -147,15 +171,22 @@ export async function importObsCollection(text: string, opts: ObsImportOptions):
     return ok(null);
   };
 
+  /** Ids: OBS's where they were kept, then fresh ones above the highest. */
+  function finishIds(scene: Scene): void {
+    let next = Math.max(0, ...scene.items.map((i) => i.sceneItemId)) + 1;
+    for (const item of scene.items) if (item.sceneItemId === 0) item.sceneItemId = next++;
+    scene.nextItemId = next;
+  }
+
   for (const [source, scene] of sceneOf) {
     const items = itemsOf(source);
     if (!items.ok) return items;
     const r = place(scene, items.value);
     if (!r.ok) return r;
-    // Ids: OBS's where they were kept, then fresh ones above the highest.
-    let next = Math.max(0, ...scene.items.map((i) => i.sceneItemId)) + 1;
-    for (const item of scene.items) if (item.sceneItemId === 0) item.sceneItemId = next++;
-    scene.nextItemId = next;
+    finishIds(scene);
+  }
+  for (const g of groups) {
+    if (![...groupsMade.keys()].some((m) => m === g || m.name === g.name)) skips.add(g.name, 'no scene shows this group, so it was left out');
   }
 
   const transition = mapTransition(file, opts.kinds, skips);

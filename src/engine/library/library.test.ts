@@ -173,8 +173,10 @@ describe('scene collections', () => {
     const untitledTransition = studio.document().transition;
     const r = await must<{ sceneCollectionName: string; skipped: { name: string; reason: string }[] }>(studio, 'collection.importObs', { json });
     expect(r.sceneCollectionName).toBe('Evening Show');
-    expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader', 'Be right back', 'Lower third group', 'Stinger']));
-    expect(studio.document().scenes.map((s) => s.name)).toEqual(['Main', 'Be right back']);
+    expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader', 'Stinger']));
+    // The nested scene and the group come over as they are (a group is a scene with isGroup).
+    expect(r.skipped.map((s) => s.name)).not.toContain('Lower third group');
+    expect(studio.document().scenes.map((s) => [s.name, s.isGroup === true])).toEqual([['Main', false], ['Be right back', false], ['Lower third group', true]]);
     // The scene's hotkey (F1 → switch to Main) is bound in the loaded profile, to the new scene.
     const main = studio.document().scenes[0]!;
     expect(studio.document().hotkeys).toContainEqual({ name: 'OBSBasic.SelectScene', contextUuid: main.uuid, keys: [expect.objectContaining({ key: 'OBS_KEY_F1' })] });
