@@ -154,3 +154,37 @@ test('Delete, F2, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on t
   await page.getByTestId('scene-rename-input').press('Enter');
   await expect.poll(() => latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)?.name).toBe('Keys & plates');
 });
+
+test('sources and scenes are reordered by dragging their rows, and by the Order menu', async ({ page }) => {
+  const { sceneUuid } = await studio.must('scene.create', { name: 'Order' });
+  await studio.must('scene.setCurrent', { sceneUuid });
+  for (const name of ['Low', 'Mid', 'High']) {
+    await studio.must('input.create', { sceneUuid, name, kind: 'color_source_v3', settings: { width: 100, height: 100 } });
+  }
+  await page.goto(server.launchUrl);
+  await expect(page.getByTestId('dock-sources-subtitle')).toContainText('Order');
+
+  // Low dropped on High (the top row) goes on top; the engine's stack says so.
+  await page.getByTestId('source-Low').dragTo(page.getByTestId('source-High'));
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Mid', 'High', 'Low']);
+  await expect(page.getByRole('list', { name: 'Sources in Order' }).getByRole('listitem').first()).toContainText('Low');
+
+  // The Order menu: Move to bottom.
+  await page.getByTestId('source-Low').click({ button: 'right' });
+  await page.getByTestId('menu-order-bottom').click();
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Low', 'Mid', 'High']);
+
+  // Scenes: this scene's row dropped on the first row becomes the first scene.
+  const sceneNames = () => latestDocument(studio).scenes.filter((s) => !s.isGroup).map((s) => s.name);
+  const first = sceneNames()[0]!;
+  expect(first).not.toBe('Order');
+  await page.getByTestId('scene-Order').dragTo(page.getByTestId(`scene-${first}`));
+  await expect.poll(() => sceneNames()[0]).toBe('Order');
+  expect(sceneNames()[1]).toBe(first);
+  await expect(page.getByRole('list', { name: 'Scenes' }).getByRole('listitem').first()).toContainText('Order');
+
+  // And back down one step with the scene's Order menu.
+  await page.getByTestId('scene-Order').click({ button: 'right' });
+  await page.getByTestId('menu-order-down').click();
+  await expect.poll(() => sceneNames().slice(0, 2)).toEqual([first, 'Order']);
+});

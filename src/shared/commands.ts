@@ -19,6 +19,11 @@ export interface CommandMap {
   'scene.setCurrent': { args: { sceneUuid: string }; result: null };
   /** Studio mode only (StudioModeNotActive otherwise): chooses the scene the next take puts on program. */
   'scene.setPreview': { args: { sceneUuid: string }; result: null };
+  /**
+   * Moves a scene in the Scenes list: index 0 = the top (first) of the plain scenes, groups not
+   * counted. obs-websocket lists the same order bottom-up (its sceneIndex 0 is the last scene).
+   */
+  'scene.setIndex': { args: { sceneUuid: string; index: number }; result: null };
 
   /** Turns studio mode on or off; turning it on puts the program scene on preview, as OBS does. */
   'studio.setMode': { args: { enabled: boolean }; result: null };

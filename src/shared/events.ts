@@ -19,6 +19,8 @@ export interface EventMap {
   'scene.created': { sceneUuid: string; sceneName: string; isGroup?: boolean };
   'scene.removed': { sceneUuid: string; sceneName: string; isGroup?: boolean };
   'scene.renamed': { sceneUuid: string; oldName: string; sceneName: string };
+  /** The scenes' order changed (scene.setIndex, or an undo of one): the plain scenes, top first. */
+  'scene.reordered': { sceneUuids: string[] };
   'scene.currentChanged': { sceneUuid: string; sceneName: string };
   /** The preview scene changed (set, taken, or moved off a removed scene). */
   'scene.previewChanged': { sceneUuid: string; sceneName: string };

@@ -35,6 +35,8 @@ import { TRANSITION_HANDLERS } from './transitions';
 import { NESTING_HANDLERS, groupRefusal, removeSceneEverywhere } from './nesting';
 import { parseArgs } from './issues';
 import { mergeWatermark } from './watermark';
+import { reorderScenes } from './scene-order';
+import { plainScenes } from '../../shared';
 import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type DocumentCommand } from './schemas';
 
 export interface HandlerContext {
@@ -231,6 +233,18 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       null,
       ev('scene.previewChanged', { sceneUuid, sceneName: found.value.name }),
     );
+  },
+
+  'scene.setIndex': (doc, { sceneUuid, index }) => {
+    const found = findScene(doc, sceneUuid);
+    if (!found.ok) return found;
+    const group = groupRefusal(doc, found.value, 'moved in the Scenes list');
+    if (group) return group;
+    const scenes = reorderScenes(doc.scenes, sceneUuid, index);
+    if (!scenes.ok) return scenes;
+    if (scenes.value === doc.scenes) return change(doc, null);
+    const next = { ...doc, scenes: scenes.value };
+    return change(next, null, ev('scene.reordered', { sceneUuids: plainScenes(next).map((s) => s.uuid) }));
   },
 
   'studio.setMode': (doc, { enabled }) => {

@@ -9,6 +9,7 @@
  * target within MERGE_MS become one entry, so one undo takes back the whole drag.
  */
 import type { StudioDocument, StudioEvent } from '../../shared';
+import { changedOrder } from './scene-order';
 
 /** The parts of the document an undo restores. */
 export type CollectionPart = Pick<StudioDocument, 'scenes' | 'inputs' | 'currentSceneUuid' | 'previewSceneUuid'>;
@@ -144,6 +145,8 @@ export function restoreEvents(before: StudioDocument, after: StudioDocument): St
     if (!was) events.push({ type: 'scene.created', data: { sceneUuid: uuid, sceneName: s.name, ...(s.isGroup && { isGroup: true }) } });
     else if (was.name !== s.name) events.push({ type: 'scene.renamed', data: { sceneUuid: uuid, oldName: was.name, sceneName: s.name } });
   }
+  const order = changedOrder(before.scenes, after.scenes);
+  if (order) events.push({ type: 'scene.reordered', data: { sceneUuids: order } });
   if (before.currentSceneUuid !== after.currentSceneUuid) {
     const scene = scenesAfter.get(after.currentSceneUuid);
     if (scene) events.push({ type: 'scene.currentChanged', data: { sceneUuid: scene.uuid, sceneName: scene.name } });

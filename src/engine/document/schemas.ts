@@ -299,6 +299,7 @@ export const COMMAND_SCHEMAS = {
   'scene.rename': z.strictObject({ ...sceneRef, name }),
   'scene.setCurrent': z.strictObject(sceneRef),
   'scene.setPreview': z.strictObject(sceneRef),
+  'scene.setIndex': z.strictObject({ ...sceneRef, index: z.int().min(0) }),
   'studio.setMode': z.strictObject({ enabled: z.boolean() }),
   'studio.take': z.strictObject({}),
   'input.create': z.strictObject({

@@ -123,6 +123,8 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
         }),
         ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) }),
       ];
+    case 'scene.reordered':
+      return [ev('SceneListChanged', S.Scenes, { scenes: sceneList(after) })];
     case 'scene.currentChanged':
       return [ev('CurrentProgramSceneChanged', S.Scenes, { sceneName: event.data.sceneName, sceneUuid: event.data.sceneUuid })];
     case 'scene.previewChanged':

@@ -4,6 +4,7 @@ import { useActions, useServices, useUi } from '../../stores/context';
 import type { MenuEntry } from '../editing/ContextMenu';
 import { sceneMenu } from '../editing/menus';
 import type { OrderMove } from '../editing/order';
+import type { ReorderRowProps } from '../editing/useDragReorder';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { Icon } from '../layout/Icon';
 import { InlineName } from '../layout/InlineName';
@@ -19,13 +20,15 @@ interface Props {
   onMenu(e: MouseEvent, label: string, entries: MenuEntry[]): void;
   /** Moves this scene in the list (null: it cannot move). */
   onReorder: ((move: OrderMove) => void) | null;
+  /** Drag this row onto another to take its place. */
+  reorder?: ReorderRowProps;
 }
 
 /**
  * Click = cut to this scene (in studio mode: put it on preview, program stays); double click =
  * rename; × = remove (asks first).
  */
-export function SceneRow({ scene, current, preview, studioMode, onMenu, onReorder }: Props) {
+export function SceneRow({ scene, current, preview, studioMode, onMenu, onReorder, reorder }: Props) {
   const services = useServices();
   const { call } = useActions();
   const [renamingHere, setRenamingHere] = useState(false);
@@ -53,7 +56,7 @@ export function SceneRow({ scene, current, preview, studioMode, onMenu, onReorde
   }
   const classes = ['list-row', current ? 'list-row-current' : '', preview ? 'list-row-preview' : ''].filter(Boolean).join(' ');
   return (
-    <li className={classes} onContextMenu={(e) => onMenu(e, `Scene ${scene.name}`, sceneMenu(services, scene, onReorder))}>
+    <li className={classes} {...reorder} onContextMenu={(e) => onMenu(e, `Scene ${scene.name}`, sceneMenu(services, scene, onReorder))}>
       <button
         type="button"
         className="list-main"

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { plainScenes } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { useContextMenu } from '../editing/ContextMenu';
+import { orderIndex, type OrderMove } from '../editing/order';
+import { useDragReorder } from '../editing/useDragReorder';
 import { uniqueName } from '../sources/uniqueName';
 import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
@@ -17,6 +19,16 @@ export function ScenesDock() {
   const scenes = doc ? plainScenes(doc) : [];
   const studioMode = doc?.studioMode ?? false;
   const menu = useContextMenu();
+  // Scene order: the Scenes list (groups are not listed), top first; a row dropped on another takes its place.
+  const listed = () => (doc?.scenes ?? []).filter((s) => !s.isGroup);
+  const moveScene = (sceneUuid: string, index: number | null) => {
+    if (index !== null && index >= 0) void call('scene.setIndex', { sceneUuid, index });
+  };
+  const sceneDrag = useDragReorder<string>((dragged, onto) => moveScene(dragged, listed().findIndex((s) => s.uuid === onto)));
+  const orderScene = (sceneUuid: string, move: OrderMove) => {
+    const list = listed();
+    moveScene(sceneUuid, orderIndex(list.findIndex((s) => s.uuid === sceneUuid), list.length, move, false));
+  };
   /** As in OBS, a new scene is the one you edit next: program, or preview in studio mode. */
   const addScene = async (name: string): Promise<void> => {
     const created = await call('scene.create', { name });
@@ -79,7 +91,8 @@ export function ScenesDock() {
             preview={studioMode && scene.uuid === doc?.previewSceneUuid}
             studioMode={studioMode}
             onMenu={menu.open}
-            onReorder={null}
+            onReorder={(move) => orderScene(scene.uuid, move)}
+            reorder={sceneDrag(scene.uuid)}
           />
         ))}
         {adding ? (

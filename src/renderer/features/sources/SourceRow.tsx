@@ -3,6 +3,7 @@ import type { Input, Scene, SceneItem } from '../../../shared';
 import { useActions, useServices, useStudio, useUi } from '../../stores/context';
 import { findKind } from '../../stores/selectors';
 import type { MenuEntry } from '../editing/ContextMenu';
+import type { ReorderRowProps } from '../editing/useDragReorder';
 import { itemMenu } from '../editing/menus';
 import { Icon } from '../layout/Icon';
 import { InlineName } from '../layout/InlineName';
@@ -22,10 +23,12 @@ interface Props {
   selected: boolean;
   /** Opens the dock's context menu. */
   onMenu(e: MouseEvent, label: string, entries: MenuEntry[]): void;
+  /** Drag this row onto another to take its place. */
+  reorder?: ReorderRowProps;
 }
 
 /** One scene item: select, visibility, lock, mute (inputs with audio), stacking and removal. */
-export function SourceRow({ sceneUuid, item, input, nested = null, depth = 0, index, count, selected, onMenu }: Props) {
+export function SourceRow({ sceneUuid, item, input, nested = null, depth = 0, index, count, selected, onMenu, reorder }: Props) {
   const services = useServices();
   const { ui } = services;
   const { call } = useActions();
@@ -53,6 +56,7 @@ export function SourceRow({ sceneUuid, item, input, nested = null, depth = 0, in
   return (
     <li
       className={classes}
+      {...reorder}
       style={depth > 0 ? { paddingLeft: `${depth * 1.5}em` } : undefined}
       data-depth={depth}
       onContextMenu={(e) => {

@@ -1,6 +1,7 @@
 import type { Scene, SceneItem } from '../../../shared';
-import { useStudio, useUi } from '../../stores/context';
+import { useActions, useStudio, useUi } from '../../stores/context';
 import { useContextMenu } from '../editing/ContextMenu';
+import { useDragReorder } from '../editing/useDragReorder';
 import { currentScene } from '../../stores/selectors';
 import { Dock } from '../layout/Dock';
 import { AddSourceMenu } from './AddSourceMenu';
@@ -13,6 +14,16 @@ export function SourcesDock() {
   const scene = currentScene(doc);
   const items = scene?.items ?? [];
   const menu = useContextMenu();
+  const { call } = useActions();
+  // Keys are "sceneUuid/sceneItemId": a row dropped on a row of the same scene (or group) takes its place.
+  const drag = useDragReorder<string>((dragged, onto) => {
+    const [sceneUuid, from] = dragged.split('/');
+    const [ontoScene, to] = onto.split('/');
+    const owner = doc?.scenes.find((s) => s.uuid === sceneUuid);
+    const index = owner?.items.findIndex((i) => i.sceneItemId === Number(to)) ?? -1;
+    if (!owner || ontoScene !== sceneUuid || index < 0) return;
+    void call('item.setIndex', { sceneUuid: owner.uuid, sceneItemId: Number(from), index });
+  });
   return (
     <Dock title="Sources" subtitle={scene?.name} className="dock-sources" actions={<AddSourceMenu />}>
       <ul className="list" aria-label={scene ? `Sources in ${scene.name}` : 'Sources'}>
@@ -33,6 +44,7 @@ export function SourcesDock() {
                     count={count}
                     selected={selected?.sceneUuid === owner.uuid && selected.sceneItemId === it.sceneItemId}
                     onMenu={menu.open}
+                    reorder={drag(`${owner.uuid}/${it.sceneItemId}`)}
                   />
                 );
                 // A group lists its own items under it, indented, top first (as OBS's Sources dock).
