@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { Status, sceneReaches, shownSources, type StudioEvent, type Transform } from '../../shared';
 import { KindRegistry } from '../kinds/registry';
+import { collectionJson } from '../persistence/files';
+import { parseCollection } from '../persistence/load';
 import { FileSecretStore } from '../persistence/secrets';
 import { blankDocument } from './defaults';
 import { composeTransform } from './nesting';
@@ -140,5 +142,33 @@ describe('groups', () => {
     expect(out.positionX).toBeCloseTo(0);
     expect(out.positionY).toBeCloseTo(10);
     expect(out.rotation).toBe(90);
+  });
+});
+
+describe('saved collections', () => {
+  it('keep nested scene items and groups across save and load; an item closing a loop is dropped and named', async () => {
+    const t = setup();
+    const main = t.store.get().currentSceneUuid;
+    const { sceneUuid: inner } = await t.must<{ sceneUuid: string }>('scene.create', { name: 'Inner' });
+    await t.must('item.create', { sceneUuid: main, sourceUuid: inner });
+    const red = await t.must<{ sceneItemId: number }>('input.create', { sceneUuid: main, name: 'Red', kind: 'color_source_v3', settings: { width: 10, height: 10 } });
+    const { groupUuid } = await t.must<{ groupUuid: string }>('group.create', { sceneUuid: main, name: 'G', sceneItemIds: [red.sceneItemId] });
+    const kinds = new KindRegistry();
+    const text = collectionJson(t.store.get());
+    const notices: { level: string; message: string }[] = [];
+    const loaded = parseCollection(text, kinds, notices);
+    if (typeof loaded === 'string') throw new Error(loaded);
+    expect(notices).toEqual([]);
+    expect(loaded.scenes).toEqual(t.store.get().scenes);
+    expect(loaded.scenes.find((s) => s.uuid === groupUuid)!.isGroup).toBe(true);
+
+    // A hand-edited file where Inner shows Scene, which shows Inner.
+    const c = JSON.parse(text) as { scenes: { uuid: string; items: unknown[] }[] };
+    c.scenes.find((s) => s.uuid === inner)!.items.push({ sceneItemId: 5, sourceUuid: main, enabled: true, locked: false, transform: t.scene(main).items[0]!.transform });
+    const repaired = parseCollection(JSON.stringify(c), kinds, notices);
+    if (typeof repaired === 'string') throw new Error(repaired);
+    expect(sceneReaches(repaired, inner, main)).toBe(false);
+    expect(repaired.scenes.find((s) => s.uuid === inner)!.items).toEqual([]);
+    expect(notices.map((n) => n.message)).toEqual(['Scene "Inner" was shown inside itself; that item was removed.']);
   });
 });
