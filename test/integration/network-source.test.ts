@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket, { EventSubscription, OBSWebSocketError } from 'obs-websocket-js';
-import { grabFrameRgb, startNginxRtmp, type NginxRtmp } from '../harness';
+import { grabAudioPcm, grabFrameRgb, startNginxRtmp, toneStrength, type NginxRtmp } from '../harness';
 import { colourName, pixel } from '../harness/clips';
 import { listFfmpegChildren, listFfmpegProcesses } from '../harness/procs';
 import { publishTestStream, type Publisher } from '../harness/publisher';
@@ -144,6 +144,9 @@ describe('network stream source (ffmpeg_source, is_local_file false)', () => {
 
     const live = await until('the stream on program', program, (f) => colourName(pixel(f, W, ...SOURCE_AT)) === 'blue');
     expect(colourName(pixel(live, W, ...BACKDROP_AT)), `backdrop ${at(live, BACKDROP_AT)}`).toBe('green');
+    // Its sound reaches the program too: the publisher's 440 Hz tone dominates the received audio.
+    const pcm = await grabAudioPcm(out.url('program'), 2);
+    expect(toneStrength(pcm, 440), 'the 440 Hz tone against 1 kHz').toBeGreaterThan(10 * toneStrength(pcm, 1000));
 
     // The key stays out of every FFmpeg's argv (the studio's pull reads it from a descriptor).
     const pulls = listFfmpegProcesses('-f concat');
