@@ -7,6 +7,7 @@ import { PRESET_LABELS, type TransformPreset } from '../preview/presets';
 import type { MenuEntry } from './ContextMenu';
 import { copyItem, duplicateItem, orderItem, pasteItem, pasteTransform, presetItem, removeItem, showFilters } from './item-actions';
 import { ORDER_LABELS, type OrderMove } from './order';
+import { uniqueName } from '../sources/uniqueName';
 import { openTransitionOverride } from '../scenes/TransitionOverrideDialog';
 
 type Services = Pick<StudioServices, 'studio' | 'ui' | 'actions'>;
@@ -44,8 +45,24 @@ export function itemMenu(s: Services, ref: ItemRef): MenuEntry[] {
       (p): MenuEntry => ({ label: PRESET_LABELS[p], testId: `menu-${slug(PRESET_LABELS[p])}`, disabled: locked, onSelect: run(() => presetItem(s, ref, p)) }),
     ),
     { type: 'separator' },
+    ...groupEntries(s, ref),
     { label: 'Remove', shortcut: 'Del', testId: 'menu-remove', onSelect: run(() => removeItem(s, ref)) },
   ];
+}
+
+/** OBS's Group Selected Items (here: the item the menu is for) and Ungroup on a group's item. */
+function groupEntries(s: Services, ref: ItemRef): MenuEntry[] {
+  const doc = s.studio.getState().document;
+  const item = findItem(doc, ref);
+  if (!doc || !item) return [];
+  const shown = doc.scenes.find((x) => x.uuid === item.sourceUuid);
+  if (shown?.isGroup) {
+    return [{ label: 'Ungroup', testId: 'menu-ungroup', onSelect: () => void s.actions.call('group.ungroup', ref) }];
+  }
+  // Groups hold no groups: items already in one get no Group entry.
+  if (doc.scenes.find((x) => x.uuid === ref.sceneUuid)?.isGroup) return [];
+  const name = uniqueName('Group', [...doc.scenes.map((x) => x.name), ...doc.inputs.map((x) => x.name)]);
+  return [{ label: 'Group', testId: 'menu-group', onSelect: () => void s.actions.call('group.create', { sceneUuid: ref.sceneUuid, name, sceneItemIds: [ref.sceneItemId] }) }];
 }
 
 /** The menu of a scene (right click on its Scenes row). `reorder` moves it (absent: no Order entries). */
