@@ -126,26 +126,35 @@ test('Delete, F2, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on t
   await expect(page.getByTestId('source-Logo 2')).toHaveCount(0);
   await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate']);
 
-  // Copy and paste: a copy of the copied item (named anew), where it was.
+  // Copy and paste (OBS's Paste (Reference)): the same source shown again, where it was.
   await page.getByTestId('source-Plate').click();
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
-  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate', 'Plate 2']);
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate', 'Plate']);
+  expect(latestDocument(studio).inputs.filter((i) => i.name.startsWith('Plate'))).toHaveLength(1);
+  const plates = latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)!.items.slice(1);
+  expect(plates[1]!.transform).toMatchObject({ positionX: 700, positionY: 500 });
+  // Paste (duplicate) from the menu: a new input copied from it.
+  await page.getByTestId('source-Logo').click({ button: 'right' });
+  await page.getByTestId('menu-paste-duplicate').click();
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate', 'Plate', 'Plate 2']);
   expect(transformOf(studio, sceneUuid, 'Plate 2')).toMatchObject({ positionX: 700, positionY: 500 });
 
-  // Copy transform from Logo, paste it onto Plate.
+  // Copy transform from Logo, paste it onto the upper Plate item (the pasted one, third from the bottom).
   await page.getByTestId('source-Logo').click();
   await page.keyboard.press('Control+Shift+C');
-  await page.getByTestId('source-Plate').click();
+  await page.getByTestId('source-Plate').first().click();
   await page.keyboard.press('Control+Shift+V');
-  await expect.poll(() => transformOf(studio, sceneUuid, 'Plate').rotation).toBe(30);
-  expect(transformOf(studio, sceneUuid, 'Plate')).toMatchObject({ positionX: 40, positionY: 60 });
+  const third = () => latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)!.items[2]!.transform;
+  await expect.poll(() => third().rotation).toBe(30);
+  expect(third()).toMatchObject({ positionX: 40, positionY: 60 });
+  expect(transformOf(studio, sceneUuid, 'Plate')).toMatchObject({ positionX: 700, positionY: 500, rotation: 0 });
 
   // F2 renames the selected item's source in place.
   await page.keyboard.press('F2');
   await page.getByTestId('source-rename-input').fill('Lower plate');
   await page.getByTestId('source-rename-input').press('Enter');
-  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Lower plate', 'Plate 2']);
+  await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Lower plate', 'Lower plate', 'Plate 2']);
 
   // The scene's own menu renames the scene.
   await page.getByTestId('scene-Keys').click({ button: 'right' });
@@ -153,6 +162,15 @@ test('Delete, F2, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on t
   await page.getByTestId('scene-rename-input').fill('Keys & plates');
   await page.getByTestId('scene-rename-input').press('Enter');
   await expect.poll(() => latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)?.name).toBe('Keys & plates');
+
+  // Duplicate scene: a new scene showing the same sources, placed alike, and the one being edited.
+  await page.getByTestId('scene-Keys & plates').click({ button: 'right' });
+  await page.getByTestId('menu-duplicate').click();
+  await expect(page.getByTestId('scene-Keys & plates 2')).toHaveAttribute('aria-current', 'true');
+  const doc = latestDocument(studio);
+  const original = doc.scenes.find((s) => s.uuid === sceneUuid)!;
+  const copy = doc.scenes.find((s) => s.name === 'Keys & plates 2')!;
+  expect(copy.items.map((i) => [i.sourceUuid, i.transform])).toEqual(original.items.map((i) => [i.sourceUuid, i.transform]));
 });
 
 test('sources and scenes are reordered by dragging their rows, and by the Order menu', async ({ page }) => {

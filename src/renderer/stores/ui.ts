@@ -17,9 +17,12 @@ export type DragOverride = ItemRef & Partial<Transform>;
 /** A name being edited in place (F2, or Rename in a context menu). */
 export type RenameTarget = { type: 'item'; ref: ItemRef } | { type: 'scene'; sceneUuid: string };
 
-/** What Copy put aside: an item (pasted as a copy of its source; null after Copy transform) and its transform. */
+/**
+ * What Copy put aside: an item (Paste shows its source again, Paste (duplicate) a copy of it; Copy
+ * transform leaves it as it was) and a transform (Paste transform).
+ */
 export interface EditClipboard {
-  item: { ref: ItemRef; inputUuid: string } | null;
+  item: { ref: ItemRef; sourceUuid: string } | null;
   transform: Transform;
 }
 

@@ -2,6 +2,7 @@
  * What the preview's and the Sources dock's menus and keys do to a scene item: each is one or a few
  * engine commands (so obs-websocket clients see it and Undo takes it back).
  */
+import type { Result, Scene } from '../../../shared';
 import type { StudioServices } from '../../stores/context';
 import { findInput, findItem } from '../../stores/selectors';
 import type { ItemRef } from '../../stores/ui';
@@ -18,36 +19,63 @@ function lookup(s: Services, ref: ItemRef) {
   return doc && item && input ? { doc, item, input } : null;
 }
 
+/** The item and its document, whatever it shows (an input or a scene). */
+function lookupItem(s: Services, ref: ItemRef) {
+  const doc = s.studio.getState().document;
+  const item = findItem(doc, ref);
+  return doc && item ? { doc, item } : null;
+}
+
+/** Selects a new item once the engine made it. */
+function made(s: Services, sceneUuid: string, r: Result<{ sceneItemId: number }>): ItemRef | null {
+  if (!r.ok) return null;
+  const ref = { sceneUuid, sceneItemId: r.value.sceneItemId };
+  s.ui.setState({ selected: ref });
+  return ref;
+}
+
 /**
  * A new input with the same kind, settings and filters as the item's source, shown with the same
- * transform in `sceneUuid` (default: the item's scene), and selected (OBS's Paste (Duplicate)).
+ * transform in `sceneUuid` (default: the item's scene), and selected (OBS's Paste (Duplicate)). An
+ * item showing a scene gets another item of that scene (a scene is shown, not copied).
  */
 export async function duplicateItem(s: Services, ref: ItemRef, sceneUuid = ref.sceneUuid): Promise<ItemRef | null> {
+  const doc = s.studio.getState().document;
+  const shown = findItem(doc, ref);
+  if (shown && doc?.scenes.some((x) => x.uuid === shown.sourceUuid)) {
+    return made(s, sceneUuid, await s.actions.call('item.create', { sceneUuid, sourceUuid: shown.sourceUuid, enabled: shown.enabled, transform: { ...shown.transform } }));
+  }
   const found = lookup(s, ref);
   if (!found) return null;
-  const { doc, item, input } = found;
-  const name = uniqueName(input.name, doc.inputs.map((i) => i.name));
-  const made = await s.actions.call('input.create', { sceneUuid, name, kind: input.kind, settings: structuredClone(input.settings), transform: { ...item.transform } });
-  if (!made.ok) return null;
+  const { item, input } = found;
+  const name = uniqueName(input.name, found.doc.inputs.map((i) => i.name));
+  const created = await s.actions.call('input.create', { sceneUuid, name, kind: input.kind, settings: structuredClone(input.settings), transform: { ...item.transform } });
+  if (!created.ok) return null;
   for (const f of input.filters) {
-    await s.actions.call('filter.create', { sourceUuid: made.value.inputUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled });
+    await s.actions.call('filter.create', { sourceUuid: created.value.inputUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled });
   }
-  const next = { sceneUuid, sceneItemId: made.value.sceneItemId };
-  s.ui.setState({ selected: next });
-  return next;
+  return made(s, sceneUuid, created);
 }
 
 /** Copy: the item (for Paste) and its transform (for Paste transform); Copy transform: only the transform. */
 export function copyItem(s: Services, ref: ItemRef, withItem = true): boolean {
-  const found = lookup(s, ref);
+  const found = lookupItem(s, ref);
   if (!found) return false;
-  const item = withItem ? { ref, inputUuid: found.input.uuid } : null;
+  // OBS keeps the copied source and the copied transform apart: Copy transform leaves the source.
+  const item = withItem ? { ref, sourceUuid: found.item.sourceUuid } : (s.ui.getState().clipboard?.item ?? null);
   s.ui.setState({ clipboard: { item, transform: { ...found.item.transform } } });
   return true;
 }
 
-/** Paste: a copy of the copied item into `sceneUuid`, where it was (its source still existing). */
+/** Paste (OBS's Paste (Reference)): the copied item's source shown again in `sceneUuid`, where it was. */
 export async function pasteItem(s: Services, sceneUuid: string): Promise<ItemRef | null> {
+  const clip = s.ui.getState().clipboard;
+  if (!clip?.item) return null;
+  return made(s, sceneUuid, await s.actions.call('item.create', { sceneUuid, sourceUuid: clip.item.sourceUuid, transform: clip.transform }));
+}
+
+/** Paste (duplicate): a copy of the copied item's source into `sceneUuid`, where it was. */
+export async function pasteDuplicate(s: Services, sceneUuid: string): Promise<ItemRef | null> {
   const clip = s.ui.getState().clipboard?.item;
   const transform = s.ui.getState().clipboard?.transform;
   if (!clip || !transform) return null;
@@ -56,13 +84,13 @@ export async function pasteItem(s: Services, sceneUuid: string): Promise<ItemRef
   let from: ItemRef | null = findItem(doc, clip.ref) ? clip.ref : null;
   for (const scene of doc?.scenes ?? []) {
     if (from) break;
-    const item = scene.items.find((i) => i.sourceUuid === clip.inputUuid);
+    const item = scene.items.find((i) => i.sourceUuid === clip.sourceUuid);
     if (item) from = { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId };
   }
   if (!from) return null;
-  const made = await duplicateItem(s, from, sceneUuid);
-  if (made) await s.actions.call('item.setTransform', { ...made, transform });
-  return made;
+  const copy = await duplicateItem(s, from, sceneUuid);
+  if (copy) await s.actions.call('item.setTransform', { ...copy, transform });
+  return copy;
 }
 
 /** Paste transform: the copied transform onto this item. */
@@ -110,4 +138,29 @@ export function showFilters(s: Services, ref: ItemRef): void {
     heading?.scrollIntoView({ block: 'start' });
     heading?.closest('section')?.querySelector<HTMLElement>('input, select, button')?.focus();
   });
+}
+
+/**
+ * Duplicate scene (OBS's): a new scene, named after the old one, showing the same sources with the
+ * same transforms, visibility, locks and blend modes, and a copy of the scene's filters; then it is
+ * the scene being edited (program, or preview in studio mode), as a new scene is.
+ */
+export async function duplicateScene(s: Services, scene: Scene): Promise<string | null> {
+  const doc = s.studio.getState().document;
+  if (!doc) return null;
+  const created = await s.actions.call('scene.create', { name: uniqueName(scene.name, doc.scenes.map((x) => x.name)) });
+  if (!created.ok) return null;
+  const sceneUuid = created.value.sceneUuid;
+  for (const item of scene.items) {
+    const r = await s.actions.call('item.create', { sceneUuid, sourceUuid: item.sourceUuid, enabled: item.enabled, transform: { ...item.transform } });
+    if (!r.ok) continue;
+    const ref = { sceneUuid, sceneItemId: r.value.sceneItemId };
+    if (item.locked) await s.actions.call('item.setLocked', { ...ref, locked: true });
+    if (item.blendMode && item.blendMode !== 'OBS_BLEND_NORMAL') await s.actions.call('item.setBlendMode', { ...ref, blendMode: item.blendMode });
+  }
+  for (const f of scene.filters) {
+    await s.actions.call('filter.create', { sourceUuid: sceneUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled });
+  }
+  await s.actions.call(doc.studioMode ? 'scene.setPreview' : 'scene.setCurrent', { sceneUuid });
+  return sceneUuid;
 }

@@ -5,7 +5,7 @@ import { findItem } from '../../stores/selectors';
 import type { ItemRef } from '../../stores/ui';
 import { PRESET_LABELS, type TransformPreset } from '../preview/presets';
 import type { MenuEntry } from './ContextMenu';
-import { copyItem, duplicateItem, orderItem, pasteItem, pasteTransform, presetItem, removeItem, showFilters } from './item-actions';
+import { copyItem, duplicateItem, duplicateScene, orderItem, pasteDuplicate, pasteItem, pasteTransform, presetItem, removeItem, showFilters } from './item-actions';
 import { ORDER_LABELS, type OrderMove } from './order';
 import { uniqueName } from '../sources/uniqueName';
 import { openTransitionOverride } from '../scenes/TransitionOverrideDialog';
@@ -26,7 +26,8 @@ export function itemMenu(s: Services, ref: ItemRef): MenuEntry[] {
     { label: 'Rename', shortcut: 'F2', testId: 'menu-rename', onSelect: () => s.ui.setState({ selected: ref, renaming: { type: 'item', ref } }) },
     { label: 'Duplicate', shortcut: 'Ctrl+D', testId: 'menu-duplicate', onSelect: run(() => duplicateItem(s, ref)) },
     { label: 'Copy', shortcut: 'Ctrl+C', testId: 'menu-copy', onSelect: () => copyItem(s, ref) },
-    { label: 'Paste', shortcut: 'Ctrl+V', testId: 'menu-paste', disabled: !clip?.item, onSelect: run(() => pasteItem(s, ref.sceneUuid)) },
+    { label: 'Paste (reference)', shortcut: 'Ctrl+V', testId: 'menu-paste', disabled: !clip?.item, onSelect: run(() => pasteItem(s, ref.sceneUuid)) },
+    { label: 'Paste (duplicate)', testId: 'menu-paste-duplicate', disabled: !clip?.item, onSelect: run(() => pasteDuplicate(s, ref.sceneUuid)) },
     { label: 'Copy transform', shortcut: 'Ctrl+Shift+C', testId: 'menu-copy-transform', onSelect: () => copyItem(s, ref, false) },
     {
       label: 'Paste transform',
@@ -70,6 +71,7 @@ export function sceneMenu(s: Services, scene: Scene, reorder: ((move: OrderMove)
   const count = s.studio.getState().document?.scenes.length ?? 0;
   const entries: MenuEntry[] = [
     { label: 'Rename', shortcut: 'F2', testId: 'menu-rename', onSelect: () => s.ui.setState({ renaming: { type: 'scene', sceneUuid: scene.uuid } }) },
+    { label: 'Duplicate', testId: 'menu-duplicate', onSelect: () => void duplicateScene(s, scene) },
     { label: 'Transition override…', testId: 'menu-transition-override', onSelect: () => openTransitionOverride(scene.uuid) },
   ];
   if (reorder) {
