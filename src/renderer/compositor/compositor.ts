@@ -29,6 +29,7 @@ import { FrameClock, browserTimers, type Tick } from './clock';
 import { FilterStage, preserving, registerBuiltinFilters, type Picture } from './filters';
 import { FlowWindow } from './flow';
 import { transitionKind } from './transitions/mixes';
+import { TransitionAssets } from './transitions/assets';
 import { GlPipeline } from './gl/pipeline';
 import { applyBlend } from './gl/blend';
 import type { Target } from './gl/target';
@@ -152,6 +153,8 @@ export class StudioCompositor implements Compositor {
   private transition: { from: string; to: string; kind: string; settings: Settings; durationMs: number; start: number } | null = null;
   /** The T-bar's transition (transition.manual from the engine), held at `position` until released. */
   private manual: { from: string; to: string; kind: string; settings: Settings; position: number } | null = null;
+  /** Pictures transitions draw with (luma images), loaded ahead when a document names them. */
+  private transitionAssets: TransitionAssets | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -238,6 +241,7 @@ export class StudioCompositor implements Compositor {
     this.doc = document;
     this.docSerial++;
     this.startTransition(document);
+    this.transitionAssets?.prepare(document);
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
@@ -331,6 +335,8 @@ export class StudioCompositor implements Compositor {
     this.browserLink.dispose();
     this.filters?.dispose();
     this.filters = null;
+    this.transitionAssets?.dispose();
+    this.transitionAssets = null;
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
@@ -355,6 +361,8 @@ export class StudioCompositor implements Compositor {
         mediaUrl: (p) => this.bridge.mediaUrl(p),
         warnOnce: (k, m) => this.warnOnce(k, m),
       });
+      this.transitionAssets = new TransitionAssets(this.gl, (p) => this.bridge.mediaUrl(p), (k, m) => this.warnOnce(k, m));
+      if (this.doc) this.transitionAssets.prepare(this.doc);
       this.glRenderer = this.pipe.renderer;
       this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
     } catch (err) {
@@ -372,6 +380,7 @@ export class StudioCompositor implements Compositor {
     this.pipe = null;
     // Its GL objects died with the context; a new stage is made when it is restored.
     this.filters = null;
+    this.transitionAssets = null;
     this.nested.forget();
     this.flow.reset();
     this.resetSent();
@@ -766,7 +775,7 @@ export class StudioCompositor implements Compositor {
     try {
       this.composeInto(from, a);
       this.composeInto(to, b);
-      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings);
+      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings, this.transitionAssets);
     } finally {
       filters.pool.release(a);
       filters.pool.release(b);
