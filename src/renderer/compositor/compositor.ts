@@ -29,7 +29,6 @@ import { FrameClock, browserTimers, type Tick } from './clock';
 import { FilterStage, preserving, registerBuiltinFilters, type Picture } from './filters';
 import { FlowWindow } from './flow';
 import { transitionKind } from './transitions/mixes';
-import { TransitionAssets } from './transitions/assets';
 import { GlPipeline } from './gl/pipeline';
 import { applyBlend } from './gl/blend';
 import type { Target } from './gl/target';
@@ -146,15 +145,13 @@ export class StudioCompositor implements Compositor {
   /** Sequences of the newest frame packed and the newest sent; repeats wait for packed frames. */
   private lastPacked = -1;
   private lastSent = -1;
-  private readonly repeats: { sequence: number; after: number }[] = [];
+  private readonly repeats: { sequence: number; after: number; captureMs: number }[] = [];
   /** The program scene last seen in a document; a change starts the current transition. */
   private programScene = '';
   /** The scene transition program is running, timed on this page's clock. */
   private transition: { from: string; to: string; kind: string; settings: Settings; durationMs: number; start: number } | null = null;
   /** The T-bar's transition (transition.manual from the engine), held at `position` until released. */
   private manual: { from: string; to: string; kind: string; settings: Settings; position: number } | null = null;
-  /** Pictures transitions draw with (luma images), loaded ahead when a document names them. */
-  private transitionAssets: TransitionAssets | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -241,7 +238,6 @@ export class StudioCompositor implements Compositor {
     this.doc = document;
     this.docSerial++;
     this.startTransition(document);
-    this.transitionAssets?.prepare(document);
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
@@ -335,8 +331,6 @@ export class StudioCompositor implements Compositor {
     this.browserLink.dispose();
     this.filters?.dispose();
     this.filters = null;
-    this.transitionAssets?.dispose();
-    this.transitionAssets = null;
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
@@ -361,8 +355,6 @@ export class StudioCompositor implements Compositor {
         mediaUrl: (p) => this.bridge.mediaUrl(p),
         warnOnce: (k, m) => this.warnOnce(k, m),
       });
-      this.transitionAssets = new TransitionAssets(this.gl, (p) => this.bridge.mediaUrl(p), (k, m) => this.warnOnce(k, m));
-      if (this.doc) this.transitionAssets.prepare(this.doc);
       this.glRenderer = this.pipe.renderer;
       this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
     } catch (err) {
@@ -380,7 +372,6 @@ export class StudioCompositor implements Compositor {
     this.pipe = null;
     // Its GL objects died with the context; a new stage is made when it is restored.
     this.filters = null;
-    this.transitionAssets = null;
     this.nested.forget();
     this.flow.reset();
     this.resetSent();
@@ -568,7 +559,7 @@ export class StudioCompositor implements Compositor {
         this.sendSkipped++;
       } else if (same && this.packed && tick.index - this.lastWhole < this.refreshTicks()) {
         // The engine already has this picture: tell it so instead of packing and reading it back.
-        this.sendRepeat(tick.index - this.ownerOrigin);
+        this.sendRepeat(tick.index - this.ownerOrigin, t0);
         this.unchanged++;
         return;
       } else if (this.flow.size + pipe.pendingReadbacks >= MAX_UNACKED) {
@@ -595,7 +586,7 @@ export class StudioCompositor implements Compositor {
     }
     if (pack) {
       const sequence = tick.index - this.ownerOrigin;
-      if (pipe.packFrame(sequence, performance.now())) {
+      if (pipe.packFrame(sequence, t0)) {
         this.lastPacked = sequence;
         this.lastWhole = tick.index;
         this.packed = this.drawn;
@@ -668,19 +659,20 @@ export class StudioCompositor implements Compositor {
    * Tells the engine this tick's picture is the previous one (VideoFormat.Repeat). Frames still in
    * readback go first: a repeat waits until the newest packed frame has been sent.
    */
-  private sendRepeat(sequence: number): void {
-    if (this.lastSent >= this.lastPacked) this.emitRepeat(sequence);
-    else this.repeats.push({ sequence, after: this.lastPacked });
+  private sendRepeat(sequence: number, captureMs: number): void {
+    if (this.lastSent >= this.lastPacked) this.emitRepeat(sequence, captureMs);
+    else this.repeats.push({ sequence, after: this.lastPacked, captureMs });
   }
 
-  private emitRepeat(sequence: number): void {
+  /** captureMs: the tick's time (the stamp the engine pairs with the sound's; see engine/output/av-sync.ts). */
+  private emitRepeat(sequence: number, captureMs: number): void {
     writeFrameHeader(this.repeatHeader, {
       kind: FrameKind.Video,
       format: VideoFormat.Repeat,
       width: this.width,
       height: this.height,
       sequence,
-      captureMs: performance.now(),
+      captureMs,
     });
     // Both bridges copy a message before sendFrame returns, so one buffer serves every repeat.
     this.bridge.sendFrame(this.repeatMessage);
@@ -775,7 +767,7 @@ export class StudioCompositor implements Compositor {
     try {
       this.composeInto(from, a);
       this.composeInto(to, b);
-      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings, this.transitionAssets);
+      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings);
     } finally {
       filters.pool.release(a);
       filters.pool.release(b);
@@ -935,7 +927,10 @@ export class StudioCompositor implements Compositor {
     this.flow.sent(sequence, performance.now());
     this.framesSent++;
     this.lastSent = sequence;
-    while (this.repeats.length > 0 && this.repeats[0]!.after <= sequence) this.emitRepeat(this.repeats.shift()!.sequence);
+    while (this.repeats.length > 0 && this.repeats[0]!.after <= sequence) {
+      const r = this.repeats.shift()!;
+      this.emitRepeat(r.sequence, r.captureMs);
+    }
   };
 
   private readonly report = (): void => {
