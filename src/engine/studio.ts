@@ -47,11 +47,11 @@ import { cameraFixes } from './media/cameras';
 import { NetworkSources } from './media/network-sources';
 import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
+import { AudienceMonitor } from './audience/monitor';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
 import { OverlayTimers } from './overlays/overlay-timers';
 import { TransitionClock } from './transition-clock';
-import { transitionMediaPath } from './transition-media';
 import { webhookSecretName } from './document/handlers';
 import { BUILT_IN_TEMPLATES } from './output/encoders/templates';
 
@@ -95,10 +95,16 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   });
   loaded.notices.unshift(...layoutNotices);
   const cpu = new CpuMeter();
-  const output = new StreamOutput({
+  // Polls the receiving servers' audience figures while their destinations send.
+  const audience: AudienceMonitor = new AudienceMonitor({
+    clock,
+    active: (): ReadonlySet<string> => new Set(output.destinationStats().filter((d) => d.state === 'live').map((d) => d.id)),
+  });
+  const output: StreamOutput = new StreamOutput({
     clock,
     logger,
     emit,
+    audience: (id) => audience.reading(id),
     cpuPercent: () => cpu.percent(),
     onEncoderSwitch: (change) => encoders.switched(change),
     onRecordingEnded: (error) => recording.outputEnded(error),
@@ -144,6 +150,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     output,
     document: () => store.get(),
     streamKey: (id) => store.streamKey(id),
+    signingKey: (id) => store.signingKey(id),
+    audience,
     secrets: knownSecrets,
     env,
     notify,
@@ -404,7 +412,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     openRendererSession: (sink) => hub.open(sink),
     screenshot,
     periodicScreenshots: () => periodic.status(),
-    resolveMediaPath: (requested) => transitionMediaPath(store.get(), requested, ports.resourcesDir) ?? resolveMediaPath(store.get(), requested),
+    resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
     networkStream: (inputUuid) => networks.stream(inputUuid),
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
@@ -422,6 +430,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await browsers.dispose();
       await webhooks.dispose();
       await output.dispose();
+      audience.dispose();
       encoders.dispose();
       monitor.dispose();
       overlays.dispose();

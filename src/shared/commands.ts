@@ -4,7 +4,7 @@
  * Result. Add a command here, then its schema and handler in the engine.
  */
 import type { MixerState } from './mixer';
-import type { BlendMode, EncoderSettings, RecordingSettings, RemoteControlSettings, Rendition, ScreenshotSettings, Settings, Transform, VideoSettings, WebhookEvent } from './model';
+import type { AudienceSource, BlendMode, EncoderSettings, RecordingSettings, RemoteControlSettings, Rendition, ScreenshotSettings, Settings, SigningScheme, Transform, VideoSettings, WebhookEvent } from './model';
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
 import type { HotkeyAction, KeyCombo } from './hotkeys';
 import type { Watermark } from './watermark';
@@ -180,6 +180,13 @@ export interface CommandMap {
       preset?: string;
       audioOnly?: boolean;
       rendition?: Rendition | null;
+      /**
+       * Sign the push URL at every connect; `privateKey` goes to the secret store (omit it to keep the
+       * stored one). null removes the rule and its key.
+       */
+      signing?: { scheme: SigningScheme; privateKey?: string; offsetSeconds?: number } | null;
+      /** Where the server's audience figure is read; null: none. */
+      audience?: AudienceSource | null;
     };
     result: { id: string };
   };

@@ -173,6 +173,31 @@ export interface Destination {
   audioOnly: boolean;
   /** Its own encoding when it cannot take the main one; null = share the main rendition. */
   rendition: Rendition | null;
+  /** Signs the push URL afresh at every connect (CDN auth_key); null = the URL as given. */
+  signing: DestinationSigning | null;
+  /** Where the receiving server says how many watch; null = it does not (shown "not available"). */
+  audience: AudienceSource | null;
+}
+
+/**
+ * A server's audience figure: nginx-rtmp's `rtmp_stat all` page, SRS's HTTP API (its base URL), or
+ * any JSON URL with the dot path of the number in it.
+ */
+export type AudienceSource =
+  | { kind: 'nginx_rtmp'; url: string }
+  | { kind: 'srs'; url: string }
+  | { kind: 'json'; url: string; path: string };
+export const AUDIENCE_KINDS = ['nginx_rtmp', 'srs', 'json'] as const;
+
+/** How a destination's push URL is signed; the private key itself lives in the secret store. */
+export type SigningScheme = 'auth_key' | 'hmac_sha256';
+export const SIGNING_SCHEMES: readonly SigningScheme[] = ['auth_key', 'hmac_sha256'];
+
+export interface DestinationSigning {
+  scheme: SigningScheme;
+  /** Seconds added to the time stamped into the URL (servers add their validity period to it). */
+  offsetSeconds: number;
+  hasSigningKey: boolean;
 }
 
 /** A second encoding for destinations that need less than the main output. */

@@ -35,13 +35,6 @@ export interface OutputStats {
   renderMs: number;
   /** The whole machine's CPU use over the last interval, 0..100 (all cores together). */
   cpuPercent: number;
-  /**
-   * Sound minus picture of what the output writes now, ms (> 0: sound late), from the renderer's
-   * stamps on both; null while unknown (no sound, or a renderer that does not stamp).
-   */
-  avOffsetMs?: number | null;
-  /** Resampling that keeps the sound on the picture, ppm of the frame clock (the audio clock's drift). */
-  audioDriftPpm?: number;
 }
 
 export interface RendererStats {
@@ -86,6 +79,9 @@ export interface DestinationStats {
   /** 0 = draining freely … 1 = its buffer is full (OBS's outputCongestion). */
   congestion: number;
   lastError: string | null;
+  /** Viewers as the receiving server counts them; null when it cannot say (see viewersNote). */
+  viewers: number | null;
+  viewersNote: string | null;
 }
 
 /** One encoder's start-up test: listed by `ffmpeg -encoders` is not enough, it must encode. */
@@ -165,5 +161,6 @@ export interface StatsSample {
   dropped: number;
   /** The output's A/V offset, ms (OutputStats.avOffsetMs). */
   avOffsetMs?: number | null;
-  destinations: { id: string; name: string; state: DestinationState; bitrateKbps: number; congestion: number; dropped: number }[];
+  /** viewers: the receiving server's count, null when it cannot say. */
+  destinations: { id: string; name: string; state: DestinationState; bitrateKbps: number; congestion: number; dropped: number; viewers?: number | null }[];
 }

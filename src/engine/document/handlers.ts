@@ -52,8 +52,8 @@ export interface Change<R> {
   doc: StudioDocument;
   events: StudioEvent[];
   value: R;
-  /** A secret to write (string) or delete (null) before the change is committed. */
-  secret?: { name: string; value: string | null };
+  /** Secrets to write (string) or delete (null) before the change is committed. */
+  secrets?: Array<{ name: string; value: string | null }>;
 }
 
 export type Args<T extends DocumentCommand> = z.output<(typeof COMMAND_SCHEMAS)[T]>;
@@ -64,6 +64,10 @@ export type Handler<T extends DocumentCommand> = (
 ) => Result<Change<CommandResult<T>>>;
 
 /** A rendition with no field set is no rendition: the destination shares the main encoding. */
+/** Signing rewrites an RTMP stream name; SRT carries its key elsewhere, so it has no such rule. */
+const signable = (server: string): boolean => /^rtmps?:\/\//i.test(server.trim());
+const SIGNING_NEEDS_RTMP = 'A signed push URL needs an rtmp:// or rtmps:// server: signing rewrites the stream name, which srt:// does not have.';
+
 function renditionOrNull(r: Rendition | null): Rendition | null {
   if (!r) return null;
   const out: Rendition = {};
@@ -77,6 +81,8 @@ function renditionOrNull(r: Rendition | null): Rendition | null {
 const CANVAS_SIZED = new Set(['color_source_v3', 'studio_test_pattern']);
 
 export const secretName = (destinationId: string): string => `destination:${destinationId}:key`;
+/** The private key a destination signs its push URL with (output/signing.ts). */
+export const signingKeyName = (destinationId: string): string => `destination:${destinationId}:signing-key`;
 export const webhookSecretName = (webhookId: string): string => `webhook:${webhookId}:secret`;
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -567,10 +573,10 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       };
     }
     const value = args.secret ?? generated;
-    const secret = value === null ? undefined : { name: webhookSecretName(hook.id), value };
+    const secrets = value === null ? [] : [{ name: webhookSecretName(hook.id), value }];
     const exists = doc.webhooks.some((w) => w.id === hook.id);
     const webhooks = exists ? doc.webhooks.map((w) => (w.id === hook.id ? hook : w)) : [...doc.webhooks, hook];
-    return ok({ doc: { ...doc, webhooks }, events: [], value: { id: hook.id, secret: generated }, ...(secret && { secret }) });
+    return ok({ doc: { ...doc, webhooks }, events: [], value: { id: hook.id, secret: generated }, secrets });
   },
 
   'remoteControl.set': (doc, patch) => change({ ...doc, remoteControl: { ...doc.remoteControl, ...patch } }, null),
@@ -585,7 +591,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       doc: { ...doc, webhooks: doc.webhooks.filter((w) => w.id !== id) },
       events: [],
       value: null,
-      secret: { name: webhookSecretName(id), value: null },
+      secrets: [{ name: webhookSecretName(id), value: null }],
     });
   },
 
@@ -602,7 +608,11 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
         ...(args.preset !== undefined && { preset: args.preset }),
         ...(args.audioOnly !== undefined && { audioOnly: args.audioOnly }),
         ...(args.rendition !== undefined && { rendition: renditionOrNull(args.rendition) }),
+        ...(args.audience !== undefined && { audience: args.audience }),
       };
+      if (args.server !== undefined && cur.signing && !signable(args.server)) {
+        return fail(Status.InvalidRequestField, SIGNING_NEEDS_RTMP, 'server');
+      }
     } else {
       // A platform preset brings its default server; a custom destination must name one.
       const preset = platform(args.preset ?? 'custom');
@@ -619,18 +629,33 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
         preset: args.preset ?? 'custom',
         audioOnly: args.audioOnly ?? false,
         rendition: renditionOrNull(args.rendition ?? null),
+        signing: null,
+        audience: args.audience ?? null,
       };
     }
-    let secret: Change<unknown>['secret'];
+    const secrets: NonNullable<Change<unknown>['secrets']> = [];
     if (args.key !== undefined) {
-      secret = { name: secretName(dest.id), value: args.key === '' ? null : args.key };
+      secrets.push({ name: secretName(dest.id), value: args.key === '' ? null : args.key });
       dest = { ...dest, hasKey: args.key !== '' };
+    }
+    if (args.signing === null) {
+      secrets.push({ name: signingKeyName(dest.id), value: null });
+      dest = { ...dest, signing: null };
+    } else if (args.signing !== undefined) {
+      const { scheme, privateKey, offsetSeconds } = args.signing;
+      if (!signable(dest.server)) return fail(Status.InvalidRequestField, SIGNING_NEEDS_RTMP, 'signing');
+      const hasSigningKey = privateKey !== undefined ? privateKey !== '' : (dest.signing?.hasSigningKey ?? false);
+      if (!hasSigningKey) {
+        return fail(Status.MissingRequestField, 'signing.privateKey is required: the URL cannot be signed without the private key.', 'signing.privateKey');
+      }
+      if (privateKey !== undefined) secrets.push({ name: signingKeyName(dest.id), value: privateKey });
+      dest = { ...dest, signing: { scheme, offsetSeconds: offsetSeconds ?? dest.signing?.offsetSeconds ?? 0, hasSigningKey } };
     }
     const exists = doc.destinations.some((d) => d.id === dest.id);
     const destinations = exists
       ? doc.destinations.map((d) => (d.id === dest.id ? dest : d))
       : [...doc.destinations, dest];
-    return ok({ doc: { ...doc, destinations }, events: [], value: { id: dest.id }, ...(secret && { secret }) });
+    return ok({ doc: { ...doc, destinations }, events: [], value: { id: dest.id }, secrets });
   },
 
   'destination.remove': (doc, { id }) => {
@@ -640,7 +665,10 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       doc: { ...doc, destinations: doc.destinations.filter((d) => d !== cur) },
       events: [],
       value: null,
-      secret: { name: secretName(id), value: null },
+      secrets: [
+        { name: secretName(id), value: null },
+        { name: signingKeyName(id), value: null },
+      ],
     });
   },
 };

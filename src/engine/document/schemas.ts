@@ -6,7 +6,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { watermarkChangeSchema } from './watermark';
-import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
+import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SIGNING_SCHEMES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { PRESET_IDS } from '../platforms';
 
@@ -277,6 +277,32 @@ const renditionShape = {
   height: z.int().min(VIDEO_LIMITS.minHeight).max(VIDEO_LIMITS.maxHeight).refine(even, { error: EVEN_MSG }).optional(),
 };
 
+/** A private key for URL signing: printable, no spaces (it is hashed as typed). */
+const signingKey = z
+  .string()
+  .max(512)
+  .refine((k) => !/[\s\u0000-\u001f\u007f]/.test(k), { error: 'must not contain spaces or control characters' });
+
+const signingArgs = z.strictObject({
+  scheme: z.enum(SIGNING_SCHEMES),
+  privateKey: signingKey.optional(),
+  // A day either way covers servers whose clock or validity rule differs from ours.
+  offsetSeconds: z.int().min(-86_400).max(86_400).optional(),
+});
+
+/** An audience source's URL: http(s) only, the studio fetches it. */
+const audienceUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { error: 'must be an http:// or https:// URL' });
+
+const audienceSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('nginx_rtmp'), url: audienceUrl }),
+  z.strictObject({ kind: z.literal('srs'), url: audienceUrl }),
+  z.strictObject({ kind: z.literal('json'), url: audienceUrl, path: z.string().trim().min(1).max(200) }),
+]);
+
 // ---- command args -------------------------------------------------------------------------------
 
 const sceneRef = { sceneUuid: id };
@@ -383,6 +409,8 @@ export const COMMAND_SCHEMAS = {
     preset: z.enum(PRESET_IDS).optional(),
     audioOnly: z.boolean().optional(),
     rendition: z.strictObject(renditionShape).nullable().optional(),
+    signing: signingArgs.nullable().optional(),
+    audience: audienceSource.nullable().optional(),
   }),
   'destination.remove': z.strictObject({ id }),
 } satisfies { [T in DocumentCommand]: z.ZodType<CommandArgs<T>> };
@@ -451,6 +479,11 @@ export const destinationSchema = z.object({
   preset: z.enum(PRESET_IDS).default('custom'),
   audioOnly: z.boolean().default(false),
   rendition: z.object(renditionShape).nullable().default(null),
+  signing: z
+    .object({ scheme: z.enum(SIGNING_SCHEMES), offsetSeconds: z.int().min(-86_400).max(86_400), hasSigningKey: z.boolean() })
+    .nullable()
+    .default(null),
+  audience: audienceSource.nullable().default(null),
 });
 
 export const DEFAULT_RECORDING = {

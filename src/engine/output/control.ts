@@ -16,6 +16,8 @@ import {
 } from '../../shared';
 import { parseArgs } from '../document/issues';
 import { destinationRefSchema } from '../document/schemas';
+import type { AudienceMonitor } from '../audience/monitor';
+import { streamRef } from '../audience/readers';
 import { platformWarnings } from '../platforms';
 import { streamUrl } from '../stream-url';
 import type { EncoderName } from './encoders/catalog';
@@ -36,6 +38,8 @@ export interface OutputControlOptions {
   streamKey: (destinationId: string) => Promise<string | undefined>;
   /** The private key a destination signs its URL with, from the secret store. */
   signingKey: (destinationId: string) => Promise<string | undefined>;
+  /** Reads the receiving servers' audience figures (the destinations' audience sources). */
+  audience?: AudienceMonitor;
   /** Unix time in ms, stamped into signed URLs; Date.now unless a test fakes it. */
   wallClock?: () => number;
   /** Keys handed to FFmpeg are added here, so every log line hides them. */
@@ -149,7 +153,9 @@ export class OutputControl {
     const key = (await this.opts.streamKey(d.id)) ?? '';
     if (key) this.opts.secrets.add(key);
     const sign = await this.signer(d);
-    return { id: d.id, name: d.name, url: streamUrl(d.server, key), audioOnly: d.audioOnly, rendition: d.rendition, ...(sign && { sign }) };
+    const url = streamUrl(d.server, key);
+    this.opts.audience?.watch(d.id, d.audience, streamRef(url));
+    return { id: d.id, name: d.name, url, audioOnly: d.audioOnly, rendition: d.rendition, ...(sign && { sign }) };
   }
 
   /** A destination's signing rule as a function the output calls at every connect. */

@@ -240,6 +240,9 @@ export class DestinationRunner {
       uptimeMs: live && this.liveSince !== null ? now - this.liveSince : 0,
       congestion: push?.congestion ?? 0,
       lastError: this.lastError?.message ?? null,
+      // The output fills these in from the audience monitor, which knows the receiving server.
+      viewers: null,
+      viewersNote: null,
     };
   }
 

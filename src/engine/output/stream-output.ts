@@ -80,7 +80,11 @@ export interface StreamOutputOptions {
   onEncoderSwitch?: (change: FallbackSwitch) => void;
   /** Whether an FFmpeg reads presets, so keys can stay out of argv; the shared probe by default. */
   presetProbe?: PresetProbe;
+  /** The receiving server's audience figure for a destination (audience/monitor.ts). */
+  audience?: (destinationId: string) => { viewers: number | null; note: string | null };
 }
+
+const NOT_SENDING = { viewers: null, note: 'not available while the destination is not sending' };
 
 /** A destination as the output needs it: the URL already carries the stream key. */
 export interface OutputDestination {
@@ -210,12 +214,16 @@ export class StreamOutput {
       uptimeMs: this.liveSince === null ? 0 : now - this.liveSince,
       renderMs: this.renderMs,
       cpuPercent: this.cpuPercent,
-      ...(this.pump && { avOffsetMs: this.pump.syncStats().avOffsetMs, audioDriftPpm: this.pump.syncStats().audioDriftPpm }),
     };
   }
 
   destinationStats(): DestinationStats[] {
-    return [...this.dests.values()].map((d) => d.runner.stats());
+    return [...this.dests.values()].map((d) => {
+      const stats = d.runner.stats();
+      // Only a destination that sends has an audience the server can count.
+      const audience = stats.state === 'live' ? this.opts.audience?.(d.spec.id) : NOT_SENDING;
+      return { ...stats, viewers: audience?.viewers ?? null, viewersNote: audience?.note ?? null };
+    });
   }
 
   /**
@@ -472,14 +480,14 @@ export class StreamOutput {
       const pump = this.pump;
       if (!pump || !v) return ack(header.sequence);
       if (header.format === VideoFormat.Repeat && header.width === v.baseWidth && header.height === v.baseHeight && payload.byteLength === 0) {
-        pump.pushRepeat(header.sequence, ack, stampOf(header.captureMs));
+        pump.pushRepeat(header.sequence, ack);
         return;
       }
       if (header.format !== VideoFormat.NV12 || header.width !== v.baseWidth || header.height !== v.baseHeight || payload.byteLength !== pump.expectedFrameBytes) {
         this.invalid(`video frame ${header.width}x${header.height} format ${header.format} (${payload.byteLength} B) does not match the output`);
         return ack(header.sequence);
       }
-      pump.pushVideo(payload, header.sequence, ack, stampOf(header.captureMs));
+      pump.pushVideo(payload, header.sequence, ack);
       return;
     }
     if (header.kind === FrameKind.Audio) {
@@ -487,7 +495,7 @@ export class StreamOutput {
         return this.invalid(`audio ${header.width} Hz x${header.height} format ${header.format} is not 48 kHz stereo s16le`);
       }
       // Copied: small, and a transport may reuse the memory of a message once this returns.
-      this.pump?.pushAudio(payload.slice(), stampOf(header.captureMs));
+      this.pump?.pushAudio(payload.slice());
       return;
     }
     this.invalid(`unknown frame kind ${header.kind}`);
@@ -853,12 +861,4 @@ function checkVideo(v: VideoSettings): StudioError | null {
     return { code: Status.InvalidRequestField, message: 'The frame rate must be a positive fraction.', field: 'video' };
   }
   return null;
-}
-
-/**
- * A frame's stamp for the pump's A/V alignment (renderer ms). 0 means "not stamped" (tools and
- * tests that feed frames by hand); a page's performance.now() is never exactly 0 once it runs.
- */
-function stampOf(captureMs: number): number {
-  return Number.isFinite(captureMs) && captureMs > 0 ? captureMs : NaN;
 }

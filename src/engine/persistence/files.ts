@@ -81,7 +81,7 @@ export function profileJson(doc: StudioDocument): string {
     version: FILE_VERSION,
     video: doc.video,
     output: doc.output,
-    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition, signing }) => ({
+    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition, signing, audience }) => ({
       id,
       name,
       enabled,
@@ -91,6 +91,7 @@ export function profileJson(doc: StudioDocument): string {
       audioOnly,
       rendition,
       signing,
+      audience,
     })),
     webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
     ...(doc.watermark && { watermark: doc.watermark }),

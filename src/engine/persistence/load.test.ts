@@ -220,7 +220,7 @@ describe('loadDocument: saved files', () => {
     const { document, notices } = await load(d);
     expect(notices).toEqual([]);
     expect(document.destinations).toEqual([
-      { id: 'old-1', name: 'Old', enabled: true, server: 'rtmp://127.0.0.1:1935/live', hasKey: true, preset: 'custom', audioOnly: false, rendition: null, signing: null },
+      { id: 'old-1', name: 'Old', enabled: true, server: 'rtmp://127.0.0.1:1935/live', hasKey: true, preset: 'custom', audioOnly: false, rendition: null, signing: null, audience: null },
     ]);
     // The new fields are saved from then on, and never a key.
     const saved = profileJson(doc);

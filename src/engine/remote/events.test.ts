@@ -350,7 +350,7 @@ describe('output and destination events', () => {
           stats: [
             {
               id: 'd1', name: 'Twitch', state: 'live' as const, bitrateKbps: 2500, bytesSent: 1e6, framesSent: 300,
-              dropped: 2, reconnects: 1, uptimeMs: 10_000, congestion: 0.1, lastError: null,
+              dropped: 2, reconnects: 1, uptimeMs: 10_000, congestion: 0.1, lastError: null, viewers: null, viewersNote: null,
             },
           ],
         },
@@ -364,7 +364,7 @@ describe('output and destination events', () => {
         destinations: [
           {
             destinationId: 'd1', name: 'Twitch', state: 'live', bitrateKbps: 2500, bytesSent: 1e6, droppedFrames: 2,
-            reconnects: 1, lastError: null, uptimeMs: 10_000, congestion: 0.1,
+            reconnects: 1, lastError: null, uptimeMs: 10_000, congestion: 0.1, viewers: null,
           },
         ],
       },

@@ -370,6 +370,7 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
               lastError: s.lastError,
               uptimeMs: s.uptimeMs,
               congestion: s.congestion,
+              viewers: s.viewers,
             })),
           },
         }),

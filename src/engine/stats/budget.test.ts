@@ -14,6 +14,7 @@ const dest = (name: string, patch: Partial<Destination> = {}): Destination => ({
   audioOnly: false,
   rendition: null,
   signing: null,
+  audience: null,
   ...patch,
 });
 

@@ -92,6 +92,8 @@ const destStats = (d: Dest): DestinationStats => ({
   reconnects: 0,
   uptimeMs: 0,
   lastError: null,
+  viewers: null,
+  viewersNote: null,
 });
 
 describe('history', () => {
@@ -111,7 +113,7 @@ describe('history', () => {
       lagged: 2,
       skipped: 0,
       dropped: 0,
-      destinations: [{ id: 'twitch', name: 'Twitch', state: 'live', bitrateKbps: 2500, congestion: 0.25, dropped: 5 }],
+      destinations: [{ id: 'twitch', name: 'Twitch', state: 'live', bitrateKbps: 2500, congestion: 0.25, dropped: 5, viewers: null }],
     });
     expect(h.events.filter((e) => e.type === 'stats.sample').map((e) => e.data)).toEqual([{ sample: samples[0] }]);
   });

@@ -14,7 +14,6 @@ export function toSample(t: number, stats: OutputStats, destinations: readonly D
     skipped: stats.skipped,
     // Frames FFmpeg itself dropped; each destination's own losses are in its entry below.
     dropped: stats.dropped,
-    ...(stats.avOffsetMs !== undefined && { avOffsetMs: stats.avOffsetMs }),
     destinations: destinations.map((d) => ({
       id: d.id,
       name: d.name,
@@ -22,6 +21,7 @@ export function toSample(t: number, stats: OutputStats, destinations: readonly D
       bitrateKbps: d.bitrateKbps,
       congestion: d.congestion,
       dropped: d.dropped,
+      viewers: d.viewers,
     })),
   };
 }

@@ -37,6 +37,10 @@ export function DestinationCard({ destination: d }: { destination: DestinationIn
           <dt>Dropped</dt>
           <dd>{d.dropped}</dd>
         </div>
+        <div>
+          <dt>Viewers</dt>
+          <dd data-testid={`remote-dest-viewers-${d.name}`}>{d.viewers === null ? 'not available' : d.viewers}</dd>
+        </div>
       </dl>
       {d.lastError && d.state !== 'live' && d.state !== 'idle' ? (
         <p className="dest-error" role="alert">

@@ -33,7 +33,7 @@ describe('destinations', () => {
     const live = mergeDestinations(known, parseDestinationPatches({ destinationId: 'd1', state: 'live', bitrateKbps: 2500 })).list;
     const again = parseDestinationList({ destinations: [{ destinationId: 'd1', name: 'Main', enabled: false }] }, live);
     expect(again).toEqual([
-      { id: 'd1', name: 'Main', enabled: false, state: 'live', bitrateKbps: 2500, bytes: 0, reconnects: 0, dropped: 0, lastError: null },
+      { id: 'd1', name: 'Main', enabled: false, state: 'live', bitrateKbps: 2500, bytes: 0, reconnects: 0, dropped: 0, lastError: null, viewers: null },
     ]);
   });
 

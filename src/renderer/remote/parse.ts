@@ -49,6 +49,7 @@ export function parseDestinationPatch(raw: unknown): (Partial<DestinationInfo> &
   if (reconnects !== undefined) patch.reconnects = reconnects;
   const dropped = num(o['droppedFrames']) ?? num(o['dropped']);
   if (dropped !== undefined) patch.dropped = dropped;
+  if ('viewers' in o) patch.viewers = num(o['viewers']) ?? null;
   if ('lastError' in o || 'error' in o) {
     const err = o['lastError'] ?? o['error'];
     patch.lastError = str(err) ?? (isObject(err) ? (str(err['message']) ?? null) : null);
@@ -71,6 +72,7 @@ const BLANK_DESTINATION: Omit<DestinationInfo, 'id'> = {
   reconnects: 0,
   dropped: 0,
   lastError: null,
+  viewers: null,
 };
 
 /** GetDestinationList's answer, keeping the numbers already known for destinations that stay. */

@@ -50,6 +50,8 @@ export interface DestinationInfo {
   reconnects: number;
   dropped: number;
   lastError: string | null;
+  /** The receiving server's audience count; null: it cannot say ("not available", never 0). */
+  viewers: number | null;
 }
 
 export interface AudioInput {

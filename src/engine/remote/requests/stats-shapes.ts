@@ -41,5 +41,6 @@ export const sampleData = (s: StatsSample): Record<string, unknown> => ({
     bitrateKbps: d.bitrateKbps,
     congestion: d.congestion,
     droppedFrames: d.dropped,
+    viewers: d.viewers ?? null,
   })),
 });

@@ -4,13 +4,14 @@
  *   GetDestinationList                 → { destinations: [{ destinationId, name, server, hasKey, enabled,
  *                                           preset, audioOnly, rendition, signing, hasSigningKey, state }] }
  *   CreateDestination { server, key?, name?, enabled?, audioOnly?, rendition?, preset?,
- *                       signing?: { scheme: 'auth_key' | 'hmac_sha256', privateKey, offsetSeconds? } | null }
+ *                       signing?: { scheme: 'auth_key' | 'hmac_sha256', privateKey, offsetSeconds? } | null,
+ *                       audience?: { kind: 'nginx_rtmp' | 'srs', url } | { kind: 'json', url, path } | null }
  *                                      → { destinationId }
  *   SetDestinationSettings { destinationId, …the same fields, all optional } → {}
  *   RemoveDestination { destinationId } → {}
  *   StartDestination / StopDestination / ReconnectDestination { destinationId } → {}
  *   GetDestinationStatus { destinationId } → { destinationId, state, bitrateKbps, bytesSent, droppedFrames,
- *                                              reconnects, lastError, uptimeMs, congestion }
+ *                                              reconnects, lastError, uptimeMs, congestion, viewers, viewersNote }
  *   GetDiagnosis       → { severity, where, destinationId, destinationName, message }
  *   GetBandwidthBudget → { requiredKbps, uplinkKbps, fits, perDestination: [{ destinationId, name, kbps }], message }
  *   GetStatsHistory    → { samples: [{ t, state, fps, bitrateKbps, renderMs, encoderSpeed, cpuPercent, lagged,
@@ -57,6 +58,10 @@ function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
   const audioOnly = f.optBoolean('audioOnly');
   const preset = f.optString('preset');
   const signing = f.data['signing'];
+  const audience = f.data['audience'];
+  if (audience !== undefined && audience !== null && !isObject(audience)) {
+    fail(Code.InvalidRequestFieldType, 'The field value of `audience` must be an object ({ kind, url, path? }) or null.');
+  }
   if (signing !== undefined && signing !== null && !isObject(signing)) {
     fail(Code.InvalidRequestFieldType, 'The field value of `signing` must be an object ({ scheme, privateKey, offsetSeconds? }) or null.');
   }
@@ -71,6 +76,7 @@ function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
     ...(Object.hasOwn(f.data, 'rendition') && { rendition: (rendition ?? null) as CommandArgs<'destination.upsert'>['rendition'] }),
     // The engine checks the rule's fields; the private key goes to the secret store, never a reply.
     ...(Object.hasOwn(f.data, 'signing') && { signing: (signing ?? null) as CommandArgs<'destination.upsert'>['signing'] }),
+    ...(Object.hasOwn(f.data, 'audience') && { audience: (audience ?? null) as CommandArgs<'destination.upsert'>['audience'] }),
   };
 }
 
@@ -95,6 +101,7 @@ export const vendorRequests: Record<string, VendorHandler> = {
       rendition: d.rendition,
       signing: d.signing && { scheme: d.signing.scheme, offsetSeconds: d.signing.offsetSeconds },
       hasSigningKey: d.signing?.hasSigningKey ?? false,
+      audience: d.audience,
       state: statsOf(ctx, d.id)?.state ?? 'idle',
     })),
   }),
@@ -129,6 +136,9 @@ export const vendorRequests: Record<string, VendorHandler> = {
       lastError: s?.lastError ?? null,
       uptimeMs: s?.uptimeMs ?? 0,
       congestion: s?.congestion ?? 0,
+      // null (with the reason) when the server cannot say: never a made-up 0.
+      viewers: s?.viewers ?? null,
+      viewersNote: s?.viewersNote ?? 'not available while the destination is not sending',
     };
   },
 

@@ -87,7 +87,7 @@ export function DestinationRow({ draft, saved, first, mainKbps, errors, set, rem
               Reconnect now
             </button>
             <span className="suffix" data-testid={`dest-bitrate-${label}`}>
-              {state === 'live' ? `${status.bitrateKbps} kbps` : state === 'reconnecting' && status.retryInMs !== null ? `retry ${status.attempt} in ${Math.round(status.retryInMs / 1000)} s` : ''}
+              {state === 'live' ? `${status.bitrateKbps} kbps · ${status.viewers === null ? 'viewers not available' : `${status.viewers} viewers`}` : state === 'reconnecting' && status.retryInMs !== null ? `retry ${status.attempt} in ${Math.round(status.retryInMs / 1000)} s` : ''}
             </span>
           </div>
           {status.error && state !== 'live' ? (

@@ -14,6 +14,8 @@ const stats = (over: Partial<DestinationStats>): DestinationStats => ({
   uptimeMs: 1000,
   congestion: 0,
   lastError: null,
+  viewers: null,
+  viewersNote: null,
   ...over,
 });
 

@@ -20,11 +20,13 @@ export interface DestinationStatus {
   retryInMs: number | null;
   dropped: number;
   reconnects: number;
+  /** The receiving server's audience count; null: it cannot say. */
+  viewers: number | null;
 }
 
 export type StatusById = Readonly<Record<string, DestinationStatus>>;
 
-const EMPTY: DestinationStatus = { state: 'idle', error: null, bitrateKbps: 0, attempt: 0, retryInMs: null, dropped: 0, reconnects: 0 };
+const EMPTY: DestinationStatus = { state: 'idle', error: null, bitrateKbps: 0, attempt: 0, retryInMs: null, dropped: 0, reconnects: 0, viewers: null };
 
 /** The statuses after one engine event. Pure: returns the same object when nothing changes. */
 export function reduceDestinationStatus(byId: StatusById, event: StudioEvent): StatusById {
@@ -42,7 +44,7 @@ export function reduceDestinationStatus(byId: StatusById, event: StudioEvent): S
     const next: Record<string, DestinationStatus> = { ...byId };
     for (const s of event.data.stats) {
       const cur = byId[s.id] ?? EMPTY;
-      next[s.id] = { ...cur, state: s.state, bitrateKbps: s.bitrateKbps, dropped: s.dropped, reconnects: s.reconnects, error: s.lastError ?? cur.error };
+      next[s.id] = { ...cur, state: s.state, bitrateKbps: s.bitrateKbps, dropped: s.dropped, reconnects: s.reconnects, viewers: s.viewers, error: s.lastError ?? cur.error };
     }
     return next;
   }

@@ -36,6 +36,7 @@ const saved = (over: Partial<StudioDocument['destinations'][number]> = {}): Stud
   audioOnly: false,
   rendition: null,
   signing: null,
+  audience: null,
   ...over,
 });
 
