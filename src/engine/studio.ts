@@ -52,6 +52,7 @@ import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
 import { OverlayTimers } from './overlays/overlay-timers';
 import { TransitionClock } from './transition-clock';
+import { transitionMediaPath } from './transition-media';
 import { webhookSecretName } from './document/handlers';
 import { BUILT_IN_TEMPLATES } from './output/encoders/templates';
 
@@ -412,7 +413,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     openRendererSession: (sink) => hub.open(sink),
     screenshot,
     periodicScreenshots: () => periodic.status(),
-    resolveMediaPath: (requested) => resolveMediaPath(store.get(), requested),
+    resolveMediaPath: (requested) => transitionMediaPath(store.get(), requested, ports.resourcesDir) ?? resolveMediaPath(store.get(), requested),
     networkStream: (inputUuid) => networks.stream(inputUuid),
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),

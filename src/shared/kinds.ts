@@ -215,8 +215,10 @@ import { FADE_TO_COLOR_TRANSITION } from './kinds/fade-to-color-transition';
 import { FADE_TRANSITION } from './kinds/fade-transition';
 import { SLIDE_TRANSITION } from './kinds/slide-transition';
 import { SWIPE_TRANSITION } from './kinds/swipe-transition';
+import { LUMA_WIPE_TRANSITION } from './kinds/luma-wipe-transition';
 
 export { CUT_TRANSITION, FADE_TO_COLOR_TRANSITION, FADE_TRANSITION, SLIDE_TRANSITION, SWIPE_TRANSITION };
+export * from './kinds/luma-wipe-transition';
 
 /** Every scene transition kind (category 'transition'); the compositor mixes program with them. */
 export const TRANSITION_KINDS: readonly KindDescriptor[] = [
@@ -225,4 +227,6 @@ export const TRANSITION_KINDS: readonly KindDescriptor[] = [
   FADE_TO_COLOR_TRANSITION,
   SLIDE_TRANSITION,
   SWIPE_TRANSITION,
+  // New kinds go last: obs-websocket's transition UUIDs follow this order.
+  LUMA_WIPE_TRANSITION,
 ];

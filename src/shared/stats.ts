@@ -35,6 +35,13 @@ export interface OutputStats {
   renderMs: number;
   /** The whole machine's CPU use over the last interval, 0..100 (all cores together). */
   cpuPercent: number;
+  /**
+   * Sound minus picture of what the output writes now, ms (> 0: sound late), from the renderer's
+   * stamps on both; null while unknown (no sound, or a renderer that does not stamp).
+   */
+  avOffsetMs?: number | null;
+  /** Resampling that keeps the sound on the picture, ppm of the frame clock (the audio clock's drift). */
+  audioDriftPpm?: number;
 }
 
 export interface RendererStats {

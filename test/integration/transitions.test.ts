@@ -7,7 +7,8 @@
  * recording's frames show it: red, then red and blue mixed, then blue, never back. The transition
  * events and requests are what OBS clients see. The T-bar (SetTBarPosition) holds a fade half-way
  * on the recorded frames and takes at the top; a scene's transition override fades into it while
- * the current transition cuts. Needs `npx electron-vite build` first.
+ * the current transition cuts; a luma wipe moves its edge the way its image says. Needs
+ * `npx electron-vite build` first.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -207,6 +208,59 @@ describe('scene transitions', () => {
     } finally {
       obs.off('SceneTransitionStarted', onStarted);
     }
+  });
+
+  it('a luma wipe reveals the new scene in the order of its luma image, inverted on request (recorded frames)', async () => {
+    const { transitions } = await obs.call('GetSceneTransitionList');
+    expect(transitions.map((t) => t['transitionKind'])).toContain('luma_wipe_transition');
+    for (const [sceneName, color] of [['West', 0xff0000ff], ['East', 0xffff0000]] as const) {
+      await obs.call('CreateScene', { sceneName });
+      await obs.call('CreateInput', { sceneName, inputName: `${sceneName} fill`, inputKind: 'color_source_v3', inputSettings: { color } });
+    }
+    await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+    await obs.call('SetCurrentProgramScene', { sceneName: 'West' });
+    await obs.call('SetCurrentSceneTransition', { transitionName: 'Luma Wipe' });
+    await obs.call('SetCurrentSceneTransitionDuration', { transitionDuration: 2000 });
+    await obs.call('SetCurrentSceneTransitionSettings', { transitionSettings: { luma_image: 'linear-h.png', luma_softness: 0, luma_invert: false } });
+    await expect(obs.call('SetCurrentSceneTransitionSettings', { transitionSettings: { luma_image: 'nope.png' } })).rejects.toMatchObject({ code: 400 });
+
+    await obs.call('StartRecord');
+    await until('the recording did not grow', async () => (await obs.call('GetRecordStatus')).outputBytes > 20_000);
+    const ended = () => new Promise<void>((resolve) => obs.once('SceneTransitionEnded', () => resolve()));
+    let done = ended();
+    await obs.call('SetCurrentProgramScene', { sceneName: 'East' });
+    await done;
+    // Back with the image inverted: the red scene comes in from the right.
+    await obs.call('SetCurrentSceneTransitionSettings', { transitionSettings: { luma_invert: true } });
+    done = ended();
+    await obs.call('SetCurrentProgramScene', { sceneName: 'West' });
+    await done;
+    const at = (await obs.call('GetRecordStatus')).outputDuration;
+    await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > at + 1000);
+    const { outputPath } = await obs.call('StopRecord');
+
+    // Each frame's middle row as 16 letters: r(ed), b(lue) or x (an edge or anything else).
+    const rows = (await frames(outputPath)).map((f) =>
+      Array.from({ length: 16 }, (_, x) => {
+        const i = (4 * 16 + x) * 3;
+        const [r, g, b] = [f[i]!, f[i + 1]!, f[i + 2]!];
+        return r > 200 && b < 55 && g < 55 ? 'r' : b > 200 && r < 55 && g < 55 ? 'b' : 'x';
+      }).join(''),
+    );
+    const all = rows.join(' ');
+    // Left to right first: blue on the left, red on the right, the edge in between.
+    const forward = rows.filter((row) => /^b{3,}x{0,2}r{3,}$/.test(row));
+    expect(forward.length, all).toBeGreaterThanOrEqual(5);
+    // Inverted: red (the new scene) on the right, blue still on the left.
+    const backward = rows.slice(rows.lastIndexOf('bbbbbbbbbbbbbbbb'));
+    expect(backward.filter((row) => /^b{3,}x{0,2}r{3,}$/.test(row)).length, all).toBeGreaterThanOrEqual(5);
+    expect(rows.at(-1)).toBe('rrrrrrrrrrrrrrrr');
+    // The edge only moves one way in each wipe: right in the first, left in the second.
+    const edges = (list: string[]) => list.filter((row) => /^b+x{0,2}r+$/.test(row)).map((row) => row.indexOf('r'));
+    const first = edges(rows.slice(0, rows.indexOf('bbbbbbbbbbbbbbbb') + 1));
+    expect(first, all).toEqual([...first].sort((a, b) => a - b));
+    const second = edges(backward);
+    expect(second, all).toEqual([...second].sort((a, b) => b - a));
   });
 
   it('gpu_delay shows a source later than an undelayed one changed at the same moment', async () => {

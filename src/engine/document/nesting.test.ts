@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Status, sceneReaches, shownSources, type StudioEvent, type Transform } from '../../shared';
 import { KindRegistry } from '../kinds/registry';
 import { collectionJson } from '../persistence/files';
-import { parseCollection } from '../persistence/load';
+import { parseCollection, type LoadNotice } from '../persistence/load';
 import { FileSecretStore } from '../persistence/secrets';
 import { blankDocument } from './defaults';
 import { composeTransform } from './nesting';
@@ -155,7 +155,7 @@ describe('saved collections', () => {
     const { groupUuid } = await t.must<{ groupUuid: string }>('group.create', { sceneUuid: main, name: 'G', sceneItemIds: [red.sceneItemId] });
     const kinds = new KindRegistry();
     const text = collectionJson(t.store.get());
-    const notices: { level: string; message: string }[] = [];
+    const notices: LoadNotice[] = [];
     const loaded = parseCollection(text, kinds, notices);
     if (typeof loaded === 'string') throw new Error(loaded);
     expect(notices).toEqual([]);

@@ -10,7 +10,13 @@
  *   nothing (skipped) but owes its slot; owed slots are repaid with repeats once the pipe drains, at
  *   most one extra per tick, so bursts of encoder lag do not shorten the timeline;
  * - audio is slaved to video: a FIFO fed by the renderer, padded with silence when short and
- *   trimmed when it runs ahead. Each tick takes exactly the samples of its slot from the FIFO.
+ *   trimmed when it runs ahead. Each tick writes exactly the samples of its slot;
+ * - the audio clock's drift against the frame clock is resampled away: the FIFO's depth is held
+ *   where the first two seconds put it (AvSyncController, ./av-sync.ts), so over an hour the sound
+ *   neither falls behind nor runs ahead and is never trimmed or padded for drift;
+ * - when the renderer stamps its frames and chunks (captureMs, its own clock), each pair the main
+ *   encoder gets (picture + the sound written with it) is measured: the median of the last 2 s is
+ *   the output's A/V offset (avOffsetMs, in the stats and GetStats).
  *
  * Several encoders can read the same frames (one per rendition): each is a sink with its own pipe
  * room, its own owed slots and its own queue of per-slot audio, so a slow rendition encoder never
@@ -23,6 +29,7 @@
 import type { Writable } from 'node:stream';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE, nv12Bytes } from '../../shared';
 import type { Clock, TimerHandle } from '../api';
+import { AvSyncController, stretchS16 } from './av-sync';
 
 export interface PumpSink {
   video: Writable;
@@ -67,10 +74,21 @@ export interface PumpCounters {
   audioTrimmed: number;
 }
 
+export interface PumpSync {
+  /** Sound minus picture of what is written now, ms (> 0: sound late), smoothed; null without stamps. */
+  avOffsetMs: number | null;
+  /** Resampling applied to keep the sound on the picture, ppm of the frame clock (> 0: audio clock fast). */
+  audioDriftPpm: number;
+  /** Large A/V errors removed at once (silence inserted or sound discarded). */
+  syncJumps: number;
+}
+
 interface Pending {
   /** null: the renderer said the picture is unchanged (the last frame again). */
   frame: Uint8Array | null;
   sequence: number;
+  /** The renderer's stamp of this picture (ms, its clock); NaN when not stamped. */
+  captureMs: number;
   ack: (sequence: number) => void;
 }
 
@@ -81,7 +99,13 @@ interface SinkState {
   skipped: number;
   owed: number;
   /** Audio of the slots not yet written (owed ones, then the current one): one chunk per slot. */
-  audio: Uint8Array[];
+  audio: SlotAudio[];
+}
+
+/** One slot's sound and the stamp of its first sample (renderer ms; NaN when not stamped). */
+interface SlotAudio {
+  pcm: Uint8Array;
+  stamp: number;
 }
 
 export interface SinkCounters {
@@ -113,7 +137,19 @@ export class FramePump {
   /** Slots whose audio has been taken from the FIFO (the sample count of slot k depends on k). */
   private slots = 0;
   private audio: Uint8Array[] = [];
+  /** Stamp of each FIFO chunk's first sample (renderer ms), NaN when not stamped. */
+  private audioStamps: number[] = [];
   private audioOffset = 0;
+  /** Silence (samples) still to be written before the FIFO's sound: a jump not yet done. */
+  private silenceOwed = 0;
+  /** The stamp of the picture nextFrame() chose this tick: NaN for a repeat of a late renderer's. */
+  private pictureStamp = NaN;
+  /** Sound stamp − picture stamp of the last pair the main encoder got with a sent picture, ms; NaN once used. */
+  private measured = NaN;
+  /** The last 2 s of those measures (their median is the output's A/V offset). */
+  private readonly pairs: number[] = [];
+  private readonly pairWindow: number;
+  private readonly sync: AvSyncController;
   private audioBytes = 0;
   private audioSeen = false;
   private readonly c = { lagged: 0, unchanged: 0, fresh: 0, dropped: 0, audioUnderruns: 0, audioTrimmed: 0 };
@@ -122,6 +158,8 @@ export class FramePump {
     this.frameBytes = nv12Bytes(opts.width, opts.height);
     this.periodMs = (1000 * opts.fpsDenominator) / opts.fpsNumerator;
     this.black = blackNv12(opts.width, opts.height);
+    this.sync = new AvSyncController({ sampleRate: AUDIO_SAMPLE_RATE, slotsPerSecond: opts.fpsNumerator / opts.fpsDenominator });
+    this.pairWindow = Math.max(5, Math.round((2 * opts.fpsNumerator) / opts.fpsDenominator));
     this.addSink(MAIN_SINK, opts.sink);
   }
 
@@ -134,6 +172,13 @@ export class FramePump {
   counters(): PumpCounters {
     const main = this.sinkCounters(MAIN_SINK) ?? { framesSent: 0, skipped: 0, owed: 0 };
     return { ...main, ...this.c };
+  }
+
+  /** Where the sound stands against the picture (from the renderer's stamps). */
+  syncStats(): PumpSync {
+    // Sound stamp − picture stamp > 0: the sound written is newer than its picture (early).
+    const e = this.pairs.length >= 5 ? medianOf(this.pairs) : null;
+    return { avOffsetMs: e === null ? null : Math.round(-e * 10) / 10, audioDriftPpm: this.sync.driftPpm, syncJumps: this.sync.jumps };
   }
 
   sinkCounters(id: string): SinkCounters | null {
@@ -178,8 +223,13 @@ export class FramePump {
     this.timer = null;
     for (const p of this.buffer.splice(0)) p.ack(p.sequence);
     this.audio = [];
+    this.audioStamps = [];
     this.audioBytes = 0;
     this.audioOffset = 0;
+    this.silenceOwed = 0;
+    this.measured = NaN;
+    this.pairs.length = 0;
+    this.sync.reset();
     for (const s of this.sinks.values()) s.audio = [];
   }
 
@@ -188,13 +238,13 @@ export class FramePump {
     this.last = null;
   }
 
-  /** A frame from the renderer (NV12 payload of exactly expectedFrameBytes). */
-  pushVideo(frame: Uint8Array, sequence: number, ack: (sequence: number) => void): void {
+  /** A frame from the renderer (NV12 payload of exactly expectedFrameBytes), stamped with its compose time. */
+  pushVideo(frame: Uint8Array, sequence: number, ack: (sequence: number) => void, captureMs = NaN): void {
     if (!this.started || frame.byteLength !== this.frameBytes) {
       ack(sequence);
       return;
     }
-    this.buffer.push({ frame, sequence, ack });
+    this.buffer.push({ frame, sequence, ack, captureMs });
     while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
       const old = this.buffer.shift()!;
       this.c.dropped++;
@@ -203,12 +253,12 @@ export class FramePump {
   }
 
   /** The renderer's "same picture as its previous frame" for this slot (no payload). */
-  pushRepeat(sequence: number, ack: (sequence: number) => void): void {
+  pushRepeat(sequence: number, ack: (sequence: number) => void, captureMs = NaN): void {
     if (!this.started) {
       ack(sequence);
       return;
     }
-    this.buffer.push({ frame: null, sequence, ack });
+    this.buffer.push({ frame: null, sequence, ack, captureMs });
     while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
       const old = this.buffer.shift()!;
       this.c.dropped++;
@@ -216,16 +266,19 @@ export class FramePump {
     }
   }
 
-  /** Interleaved s16le stereo from the renderer; whole sample frames only. */
-  pushAudio(pcm: Uint8Array): void {
+  /** Interleaved s16le stereo from the renderer; whole sample frames only; captureMs: its first sample's stamp. */
+  pushAudio(pcm: Uint8Array, captureMs = NaN): void {
     if (!this.started || pcm.byteLength === 0) return;
     this.audioSeen = true;
     this.audio.push(pcm.byteLength % BYTES_PER_SAMPLE ? pcm.subarray(0, pcm.byteLength - (pcm.byteLength % BYTES_PER_SAMPLE)) : pcm);
+    this.audioStamps.push(captureMs);
     this.audioBytes += pcm.byteLength - (pcm.byteLength % BYTES_PER_SAMPLE);
-    const max = this.msToBytes(this.opts.audioMaxMs ?? 200);
-    if (this.audioBytes > max) {
+    const limitMs = this.opts.audioMaxMs ?? 200;
+    if (this.audioBytes > this.msToBytes(limitMs)) {
       // Cut back to half the limit, not to the limit, so a slightly fast source does not trim every push.
-      this.discardAudio(this.audioBytes - this.msToBytes((this.opts.audioMaxMs ?? 200) / 2));
+      const cut = this.audioBytes - this.msToBytes(limitMs / 2);
+      this.discardAudio(cut);
+      this.sync.shift(this.bytesToMs(cut));
       this.c.audioTrimmed++;
     }
   }
@@ -258,7 +311,7 @@ export class FramePump {
 
   private tick(): void {
     // The slot's samples leave the FIFO every tick: audio keeps real time even when no encoder has room.
-    const chunk = this.takeAudio(this.samplesOfSlot(this.slots++) * BYTES_PER_SAMPLE);
+    const chunk = this.slotAudio(this.samplesOfSlot(this.slots++));
     let frame: Uint8Array | null = null;
     for (const s of this.sinks.values()) {
       s.audio.push(chunk);
@@ -271,9 +324,9 @@ export class FramePump {
       }
       // The frame for this tick is chosen once, by the first sink with room, and shared by the rest.
       frame ??= this.nextFrame();
-      this.write(s, frame);
+      this.write(s, frame, this.pictureStamp);
       if (s.owed > 0 && this.hasRoom(s.sink)) {
-        this.write(s, frame);
+        this.write(s, frame, NaN);
         s.owed--;
       }
     }
@@ -282,6 +335,7 @@ export class FramePump {
   /** The renderer's next frame, or a repeat of the last (lagged), or black before the first one. */
   private nextFrame(): Uint8Array {
     const next = this.buffer.shift();
+    this.pictureStamp = next ? next.captureMs : NaN;
     if (next) {
       next.ack(next.sequence);
       if (next.frame === null) {
@@ -305,16 +359,62 @@ export class FramePump {
     );
   }
 
-  private write(s: SinkState, frame: Uint8Array): void {
+  /** Writes one slot: the picture, and the oldest slot's sound this sink has not written yet. */
+  private write(s: SinkState, frame: Uint8Array, pictureStamp: number): void {
+    const audio = s.audio.shift();
     s.sink.video.write(frame);
-    s.sink.audio.write(s.audio.shift() ?? new Uint8Array(this.samplesOfSlot(0) * BYTES_PER_SAMPLE));
+    s.sink.audio.write(audio?.pcm ?? new Uint8Array(this.samplesOfSlot(0) * BYTES_PER_SAMPLE));
     s.framesSent++;
+    // The A/V error is measured on what the main encoder really pairs: a picture the renderer sent
+    // and the sound written with it (an owed slot's, when the encoder fell behind).
+    if (s === this.sinks.get(MAIN_SINK) && audio) this.measured = audio.stamp - pictureStamp;
   }
 
   /** Samples up to the end of slot k, minus those up to its start: fractions never accumulate. */
   private samplesOfSlot(k: number): number {
     const { fpsNumerator: n, fpsDenominator: d } = this.opts;
     return Math.floor(((k + 1) * AUDIO_SAMPLE_RATE * d) / n) - Math.floor((k * AUDIO_SAMPLE_RATE * d) / n);
+  }
+
+  /** The stamp of the sample at the FIFO's head, NaN when unknown. */
+  private headStamp(): number {
+    if (this.audio.length === 0) return NaN;
+    return this.audioStamps[0]! + (this.audioOffset / BYTES_PER_SAMPLE) * (1000 / AUDIO_SAMPLE_RATE);
+  }
+
+  /**
+   * This slot's sound: exactly `samples` sample frames. With stamps on both sides, the sample at the
+   * FIFO's head is brought to the picture's stamp first (see AvSyncController).
+   */
+  private slotAudio(samples: number): SlotAudio {
+    const e = this.measured;
+    this.measured = NaN;
+    if (Number.isFinite(e)) {
+      this.pairs.push(e);
+      if (this.pairs.length > this.pairWindow) this.pairs.shift();
+    }
+    let take = samples;
+    if (this.audioSeen && this.silenceOwed === 0) {
+      // The FIFO's depth is what the audio clock's drift against the frame clock moves: it is held
+      // where the first two seconds put it (more sound waiting = the sound behind: a negative error).
+      const plan = this.sync.plan(-this.bytesToMs(this.audioBytes), samples);
+      if (plan.jump < 0) this.discardAudio(-plan.jump * BYTES_PER_SAMPLE);
+      else this.silenceOwed += plan.jump;
+      take = plan.take;
+    }
+    const msPerSample = 1000 / AUDIO_SAMPLE_RATE;
+    if (this.silenceOwed > 0) {
+      const quiet = Math.min(samples, this.silenceOwed);
+      this.silenceOwed -= quiet;
+      // The sound after the silence is stamped where it is: the slot's first sample is `quiet` before it.
+      const stamp = this.headStamp() - quiet * msPerSample;
+      const pcm = new Uint8Array(samples * BYTES_PER_SAMPLE);
+      if (quiet < samples) pcm.set(this.takeAudio((samples - quiet) * BYTES_PER_SAMPLE), quiet * BYTES_PER_SAMPLE);
+      return { pcm, stamp };
+    }
+    const stamp = this.headStamp();
+    if (take === samples || this.audioBytes < take * BYTES_PER_SAMPLE) return { pcm: this.takeAudio(samples * BYTES_PER_SAMPLE), stamp };
+    return { pcm: stretchS16(this.takeAudio(take * BYTES_PER_SAMPLE), take, samples), stamp };
   }
 
   private takeAudio(bytes: number): Uint8Array {
@@ -327,8 +427,12 @@ export class FramePump {
       filled += take;
       this.consume(take);
     }
-    // The rest of `out` is already zero: silence.
-    if (filled < bytes && this.audioSeen) this.c.audioUnderruns++;
+    // The rest of `out` is already zero: silence. It delays the sound after it: the drift
+    // correction keeps that reserve (error = -depth, so more depth is a lower error).
+    if (filled < bytes && this.audioSeen) {
+      this.c.audioUnderruns++;
+      this.sync.shift(-this.bytesToMs(bytes - filled));
+    }
     return out;
   }
 
@@ -346,8 +450,13 @@ export class FramePump {
     this.audioBytes -= bytes;
     if (this.audioOffset >= this.audio[0]!.byteLength) {
       this.audio.shift();
+      this.audioStamps.shift();
       this.audioOffset = 0;
     }
+  }
+
+  private bytesToMs(bytes: number): number {
+    return bytes / BYTES_PER_SAMPLE / (AUDIO_SAMPLE_RATE / 1000);
   }
 
   private msToBytes(ms: number): number {
@@ -361,4 +470,10 @@ export function blackNv12(width: number, height: number): Uint8Array {
   frame.fill(16, 0, width * height);
   frame.fill(128, width * height);
   return frame;
+}
+
+function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
 }

@@ -214,6 +214,7 @@ export class StreamOutput {
       uptimeMs: this.liveSince === null ? 0 : now - this.liveSince,
       renderMs: this.renderMs,
       cpuPercent: this.cpuPercent,
+      ...(this.pump && { avOffsetMs: this.pump.syncStats().avOffsetMs, audioDriftPpm: this.pump.syncStats().audioDriftPpm }),
     };
   }
 
@@ -480,14 +481,14 @@ export class StreamOutput {
       const pump = this.pump;
       if (!pump || !v) return ack(header.sequence);
       if (header.format === VideoFormat.Repeat && header.width === v.baseWidth && header.height === v.baseHeight && payload.byteLength === 0) {
-        pump.pushRepeat(header.sequence, ack);
+        pump.pushRepeat(header.sequence, ack, stampOf(header.captureMs));
         return;
       }
       if (header.format !== VideoFormat.NV12 || header.width !== v.baseWidth || header.height !== v.baseHeight || payload.byteLength !== pump.expectedFrameBytes) {
         this.invalid(`video frame ${header.width}x${header.height} format ${header.format} (${payload.byteLength} B) does not match the output`);
         return ack(header.sequence);
       }
-      pump.pushVideo(payload, header.sequence, ack);
+      pump.pushVideo(payload, header.sequence, ack, stampOf(header.captureMs));
       return;
     }
     if (header.kind === FrameKind.Audio) {
@@ -495,7 +496,7 @@ export class StreamOutput {
         return this.invalid(`audio ${header.width} Hz x${header.height} format ${header.format} is not 48 kHz stereo s16le`);
       }
       // Copied: small, and a transport may reuse the memory of a message once this returns.
-      this.pump?.pushAudio(payload.slice());
+      this.pump?.pushAudio(payload.slice(), stampOf(header.captureMs));
       return;
     }
     this.invalid(`unknown frame kind ${header.kind}`);
@@ -861,4 +862,12 @@ function checkVideo(v: VideoSettings): StudioError | null {
     return { code: Status.InvalidRequestField, message: 'The frame rate must be a positive fraction.', field: 'video' };
   }
   return null;
+}
+
+/**
+ * A frame's stamp for the pump's A/V alignment (renderer ms). 0 means "not stamped" (tools and
+ * tests that feed frames by hand); a page's performance.now() is never exactly 0 once it runs.
+ */
+function stampOf(captureMs: number): number {
+  return Number.isFinite(captureMs) && captureMs > 0 ? captureMs : NaN;
 }

@@ -14,6 +14,7 @@ export function toSample(t: number, stats: OutputStats, destinations: readonly D
     skipped: stats.skipped,
     // Frames FFmpeg itself dropped; each destination's own losses are in its entry below.
     dropped: stats.dropped,
+    ...(stats.avOffsetMs !== undefined && { avOffsetMs: stats.avOffsetMs }),
     destinations: destinations.map((d) => ({
       id: d.id,
       name: d.name,

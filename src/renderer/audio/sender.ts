@@ -12,6 +12,7 @@ import {
   writeFrameHeader,
   type StudioBridge,
 } from '../../shared';
+import { AudioClockMap } from './clock-map';
 import type { AudioGraph } from './graph';
 
 export class AudioSender {
@@ -21,11 +22,15 @@ export class AudioSender {
   private header: DataView | null = null;
   private body: Uint8Array | null = null;
   private readonly off: () => void;
+  private readonly clock = new AudioClockMap(AUDIO_SAMPLE_RATE);
+  /** How long after the graph renders a sample it is heard, ms (smoothed), once known. */
+  private heardLead: number | null = null;
+  private logged = false;
   chunksSent = 0;
 
   constructor(
     private readonly bridge: StudioBridge,
-    graph: AudioGraph,
+    private readonly graph: AudioGraph,
   ) {
     this.off = graph.onChunk((pcm, frame) => this.send(pcm, frame));
   }
@@ -38,6 +43,8 @@ export class AudioSender {
   }
 
   private send(pcm: Int16Array, frame: number): void {
+    // Stamped even while not owner, so the mapping is settled when ownership comes.
+    const captureMs = this.stamp(frame, frame + pcm.length / AUDIO_CHANNELS);
     if (!this.owner) return;
     this.origin ??= frame;
     const bytes = FRAME_HEADER_BYTES + pcm.byteLength;
@@ -53,12 +60,40 @@ export class AudioSender {
       width: AUDIO_SAMPLE_RATE,
       height: AUDIO_CHANNELS,
       sequence: frame - this.origin,
-      captureMs: performance.now(),
+      // The first sample's time on the page clock, where the compositor stamps its frames.
+      captureMs,
     });
     // Int16Array is little-endian on every platform the studio runs on, so this is s16le.
     this.body.set(new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength));
     this.bridge.sendFrame(this.message);
     this.chunksSent++;
+  }
+
+  /**
+   * When the chunk's first sample is heard, on the page clock: where a media element shows the
+   * picture that goes with it (the browser syncs its players' pictures to their heard sound), so
+   * the engine can pair them. The graph renders ahead of the output by its latency; the context's
+   * output timestamp says by how much. Where it says nothing (no output device), the tap's own
+   * mapping (render time) plus the context's reported latencies stands in.
+   */
+  private stamp(startFrame: number, endFrame: number): number {
+    const now = performance.now();
+    const rendered = this.clock.stamp(startFrame, endFrame, now);
+    const ctx = this.graph.context;
+    const ts = typeof ctx.getOutputTimestamp === 'function' ? ctx.getOutputTimestamp() : null;
+    const heardAt = ts?.contextTime && ts.performanceTime ? ts.performanceTime + (startFrame / AUDIO_SAMPLE_RATE - ts.contextTime) * 1000 : NaN;
+    const latencyMs = ((ctx.outputLatency || 0) + (ctx.baseLatency || 0)) * 1000;
+    if (!this.logged && this.owner) {
+      this.logged = true;
+      console.info(`Audio: output latency ${(ctx.outputLatency * 1000).toFixed(1)} ms, base ${(ctx.baseLatency * 1000).toFixed(1)} ms; heard − rendered ${(heardAt - rendered).toFixed(1)} ms`);
+    }
+    // The output timestamp moves in steps as buffers go out: the render mapping plus its smoothed
+    // distance keeps the stamps steady.
+    if (Number.isFinite(heardAt) && heardAt >= rendered && heardAt - rendered < 1000) {
+      this.heardLead = this.heardLead === null ? heardAt - rendered : this.heardLead + (heardAt - rendered - this.heardLead) * 0.01;
+      return rendered + this.heardLead;
+    }
+    return rendered + latencyMs;
   }
 
   dispose(): void {

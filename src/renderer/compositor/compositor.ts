@@ -145,7 +145,7 @@ export class StudioCompositor implements Compositor {
   /** Sequences of the newest frame packed and the newest sent; repeats wait for packed frames. */
   private lastPacked = -1;
   private lastSent = -1;
-  private readonly repeats: { sequence: number; after: number }[] = [];
+  private readonly repeats: { sequence: number; after: number; captureMs: number }[] = [];
   /** The program scene last seen in a document; a change starts the current transition. */
   private programScene = '';
   /** The scene transition program is running, timed on this page's clock. */
@@ -559,7 +559,7 @@ export class StudioCompositor implements Compositor {
         this.sendSkipped++;
       } else if (same && this.packed && tick.index - this.lastWhole < this.refreshTicks()) {
         // The engine already has this picture: tell it so instead of packing and reading it back.
-        this.sendRepeat(tick.index - this.ownerOrigin);
+        this.sendRepeat(tick.index - this.ownerOrigin, t0);
         this.unchanged++;
         return;
       } else if (this.flow.size + pipe.pendingReadbacks >= MAX_UNACKED) {
@@ -586,7 +586,7 @@ export class StudioCompositor implements Compositor {
     }
     if (pack) {
       const sequence = tick.index - this.ownerOrigin;
-      if (pipe.packFrame(sequence, performance.now())) {
+      if (pipe.packFrame(sequence, t0)) {
         this.lastPacked = sequence;
         this.lastWhole = tick.index;
         this.packed = this.drawn;
@@ -659,19 +659,20 @@ export class StudioCompositor implements Compositor {
    * Tells the engine this tick's picture is the previous one (VideoFormat.Repeat). Frames still in
    * readback go first: a repeat waits until the newest packed frame has been sent.
    */
-  private sendRepeat(sequence: number): void {
-    if (this.lastSent >= this.lastPacked) this.emitRepeat(sequence);
-    else this.repeats.push({ sequence, after: this.lastPacked });
+  private sendRepeat(sequence: number, captureMs: number): void {
+    if (this.lastSent >= this.lastPacked) this.emitRepeat(sequence, captureMs);
+    else this.repeats.push({ sequence, after: this.lastPacked, captureMs });
   }
 
-  private emitRepeat(sequence: number): void {
+  /** captureMs: the tick's time (the stamp the engine pairs with the sound's; see engine/output/av-sync.ts). */
+  private emitRepeat(sequence: number, captureMs: number): void {
     writeFrameHeader(this.repeatHeader, {
       kind: FrameKind.Video,
       format: VideoFormat.Repeat,
       width: this.width,
       height: this.height,
       sequence,
-      captureMs: performance.now(),
+      captureMs,
     });
     // Both bridges copy a message before sendFrame returns, so one buffer serves every repeat.
     this.bridge.sendFrame(this.repeatMessage);
@@ -926,7 +927,10 @@ export class StudioCompositor implements Compositor {
     this.flow.sent(sequence, performance.now());
     this.framesSent++;
     this.lastSent = sequence;
-    while (this.repeats.length > 0 && this.repeats[0]!.after <= sequence) this.emitRepeat(this.repeats.shift()!.sequence);
+    while (this.repeats.length > 0 && this.repeats[0]!.after <= sequence) {
+      const r = this.repeats.shift()!;
+      this.emitRepeat(r.sequence, r.captureMs);
+    }
   };
 
   private readonly report = (): void => {

@@ -69,6 +69,10 @@ export const generalRequests: HandlerTable = {
       outputTotalFrames: stream.framesSent,
       webSocketSessionIncomingMessages: session.incomingMessages,
       webSocketSessionOutgoingMessages: session.outgoingMessages,
+      // Ours, beyond OBS's fields: the live output's A/V offset (sound − picture, ms; null when unknown)
+      // and the resampling that holds it (ppm of the frame clock).
+      avOffsetMs: streamActive(stream.state) ? (stream.avOffsetMs ?? null) : null,
+      audioDriftPpm: streamActive(stream.state) ? (stream.audioDriftPpm ?? 0) : 0,
     });
   },
 

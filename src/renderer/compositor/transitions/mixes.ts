@@ -6,6 +6,7 @@
 import { abgrToPremultiplied } from '../color';
 import { FS_HEAD } from '../filters/gl';
 import { bool, num, str } from '../sources/settings';
+import { lumaWipeTransition } from './luma';
 import type { TransitionKind } from './types';
 
 const FADE_FS = `${FS_HEAD}
@@ -122,7 +123,9 @@ export const swipeTransition: TransitionKind = {
   },
 };
 
-const KINDS = new Map<string, TransitionKind>([fadeTransition, fadeToColorTransition, slideTransition, swipeTransition].map((k) => [k.id, k]));
+const KINDS = new Map<string, TransitionKind>(
+  [fadeTransition, fadeToColorTransition, slideTransition, swipeTransition, lumaWipeTransition].map((k) => [k.id, k]),
+);
 
 /** The runtime for a transition kind; undefined for a cut (and kinds without one: they cut). */
 export const transitionKind = (id: string): TransitionKind | undefined => KINDS.get(id);

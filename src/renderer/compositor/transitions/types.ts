@@ -6,8 +6,10 @@ import type { Settings } from '../../../shared';
 import type { FilterGl } from '../filters/gl';
 import type { Tex } from '../filters/types';
 import type { Target } from '../gl/target';
+import type { TransitionAssets } from './assets';
 
 export interface TransitionKind {
   id: string;
-  mix(fx: FilterGl, from: Tex, to: Tex, out: Target, t: number, settings: Settings): void;
+  /** `assets`: pictures some kinds draw with (luma images); null before the GL pipeline exists. */
+  mix(fx: FilterGl, from: Tex, to: Tex, out: Target, t: number, settings: Settings, assets: TransitionAssets | null): void;
 }

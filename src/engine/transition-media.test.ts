@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LUMA_WIPE_IMAGES } from '../shared';
+import { blankDocument } from './document/defaults';
+import { transitionMediaPath } from './transition-media';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
+
+describe('transitionMediaPath', () => {
+  it('serves every shipped luma image by name, and nothing else from that folder', () => {
+    let n = 0;
+    const doc = blankDocument(() => `id-${++n}`);
+    for (const { file } of LUMA_WIPE_IMAGES) {
+      const p = transitionMediaPath(doc, `luma_wipes/${file}`, RESOURCES);
+      expect(p).toBe(path.join(RESOURCES, 'luma_wipes', file));
+      expect(existsSync(p!), file).toBe(true);
+    }
+    expect(transitionMediaPath(doc, 'luma_wipes/../demo/watermark.png', RESOURCES)).toBeNull();
+    expect(transitionMediaPath(doc, 'luma_wipes/other.png', RESOURCES)).toBeNull();
+    expect(transitionMediaPath(doc, '/etc/passwd', RESOURCES)).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Pictures transitions draw with, per GL context: luma images, loaded through the engine's media
+ * route (`luma_wipes/<name>`) as soon as a document names them (the current transition or a scene's
+ * override), so a wipe has its picture when it starts. Dropped with the context.
+ */
+import { LUMA_WIPES_PREFIX, LUMA_WIPE_TRANSITION, type Settings, type StudioDocument } from '../../../shared';
+import { ImageTexture } from '../filters/image-texture';
+import type { FilterContext } from '../filters/types';
+
+/** The file a luma wipe's settings name (OBS's luma_image), or its default. */
+export function lumaImageOf(settings: Settings): string {
+  const v = settings['luma_image'];
+  return typeof v === 'string' && v ? v : (LUMA_WIPE_TRANSITION.defaults['luma_image'] as string);
+}
+
+export class TransitionAssets {
+  private readonly images = new Map<string, ImageTexture>();
+  private readonly ctx: FilterContext;
+
+  constructor(gl: WebGL2RenderingContext, mediaUrl: (path: string) => string, warnOnce: (key: string, message: string) => void) {
+    this.ctx = { gl, baseWidth: () => 0, baseHeight: () => 0, fps: () => 30, mediaUrl, warnOnce };
+  }
+
+  /** A luma image's texture (null until it has loaded); asking starts the load. */
+  luma(settings: Settings): WebGLTexture | null {
+    const path = LUMA_WIPES_PREFIX + lumaImageOf(settings);
+    let img = this.images.get(path);
+    if (!img) {
+      img = new ImageTexture(this.ctx);
+      img.load(path);
+      this.images.set(path, img);
+    }
+    return img.texture;
+  }
+
+  /** Starts loading what the document's transitions will need. */
+  prepare(doc: StudioDocument): void {
+    const t = doc.transition;
+    if (t?.kind === LUMA_WIPE_TRANSITION.id) this.luma(t.settings);
+    for (const s of doc.scenes) {
+      // An override of another kind than the current one runs with its defaults.
+      if (s.transitionOverride?.kind === LUMA_WIPE_TRANSITION.id) this.luma(t?.kind === LUMA_WIPE_TRANSITION.id ? t.settings : {});
+    }
+  }
+
+  dispose(): void {
+    for (const img of this.images.values()) img.dispose();
+    this.images.clear();
+  }
+}
