@@ -107,7 +107,7 @@ test('the preview and source menus duplicate, flip, rename and open filters; Esc
   await expect(page.getByTestId('source-Card')).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('Delete, F2, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on the selected item', async ({ page }) => {
+test('Delete, F2, arrows, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on the selected item', async ({ page }) => {
   const { sceneUuid } = await studio.must('scene.create', { name: 'Keys' });
   await studio.must('scene.setCurrent', { sceneUuid });
   await studio.must('input.create', { sceneUuid, name: 'Logo', kind: 'color_source_v3', settings: { color: 0xff00ff00, width: 200, height: 200 }, transform: { positionX: 40, positionY: 60, rotation: 30 } });
@@ -120,6 +120,13 @@ test('Delete, F2, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform work on t
   await expect(page.getByTestId('source-Logo 2')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => itemNames(sceneUuid)).toEqual(['Logo', 'Plate', 'Logo 2']);
   expect(transformOf(studio, sceneUuid, 'Logo 2')).toMatchObject({ positionX: 40, positionY: 60, rotation: 30 });
+
+  // Arrow keys nudge the selected item 1 px, 10 with Shift.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => transformOf(studio, sceneUuid, 'Logo 2').positionX).toBe(41);
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => transformOf(studio, sceneUuid, 'Logo 2').positionY).toBe(70);
+  expect(transformOf(studio, sceneUuid, 'Logo')).toMatchObject({ positionX: 40, positionY: 60 });
 
   // Delete removes the selected item.
   await page.keyboard.press('Delete');

@@ -83,8 +83,16 @@ test('an edge handle stretches one axis and snaps to the canvas edge; Ctrl suspe
   await expect.poll(() => transformOf(studio, sceneUuid, 'Edge box').scaleX).toBeLessThan(2.94);
   expect(transformOf(studio, sceneUuid, 'Edge box').scaleX).toBeCloseTo(1166 / 400, 1);
 
-  // A move snaps the box's left edge onto the canvas's left edge.
-  await drag(page, at(300, 200), at(205, 200));
+  // A move snaps the box's left edge onto the canvas's left edge, with a guide along it while dragging.
+  const from = at(300, 200);
+  const to = at(205, 200);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await expect(page.getByTestId('snap-guide-x')).toBeVisible();
+  await expect(page.getByTestId('snap-guide-y')).toHaveCount(0);
+  await page.mouse.up();
+  await expect(page.getByTestId('snap-guide-x')).toHaveCount(0);
   await expect.poll(() => transformOf(studio, sceneUuid, 'Edge box').positionX).toBe(0);
   expect(transformOf(studio, sceneUuid, 'Edge box').positionY).toBe(100);
 });

@@ -8,7 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared';
 import type { Logger } from '../engine/api';
 import { isPageUrl, isWebUrl } from './page';
 
-export function installGuards(ses: Session, indexFile: string, logger: Logger): void {
+/** `others`: contents that guard themselves (browser sources' offscreen pages, browser-source.ts). */
+export function installGuards(ses: Session, indexFile: string, logger: Logger, others: (contents: WebContents) => boolean = () => false): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
     for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-security-policy') delete headers[name];
@@ -26,7 +27,7 @@ export function installGuards(ses: Session, indexFile: string, logger: Logger): 
 
   app.on('web-contents-created', (_event, contents) => {
     const deny = (event: { preventDefault(): void }, url: string): void => {
-      if (isPageUrl(url, indexFile)) return;
+      if (isPageUrl(url, indexFile) || others(contents)) return;
       event.preventDefault();
       logger.log('warn', 'blocked navigation away from the studio', { url });
       if (isWebUrl(url)) void shell.openExternal(url);
@@ -35,8 +36,9 @@ export function installGuards(ses: Session, indexFile: string, logger: Logger): 
     contents.on('will-redirect', deny);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to the web open in the user's browser; nothing opens inside the app.
-      if (isWebUrl(url)) void shell.openExternal(url);
+      // Links to the web open in the user's browser; nothing opens inside the app. A browser
+      // source's page opens nothing at all (its own handler says so too).
+      if (isWebUrl(url) && !others(contents)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

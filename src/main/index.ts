@@ -8,6 +8,7 @@ import { app, dialog, safeStorage, session, type BrowserWindow, type IpcMainEven
 import type { Disposable, Studio } from '../engine/api';
 import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
+import { createOffscreenBrowserHost } from './browser-source';
 import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
 import { installDisplayMediaHandler } from './display-media';
 import { bindGlobalHotkeys } from './global-hotkeys';
@@ -66,18 +67,24 @@ async function start(): Promise<void> {
     const resourcesDir = app.isPackaged
       ? path.join(process.resourcesPath, 'resources')
       : path.join(app.getAppPath(), 'resources');
+    // Browser sources' pages, each offscreen in its own partition; never allowed to reach obs-websocket.
+    const studioOrigins: string[] = [];
+    const browserSources = createOffscreenBrowserHost({ logger, blockedOrigins: () => studioOrigins });
     const studio = await createStudio({
       dataDir,
       resourcesDir,
       logger,
       secrets: new SafeStorageSecretStore(dataDir, safeStorage),
       probeEncoders: true,
+      browserSources,
       // obs-websocket on 127.0.0.1:4455 with the stored (or first-run) password; the web remote for
       // tablets is served on the same port at /remote/.
       remote: { pageDir: path.join(outDir, 'renderer'), password: process.env['STUDIO_WS_PASSWORD'] ?? null },
     });
     running = { studio, logger, disposables: [] };
-    installGuards(session.defaultSession, indexFile, logger);
+    const remote = await studio.execute('remote.info', {});
+    if (remote.ok && remote.value.url) studioOrigins.push(remote.value.url);
+    installGuards(session.defaultSession, indexFile, logger, (contents) => browserSources.owns(contents));
     installDisplayMediaHandler(session.defaultSession, { dataDir, ours: (url) => isPageUrl(url, indexFile), logger });
     const unhandle = handleMediaScheme(studio);
     running.disposables.push({ dispose: unhandle });

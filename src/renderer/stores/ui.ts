@@ -26,11 +26,18 @@ export interface EditClipboard {
   transform: Transform;
 }
 
+/** The lines a drag in the preview snapped to (canvas px; null: none on that axis), drawn as guides. */
+export interface SnapGuides {
+  x: number | null;
+  y: number | null;
+}
+
 export interface UiState {
   selected: ItemRef | null;
   renaming: RenameTarget | null;
   clipboard: EditClipboard | null;
   drag: DragOverride | null;
+  guides: SnapGuides | null;
   settingsOpen: boolean;
   /** Kind id whose "new source" dialog is open. */
   addSourceKind: string | null;
@@ -46,6 +53,7 @@ export function createUiStore(): UiStore {
     renaming: null,
     clipboard: null,
     drag: null,
+    guides: null,
     settingsOpen: false,
     addSourceKind: null,
     compositor: null,

@@ -6,9 +6,9 @@ import { copyItem, duplicateItem, pasteItem, pasteTransform, removeItem } from '
 
 /**
  * OBS's editing keys on the selected item of the scene being edited: Delete removes it, F2 renames
- * it, Ctrl+C / Ctrl+V copy it and show its source again (OBS's Paste (Reference)), Ctrl+Shift+C / Ctrl+Shift+V copy and paste its
- * transform, Ctrl+D duplicates it. Never while typing, while a dialog is open, or mid-drag; Ctrl+C
- * over selected page text copies the text.
+ * it, Ctrl+C / Ctrl+V copy it and show its source again (OBS's Paste (Reference)), Ctrl+Shift+C /
+ * Ctrl+Shift+V copy and paste its transform, Ctrl+D duplicates it. Never while typing, while a
+ * dialog is open, or mid-drag; Ctrl+C over selected page text copies the text.
  */
 export function useEditKeys(): void {
   const services = useServices();

@@ -6,6 +6,7 @@ import { useEditKeys } from '../editing/useEditKeys';
 import { findInput, findItem, selectionInCurrentScene } from '../../stores/selectors';
 import { fitBox } from './geometry';
 import { SelectionOutline } from './SelectionOutline';
+import { SnapGuideLines } from './SnapGuideLines';
 import { useCompositor } from './useCompositor';
 import { useElementSize } from './useElementSize';
 import { useNudgeKeys } from './useNudgeKeys';
@@ -58,6 +59,7 @@ export function Preview() {
           aria-label="Program preview: click to select, drag to move or use the handles to resize (Alt crops), arrow keys to nudge"
         >
           <canvas ref={canvasRef} className="preview-canvas" width={baseW} height={baseH} data-testid="preview-canvas" />
+          <SnapGuideLines baseW={baseW} baseH={baseH} />
           {sel && item && input ? (
             <SelectionOutline selection={sel} name={input.name} locked={item.locked} shown={box} baseW={baseW} />
           ) : null}

@@ -5,7 +5,7 @@ import { itemBounds, type Rect } from '../../compositor/transform';
 import type { Compositor } from '../../compositor/api';
 import { useServices } from '../../stores/context';
 import { currentScene, findItem, selectionInCurrentScene, withDrag } from '../../stores/selectors';
-import type { ItemRef } from '../../stores/ui';
+import type { ItemRef, SnapGuides } from '../../stores/ui';
 import { toCanvas } from './geometry';
 import { handleAt, handleCursor, type Point, type ResizeHandle } from './handles';
 import { cropTo, resizeTo, rotateTo } from './reshape';
@@ -180,27 +180,30 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     };
   };
 
-  /** The transform the drag gives at canvas point p with these modifier keys. */
-  const reshape = (drag: Drag, p: Point, e: { shiftKey: boolean; ctrlKey: boolean }): Transform => {
+  /** The transform the drag gives at canvas point p with these modifier keys, and the lines it snapped to. */
+  const reshape = (drag: Drag, p: Point, e: { shiftKey: boolean; ctrlKey: boolean }): { t: Transform; guides: SnapGuides } => {
     const { origin: t, size } = drag;
-    const snap = !e.ctrlKey;
-    const q = snap ? snapPoint(p, drag.lines) : p;
+    const snap = !e.ctrlKey && drag.mode !== 'rotate';
+    const q = snap ? snapPoint(p, drag.lines) : { x: p.x, y: p.y, guideX: null, guideY: null };
+    const pointGuides = { x: q.guideX, y: q.guideY };
     switch (drag.mode) {
       case 'resize':
-        return resizeTo(t, size.width, size.height, drag.handle!, q, !e.shiftKey);
+        return { t: resizeTo(t, size.width, size.height, drag.handle!, q, !e.shiftKey), guides: pointGuides };
       case 'crop':
-        return cropTo(t, size.width, size.height, drag.handle!, q);
+        return { t: cropTo(t, size.width, size.height, drag.handle!, q), guides: pointGuides };
       case 'rotate':
-        return rotateTo(t, size.width, size.height, drag.start, p, e.shiftKey);
+        return { t: rotateTo(t, size.width, size.height, drag.start, p, e.shiftKey), guides: { x: null, y: null } };
       case 'move': {
         let x = t.positionX + p.x - drag.start.x;
         let y = t.positionY + p.y - drag.start.y;
+        let guides: SnapGuides = { x: null, y: null };
         if (snap) {
           const s = snapBox(itemBounds({ ...t, positionX: x, positionY: y }, size.width, size.height), drag.lines);
           x += s.dx;
           y += s.dy;
+          guides = { x: s.x, y: s.y };
         }
-        return { ...t, positionX: Math.round(x), positionY: Math.round(y) };
+        return { t: { ...t, positionX: Math.round(x), positionY: Math.round(y) }, guides };
       }
     }
   };
@@ -219,9 +222,11 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     const p = canvasPoint(e);
     if (!p) return;
     drag.moving = true;
-    const next = changedFields(drag.mode, reshape(drag, p, e));
+    const shaped = reshape(drag, p, e);
+    const next = changedFields(drag.mode, shaped.t);
     drag.last = next;
-    ui.setState({ drag: { ...drag.ref, ...next } });
+    const guides = shaped.guides.x === null && shaped.guides.y === null ? null : shaped.guides;
+    ui.setState({ drag: { ...drag.ref, ...next }, guides });
     drag.throttle.call(next);
   };
 
@@ -231,6 +236,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     dragRef.current = null;
     drag.throttle.cancel();
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+    if (ui.getState().guides) ui.setState({ guides: null });
     if (!drag.moving) {
       if (drag.cycleTo !== null && e.type === 'pointerup') ui.setState({ selected: { sceneUuid: drag.ref.sceneUuid, sceneItemId: drag.cycleTo } });
       return;
