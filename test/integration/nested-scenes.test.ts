@@ -113,6 +113,21 @@ describe('nested scenes', () => {
     expectNear((await shot('Outer')).at(110, 75), RED, 'shown again');
   });
 
+  it('draws a scene nested two deep through both items\' transforms', async () => {
+    await obs.call('CreateScene', { sceneName: 'Deep' });
+    // 10×10 blue at (5, 5) in Deep; Deep in Inner at (60, 0) scaled 2×: Inner's (70..90, 10..30).
+    await color('Deep', 'Deep blue', abgr(0, 0, 255), 10, 10, 5, 5);
+    const { sceneItemId } = await obs.call('CreateSceneItem', { sceneName: 'Inner', sourceName: 'Deep' });
+    await obs.call('SetSceneItemTransform', { sceneName: 'Inner', sceneItemId, sceneItemTransform: { positionX: 60, positionY: 0, scaleX: 2, scaleY: 2 } });
+    // Inner sits in Outer at (100, 50) with 20 px cropped off its left: Outer's (150..170, 60..80).
+    const p = await shot('Outer');
+    expectNear(p.at(152, 62), BLUE, 'top-left of the deep blue');
+    expectNear(p.at(168, 78), BLUE, 'bottom-right of the deep blue');
+    expectNear(p.at(147, 70), BLACK, 'left of it');
+    expectNear(p.at(160, 83), BLACK, 'below it');
+    expectNear(p.at(110, 75), RED, "Inner's own red still there");
+  });
+
   it('refuses a scene inside itself, directly or through another scene', async () => {
     await expect(obs.call('CreateSceneItem', { sceneName: 'Outer', sourceName: 'Outer' })).rejects.toMatchObject({
       code: 703,
