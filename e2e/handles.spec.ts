@@ -159,3 +159,32 @@ test('dragging moves the selected item under another; a click cycles through the
   await page.mouse.click(onlyBack.x, onlyBack.y);
   await expect(page.getByTestId('source-Back')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('in studio mode the preview scene is the one edited: its sources are listed and its items reshaped', async ({ page }) => {
+  const made: Record<string, string> = {};
+  for (const name of ['On air', 'Next up']) {
+    const { sceneUuid } = await studio.must('scene.create', { name });
+    await studio.must('input.create', {
+      sceneUuid,
+      name: `${name} card`,
+      kind: 'color_source_v3',
+      settings: { color: 0xff0000ff, width: 400, height: 200 },
+      transform: { positionX: 100, positionY: 100 },
+    });
+    made[name] = sceneUuid;
+  }
+  await studio.must('scene.setCurrent', { sceneUuid: made['On air']! });
+  await studio.must('studio.setMode', { enabled: true });
+  await studio.must('scene.setPreview', { sceneUuid: made['Next up']! });
+  await page.goto(server.launchUrl);
+  await expect(page.getByTestId('dock-sources-subtitle')).toContainText('Next up');
+  await page.getByTestId('source-Next up card').click();
+  await expect(page.locator('[data-handle="br"]')).toBeVisible();
+  const at = await canvasMapper(page);
+
+  await drag(page, await handleCentre(page, 'br'), at(300, 200));
+  await expect.poll(() => transformOf(studio, made['Next up']!, 'Next up card').scaleX).toBeCloseTo(0.5, 1);
+  // Program's scene is untouched.
+  expect(transformOf(studio, made['On air']!, 'On air card')).toMatchObject({ scaleX: 1, positionX: 100, positionY: 100 });
+  await studio.must('studio.setMode', { enabled: false });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, MIXER_DEFAULTS, type StudioDocument } from '../../shared';
-import { currentScene, findInput, findItem, selectionInCurrentScene, withDrag } from './selectors';
+import { currentScene, editedScene, findInput, findItem, selectionInCurrentScene, selectionInEditedScene, withDrag } from './selectors';
 
 const doc: StudioDocument = {
   version: 1,
@@ -42,6 +42,17 @@ describe('selectors', () => {
     expect(selectionInCurrentScene(doc, { sceneUuid: 'a', sceneItemId: 1 })).toEqual({ sceneUuid: 'a', sceneItemId: 1 });
     expect(selectionInCurrentScene(doc, { sceneUuid: 'b', sceneItemId: 1 })).toBeNull();
     expect(selectionInCurrentScene(doc, { sceneUuid: 'a', sceneItemId: 7 })).toBeNull();
+  });
+
+  it('edits program, or the preview scene in studio mode', () => {
+    expect(editedScene(doc)?.uuid).toBe('a');
+    const studio = { ...doc, studioMode: true, previewSceneUuid: 'b' };
+    expect(editedScene(studio)?.uuid).toBe('b');
+    expect(selectionInEditedScene(studio, { sceneUuid: 'b', sceneItemId: 1 })).toEqual({ sceneUuid: 'b', sceneItemId: 1 });
+    expect(selectionInEditedScene(studio, { sceneUuid: 'a', sceneItemId: 1 })).toBeNull();
+    // A preview scene that is gone falls back to program.
+    expect(editedScene({ ...studio, previewSceneUuid: 'gone' })?.uuid).toBe('a');
+    expect(editedScene(null)).toBeNull();
   });
 
   it('applies a drag override to one item only, without touching the original', () => {

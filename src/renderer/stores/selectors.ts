@@ -22,6 +22,23 @@ export function findKind(kinds: readonly KindDescriptor[], id: string | undefine
   return kinds.find((k) => k.id === id) ?? null;
 }
 
+/**
+ * The scene being edited (the Sources dock, the preview's handles, the Properties dock): program, or
+ * the preview scene in studio mode, which is the one the canvas shows there, as OBS edits its preview.
+ */
+export function editedScene(doc: StudioDocument | null): Scene | null {
+  if (!doc) return null;
+  const preview = doc.studioMode ? doc.scenes.find((s) => s.uuid === doc.previewSceneUuid) : undefined;
+  return preview ?? currentScene(doc);
+}
+
+/** The selection, but only while it is an item of the scene being edited. */
+export function selectionInEditedScene(doc: StudioDocument | null, ref: ItemRef | null): ItemRef | null {
+  const scene = editedScene(doc);
+  if (!scene || !ref || ref.sceneUuid !== scene.uuid) return null;
+  return findItem(doc, ref) ? ref : null;
+}
+
 /** The selection, but only while it is an item of the scene on program. */
 export function selectionInCurrentScene(doc: StudioDocument | null, ref: ItemRef | null): ItemRef | null {
   if (!doc || !ref || ref.sceneUuid !== doc.currentSceneUuid) return null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useServices } from '../../stores/context';
-import { selectionInCurrentScene } from '../../stores/selectors';
+import { editedScene, selectionInEditedScene } from '../../stores/selectors';
 import { editKey } from './edit-keys';
 import { copyItem, duplicateItem, pasteItem, pasteTransform, removeItem } from './item-actions';
 
@@ -25,10 +25,10 @@ export function useEditKeys(): void {
       if (what === 'paste') {
         if (!u.clipboard?.item) return;
         e.preventDefault();
-        void pasteItem(services, doc.currentSceneUuid);
+        void pasteItem(services, editedScene(doc)?.uuid ?? doc.currentSceneUuid);
         return;
       }
-      const ref = selectionInCurrentScene(doc, u.selected);
+      const ref = selectionInEditedScene(doc, u.selected);
       if (!ref) return;
       if (what === 'copy' && !(window.getSelection()?.isCollapsed ?? true)) return;
       e.preventDefault();

@@ -3,7 +3,7 @@ import { useServices, useStudio, useUi } from '../../stores/context';
 import { useContextMenu } from '../editing/ContextMenu';
 import { itemMenu } from '../editing/menus';
 import { useEditKeys } from '../editing/useEditKeys';
-import { findInput, findItem, selectionInCurrentScene } from '../../stores/selectors';
+import { findInput, findItem, selectionInEditedScene } from '../../stores/selectors';
 import { fitBox } from './geometry';
 import { SelectionOutline } from './SelectionOutline';
 import { SnapGuideLines } from './SnapGuideLines';
@@ -43,7 +43,7 @@ export function Preview() {
     if (ref && name !== undefined) menu.open(e, `Source ${name}`, itemMenu(services, ref));
   };
 
-  const sel = selectionInCurrentScene(doc, selected);
+  const sel = selectionInEditedScene(doc, selected);
   const item = findItem(doc, sel);
   const input = findInput(doc, item?.sourceUuid);
 

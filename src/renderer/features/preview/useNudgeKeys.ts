@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useServices } from '../../stores/context';
-import { findItem, selectionInCurrentScene } from '../../stores/selectors';
+import { findItem, selectionInEditedScene } from '../../stores/selectors';
 import { nudgeFor } from './geometry';
 
 const isEditable = (t: EventTarget | null): boolean =>
@@ -22,7 +22,7 @@ export function useNudgeKeys(): void {
       const u = ui.getState();
       if (u.settingsOpen || u.addSourceKind !== null || u.drag) return;
       const doc = studio.getState().document;
-      const ref = selectionInCurrentScene(doc, u.selected);
+      const ref = selectionInEditedScene(doc, u.selected);
       const item = findItem(doc, ref);
       if (!ref || !item || item.locked) return;
       e.preventDefault();

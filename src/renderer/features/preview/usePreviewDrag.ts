@@ -4,7 +4,7 @@ import { createThrottle, type Throttle } from '../../forms/debounce';
 import { itemBounds, type Rect } from '../../compositor/transform';
 import type { Compositor } from '../../compositor/api';
 import { useServices } from '../../stores/context';
-import { currentScene, findItem, selectionInCurrentScene, withDrag } from '../../stores/selectors';
+import { editedScene, findItem, selectionInEditedScene, withDrag } from '../../stores/selectors';
 import type { ItemRef, SnapGuides } from '../../stores/ui';
 import { toCanvas } from './geometry';
 import { handleAt, handleCursor, type Point, type ResizeHandle } from './handles';
@@ -106,7 +106,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
   const reshapeable = () => {
     const doc = studio.getState().document;
     const u = ui.getState();
-    const ref = selectionInCurrentScene(doc, u.selected);
+    const ref = selectionInEditedScene(doc, u.selected);
     const item = findItem(doc, ref);
     const size = ref && u.compositor?.itemSize(ref.sceneItemId);
     if (!ref || !item || item.locked || !size || size.width <= 0 || size.height <= 0) return null;
@@ -125,7 +125,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     if (e.button !== 0) return;
     const doc = studio.getState().document;
     const compositor = ui.getState().compositor;
-    const scene = currentScene(doc);
+    const scene = editedScene(doc);
     const p = canvasPoint(e);
     if (!doc || !scene || !compositor || !p) return;
     stageRef.current?.focus();
@@ -144,7 +144,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
       }
     } else {
       const hits = compositor.hitTestAll(p.x, p.y);
-      const selected = selectionInCurrentScene(doc, ui.getState().selected);
+      const selected = selectionInEditedScene(doc, ui.getState().selected);
       const at = selected ? hits.indexOf(selected.sceneItemId) : -1;
       if (selected && at >= 0) {
         ref = selected;
@@ -255,12 +255,12 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
   const pick = (e: { clientX: number; clientY: number }): ItemRef | null => {
     const doc = studio.getState().document;
     const compositor = ui.getState().compositor;
-    const scene = currentScene(doc);
+    const scene = editedScene(doc);
     const rect = stageRect();
     if (!doc || !scene || !compositor || !rect) return null;
     const p = toCanvas(e.clientX - rect.left, e.clientY - rect.top, rect, baseW, baseH);
     const hits = compositor.hitTestAll(p.x, p.y);
-    const selected = selectionInCurrentScene(doc, ui.getState().selected);
+    const selected = selectionInEditedScene(doc, ui.getState().selected);
     if (selected && hits.includes(selected.sceneItemId)) return selected;
     const ref = hits[0] === undefined ? null : { sceneUuid: scene.uuid, sceneItemId: hits[0] };
     ui.setState({ selected: ref });

@@ -1,5 +1,5 @@
 import { useStudio, useUi } from '../../stores/context';
-import { findInput, findItem, findKind, selectionInCurrentScene } from '../../stores/selectors';
+import { findInput, findItem, findKind, selectionInEditedScene } from '../../stores/selectors';
 import { Dock } from '../layout/Dock';
 import { FiltersSection } from './FiltersSection';
 import { InputRename } from './InputRename';
@@ -11,7 +11,7 @@ export function PropertiesDock() {
   const doc = useStudio((s) => s.document);
   const kinds = useStudio((s) => s.kinds);
   const selected = useUi((s) => s.selected);
-  const ref = selectionInCurrentScene(doc, selected);
+  const ref = selectionInEditedScene(doc, selected);
   const item = findItem(doc, ref);
   const input = findInput(doc, item?.sourceUuid);
   const kind = input ? findKind(kinds, input.kind) : null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useActions, useServices, useStudio } from '../../stores/context';
-import { findKind } from '../../stores/selectors';
+import { editedScene, findKind } from '../../stores/selectors';
 import { Modal } from '../layout/Modal';
 import { uniqueName } from './uniqueName';
 
@@ -21,7 +21,7 @@ export function AddSourceDialog({ kindId }: Props) {
 
   const create = async () => {
     if (!doc || busy) return;
-    const sceneUuid = doc.currentSceneUuid;
+    const sceneUuid = editedScene(doc)?.uuid ?? doc.currentSceneUuid;
     setBusy(true);
     const result = await call('input.create', { sceneUuid, name: name.trim(), kind: kindId }, { quiet: true });
     setBusy(false);

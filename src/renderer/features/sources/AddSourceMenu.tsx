@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { sceneReaches } from '../../../shared';
 import { useActions, useServices, useStudio } from '../../stores/context';
-import { currentScene } from '../../stores/selectors';
+import { editedScene } from '../../stores/selectors';
 import { Icon } from '../layout/Icon';
 
 /** "+" in the Sources dock: a menu of the input kinds the engine offers. */
@@ -32,7 +32,7 @@ export function AddSourceMenu() {
   // Scenes that can be shown in this one (OBS: a scene is a source): never itself or one that shows it.
   const { call } = useActions();
   const doc = useStudio((s) => s.document);
-  const here = currentScene(doc);
+  const here = editedScene(doc);
   const nestable = doc && here ? doc.scenes.filter((s) => !s.isGroup && !sceneReaches(doc, s.uuid, here.uuid)) : [];
   return (
     <div className="menu-anchor" ref={rootRef}>

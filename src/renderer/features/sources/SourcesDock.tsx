@@ -2,7 +2,7 @@ import type { Scene, SceneItem } from '../../../shared';
 import { useActions, useStudio, useUi } from '../../stores/context';
 import { useContextMenu } from '../editing/ContextMenu';
 import { useDragReorder } from '../editing/useDragReorder';
-import { currentScene } from '../../stores/selectors';
+import { editedScene } from '../../stores/selectors';
 import { Dock } from '../layout/Dock';
 import { AddSourceMenu } from './AddSourceMenu';
 import { SourceRow } from './SourceRow';
@@ -11,7 +11,7 @@ import { SourceRow } from './SourceRow';
 export function SourcesDock() {
   const doc = useStudio((s) => s.document);
   const selected = useUi((s) => s.selected);
-  const scene = currentScene(doc);
+  const scene = editedScene(doc);
   const items = scene?.items ?? [];
   const menu = useContextMenu();
   const { call } = useActions();
