@@ -1,6 +1,7 @@
-import type { Input, KindDescriptor } from '../../../shared';
+import { BROWSER_REFRESH_BUTTON, BROWSER_SOURCE, type Input, type KindDescriptor } from '../../../shared';
 import { PropertyForm } from '../../forms/PropertyForm';
 import { useSettingsSender } from '../../forms/useSettingsSender';
+import { useActions } from '../../stores/context';
 
 interface Props {
   input: Input;
@@ -10,10 +11,17 @@ interface Props {
 /** The kind-generated settings form for one input (keyed by input, so drafts never leak across). */
 export function SettingsSection({ input, kind }: Props) {
   const send = useSettingsSender(input.uuid);
+  const { call } = useActions();
   return (
     <section className="panel-section" aria-labelledby="settings-title">
       <header className="section-header">
         <h3 id="settings-title">{kind?.displayName ?? input.kind} settings</h3>
+        {input.kind === BROWSER_SOURCE.id && (
+          // OBS's "Refresh cache of current page" button (PressInputPropertiesButton refreshnocache).
+          <button type="button" onClick={() => void call('input.pressButton', { inputUuid: input.uuid, propertyName: BROWSER_REFRESH_BUTTON })}>
+            Refresh page
+          </button>
+        )}
       </header>
       {kind ? (
         <PropertyForm kind={kind} settings={input.settings} onChange={send} idPrefix={`prop-${input.uuid}`} />
