@@ -15,6 +15,7 @@ import {
   type StudioDocument,
   type StudioEvent,
 } from '../shared';
+import { syncLeadMs } from '../shared/sync-lead';
 import type { Disposable, Logger, Studio, StudioPorts } from './api';
 import { REMOTE_OFF, startRemoteControl, type RemoteControl } from './remote-control';
 import { ensureSelfSignedCert } from './remote/tls';
@@ -109,6 +110,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     cpuPercent: () => cpu.percent(),
     onEncoderSwitch: (change) => encoders.switched(change),
     onRecordingEnded: (error) => recording.outputEnded(error),
+    // Negative sync offsets: the sound is delayed by the lead in the renderer, the pictures here.
+    videoDelayMs: () => syncLeadMs(store.get().inputs),
   });
   // Frames must flow (and video settings stay put) while either the stream or a recording runs.
   const outputActive = (): boolean => !['idle', 'failed'].includes(output.state()) || recording.active();

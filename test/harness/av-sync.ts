@@ -162,8 +162,8 @@ export interface SyncMeasure {
   beeps: number;
 }
 
-/** Pairs each beep with the nearest flash within ±maxMs and gives beep − flash. */
-export function pairOffsets(flashes: number[], beeps: number[], maxMs = 450): SyncMeasure {
+/** Pairs each beep with the nearest flash within ±maxMs (flashes come once a second) and gives beep − flash. */
+export function pairOffsets(flashes: number[], beeps: number[], maxMs = 500): SyncMeasure {
   const offsetsMs: number[] = [];
   for (const b of beeps) {
     let best: number | null = null;

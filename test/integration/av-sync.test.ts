@@ -4,8 +4,8 @@
  * same instant once a second; the media source plays it on a loop; the received stream is decoded
  * (each frame's luma and the audio, each with its presentation time) and every beep's onset is
  * measured against its flash's. The median must be within one frame at 30 fps (±33 ms). A +200 ms
- * sync offset on the source moves it by 200 ± 33 ms, a negative one the other way, and the studio's
- * own A/V figure (GetStats) reads near what was measured.
+ * sync offset on the source moves it by 200 ± 33 ms, −200 ms the other way (the pictures wait), and
+ * the studio's own A/V figure is in GetStats.
  * Needs `npx electron-vite build` first (npm test runs it).
  */
 import path from 'node:path';
@@ -92,5 +92,10 @@ describe('A/V sync of the live output (flash + beep clip on a media source)', ()
     await obs.call('SetInputAudioSyncOffset', { inputName: 'Clip', inputAudioSyncOffset: 200 });
     const later = await measureUntil('200 ms later', (m) => Math.abs(m.medianMs - base.medianMs - 200) <= FRAME_MS);
     expect(Math.abs(later.medianMs - base.medianMs - 200)).toBeLessThanOrEqual(FRAME_MS);
+
+    // −200 ms: the sound comes 200 ms before where it was (the pictures wait for it instead).
+    await obs.call('SetInputAudioSyncOffset', { inputName: 'Clip', inputAudioSyncOffset: -200 });
+    const earlier = await measureUntil('200 ms earlier', (m) => Math.abs(m.medianMs - base.medianMs + 200) <= FRAME_MS);
+    expect(Math.abs(earlier.medianMs - base.medianMs + 200)).toBeLessThanOrEqual(FRAME_MS);
   }, 300_000);
 });

@@ -157,6 +157,37 @@ describe('A/V alignment (FramePump + AvSyncController, fake clock)', () => {
   }
 });
 
+describe('pictures held back for negative sync offsets (videoDelayMs)', () => {
+  it('writes each picture the delay later, acknowledged at once, and lets all go when the delay ends', () => {
+    const clock = new FakeClock(0);
+    const video = new FirstValues((c) => c.readDoubleLE(0));
+    const audio = new FirstValues(() => 0);
+    let delay = 200;
+    const pump = new FramePump({ clock, width: W, height: H, fpsNumerator: FPS, fpsDenominator: 1, sink: { video, audio }, videoDelayMs: () => delay });
+    pump.start();
+    const acks: number[] = [];
+    const frame = (tag: number): Uint8Array => {
+      const f = new Uint8Array(nv12Bytes(W, H));
+      new DataView(f.buffer).setFloat64(0, tag, true);
+      return f;
+    };
+    // One picture per tick from t = 0; the first written at or after 200 ms.
+    for (let k = 0; k < 30; k++) {
+      pump.pushVideo(frame(k + 1), k, (s) => acks.push(s), 1000 + k);
+      clock.advance(1000 / FPS);
+    }
+    expect(acks).toHaveLength(30);
+    const firstShown = video.values.findIndex((v) => v === 1);
+    expect(firstShown * (1000 / FPS)).toBeGreaterThanOrEqual(200);
+    expect(firstShown * (1000 / FPS)).toBeLessThan(200 + 2 * (1000 / FPS));
+    delay = 0;
+    clock.advance(1000 / FPS);
+    // The rest went on at once: the jitter buffer kept the newest.
+    expect(video.values.at(-1)).toBeGreaterThan(25);
+    pump.dispose();
+  });
+});
+
 describe('AvSyncController and stretchS16', () => {
   it('holds the first window\'s error, resamples small departures and jumps only lasting large ones', () => {
     const c = new AvSyncController({ sampleRate: 48000, slotsPerSecond: 30 });

@@ -51,6 +51,11 @@ export interface FramePumpOptions {
   audioMaxMs?: number;
   /** At most this many slots are owed; beyond it the timeline gives way (counted as skipped); default 1 s of frames. */
   maxOwed?: number;
+  /**
+   * How long the program's pictures wait before they are written, ms (read each tick): the lead
+   * that negative sync offsets need (src/shared/sync-lead.ts), since the sound is delayed by it.
+   */
+  videoDelayMs?: () => number;
 }
 
 export interface PumpCounters {
@@ -128,6 +133,8 @@ export class FramePump {
   private readonly periodMs: number;
   private readonly black: Uint8Array;
   private readonly buffer: Pending[] = [];
+  /** Pictures held back by videoDelayMs (already acknowledged), each with when it may go on. */
+  private readonly delayed: { p: Pending; due: number }[] = [];
   private readonly sinks = new Map<string, SinkState>();
   private last: Uint8Array | null = null;
   private started = false;
@@ -222,6 +229,7 @@ export class FramePump {
     if (this.timer) this.opts.clock.clearTimeout(this.timer);
     this.timer = null;
     for (const p of this.buffer.splice(0)) p.ack(p.sequence);
+    this.delayed.length = 0;
     this.audio = [];
     this.audioStamps = [];
     this.audioBytes = 0;
@@ -244,7 +252,25 @@ export class FramePump {
       ack(sequence);
       return;
     }
-    this.buffer.push({ frame, sequence, ack, captureMs });
+    this.accept({ frame, sequence, ack, captureMs });
+  }
+
+  /**
+   * Into the jitter buffer, or first into the delay line while pictures are held back. Held ones
+   * are acknowledged at once: the renderer's flow control counts frames in flight, not in the line.
+   */
+  private accept(p: Pending): void {
+    const delay = this.opts.videoDelayMs?.() ?? 0;
+    if (delay > 0) {
+      p.ack(p.sequence);
+      this.delayed.push({ p: { ...p, ack: () => {} }, due: this.opts.clock.now() + delay });
+      return;
+    }
+    this.enqueue(p);
+  }
+
+  private enqueue(p: Pending): void {
+    this.buffer.push(p);
     while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
       const old = this.buffer.shift()!;
       this.c.dropped++;
@@ -258,12 +284,7 @@ export class FramePump {
       ack(sequence);
       return;
     }
-    this.buffer.push({ frame: null, sequence, ack, captureMs });
-    while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
-      const old = this.buffer.shift()!;
-      this.c.dropped++;
-      old.ack(old.sequence);
-    }
+    this.accept({ frame: null, sequence, ack, captureMs });
   }
 
   /** Interleaved s16le stereo from the renderer; whole sample frames only; captureMs: its first sample's stamp. */
@@ -310,6 +331,11 @@ export class FramePump {
   }
 
   private tick(): void {
+    // Held-back pictures whose time has come (all of them once no delay is asked for).
+    if (this.delayed.length > 0) {
+      const now = (this.opts.videoDelayMs?.() ?? 0) > 0 ? this.opts.clock.now() : Infinity;
+      while (this.delayed.length > 0 && this.delayed[0]!.due <= now) this.enqueue(this.delayed.shift()!.p);
+    }
     // The slot's samples leave the FIFO every tick: audio keeps real time even when no encoder has room.
     const chunk = this.slotAudio(this.samplesOfSlot(this.slots++));
     let frame: Uint8Array | null = null;

@@ -82,6 +82,8 @@ export interface StreamOutputOptions {
   presetProbe?: PresetProbe;
   /** The receiving server's audience figure for a destination (audience/monitor.ts). */
   audience?: (destinationId: string) => { viewers: number | null; note: string | null };
+  /** How long program pictures are held back for negative sync offsets, ms (FramePumpOptions.videoDelayMs). */
+  videoDelayMs?: () => number;
 }
 
 const NOT_SENDING = { viewers: null, note: 'not available while the destination is not sending' };
@@ -376,6 +378,7 @@ export class StreamOutput {
       fpsNumerator: p.video.fpsNumerator,
       fpsDenominator: p.video.fpsDenominator,
       sink,
+      ...(this.opts.videoDelayMs && { videoDelayMs: this.opts.videoDelayMs }),
     });
     // Rendition encoders started before the pump existed (none today, but keep it true) join it now.
     for (const [key, enc] of this.encoders) {

@@ -4,6 +4,7 @@
  * drives every strip (volume, mute, balance, sync offset, monitoring, whether it is in program);
  * levels() is what the meters and obs-websocket's InputVolumeMeters read.
  */
+import { syncLeadMs } from '../../shared/sync-lead';
 import { AUDIO_FILTER_KINDS, MIXER_DEFAULTS, shownSources, type Input, type InputLevels, type MixerState, type StudioDocument } from '../../shared';
 import type { SourceAudioPort } from '../compositor/sources/types';
 import { createAudioFilter, loadDynamics, type AudioFilterUnit } from './filters';
@@ -30,9 +31,10 @@ export function mixerState(input: Input): MixerState {
   };
 }
 
-export function stripState(input: Input, active: boolean): StripState {
+/** leadMs: added to every strip's offset so negative ones can be honoured (../../shared/sync-lead.ts). */
+export function stripState(input: Input, active: boolean, leadMs = 0): StripState {
   const { balance, syncOffsetMs, monitorType } = mixerState(input);
-  return { active, muted: input.muted, volumeMul: input.volumeMul, balance, syncOffsetMs, monitorType };
+  return { active, muted: input.muted, volumeMul: input.volumeMul, balance, syncOffsetMs: syncOffsetMs + leadMs, monitorType };
 }
 
 const AUDIO_FILTERS = new Set(AUDIO_FILTER_KINDS.map((k) => k.id));
@@ -132,10 +134,11 @@ export class Mixer {
       strip.dispose();
       this.strips.delete(uuid);
     }
+    const lead = syncLeadMs(doc.inputs.map(mixerState));
     for (const input of doc.inputs) {
       const strip = this.strips.get(input.uuid);
       if (!strip) continue;
-      strip.set(stripState(input, this.active.has(input.uuid)), this.owner);
+      strip.set(stripState(input, this.active.has(input.uuid), lead), this.owner);
       this.applyFilters(input, strip);
     }
     this.linkSidechains();
@@ -180,7 +183,8 @@ export class Mixer {
     strip = new ChannelStrip(this.context, this.master, this.monitor.bus);
     this.strips.set(inputUuid, strip);
     const input = this.doc?.inputs.find((i) => i.uuid === inputUuid);
-    strip.set(input ? stripState(input, this.active.has(inputUuid)) : { ...stripState(SILENT, false) }, this.owner);
+    const lead = syncLeadMs((this.doc?.inputs ?? []).map(mixerState));
+    strip.set(input ? stripState(input, this.active.has(inputUuid), lead) : { ...stripState(SILENT, false) }, this.owner);
     if (input) this.applyFilters(input, strip);
     this.linkSidechains();
     this.updateMonitor();

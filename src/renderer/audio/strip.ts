@@ -162,8 +162,9 @@ export class ChannelStrip {
   }
 
   /**
-   * A positive offset delays this input. Sound cannot be played before it arrives, so a negative
-   * offset (OBS allows −950 ms) is kept in the document but applied as 0 here.
+   * A positive offset delays this input. Sound cannot be played before it arrives: the mixer adds
+   * the lead of the most negative offset to every strip (../../shared/sync-lead.ts) and the engine
+   * holds the pictures back by it, so what arrives here is never below 0 (clamped all the same).
    */
   private setDelay(ms: number): void {
     const seconds = Math.max(0, ms) / 1000;
