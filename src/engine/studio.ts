@@ -43,7 +43,7 @@ import { Hotkeys } from './hotkeys/hotkeys';
 import { imageFileProblems } from './media-check';
 import { MediaTracker } from './media/tracker';
 import { inputFiles, localMediaFile, mediaFileProblems } from './media/check';
-import { ffprobeFor } from './media/probe';
+import { ffprobeFor, probeMedia } from './media/probe';
 import { cameraFixes } from './media/cameras';
 import { NetworkSources } from './media/network-sources';
 import { BrowserSources } from './browser/sources';
@@ -280,7 +280,18 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
 
   // Lower thirds' auto-hide, countdowns' scene switch, clocks started by plain SetInputSettings.
   // Scene transitions' start, end and cursor for obs-websocket (renderers draw them themselves).
-  const transitions = new TransitionClock({ subscribe, document: () => store.get(), emit, clock, take: () => execute('studio.take', {}) });
+  const transitions = new TransitionClock({
+    subscribe,
+    document: () => store.get(),
+    emit,
+    clock,
+    take: () => execute('studio.take', {}),
+    // A stinger lasts as long as its video.
+    probeDurationMs: async (file) => {
+      const found = await locate();
+      return (await probeMedia(ffprobeFor(found.ok ? found.value.path : null), file)).durationMs;
+    },
+  });
   const overlays = new OverlayTimers({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), clock, wallNow: () => Date.now(), logger });
 
   async function checkImages(inputUuids?: string[]): Promise<void> {

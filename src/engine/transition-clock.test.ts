@@ -4,7 +4,7 @@ import { blankDocument } from './document/defaults';
 import { FakeClock } from './testing/fake-clock';
 import { TransitionClock } from './transition-clock';
 
-function setup(transition?: StudioDocument['transition']) {
+function setup(transition?: StudioDocument['transition'], probeDurationMs?: (file: string) => Promise<number | null>) {
   let n = 0;
   const base = blankDocument(() => `s${++n}`);
   let doc: StudioDocument = { ...base, scenes: [...base.scenes, { ...base.scenes[0]!, uuid: 'b', name: 'B' }], ...(transition && { transition }) };
@@ -16,6 +16,7 @@ function setup(transition?: StudioDocument['transition']) {
     document: () => doc,
     emit: (e) => seen.push(e),
     clock,
+    ...(probeDurationMs && { probeDurationMs }),
     // studio.take as the store runs it: program and preview swap, program's change first.
     take: async () => {
       const to = doc.previewSceneUuid;
@@ -87,6 +88,35 @@ describe('TransitionClock', () => {
     expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
     t.switchTo(t.first);
     expect(t.seen[2]).toMatchObject({ type: 'transition.started', data: { kind: 'fade_transition', durationMs: 1000 } });
+  });
+
+  it('a stinger ends at its transition point and its video ends at the probed length; a frame point counts at the canvas rate', async () => {
+    const stinger = (tp_type: number, transition_point: number) => ({ kind: 'obs_stinger_transition', durationMs: 300, settings: { path: '/v/sting.webm', tp_type, transition_point } });
+    const probed: string[] = [];
+    const t = setup(stinger(0, 800), async (file) => (probed.push(file), 2000));
+    await Promise.resolve();
+    expect(probed).toEqual(['/v/sting.webm']);
+    t.switchTo('b');
+    expect(t.seen[0]).toMatchObject({ type: 'transition.started', data: { kind: 'obs_stinger_transition', durationMs: 2000 } });
+    t.clock.advance(799);
+    expect(t.seen).toHaveLength(1);
+    t.clock.advance(1);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
+    expect(t.tc.cursor()).toBeCloseTo(0.4);
+    t.clock.advance(1200);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended', 'transition.videoEnded']);
+    expect(t.tc.cursor()).toBe(1);
+    expect(t.clock.pending()).toBe(0);
+
+    // 15 frames at the blank document's rate; a switch during the video owes its VideoEnded first.
+    const u = setup(stinger(1, 15), async () => 2000);
+    await Promise.resolve();
+    const fps = u.doc().video.fpsNumerator / u.doc().video.fpsDenominator;
+    u.switchTo('b');
+    u.clock.advance(Math.ceil((15 * 1000) / fps));
+    expect(u.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
+    u.switchTo(u.first);
+    expect(u.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended', 'transition.videoEnded', 'transition.started']);
   });
 
   describe('T-bar', () => {

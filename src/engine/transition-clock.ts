@@ -15,6 +15,8 @@
  */
 import {
   NOT_MANUAL_TRANSITIONS,
+  STINGER_TRANSITION,
+  stingerPointMs,
   Status,
   TBAR_CLAMP,
   TBAR_STEPS,
@@ -35,14 +37,19 @@ export interface TransitionClockDeps {
   clock: Clock;
   /** Studio mode's take (studio.take), run by a T-bar released at the top. */
   take?(): Promise<Result<unknown>>;
+  /** A video file's length (ffprobe), for a stinger; null when it cannot be read. */
+  probeDurationMs?(file: string): Promise<number | null>;
 }
 
 interface Running {
   to: string;
   kind: string;
   startedAt: number;
+  /** The whole transition (a stinger: its video), for the cursor. */
   durationMs: number;
   timer: TimerHandle | null;
+  /** A stinger's video plays on after its transition point (SceneTransitionVideoEnded). */
+  videoTimer: TimerHandle | null;
 }
 
 interface Manual {
@@ -56,12 +63,16 @@ interface Manual {
 export class TransitionClock {
   private running: Running | null = null;
   private manual: Manual | null = null;
+  /** Stinger videos' lengths by file (undefined: being probed; null: unreadable). */
+  private readonly videoMs = new Map<string, number | null>();
   private program: string;
   private readonly sub: Disposable;
 
   constructor(private readonly deps: TransitionClockDeps) {
     this.program = deps.document().currentSceneUuid;
+    this.probeStingers();
     this.sub = deps.subscribe((event) => {
+      if (event.type === 'document.changed') this.probeStingers();
       if (event.type === 'scene.currentChanged') this.switched(event.data.sceneUuid);
       // A T-bar follows studio mode and the preview it grabbed: leaving either cancels it.
       else if (event.type === 'studio.modeChanged' && !event.data.enabled) this.cancelManual();
@@ -118,6 +129,7 @@ export class TransitionClock {
   dispose(): void {
     this.sub.dispose();
     if (this.running?.timer) this.deps.clock.clearTimeout(this.running.timer);
+    if (this.running?.videoTimer) this.deps.clock.clearTimeout(this.running.videoTimer);
     this.running = null;
     this.manual = null;
   }
@@ -156,29 +168,71 @@ export class TransitionClock {
     }
     if (this.running) this.end();
     const doc = this.deps.document();
+    const d = { fps: doc.video.fpsNumerator / doc.video.fpsDenominator };
     const t = transitionInto(doc, to);
     // A scene that was removed cannot be mixed out of: renderers cut then, and so does the clock.
     const gone = !doc.scenes.some((s) => s.uuid === from);
-    const durationMs = t.kind === 'cut_transition' || gone ? 0 : t.durationMs;
+    const stinger = t.kind === STINGER_TRANSITION.id;
+    // A stinger ends (cuts) at its transition point and lasts as long as its video; with no video
+    // known it is over at the point.
+    const v = d.fps > 0 && stinger ? this.videoMs.get(String(t.settings['path'] ?? '')) : undefined;
+    const pointMs = stinger ? Math.round(stingerPointMs(t.settings, d.fps)) : 0;
+    const videoMs = stinger ? Math.max(pointMs, v ?? pointMs) : 0;
+    const endMs = gone || t.kind === 'cut_transition' ? 0 : stinger ? pointMs : t.durationMs;
+    const durationMs = gone ? 0 : stinger ? videoMs : endMs;
     this.deps.emit({ type: 'transition.started', data: { toSceneUuid: to, fromSceneUuid: from, kind: t.kind, durationMs } });
     if (durationMs === 0) {
       // A cut is over as it starts: both events at once, in order, with no timer to wait for.
       this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: to, kind: t.kind } });
+      if (stinger) this.deps.emit({ type: 'transition.videoEnded', data: { toSceneUuid: to, kind: t.kind } });
       return;
     }
-    const running: Running = { to, kind: t.kind, startedAt: this.deps.clock.now(), durationMs, timer: null };
+    const running: Running = { to, kind: t.kind, startedAt: this.deps.clock.now(), durationMs, timer: null, videoTimer: null };
     this.running = running;
-    running.timer = this.deps.clock.setTimeout(() => {
+    const ended = (): void => {
       running.timer = null;
-      if (this.running === running) this.end();
-    }, durationMs);
+      this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: running.to, kind: running.kind } });
+      if (!running.videoTimer && this.running === running) this.running = null;
+    };
+    if (endMs === 0) ended();
+    else running.timer = this.deps.clock.setTimeout(ended, endMs);
+    if (stinger) {
+      running.videoTimer = this.deps.clock.setTimeout(() => {
+        running.videoTimer = null;
+        this.deps.emit({ type: 'transition.videoEnded', data: { toSceneUuid: running.to, kind: running.kind } });
+        if (!running.timer && this.running === running) this.running = null;
+      }, videoMs);
+    }
   }
 
+  /** Ends the running transition now (a new switch): what it still owed is emitted, in order. */
   private end(): void {
     const r = this.running;
     if (!r) return;
-    if (r.timer) this.deps.clock.clearTimeout(r.timer);
     this.running = null;
-    this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: r.to, kind: r.kind } });
+    if (r.timer) {
+      this.deps.clock.clearTimeout(r.timer);
+      r.timer = null;
+      this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: r.to, kind: r.kind } });
+    }
+    if (r.videoTimer) {
+      this.deps.clock.clearTimeout(r.videoTimer);
+      r.videoTimer = null;
+      this.deps.emit({ type: 'transition.videoEnded', data: { toSceneUuid: r.to, kind: r.kind } });
+    }
+  }
+
+  /** Learns the length of every stinger video the document may run (current transition, overrides). */
+  private probeStingers(): void {
+    const probe = this.deps.probeDurationMs;
+    const t = this.deps.document().transition;
+    if (!probe || t?.kind !== STINGER_TRANSITION.id) return;
+    const file = t.settings['path'];
+    if (typeof file !== 'string' || !file || this.videoMs.has(file)) return;
+    this.videoMs.set(file, null);
+    probe(file).then(
+      (ms) => this.videoMs.set(file, ms),
+      () => this.videoMs.set(file, null),
+    );
   }
 }

@@ -20,4 +20,16 @@ describe('transitionMediaPath', () => {
     expect(transitionMediaPath(doc, 'luma_wipes/other.png', RESOURCES)).toBeNull();
     expect(transitionMediaPath(doc, '/etc/passwd', RESOURCES)).toBeNull();
   });
+
+  it("serves a stinger's video only while the current transition is a stinger naming it", () => {
+    let n = 0;
+    const doc = blankDocument(() => `id-${++n}`);
+    const file = '/videos/sting.webm';
+    expect(transitionMediaPath(doc, file, RESOURCES)).toBeNull();
+    const stinger = { ...doc, transition: { kind: 'obs_stinger_transition', durationMs: 300, settings: { path: file } } };
+    expect(transitionMediaPath(stinger, file, RESOURCES)).toBe(file);
+    expect(transitionMediaPath(stinger, '/videos/other.webm', RESOURCES)).toBeNull();
+    const fade = { ...doc, transition: { kind: 'fade_transition', durationMs: 300, settings: { path: file } } };
+    expect(transitionMediaPath(fade, file, RESOURCES)).toBeNull();
+  });
 });

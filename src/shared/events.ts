@@ -44,6 +44,8 @@ export interface EventMap {
   'transition.started': { toSceneUuid: string; fromSceneUuid: string; kind: string; durationMs: number };
   /** The transition finished (the new scene is fully on program). */
   'transition.ended': { toSceneUuid: string; kind: string };
+  /** A stinger's video has played out (after its transition point: SceneTransitionVideoEnded). */
+  'transition.videoEnded': { toSceneUuid: string; kind: string };
   /**
    * The T-bar (SetTBarPosition, studio mode): program held part-way from one scene to the next at
    * `position` (0..1) with this transition. 'done': the take happened (the new scene is on program);

@@ -216,9 +216,11 @@ import { FADE_TRANSITION } from './kinds/fade-transition';
 import { SLIDE_TRANSITION } from './kinds/slide-transition';
 import { SWIPE_TRANSITION } from './kinds/swipe-transition';
 import { LUMA_WIPE_TRANSITION } from './kinds/luma-wipe-transition';
+import { STINGER_TRANSITION } from './kinds/stinger-transition';
 
 export { CUT_TRANSITION, FADE_TO_COLOR_TRANSITION, FADE_TRANSITION, SLIDE_TRANSITION, SWIPE_TRANSITION };
 export * from './kinds/luma-wipe-transition';
+export * from './kinds/stinger-transition';
 
 /** Every scene transition kind (category 'transition'); the compositor mixes program with them. */
 export const TRANSITION_KINDS: readonly KindDescriptor[] = [
@@ -229,4 +231,5 @@ export const TRANSITION_KINDS: readonly KindDescriptor[] = [
   SWIPE_TRANSITION,
   // New kinds go last: obs-websocket's transition UUIDs follow this order.
   LUMA_WIPE_TRANSITION,
+  STINGER_TRANSITION,
 ];

@@ -7,11 +7,14 @@
  * recording's frames show it: red, then red and blue mixed, then blue, never back. The transition
  * events and requests are what OBS clients see. The T-bar (SetTBarPosition) holds a fade half-way
  * on the recorded frames and takes at the top; a scene's transition override fades into it while
- * the current transition cuts; a luma wipe moves its edge the way its image says. Needs
+ * the current transition cuts; a luma wipe moves its edge the way its image says; a stinger plays
+ * over the switch with the cut under it at its point, and its tone is in the recording. Needs
  * `npx electron-vite build` first.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket from 'obs-websocket-js';
 import { connectStudio } from '../harness/studio-client';
@@ -51,6 +54,40 @@ function frames(file: string): Promise<Buffer[]> {
       const all = Buffer.concat(out);
       const size = 16 * 9 * 3;
       resolve(Array.from({ length: Math.floor(all.length / size) }, (_, i) => all.subarray(i * size, (i + 1) * size)));
+    });
+  });
+}
+
+/** Runs FFmpeg to completion (test media). */
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', args);
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${err}`))));
+  });
+}
+
+/** How many whole seconds of a file's sound are louder than -30 dBFS RMS (mono, 48 kHz). */
+function loudSeconds(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le', 'pipe:1']);
+    const out: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) return reject(new Error(`ffmpeg exited ${code}`));
+      const pcm = Buffer.concat(out);
+      const samples = Math.floor(pcm.length / 2);
+      let loud = 0;
+      // Half-second windows, counted as halves.
+      for (let start = 0; start + 24000 <= samples; start += 24000) {
+        let sum = 0;
+        for (let i = start; i < start + 24000; i++) sum += (pcm.readInt16LE(i * 2) / 32768) ** 2;
+        if (10 * Math.log10(sum / 24000 + 1e-12) > -30) loud += 0.5;
+      }
+      resolve(loud);
     });
   });
 }
@@ -261,6 +298,72 @@ describe('scene transitions', () => {
     expect(first, all).toEqual([...first].sort((a, b) => a - b));
     const second = edges(backward);
     expect(second, all).toEqual([...second].sort((a, b) => b - a));
+  });
+
+  it('a stinger plays over the switch: the old scene under it before its point, the new one after; its sound reaches program', async () => {
+    // A 2 s VP9 stinger with alpha: its left half opaque green, its right half transparent; a 1 kHz tone.
+    const dir = mkdtempSync(path.join(tmpdir(), 'stinger-'));
+    const file = path.join(dir, 'stinger.webm');
+    await run([
+      '-v', 'error', '-y',
+      '-f', 'lavfi', '-i', "color=c=0x00ff00:s=320x180:r=30:d=2,format=yuva420p,geq=lum='lum(X,Y)':cb='cb(X,Y)':cr='cr(X,Y)':a='if(lt(X,160),255,0)'",
+      '-f', 'lavfi', '-i', 'sine=f=1000:d=2:sample_rate=48000',
+      '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p', '-auto-alt-ref', '0', '-c:a', 'libopus', '-shortest', file,
+    ]);
+    const heard: string[] = [];
+    const on = (type: 'SceneTransitionStarted' | 'SceneTransitionEnded' | 'SceneTransitionVideoEnded') => (d: { transitionName: string }) =>
+      heard.push(`${type.replace('SceneTransition', '')}:${d.transitionName}`);
+    const listeners = (['SceneTransitionStarted', 'SceneTransitionEnded', 'SceneTransitionVideoEnded'] as const).map((t) => [t, on(t)] as const);
+    for (const [t, l] of listeners) obs.on(t, l);
+    try {
+      for (const [sceneName, color] of [['Before', 0xff0000ff], ['After', 0xffff0000]] as const) {
+        await obs.call('CreateScene', { sceneName });
+        await obs.call('CreateInput', { sceneName, inputName: `${sceneName} fill`, inputKind: 'color_source_v3', inputSettings: { color } });
+      }
+      await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+      await obs.call('SetCurrentProgramScene', { sceneName: 'After' });
+      await obs.call('SetCurrentSceneTransition', { transitionName: 'Stinger' });
+      await obs.call('SetCurrentSceneTransitionSettings', { transitionSettings: { path: file, tp_type: 0, transition_point: 800 } });
+      // Once through first (the engine learns the video's length, the compositor loads it), then recorded.
+      heard.length = 0;
+      await obs.call('SetCurrentProgramScene', { sceneName: 'Before' });
+      await until('the stinger video did not end', async () => heard.includes('VideoEnded:Stinger'));
+      expect(heard).toEqual(['Started:Stinger', 'Ended:Stinger', 'VideoEnded:Stinger']);
+
+      await obs.call('StartRecord');
+      await until('the recording did not grow', async () => (await obs.call('GetRecordStatus')).outputBytes > 20_000);
+      heard.length = 0;
+      await obs.call('SetCurrentProgramScene', { sceneName: 'After' });
+      await until('the stinger video did not end', async () => heard.includes('VideoEnded:Stinger'));
+      // SceneTransitionEnded is the cut point; VideoEnded comes when the video has played out.
+      expect(heard).toEqual(['Started:Stinger', 'Ended:Stinger', 'VideoEnded:Stinger']);
+      // The recording trails the engine's clock, and the video may have started late: 3 s more.
+      const at = (await obs.call('GetRecordStatus')).outputDuration;
+      await until('the recording did not go on', async () => (await obs.call('GetRecordStatus')).outputDuration > at + 3000);
+      const { outputPath } = await obs.call('StopRecord');
+
+      // Per frame: the left quarter's colour then the right quarter's, each r, g, b or x.
+      const colour = (f: Buffer, x: number) => {
+        const i = (4 * 16 + x) * 3;
+        const [r, g, b] = [f[i]!, f[i + 1]!, f[i + 2]!];
+        return r > 200 && g < 60 && b < 60 ? 'r' : g > 200 && r < 60 && b < 60 ? 'g' : b > 200 && r < 60 && g < 60 ? 'b' : 'x';
+      };
+      const seq = (await frames(outputPath)).map((f) => colour(f, 2) + colour(f, 13)).join(' ');
+      // Red program; the stinger over red; the cut under the stinger (blue on the right); blue.
+      expect(seq, seq).toMatch(/^(xx )*(rr )+(gr )+(gb )+(bb ?)+$/);
+      const count = (token: string) => seq.split(' ').filter((t) => t === token).length;
+      // 800 ms before the point and 1200 after it; a loaded machine renders fewer fresh frames, so
+      // only a few of each are asked for: the order above is the proof.
+      expect(count('gr'), seq).toBeGreaterThanOrEqual(3);
+      expect(count('gb'), seq).toBeGreaterThanOrEqual(3);
+
+      // Sound: the scenes have none; the stinger's tone is in the recording while it plays.
+      const loud = await loudSeconds(outputPath);
+      expect(loud, JSON.stringify(loud)).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const [t, l] of listeners) obs.off(t, l);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gpu_delay shows a source later than an undelayed one changed at the same moment', async () => {

@@ -218,10 +218,16 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       const t = transitionOf(event.data.kind);
       return [ev('SceneTransitionStarted', S.Transitions, { transitionName: t.transitionName, transitionUuid: t.transitionUuid })];
     }
+    case 'transition.videoEnded': {
+      const t = transitionOf(event.data.kind);
+      return [ev('SceneTransitionVideoEnded', S.Transitions, { transitionName: t.transitionName, transitionUuid: t.transitionUuid })];
+    }
     case 'transition.ended': {
-      // The picture and the transition end together here: VideoEnded follows Ended at once.
+      // The picture and the transition end together here: VideoEnded follows Ended at once, except
+      // for a stinger, whose video plays on after its transition point (transition.videoEnded).
       const t = transitionOf(event.data.kind);
       const data = { transitionName: t.transitionName, transitionUuid: t.transitionUuid };
+      if (event.data.kind === 'obs_stinger_transition') return [ev('SceneTransitionEnded', S.Transitions, data)];
       return [ev('SceneTransitionEnded', S.Transitions, data), ev('SceneTransitionVideoEnded', S.Transitions, data)];
     }
     case 'filter.removed':

@@ -29,6 +29,7 @@ import { FrameClock, browserTimers, type Tick } from './clock';
 import { FilterStage, preserving, registerBuiltinFilters, type Picture } from './filters';
 import { FlowWindow } from './flow';
 import { transitionKind } from './transitions/mixes';
+import { TransitionAssets } from './transitions/assets';
 import { GlPipeline } from './gl/pipeline';
 import { applyBlend } from './gl/blend';
 import type { Target } from './gl/target';
@@ -152,6 +153,10 @@ export class StudioCompositor implements Compositor {
   private transition: { from: string; to: string; kind: string; settings: Settings; durationMs: number; start: number } | null = null;
   /** The T-bar's transition (transition.manual from the engine), held at `position` until released. */
   private manual: { from: string; to: string; kind: string; settings: Settings; position: number } | null = null;
+  /** Pictures transitions draw with (luma images), loaded ahead when a document names them. */
+  private transitionAssets: TransitionAssets | null = null;
+  /** The engine's latest transition.started: a stinger lasts what the engine measured of its video. */
+  private announced: EventMap['transition.started'] | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -210,6 +215,7 @@ export class StudioCompositor implements Compositor {
     this.offOutputs = this.bridge.subscribe((event) => {
       if (event.type === 'stream.state' || event.type === 'record.state') this.packed = false;
       if (event.type === 'transition.manual') this.onManual(event.data);
+      if (event.type === 'transition.started') this.announced = event.data;
     });
     this.capturer = new Capturer(this.bridge, {
       gl: () => (this.pipe && !this.lost && gl && !gl.isContextLost() ? gl : null),
@@ -238,6 +244,7 @@ export class StudioCompositor implements Compositor {
     this.doc = document;
     this.docSerial++;
     this.startTransition(document);
+    this.transitionAssets?.prepare(document);
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
@@ -331,6 +338,8 @@ export class StudioCompositor implements Compositor {
     this.browserLink.dispose();
     this.filters?.dispose();
     this.filters = null;
+    this.transitionAssets?.dispose();
+    this.transitionAssets = null;
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
@@ -355,6 +364,13 @@ export class StudioCompositor implements Compositor {
         mediaUrl: (p) => this.bridge.mediaUrl(p),
         warnOnce: (k, m) => this.warnOnce(k, m),
       });
+      this.transitionAssets = new TransitionAssets(
+        this.gl,
+        (p) => this.bridge.mediaUrl(p),
+        (k, m) => this.warnOnce(k, m),
+        () => this.audio ?? null,
+      );
+      if (this.doc) this.transitionAssets.prepare(this.doc);
       this.glRenderer = this.pipe.renderer;
       this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
     } catch (err) {
@@ -372,6 +388,7 @@ export class StudioCompositor implements Compositor {
     this.pipe = null;
     // Its GL objects died with the context; a new stage is made when it is restored.
     this.filters = null;
+    this.transitionAssets = null;
     this.nested.forget();
     this.flow.reset();
     this.resetSent();
@@ -736,8 +753,14 @@ export class StudioCompositor implements Compositor {
       return;
     }
     const t = transitionInto(doc, to);
-    const mixable = transitionKind(t.kind) !== undefined && t.durationMs > 0 && doc.scenes.some((s) => s.uuid === from);
-    this.transition = mixable ? { from, to, kind: t.kind, settings: t.settings, durationMs: t.durationMs, start: performance.now() } : null;
+    if (this.transition) transitionKind(this.transition.kind)?.stop?.(this.transitionAssets);
+    const kind = transitionKind(t.kind);
+    const exists = doc.scenes.some((s) => s.uuid === from);
+    // A stinger lasts as long as its video (start plays it); the others as long as the document says.
+    const announced = this.announced?.toSceneUuid === to && this.announced.kind === t.kind ? this.announced.durationMs : null;
+    const durationMs = kind?.start && exists ? kind.start(t.settings, this.transitionAssets, this.fps(), announced) : t.durationMs;
+    const mixable = kind !== undefined && durationMs > 0 && exists;
+    this.transition = mixable ? { from, to, kind: t.kind, settings: t.settings, durationMs, start: performance.now() } : null;
   }
 
   /**
@@ -758,7 +781,9 @@ export class StudioCompositor implements Compositor {
       this.transition = null;
       return false;
     }
-    if (t >= 1 && tr === this.transition) {
+    const timed = tr === this.transition ? this.transition : null;
+    if (timed && (kind.finished ? kind.finished(timed.settings, this.transitionAssets, timed.durationMs) : t >= 1)) {
+      kind.stop?.(this.transitionAssets);
       this.transition = null;
       return false;
     }
@@ -767,7 +792,7 @@ export class StudioCompositor implements Compositor {
     try {
       this.composeInto(from, a);
       this.composeInto(to, b);
-      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings);
+      kind.mix(filters.fx, a, b, target, Math.max(0, t), tr.settings, this.transitionAssets, this.fps());
     } finally {
       filters.pool.release(a);
       filters.pool.release(b);
@@ -778,6 +803,11 @@ export class StudioCompositor implements Compositor {
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     return true;
+  }
+
+  private fps(): number {
+    const v = this.doc?.video;
+    return v ? v.fpsNumerator / v.fpsDenominator : 30;
   }
 
   /**

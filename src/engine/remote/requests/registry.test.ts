@@ -700,11 +700,11 @@ describe('filters, transitions, ui, outputs, record, media', () => {
   it('transitions: one per kind, Cut at first; set by name, duration and settings', async () => {
     const list = await ok('GetSceneTransitionList');
     expect(list).toMatchObject({ currentSceneTransitionName: 'Cut', currentSceneTransitionKind: 'cut_transition' });
-    expect((list.transitions as { transitionName: string }[]).map((t) => t.transitionName)).toEqual(['Cut', 'Fade', 'Fade to Color', 'Slide', 'Swipe', 'Luma Wipe']);
+    expect((list.transitions as { transitionName: string }[]).map((t) => t.transitionName)).toEqual(['Cut', 'Fade', 'Fade to Color', 'Slide', 'Swipe', 'Luma Wipe', 'Stinger']);
     expect(list.transitions).toContainEqual(expect.objectContaining({ transitionName: 'Cut', transitionFixed: true, transitionConfigurable: false }));
     expect(await ok('GetCurrentSceneTransition')).toMatchObject({ transitionName: 'Cut', transitionDuration: null, transitionSettings: null });
     expect(await ok('GetTransitionKindList')).toEqual({
-      transitionKinds: ['cut_transition', 'fade_transition', 'fade_to_color_transition', 'slide_transition', 'swipe_transition', 'luma_wipe_transition'],
+      transitionKinds: ['cut_transition', 'fade_transition', 'fade_to_color_transition', 'slide_transition', 'swipe_transition', 'luma_wipe_transition', 'obs_stinger_transition'],
     });
     await refused('SetCurrentSceneTransition', { transitionName: 'Wipe' }, 600);
     await refused('SetCurrentSceneTransitionSettings', { transitionSettings: {} }, 606);

@@ -3,9 +3,11 @@
  * route (`luma_wipes/<name>`) as soon as a document names them (the current transition or a scene's
  * override), so a wipe has its picture when it starts. Dropped with the context.
  */
-import { LUMA_WIPES_PREFIX, LUMA_WIPE_TRANSITION, type Settings, type StudioDocument } from '../../../shared';
+import { LUMA_WIPES_PREFIX, LUMA_WIPE_TRANSITION, STINGER_TRANSITION, type Settings, type StudioDocument } from '../../../shared';
+import type { AudioGraph } from '../../audio';
 import { ImageTexture } from '../filters/image-texture';
 import type { FilterContext } from '../filters/types';
+import { StingerPlayer } from './stinger';
 
 /** The file a luma wipe's settings name (OBS's luma_image), or its default. */
 export function lumaImageOf(settings: Settings): string {
@@ -15,10 +17,32 @@ export function lumaImageOf(settings: Settings): string {
 
 export class TransitionAssets {
   private readonly images = new Map<string, ImageTexture>();
+  private readonly stingers = new Map<string, StingerPlayer>();
   private readonly ctx: FilterContext;
 
-  constructor(gl: WebGL2RenderingContext, mediaUrl: (path: string) => string, warnOnce: (key: string, message: string) => void) {
+  constructor(
+    gl: WebGL2RenderingContext,
+    mediaUrl: (path: string) => string,
+    warnOnce: (key: string, message: string) => void,
+    /** The program's audio graph (created after the GL pipeline, so asked for when needed). */
+    private readonly audio: () => AudioGraph | null = () => null,
+  ) {
     this.ctx = { gl, baseWidth: () => 0, baseHeight: () => 0, fps: () => 30, mediaUrl, warnOnce };
+  }
+
+  /** The player of a stinger file (created, and loading, on first ask); null for no file. */
+  stinger(path: string): StingerPlayer | null {
+    if (!path) return null;
+    let p = this.stingers.get(path);
+    if (!p) {
+      p = new StingerPlayer(this.ctx.gl, this.ctx.mediaUrl(path), this.audio(), this.ctx.warnOnce);
+      this.stingers.set(path, p);
+    }
+    return p;
+  }
+
+  stopStingers(): void {
+    for (const p of this.stingers.values()) p.stop();
   }
 
   /** A luma image's texture (null until it has loaded); asking starts the load. */
@@ -37,6 +61,7 @@ export class TransitionAssets {
   prepare(doc: StudioDocument): void {
     const t = doc.transition;
     if (t?.kind === LUMA_WIPE_TRANSITION.id) this.luma(t.settings);
+    if (t?.kind === STINGER_TRANSITION.id && typeof t.settings['path'] === 'string') this.stinger(t.settings['path']);
     for (const s of doc.scenes) {
       // An override of another kind than the current one runs with its defaults.
       if (s.transitionOverride?.kind === LUMA_WIPE_TRANSITION.id) this.luma(t?.kind === LUMA_WIPE_TRANSITION.id ? t.settings : {});
@@ -46,5 +71,7 @@ export class TransitionAssets {
   dispose(): void {
     for (const img of this.images.values()) img.dispose();
     this.images.clear();
+    for (const p of this.stingers.values()) p.dispose();
+    this.stingers.clear();
   }
 }

@@ -7,6 +7,7 @@ import { abgrToPremultiplied } from '../color';
 import { FS_HEAD } from '../filters/gl';
 import { bool, num, str } from '../sources/settings';
 import { lumaWipeTransition } from './luma';
+import { stingerTransition } from './stinger';
 import type { TransitionKind } from './types';
 
 const FADE_FS = `${FS_HEAD}
@@ -124,7 +125,7 @@ export const swipeTransition: TransitionKind = {
 };
 
 const KINDS = new Map<string, TransitionKind>(
-  [fadeTransition, fadeToColorTransition, slideTransition, swipeTransition, lumaWipeTransition].map((k) => [k.id, k]),
+  [fadeTransition, fadeToColorTransition, slideTransition, swipeTransition, lumaWipeTransition, stingerTransition].map((k) => [k.id, k]),
 );
 
 /** The runtime for a transition kind; undefined for a cut (and kinds without one: they cut). */

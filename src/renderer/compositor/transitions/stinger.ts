@@ -1,0 +1,144 @@
+/**
+ * OBS's obs_stinger_transition in the compositor: the stinger video plays in a <video> element
+ * through the media source's decode path (VideoFrames: one upload per tick), and is drawn over
+ * program, stretched to the canvas with its own alpha; under it program shows the old scene until
+ * the video reaches the transition point and the new one after it, and the transition lasts until
+ * the video has played out. Its sound goes through the program's master bus
+ * (not for audio_monitoring 1, "monitor only"). The transition lasts as long as the video.
+ */
+import { stingerPointMs, type Settings } from '../../../shared';
+import type { AudioGraph } from '../../audio';
+import { VideoFrames } from '../sources/video-frames';
+import type { TransitionAssets } from './assets';
+import type { TransitionKind } from './types';
+
+/** One stinger file, loaded ahead so a switch starts it at once. */
+export class StingerPlayer {
+  readonly video: HTMLVideoElement;
+  private readonly frames: VideoFrames;
+  private readonly out: GainNode | null = null;
+  private node: MediaElementAudioSourceNode | null = null;
+  private startedAt = 0;
+  private tick = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly gl: WebGL2RenderingContext,
+    url: string,
+    audio: AudioGraph | null,
+    warnOnce: (key: string, message: string) => void,
+  ) {
+    const v = document.createElement('video');
+    v.crossOrigin = 'anonymous';
+    v.playsInline = true;
+    v.preload = 'auto';
+    v.muted = !audio;
+    v.onerror = () => warnOnce(`stinger:${url}`, `Compositor: the stinger video could not be played (${v.error?.message ?? 'unknown error'}).`);
+    v.src = url;
+    this.video = v;
+    this.frames = new VideoFrames(gl, v);
+    if (audio) {
+      try {
+        this.node = audio.context.createMediaElementSource(v);
+        this.out = new GainNode(audio.context, { gain: 0 });
+        this.node.connect(this.out).connect(audio.master);
+      } catch (err) {
+        v.muted = true;
+        console.warn('Compositor: the stinger plays without sound.', err);
+      }
+    }
+  }
+
+  /** The video's length once its metadata is in, else null. */
+  get durationMs(): number | null {
+    const d = this.video.duration;
+    return Number.isFinite(d) && d > 0 ? d * 1000 : null;
+  }
+
+  get elapsedMs(): number {
+    return performance.now() - this.startedAt;
+  }
+
+  /**
+   * Whether the video has reached its transition point. OBS cuts at the video's own time, so a
+   * video that starts late still cuts under the same frame; one that never plays cuts a second late.
+   */
+  passed(pointMs: number): boolean {
+    return this.video.currentTime * 1000 >= pointMs || this.elapsedMs >= pointMs + 1000;
+  }
+
+  /** The video played out (or, never playing, its length and two seconds have passed). */
+  finished(durationMs: number): boolean {
+    return this.video.ended || this.elapsedMs >= durationMs + 2000;
+  }
+
+  start(monitoring: number): void {
+    this.startedAt = performance.now();
+    this.frames.clear();
+    if (this.out) this.out.gain.value = monitoring === 1 ? 0 : 1;
+    const v = this.video;
+    v.currentTime = 0;
+    v.play().catch((err: unknown) => {
+      // A page that may not play sound yet still shows the picture.
+      if (err instanceof DOMException && err.name === 'NotAllowedError' && !v.muted) {
+        v.muted = true;
+        void v.play().catch(() => {});
+      }
+    });
+  }
+
+  stop(): void {
+    this.video.pause();
+    if (this.out) this.out.gain.value = 0;
+    this.frames.clear();
+  }
+
+  /** The newest frame as a premultiplied texture, or null before the first. */
+  picture(): { texture: WebGLTexture; width: number; height: number } | null {
+    const gl = this.gl;
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, true);
+    this.frames.upload(++this.tick);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    const texture = this.frames.picture;
+    return texture ? { texture, width: this.frames.width, height: this.frames.height } : null;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.video.pause();
+    this.video.removeAttribute('src');
+    this.video.load();
+    this.frames.dispose();
+    this.node?.disconnect();
+    this.out?.disconnect();
+  }
+}
+
+const pathOf = (s: Settings): string => (typeof s['path'] === 'string' ? s['path'] : '');
+
+export const stingerTransition: TransitionKind = {
+  id: 'obs_stinger_transition',
+  start(s, assets, fps, announcedMs) {
+    const player = assets?.stinger(pathOf(s));
+    const point = stingerPointMs(s, fps);
+    if (!player) return point;
+    player.start(typeof s['audio_monitoring'] === 'number' ? s['audio_monitoring'] : 0);
+    // The engine's measure of the video (ffprobe) keeps every renderer and its events in step.
+    return Math.max(point, announcedMs ?? player.durationMs ?? point);
+  },
+  stop(assets: TransitionAssets | null) {
+    assets?.stopStingers();
+  },
+  finished(s, assets, durationMs) {
+    const player = assets?.stinger(pathOf(s)) ?? null;
+    return player ? player.finished(durationMs) : true;
+  },
+  mix(fx, from, to, out, _t, s, assets, fps) {
+    const player = assets?.stinger(pathOf(s)) ?? null;
+    const cut = player ? player.passed(stingerPointMs(s, fps)) : true;
+    fx.copy(cut ? to : from, out);
+    const pic = player?.picture();
+    if (pic) fx.copy(pic, out, {}, { blend: true });
+  },
+};
