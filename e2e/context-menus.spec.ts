@@ -170,7 +170,17 @@ test('Delete, F2, arrows, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform w
   await page.getByTestId('scene-rename-input').press('Enter');
   await expect.poll(() => latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)?.name).toBe('Keys & plates');
 
-  // Duplicate scene: a new scene showing the same sources, placed alike, and the one being edited.
+  // Filters… on a scene: its own filter list, in a dialog; a filter added there is the scene's.
+  await page.getByTestId('scene-Keys & plates').click({ button: 'right' });
+  await page.getByTestId('menu-filters').click();
+  const dialog = page.getByRole('dialog', { name: 'Filters: Keys & plates' });
+  await dialog.getByLabel('Filter kind').selectOption('color_filter_v2');
+  await dialog.getByRole('button', { name: 'Add filter' }).click();
+  await expect.poll(() => latestDocument(studio).scenes.find((s) => s.uuid === sceneUuid)?.filters.map((f) => f.kind)).toEqual(['color_filter_v2']);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // Duplicate scene: a new scene showing the same sources, placed alike, with its filters, and the one being edited.
   await page.getByTestId('scene-Keys & plates').click({ button: 'right' });
   await page.getByTestId('menu-duplicate').click();
   await expect(page.getByTestId('scene-Keys & plates 2')).toHaveAttribute('aria-current', 'true');
@@ -178,6 +188,7 @@ test('Delete, F2, arrows, Ctrl+C / Ctrl+V, Ctrl+D and the paste of a transform w
   const original = doc.scenes.find((s) => s.uuid === sceneUuid)!;
   const copy = doc.scenes.find((s) => s.name === 'Keys & plates 2')!;
   expect(copy.items.map((i) => [i.sourceUuid, i.transform])).toEqual(original.items.map((i) => [i.sourceUuid, i.transform]));
+  expect(copy.filters.map((f) => f.kind)).toEqual(['color_filter_v2']);
 });
 
 test('sources and scenes are reordered by dragging their rows, and by the Order menu', async ({ page }) => {

@@ -5,6 +5,7 @@ import { findItem } from '../../stores/selectors';
 import type { ItemRef } from '../../stores/ui';
 import { PRESET_LABELS, type TransformPreset } from '../preview/presets';
 import type { MenuEntry } from './ContextMenu';
+import { openSceneFilters } from './SceneFiltersDialog';
 import { copyItem, duplicateItem, duplicateScene, orderItem, pasteDuplicate, pasteItem, pasteTransform, presetItem, removeItem, showFilters } from './item-actions';
 import { ORDER_LABELS, type OrderMove } from './order';
 import { uniqueName } from '../sources/uniqueName';
@@ -72,6 +73,7 @@ export function sceneMenu(s: Services, scene: Scene, reorder: ((move: OrderMove)
   const entries: MenuEntry[] = [
     { label: 'Rename', shortcut: 'F2', testId: 'menu-rename', onSelect: () => s.ui.setState({ renaming: { type: 'scene', sceneUuid: scene.uuid } }) },
     { label: 'Duplicate', testId: 'menu-duplicate', onSelect: () => void duplicateScene(s, scene) },
+    { label: 'Filters…', testId: 'menu-filters', onSelect: () => openSceneFilters(scene.uuid) },
     { label: 'Transition override…', testId: 'menu-transition-override', onSelect: () => openTransitionOverride(scene.uuid) },
   ];
   if (reorder) {

@@ -4,6 +4,7 @@ import { useActions, useStudio } from '../../stores/context';
 import { useContextMenu } from '../editing/ContextMenu';
 import { orderIndex, type OrderMove } from '../editing/order';
 import { useDragReorder } from '../editing/useDragReorder';
+import { SceneFiltersDialog } from '../editing/SceneFiltersDialog';
 import { uniqueName } from '../sources/uniqueName';
 import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
@@ -114,6 +115,7 @@ export function ScenesDock() {
       {doc && scenes.length === 0 ? <p className="empty">No scenes yet.</p> : null}
       {menu.menu}
       <TransitionOverrideDialog />
+      <SceneFiltersDialog />
     </Dock>
   );
 }
