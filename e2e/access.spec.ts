@@ -31,5 +31,6 @@ test('the printed URL opens the studio, and the secret leaves the address bar', 
   expect(cookies).toEqual([expect.objectContaining({ name: `studio-${server.port}`, httpOnly: true, sameSite: 'Strict' })]);
   // The FFmpeg path is shown, not editable, with how to change it.
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-output').click();
   await expect(page.getByTestId('settings-ffmpeg')).toHaveAttribute('readonly', '');
 });

@@ -24,6 +24,7 @@ test('bind a key to a scene switch in Settings, then press it', async ({ page })
   await expect(page.getByTestId('scene-Second')).toHaveAttribute('aria-current', 'true');
 
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-hotkeys').click();
   await page.getByTestId('hotkey-filter').fill('Switch to scene Demo');
   const field = page.getByTestId('hotkey-keys-Switch to scene Demo');
   await field.click();

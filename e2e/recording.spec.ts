@@ -35,6 +35,7 @@ test('encoder status in settings, then record to a chosen folder and stop', asyn
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
 
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-output').click();
 
   // Nothing but software encoding works on a machine without a GPU encoder: libx264, and why.
   await expect(page.getByTestId('encoder-chosen')).toHaveText('libx264 (software)', { timeout: 60_000 });
@@ -97,6 +98,7 @@ test('encoder templates: apply one, save the settings as a new one, overwrite it
   await page.goto(server.launchUrl);
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-output').click();
   await expect(page.getByTestId('template-Twitch 1080p60 6000 kbps')).toBeVisible();
 
   // Apply asks first, then the dialog's fields follow what the engine now has.
@@ -108,9 +110,9 @@ test('encoder templates: apply one, save the settings as a new one, overwrite it
   await expect(page.getByTestId('settings-bframes')).toHaveValue('2');
   await expect(page.getByTestId('settings-profile')).toHaveValue('high');
   await expect(page.getByTestId('settings-encoder')).toHaveValue('auto');
-  // Save right after sends nothing back that would undo the template.
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toBeVisible();
+  // Committing a field right after sends nothing back that would undo the template.
+  await page.getByTestId('settings-bitrate').press('Enter');
+  await expect(page.locator('#settings-form')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('settings-bitrate')).toHaveValue('4500');
 
   await page.getByTestId('template-name').fill('My show');

@@ -25,6 +25,7 @@ test.afterAll(async () => {
 async function openRemoteSettings(page: Page, server: StudioServer): Promise<void> {
   await page.goto(server.launchUrl);
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-remote').click();
   await expect(page.getByTestId('remote-settings')).toBeVisible();
   await expect(page.getByTestId('remote-state')).toBeVisible();
 }

@@ -24,9 +24,10 @@ test('budget in settings, then graphs of the live stats', async ({ page }, testI
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
 
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-stream').click();
   await page.getByTestId('settings-server').fill(`rtmp://127.0.0.1:${nginx.port}/live`);
   await page.getByTestId('settings-key').fill('stats-key');
-  await page.getByTestId('settings-save').click();
+  await page.getByTestId('settings-key').press('Enter');
   await expect(page.getByTestId('settings-status')).toBeVisible();
   // The default 2500 + 160 kbps plus overhead does not fit 1000 kbps, and does fit 100 Mbps.
   await page.getByTestId('settings-uplink').fill('1000');

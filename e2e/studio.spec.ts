@@ -39,9 +39,12 @@ test('add a color source, move it, go live, watch stats, stop', async ({ page },
   await expect(page.getByTestId('transform-positionX')).toHaveValue('240');
 
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-stream').click();
   await page.getByTestId('settings-server').fill(`rtmp://127.0.0.1:${nginx.port}/live`);
   await page.getByTestId('settings-key').fill('e2e-key');
-  await page.getByTestId('settings-save').click();
+  // Settings apply as you go: Enter (or leaving the field) saves the destination.
+  await page.getByTestId('settings-key').press('Enter');
+  await expect(page.getByTestId('settings-status')).toBeVisible();
   await page.getByTestId('settings-close').click();
 
   await page.getByTestId('go-live').click();

@@ -349,8 +349,8 @@ export const DEFAULT_TRANSFORM: Transform = {
 export const VIDEO_LIMITS = {
   minWidth: 64,
   minHeight: 64,
-  maxWidth: 1920,
-  maxHeight: 1080,
+  maxWidth: 4096,
+  maxHeight: 4096,
   maxFps: 60,
 } as const;
 

@@ -24,7 +24,7 @@ export const configRequests: HandlerTable = {
   /**
    * Fields count only in pairs, as in OBS: a lone baseWidth is ignored, and a request without a
    * whole pair is refused. OBS's ranges are checked first; the studio's own limits (canvas at most
-   * 1920×1080, widths a multiple of 4) answer through the command's error.
+   * 4096×4096, widths a multiple of 4) answer through the command's error.
    */
   SetVideoSettings: async (ctx, f) => {
     if (streamActive(ctx.studio.status().stream.state)) {

@@ -166,7 +166,13 @@ export function DestinationRow({ draft, saved, first, mainKbps, errors, set, rem
             onChange={(e) => set({ key: e.target.value })}
           />
         </div>
-        <p className="field-hint">{saved?.hasKey ? 'A key is stored. Leave empty to keep it, or type a new one.' : 'No key stored yet.'}</p>
+        {error('key') ? (
+          <p className="field-error" role="alert" data-testid={`dest-key-error-${label}`}>
+            {error('key')}
+          </p>
+        ) : (
+          <p className="field-hint">{saved?.hasKey ? 'A key is stored. Leave empty to keep it, or type a new one.' : 'No key stored yet.'}</p>
+        )}
       </div>
 
       <div className="field">
@@ -191,9 +197,9 @@ export function DestinationRow({ draft, saved, first, mainKbps, errors, set, rem
           <div className="field-control">
             <input id={id('bitrate')} className="input input-number" type="number" min={200} max={50000} step={100} placeholder={String(mainKbps)} aria-label="Rendition bitrate" value={draft.bitrate} onChange={(e) => set({ bitrate: e.target.value })} />
             <span className="suffix">kbps</span>
-            <input className="input input-number" type="number" min={64} max={1920} step={2} placeholder="width" aria-label="Rendition width" value={draft.width} onChange={(e) => set({ width: e.target.value })} />
+            <input className="input input-number" type="number" min={64} max={4096} step={2} placeholder="width" aria-label="Rendition width" value={draft.width} onChange={(e) => set({ width: e.target.value })} />
             <span className="suffix">×</span>
-            <input className="input input-number" type="number" min={64} max={1080} step={2} placeholder="height" aria-label="Rendition height" value={draft.height} onChange={(e) => set({ height: e.target.value })} />
+            <input className="input input-number" type="number" min={64} max={4096} step={2} placeholder="height" aria-label="Rendition height" value={draft.height} onChange={(e) => set({ height: e.target.value })} />
           </div>
           {error('bitrate') ?? error('width') ?? error('height') ? (
             <p className="field-error" role="alert">

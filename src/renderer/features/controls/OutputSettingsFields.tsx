@@ -1,7 +1,7 @@
 import { useServices, useStudio } from '../../stores/context';
 import { encoderOptions } from './encoders';
 import { SettingsRow, type SectionProps } from './SettingsFields';
-import { AUDIO_BITRATES, B_FRAMES, BITRATE, KEYFRAME, PROFILES, RATE_CONTROLS, X264_PRESETS } from './settingsForm';
+import { B_FRAMES, BITRATE, KEYFRAME, PROFILES, RATE_CONTROLS, X264_PRESETS } from './settingsForm';
 
 const RATE_LABELS: Record<string, string> = {
   CBR: 'CBR (constant: what streaming platforms ask for)',
@@ -9,7 +9,7 @@ const RATE_LABELS: Record<string, string> = {
 };
 
 /** A select's choices, plus the current value when it is none of them (set elsewhere). */
-const withCurrent = (choices: readonly (string | number)[], current: string): string[] => {
+export const withCurrent = (choices: readonly (string | number)[], current: string): string[] => {
   const out = choices.map(String);
   if (!out.includes(current)) out.push(current);
   return out;
@@ -106,21 +106,6 @@ export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
           {withCurrent(B_FRAMES, draft.bFrames).map((b) => (
             <option key={b} value={b}>
               {b}
-            </option>
-          ))}
-        </select>
-      </SettingsRow>
-      <SettingsRow id="settings-audio-bitrate" label="Audio bitrate" field="audioBitrate" errors={errors}>
-        <select
-          id="settings-audio-bitrate"
-          className="input select"
-          value={draft.audioBitrate}
-          data-testid="settings-audio-bitrate"
-          onChange={(e) => set({ audioBitrate: e.target.value })}
-        >
-          {withCurrent(AUDIO_BITRATES, draft.audioBitrate).map((b) => (
-            <option key={b} value={b}>
-              {b} kbps
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type StudioDocument } from '../../../shared';
-import { X264_PRESETS, blankDestination, draftFrom, draftSize, planSave, rebaseDraft, type SettingsDraft } from './settingsForm';
+import { X264_PRESETS, blankDestination, draftFrom, draftSize, planParts, planSave, rebaseDraft, type SettingsDraft } from './settingsForm';
 
 const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   version: 1,
@@ -76,8 +76,8 @@ describe('planSave', () => {
     const d = doc();
     const draft = draftFrom(d);
     const row = draft.destinations[0]!.row;
-    const r = planSave(d, withFirst(draft, { server: ' rtmp://127.0.0.1/live ' }));
-    expect(r).toEqual({ ok: true, plan: { destinations: [{ row, args: { name: 'Custom RTMP', server: 'rtmp://127.0.0.1/live', enabled: true } }] } });
+    const r = planSave(d, withFirst(draft, { server: ' rtmp://127.0.0.1/live/inline-key ' }));
+    expect(r).toEqual({ ok: true, plan: { destinations: [{ row, args: { name: 'Custom RTMP', server: 'rtmp://127.0.0.1/live/inline-key', enabled: true } }] } });
     const withKey = planSave(d, withFirst(draft, { server: 'rtmp://h/live', key: 'abc' }));
     expect(withKey.ok && withKey.plan.destinations?.[0]?.args.key).toBe('abc');
   });
@@ -102,8 +102,8 @@ describe('planSave', () => {
     const d = doc({ destinations: [saved()] });
     const draft = draftFrom(d);
     const twitch = { ...blankDestination(), preset: 'twitch', server: 'rtmp://live.twitch.tv/app', key: 'live_123' };
-    const custom = { ...blankDestination(), server: 'rtmp://c/live' };
-    const custom2 = { ...blankDestination(), server: 'rtmp://d/live' };
+    const custom = { ...blankDestination(), server: 'rtmp://c/live', key: 'k' };
+    const custom2 = { ...blankDestination(), server: 'srt://d:9000' };
     const r = planSave(doc({ destinations: [saved({ name: 'Custom RTMP' })] }), { ...draft, destinations: [...draft.destinations, twitch, blankDestination(), custom, custom2] });
     expect(r).toEqual({
       ok: true,
@@ -112,8 +112,8 @@ describe('planSave', () => {
           { row: 'd1', args: { id: 'd1', name: 'x' } },
           { row: twitch.row, args: { name: 'Twitch', server: 'rtmp://live.twitch.tv/app', enabled: true, preset: 'twitch', key: 'live_123' } },
           // Default names never repeat one in use.
-          { row: custom.row, args: { name: 'Custom RTMP 2', server: 'rtmp://c/live', enabled: true } },
-          { row: custom2.row, args: { name: 'Custom RTMP 3', server: 'rtmp://d/live', enabled: true } },
+          { row: custom.row, args: { name: 'Custom RTMP 2', server: 'rtmp://c/live', enabled: true, key: 'k' } },
+          { row: custom2.row, args: { name: 'Custom RTMP 3', server: 'srt://d:9000', enabled: true } },
         ],
       },
     });
@@ -162,7 +162,7 @@ describe('planSave', () => {
 
   it('refuses out-of-range numbers with field errors', () => {
     const d = doc();
-    const r = planSave(d, { ...draftFrom(d), resolution: 'custom', width: '4000', height: 'x', bitrate: '0', keyframe: '' });
+    const r = planSave(d, { ...draftFrom(d), resolution: 'custom', width: '4100', height: 'x', bitrate: '0', keyframe: '' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['width', 'height', 'bitrate', 'keyframe']);
   });
@@ -235,5 +235,42 @@ describe('rebaseDraft', () => {
     const before = doc();
     const draft = draftFrom(before);
     expect(rebaseDraft(draft, before, { ...before, revision: 9 })).toBe(draft);
+  });
+
+  it('catches a missing stream key when the destination is saved, naming it, beside the key', () => {
+    const d = doc();
+    const draft = draftFrom(d);
+    const row = draft.destinations[0]!.row;
+    const twitch = planParts(d, withFirst(draft, { preset: 'twitch', name: 'My Twitch', server: 'rtmp://live.twitch.tv/app', key: '  ' }));
+    expect(twitch.plan.destinations).toBeUndefined();
+    expect(twitch.errors).toEqual([{ field: `dest:${row}:key`, message: 'My Twitch has no stream key: enter the key your platform gave you.' }]);
+    // A saved one without a key is caught too when it is changed; one with a stored key is not.
+    const keyless = doc({ destinations: [saved({ name: 'Backup', hasKey: false })] });
+    expect(planParts(keyless, withFirst(draftFrom(keyless), { enabled: false })).errors[0]?.message).toMatch(/^Backup has no stream key/);
+    const keyed = doc({ destinations: [saved({ name: 'Backup' })] });
+    expect(planParts(keyed, withFirst(draftFrom(keyed), { enabled: false })).errors).toEqual([]);
+  });
+
+  it('sets base and output size apart, any shape up to 4096 × 4096', () => {
+    const d = doc();
+    const vertical = planSave(d, { ...draftFrom(d), resolution: '1080x1920', outResolution: '720x1280' });
+    expect(vertical.ok && vertical.plan.video).toEqual({ baseWidth: 1080, baseHeight: 1920, outputWidth: 720, outputHeight: 1280, fpsNumerator: 30, fpsDenominator: 1 });
+    const ultrawide = planSave(d, { ...draftFrom(d), resolution: '3440x1440', outResolution: 'custom', outWidth: '2580', outHeight: '1080' });
+    expect(ultrawide.ok && ultrawide.plan.video).toMatchObject({ baseWidth: 3440, baseHeight: 1440, outputWidth: 2580, outputHeight: 1080 });
+    const biggest = planSave(d, { ...draftFrom(d), resolution: 'custom', width: '4096', height: '4096' });
+    expect(biggest.ok && biggest.plan.video).toMatchObject({ baseWidth: 4096, baseHeight: 4096, outputWidth: 4096, outputHeight: 4096 });
+    const scaled = doc({ video: { baseWidth: 2560, baseHeight: 1440, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 } });
+    expect(draftFrom(scaled)).toMatchObject({ resolution: '2560x1440', outResolution: '1280x720' });
+    expect(draftFrom(doc()).outResolution).toBe('same');
+  });
+
+  it('refuses a size out of range or of the wrong step with the range named, and still plans the rest', () => {
+    const d = doc();
+    const r = planParts(d, { ...draftFrom(d), resolution: 'custom', width: '4100', height: '1080', outResolution: 'custom', outWidth: '1281', outHeight: '720', bitrate: '6000' });
+    expect(r.errors).toEqual([
+      { field: 'width', message: 'Base width must be a multiple of 4 from 64 to 4096.' },
+      { field: 'outWidth', message: 'Output width must be an even number from 64 to 4096.' },
+    ]);
+    expect(r.plan).toEqual({ encoder: { bitrateKbps: 6000 } });
   });
 });

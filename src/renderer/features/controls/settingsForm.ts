@@ -6,7 +6,10 @@ import { VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings,
 import { parseNumber } from '../../forms/numbers';
 import { presetOf } from './presets';
 
-export const RESOLUTIONS = ['1280x720', '1920x1080', '848x480'] as const;
+/** Common canvas and output sizes: landscape, vertical (phones), 1440p, 4K and ultrawide. Any other is Custom. */
+export const RESOLUTIONS = ['1280x720', '1920x1080', '848x480', '2560x1440', '3840x2160', '1080x1920', '720x1280', '2560x1080', '3440x1440'] as const;
+/** The output size's choice that follows the base size (no scaling). */
+export const SAME = 'same';
 export const FPS_CHOICES = [24, 25, 30, 50, 60] as const;
 // The encoder limits repeat the engine's encoderSettingsSchema (src/engine/document/schemas.ts), so a
 // value the engine would refuse is caught beside its field.
@@ -45,9 +48,14 @@ export interface DestinationDraft {
 export interface SettingsDraft {
   /** Never empty: with no destination saved yet, one blank row to fill in. */
   destinations: DestinationDraft[];
+  /** Base (canvas) size: a RESOLUTIONS entry or CUSTOM with width × height. */
   resolution: string;
   width: string;
   height: string;
+  /** Output (scaled) size: SAME, a RESOLUTIONS entry or CUSTOM with outWidth × outHeight. */
+  outResolution: string;
+  outWidth: string;
+  outHeight: string;
   fps: string;
   encoder: string;
   rateControl: string;
@@ -105,11 +113,16 @@ export function draftFrom(doc: StudioDocument): SettingsDraft {
 export function fieldsFrom(doc: StudioDocument): FieldsDraft {
   const v = doc.video;
   const size = `${v.baseWidth}x${v.baseHeight}`;
+  const out = `${v.outputWidth}x${v.outputHeight}`;
   const e = doc.output.encoder;
+  const known = (x: string): boolean => (RESOLUTIONS as readonly string[]).includes(x);
   return {
-    resolution: (RESOLUTIONS as readonly string[]).includes(size) ? size : CUSTOM,
+    resolution: known(size) ? size : CUSTOM,
     width: String(v.baseWidth),
     height: String(v.baseHeight),
+    outResolution: out === size ? SAME : known(out) ? out : CUSTOM,
+    outWidth: String(v.outputWidth),
+    outHeight: String(v.outputHeight),
     fps: fpsText(v.fpsNumerator, v.fpsDenominator),
     encoder: e.encoder,
     rateControl: e.rateControl,
@@ -149,6 +162,22 @@ export function draftSize(d: SettingsDraft): { width: string; height: string } {
   return { width, height };
 }
 
+/** The output size a draft asks for: the base size (SAME), a preset, or the custom fields. */
+export function draftOutputSize(d: SettingsDraft): { width: string; height: string } {
+  if (d.outResolution === SAME) return draftSize(d);
+  if (d.outResolution === CUSTOM) return { width: d.outWidth, height: d.outHeight };
+  const [width = '', height = ''] = d.outResolution.split('x');
+  return { width, height };
+}
+
+/** The engine's rules for frame sizes (videoSettingsSchema): the range, and base width by 4, the rest even. */
+function frameSide(text: string, label: string, min: number, max: number, by: 2 | 4): { value: number | null; error: string | null } {
+  const n = parseNumber(text, { integer: true, min, max });
+  const rule = by === 4 ? 'a multiple of 4' : 'an even number';
+  if (n === null || n % by !== 0) return { value: null, error: `${label} must be ${rule} from ${min} to ${max}.` };
+  return { value: n, error: null };
+}
+
 export interface DestinationSave {
   /** The draft row it comes from (a new row learns its id from the answer). */
   row: string;
@@ -174,6 +203,15 @@ export const destField = (row: string, field: keyof DestinationDraft): string =>
 export type PlanResult = { ok: true; plan: SavePlan } | { ok: false; errors: FieldError[] };
 
 export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
+  const { plan, errors } = planParts(doc, d);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
+}
+
+/**
+ * Everything that can be saved now, and every field that cannot (with why): the dialog applies
+ * as you go, so a field still wrong does not hold back the others.
+ */
+export function planParts(doc: StudioDocument, d: SettingsDraft): { plan: SavePlan; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const plan: SavePlan = {};
 
@@ -187,20 +225,38 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
   if (saves.length > 0) plan.destinations = saves;
 
   const size = draftSize(d);
-  const width = parseNumber(size.width, { integer: true, min: VIDEO_LIMITS.minWidth, max: VIDEO_LIMITS.maxWidth });
-  const height = parseNumber(size.height, { integer: true, min: VIDEO_LIMITS.minHeight, max: VIDEO_LIMITS.maxHeight });
+  const outSize = draftOutputSize(d);
+  const L = VIDEO_LIMITS;
+  const w = frameSide(size.width, 'Base width', L.minWidth, L.maxWidth, 4);
+  const h = frameSide(size.height, 'Base height', L.minHeight, L.maxHeight, 2);
+  const ow = frameSide(outSize.width, 'Output width', L.minWidth, L.maxWidth, 2);
+  const oh = frameSide(outSize.height, 'Output height', L.minHeight, L.maxHeight, 2);
+  const width = w.value;
+  const height = h.value;
   const v = doc.video;
   // A fractional rate set elsewhere (59.94 = 60000/1001) stays as it is unless the user picks another.
   const keepFps = d.fps === fpsText(v.fpsNumerator, v.fpsDenominator);
   const fps = keepFps ? v.fpsNumerator / v.fpsDenominator : parseNumber(d.fps, { integer: true, min: 1, max: VIDEO_LIMITS.maxFps });
-  if (width === null) errors.push({ field: 'width', message: `Width must be a whole number from ${VIDEO_LIMITS.minWidth} to ${VIDEO_LIMITS.maxWidth}.` });
-  if (height === null) errors.push({ field: 'height', message: `Height must be a whole number from ${VIDEO_LIMITS.minHeight} to ${VIDEO_LIMITS.maxHeight}.` });
+  if (w.error) errors.push({ field: 'width', message: w.error });
+  if (h.error) errors.push({ field: 'height', message: h.error });
+  // A scaled size's errors are the output fields' own; with SAME they repeat the base ones, so none.
+  if (d.outResolution !== SAME) {
+    if (ow.error) errors.push({ field: 'outWidth', message: ow.error });
+    if (oh.error) errors.push({ field: 'outHeight', message: oh.error });
+  }
   if (fps === null) errors.push({ field: 'fps', message: `Frame rate must be a whole number from 1 to ${VIDEO_LIMITS.maxFps}.` });
-  if (width !== null && height !== null && fps !== null) {
-    if (v.baseWidth !== width || v.baseHeight !== height || !keepFps) {
-      const rate = keepFps ? { fpsNumerator: v.fpsNumerator, fpsDenominator: v.fpsDenominator } : { fpsNumerator: fps, fpsDenominator: 1 };
-      plan.video = { baseWidth: width, baseHeight: height, outputWidth: width, outputHeight: height, ...rate };
-    }
+  // A size is sent as a pair or not at all (the current pair stays while either half is wrong), so
+  // the frame rate or the other size still applies when one field is refused.
+  const baseOk = width !== null && height !== null;
+  const bw = baseOk ? width : v.baseWidth;
+  const bh = baseOk ? height : v.baseHeight;
+  const outOk = d.outResolution === SAME ? baseOk : ow.value !== null && oh.value !== null;
+  const outW = !outOk ? v.outputWidth : d.outResolution === SAME ? bw : ow.value!;
+  const outH = !outOk ? v.outputHeight : d.outResolution === SAME ? bh : oh.value!;
+  const fpsChanged = !keepFps && fps !== null;
+  if (v.baseWidth !== bw || v.baseHeight !== bh || v.outputWidth !== outW || v.outputHeight !== outH || fpsChanged) {
+    const rate = fpsChanged ? { fpsNumerator: fps, fpsDenominator: 1 } : { fpsNumerator: v.fpsNumerator, fpsDenominator: v.fpsDenominator };
+    plan.video = { baseWidth: bw, baseHeight: bh, outputWidth: outW, outputHeight: outH, ...rate };
   }
 
   const bitrate = parseNumber(d.bitrate, { integer: true, ...BITRATE });
@@ -228,7 +284,7 @@ export function planSave(doc: StudioDocument, d: SettingsDraft): PlanResult {
   const shots = planScreenshots(doc, d, errors);
   if (shots) plan.screenshots = shots;
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };
+  return { plan, errors };
 }
 
 function planScreenshots(doc: StudioDocument, d: SettingsDraft, errors: FieldError[]): CommandArgs<'output.setScreenshots'> | null {
@@ -252,6 +308,14 @@ function planScreenshots(doc: StudioDocument, d: SettingsDraft, errors: FieldErr
 }
 
 const SERVER = /^(?:rtmps?|srt):\/\/[^\s/?#:]+/i;
+
+/** RTMP needs a key (typed, stored, or already in the URL as rtmp://host/app/key); SRT carries its own. */
+function needsKey(server: string): boolean {
+  const m = /^rtmps?:\/\/[^/?#]+(\/[^?#]*)?(\?.*)?$/i.exec(server);
+  if (!m) return false;
+  const segments = (m[1] ?? '').split('/').filter(Boolean);
+  return segments.length < 2 && !m[2];
+}
 
 /** What a draft rendition asks for: null when every field is empty (share the main encoding). */
 function draftRendition(row: DestinationDraft, errors: FieldError[]): Rendition | null | undefined {
@@ -292,11 +356,17 @@ function planDestination(doc: StudioDocument, row: DestinationDraft, errors: Fie
   const key = row.key.trim();
   const name = row.name.trim();
   const saved = row.id ? doc.destinations.find((x) => x.id === row.id) : undefined;
+  // Just created, and the document has not caught up yet: the next change updates it.
+  if (row.id && !saved) return null;
   // A blank new row is simply not there yet.
   if (!saved && server === '' && key === '' && name === '' && row.preset === 'custom') return null;
   const before = errors.length;
   if (!SERVER.test(server)) errors.push({ field: destField(row.row, 'server'), message: 'Server must be an rtmp://, rtmps:// or srt:// address with a host.' });
   if (saved && name === '') errors.push({ field: destField(row.row, 'name'), message: 'Give the destination a name.' });
+  if (key === '' && !saved?.hasKey && needsKey(server)) {
+    const called = name || saved?.name || (row.preset === 'custom' ? 'This destination' : presetOf(row.preset).name);
+    errors.push({ field: destField(row.row, 'key'), message: `${called} has no stream key: enter the key your platform gave you.` });
+  }
   const rendition = draftRendition(row, errors);
   if (errors.length > before || rendition === undefined) return null;
   if (!saved) {
