@@ -49,6 +49,7 @@ import { NetworkSources } from './media/network-sources';
 import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
 import { AudienceMonitor } from './audience/monitor';
+import { StreamReporter } from './report/reporter';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
 import { OverlayTimers } from './overlays/overlay-timers';
@@ -258,6 +259,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   });
 
   const monitor = new StatsMonitor({ clock, subscribe, emit, document: () => store.get() });
+  // Writes the post-stream report beside the recordings when a stream stops.
+  const reporter = new StreamReporter({ subscribe, emit, document: () => store.get(), dataDir, clock, encoder: () => encoders.status().chosen, notify });
   const webhooks = new Webhooks({
     subscribe,
     document: () => store.get(),
@@ -358,6 +361,10 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = ok({ samples: monitor.history() });
       } else if (type === 'stats.diagnosis') {
         result = ok(monitor.diagnosis());
+      } else if (type === 'stats.lastReport') {
+        await reporter.settled();
+        const last = reporter.lastReport();
+        result = last ? ok(last) : fail(Status.InvalidResourceState, 'No stream has stopped since the studio started, so there is no report yet.');
       } else if (type === 'webhook.test') {
         result = await webhooks.test(args);
       } else if (type === 'template.list') {
@@ -448,6 +455,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       audience.dispose();
       encoders.dispose();
       monitor.dispose();
+      reporter.dispose();
       overlays.dispose();
       transitions.dispose();
       periodicSync.dispose();

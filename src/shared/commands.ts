@@ -8,6 +8,7 @@ import type { AudienceSource, BlendMode, EncoderSettings, RecordingSettings, Rem
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
 import type { HotkeyAction, KeyCombo } from './hotkeys';
 import type { Watermark } from './watermark';
+import type { StreamReport } from './report';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
 import type { LibraryList, ObsImportResult } from './library';
 
@@ -150,6 +151,8 @@ export interface CommandMap {
   'stats.budget': { args: Record<string, never>; result: BandwidthBudget };
   'stats.history': { args: Record<string, never>; result: { samples: StatsSample[] } };
   'stats.diagnosis': { args: Record<string, never>; result: Diagnosis };
+  /** The report of the last stream that stopped since the studio started, with its files; 604 when none. */
+  'stats.lastReport': { args: Record<string, never>; result: { report: StreamReport; path: string; htmlPath: string } };
 
   /**
    * Creates (no id) or updates a webhook. `secret` goes to the secret store and is never echoed;

@@ -87,6 +87,8 @@ export interface EventMap {
   'record.state': RecordStatus;
   /** A recording was finished and is safe on disk (and, when asked, remuxed to MP4 too). */
   'record.saved': { path: string; remuxedPath: string | null; bytes: number; durationMs: number };
+  /** A stream stopped and its report (JSON and HTML) is on disk. */
+  'report.saved': { path: string; htmlPath: string; durationMs: number };
   /** The plain-language diagnosis of where frames are lost changed. */
   'diagnosis.changed': Diagnosis;
   /** One new second of stats history. */

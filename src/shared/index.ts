@@ -12,5 +12,6 @@ export * from './media';
 export * from './mixer';
 export * from './library';
 export * from './hotkeys';
-export * from './transitions';
 export * from './nesting';
+export * from './report';
+export * from './transitions';

@@ -287,6 +287,7 @@ export const WEBHOOK_EVENTS = [
   'destination.reconnecting',
   'destination.failed',
   'recording.saved',
+  'stream.report',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -344,6 +344,14 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
     }
     case 'diagnosis.changed':
       return [ev('VendorEvent', S.Vendors, { vendorName: VENDOR_NAME, eventType: 'DiagnosisChanged', eventData: diagnosisData(event.data) })];
+    case 'report.saved':
+      return [
+        ev('VendorEvent', S.Vendors, {
+          vendorName: VENDOR_NAME,
+          eventType: 'StreamReportSaved',
+          eventData: { path: event.data.path, htmlPath: event.data.htmlPath, durationMs: event.data.durationMs },
+        }),
+      ];
     case 'destination.state':
       return [
         ev('VendorEvent', S.Vendors, {

@@ -42,6 +42,10 @@ export class ShowEvents {
         const { path, remuxedPath, bytes, durationMs } = event.data;
         return [{ event: 'recording.saved', data: { path, remuxedPath, bytes, durationMs } }];
       }
+      case 'report.saved': {
+        const { path, htmlPath, durationMs } = event.data;
+        return [{ event: 'stream.report', data: { path, htmlPath, durationMs } }];
+      }
       default:
         return [];
     }

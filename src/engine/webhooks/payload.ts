@@ -31,6 +31,7 @@ export interface EventData {
   'destination.reconnecting': DestinationData;
   'destination.failed': DestinationData;
   'recording.saved': { path: string; remuxedPath: string | null; bytes: number; durationMs: number };
+  'stream.report': { path: string; htmlPath: string; durationMs: number };
   test: { message: string };
 }
 

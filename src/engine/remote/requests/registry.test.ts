@@ -792,7 +792,7 @@ describe('vendor: destinations', () => {
     const status = (await ok('CallVendorRequest', vendor('GetDestinationStatus', { destinationId: id }))).responseData;
     expect(status).toEqual({
       destinationId: id, state: 'idle', bitrateKbps: 0, bytesSent: 0, droppedFrames: 0,
-      reconnects: 0, lastError: null, uptimeMs: 0, congestion: 0,
+      reconnects: 0, lastError: null, uptimeMs: 0, congestion: 0, viewers: null, viewersNote: 'not available while the destination is not sending',
     });
     await ok('CallVendorRequest', vendor('RemoveDestination', { destinationId: id }));
     expect(doc().destinations).toEqual([]);

@@ -105,7 +105,7 @@ describe('vendor: stats', () => {
     expect(samples[0]).toEqual({
       t: SAMPLE.t, state: 'live', fps: 30, bitrateKbps: 6000, renderMs: 4.2, encoderSpeed: 1.01, cpuPercent: 37,
       lagged: 2, skipped: 1, dropped: 0,
-      destinations: [{ destinationId: 'd1', name: 'Twitch', state: 'live', bitrateKbps: 6000, congestion: 0.05, droppedFrames: 3 }],
+      destinations: [{ destinationId: 'd1', name: 'Twitch', state: 'live', bitrateKbps: 6000, congestion: 0.05, droppedFrames: 3, viewers: null }],
     });
     expect(sent).toEqual(['stats.history']);
   });

@@ -12,6 +12,7 @@
  *   StartDestination / StopDestination / ReconnectDestination { destinationId } → {}
  *   GetDestinationStatus { destinationId } → { destinationId, state, bitrateKbps, bytesSent, droppedFrames,
  *                                              reconnects, lastError, uptimeMs, congestion, viewers, viewersNote }
+ *   GetLastStreamReport → { report, path, htmlPath } (the last stream's report: see src/shared/report.ts)
  *   GetDiagnosis       → { severity, where, destinationId, destinationName, message }
  *   GetBandwidthBudget → { requiredKbps, uplinkKbps, fits, perDestination: [{ destinationId, name, kbps }], message }
  *   GetStatsHistory    → { samples: [{ t, state, fps, bitrateKbps, renderMs, encoderSpeed, cpuPercent, lagged,
@@ -140,6 +141,11 @@ export const vendorRequests: Record<string, VendorHandler> = {
       viewers: s?.viewers ?? null,
       viewersNote: s?.viewersNote ?? 'not available while the destination is not sending',
     };
+  },
+
+  GetLastStreamReport: async (ctx) => {
+    const last = unwrap(await ctx.studio.execute('stats.lastReport', {}));
+    return { report: last.report as unknown as Data, path: last.path, htmlPath: last.htmlPath };
   },
 
   GetDiagnosis: async (ctx) => diagnosisData(unwrap(await ctx.studio.execute('stats.diagnosis', {}))),

@@ -11,6 +11,7 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   'destination.reconnecting': 'Destination reconnecting',
   'destination.failed': 'Destination failed',
   'recording.saved': 'Recording saved',
+  'stream.report': 'Stream report saved',
 };
 
 /** The engine's limits on a secret the user chooses (schemas.ts). */
