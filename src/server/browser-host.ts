@@ -125,11 +125,23 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
     child.once('error', (e) => cdp.fail(new Error(`Chromium for browser sources could not start (${opts.executable}): ${e.message}`)));
     child.once('exit', (code, signal) => {
       cdp.fail(new Error(`the browser running web pages stopped (${signal ?? `exit code ${code ?? '?'}`})`));
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
       if (browser === b) browser = null;
+      // Its helpers (zygote, GPU, renderers) share its process group and may outlive it.
+      if (posix && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // None left.
+        }
+      }
       if (!disposed) {
         opts.logger.log('warn', 'browser sources: Chromium exited', { code, signal });
         for (const p of pages) p.browserGone();
+      }
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      } catch (error) {
+        opts.logger.log('warn', 'browser sources: could not remove the temporary profile', { profile, error: String(error) });
       }
     });
     opts.logger.log('info', 'browser sources: Chromium started', { pid: child.pid });
@@ -182,6 +194,9 @@ class ChromiumPage implements BrowserPage {
   private ackTimer: NodeJS.Timeout | undefined;
   private readonly offs: (() => void)[] = [];
   private starting: Promise<void> | null = null;
+  private restartTimer: NodeJS.Timeout | undefined;
+  /** Restarts since the last frame: the backoff before the next one. */
+  private restarts = 0;
 
   constructor(
     private readonly id: string,
@@ -226,15 +241,29 @@ class ChromiumPage implements BrowserPage {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.ackTimer);
+    clearTimeout(this.restartTimer);
     for (const off of this.offs) off();
     this.forget();
     await this.starting;
     if (this.cdp && this.contextId) await this.cdp.send('Target.disposeBrowserContext', { browserContextId: this.contextId }).catch(() => {});
   }
 
+  /** The pages' browser died: say so, and start this page again in a new one (backoff 1 s … 30 s). */
   browserGone(): void {
     this.sessionId = null;
-    this.listener.problem('the browser running web pages stopped');
+    this.contextId = null;
+    this.cssId = null;
+    this.cdp = null;
+    clearTimeout(this.ackTimer);
+    for (const off of this.offs.splice(0)) off();
+    if (this.closed) return;
+    const delay = Math.min(30_000, 1000 * 2 ** this.restarts++);
+    this.listener.problem(`the browser running web pages stopped; starting it again in ${Math.round(delay / 1000)} s`);
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      this.starting = null;
+      void this.start();
+    }, delay);
   }
 
   private async run(): Promise<void> {
@@ -303,6 +332,7 @@ class ChromiumPage implements BrowserPage {
     const frameSession = p['sessionId'];
     const data = typeof p['data'] === 'string' ? p['data'] : '';
     const size = pngSize(data);
+    this.restarts = 0;
     if (size) this.listener.frame({ width: size.width, height: size.height, mime: 'image/png', data });
     // The next frame comes only after this ack: holding it paces the page to its fps.
     const now = Date.now();

@@ -129,7 +129,7 @@ export interface EventMap {
   'devices.changed': { devices: MediaDevice[] };
   /** Why a media input's file can never play (a codec the compositor lacks), or null once it can. */
   'media.problem': { inputUuid: string; problem: string | null };
-  /** A browser source's newest picture as its isolated page painted it (base64 image; see kinds/browser.ts). */
+  /** A browser source's newest picture as its isolated page painted it (base64 image; see kinds/browser.ts); data '' = the page stopped, drop the picture. */
   'browser.frame': { inputUuid: string; seq: number; width: number; height: number; mime: 'image/png' | 'image/jpeg'; data: string };
   /** Why a browser source shows no page (its page failed to load, no browser to run it), or null once it does. */
   'browser.problem': { inputUuid: string; problem: string | null };

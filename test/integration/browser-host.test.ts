@@ -5,12 +5,22 @@
  * sees it, and the page paints the failure it saw).
  */
 import { createServer, type Server } from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserFrame, BrowserPageSpec } from '../../src/engine/browser/backend';
 import { createChromiumBrowserHost } from '../../src/server/browser-host';
 import { findChromium } from '../../src/server/headless';
 import { decodePngDataUrl } from '../harness/png';
+
+/** Polls until `ok` holds: a positive signal, never a fixed wait. */
+async function until(ok: () => boolean, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe('createChromiumBrowserHost on the real Chromium', () => {
   const chromium = findChromium();
@@ -93,4 +103,39 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
       await host.dispose();
     }
   });
+
+  it('starts its pages again, by itself, when the browser running them dies', async () => {
+    if (!chromium.ok) throw new Error(chromium.error.message);
+    const host = createChromiumBrowserHost({ executable: chromium.value, logger: { log: () => {} }, blockedOrigins: () => [studioOrigin] });
+    html = '<!doctype html><body style="margin:0;background:#0f0"></body>';
+    let frames = 0;
+    const problems: (string | null)[] = [];
+    const page = host.open('crash', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
+    try {
+      await until(() => frames > 0);
+      // The pages' browser: this process's child whose profile folder is broadcast-studio-pages-*.
+      const browserPid = readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .map(Number)
+        .find((pid) => {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+            return ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('broadcast-studio-pages-');
+          } catch {
+            return false;
+          }
+        });
+      expect(browserPid).toBeDefined();
+      process.kill(browserPid!, 'SIGKILL');
+      await until(() => problems.some((p) => p?.includes('stopped; starting it again')));
+      const before = frames;
+      // A new browser, a new page, a new picture: no one had to touch it.
+      await until(() => frames > before);
+    } finally {
+      await page.close();
+      await host.dispose();
+    }
+  });
 });
+

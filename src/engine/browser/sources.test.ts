@@ -122,8 +122,12 @@ describe('BrowserSources', () => {
     expect(r.calls).toEqual([]);
     r.set(withBrowser(r.doc(), { shutdown: true, restart_when_active: true }, true));
     expect(r.calls.map((c) => c.op)).toEqual(['open', 'reload']);
+    r.listeners.get('b1')!.frame({ width: 2, height: 2, mime: 'image/png', data: 'AAAA' });
     r.set(withBrowser(r.doc(), { shutdown: true, restart_when_active: true }, false));
     expect(r.calls.map((c) => c.op)).toEqual(['open', 'reload', 'close']);
+    // Its last picture goes with it, in every renderer.
+    expect(r.events.at(-1)).toEqual({ type: 'browser.frame', data: { inputUuid: 'b1', seq: 0, width: 0, height: 0, mime: 'image/png', data: '' } });
+    expect(r.sources.replay()).toEqual([]);
   });
 
   it('relays frames as browser.frame events, replays the newest, and clears a problem when a picture comes', () => {

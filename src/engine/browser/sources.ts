@@ -191,8 +191,11 @@ export class BrowserSources {
     this.running.set(uuid, run);
   }
 
+  /** A page that stopped leaves no picture behind: an empty frame tells renderers to drop theirs. */
   private dropPicture(uuid: string): void {
-    this.frames.delete(uuid);
+    if (this.frames.delete(uuid)) {
+      this.opts.emit({ type: 'browser.frame', data: { inputUuid: uuid, seq: 0, width: 0, height: 0, mime: 'image/png', data: '' } });
+    }
     this.setProblem(uuid, null);
   }
 

@@ -40,6 +40,20 @@ describe('BrowserLink', () => {
     expect(frames).toHaveLength(2);
   });
 
+  it('an empty frame (the page stopped) is passed on and not kept for later runtimes', () => {
+    const b = bridge();
+    const link = new BrowserLink(b);
+    b.emit(frame('a', 1));
+    const seen: string[] = [];
+    const detach = link.attach('a', { frame: (f) => seen.push(f.data), problem: () => {} });
+    b.emit({ type: 'browser.frame', data: { inputUuid: 'a', seq: 0, width: 0, height: 0, mime: 'image/png', data: '' } });
+    expect(seen).toEqual(['f1', '']);
+    detach();
+    const later: string[] = [];
+    link.attach('a', { frame: (f) => later.push(f.data), problem: () => {} });
+    expect(later).toEqual([]);
+  });
+
   it('forgets a removed input and unsubscribes on dispose', () => {
     const b = bridge();
     const link = new BrowserLink(b);

@@ -47,7 +47,9 @@ export class BrowserLink implements BrowserPort {
 
   private onEvent(e: StudioEvent): void {
     if (e.type === 'browser.frame') {
-      this.frames.set(e.data.inputUuid, e.data);
+      // An empty frame: the page stopped (shut down while hidden); nothing to keep.
+      if (e.data.data === '') this.frames.delete(e.data.inputUuid);
+      else this.frames.set(e.data.inputUuid, e.data);
       this.listeners.get(e.data.inputUuid)?.frame(e.data);
     } else if (e.type === 'browser.problem') {
       if (e.data.problem) this.problems.set(e.data.inputUuid, e.data.problem);

@@ -64,6 +64,15 @@ export const browserSource: SourceKind = {
     const detach =
       ctx.browser?.attach(info.uuid, {
         frame(frame) {
+          if (frame.data === '') {
+            // The page stopped: show nothing rather than its last picture when it starts again.
+            pending = null;
+            shownSeq = -1;
+            gl.deleteTexture(texture);
+            texture = null;
+            version++;
+            return;
+          }
           // Only the newest waiting frame matters: a slow decode skips the ones in between.
           if (!pending || frame.seq > pending.seq) pending = frame;
           decodeNext();
