@@ -3,6 +3,7 @@
  * (the engine's message is written for the user), unless the caller shows it in place itself.
  */
 import { Status, type CommandArgs, type CommandResult, type CommandType, type Result, type StudioBridge } from '../../shared';
+import { causeOfCommand, clearSucceeded } from './notices';
 import { withNotice, withoutNotice, type StudioStore } from './studio';
 
 export interface CallOptions {
@@ -36,7 +37,13 @@ export function createActions(bridge: Pick<StudioBridge, 'invoke'>, store: Studi
         error: { code: Status.NotReady, message: 'The studio engine is not reachable; check that it is still running.' },
       };
     }
-    if (!result.ok && !options?.quiet) notify('error', result.error.message);
+    const state = store.getState();
+    if (!result.ok && !options?.quiet) store.setState(withNotice(state, 'error', result.error.message, causeOfCommand(type, args, result.error)), true);
+    else if (result.ok) {
+      // The same command about the same thing works now: its earlier failure notice is over.
+      const notices = clearSucceeded(state.notices, type, args);
+      if (notices !== state.notices) store.setState({ ...state, notices }, true);
+    }
     return result;
   };
 

@@ -20,7 +20,7 @@ import {
   type MediaDevice,
 } from '../../shared';
 import { HISTORY_CAPACITY, pushSample, type StatSample } from './history';
-import { addNotice, removeNotice, type Notice } from './notices';
+import { addNotice, causeOfMessage, clearResolved, removeNotice, type Notice, type NoticeCause } from './notices';
 
 export interface StudioState {
   /** Whether the bridge currently reaches the engine. */
@@ -87,7 +87,8 @@ export function reduceEvent(state: StudioState, event: StudioEvent): StudioState
       const doc = event.data.document;
       const current = state.document;
       if (current && !state.documentStale && doc.revision <= current.revision) return state;
-      return { ...state, document: doc, documentStale: false };
+      // A notice whose cause is gone with this change (a source deleted, a key saved) goes too.
+      return { ...state, document: doc, documentStale: false, notices: clearResolved(state.notices, doc) };
     }
     case 'kinds.list':
       return { ...state, kinds: event.data.kinds };
@@ -115,7 +116,7 @@ export function reduceEvent(state: StudioState, event: StudioEvent): StudioState
     case 'diagnosis.changed':
       return { ...state, diagnosis: event.data };
     case 'notice':
-      return withNotice(state, event.data.level, event.data.message);
+      return withNotice(state, event.data.level, event.data.message, causeOfMessage(event.data.message, state.document));
     case 'history.changed':
       return { ...state, edits: event.data };
     case 'renderer.outputOwner':
@@ -127,9 +128,9 @@ export function reduceEvent(state: StudioState, event: StudioEvent): StudioState
   }
 }
 
-export function withNotice(state: StudioState, level: NoticeLevel, message: string): StudioState {
+export function withNotice(state: StudioState, level: NoticeLevel, message: string, cause?: NoticeCause): StudioState {
   const id = state.nextNoticeId;
-  return { ...state, notices: addNotice(state.notices, { id, level, message }), nextNoticeId: id + 1 };
+  return { ...state, notices: addNotice(state.notices, cause ? { id, level, message, cause } : { id, level, message }), nextNoticeId: id + 1 };
 }
 
 export function withoutNotice(state: StudioState, id: number): StudioState {

@@ -76,6 +76,14 @@ export function RecordControls() {
           {error}
         </p>
       ) : null}
+      {running && status.path ? (
+        <p className="record-saved" data-testid="record-live">
+          Recording to{' '}
+          <span className="record-path" title={status.path} data-testid="record-live-path">
+            {shortenPath(status.path)}
+          </span>
+        </p>
+      ) : null}
       {saved && !active ? (
         <p className="record-saved" data-testid="record-saved">
           Saved:{' '}

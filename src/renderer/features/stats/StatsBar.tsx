@@ -17,6 +17,7 @@ export function StatsBar() {
   const state = useStudio((s) => s.streamState);
   const history = useStudio((s) => s.history);
   const recording = useStudio((s) => s.record.state === 'recording');
+  const recordMs = useStudio((s) => s.record.durationMs);
   // The encoder also runs for a recording alone: its numbers are live then too.
   const idle = (state === 'idle' || state === 'failed') && !recording;
   const preview = useCompositorStats(idle);
@@ -39,7 +40,12 @@ export function StatsBar() {
         <Stat label="Skipped" value={String(stats.skipped)} testId="stat-skipped" warn={stats.skipped > 0} />
         <Stat label="Lagged" value={String(stats.lagged)} testId="stat-lagged" warn={stats.lagged > 0} />
         <Stat label="Sent" value={formatBytes(stats.bytesSent)} testId="stat-bytes" />
-        <Stat label="Uptime" value={formatUptime(stats.uptimeMs)} testId="stat-uptime" />
+        {/* Recording alone (no stream): the time is the recording's, counting while it records. */}
+        <Stat
+          label={recording && (state === 'idle' || state === 'failed') ? 'Recording' : 'Uptime'}
+          value={formatUptime(recording && (state === 'idle' || state === 'failed') ? recordMs : stats.uptimeMs)}
+          testId="stat-uptime"
+        />
         <Stat label="Render" value={formatMs(stats.renderMs)} />
         <Stat label="Encoder" value={formatSpeed(stats.encoderSpeed)} />
         {preview ? (
