@@ -33,6 +33,11 @@ export interface NginxRtmpOptions {
   onPublishPort?: number;
   /** RTMP port; free one when absent (give the old one to restart a killed server in place). */
   port?: number;
+  /**
+   * A whole nginx.conf instead of the harness's own (docs/scaling/ configurations): it must load the
+   * RTMP module, listen on 127.0.0.1:port for RTMP, serve /stat on statPort and keep its files in dir.
+   */
+  conf?: (where: { dir: string; port: number; statPort: number; module: string }) => string;
 }
 
 function findNginx(): string | null {
@@ -57,7 +62,7 @@ export async function startNginxRtmp(opts: NginxRtmpOptions = {}): Promise<Nginx
   const port = opts.port ?? (await freePort());
   const statPort = await freePort();
   const auth = opts.onPublishPort ? `on_publish http://127.0.0.1:${opts.onPublishPort}/auth;` : '';
-  const conf = `load_module ${RTMP_MODULE};
+  const conf = opts.conf ? opts.conf({ dir, port, statPort, module: RTMP_MODULE }) : `load_module ${RTMP_MODULE};
 daemon off;
 master_process off;
 pid ${dir}/nginx.pid;
