@@ -136,6 +136,6 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
       await page.close();
       await host.dispose();
     }
-  });
+    // Two browser starts and two first frames on a loaded 2-core box.
+  }, 300_000);
 });
-
