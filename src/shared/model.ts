@@ -25,7 +25,28 @@ export interface Transform {
   cropRight: number;
   cropTop: number;
   cropBottom: number;
+  /**
+   * OBS's bounding box: with a type other than OBS_BOUNDS_NONE (absent = none) the source is fitted
+   * into boundsWidth × boundsHeight as the type says (the scale fields give way), placed in the box
+   * by boundsAlignment, and the box's alignment point sits at the position.
+   */
+  boundsType?: BoundsType;
+  boundsAlignment?: Alignment;
+  boundsWidth?: number;
+  boundsHeight?: number;
 }
+
+/** OBS's bounding box types (obs_bounds_type), as obs-websocket names them. */
+export const BOUNDS_TYPES = [
+  'OBS_BOUNDS_NONE',
+  'OBS_BOUNDS_STRETCH',
+  'OBS_BOUNDS_SCALE_INNER',
+  'OBS_BOUNDS_SCALE_OUTER',
+  'OBS_BOUNDS_SCALE_TO_WIDTH',
+  'OBS_BOUNDS_SCALE_TO_HEIGHT',
+  'OBS_BOUNDS_MAX_ONLY',
+] as const;
+export type BoundsType = (typeof BOUNDS_TYPES)[number];
 
 /** OBS's scene item blend modes: how an item's pixels combine with what is under them. */
 export const BLEND_MODES = [

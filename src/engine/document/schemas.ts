@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
+import { BOUNDS_TYPES } from '../../shared';
 import { watermarkChangeSchema } from './watermark';
 import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SIGNING_SCHEMES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
@@ -126,6 +127,12 @@ const transformShape = {
   cropRight: z.int().min(0),
   cropTop: z.int().min(0),
   cropBottom: z.int().min(0),
+  boundsType: z.enum(BOUNDS_TYPES).optional(),
+  boundsAlignment: z
+    .literal(ALIGNMENTS, { error: 'must be an OBS alignment: 0 (center), 1 left, 2 right, 4 top, 8 bottom, or a sum such as 5 (top-left)' })
+    .optional(),
+  boundsWidth: z.number().min(1).max(90001).optional(),
+  boundsHeight: z.number().min(1).max(90001).optional(),
 };
 const transformPatch = z.strictObject(transformShape).partial();
 

@@ -44,9 +44,62 @@ export function alignPoint(alignment: number, w: number, h: number): { x: number
   return { x, y };
 }
 
+/**
+ * OBS's bounding box (obs-scene.c's calculate_bounds_data): the scale that fits a w×h source into
+ * the box as the type says, and where the scaled source's top-left sits inside the box (by
+ * boundsAlignment). Null for OBS_BOUNDS_NONE or an empty source.
+ */
+export function boundsFit(t: Transform, w: number, h: number): { scaleX: number; scaleY: number; x: number; y: number; boxW: number; boxH: number } | null {
+  const type = t.boundsType ?? 'OBS_BOUNDS_NONE';
+  const boxW = t.boundsWidth ?? 0;
+  const boxH = t.boundsHeight ?? 0;
+  if (type === 'OBS_BOUNDS_NONE' || w <= 0 || h <= 0 || boxW <= 0 || boxH <= 0) return null;
+  let sx = t.scaleX;
+  let sy = t.scaleY;
+  const width = w * Math.abs(sx);
+  const height = h * Math.abs(sy);
+  let kind: string = type;
+  // Max only: shrinks like scale inner when too big, else leaves the scale alone.
+  if (kind === 'OBS_BOUNDS_MAX_ONLY') kind = width > boxW || height > boxH ? 'OBS_BOUNDS_SCALE_INNER' : 'none';
+  if (kind === 'OBS_BOUNDS_SCALE_INNER' || kind === 'OBS_BOUNDS_SCALE_OUTER') {
+    let useWidth = boxW / boxH < width / height;
+    if (kind === 'OBS_BOUNDS_SCALE_OUTER') useWidth = !useWidth;
+    const mul = useWidth ? boxW / width : boxH / height;
+    sx *= mul;
+    sy *= mul;
+  } else if (kind === 'OBS_BOUNDS_SCALE_TO_WIDTH') {
+    sx *= boxW / width;
+    sy *= boxW / width;
+  } else if (kind === 'OBS_BOUNDS_SCALE_TO_HEIGHT') {
+    sx *= boxH / height;
+    sy *= boxH / height;
+  } else if (kind === 'OBS_BOUNDS_STRETCH') {
+    sx = Math.sign(sx) * (boxW / w);
+    sy = Math.sign(sy) * (boxH / h);
+  }
+  const o = alignPoint(t.boundsAlignment ?? 0, boxW - Math.abs(w * sx), boxH - Math.abs(h * sy));
+  return { scaleX: sx, scaleY: sy, x: o.x, y: o.y, boxW, boxH };
+}
+
 /** Maps the item's cropped local pixels to canvas pixels. */
 export function itemMatrix(t: Transform, srcW: number, srcH: number): Affine {
   const { width, height } = croppedSize(t, srcW, srcH);
+  const fit = boundsFit(t, width, height);
+  if (fit) {
+    // OBS: scale, then the source's place in the box, then the box's alignment point, rotate, move.
+    const rad = (t.rotation * Math.PI) / 180;
+    const cos = Math.cos(rad);
+    const sin = Math.sin(rad);
+    const base = alignPoint(t.alignment, fit.boxW, fit.boxH);
+    // A flipped source keeps its box: its scaled span starts at the far edge.
+    const tx = fit.x - base.x + (fit.scaleX < 0 ? -width * fit.scaleX : 0);
+    const ty = fit.y - base.y + (fit.scaleY < 0 ? -height * fit.scaleY : 0);
+    const a = cos * fit.scaleX;
+    const b = sin * fit.scaleX;
+    const c = -sin * fit.scaleY;
+    const d = cos * fit.scaleY;
+    return { a, b, c, d, e: t.positionX + cos * tx - sin * ty, f: t.positionY + sin * tx + cos * ty };
+  }
   const o = alignPoint(t.alignment, width, height);
   const rad = (t.rotation * Math.PI) / 180;
   const cos = Math.cos(rad);

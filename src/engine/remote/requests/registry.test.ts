@@ -599,6 +599,14 @@ describe('scene items', () => {
     expect(t).toMatchObject({ positionX: 100, positionY: 50.5, rotation: 45, scaleX: 2, scaleY: 0.5, width: 640, height: 90, alignment: 0, cropLeft: 10 });
     // Bounds fields with OBS_BOUNDS_NONE change nothing and are accepted.
     await ok('SetSceneItemTransform', { sceneName: s, sceneItemId, sceneItemTransform: { boundsType: 'OBS_BOUNDS_NONE', boundsWidth: 10 } });
+    // A bounding box: kept as given; width and height are then the box's, as OBS reports them.
+    await ok('SetSceneItemTransform', {
+      sceneName: s,
+      sceneItemId,
+      sceneItemTransform: { boundsType: 'OBS_BOUNDS_STRETCH', boundsAlignment: 10, boundsWidth: 300, boundsHeight: 200 },
+    });
+    const b = (await ok('GetSceneItemTransform', { sceneName: s, sceneItemId })).sceneItemTransform;
+    expect(b).toMatchObject({ boundsType: 'OBS_BOUNDS_STRETCH', boundsAlignment: 10, boundsWidth: 300, boundsHeight: 200, width: 300, height: 200 });
   });
 
   it('refuses bad transforms with OBS codes', async () => {
@@ -611,7 +619,8 @@ describe('scene items', () => {
     await refused('SetSceneItemTransform', set({ positionX: 'left' }), 401);
     await refused('SetSceneItemTransform', set({ scaleX: 1000 }), 402);
     await refused('SetSceneItemTransform', set({ boundsType: 'OBS_BOUNDS_WOBBLY' }), 400);
-    await refused('SetSceneItemTransform', set({ boundsType: 'OBS_BOUNDS_STRETCH' }), 702);
+    // Not an OBS alignment (the studio's own check, through the command's error).
+    expect((await call('SetSceneItemTransform', set({ boundsAlignment: 3 }))).requestStatus.result).toBe(false);
     await refused('SetSceneItemTransform', set({ boundsWidth: 0 }), 402);
     await refused('SetSceneItemTransform', set({ cropTop: -1 }), 402);
     // The studio's own rule (a zero scale) answers through the command's error.

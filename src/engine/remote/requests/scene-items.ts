@@ -1,38 +1,25 @@
 /**
  * Scene item requests. Items show inputs, nested scenes or groups (a group's items are reached with
- * the group's name as sceneName, as in OBS). Items have no bounding box in the document, so that
- * reads as OBS's default (OBS_BOUNDS_NONE).
+ * the group's name as sceneName, as in OBS). Bounding boxes (boundsType, boundsAlignment,
+ * boundsWidth/Height) are the transform's, as OBS's.
  */
-import { BLEND_MODES, type BlendMode, type Transform } from '../../../shared';
+import { BLEND_MODES, BOUNDS_TYPES, type BlendMode, type BoundsType, type Transform } from '../../../shared';
 import { Fields } from './fields';
 import type { HandlerTable } from './handler';
 import { findGroup, findScene, findSceneItem, findSource } from './lookup';
 import { itemSourceSize, sceneItemEntry, sceneItemTransform, sourceName } from './shapes';
 import { Code, fail, success, unwrap } from './status';
 
-const BOUNDS_TYPES = [
-  'OBS_BOUNDS_NONE',
-  'OBS_BOUNDS_STRETCH',
-  'OBS_BOUNDS_SCALE_INNER',
-  'OBS_BOUNDS_SCALE_OUTER',
-  'OBS_BOUNDS_SCALE_TO_WIDTH',
-  'OBS_BOUNDS_SCALE_TO_HEIGHT',
-  'OBS_BOUNDS_MAX_ONLY',
-];
 const UINT32_MAX = 0xffffffff;
 /** OBS keeps positions and scaled sizes inside ±90001 px. */
 const EXTENT = 90001;
 
-/**
- * sceneItemTransform checked field by field in OBS's order and ranges, as a patch of our transform.
- * Bounds fields are checked and then dropped: with OBS_BOUNDS_NONE (the only type we have) they
- * have no effect in OBS either.
- */
+/** sceneItemTransform checked field by field in OBS's order and ranges, as a patch of our transform. */
 function transformPatch(raw: Record<string, unknown>, size: { width: number; height: number }): Partial<Transform> | null {
   const r = new Fields(raw);
   const patch: Partial<Transform> = {};
   let changed = false;
-  const num = (key: keyof Transform, min?: number, max?: number): void => {
+  const num = (key: Exclude<keyof Transform, 'boundsType'>, min?: number, max?: number): void => {
     const v = r.optNumber(key, min, max);
     if (v === undefined) return;
     patch[key] = key.startsWith('crop') ? Math.trunc(v) : v;
@@ -57,15 +44,13 @@ function transformPatch(raw: Record<string, unknown>, size: { width: number; hei
   num('alignment', 0, UINT32_MAX);
   const bounds = r.optString('boundsType');
   if (bounds !== undefined) {
-    if (!BOUNDS_TYPES.includes(bounds)) fail(Code.InvalidRequestField, 'The field `boundsType` has an invalid value.');
-    if (bounds !== 'OBS_BOUNDS_NONE') {
-      fail(Code.RequestProcessingFailed, 'Bounding boxes are not supported yet; boundsType must be OBS_BOUNDS_NONE.');
-    }
+    if (!(BOUNDS_TYPES as readonly string[]).includes(bounds)) fail(Code.InvalidRequestField, 'The field `boundsType` has an invalid value.');
+    patch.boundsType = bounds as BoundsType;
     changed = true;
   }
-  if (r.optNumber('boundsAlignment', 0, UINT32_MAX) !== undefined) changed = true;
-  if (r.optNumber('boundsWidth', 1, EXTENT) !== undefined) changed = true;
-  if (r.optNumber('boundsHeight', 1, EXTENT) !== undefined) changed = true;
+  num('boundsAlignment', 0, UINT32_MAX);
+  num('boundsWidth', 1, EXTENT);
+  num('boundsHeight', 1, EXTENT);
   num('cropLeft', 0, 100000);
   num('cropRight', 0, 100000);
   num('cropTop', 0, 100000);

@@ -50,9 +50,10 @@ export function itemSourceSize(doc: StudioDocument, item: SceneItem): { width: n
   return sourceSize(doc.inputs.find((i) => i.uuid === item.sourceUuid));
 }
 
-/** OBS's sceneItemTransform object. Bounds are not modelled yet: always OBS_BOUNDS_NONE. */
+/** OBS's sceneItemTransform object; width and height are the size as drawn (the box's, with bounds). */
 export function sceneItemTransform(item: SceneItem, size: { width: number; height: number }): Record<string, unknown> {
   const t = item.transform;
+  const bounded = (t.boundsType ?? 'OBS_BOUNDS_NONE') !== 'OBS_BOUNDS_NONE';
   return {
     sourceWidth: size.width,
     sourceHeight: size.height,
@@ -61,13 +62,13 @@ export function sceneItemTransform(item: SceneItem, size: { width: number; heigh
     rotation: t.rotation,
     scaleX: t.scaleX,
     scaleY: t.scaleY,
-    width: t.scaleX * size.width,
-    height: t.scaleY * size.height,
+    width: bounded ? (t.boundsWidth ?? 0) : t.scaleX * size.width,
+    height: bounded ? (t.boundsHeight ?? 0) : t.scaleY * size.height,
     alignment: t.alignment,
-    boundsType: 'OBS_BOUNDS_NONE',
-    boundsAlignment: 0,
-    boundsWidth: 0,
-    boundsHeight: 0,
+    boundsType: t.boundsType ?? 'OBS_BOUNDS_NONE',
+    boundsAlignment: t.boundsAlignment ?? 0,
+    boundsWidth: t.boundsWidth ?? 0,
+    boundsHeight: t.boundsHeight ?? 0,
     cropLeft: t.cropLeft,
     cropRight: t.cropRight,
     cropTop: t.cropTop,
