@@ -2,6 +2,7 @@
  * The engine's public surface. Hosts (src/main for Electron, src/server for server mode) and tests
  * build a Studio with createStudio(ports) (./studio.ts) and only ever use what is declared here.
  */
+import type { HlsPreview } from './output/hls-preview';
 import type {
   CommandResult,
   CommandType,
@@ -124,6 +125,8 @@ export interface Studio {
   resolveMediaPath(requested: string): string | null;
   /** A network stream source's live bytes (fragmented MP4), or null while it is down (media/network-sources.ts). */
   networkStream?(inputUuid: string): NetworkStreamHandle | null;
+  /** The producers' HLS preview of the program (output/hls-preview.ts): Start/Stop/GetPreviewHls, /preview/hls/. */
+  readonly previewHls?: HlsPreview;
   /** Live output numbers: the aggregate stream and one entry per destination. */
   status(): { stream: OutputStats; destinations: DestinationStats[] };
   /**

@@ -36,6 +36,7 @@ import { RecordingControl } from './output/recording-control';
 import type { EncoderName } from './output/encoders/catalog';
 import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
 import { StreamOutput } from './output/stream-output';
+import { HlsPreview } from './output/hls-preview';
 import { RendererHub } from './renderer-hub';
 import { takeScreenshot } from './screenshot';
 import { ScreenshotSchedule } from './screenshot-schedule';
@@ -103,9 +104,11 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     clock,
     active: (): ReadonlySet<string> => new Set(output.destinationStats().filter((d) => d.state === 'live').map((d) => d.id)),
   });
+  const previewHls = new HlsPreview({ clock, logger });
   const output: StreamOutput = new StreamOutput({
     clock,
     logger,
+    onMainEncoding: (source) => previewHls.setSource(source),
     emit,
     audience: (id) => audience.reading(id),
     cpuPercent: () => cpu.percent(),
@@ -436,6 +439,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     periodicScreenshots: () => periodic.status(),
     resolveMediaPath: (requested) => transitionMediaPath(store.get(), requested, ports.resourcesDir) ?? resolveMediaPath(store.get(), requested),
     networkStream: (inputUuid) => networks.stream(inputUuid),
+    previewHls,
     status: () => ({ stream: output.stats(), destinations: output.destinationStats() }),
     health: () => ({ ok: true, streaming: output.state(), ffmpeg: control.lastFfmpeg, revision: store.get().revision }),
     media: { status: (inputUuid) => media.status(inputUuid), devices: () => media.devices() },
@@ -452,6 +456,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await browsers.dispose();
       await webhooks.dispose();
       await output.dispose();
+      await previewHls.dispose();
       audience.dispose();
       encoders.dispose();
       monitor.dispose();

@@ -17,6 +17,8 @@ import { memoryLogger, resourcesDir } from './remote-fixture';
 export interface InProcessRemote {
   studio: Studio;
   dataDir: string;
+  /** The obs-websocket server's address (ws://127.0.0.1:PORT); its HTTP answers on the same port. */
+  url: string;
   obs: OBSWebSocket;
   /** The recorded events, oldest first. */
   heard: { type: string; data: Record<string, unknown> }[];
@@ -53,6 +55,7 @@ export async function startInProcessRemote(opts: {
   return {
     studio,
     dataDir,
+    url: server.url,
     obs,
     heard,
     async close() {

@@ -66,6 +66,8 @@ export interface StreamOutputOptions {
   /** Escalation timings for stopping an encoder (see FfmpegProcess); defaults there. */
   termAfterMs?: number;
   killAfterMs?: number;
+  /** The main encoding's fan-out while it runs (null when it ends): the HLS preview reads it (hls-preview.ts). */
+  onMainEncoding?: (source: { fanOut: FanOut; ffmpegPath: string } | null) => void;
   /** Reconnect, watchdog and backoff timings of every destination (tests shorten them). */
   timing?: Partial<DestinationTiming>;
   /** [0, 1) source for backoff jitter. */
@@ -386,6 +388,7 @@ export class StreamOutput {
       if (key !== MAIN_RENDITION && s) this.pump.addSink(key, s);
     }
     this.pump.start();
+    this.opts.onMainEncoding?.({ fanOut: current.fanOut, ffmpegPath: p.ffmpegPath });
     return ok(null);
   }
 
@@ -803,6 +806,7 @@ export class StreamOutput {
 
   /** Stops the pump and timers and forgets the encoders (which have exited or are being disposed). */
   private teardown(): void {
+    if (this.pump) this.opts.onMainEncoding?.(null);
     if (this.statsTimer) this.opts.clock.clearInterval(this.statsTimer);
     this.statsTimer = null;
     this.pump?.dispose();

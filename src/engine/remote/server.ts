@@ -21,6 +21,7 @@ import { Session } from './session';
 import { handleFrame, type DispatchDeps } from './dispatch';
 import { loadTls } from './tls';
 import { serveStatic } from '../http/static';
+import { PREVIEW_HLS_PREFIX } from '../output/hls-preview';
 import { OBS_STUDIO_VERSION, OBS_WEBSOCKET_VERSION, OpCode, RPC_VERSION, WsCloseCode, type ExecutionTypeValue } from './protocol';
 
 export interface RemoteServerOptions {
@@ -63,6 +64,16 @@ export function remotePagePath(url: string | undefined): string | null {
   if (pathname === '/remote' || pathname === '/remote/') return '/remote.html';
   if (pathname.startsWith('/remote/assets/')) return pathname.slice('/remote'.length);
   return null;
+}
+
+/** A request under /preview/hls/, parsed; null for anything else. */
+function previewUrl(url: string | undefined): URL | null {
+  try {
+    const parsed = new URL(url ?? '/', 'http://localhost');
+    return parsed.pathname.startsWith(PREVIEW_HLS_PREFIX) ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface RemoteServer {
@@ -110,6 +121,12 @@ export async function startRemoteServer(opts: RemoteServerOptions): Promise<Resu
   let httpServer: http.Server;
   const onHttpRequest = (req: IncomingMessage, res: http.ServerResponse): void => {
     // The producers' web remote lives on the same port, so a tablet needs one address only.
+    // The producers' HLS preview (output/hls-preview.ts): its own token, checked on every file.
+    const preview = previewUrl(req.url);
+    if (preview && studio.previewHls) {
+      void studio.previewHls.serve(req, res, preview).catch(() => res.destroy());
+      return;
+    }
     const page = opts.pageDir ? remotePagePath(req.url) : null;
     if (page !== null && opts.pageDir && (req.method === 'GET' || req.method === 'HEAD')) {
       void serveStatic(req, res, opts.pageDir, page).catch(() => res.destroy());

@@ -18,6 +18,7 @@
  *   GetStatsHistory    → { samples: [{ t, state, fps, bitrateKbps, renderMs, encoderSpeed, cpuPercent, lagged,
  *                          skipped, dropped, destinations: [{ destinationId, name, state, bitrateKbps,
  *                          congestion, droppedFrames }] }] }, oldest first
+ *   StartPreviewHls / StopPreviewHls / GetPreviewHls: the producers' HLS preview, see vendor-preview.ts.
  *
  * Lower thirds, overlay clocks and the program watermark: see vendor-overlays.ts. Periodic screenshots: vendor-screenshots.ts.
  * RemoveSceneCollection, ImportObsSceneCollection, ImportObsStreamService: vendor-library.ts.
@@ -30,6 +31,7 @@
 import type { CommandArgs, Destination, DestinationStats, StudioDocument } from '../../../shared';
 import { VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
 import { Fields, isObject, type Data } from './fields';
+import { previewRequests } from './vendor-preview';
 import { budgetData, diagnosisData, sampleData } from './stats-shapes';
 import { overlayRequests, watermarkRequests } from './vendor-overlays';
 import { screenshotRequests } from './vendor-screenshots';
@@ -151,6 +153,8 @@ export const vendorRequests: Record<string, VendorHandler> = {
   GetDiagnosis: async (ctx) => diagnosisData(unwrap(await ctx.studio.execute('stats.diagnosis', {}))),
   GetBandwidthBudget: async (ctx) => budgetData(unwrap(await ctx.studio.execute('stats.budget', {}))),
   GetStatsHistory: async (ctx) => ({ samples: unwrap(await ctx.studio.execute('stats.history', {})).samples.map(sampleData) }),
+  // The producers' HLS preview (vendor-preview.ts).
+  ...previewRequests,
   // Live graphics: lower thirds and overlay clocks (vendor-overlays.ts).
   ...overlayRequests,
   ...watermarkRequests,
