@@ -2,8 +2,10 @@ import { AudioPanel } from './AudioPanel';
 import { useConnected } from './context';
 import { DestinationsPanel } from './DestinationsPanel';
 import { GraphicsPanel } from './GraphicsPanel';
+import { HealthPanel } from './HealthPanel';
 import { NoticeToast } from './NoticeToast';
 import { ReconnectBanner } from './ReconnectBanner';
+import { RecordPanel } from './RecordPanel';
 import { ScenesPanel } from './ScenesPanel';
 import { StreamPanel } from './StreamPanel';
 import { StudioModePanel } from './StudioModePanel';
@@ -24,6 +26,8 @@ export function Dashboard() {
         </div>
         <div className="remote-col remote-col-side">
           <StreamPanel />
+          <RecordPanel />
+          <HealthPanel />
           <DestinationsPanel />
           <AudioPanel />
           <TitlesPanel />

@@ -20,6 +20,8 @@ export interface Actions {
   setTBar(position: number, release: boolean): Promise<boolean>;
   startStream(): Promise<void>;
   stopStream(): Promise<void>;
+  startRecord(): Promise<void>;
+  stopRecord(): Promise<void>;
   startDestination(d: DestinationInfo): Promise<void>;
   stopDestination(d: DestinationInfo): Promise<void>;
   reconnectDestination(d: DestinationInfo): Promise<void>;
@@ -127,6 +129,18 @@ export function createActions(store: RemoteStore, session: () => Session | null)
       await run('stream', 'Stopping the stream', async (s) => {
         await s.call('StopStream');
         store.setState((st) => (st.stream.phase === 'idle' ? {} : { stream: { ...st.stream, phase: 'stopping', since: Date.now() } }));
+      });
+    },
+    async startRecord() {
+      await run('record', 'Starting the recording', async (s) => {
+        await s.call('StartRecord');
+        store.setState((st) => (st.record.active ? {} : { record: { ...st.record, changing: 'starting' } }));
+      });
+    },
+    async stopRecord() {
+      await run('record', 'Stopping the recording', async (s) => {
+        await s.call('StopRecord');
+        store.setState((st) => ({ record: { ...st.record, active: false, changing: null, path: null } }));
       });
     },
     startDestination: destinationAction('Start', 'Starting'),

@@ -2,6 +2,7 @@
 import { bindDestinations } from './destinations';
 import { bindGraphics } from './graphics';
 import { bindInputs } from './inputs';
+import { bindRecord } from './record';
 import { bindScenes } from './scenes';
 import type { Session } from './session';
 import type { RemoteStore } from './store';
@@ -12,6 +13,7 @@ export function startFeatures(store: RemoteStore): (session: Session) => () => v
     const stops = [
       bindScenes(session, store),
       bindStream(session, store),
+      bindRecord(session, store),
       bindDestinations(session, store),
       bindInputs(session, store),
       bindGraphics(session, store),

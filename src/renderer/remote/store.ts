@@ -54,6 +54,27 @@ export interface DestinationInfo {
   viewers: number | null;
 }
 
+/** The studio's recording (GetRecordStatus every second, RecordStateChanged as it happens). */
+export interface RecordInfo {
+  active: boolean;
+  /** OBS's output state while it changes (OBS_WEBSOCKET_OUTPUT_STARTING…), or null. */
+  changing: 'starting' | 'stopping' | null;
+  timecode: string;
+  bytes: number;
+  /** The file being written (from RecordStateChanged), or null when not told. */
+  path: string | null;
+}
+
+/** The machine's health (GetStats every second). */
+export interface HealthInfo {
+  cpuPercent: number;
+  activeFps: number;
+  /** Frames the output had no room for (OBS's output skipped frames). */
+  skippedFrames: number;
+  /** Ticks with no fresh frame from the canvas (OBS's render skipped frames). */
+  laggedFrames: number;
+}
+
 export interface AudioInput {
   name: string;
   uuid: string;
@@ -90,6 +111,9 @@ export interface RemoteState {
   preview: string | null;
   studioMode: StudioModeInfo;
   stream: StreamInfo;
+  record: RecordInfo;
+  /** null until the studio answered GetStats. */
+  health: HealthInfo | null;
   /** null until the studio answered; [] when it has none. */
   destinations: DestinationInfo[] | null;
   /** Why per-destination control is unavailable, when the studio does not offer it. */
@@ -109,6 +133,8 @@ export interface RemoteState {
 
 export type RemoteStore = StoreApi<RemoteState>;
 
+export const IDLE_RECORD: RecordInfo = { active: false, changing: null, timecode: '00:00:00.000', bytes: 0, path: null };
+
 export const IDLE_STREAM: StreamInfo = {
   phase: 'idle',
   since: 0,
@@ -127,6 +153,8 @@ export function emptyStudioState(): Omit<RemoteState, 'connection'> {
     preview: null,
     studioMode: { supported: false, enabled: false },
     stream: IDLE_STREAM,
+    record: IDLE_RECORD,
+    health: null,
     destinations: null,
     destinationsError: null,
     audio: [],
