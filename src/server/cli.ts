@@ -11,7 +11,7 @@ import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { FileSecretStore } from '../engine/persistence/secrets';
 import { USAGE, parseFlags } from './args';
-import { extraChromiumArgs, findChromium, launchHeadless, type HeadlessChromium } from './headless';
+import { findChromium, launchHeadless, type HeadlessChromium } from './headless';
 import { createChromiumBrowserHost } from './browser-host';
 import { startStudioServer, type StudioServer } from './http';
 import { appRoot, defaultDataDir } from './paths';
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   const studioOrigins: string[] = [];
   const pagesChromium = chromium ?? findChromium();
   const browserSources = pagesChromium.ok
-    ? createChromiumBrowserHost({ executable: pagesChromium.value, logger, blockedOrigins: () => studioOrigins, extraArgs: extraChromiumArgs() })
+    ? // Not STUDIO_CHROMIUM_ARGS: flags meant for the compositor (--use-fake-ui-for-media-stream grants
+      // every camera and microphone prompt) must not reach the pages.
+      createChromiumBrowserHost({ executable: pagesChromium.value, logger, blockedOrigins: () => studioOrigins })
     : undefined;
   resources.studio = await createStudio({
     dataDir,
