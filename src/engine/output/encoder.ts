@@ -124,23 +124,32 @@ export class Encoder {
     const prev = this.snapshot;
     if (prev) {
       const dt = (now - this.at) / 1000;
-      if (dt > 0) {
-        const d = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.max(0, a - b));
-        const frames = d(s.frame, prev.frame);
-        const bytes = d(s.totalSize, prev.totalSize);
-        const us = d(s.outTimeUs, prev.outTimeUs);
-        this.rateValues = {
-          fps: frames === null ? 0 : frames / dt,
-          bitrateKbps: bytes === null ? 0 : (bytes * 8) / 1000 / dt,
-          encoderSpeed: us === null ? 0 : us / 1e6 / dt,
-        };
-      }
+      if (dt > 0) this.rateValues = ratesBetween(prev, s, dt);
     }
     // Keep the last known value of a field FFmpeg reports as N/A this time.
     this.snapshot = prev ? merge(prev, s) : s;
     this.at = now;
     this.opts.onProgress?.(this.snapshot);
   }
+}
+
+/**
+ * Rates between two progress reports dt seconds apart (wall clock). The bitrate is bytes per second
+ * of encoded media (out_time), not of wall time: when FFmpeg catches up on a backlog at the start
+ * it writes seconds of media in a fraction of one, and a wall-clock rate would show that as a
+ * burst far above the configured bitrate. Without a media time it falls back to the wall clock.
+ */
+export function ratesBetween(prev: ProgressSnapshot, s: ProgressSnapshot, dt: number): EncoderRates {
+  const d = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.max(0, a - b));
+  const frames = d(s.frame, prev.frame);
+  const bytes = d(s.totalSize, prev.totalSize);
+  const us = d(s.outTimeUs, prev.outTimeUs);
+  const mediaSec = us !== null && us > 0 ? us / 1e6 : null;
+  return {
+    fps: frames === null ? 0 : frames / dt,
+    bitrateKbps: bytes === null ? 0 : (bytes * 8) / 1000 / (mediaSec ?? dt),
+    encoderSpeed: us === null ? 0 : us / 1e6 / dt,
+  };
 }
 
 function merge(prev: ProgressSnapshot, s: ProgressSnapshot): ProgressSnapshot {
