@@ -13,6 +13,7 @@ import { FileSecretStore } from '../engine/persistence/secrets';
 import { USAGE, parseFlags } from './args';
 import { findChromium, launchHeadless, type HeadlessChromium } from './headless';
 import { createChromiumBrowserHost } from './browser-host';
+import { GL_BACKENDS, parseGlPreference, resolveGlBackend, type GlChoice } from './gl-probe';
 import { startStudioServer, type StudioServer } from './http';
 import { appRoot, defaultDataDir } from './paths';
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   // Before anything starts: a missing browser is a setup problem to report at once.
   const chromium = flags.headless ? findChromium() : null;
   if (chromium && !chromium.ok) throw new Fatal(chromium.error.message);
+  const glPreference = parseGlPreference(process.env['STUDIO_GL']);
+  if (chromium && !glPreference.ok) throw new Fatal(glPreference.error.message);
   const dataDir = path.resolve(flags.dataDir ?? defaultDataDir());
   await prepareDataDir(dataDir);
 
@@ -100,20 +103,52 @@ async function main(): Promise<void> {
     rendererDir,
     version: readVersion(root),
     port: flags.port,
+    extraHealth: () => (glStatus ? { renderer: glStatus } : {}),
   });
   if (!server.ok) throw new Fatal(server.error.message);
   resources.server = server.value;
   studioOrigins.push(server.value.url);
 
   if (chromium?.ok) {
-    resources.headless = launchHeadless({
-      executable: chromium.value,
-      // A one-time ticket, not the run's secret: a browser's command line is readable by other users.
-      url: server.value.ticketUrl('role=primary'),
-      logger,
-      onUnexpectedExit: (reason) => process.stderr.write(`${PREFIX} warning: ${reason}\n`),
-    });
-    process.stdout.write(`Headless Chromium is compositing the program (${chromium.value}, pid ${resources.headless.pid ?? '?'}).\n`);
+    // The GL backend is measured (or read from the cache) in the background: readiness does not
+    // wait for it, and the compositor starts on the chosen backend once it is known.
+    const executable = chromium.value;
+    const studio = resources.studio;
+    const abort = new AbortController();
+    glStatus = { state: 'probing', backend: null, reason: 'Measuring the GL backends available to the compositor.' };
+    resources.glProbe = {
+      abort,
+      done: resolveGlBackend({
+        executable,
+        dataDir,
+        preference: glPreference.ok ? glPreference.value : 'auto',
+        width: studio.document().video.baseWidth || 1920,
+        height: studio.document().video.baseHeight || 1080,
+        signal: abort.signal,
+      })
+        .catch((error: unknown): GlChoice => ({
+          backend: 'swiftshader',
+          reason: `The GL probe failed (${describe(error)}); using Chromium's default, SwiftShader.`,
+          source: 'fallback',
+          measurements: [],
+          workload: '',
+        }))
+        .then((choice) => {
+          if (abort.signal.aborted || stopping) return;
+          glStatus = { state: 'ready', ...choice };
+          logger.log('info', 'GL backend chosen', { backend: choice.backend, source: choice.source, reason: choice.reason, measurements: choice.measurements });
+          process.stdout.write(`Compositor GL backend: ${choice.backend} (${choice.source}) — ${choice.reason}\n`);
+          resources.headless = launchHeadless({
+            executable,
+            // A one-time ticket, not the run's secret: a browser's command line is readable by other users.
+            url: server.value.ticketUrl('role=primary'),
+            logger,
+            glFlags: GL_BACKENDS[choice.backend].flags,
+            onUnexpectedExit: (reason) => process.stderr.write(`${PREFIX} warning: ${reason}\n`),
+          });
+          process.stdout.write(`Headless Chromium is compositing the program (${executable}, pid ${resources.headless.pid ?? '?'}).\n`);
+        }),
+    };
   }
   const remote = await resources.studio.execute('remote.info', {});
   if (remote.ok && remote.value.url) studioOrigins.push(remote.value.url);
@@ -139,7 +174,13 @@ interface Resources {
   studio?: Awaited<ReturnType<typeof createStudio>>;
   server?: StudioServer;
   headless?: HeadlessChromium;
+  /** The GL backend probe while it runs (it owns a short-lived Chromium of its own). */
+  glProbe?: { abort: AbortController; done: Promise<void> };
 }
+
+/** What GET /healthz says about the compositor's GL backend (`renderer`). */
+type GlStatus = { state: 'probing'; backend: null; reason: string } | ({ state: 'ready' } & GlChoice);
+let glStatus: GlStatus | null = null;
 
 let ready = false;
 let stopping: Promise<never> | null = null;
@@ -165,6 +206,10 @@ function shutdown(code: number): Promise<never> {
     };
     await step('studio', () => res?.studio?.dispose());
     await step('HTTP server', () => res?.server?.close());
+    await step('GL probe', () => {
+      res?.glProbe?.abort.abort();
+      return res?.glProbe?.done;
+    });
     await step('headless Chromium', () => res?.headless?.close());
     res?.logger.log('info', 'server mode stopped', { code });
     await step('log', () => res?.logger.dispose());

@@ -110,6 +110,8 @@ export interface HeadlessOptions {
   logger: Logger;
   /** Called once if the browser exits without close() being called, with a one-line reason. */
   onUnexpectedExit: (reason: string) => void;
+  /** The chosen GL backend's flags (./gl-probe.ts); STUDIO_CHROMIUM_ARGS come after them and win. */
+  glFlags?: readonly string[];
 }
 
 export function launchHeadless(opts: HeadlessOptions): HeadlessChromium {
@@ -117,7 +119,7 @@ export function launchHeadless(opts: HeadlessOptions): HeadlessChromium {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const posix = process.platform !== 'win32';
   // Own process group: killing the group takes the GPU, renderer and zygote processes with it.
-  const child: ChildProcess = spawn(opts.executable, chromiumArgs(opts.url, profile, asRoot, extraChromiumArgs()), {
+  const child: ChildProcess = spawn(opts.executable, chromiumArgs(opts.url, profile, asRoot, [...(opts.glFlags ?? []), ...extraChromiumArgs()]), {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: posix,
   });

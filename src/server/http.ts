@@ -26,6 +26,8 @@ export interface StudioServerOptions {
   port: number;
   /** Defaults to 127.0.0.1; the studio is never exposed beyond the machine. */
   host?: string;
+  /** Host-side parts of GET /healthz (server mode's GL backend: `renderer`). */
+  extraHealth?: () => Record<string, unknown>;
 }
 
 export interface StudioServer {
@@ -71,6 +73,7 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Resu
     if (url.pathname === '/healthz') {
       sendJson(res, 200, {
         ...opts.studio.health(),
+        ...opts.extraHealth?.(),
         version: opts.version,
         uptimeSec: Math.round((performance.now() - started) / 1000),
       });

@@ -33,7 +33,9 @@ export async function startStudioServer(opts: { dataDir?: string; headless?: boo
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'studio-data-'));
   // --ws-port 0: parallel test files must not fight over obs-websocket's 4455.
   const args = [SERVER_JS, '--port', '0', '--ws-port', '0', '--data-dir', dataDir, ...(opts.headless ? ['--headless'] : []), ...(opts.args ?? [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  // STUDIO_GL=swiftshader unless the caller or the environment says otherwise: tests that are not
+  // about the GL probe do not pay for it on every fresh data folder (test/integration/gl-backend.test.ts is).
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { STUDIO_GL: 'swiftshader', ...process.env, ...opts.env } });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
