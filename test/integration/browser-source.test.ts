@@ -61,7 +61,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 
-  server = await startStudioServer({ headless: true });
+  // The compositor gets fake devices and auto-granted prompts (as other suites give it); the pages must not.
+  server = await startStudioServer({ headless: true, env: { STUDIO_CHROMIUM_ARGS: '--use-fake-device-for-media-stream --use-fake-ui-for-media-stream' } });
   const studio = await connectStudio(server);
   const info = await studio.must('remote.info', {});
   studio.close();
@@ -173,7 +174,7 @@ describe('browser_source on program', () => {
 });
 
 describe('browser_source isolation', () => {
-  it("cannot reach the studio's socket, /media, /session or its cookie, and says so on program", async () => {
+  it("cannot reach the studio's socket, /media, /session, its cookie or a camera, and says so on program", async () => {
     const studio = server.url.replace(/\/$/, '');
     pages.set('/hostile', () => `<!doctype html><body style="margin:0"><div id="v" style="position:fixed;inset:0;background:#00f"></div><script>
       (async () => {
@@ -186,13 +187,15 @@ describe('browser_source isolation', () => {
         await attempt('media', '${studio}/media?path=' + encodeURIComponent('/etc/hostname'));
         await attempt('session', '${studio}/session');
         await attempt('localhostAlias', '${studio.replace('127.0.0.1', 'localhost')}/healthz');
+        try { await navigator.mediaDevices.getUserMedia({ video: true, audio: true }); out.camera = 'granted'; }
+        catch (e) { out.camera = 'failed: ' + e.name; }
         out.socket = await new Promise((resolve) => {
           const ws = new WebSocket('${studio.replace('http', 'ws')}/studio');
           ws.onopen = () => resolve('opened');
           ws.onclose = (e) => resolve('closed ' + e.code);
         });
         const safe = out.media.startsWith('failed') && out.session.startsWith('failed') && out.localhostAlias.startsWith('failed')
-          && out.socket !== 'opened' && !/studio-/.test(out.cookie);
+          && out.socket !== 'opened' && !/studio-/.test(out.cookie) && out.camera.startsWith('failed');
         document.getElementById('v').style.background = safe ? '#0f0' : '#f00';
         await fetch('${siteUrl}/report', { method: 'POST', mode: 'no-cors', body: JSON.stringify(out) });
       })();
@@ -204,6 +207,8 @@ describe('browser_source isolation', () => {
     // The socket is not intercepted by the page's browser; the studio's server refuses it (no cookie, foreign origin).
     expect(out['socket']).toMatch(/^closed /);
     expect(out['cookie']).not.toMatch(/studio-/);
+    // No camera or microphone for a page, whatever flags the compositor was given.
+    expect(out['camera']).toMatch(/^failed: /);
     // The studio's server would refuse them too (no cookie, CORP), but they never left: the pages'
     // browser stopped each request to the studio's origins and the studio's log says which.
     const log = path.join(server.dataDir, 'logs', 'studio.log');
