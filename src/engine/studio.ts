@@ -33,6 +33,7 @@ import { createLogger } from './log/logger';
 import { OutputControl, isOutputCommand } from './output/control';
 import { EncoderSelection } from './output/encoder-selection';
 import { RecordingControl } from './output/recording-control';
+import { ReplayControl } from './output/replay-control';
 import type { EncoderName } from './output/encoders/catalog';
 import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
 import { StreamOutput } from './output/stream-output';
@@ -114,11 +115,12 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     cpuPercent: () => cpu.percent(),
     onEncoderSwitch: (change) => encoders.switched(change),
     onRecordingEnded: (error) => recording.outputEnded(error),
+    onReplayEnded: (error) => replay.outputEnded(error),
     // Negative sync offsets: the sound is delayed by the lead in the renderer, the pictures here.
     videoDelayMs: () => syncLeadMs(store.get().inputs),
   });
-  // Frames must flow (and video settings stay put) while either the stream or a recording runs.
-  const outputActive = (): boolean => !['idle', 'failed'].includes(output.state()) || recording.active();
+  // Frames must flow (and video settings stay put) while the stream, a recording or the replay buffer runs.
+  const outputActive = (): boolean => !['idle', 'failed'].includes(output.state()) || recording.active() || replay.active();
   const kinds = new KindRegistry();
   const store = new DocumentStore({
     initial: loaded.document,
@@ -138,6 +140,22 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   });
   const locate = async () => locateFfmpeg({ setting: store.get().output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
   const recording = new RecordingControl({
+    output,
+    document: () => store.get(),
+    dataDir,
+    pipeline: async () => {
+      const found = await locate();
+      if (!found.ok) return found;
+      const choice = await encoders.forStream();
+      const doc = store.get();
+      return ok({ ffmpegPath: found.value.path, video: doc.video, encoder: doc.output.encoder, codec: choice.name as EncoderName });
+    },
+    emit,
+    notify,
+    clock,
+    logger,
+  });
+  const replay = new ReplayControl({
     output,
     document: () => store.get(),
     dataDir,
@@ -214,6 +232,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     replay: () => [
       { type: 'encoder.status', data: encoders.status() },
       { type: 'record.state', data: recording.status() },
+      { type: 'replay.state', data: replay.status() },
       { type: 'stats.history', data: { samples: monitor.history() } },
       { type: 'diagnosis.changed', data: monitor.diagnosis() },
       { type: 'devices.changed', data: { devices: media.devices() } },
@@ -354,6 +373,13 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         hub.refreshOwnership();
       } else if (type === 'record.status') {
         result = ok(recording.status());
+      } else if (type === 'replay.start' || type === 'replay.stop') {
+        result = type === 'replay.start' ? await replay.start() : await replay.stop();
+        hub.refreshOwnership();
+      } else if (type === 'replay.save') {
+        result = await replay.save();
+      } else if (type === 'replay.status') {
+        result = ok(replay.status());
       } else if (type === 'encoder.status') {
         result = ok(encoders.status());
       } else if (type === 'encoder.probe') {
@@ -452,6 +478,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       await remoteCleanup();
       await remote?.dispose();
       await recording.dispose();
+      await replay.dispose();
       await networks.dispose();
       await browsers.dispose();
       await webhooks.dispose();

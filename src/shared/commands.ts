@@ -11,6 +11,7 @@ import type { Watermark } from './watermark';
 import type { StreamReport } from './report';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
 import type { LibraryList, ObsImportResult } from './library';
+import type { ReplaySaved, ReplayStatus } from './replay';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
@@ -146,6 +147,12 @@ export interface CommandMap {
   /** Stops cleanly; answers the finished file (and the remuxed .mp4 when that is on). */
   'record.stop': { args: Record<string, never>; result: { path: string; remuxedPath: string | null } };
   'record.status': { args: Record<string, never>; result: RecordStatus };
+  /** The replay buffer (OBS's): starts the encoders when nothing else runs them. */
+  'replay.start': { args: Record<string, never>; result: ReplayStatus };
+  'replay.stop': { args: Record<string, never>; result: ReplayStatus };
+  /** Writes what the buffer holds to a file in the recording folder; answers once it is on disk. */
+  'replay.save': { args: Record<string, never>; result: ReplaySaved };
+  'replay.status': { args: Record<string, never>; result: ReplayStatus };
 
   /** Compares the enabled destinations' bitrates with the uplink (also checked at stream.start). */
   'stats.budget': { args: Record<string, never>; result: BandwidthBudget };

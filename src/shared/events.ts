@@ -6,6 +6,7 @@ import type { MediaAction, MediaDevice, MediaState } from './media';
 import type { Diagnosis, EncoderStatus, OutputStats, RecordStatus, StatsSample } from './stats';
 import type { StudioError } from './errors';
 import type { LibraryList } from './library';
+import type { ReplaySaved, ReplayStatus } from './replay';
 import type { DestinationState, DestinationStats } from './stats';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
@@ -87,6 +88,10 @@ export interface EventMap {
   'record.state': RecordStatus;
   /** A recording was finished and is safe on disk (and, when asked, remuxed to MP4 too). */
   'record.saved': { path: string; remuxedPath: string | null; bytes: number; durationMs: number };
+  /** The replay buffer's state changed (sent on changes only). */
+  'replay.state': ReplayStatus;
+  /** A replay was written and is ready to play. */
+  'replay.saved': ReplaySaved;
   /** A stream stopped and its report (JSON and HTML) is on disk. */
   'report.saved': { path: string; htmlPath: string; durationMs: number };
   /** The plain-language diagnosis of where frames are lost changed. */

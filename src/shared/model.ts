@@ -260,6 +260,10 @@ export interface RecordingSettings {
   remuxToMp4: boolean;
   /** Refuse to start below this much free space, and stop gracefully when it drops below it. MB. */
   minFreeMb: number;
+  /** The replay buffer keeps this many seconds (OBS's Maximum Replay Time); absent = 20. */
+  replayMaxSeconds?: number;
+  /** …in at most this many MB of memory (OBS's Maximum Memory); absent = 512. */
+  replayMaxMb?: number;
 }
 
 /**

@@ -9,6 +9,7 @@ import { BOUNDS_TYPES } from '../../shared';
 import { watermarkChangeSchema } from './watermark';
 import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SIGNING_SCHEMES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
+import { MAX_REPLAY_MB, MAX_REPLAY_SECONDS } from '../../shared/replay';
 import { PRESET_IDS } from '../platforms';
 
 /** Commands that act on the running output rather than the document (routed in studio.ts). */
@@ -24,6 +25,7 @@ export type DocumentCommand = Exclude<
   CommandType,
   | `stream.${string}`
   | `record.${string}`
+  | `replay.${string}`
   | `encoder.${string}`
   | `stats.${string}`
   | `renderer.${string}`
@@ -191,6 +193,9 @@ const recordingShape = {
     .refine((p) => !FILE_NAME_BAD.test(p), { error: 'must be a file name without / \\ : * ? " < > | or control characters' }),
   remuxToMp4: z.boolean(),
   minFreeMb: z.int().min(0).max(100_000_000),
+  /** The replay buffer's length and memory cap (OBS's RecRBTime, RecRBSize); absent = 20 s, 512 MB. */
+  replayMaxSeconds: z.int().min(1).max(MAX_REPLAY_SECONDS).optional(),
+  replayMaxMb: z.int().min(1).max(MAX_REPLAY_MB).optional(),
 };
 export const recordingSettingsSchema = z.object(recordingShape);
 

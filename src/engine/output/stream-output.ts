@@ -78,6 +78,8 @@ export interface StreamOutputOptions {
   cpuPercent?: () => number;
   /** The output ended the recording itself (its encoders failed): error says why. */
   onRecordingEnded?: (error: StudioError) => void;
+  /** The same for the replay buffer. */
+  onReplayEnded?: (error: StudioError) => void;
   /** A hardware encoder failed and libx264 took over (the user is told by a notice as well). */
   onEncoderSwitch?: (change: FallbackSwitch) => void;
   /** Whether an FFmpeg reads presets, so keys can stay out of argv; the shared probe by default. */
@@ -117,7 +119,7 @@ export interface StreamStartParams {
   discard?: boolean;
 }
 
-/** Something that reads an encoding's fan-out besides the destinations: the recorder. */
+/** Something that reads an encoding's fan-out besides the destinations: the recorder, the replay buffer. */
 export interface Consumer {
   /** Clean stop: the file is finished. */
   stop(): Promise<unknown>;
@@ -161,6 +163,8 @@ export class StreamOutput {
   private fallback = new EncoderFallback('libx264');
   /** The recording reading the main fan-out, while one runs. */
   private recording: Consumer | null = null;
+  /** The replay buffer reading it, while one runs. */
+  private replay: Consumer | null = null;
   /** When encoders were restarted after dying on their own (for MAX_RESTARTS). */
   private restarts: number[] = [];
   /** Frames and drops counted by main encoders that were replaced mid-stream. */
@@ -285,9 +289,35 @@ export class StreamOutput {
    * either one leaves the other running.
    */
   async startRecording(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
+    if (this.recording) return fail(Status.OutputRunning, 'The recording is already running.');
+    return this.attachConsumer('recording', p, attach);
+  }
+
+  /** Starts the replay buffer: like a recording, one more reader of the main fan-out. */
+  async startReplay(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
+    if (this.replay) return fail(Status.OutputRunning, 'The replay buffer is already running.');
+    return this.attachConsumer('replay', p, attach);
+  }
+
+  /** Stops the replay buffer's consumer; the encoders stop too unless a stream or recording still needs them. */
+  async stopReplay(): Promise<Result<null>> {
+    const rb = this.replay;
+    if (!rb) return fail(Status.OutputNotRunning, 'The replay buffer is not running.');
+    this.replay = null;
+    await rb.stop();
+    this.releaseIdlePipeline();
+    if (this.ending) await this.ending;
+    return ok(null);
+  }
+
+  /** Whether a recording or the replay buffer holds the encoders (they run without a stream). */
+  private consumersActive(): boolean {
+    return this.recording !== null || this.replay !== null;
+  }
+
+  private async attachConsumer(slot: 'recording' | 'replay', p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
     if (this.disposed) return fail(Status.NotReady, 'The output is shutting down.');
     if (this.phase === 'stopping') return fail(Status.OutputRunning, 'The output is still stopping; try again in a moment.');
-    if (this.recording) return fail(Status.OutputRunning, 'The recording is already running.');
     if (this.phase !== 'running') {
       const bad = checkVideo(p.video);
       if (bad) return { ok: false, error: bad };
@@ -302,10 +332,10 @@ export class StreamOutput {
     const main = this.encoders.get(MAIN_RENDITION);
     const attached = main ? attach(main.fanOut) : fail(Status.ActionFailed, 'The encoder is not running.');
     if (!attached.ok) {
-      if (!this.streaming()) this.ending = this.end('idle').finally(() => (this.ending = null));
+      if (!this.streaming() && !this.consumersActive()) this.ending = this.end('idle').finally(() => (this.ending = null));
       return attached;
     }
-    this.recording = attached.value;
+    this[slot] = attached.value;
     return ok(null);
   }
 
@@ -338,7 +368,7 @@ export class StreamOutput {
 
   /** Nothing needs the encoders any more: end the pipeline. */
   private releaseIdlePipeline(): void {
-    if (this.phase === 'running' && !this.recording && !this.streaming() && !this.params?.discard) {
+    if (this.phase === 'running' && !this.consumersActive() && !this.streaming() && !this.params?.discard) {
       this.ending = this.end('idle').finally(() => (this.ending = null));
     }
   }
@@ -445,8 +475,8 @@ export class StreamOutput {
       this.setAggregate('idle');
       return Promise.resolve(ok(null));
     }
-    if (this.recording) {
-      // The recording keeps the encoders; only the destinations stop.
+    if (this.consumersActive()) {
+      // The recording (or replay buffer) keeps the encoders; only the destinations stop.
       if (!this.streaming()) return Promise.resolve(fail(Status.OutputNotRunning, 'The stream is not running.'));
       this.setAggregate('stopping');
       this.stopping = (async () => {
@@ -519,9 +549,11 @@ export class StreamOutput {
     const runners = [...this.dests.values()].map((d) => d.runner);
     const encoders = [...this.encoders.values()];
     const rec = this.recording;
+    const rb = this.replay;
     this.recording = null;
+    this.replay = null;
     this.teardown();
-    await rec?.dispose();
+    await Promise.all([rec?.dispose(), rb?.dispose()]);
     this.current = 'idle';
     await Promise.all([...runners.map((r) => r.dispose()), ...encoders.map((e) => e.dispose())]);
   }
@@ -632,8 +664,8 @@ export class StreamOutput {
     const state = cause.runner.state();
     let error = state === 'failed' ? cause.runner.error() : null;
     if (error && this.dests.size > 1) error = { ...error, message: `${cause.spec.name}: ${error.message}` };
-    if (this.recording) {
-      // The stream is over but the recording goes on with the encoders.
+    if (this.consumersActive()) {
+      // The stream is over but the recording (or replay buffer) goes on with the encoders.
       if (this.stopping) return;
       this.liveSince = null;
       this.setAggregate(error ? 'failed' : 'idle', error ?? undefined);
@@ -774,16 +806,23 @@ export class StreamOutput {
     this.phase = 'stopping';
     this.pump?.stop();
     const rec = this.recording;
+    const rb = this.replay;
     this.recording = null;
+    this.replay = null;
     if (next === 'idle') {
       if (this.current !== 'idle' && this.current !== 'failed') this.setAggregate('stopping');
       await Promise.all([...this.encoders.values()].map((e) => e.stop()));
-      await rec?.stop();
+      await Promise.all([rec?.stop(), rb?.stop()]);
     } else {
+      const why = error ?? { code: Status.ActionFailed, message: 'The encoder failed.' };
       if (rec) {
         // The encoder is gone, so nothing more will come: finish the file cleanly rather than kill it.
         await rec.stop();
-        this.opts.onRecordingEnded?.(error ?? { code: Status.ActionFailed, message: 'The encoder failed.' });
+        this.opts.onRecordingEnded?.(why);
+      }
+      if (rb) {
+        await rb.stop();
+        this.opts.onReplayEnded?.(why);
       }
       // Nothing is sent any more: kill at once, and only then say failed, so no FFmpeg outlives the news.
       const cause = error ?? { code: Status.ActionFailed, message: 'The stream failed.' };

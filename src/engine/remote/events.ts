@@ -5,6 +5,7 @@
  * document.changed, and everything else in the current document.
  */
 import { OBS_MONITOR_TYPES, type DestinationState, type RecordState, type StudioDocument, type StudioEvent } from '../../shared';
+import type { ReplayState } from '../../shared/replay';
 import type { Clock, Studio, TimerHandle } from '../api';
 import { systemClock } from '../clock';
 import { defaultSettings, inputKindCaps, itemSourceSize, sceneItemIndexes, sceneItemTransform, sceneList, unversioned } from './requests/shapes';
@@ -67,6 +68,14 @@ export function recordOutputState(previous: RecordState, next: RecordState): Out
       return previous === 'idle' || previous === 'failed' ? null : 'OBS_WEBSOCKET_OUTPUT_STOPPED';
   }
 }
+
+const REPLAY_OBS_STATE: Record<ReplayState, OutputState> = {
+  starting: 'OBS_WEBSOCKET_OUTPUT_STARTING',
+  active: 'OBS_WEBSOCKET_OUTPUT_STARTED',
+  stopping: 'OBS_WEBSOCKET_OUTPUT_STOPPING',
+  idle: 'OBS_WEBSOCKET_OUTPUT_STOPPED',
+  failed: 'OBS_WEBSOCKET_OUTPUT_STOPPED',
+};
 
 /** OBS counts an output active only once it has started (or recovered). */
 const outputActive = (s: OutputState): boolean =>
@@ -342,6 +351,13 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
         ev('RecordStateChanged', S.Outputs, { outputActive: outputActive(state), outputState: state, outputPath: named ? event.data.path : null }),
       ];
     }
+    case 'replay.state': {
+      // Sent on changes only (replay-control.ts), so each one is news.
+      const state = REPLAY_OBS_STATE[event.data.state];
+      return [ev('ReplayBufferStateChanged', S.Outputs, { outputActive: outputActive(state), outputState: state })];
+    }
+    case 'replay.saved':
+      return [ev('ReplayBufferSaved', S.Outputs, { savedReplayPath: event.data.path })];
     case 'diagnosis.changed':
       return [ev('VendorEvent', S.Vendors, { vendorName: VENDOR_NAME, eventType: 'DiagnosisChanged', eventData: diagnosisData(event.data) })];
     case 'report.saved':

@@ -1,11 +1,14 @@
 /**
  * Output requests. The studio presents OBS's simple-mode outputs: simple_stream (the aggregate of
- * all destinations) and simple_file_output (the recorder). There is no replay buffer, which OBS
- * answers with 604; the virtual camera is reported as off.
+ * all destinations), simple_file_output (the recorder) and Replay Buffer (the replay buffer, with
+ * OBS's requests and error codes: 500 when it already runs, 501 when it does not); the virtual
+ * camera is reported as off.
  */
-import { stub, type HandlerTable } from './handler';
+import type { ReplayState } from '../../../shared/replay';
+import type { RequestContext } from '../types';
+import type { HandlerTable } from './handler';
 import { pollStatus, recordStatus } from './record';
-import { Code, fail, success } from './status';
+import { Code, fail, success, unwrap } from './status';
 import { streamActive, streamStatus } from './stream';
 
 export const STREAM_OUTPUT = 'simple_stream';
@@ -30,7 +33,13 @@ const IDLE_STATUS = {
   outputTotalFrames: 0,
 };
 
-const noReplayBuffer = stub(() => fail(Code.InvalidResourceState, 'Replay buffer is not available.'));
+export const REPLAY_OUTPUT = 'Replay Buffer';
+
+const replayActive = (s: ReplayState): boolean => s === 'starting' || s === 'active' || s === 'stopping';
+
+async function replayState(ctx: RequestContext): Promise<ReplayState> {
+  return unwrap(await ctx.studio.execute('replay.status', {})).state;
+}
 
 export const outputRequests: HandlerTable = {
   GetOutputList: async (ctx) => {
@@ -55,6 +64,14 @@ export const outputRequests: HandlerTable = {
           outputActive: recording,
           outputFlags: flags(false, true),
         },
+        {
+          outputName: REPLAY_OUTPUT,
+          outputKind: 'replay_buffer',
+          outputWidth,
+          outputHeight,
+          outputActive: replayActive(await replayState(ctx)),
+          outputFlags: flags(false, true),
+        },
       ],
     });
   },
@@ -71,10 +88,32 @@ export const outputRequests: HandlerTable = {
 
   GetVirtualCamStatus: () => success({ outputActive: false }),
 
-  GetReplayBufferStatus: noReplayBuffer,
-  ToggleReplayBuffer: noReplayBuffer,
-  StartReplayBuffer: noReplayBuffer,
-  StopReplayBuffer: noReplayBuffer,
-  SaveReplayBuffer: noReplayBuffer,
-  GetLastReplayBufferReplay: noReplayBuffer,
+  GetReplayBufferStatus: async (ctx) => success({ outputActive: replayActive(await replayState(ctx)) }),
+  ToggleReplayBuffer: async (ctx) => {
+    const active = replayActive(await replayState(ctx));
+    unwrap(await ctx.studio.execute(active ? 'replay.stop' : 'replay.start', {}));
+    return success({ outputActive: !active });
+  },
+  StartReplayBuffer: async (ctx) => {
+    if (replayActive(await replayState(ctx))) fail(Code.OutputRunning);
+    unwrap(await ctx.studio.execute('replay.start', {}));
+    return success();
+  },
+  StopReplayBuffer: async (ctx) => {
+    if (!replayActive(await replayState(ctx))) fail(Code.OutputNotRunning);
+    unwrap(await ctx.studio.execute('replay.stop', {}));
+    return success();
+  },
+  /** Answers once the file is written (OBS answers at once and sends ReplayBufferSaved later; so do we). */
+  SaveReplayBuffer: async (ctx) => {
+    if (!replayActive(await replayState(ctx))) fail(Code.OutputNotRunning);
+    unwrap(await ctx.studio.execute('replay.save', {}));
+    return success();
+  },
+  GetLastReplayBufferReplay: async (ctx) => {
+    const s = unwrap(await ctx.studio.execute('replay.status', {}));
+    if (!replayActive(s.state)) fail(Code.OutputNotRunning);
+    if (!s.lastReplay) fail(Code.ResourceNotFound, 'No replay has been saved yet; save one first (SaveReplayBuffer).');
+    return success({ savedReplayPath: s.lastReplay });
+  },
 };

@@ -94,8 +94,8 @@ describe('the registry', () => {
   it('advertises no request that can only fail, yet still answers each with its reason', async () => {
     const names = registry.list();
     const onlyFail: Array<[string, unknown, number]> = [
-      ['GetReplayBufferStatus', undefined, 604],
-      ['SaveReplayBuffer', undefined, 604],
+      ['PauseRecord', undefined, 604],
+      ['ToggleRecordPause', undefined, 604],
     ];
     for (const [type, data, code] of onlyFail) {
       expect(names, type).not.toContain(type);
@@ -746,6 +746,7 @@ describe('filters, transitions, ui, outputs, record, media', () => {
     expect(outputs.map((o) => [o.outputName, o.outputKind, o.outputActive])).toEqual([
       ['simple_stream', 'rtmp_output', false],
       ['simple_file_output', 'ffmpeg_muxer', false],
+      ['Replay Buffer', 'replay_buffer', false],
     ]);
     const idle = {
       outputActive: false, outputReconnecting: false, outputTimecode: '00:00:00.000', outputDuration: 0,
@@ -757,7 +758,10 @@ describe('filters, transitions, ui, outputs, record, media', () => {
     await refused('StopStream', undefined, 501);
     // No destination yet: the engine refuses to start and says why.
     expect(await refused('StartStream', undefined, 604)).toMatch(/destination/);
-    expect(await refused('GetReplayBufferStatus', undefined, 604)).toBe('Replay buffer is not available.');
+    // The replay buffer is there, and off: what needs it running answers OBS's 501.
+    expect(await ok('GetReplayBufferStatus')).toEqual({ outputActive: false });
+    for (const type of ['SaveReplayBuffer', 'StopReplayBuffer', 'GetLastReplayBufferReplay']) await refused(type, undefined, 501);
+    expect(registry.list()).toEqual(expect.arrayContaining(['StartReplayBuffer', 'StopReplayBuffer', 'ToggleReplayBuffer', 'SaveReplayBuffer', 'GetReplayBufferStatus', 'GetLastReplayBufferReplay']));
     expect(await ok('GetVirtualCamStatus')).toEqual({ outputActive: false });
     await refused('SendStreamCaption', { captionText: 'hi' }, 702);
   });

@@ -22,6 +22,7 @@
  *
  * Lower thirds, overlay clocks and the program watermark: see vendor-overlays.ts. Periodic screenshots: vendor-screenshots.ts.
  * RemoveSceneCollection, ImportObsSceneCollection, ImportObsStreamService: vendor-library.ts.
+ * GetReplayBufferSettings, SetReplayBufferSettings, PlayLastReplay: vendor-replay.ts.
  *
  * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
  * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
@@ -36,6 +37,7 @@ import { budgetData, diagnosisData, sampleData } from './stats-shapes';
 import { overlayRequests, watermarkRequests } from './vendor-overlays';
 import { screenshotRequests } from './vendor-screenshots';
 import { libraryRequests } from './vendor-library';
+import { replayRequests } from './vendor-replay';
 import { Code, fail, failure, success, unwrap } from './status';
 
 type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
@@ -161,6 +163,8 @@ export const vendorRequests: Record<string, VendorHandler> = {
   ...screenshotRequests,
   // Scene collections and profiles beyond OBS's protocol, OBS imports (vendor-library.ts).
   ...libraryRequests,
+  // Replay buffer settings and playing the last replay on air (vendor-replay.ts).
+  ...replayRequests,
 };
 
 /** CallVendorRequest's body once its own fields are checked (general.ts). */

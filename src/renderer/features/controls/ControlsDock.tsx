@@ -2,6 +2,7 @@ import { useActions, useServices, useStudio } from '../../stores/context';
 import { Dock } from '../layout/Dock';
 import { Icon } from '../layout/Icon';
 import { RecordControls } from '../recording/RecordControls';
+import { ReplayControls } from '../replay/ReplayControls';
 import { useDestinationStatusFeed } from './destinationStatus';
 import { EncoderSummary } from './EncoderSummary';
 import { StreamBadge } from './StreamBadge';
@@ -43,6 +44,7 @@ export function ControlsDock() {
           Stop
         </button>
         <RecordControls />
+        <ReplayControls />
         <button type="button" className="button" data-testid="settings-open" onClick={() => ui.setState({ settingsOpen: true })}>
           <Icon name="gear" /> Settings
         </button>

@@ -1,0 +1,170 @@
+/**
+ * The replay buffer (OBS's): replay.start / stop / save / status. While it runs, a ReplayRing reads
+ * the main encoding's fan-out through its own tap (no second encode) and keeps the last
+ * replayMaxSeconds of it in memory, whole GOPs from a keyframe, within replayMaxMb. A save copies
+ * what is held into a file (`-c copy`, MKV or faststart MP4 after the recording format) in the
+ * recording folder, named "Replay <the recording's pattern>", and answers once the file is on disk.
+ * Like a recording, starting it starts the encoders when nothing else runs them.
+ */
+import {
+  Status,
+  fail,
+  ok,
+  type EncoderSettings,
+  type Result,
+  type StudioDocument,
+  type StudioError,
+  type StudioEvent,
+  type VideoSettings,
+} from '../../shared';
+import { DEFAULT_REPLAY_MB, DEFAULT_REPLAY_SECONDS, IDLE_REPLAY_STATUS, type ReplaySaved, type ReplayState, type ReplayStatus } from '../../shared/replay';
+import type { Clock, Logger } from '../api';
+import type { EncoderName } from './encoders/catalog';
+import type { Tap } from './fan-out';
+import { MB } from './recording/disk-space';
+import { ReplayRing } from './replay/ring';
+import { replayPath, saveReplay } from './replay/save';
+import type { StreamOutput } from './stream-output';
+
+export interface ReplayControlOptions {
+  output: StreamOutput;
+  document(): StudioDocument;
+  dataDir: string;
+  pipeline(): Promise<Result<{ ffmpegPath: string; video: VideoSettings; encoder: EncoderSettings; codec: EncoderName }>>;
+  emit(event: StudioEvent): void;
+  notify(level: 'info' | 'warning' | 'error', message: string): void;
+  clock: Clock;
+  logger: Logger;
+}
+
+export class ReplayControl {
+  private state: ReplayState = 'idle';
+  private ring: ReplayRing | null = null;
+  private tap: Tap | null = null;
+  private ffmpegPath = '';
+  private lastReplay: string | null = null;
+  private error: string | null = null;
+  private limits = { maxSeconds: DEFAULT_REPLAY_SECONDS, maxMb: DEFAULT_REPLAY_MB };
+  /** Saves under way, so stop and dispose can wait for the files. */
+  private readonly saving = new Set<Promise<unknown>>();
+
+  constructor(private readonly opts: ReplayControlOptions) {}
+
+  status(): ReplayStatus {
+    return {
+      ...IDLE_REPLAY_STATUS,
+      state: this.state,
+      bytes: this.ring?.bytes ?? 0,
+      durationMs: Math.round(this.ring?.durationMs ?? 0),
+      ...this.limits,
+      lastReplay: this.lastReplay,
+      error: this.error,
+    };
+  }
+
+  active(): boolean {
+    return this.state === 'starting' || this.state === 'active' || this.state === 'stopping';
+  }
+
+  async start(): Promise<Result<ReplayStatus>> {
+    if (this.active()) return fail(Status.OutputRunning, 'The replay buffer is already running.');
+    const rec = this.opts.document().output.recording;
+    const maxSeconds = rec.replayMaxSeconds ?? DEFAULT_REPLAY_SECONDS;
+    const maxMb = rec.replayMaxMb ?? DEFAULT_REPLAY_MB;
+    const pipeline = await this.opts.pipeline();
+    if (!pipeline.ok) return pipeline;
+    this.ffmpegPath = pipeline.value.ffmpegPath;
+    this.limits = { maxSeconds, maxMb };
+    this.error = null;
+    this.set('starting');
+    const v = pipeline.value.video;
+    const ring = new ReplayRing({ maxMs: maxSeconds * 1000, maxBytes: maxMb * MB, frameMs: (1000 * v.fpsDenominator) / v.fpsNumerator });
+    const started = await this.opts.output.startReplay({ ...pipeline.value, destinations: [] }, (fanOut) => {
+      // The ring takes every write at once (it never applies back-pressure); the cap is its own.
+      this.tap = fanOut.tap(ring, Number.MAX_SAFE_INTEGER);
+      return ok({ stop: async () => this.detach(), dispose: async () => this.detach() });
+    });
+    if (!started.ok) {
+      this.detach();
+      this.error = started.error.message;
+      this.set('failed');
+      return started;
+    }
+    this.ring = ring;
+    this.set('active');
+    this.opts.logger.log('info', 'replay buffer started', { maxSeconds, maxMb });
+    return ok(this.status());
+  }
+
+  async stop(): Promise<Result<ReplayStatus>> {
+    if (this.state !== 'active') return fail(Status.OutputNotRunning, 'The replay buffer is not running.');
+    this.set('stopping');
+    await this.opts.output.stopReplay();
+    this.detach();
+    await Promise.all([...this.saving]);
+    this.ring = null;
+    this.set('idle');
+    this.opts.logger.log('info', 'replay buffer stopped');
+    return ok(this.status());
+  }
+
+  /** Writes what the buffer holds now; answers the file once FFmpeg has finished it. */
+  async save(): Promise<Result<ReplaySaved>> {
+    const ring = this.ring;
+    if (this.state !== 'active' || !ring) return fail(Status.OutputNotRunning, 'The replay buffer is not running; start it first.');
+    const snap = ring.snapshot();
+    if (!snap) return fail(Status.InvalidResourceState, 'The replay buffer holds no whole frame yet; try again in a moment.');
+    const file = await replayPath(this.opts.document().output.recording, this.opts.dataDir, new Date());
+    if (!file.ok) return file;
+    const work = saveReplay({ ffmpegPath: this.ffmpegPath, data: snap.data, path: file.value, clock: this.opts.clock, logger: this.opts.logger });
+    this.saving.add(work);
+    const written = await work.finally(() => this.saving.delete(work));
+    if (!written.ok) {
+      this.opts.notify('error', written.error.message);
+      return written;
+    }
+    const frameMs = snap.durationMs - (snap.lastPtsMs - snap.firstPtsMs);
+    const saved: ReplaySaved = {
+      path: written.value,
+      frames: snap.frames,
+      durationMs: Math.round(snap.durationMs),
+      firstPtsMs: snap.firstPtsMs,
+      lastPtsMs: snap.lastPtsMs,
+      endMs: Math.round(snap.lastPtsMs - (ring.firstPtsMs ?? snap.firstPtsMs) + frameMs),
+    };
+    this.lastReplay = written.value;
+    this.opts.emit({ type: 'replay.saved', data: saved });
+    this.opts.logger.log('info', 'replay saved', { ...saved });
+    return ok(saved);
+  }
+
+  /** The output ended the buffer (its encoders failed). */
+  outputEnded(error: StudioError): void {
+    if (!this.active()) return;
+    this.detach();
+    this.ring = null;
+    this.error = error.message;
+    this.opts.notify('error', `Replay buffer stopped: ${error.message}`);
+    this.set('failed');
+  }
+
+  async dispose(): Promise<void> {
+    if (this.state === 'active') await this.stop();
+    this.detach();
+    await Promise.all([...this.saving]);
+  }
+
+  private detach(): void {
+    this.tap?.close();
+    this.tap = null;
+    this.ring?.clear();
+  }
+
+  private set(next: ReplayState): void {
+    if (next === this.state) return;
+    // idle ↔ failed is no news to anyone: it was not running either way.
+    const quiet = (next === 'idle' || next === 'failed') && (this.state === 'idle' || this.state === 'failed');
+    this.state = next;
+    if (!quiet) this.opts.emit({ type: 'replay.state', data: this.status() });
+  }
+}

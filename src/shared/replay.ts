@@ -1,0 +1,47 @@
+/**
+ * The replay buffer (OBS's): the last few seconds of the encoded program kept in memory, saved to a
+ * file on demand. Settings live beside the recording's (RecordingSettings.replayMaxSeconds/replayMaxMb).
+ */
+
+/** OBS's defaults: Maximum Replay Time 20 s, Maximum Memory 512 MB. */
+export const DEFAULT_REPLAY_SECONDS = 20;
+export const DEFAULT_REPLAY_MB = 512;
+export const MAX_REPLAY_SECONDS = 21_600;
+export const MAX_REPLAY_MB = 16_384;
+
+export type ReplayState = 'idle' | 'starting' | 'active' | 'stopping' | 'failed';
+
+export interface ReplayStatus {
+  state: ReplayState;
+  /** What the buffer holds now. */
+  bytes: number;
+  durationMs: number;
+  /** The settings it runs with. */
+  maxSeconds: number;
+  maxMb: number;
+  /** The file the last save wrote (OBS's GetLastReplayBufferReplay), null before any. */
+  lastReplay: string | null;
+  /** Why it failed or stopped on its own. */
+  error: string | null;
+}
+
+export const IDLE_REPLAY_STATUS: ReplayStatus = {
+  state: 'idle',
+  bytes: 0,
+  durationMs: 0,
+  maxSeconds: DEFAULT_REPLAY_SECONDS,
+  maxMb: DEFAULT_REPLAY_MB,
+  lastReplay: null,
+  error: null,
+};
+
+/** A saved replay: the file, and where it lies on the encoder's timeline (PTS, ms). */
+export interface ReplaySaved {
+  path: string;
+  frames: number;
+  durationMs: number;
+  firstPtsMs: number;
+  lastPtsMs: number;
+  /** Where its last frame ends, ms after the first frame the buffer held since it started. */
+  endMs: number;
+}
