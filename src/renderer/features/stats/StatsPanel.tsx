@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { StatsSample, VideoSettings } from '../../../shared';
 import { useStudio } from '../../stores/context';
 import { Chart } from './Chart';
+import { RendererBackend } from './RendererBackend';
 import { SPAN_MS } from './chart';
 import { formatBitrate, formatFps, formatMs, formatSpeed } from './format';
 import { destinationSeries, levelSeries, PALETTE, rateSeries, type Series } from './series';
@@ -45,6 +46,7 @@ export function StatsPanel() {
   return (
     <section className="stats-panel" aria-label="Stats graphs" data-testid="stats-panel">
       {history.length === 0 ? <p className="empty">No stats yet: the graphs fill once a second while the stream runs, and keep the last 10 minutes.</p> : null}
+      <RendererBackend />
       <div className="graphs">
         <Chart id="bitrate" title="Bitrate" series={g.bitrate} {...common} format={formatBitrate} floor={500} />
         <Chart id="fps" title="Frames per second" series={g.fps} {...common} format={formatFps} reference={{ value: fps, label: `target ${formatFps(fps)}` }} />
