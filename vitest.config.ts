@@ -9,6 +9,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // CI is a loaded 2-core box: a poll waits for its positive signal up to 20 s unless it says
+    // otherwise (the 1 s default failed there on replies that were merely late).
+    expect: { poll: { timeout: 20_000 } },
     // Two cores: integration files each run FFmpeg and a browser, so never more than two at once.
     maxWorkers: 2,
   },
