@@ -2,6 +2,7 @@ import { useStudio } from '../../stores/context';
 import { currentScene } from '../../stores/selectors';
 import { HistoryButtons } from '../history/HistoryButtons';
 import { LibraryMenu } from '../library/LibraryMenu';
+import { ViewMenu } from '../docks/ViewMenu';
 
 /** App title, program scene, canvas format and whether this window feeds the output. */
 export function TopBar() {
@@ -15,6 +16,7 @@ export function TopBar() {
       <h1 className="app-title">Broadcast Studio</h1>
       <LibraryMenu />
       <HistoryButtons />
+      <ViewMenu />
       <div className="topbar-info">
         {scene ? (
           <span className="pill" title="Scene on program">
