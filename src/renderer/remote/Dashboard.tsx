@@ -4,6 +4,7 @@ import { DestinationsPanel } from './DestinationsPanel';
 import { GraphicsPanel } from './GraphicsPanel';
 import { HealthPanel } from './HealthPanel';
 import { NoticeToast } from './NoticeToast';
+import { PreviewPanel } from './PreviewPanel';
 import { ReconnectBanner } from './ReconnectBanner';
 import { RecordPanel } from './RecordPanel';
 import { ScenesPanel } from './ScenesPanel';
@@ -25,6 +26,7 @@ export function Dashboard() {
           <ScenesPanel />
         </div>
         <div className="remote-col remote-col-side">
+          <PreviewPanel />
           <StreamPanel />
           <RecordPanel />
           <HealthPanel />
