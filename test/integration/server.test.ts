@@ -20,6 +20,7 @@ import {
   type StudioEvent,
 } from '../../src/shared';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
+import { MAX_FRAME_BYTES } from '../../src/server/socket';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER_JS = path.join(ROOT, 'out/main/server.js');
@@ -302,8 +303,8 @@ describe('server mode over HTTP and WebSocket', () => {
     }
     expect(closeCode()).toBeNull();
 
-    // A binary message bigger than any frame: the socket is closed (1009), the server carries on.
-    ws.send(Buffer.alloc(1920 * 1080 * 2, 1));
+    // A binary message bigger than any frame (a 4096×4096 NV12 one): closed with 1009, the server carries on.
+    ws.send(Buffer.alloc(MAX_FRAME_BYTES + 1, 1));
     await expect.poll(() => closeCode(), { timeout: 30_000 }).toBe(1009);
     const health = await get(server.port, '/healthz');
     expect(health.status).toBe(200);
