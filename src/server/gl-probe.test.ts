@@ -47,6 +47,13 @@ describe('chooseGlBackend', () => {
     expect(chooseGlBackend([m('llvmpipe', 0), m('swiftshader', 1)], W).backend).toBe('swiftshader');
   });
 
+  it('keeps SwiftShader when another backend is not clearly (more than 10 %) faster', () => {
+    const choice = chooseGlBackend([m('swiftshader', 5.4), m('llvmpipe', 5.6)], W);
+    expect(choice.backend).toBe('swiftshader');
+    expect(choice.reason).toMatch(/kept.*not more than 10 % faster/);
+    expect(chooseGlBackend([m('swiftshader', 5), m('llvmpipe', 5.6)], W).backend).toBe('llvmpipe');
+  });
+
   it('marks a cached choice as such', () => {
     expect(chooseGlBackend([m('llvmpipe', 4)], W, 'cache').source).toBe('cache');
   });
