@@ -105,11 +105,12 @@ describe('replay buffer (obs-websocket, real FFmpeg)', () => {
     // The encoder runs for the replay buffer alone (no stream, no recording).
     expect(r.studio.status().stream.state).toBe('idle');
 
-    // Until the buffer holds the whole length, and a GOP more has been written.
+    // Until the buffer holds the whole length and much more has been encoded than it may keep (so
+    // a buffer that kept too much would show).
     await expect
       .poll(async () => {
         const s = await r.studio.execute('replay.status', {});
-        return s.ok && s.value.durationMs >= SECONDS * 1000 && framesSent() >= (SECONDS + GOP_SEC) * FPS;
+        return s.ok && s.value.durationMs >= SECONDS * 1000 && framesSent() >= (SECONDS + 3 * GOP_SEC) * FPS;
       }, { timeout: 90_000, interval: 200 })
       .toBe(true);
 
@@ -163,7 +164,9 @@ describe('replay buffer (obs-websocket, real FFmpeg)', () => {
     expect((await r.obs.call('GetInputSettings', { inputName: 'Replay' })).inputSettings).toMatchObject({ local_file: second });
   }, 180_000);
 
-  it('stops, and the encoder it started stops with it', async () => {
+  it('stops without touching a recording that shares its encoder; the encoder stops with the last of them', async () => {
+    await r.obs.call('StartRecord');
+    await expect.poll(async () => (await r.obs.call('GetRecordStatus')).outputActive, { timeout: 30_000 }).toBe(true);
     await r.obs.call('StopReplayBuffer');
     expect(await r.obs.call('GetReplayBufferStatus')).toEqual({ outputActive: false });
     await expect.poll(states, { timeout: 30_000 }).toEqual([
@@ -172,7 +175,14 @@ describe('replay buffer (obs-websocket, real FFmpeg)', () => {
       'OBS_WEBSOCKET_OUTPUT_STOPPING',
       'OBS_WEBSOCKET_OUTPUT_STOPPED',
     ]);
-    await expect.poll(() => listFfmpegChildren().length, { timeout: 30_000 }).toBe(0);
+    // The recording goes on with the same encoder: its file keeps growing.
+    expect((await r.obs.call('GetRecordStatus')).outputActive).toBe(true);
+    const frames = framesSent();
+    await expect.poll(framesSent, { timeout: 30_000 }).toBeGreaterThan(frames + FPS);
+    const bytes = (await r.obs.call('GetRecordStatus')).outputBytes;
+    await expect.poll(async () => (await r.obs.call('GetRecordStatus')).outputBytes, { timeout: 30_000 }).toBeGreaterThan(bytes);
     expect((await refused(r.obs.call('SaveReplayBuffer'))).code).toBe(501);
-  }, 60_000);
+    await r.obs.call('StopRecord');
+    await expect.poll(() => listFfmpegChildren().length, { timeout: 30_000 }).toBe(0);
+  }, 90_000);
 });
