@@ -233,10 +233,11 @@ describe('config', () => {
     await refused('SetVideoSettings', { fpsNumerator: '60', fpsDenominator: 1 }, 401);
     await ok('SetVideoSettings', { baseWidth: 1920, baseHeight: 1080, fpsNumerator: 60, fpsDenominator: 1 });
     expect(doc().video).toEqual({ baseWidth: 1920, baseHeight: 1080, outputWidth: 1920, outputHeight: 1080, fpsNumerator: 60, fpsDenominator: 1 });
-    // Inside OBS's range but over the studio's canvas limit: the engine's own error comes through.
-    const out = await call('SetVideoSettings', { baseWidth: 4096, baseHeight: 2160 });
-    expect(out.requestStatus.result).toBe(false);
-    expect(out.requestStatus.code).toBe(402);
+    // Inside OBS's range but against the studio's own rule (the GPU packs four pixels at a time): the engine's error comes through.
+    const out = await call('SetVideoSettings', { baseWidth: 4094, baseHeight: 2160 });
+    expect(out.requestStatus).toMatchObject({ result: false, code: 400, comment: expect.stringMatching(/multiple of 4/) });
+    // The largest canvas, any aspect, is the studio's as well as OBS's.
+    await ok('SetVideoSettings', { baseWidth: 4096, baseHeight: 4096 });
   });
 
   it('profiles and scene collections: list, create (which switches), switch, remove', async () => {
