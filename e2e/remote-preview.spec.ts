@@ -20,6 +20,12 @@ import type { RemoteEventSource } from '../src/engine/remote/types';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, 'out/renderer');
 const PASSWORD = 'e2e preview password';
+/** What is read of the <video> (the e2e project has no DOM types). */
+interface VideoLike {
+  currentTime: number;
+  videoWidth: number;
+  paused: boolean;
+}
 
 let dataDir: string;
 let studio: Studio;
@@ -73,9 +79,9 @@ test('the Preview panel plays the program from the HLS preview', async ({ page }
   await obs.call('StartRecord');
   const video = page.getByTestId('remote-preview-video');
   await expect(video).toHaveAttribute('data-phase', 'playing', { timeout: 60_000 });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 60_000 }).toBeGreaterThan(1);
-  const first = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(first + 1);
-  expect(await video.evaluate((v: HTMLVideoElement) => [v.videoWidth > 0, v.paused])).toEqual([true, false]);
+  await expect.poll(() => video.evaluate((v) => (v as unknown as VideoLike).currentTime), { timeout: 60_000 }).toBeGreaterThan(1);
+  const first = await video.evaluate((v) => (v as unknown as VideoLike).currentTime);
+  await expect.poll(() => video.evaluate((v) => (v as unknown as VideoLike).currentTime), { timeout: 30_000 }).toBeGreaterThan(first + 1);
+  expect(await video.evaluate((v) => [(v as unknown as VideoLike).videoWidth > 0, (v as unknown as VideoLike).paused])).toEqual([true, false]);
   await obs.call('StopRecord');
 });
