@@ -93,7 +93,7 @@ export function PreviewPanel() {
   return (
     <Panel
       title="Preview"
-      testid="remote-preview"
+      testid="remote-hls-preview"
       actions={
         <button type="button" className="button" data-testid="remote-preview-toggle" disabled={!connected} aria-pressed={shown} onClick={() => setShown((v) => !v)}>
           {shown ? 'Hide' : 'Show'}
