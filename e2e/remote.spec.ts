@@ -270,7 +270,7 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
   await page.screenshot({ path: testInfo.outputPath('remote-landscape.png') });
   await testInfo.attach('remote-landscape', { path: testInfo.outputPath('remote-landscape.png'), contentType: 'image/png' });
   await stop.click();
-  await expect(state).toHaveText('idle', { timeout: 20_000 });
+  await expect(state).toHaveText('idle', { timeout: 60_000 });
   await expect.poll(() => listFfmpegProcesses(`127.0.0.1:${nginx.port}`), { timeout: 10_000 }).toEqual([]);
 
   // Everything at once: Go live, then Stop (two taps).
@@ -285,8 +285,8 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
   await expect(streamState).toHaveText('live');
   await page.getByTestId('remote-stop').click();
   await page.getByTestId('remote-stop').click();
-  await expect(streamState).toHaveText('idle', { timeout: 20_000 });
-  await expect(state).toHaveText('idle', { timeout: 20_000 });
+  await expect(streamState).toHaveText('idle', { timeout: 60_000 });
+  await expect(state).toHaveText('idle', { timeout: 60_000 });
   await expect.poll(() => listFfmpegProcesses(`127.0.0.1:${nginx.port}`), { timeout: 10_000 }).toEqual([]);
 
   // Portrait tablet: still one usable column.

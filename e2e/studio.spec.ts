@@ -64,6 +64,6 @@ test('add a color source, move it, go live, watch stats, stop', async ({ page },
   await testInfo.attach('studio-live', { path: testInfo.outputPath('studio-live.png'), contentType: 'image/png' });
 
   await page.getByTestId('stop-stream').click();
-  await expect(page.getByTestId('stream-state')).toHaveText('idle', { timeout: 20_000 });
+  await expect(page.getByTestId('stream-state')).toHaveText('idle', { timeout: 60_000 });
   expect(listFfmpegProcesses(`127.0.0.1:${nginx.port}`)).toEqual([]);
 });
