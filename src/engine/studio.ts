@@ -139,7 +139,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     logger,
   });
   const locate = async () => locateFfmpeg({ setting: store.get().output.ffmpegPath, env, staticPath: ffmpegStaticPath() });
-  const recording = new RecordingControl({
+  // What a recording or the replay buffer starts the encoders with when nothing else runs them.
+  const pipelineControl = {
     output,
     document: () => store.get(),
     dataDir,
@@ -154,23 +155,9 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     notify,
     clock,
     logger,
-  });
-  const replay = new ReplayControl({
-    output,
-    document: () => store.get(),
-    dataDir,
-    pipeline: async () => {
-      const found = await locate();
-      if (!found.ok) return found;
-      const choice = await encoders.forStream();
-      const doc = store.get();
-      return ok({ ffmpegPath: found.value.path, video: doc.video, encoder: doc.output.encoder, codec: choice.name as EncoderName });
-    },
-    emit,
-    notify,
-    clock,
-    logger,
-  });
+  };
+  const recording = new RecordingControl(pipelineControl);
+  const replay = new ReplayControl(pipelineControl);
   const control = new OutputControl({
     encoders,
     output,
@@ -282,7 +269,16 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
 
   const monitor = new StatsMonitor({ clock, subscribe, emit, document: () => store.get() });
   // Writes the post-stream report beside the recordings when a stream stops.
-  const reporter = new StreamReporter({ subscribe, emit, document: () => store.get(), dataDir, clock, encoder: () => encoders.status().chosen, notify });
+  const reporter = new StreamReporter({
+    subscribe,
+    emit,
+    document: () => store.get(),
+    dataDir,
+    clock,
+    encoder: () => encoders.status().chosen,
+    destinations: () => output.destinationStats(),
+    notify,
+  });
   const webhooks = new Webhooks({
     subscribe,
     document: () => store.get(),

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import OBSWebSocket, { type OBSEventTypes } from 'obs-websocket-js';
+import OBSWebSocket, { type OBSEventTypes, type OBSRequestTypes } from 'obs-websocket-js';
 import type { Studio } from '../../src/engine/api';
 import { createRemoteEventSource } from '../../src/engine/remote/events';
 import { createRequestRegistry } from '../../src/engine/remote/requests/registry';
@@ -77,4 +77,12 @@ export async function refused(promise: Promise<unknown>): Promise<{ code: number
     return { code: e.code, message: e.message };
   }
   throw new Error('expected the request to fail');
+}
+
+/** What a vendor request may carry. */
+export type VendorData = NonNullable<OBSRequestTypes['CallVendorRequest']['requestData']>;
+
+/** One of the studio's own requests (CallVendorRequest, vendorName broadcast-studio): its responseData. */
+export async function callVendor<T = Record<string, unknown>>(obs: OBSWebSocket, requestType: string, requestData: VendorData = {}): Promise<T> {
+  return (await obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData })).responseData as T;
 }

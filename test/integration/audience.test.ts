@@ -7,10 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import type { OBSRequestTypes } from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
-import { startInProcessRemote, type InProcessRemote } from '../harness/in-process-remote';
+import { callVendor, startInProcessRemote, type InProcessRemote, type VendorData } from '../harness/in-process-remote';
 import { RIG_FFMPEG as FFMPEG } from '../harness/output-rig';
 
 let nginx: NginxRtmp;
@@ -30,9 +29,7 @@ afterAll(async () => {
   await new Promise((resolve) => counter?.close(resolve));
 });
 
-type VendorData = NonNullable<OBSRequestTypes['CallVendorRequest']['requestData']>;
-const vendor = async <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> =>
-  (await remote.obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData })).responseData as T;
+const vendor = <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> => callVendor<T>(remote.obs, requestType, requestData);
 
 interface Status {
   state: string;

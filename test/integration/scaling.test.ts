@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { OBSRequestTypes } from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
-import { startInProcessRemote, type InProcessRemote } from '../harness/in-process-remote';
+import { callVendor, startInProcessRemote, type InProcessRemote, type VendorData } from '../harness/in-process-remote';
 
 const TEMPLATE = readFileSync(path.resolve(import.meta.dirname, '../../docs/scaling/nginx-relay.conf'), 'utf8');
 
@@ -41,9 +40,7 @@ afterAll(async () => {
   await Promise.all([relay?.stop(), platformA?.stop(), platformB?.stop()]);
 });
 
-type VendorData = NonNullable<OBSRequestTypes['CallVendorRequest']['requestData']>;
-const vendor = async <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> =>
-  (await remote.obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData })).responseData as T;
+const vendor = <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> => callVendor<T>(remote.obs, requestType, requestData);
 
 describe('scaling out through nginx-rtmp (docs/scaling/nginx-relay.conf)', () => {
   it('one destination in the studio reaches two platforms and HLS, copied, not re-encoded', async () => {

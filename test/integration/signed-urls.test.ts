@@ -6,11 +6,10 @@
  * wrongly signed one is refused once and fails for good; every connect carries a fresh URL.
  */
 import { createHash } from 'node:crypto';
-import type { OBSRequestTypes } from 'obs-websocket-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { startAuthEndpoint, type AuthEndpoint } from '../harness/auth-endpoint';
-import { refused, startInProcessRemote, type InProcessRemote } from '../harness/in-process-remote';
+import { callVendor, refused, startInProcessRemote, type InProcessRemote, type VendorData } from '../harness/in-process-remote';
 
 const PRIVATE_KEY = 'private-signing-key-7c41e0';
 /** The verifier's validity period: the server's half of the expiry rule. */
@@ -58,8 +57,7 @@ afterEach(async () => {
   await expect.poll(() => listFfmpegChildren(), { timeout: 20_000 }).toEqual([]);
 });
 
-const vendor = async <T = Record<string, unknown>>(requestType: string, requestData: NonNullable<OBSRequestTypes['CallVendorRequest']['requestData']> = {}): Promise<T> =>
-  (await remote.obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData })).responseData as T;
+const vendor = <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> => callVendor<T>(remote.obs, requestType, requestData);
 
 const stateOf = async (destinationId: string): Promise<{ state: string; lastError: string | null }> =>
   vendor('GetDestinationStatus', { destinationId });

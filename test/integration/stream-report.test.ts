@@ -6,12 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { OBSRequestTypes } from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamReport } from '../../src/shared';
 import { startReceiver, type Receiver } from '../../src/engine/webhooks/test-receiver';
 import { listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
-import { refused, startInProcessRemote, type InProcessRemote } from '../harness/in-process-remote';
+import { callVendor, refused, startInProcessRemote, type InProcessRemote, type VendorData } from '../harness/in-process-remote';
 
 let steady: NginxRtmp;
 let doomed: NginxRtmp;
@@ -28,9 +27,7 @@ afterAll(async () => {
   await Promise.all([steady?.stop(), doomed?.stop(), receiver?.close()]);
 });
 
-type VendorData = NonNullable<OBSRequestTypes['CallVendorRequest']['requestData']>;
-const vendor = async <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> =>
-  (await remote.obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData })).responseData as T;
+const vendor = <T = Record<string, unknown>>(requestType: string, requestData: VendorData = {}): Promise<T> => callVendor<T>(remote.obs, requestType, requestData);
 const stateOf = async (destinationId: string): Promise<string> => (await vendor<{ state: string }>('GetDestinationStatus', { destinationId })).state;
 
 describe('post-stream report', () => {

@@ -51,6 +51,15 @@ describe('StreamSession', () => {
     expect(r.samples.map((p) => p.destinations)).toEqual([{ a: 100 }, { a: 2800 }]);
   });
 
+  it('takes the totals as they are at the stop, fresher than the last once-a-second stats', () => {
+    const s = new StreamSession(0, new Date(0), null);
+    s.take(state('a', 'live'), 0);
+    s.take({ type: 'destination.stats', data: { stats: [dest('a', { bytesSent: 371 })] } }, 1000);
+    s.totals([dest('a', { bytesSent: 250_000, dropped: 2 }), dest('unknown', { bytesSent: 9 })]);
+    const r = s.finish(2000, new Date(2000), 'idle', null);
+    expect(r.destinations).toEqual([expect.objectContaining({ id: 'a', bytesSent: 250_000, droppedFrames: 2, averageKbps: 1000 })]);
+  });
+
   it('thins a long run’s graph points instead of cutting them', () => {
     const s = new StreamSession(0, new Date(0), null);
     for (let i = 0; i < 10_000; i++) s.take(out({}), i * 1000);

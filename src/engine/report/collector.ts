@@ -3,7 +3,7 @@
  * the stream leaves idle and ends when it is idle or failed again. Pure: the caller feeds events
  * with the time they happened.
  */
-import type { DestinationState, StreamReport, StudioEvent } from '../../shared';
+import type { DestinationState, DestinationStats, StreamReport, StudioEvent } from '../../shared';
 import { message } from '../webhooks/derive';
 
 /** Most points the report keeps for its graphs: a long show is thinned, not cut. */
@@ -97,6 +97,16 @@ export class StreamSession {
         this.report.diagnosis.push({ atMs: at, severity: event.data.severity, message: event.data.message });
         return;
       default:
+    }
+  }
+
+  /** The destinations' running totals (bytes, drops) as they are now; rates and states are left alone. */
+  totals(stats: readonly DestinationStats[]): void {
+    for (const s of stats) {
+      const d = this.destinations.get(s.id);
+      if (!d) continue;
+      d.bytesSent = Math.max(d.bytesSent, s.bytesSent);
+      d.droppedFrames = Math.max(d.droppedFrames, s.dropped);
     }
   }
 

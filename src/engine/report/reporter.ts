@@ -5,7 +5,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { NoticeLevel, StreamReport, StudioDocument, StudioEvent } from '../../shared';
+import type { DestinationStats, NoticeLevel, StreamReport, StudioDocument, StudioEvent } from '../../shared';
 import type { Clock, Disposable } from '../api';
 import { recordingFolder } from '../output/recording/file-name';
 import { message } from '../webhooks/derive';
@@ -28,6 +28,11 @@ export interface ReporterOptions {
   wallNow?: () => number;
   /** The encoder the stream starts with (the encoder selection's choice). */
   encoder: () => string | null;
+  /**
+   * The destinations' numbers now: read as the stream stops, since the once-a-second stats may be
+   * up to a second old by then (a short stream would be reported with its first second only).
+   */
+  destinations?: () => DestinationStats[];
   notify: (level: NoticeLevel, message: string) => void;
 }
 
@@ -65,7 +70,10 @@ export class StreamReporter {
       const { state, error } = event.data;
       if (!this.session && state !== 'idle' && state !== 'failed' && state !== 'stopping') {
         this.session = new StreamSession(now, this.wall(), this.opts.encoder());
-      } else if (this.session && (state === 'idle' || state === 'failed')) {
+      } else if (this.session && (state === 'stopping' || state === 'idle' || state === 'failed')) {
+        this.session.totals(this.opts.destinations?.() ?? []);
+      }
+      if (this.session && (state === 'idle' || state === 'failed')) {
         const report = this.session.finish(now, this.wall(), state, message(error));
         this.session = null;
         this.writing = this.writing.then(() => this.save(report));
