@@ -83,6 +83,8 @@ export const outputRequests: HandlerTable = {
       return success(streamStatus(stream, destinations));
     }
     if (name === RECORD_OUTPUT) return success({ ...IDLE_STATUS, ...recordStatus(await pollStatus(ctx)) });
+    // The replay buffer is listed by GetOutputList, so its status is answered too (Companion asks for each).
+    if (name === REPLAY_OUTPUT) return success({ ...IDLE_STATUS, outputActive: replayActive(await replayState(ctx)) });
     return fail(Code.ResourceNotFound, `No output was found with the name \`${name}\`.`);
   },
 

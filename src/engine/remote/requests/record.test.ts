@@ -14,6 +14,7 @@ import {
   type Result,
   type StudioDocument,
 } from '../../../shared';
+import { IDLE_REPLAY_STATUS } from '../../../shared/replay';
 import type { Studio } from '../../api';
 import { EventSubscription, type RequestContext, type RequestOutcome } from '../types';
 import { NO_PAUSE } from './record';
@@ -31,6 +32,8 @@ class Recorder {
   refuseStart: Result<never> | null = null;
 
   execute(type: string): Result<unknown> {
+    // GetOutputList also lists the replay buffer: an idle one, here.
+    if (type === 'replay.status') return { ok: true, value: IDLE_REPLAY_STATUS };
     if (!type.startsWith('record.')) throw new Error(`the record requests should not send ${type}`);
     this.calls.push(type);
     if (this.missing) return fail(Status.RequestProcessingFailed, `"${type}" is not a document command.`);
