@@ -21,7 +21,9 @@ export function suiteResources(): SuiteResources {
   const cleanups: Array<() => Promise<void> | void> = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
-    expect(listFfmpegChildren(), 'no FFmpeg outlives a test').toEqual([]);
+    // Waited for, not sampled: a studio's start-up encoder probe (a few frames per encoder) may still
+    // be finishing when a short test ends; an FFmpeg that really outlives its test is still caught.
+    await expect.poll(() => listFfmpegChildren(), { message: 'no FFmpeg outlives a test', timeout: 30_000 }).toEqual([]);
   });
   afterAll(() => {
     for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
