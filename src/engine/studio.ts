@@ -128,6 +128,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     secrets,
     emit,
     isLive: outputActive,
+    writingFiles: (): boolean => recording.active() || replay.active(),
   });
   const encoders = new EncoderSelection({
     document: () => store.get(),

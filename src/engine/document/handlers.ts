@@ -14,6 +14,7 @@ import {
   ok,
   type CommandResult,
   type Destination,
+  type EncoderSettings,
   type EventMap,
   type EventType,
   type Input,
@@ -25,6 +26,7 @@ import {
   type Settings,
   type StudioDocument,
   type StudioEvent,
+  type VideoSettings,
   type Webhook,
 } from '../../shared';
 import { BUILT_IN_TEMPLATES, applyTemplate, templateFromSettings, validateTemplate } from '../output/encoders/templates';
@@ -42,6 +44,8 @@ import { encoderSettingsSchema, videoSettingsSchema, type COMMAND_SCHEMAS, type 
 export interface HandlerContext {
   kinds: KindRegistry;
   isLive: () => boolean;
+  /** A recording or the replay buffer is writing: the output size must stay (a file keeps one size). */
+  writingFiles?: () => boolean;
   newId: () => string;
   /** A fresh random secret (webhook signing keys generated for the user). */
   newSecret: () => string;
@@ -150,8 +154,37 @@ function sizeToCanvas(kind: string, settings: Settings, doc: StudioDocument): Se
   return out;
 }
 
-const stopFirst = (what: string) =>
-  fail(Status.OutputRunning, `Stop the stream before changing the ${what}; they cannot change while live.`);
+/**
+ * What may change while live (live reconfiguration, output/stream-output.ts): the bitrate and the
+ * encoder's tuning, and the output size unless a file is being written. The canvas and frame rate
+ * may not (the renderer and every encoder read them), nor the encoder itself (a destination's
+ * connection carries one codec).
+ */
+function liveRefusal(doc: StudioDocument, video: VideoSettings, encoder: EncoderSettings, ctx: HandlerContext): Result<never> | null {
+  if (!ctx.isLive()) return null;
+  const v0 = doc.video;
+  if (video.baseWidth !== v0.baseWidth || video.baseHeight !== v0.baseHeight) {
+    return fail(Status.OutputRunning, 'The canvas (base) size cannot change while live; stop the stream, recording and replay buffer first.', 'baseWidth');
+  }
+  if (video.fpsNumerator !== v0.fpsNumerator || video.fpsDenominator !== v0.fpsDenominator) {
+    return fail(Status.OutputRunning, 'The frame rate cannot change while live; stop the stream, recording and replay buffer first.', 'fpsNumerator');
+  }
+  if (encoder.encoder !== doc.output.encoder.encoder) {
+    return fail(
+      Status.OutputRunning,
+      'The encoder cannot be swapped while live (its bitrate, preset, keyframe interval, profile and B-frames can); stop the outputs to choose another one.',
+      'encoder',
+    );
+  }
+  if ((video.outputWidth !== v0.outputWidth || video.outputHeight !== v0.outputHeight) && ctx.writingFiles?.()) {
+    return fail(
+      Status.OutputRunning,
+      'The output size cannot change while recording or while the replay buffer runs (a file keeps one size); stop them first, or give a destination a rendition of that size.',
+      'outputWidth',
+    );
+  }
+  return null;
+}
 
 /** obs-websocket's 506, in words a user can act on. */
 const studioModeOff = (what: string) =>
@@ -476,7 +509,6 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   },
 
   'video.set': (doc, patch, ctx) => {
-    if (ctx.isLive()) return stopFirst('video settings');
     const cur = doc.video;
     const next = { ...cur, ...patch };
     // An output size that tracked the canvas keeps tracking it unless the caller sets it.
@@ -487,13 +519,16 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     }
     const valid = parseArgs(videoSettingsSchema, next);
     if (!valid.ok) return valid;
+    const refused = liveRefusal(doc, valid.value, doc.output.encoder, ctx);
+    if (refused) return refused;
     return change({ ...doc, video: valid.value }, null, ev('video.changed', {}));
   },
 
   'output.setEncoder': (doc, patch, ctx) => {
-    if (ctx.isLive()) return stopFirst('encoder settings');
     const valid = parseArgs(encoderSettingsSchema, { ...doc.output.encoder, ...patch });
     if (!valid.ok) return valid;
+    const refused = liveRefusal(doc, doc.video, valid.value, ctx);
+    if (refused) return refused;
     return change({ ...doc, output: { ...doc.output, encoder: valid.value } }, null);
   },
 
@@ -520,7 +555,6 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   },
 
   'template.apply': (doc, { name }, ctx) => {
-    if (ctx.isLive()) return stopFirst('encoder settings');
     const t = [...BUILT_IN_TEMPLATES, ...doc.output.templates].find((x) => sameName(x.name, name));
     if (!t) return fail(Status.ResourceNotFound, `There is no encoder template named "${name}".`, 'name');
     const applied = applyTemplate(t, doc.output.encoder);
@@ -532,6 +566,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       if (!v.ok) return v;
       video = v.value;
     }
+    const refused = liveRefusal(doc, video, valid.value, ctx);
+    if (refused) return refused;
     const events = video === doc.video ? [] : [ev('video.changed', {})];
     return ok({ doc: { ...doc, video, output: { ...doc.output, encoder: valid.value } }, events, value: null });
   },

@@ -30,7 +30,7 @@ async function setup(opts: { secretsDir?: string } = {}) {
   let n = 0;
   const newId = () => `id-${++n}`;
   const events: StudioEvent[] = [];
-  const state = { live: false };
+  const state = { live: false, writing: false };
   const secrets = new FileSecretStore(opts.secretsDir ?? dir);
   const store = new DocumentStore({
     initial: blankDocument(newId),
@@ -38,6 +38,7 @@ async function setup(opts: { secretsDir?: string } = {}) {
     secrets,
     emit: (e) => events.push(e),
     isLive: () => state.live,
+    writingFiles: () => state.writing,
     newId,
   });
   const sceneUuid = store.get().currentSceneUuid;
@@ -522,11 +523,23 @@ describe('video and output settings', () => {
     expect(e.message).toMatch(message);
   });
 
-  it('video.set and output.setEncoder are refused while live; the ffmpeg path is not', async () => {
+  it('while live the bitrate and output size change (live reconfiguration); the canvas, frame rate and encoder do not', async () => {
     const t = await setup();
     t.state.live = true;
-    expect(await t.reject('video.set', { baseWidth: 640 })).toMatchObject({ code: Status.OutputRunning });
-    expect(await t.reject('output.setEncoder', { bitrateKbps: 3000 })).toMatchObject({ code: Status.OutputRunning });
+    expect(await t.reject('video.set', { baseWidth: 640, baseHeight: 360 })).toMatchObject({ code: Status.OutputRunning, field: 'baseWidth' });
+    expect(await t.reject('video.set', { fpsNumerator: 60 })).toMatchObject({ code: Status.OutputRunning, field: 'fpsNumerator' });
+    expect(await t.reject('output.setEncoder', { encoder: 'libx264' })).toMatchObject({ code: Status.OutputRunning, field: 'encoder' });
+    await t.must('output.setEncoder', { bitrateKbps: 3000, preset: 'superfast' });
+    await t.must('video.set', { outputWidth: 1280, outputHeight: 720 });
+    expect(t.store.get().output.encoder.bitrateKbps).toBe(3000);
+    expect(t.store.get().video).toMatchObject({ outputWidth: 1280, outputHeight: 720 });
+    // A recording or the replay buffer keeps one size in its file; the bitrate may still change.
+    t.state.writing = true;
+    const e = await t.reject('video.set', { outputWidth: 854, outputHeight: 480 });
+    expect(e).toMatchObject({ code: Status.OutputRunning, field: 'outputWidth' });
+    expect(e.message).toMatch(/recording/);
+    await t.must('output.setEncoder', { bitrateKbps: 2500 });
+    t.state.writing = false;
     await t.must('output.setFfmpegPath', { ffmpegPath: '  /usr/bin/ffmpeg ' });
     expect(t.store.get().output.ffmpegPath).toBe('/usr/bin/ffmpeg');
     t.state.live = false;
@@ -800,6 +813,7 @@ describe('recording settings, uplink and encoder templates', () => {
     await must('template.apply', { name: 'Twitch 1080p60 6000 kbps' });
     expect(store.get().output.encoder).toMatchObject({ bitrateKbps: 6000, encoder: 'auto', profile: 'high' });
     expect(store.get().video).toMatchObject({ outputWidth: 1920, outputHeight: 1080, fpsNumerator: 60 });
+    // While live a template may change the bitrate and tuning, not the encoder or frame rate.
     state.live = true;
     expect((await reject('template.apply', { name: 'My show' })).code).toBe(Status.OutputRunning);
     state.live = false;

@@ -19,8 +19,10 @@ export interface DocumentStoreOptions {
   kinds: KindRegistry;
   secrets: SecretStore;
   emit: (e: StudioEvent) => void;
-  /** True while an output runs; video and encoder settings are refused then. */
+  /** True while an output runs: the canvas, frame rate and encoder are refused then (see liveRefusal). */
   isLive: () => boolean;
+  /** True while a recording or the replay buffer writes: the output size is refused then. */
+  writingFiles?: () => boolean;
   newId?: () => string;
   /** Milliseconds, for merging a drag's commands into one undo step; default Date.now. */
   now?: () => number;
@@ -37,6 +39,7 @@ export class DocumentStore {
     this.ctx = {
       kinds: opts.kinds,
       isLive: opts.isLive,
+      ...(opts.writingFiles && { writingFiles: opts.writingFiles }),
       newId: opts.newId ?? randomUUID,
       newSecret: () => randomBytes(24).toString('base64url'),
     };

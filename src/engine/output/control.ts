@@ -101,17 +101,30 @@ export class OutputControl {
     return output.startDestination(await this.spec(dest));
   }
 
-  /** Keeps running destinations in step with the document: removed ones stop, renamed ones follow. */
+  /**
+   * Keeps what runs in step with the document: removed destinations stop, renamed ones follow, a
+   * changed rendition or audio-only switch applies to a running one, and new encoder settings or
+   * output size apply to the running encoders (live reconfiguration; the document has already
+   * refused what cannot change while live).
+   */
   documentChanged(doc: StudioDocument): void {
-    if (!this.running()) return;
     const output = this.opts.output;
+    if (output.changesLive({ video: doc.video, encoder: doc.output.encoder })) {
+      void output.reconfigure({ video: doc.video, encoder: doc.output.encoder }).then((done) => {
+        if (!done.ok && done.error.code !== Status.OutputNotRunning) this.opts.notify('error', done.error.message);
+        else if (done.ok) this.opts.notify('info', 'The new encoder settings are on air; every destination stayed connected.');
+      });
+    }
+    if (!this.running()) return;
     for (const s of output.destinationStats()) {
       const d = doc.destinations.find((x) => x.id === s.id);
       if (!d) {
         if (s.state !== 'idle' && s.state !== 'failed') void output.stopDestination(s.id);
-      } else if (d.name !== s.name) {
-        output.renameDestination(d.id, d.name);
+        continue;
       }
+      if (d.name !== s.name) output.renameDestination(d.id, d.name);
+      const updated = output.updateDestination(d.id, { audioOnly: d.audioOnly, rendition: d.rendition });
+      if (!updated.ok) this.opts.notify('error', `${d.name}: ${updated.error.message}`);
     }
   }
 

@@ -32,6 +32,12 @@ export interface EncoderOptions {
   fanOut?: FanOut;
   /** Where this encoder's timeline starts (see EncoderArgsInput.tsOffsetSec). */
   tsOffsetSec?: number;
+  /**
+   * With fanOut: keep what it encodes until release(), while the encoder it replaces finishes
+   * writing (a planned replacement: new settings while live). Without: it writes at once (the
+   * one it replaces is already gone).
+   */
+  held?: boolean;
   /** Encode and throw the result away (FFmpeg's null muxer): benchmarks of the frame path. */
   discard?: boolean;
   clock: Clock;
@@ -54,11 +60,14 @@ export class Encoder {
   private snapshot: ProgressSnapshot | null = null;
   private at = 0;
   private rateValues: EncoderRates = ZERO;
+  /** Output kept until release() (held replacements only); null once released. */
+  private kept: Buffer[] | null;
 
   constructor(private readonly opts: EncoderOptions) {
     this.fanOut = opts.fanOut ?? new FanOut({ batchMs: FAN_OUT_BATCH_MS, now: () => opts.clock.now() });
+    this.kept = opts.fanOut && opts.held ? [] : null;
     // What a predecessor left half-written belongs to no packet of this encoder's stream.
-    if (opts.fanOut) opts.fanOut.restart();
+    if (opts.fanOut && !opts.held) opts.fanOut.restart();
     this.proc = new FfmpegProcess({
       path: opts.ffmpegPath,
       args: buildEncoderArgs({
@@ -82,8 +91,17 @@ export class Encoder {
   start(): Result<null> {
     const started = this.proc.start();
     // Never paused: a slow pusher is its tap's problem, not the encoder's.
-    if (started.ok) this.proc.output?.on('data', (chunk: Buffer) => this.fanOut.push(chunk));
+    if (started.ok) this.proc.output?.on('data', (chunk: Buffer) => (this.kept ? this.kept.push(chunk) : this.fanOut.push(chunk)));
     return started;
+  }
+
+  /** A held replacement's predecessor has finished: its output follows the predecessor's in the fan-out. */
+  release(): void {
+    const kept = this.kept;
+    if (!kept) return;
+    this.kept = null;
+    this.fanOut.restart();
+    for (const chunk of kept) this.fanOut.push(chunk);
   }
 
   whenSpawned(): Promise<Result<null>> {

@@ -25,17 +25,25 @@ const encoder: EncoderSettings = {
   audioBitrateKbps: 64,
 };
 
-let ts: Buffer;
-beforeAll(() => {
-  // The encoder's own arguments, with lavfi sources in place of the raw pipes and no progress pipe.
-  const args = buildEncoderArgs({ video, encoder, target: { kind: 'pipe' } });
+/** The encoder's own arguments for `size`, with lavfi sources in place of the raw pipes and no progress pipe. */
+function encode(size: number, bitrateKbps = encoder.bitrateKbps): Buffer {
+  const v = { ...video, baseWidth: size, baseHeight: size, outputWidth: size, outputHeight: size };
+  const args = buildEncoderArgs({ video: v, encoder: { ...encoder, bitrateKbps }, target: { kind: 'pipe' } });
   const output = args.slice(args.indexOf('-map')).filter((a, i, all) => a !== '-progress' && all[i - 1] !== '-progress');
   const seconds = String(FRAMES / 10);
-  ts = execFileSync(
+  return execFileSync(
     FFMPEG,
-    ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=64x64:rate=10`, '-f', 'lavfi', '-i', 'sine=f=440:r=48000', '-t', seconds, ...output],
+    ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${size}x${size}:rate=10`, '-f', 'lavfi', '-i', 'sine=f=440:r=48000', '-t', seconds, ...output],
     { maxBuffer: 64 << 20 },
   );
+}
+
+let ts: Buffer;
+/** The same seconds at another size and rate: a second rendition on the same timeline. */
+let other: Buffer;
+beforeAll(() => {
+  ts = encode(64);
+  other = encode(48, 150);
 });
 
 /** Bytes a tap that joined at the very start receives: the PAT and PMT, then all from the first keyframe. */
@@ -52,6 +60,19 @@ function decode(data: Buffer): { frames: number; firstIsKey: boolean } {
     .split('\n')
     .filter(Boolean);
   return { frames: out.length, firstIsKey: out[0] === '1' };
+}
+
+/** [key_frame, pts_time, width] of each video frame FFmpeg decodes from a TS. */
+function probeFrames(data: Buffer): number[][] {
+  const args = ['-v', 'error', '-select_streams', 'v', '-show_entries', 'frame=key_frame,pts_time,width', '-of', 'csv=p=0', '-'];
+  return (
+    execFileSync('ffprobe', args, { input: data })
+      .toString()
+      .split('\n')
+      // A frame with side data gets a trailing comma and a line of its own: keep whole rows only.
+      .map((l) => l.split(',').slice(0, 3).map(Number))
+      .filter((f) => f.length === 3 && f.every(Number.isFinite))
+  );
 }
 
 /** Splits a buffer into pieces of the given sizes, repeated. */
@@ -86,6 +107,12 @@ describe('TsReader', () => {
       expect(chunks.every((c) => c.data.length % TS_PACKET === 0 && c.keys.every((k) => c.frames.includes(k)))).toBe(true);
       expect(Buffer.concat(chunks.map((c) => c.data)).equals(ts)).toBe(true);
     }
+  });
+
+  it('reads the decode time of each frame, one frame period (9000 at 90 kHz) apart', () => {
+    const stamps = readAll(ts, [5000]).chunks.flatMap((c) => c.stamps);
+    expect(stamps).toHaveLength(FRAMES);
+    expect(stamps.slice(1).map((t, i) => t - stamps[i]!)).toEqual(Array(FRAMES - 1).fill(9000));
   });
 
   it('keeps the PAT and PMT for late readers, and finds sync again after garbage', () => {
@@ -175,5 +202,50 @@ describe('FanOut', () => {
     now += 100;
     fan.push(Buffer.alloc(0));
     expect(pipe.bytes().length).toBe(early(ts));
+  });
+
+  it('hands a tap over to another encoding on the same timeline: every frame once, in order, the new size from a keyframe on', () => {
+    const a = new FanOut();
+    const b = new FanOut();
+    const sink = new Pipe();
+    let tap = a.tap(sink, 1 << 20);
+    const partsA = pieces(ts, [188 * 10]);
+    const partsB = pieces(other, [188 * 10]);
+    const n = Math.max(partsA.length, partsB.length);
+    // The two encoders write side by side, as two FFmpeg children do; the move comes a third in.
+    for (let i = 0; i < n; i++) {
+      if (i === Math.floor(n / 3)) tap = tap.handOver(b);
+      if (partsA[i]) a.push(partsA[i]!);
+      if (partsB[i]) b.push(partsB[i]!);
+    }
+    expect(a.tapCount).toBe(0);
+    expect(b.tapCount).toBe(1);
+    const frames = probeFrames(sink.bytes());
+    const pts = frames.map((f) => f[1]!);
+    const widths = frames.map((f) => f[2]!);
+    // No frame lost and none twice: the times step by one frame period throughout.
+    expect(pts.slice(1).map((t, i) => Math.round((t - pts[i]!) * 10))).toEqual(Array(pts.length - 1).fill(1));
+    const switchAt = widths.indexOf(48);
+    expect(switchAt).toBeGreaterThan(0);
+    expect(widths.slice(0, switchAt).every((w) => w === 64)).toBe(true);
+    expect(widths.slice(switchAt).every((w) => w === 48)).toBe(true);
+    expect(frames[switchAt]![0]).toBe(1); // the new encoding starts at a keyframe
+    expect(tap.counters().frames).toBe(frames.length);
+  });
+
+  it('a handover whose old encoding stops takes over at once, from the new one\'s next keyframe', () => {
+    const a = new FanOut();
+    const b = new FanOut();
+    const sink = new Pipe();
+    const tap = a.tap(sink, 1 << 20);
+    a.push(ts.subarray(0, 188 * 200));
+    const moved = tap.handOver(b);
+    a.end();
+    b.push(other);
+    expect(a.tapCount).toBe(0);
+    expect(moved.joined).toBe(true);
+    const frames = probeFrames(sink.bytes());
+    expect(frames[0]![0]).toBe(1);
+    expect(frames.at(-1)![2]).toBe(48);
   });
 });

@@ -25,12 +25,26 @@ export class Tap {
   private synced = false;
   private everSynced = false;
   private closed = false;
-  private readonly c = { bytes: 0, frames: 0, dropped: 0, overflows: 0 };
+  /** Decode time of the last frame written to the sink (90 kHz), for a handover's cut. */
+  private lastStamp = NaN;
+  /** A tap on another fan-out that takes this one's sink over at a keyframe (see handOver). */
+  private successor: Tap | null = null;
+  /** While handing over: what this tap got since, kept until the successor's keyframe says where to cut. */
+  private waiting: TsChunk[] = [];
+  private waitingBytes = 0;
+  /** Where the successor starts (90 kHz): this tap writes frames before it, then lets go. */
+  private cutAt = NaN;
+  /** While taking over: the tap still owning the sink, and what this one holds until it lets go. */
+  private predecessor: Tap | null = null;
+  private held: { data: Buffer; frames: number }[] = [];
+  private heldBytes = 0;
+  private heldFrom = NaN;
 
   constructor(
     private readonly owner: FanOut,
     private readonly sink: Writable,
     private readonly maxBytes: number,
+    private readonly c = { bytes: 0, frames: 0, dropped: 0, overflows: 0 },
   ) {}
 
   counters(): TapCounters {
@@ -43,16 +57,54 @@ export class Tap {
     return this.everSynced;
   }
 
-  /** Detaches from the fan-out; nothing more is written. */
+  /** Detaches from the fan-out; nothing more is written. A successor waiting on it takes over now. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.owner.detach(this);
+    this.predecessor?.close();
+    this.predecessor = null;
+    const next = this.successor;
+    this.successor = null;
+    next?.takeOver();
+  }
+
+  /**
+   * Moves this tap's sink to another fan-out whose encoder shares this one's timeline (a rendition
+   * changed while live), so the sink (a pusher's pipe: one connection) sees one continuous stream.
+   * From now on this tap keeps what it gets instead of writing it; the new tap waits for its first
+   * keyframe later than the sink's last frame; then this one writes what it kept up to the frame
+   * before that keyframe and lets go, and the new one writes on from the keyframe. The sink gets
+   * nothing for that while (at most a GOP and an encoder's start), then every frame, in order.
+   * Returns the new tap, which carries the counters on.
+   */
+  handOver(next: FanOut): Tap {
+    const tap = next.tap(this.sink, this.maxBytes, this.c);
+    if (this.closed || !this.synced) {
+      this.close();
+      return tap;
+    }
+    tap.predecessor = this;
+    this.successor = tap;
+    return tap;
   }
 
   offer(chunk: TsChunk, psi: () => Buffer): void {
     if (this.closed || !this.sink.writable) return;
+    if (this.predecessor) return this.hold(chunk, psi);
+    if (this.successor && !Number.isNaN(this.cutAt)) return this.writeUntilCut([chunk]);
+    if (this.successor) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.data.length;
+      // The successor takes too long to reach a keyframe: stop keeping, it joins when it can.
+      if (this.waitingBytes > this.maxBytes) this.close();
+      return;
+    }
     if (this.synced) {
-      if (this.fits(chunk.data.length)) return this.write(chunk.data, chunk.frames.length);
+      if (this.fits(chunk.data.length)) {
+        this.noteStamp(chunk);
+        return this.write(chunk.data, chunk.frames.length);
+      }
       // Overflow: this pusher is behind. Drop for it alone and wait for a keyframe to resume, but
       // first finish the frame in progress when it ends in this chunk, so no half frame goes out.
       this.synced = false;
@@ -76,8 +128,76 @@ export class Tap {
     }
     this.synced = true;
     this.everSynced = true;
+    this.noteStamp(chunk);
     if (head.length) this.write(head, 0);
     this.write(tail, frames);
+  }
+
+  /** A successor's data while its predecessor owns the sink: from its first keyframe after the sink's last frame. */
+  private hold(chunk: TsChunk, psi: () => Buffer): void {
+    const pred = this.predecessor!;
+    if (this.heldBytes > 0) {
+      this.held.push({ data: chunk.data, frames: chunk.frames.length });
+      this.heldBytes += chunk.data.length;
+      this.noteStamp(chunk);
+      // The predecessor's encoder has stopped or fallen far behind: take over now.
+      if (this.heldBytes > this.maxBytes) pred.close();
+      return;
+    }
+    const after = pred.lastStamp;
+    const i = chunk.frames.findIndex((at, n) => chunk.keys.includes(at) && !(chunk.stamps[n]! <= after));
+    if (i < 0) return;
+    const head = psi();
+    if (head.length) this.held.push({ data: head, frames: 0 });
+    this.held.push({ data: chunk.data.subarray(chunk.frames[i]!), frames: chunk.frames.length - i });
+    this.heldFrom = chunk.stamps[i]!;
+    this.heldBytes = head.length + chunk.data.length - chunk.frames[i]!;
+    this.noteStamp(chunk);
+    pred.cutBefore(this.heldFrom);
+  }
+
+  /**
+   * The successor starts at `from`: what was kept goes out up to the frame before it, then this
+   * tap lets go. When nothing kept reaches `from` yet, it writes on until a frame does.
+   */
+  private cutBefore(from: number): void {
+    const kept = this.waiting;
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.cutAt = from;
+    this.writeUntilCut(kept);
+  }
+
+  private writeUntilCut(chunks: TsChunk[]): void {
+    for (const chunk of chunks) {
+      const cut = chunk.stamps.findIndex((t) => !(t < this.cutAt));
+      if (cut < 0 && this.synced && this.fits(chunk.data.length)) {
+        this.noteStamp(chunk);
+        this.write(chunk.data, chunk.frames.length);
+        continue;
+      }
+      const end = cut < 0 ? 0 : chunk.frames[cut]!;
+      if (this.synced && end > 0 && this.fits(end)) this.write(chunk.data.subarray(0, end), cut);
+      this.close();
+      return;
+    }
+  }
+
+  /** The predecessor is done: what this tap held goes out, and it writes on its own from now on. */
+  private takeOver(): void {
+    this.predecessor = null;
+    if (this.closed) return;
+    if (this.heldBytes === 0) return; // no keyframe yet: it joins at the next one, as a new tap does
+    this.synced = true;
+    this.everSynced = true;
+    for (const h of this.held) this.write(h.data, h.frames);
+    this.held = [];
+    this.heldBytes = 0;
+  }
+
+  private noteStamp(chunk: TsChunk): void {
+    const last = chunk.stamps[chunk.stamps.length - 1];
+    if (last !== undefined && !Number.isNaN(last)) this.lastStamp = last;
   }
 
   private fits(bytes: number): boolean {
@@ -117,14 +237,19 @@ export class FanOut {
   constructor(private readonly opts: FanOutOptions = {}) {}
 
   /** A new reader of this stream; it receives data from the next keyframe on. */
-  tap(sink: Writable, maxBytes: number): Tap {
-    const tap = new Tap(this, sink, Math.max(1, maxBytes));
+  tap(sink: Writable, maxBytes: number, counters?: { bytes: number; frames: number; dropped: number; overflows: number }): Tap {
+    const tap = new Tap(this, sink, Math.max(1, maxBytes), counters);
     this.taps.add(tap);
     return tap;
   }
 
   detach(tap: Tap): void {
     this.taps.delete(tap);
+  }
+
+  /** Its encoder is gone for good: every tap detaches (one being handed over finishes the move now). */
+  end(): void {
+    for (const tap of [...this.taps]) tap.close();
   }
 
   get tapCount(): number {

@@ -41,7 +41,13 @@ export interface PusherOptions {
   killAfterMs?: number;
 }
 
-export function startPusher(opts: PusherOptions, events: PushEvents): Result<PushAttempt> {
+/** A pusher's connection attempt, which can also change the encoding it sends without reconnecting. */
+export interface Pusher extends PushAttempt {
+  /** Sends another encoding from its next keyframe on (see Tap.handOver); the connection stays. */
+  moveTo(fanOut: FanOut): void;
+}
+
+export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pusher> {
   let tap: Tap | null = null;
   const split = opts.presets ? splitPublishUrl(opts.url, opts.protocol) : { url: opts.url, options: [] };
   let channel: PresetChannel | null = null;
@@ -94,5 +100,8 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
       await proc.dispose();
     },
     counters: () => tap?.counters() ?? counters,
+    moveTo(fanOut) {
+      if (tap) tap = tap.handOver(fanOut);
+    },
   });
 }

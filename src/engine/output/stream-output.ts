@@ -54,7 +54,7 @@ import type { EncoderName } from './encoders/catalog';
 import type { FanOut } from './fan-out';
 import { FramePump, type PumpCounters } from './frame-pump';
 import { presetSupport, type PresetProbe, type PresetSupport } from './preset-probe';
-import { startPusher } from './pusher';
+import { startPusher, type Pusher } from './pusher';
 import { MAIN_RENDITION, bufferBytes, planRendition, type RenditionPlan } from './rendition';
 import type { ExitInfo } from './supervisor';
 import { checkTargetUrl, type TargetUrl } from './target-url';
@@ -132,6 +132,14 @@ interface Destination {
   target: TargetUrl | null;
   plan: RenditionPlan;
   runner: DestinationRunner;
+  /** Its latest connection attempt's pusher (moved to another encoding when its rendition changes). */
+  pusher: Pusher | null;
+}
+
+/** What may change while the output runs (live reconfiguration); the frame rate and canvas size may not. */
+export interface LiveSettings {
+  video: VideoSettings;
+  encoder: EncoderSettings;
 }
 
 type Phase = 'idle' | 'running' | 'stopping' | 'failed';
@@ -172,6 +180,12 @@ export class StreamOutput {
   private stopping: Promise<Result<null>> | null = null;
   private ending: Promise<void> | null = null;
   private disposed = false;
+  /** Where each encoding's timeline started, in frames of the main one's (see timelineSec). */
+  private readonly timelineBase = new Map<string, number>();
+  /** The live reconfiguration in progress; the next one waits for it. */
+  private reconfiguring: Promise<unknown> = Promise.resolve();
+  /** The settings of the latest reconfigure() not yet applied. */
+  private pending: LiveSettings | null = null;
   /** What the preset probe said about the FFmpeg the pushers use. */
   private presets: { path: string; support: PresetSupport } | null = null;
   private presetProbing: { path: string; done: Promise<void> } | null = null;
@@ -464,6 +478,143 @@ export class StreamOutput {
     d.runner.rename(name);
   }
 
+  /**
+   * New encoder settings or output size while the output runs (live reconfiguration, the seed's
+   * "dynamic configuration"). Every encoding whose settings change gets a new encoder on the same
+   * timeline, as a crashed one does (replaceEncoder), but planned: the new one starts first and
+   * holds its output while the old one writes its last frames, then follows them in the same
+   * fan-out, so no destination, recording or preview reconnects. A destination whose rendition
+   * now works out differently moves to its new encoding at a keyframe (Tap.handOver).
+   * Calls are applied one after another, in order.
+   */
+  /** Whether these settings differ from what the running encoders were given (so reconfigure would act). */
+  changesLive(next: LiveSettings): boolean {
+    const p = this.params;
+    if (this.phase !== 'running' || !p || p.discard) return false;
+    return JSON.stringify(next.video) !== JSON.stringify(this.pending?.video ?? p.video) || JSON.stringify(next.encoder) !== JSON.stringify(this.pending?.encoder ?? p.encoder);
+  }
+
+  reconfigure(next: LiveSettings): Promise<Result<null>> {
+    this.pending = next;
+    const run = this.reconfiguring.then(() => this.applyLive(next));
+    this.reconfiguring = run;
+    return run;
+  }
+
+  /**
+   * A running destination's settings changed. A new rendition moves its pusher to that encoding
+   * without reconnecting. An audio-only switch reconnects it at once (no backoff): an RTMP
+   * connection announces its tracks when it starts, and a track that appears or vanishes later
+   * is not something servers and players accept. Other destinations are untouched either way.
+   */
+  updateDestination(id: string, next: Pick<OutputDestination, 'audioOnly' | 'rendition'>): Result<null> {
+    const d = this.dests.get(id);
+    const p = this.params;
+    if (!d || !p || this.phase !== 'running') return ok(null);
+    const rendition = next.rendition ?? null;
+    const audioSwitch = (d.spec.audioOnly === true) !== (next.audioOnly === true);
+    if (!audioSwitch && JSON.stringify(rendition) === JSON.stringify(d.spec.rendition ?? null)) return ok(null);
+    d.spec = { ...d.spec, audioOnly: next.audioOnly === true, rendition };
+    const plan = planRendition(p.video, p.encoder, d.spec.rendition, d.spec.audioOnly);
+    if (audioSwitch) {
+      d.plan = plan;
+      this.opts.logger.log('info', 'destination reconnects for its audio-only switch', { destination: d.spec.name, audioOnly: d.spec.audioOnly });
+      if (d.runner.active()) d.runner.reconnectNow();
+      return ok(null);
+    }
+    if (plan.key === d.plan.key) return ok(null);
+    return this.move(d, plan);
+  }
+
+  private async applyLive(next: LiveSettings): Promise<Result<null>> {
+    if (this.pending === next) this.pending = null;
+    const p = this.params;
+    if (this.phase !== 'running' || !p || !this.pump) return fail(Status.OutputNotRunning, 'Nothing is running to reconfigure.');
+    const { video, encoder } = next;
+    const cur = p.video;
+    if (video.baseWidth !== cur.baseWidth || video.baseHeight !== cur.baseHeight || video.fpsNumerator !== cur.fpsNumerator || video.fpsDenominator !== cur.fpsDenominator) {
+      return fail(Status.OutputRunning, 'The canvas size and frame rate cannot change while live: stop the stream, recording and replay buffer first.', 'video');
+    }
+    const bad = checkVideo(video);
+    if (bad) return { ok: false, error: bad };
+    const resized = video.outputWidth !== cur.outputWidth || video.outputHeight !== cur.outputHeight;
+    if (resized && this.consumersActive()) {
+      return fail(
+        Status.OutputRunning,
+        'The output size cannot change while recording or while the replay buffer runs: a file keeps one size. Stop them first, or give the destination a rendition of that size.',
+        'video',
+      );
+    }
+    this.params = { ...p, video, encoder };
+    this.video = video;
+    const jobs: Promise<Result<null>>[] = [];
+    const main: RenditionPlan = { key: MAIN_RENDITION, video, encoder };
+    if (!samePlan(main, { key: MAIN_RENDITION, video: cur, encoder: p.encoder })) jobs.push(this.replaceInPlace(main));
+    const redone = new Set<string>([MAIN_RENDITION]);
+    for (const d of this.dests.values()) {
+      const plan = planRendition(video, encoder, d.spec.rendition, d.spec.audioOnly);
+      if (plan.key !== d.plan.key) {
+        const moved = this.move(d, plan);
+        if (!moved.ok) jobs.push(Promise.resolve(moved));
+        continue;
+      }
+      const changed = !samePlan(plan, d.plan);
+      d.plan = plan;
+      // Equal renditions share one encoder: it is replaced once, for all of them.
+      if (changed && !redone.has(plan.key) && this.encoders.has(plan.key)) {
+        redone.add(plan.key);
+        jobs.push(this.replaceInPlace(plan));
+      }
+    }
+    const results = await Promise.all(jobs);
+    this.opts.logger.log('info', 'output reconfigured while live', {
+      bitrateKbps: encoder.bitrateKbps,
+      size: `${video.outputWidth}x${video.outputHeight}`,
+      encoders: jobs.length,
+    });
+    return results.find((r) => !r.ok) ?? ok(null);
+  }
+
+  /** Replaces a running encoding's encoder with one made from `plan`, into the same fan-out. */
+  private async replaceInPlace(plan: RenditionPlan): Promise<Result<null>> {
+    const old = this.encoders.get(plan.key);
+    if (!old || !this.pump) return ok(null);
+    const started = this.startEncoder(plan, { fanOut: old.fanOut, tsOffsetSec: this.timelineSec(plan.key), held: true });
+    if (!started.ok) {
+      this.encoders.set(plan.key, old);
+      return started;
+    }
+    const enc = started.value;
+    const sink = enc.sink();
+    // From the next tick the frames go to the new encoder; the old one gets none after its last.
+    if (sink) this.pump.replaceSink(plan.key, sink);
+    const before = old.progress();
+    if (plan.key === MAIN_RENDITION) {
+      this.encodedBefore.frames += before?.frame ?? 0;
+      this.encodedBefore.dropped += before?.dropFrames ?? 0;
+    }
+    await old.stop();
+    enc.release();
+    return ok(null);
+  }
+
+  /** Points a destination at another encoding; its pusher, if connected, moves at a keyframe. */
+  private move(d: Destination, plan: RenditionPlan): Result<null> {
+    d.plan = plan;
+    if (!d.runner.active()) return ok(null);
+    const enc = this.encoderFor(plan);
+    if (!enc.ok) return enc;
+    d.pusher?.moveTo(enc.value.fanOut);
+    return ok(null);
+  }
+
+  /** Where an encoding's next frame sits on the shared timeline, in seconds. */
+  private timelineSec(key: string): number {
+    const v = this.video!;
+    const frames = (this.timelineBase.get(key) ?? 0) + (this.pump?.sinkCounters(key)?.framesSent ?? 0);
+    return (frames * v.fpsDenominator) / v.fpsNumerator;
+  }
+
   /** Stops every destination and encoder cleanly (inputs closed, then TERM, then KILL) and returns to idle. */
   stop(): Promise<Result<null>> {
     if (this.stopping) return this.stopping;
@@ -604,6 +755,7 @@ export class StreamOutput {
       spec,
       target: checked.ok ? checked.value : null,
       plan: planRendition(p.video, p.encoder, spec.rendition, spec.audioOnly),
+      pusher: null,
       runner: new DestinationRunner({
         id: spec.id,
         name: spec.name,
@@ -628,7 +780,7 @@ export class StreamOutput {
     // Signed URLs are made afresh for every connect and reconnect, so each carries a new expiry.
     const url = d.spec.sign ? d.spec.sign(d.spec.url) : ok(d.spec.url);
     if (!url.ok) return url;
-    return startPusher(
+    const pushed = startPusher(
       {
         ffmpegPath: p.ffmpegPath,
         url: url.value,
@@ -644,6 +796,8 @@ export class StreamOutput {
       },
       events,
     );
+    d.pusher = pushed.ok ? pushed.value : null;
+    return pushed;
   }
 
   private onDestinationChange(d: Destination, change: DestinationChange): void {
@@ -679,9 +833,11 @@ export class StreamOutput {
     for (const [key, enc] of this.encoders) {
       if (key === MAIN_RENDITION) continue;
       const needed = [...this.dests.values()].some((d) => d.plan.key === key && (d.runner.active() || d.runner.state() === 'stopping'));
-      if (needed) continue;
+      // A pusher moving away still reads it until its new encoding reaches a keyframe.
+      if (needed || enc.fanOut.tapCount > 0) continue;
       this.pump?.removeSink(key);
       this.encoders.delete(key);
+      this.timelineBase.delete(key);
       void enc.stop();
     }
   }
@@ -691,14 +847,18 @@ export class StreamOutput {
   private encoderFor(plan: RenditionPlan): Result<Encoder> {
     const existing = this.encoders.get(plan.key);
     if (existing) return ok(existing);
-    const started = this.startEncoder(plan);
+    // A rendition started mid-run joins the main encoding's timeline, so a pusher can move between
+    // them (Tap.handOver) and see time go on.
+    const base = this.pump?.sinkCounters(MAIN_RENDITION)?.framesSent ?? 0;
+    this.timelineBase.set(plan.key, base + (this.timelineBase.get(MAIN_RENDITION) ?? 0));
+    const started = this.startEncoder(plan, { tsOffsetSec: this.timelineSec(plan.key) });
     if (!started.ok) return started;
     const sink = started.value.sink();
     if (sink && this.pump) this.pump.addSink(plan.key, sink);
     return started;
   }
 
-  private startEncoder(plan: RenditionPlan, takeover?: { fanOut: FanOut; tsOffsetSec: number }): Result<Encoder> {
+  private startEncoder(plan: RenditionPlan, takeover?: { fanOut?: FanOut; tsOffsetSec: number; held?: boolean }): Result<Encoder> {
     const p = this.params!;
     const main = plan.key === MAIN_RENDITION;
     const enc: Encoder = new Encoder({
@@ -706,7 +866,8 @@ export class StreamOutput {
       video: plan.video,
       encoder: plan.encoder,
       codec: this.fallback.encoder as EncoderName,
-      ...(takeover ? { fanOut: takeover.fanOut, tsOffsetSec: takeover.tsOffsetSec } : {}),
+      ...(takeover?.fanOut && { fanOut: takeover.fanOut }),
+      ...(takeover && { tsOffsetSec: takeover.tsOffsetSec, held: takeover.held === true }),
       discard: main && p.discard === true,
       clock: this.opts.clock,
       logger: this.opts.logger,
@@ -754,8 +915,7 @@ export class StreamOutput {
    */
   private replaceEncoder(key: string, old: Encoder, info: ExitInfo): boolean {
     const p = this.params;
-    const v = this.video;
-    if (!p || !v || p.discard) return false;
+    if (!p || !this.video || p.discard) return false;
     const now = this.opts.clock.now();
     const change = this.fallback.next(info.stderr, info);
     if (!change) {
@@ -770,9 +930,7 @@ export class StreamOutput {
     if (!plan) return false;
     // Frames written to this encoder's pipe so far: where its timeline had got to (FFmpeg stamps by
     // count), so the successor's first frame follows the last one given to the old encoder.
-    const written = this.pump?.sinkCounters(key)?.framesSent ?? 0;
-    const tsOffsetSec = (written * v.fpsDenominator) / v.fpsNumerator;
-    const started = this.startEncoder(plan, { fanOut: old.fanOut, tsOffsetSec });
+    const started = this.startEncoder(plan, { fanOut: old.fanOut, tsOffsetSec: this.timelineSec(key) });
     if (!started.ok) return false;
     if (key === MAIN_RENDITION) {
       const before = old.progress();
@@ -851,6 +1009,7 @@ export class StreamOutput {
     this.pump?.dispose();
     this.pump = null;
     this.encoders.clear();
+    this.timelineBase.clear();
     this.video = null;
     this.liveSince = null;
   }
@@ -872,6 +1031,8 @@ export class StreamOutput {
 
   private emitStats(): void {
     this.cpuPercent = this.opts.cpuPercent?.() ?? 0;
+    // An encoding a pusher moved away from is stopped once nobody reads it.
+    if (this.phase === 'running') this.releaseEncoders();
     // Destinations first: a listener that builds one picture of the second (the stats monitor)
     // then has everything when the stream's numbers arrive.
     if (this.dests.size > 0) this.opts.emit({ type: 'destination.stats', data: { stats: this.destinationStats() } });
@@ -916,4 +1077,9 @@ function checkVideo(v: VideoSettings): StudioError | null {
  */
 function stampOf(captureMs: number): number {
   return Number.isFinite(captureMs) && captureMs > 0 ? captureMs : NaN;
+}
+
+/** Whether two plans would run the same encoder (same size, rate and encoder settings). */
+function samePlan(a: RenditionPlan, b: RenditionPlan): boolean {
+  return a.key === b.key && JSON.stringify(a.video) === JSON.stringify(b.video) && JSON.stringify(a.encoder) === JSON.stringify(b.encoder);
 }

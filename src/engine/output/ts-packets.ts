@@ -19,6 +19,12 @@ export interface TsChunk {
   keys: number[];
   /** Byte offsets of packets that start a video frame (a video PES), keyframes included. */
   frames: number[];
+  /**
+   * Each frame's decode time (its PES header's DTS, else PTS; 90 kHz), index for index with frames;
+   * NaN where the header cannot be read. Encoders that share one timeline stamp the same picture
+   * alike, which is what lets a reader move from one to another without a gap or an overlap.
+   */
+  stamps: number[];
 }
 
 export class TsReader {
@@ -43,7 +49,7 @@ export class TsReader {
     const whole = data.length - (data.length % TS_PACKET);
     if (whole < data.length) this.rest = Buffer.from(data.subarray(whole));
     if (whole === 0) return null;
-    const out: TsChunk = { data: data.subarray(0, whole), keys: [], frames: [] };
+    const out: TsChunk = { data: data.subarray(0, whole), keys: [], frames: [], stamps: [] };
     for (let at = 0; at < whole; at += TS_PACKET) this.packet(data, at, out);
     return out;
   }
@@ -89,6 +95,7 @@ export class TsReader {
     }
     if (pid !== this.videoPid || !start) return;
     out.frames.push(at);
+    out.stamps.push(pesStamp(data, payload, at + TS_PACKET));
     // Adaptation field flags: 0x40 = random_access_indicator.
     if (afLength > 0 && (data[at + 5]! & 0x40) !== 0) out.keys.push(at);
   }
@@ -133,4 +140,21 @@ export class TsReader {
     }
     this.pmt = Buffer.from(data.subarray(at, at + TS_PACKET));
   }
+}
+
+/** A PES header's DTS (or PTS when it has none) in 90 kHz units, or NaN. */
+export function pesStamp(data: Buffer, at: number, end: number): number {
+  if (at + 14 > end || data[at] !== 0 || data[at + 1] !== 0 || data[at + 2] !== 1) return NaN;
+  const flags = data[at + 7]! >> 6;
+  if (flags === 3 && at + 19 <= end) return timeAt(data, at + 14);
+  if (flags === 2 || flags === 3) return timeAt(data, at + 9);
+  return NaN;
+}
+
+/** The 33-bit time in five bytes with marker bits (ISO 13818-1, 2.4.3.7). */
+function timeAt(data: Buffer, at: number): number {
+  const high = (data[at]! >> 1) & 0x07;
+  const mid = ((data[at + 1]! << 8) | data[at + 2]!) >> 1;
+  const low = ((data[at + 3]! << 8) | data[at + 4]!) >> 1;
+  return high * 2 ** 30 + mid * 2 ** 15 + low;
 }

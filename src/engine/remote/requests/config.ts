@@ -27,9 +27,8 @@ export const configRequests: HandlerTable = {
    * 4096×4096, widths a multiple of 4) answer through the command's error.
    */
   SetVideoSettings: async (ctx, f) => {
-    if (streamActive(ctx.studio.status().stream.state)) {
-      fail(Code.OutputRunning, 'Video settings cannot be changed while an output is active.');
-    }
+    // Unlike OBS, the output size may change while live (live reconfiguration); the canvas and the
+    // frame rate may not, and the document answers 500 OutputRunning for those, naming the field.
     const patch: Partial<VideoSettings> = {};
     const pair = (a: keyof VideoSettings, b: keyof VideoSettings, min: number, max: number): void => {
       if (!(f.has(a) && f.has(b))) return;

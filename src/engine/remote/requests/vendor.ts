@@ -23,6 +23,7 @@
  * Lower thirds, overlay clocks and the program watermark: see vendor-overlays.ts. Periodic screenshots: vendor-screenshots.ts.
  * RemoveSceneCollection, ImportObsSceneCollection, ImportObsStreamService: vendor-library.ts.
  * GetReplayBufferSettings, SetReplayBufferSettings, PlayLastReplay: vendor-replay.ts.
+ * GetEncoderSettings, SetEncoderSettings, ApplyEncoderTemplate (they work while live): vendor-encoder.ts.
  *
  * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
  * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
@@ -38,6 +39,7 @@ import { overlayRequests, watermarkRequests } from './vendor-overlays';
 import { screenshotRequests } from './vendor-screenshots';
 import { libraryRequests } from './vendor-library';
 import { replayRequests } from './vendor-replay';
+import { encoderRequests } from './vendor-encoder';
 import { Code, fail, failure, success, unwrap } from './status';
 
 type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
@@ -165,6 +167,7 @@ export const vendorRequests: Record<string, VendorHandler> = {
   ...libraryRequests,
   // Replay buffer settings and playing the last replay on air (vendor-replay.ts).
   ...replayRequests,
+  ...encoderRequests,
 };
 
 /** CallVendorRequest's body once its own fields are checked (general.ts). */
