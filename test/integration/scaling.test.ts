@@ -4,11 +4,13 @@
  * more nginx-rtmp servers) and into HLS. The studio (in-process, over obs-websocket) has a single
  * destination; what each platform receives and the HLS segments are probed.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobeJson, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { callVendor, startInProcessRemote, type InProcessRemote, type VendorData } from '../harness/in-process-remote';
+import { publishTestStream } from '../harness/publisher';
 
 const TEMPLATE = readFileSync(path.resolve(import.meta.dirname, '../../docs/scaling/nginx-relay.conf'), 'utf8');
 
@@ -75,4 +77,42 @@ describe('scaling out through nginx-rtmp (docs/scaling/nginx-relay.conf)', () =>
     }
     await expect.poll(() => listFfmpegChildren(), { timeout: 20_000 }).toEqual([]);
   }, 240_000);
+
+  it("MediaMTX's relay command (docs/scaling/mediamtx.yml runOnReady), run as written, copies one stream to two platforms", async () => {
+    const yml = readFileSync(path.resolve(import.meta.dirname, '../../docs/scaling/mediamtx.yml'), 'utf8');
+    const line = /^\s*runOnReady:\s*(.+)$/m.exec(yml)?.[1];
+    expect(line, 'mediamtx.yml has a runOnReady command').toBeDefined();
+    // The source: what MediaMTX would hold, here a stream published to nginx-rtmp.
+    const source = startNginxRtmp();
+    const server = await source;
+    const publisher = publishTestStream(server.url('camera'), { width: 640, height: 360 });
+    const command = line!
+      .replaceAll('@SOURCE@', server.url('camera'))
+      .replaceAll('@PLATFORM_A@', platformA.url('mtx-a'))
+      .replaceAll('@PLATFORM_B@', platformB.url('mtx-b'));
+    expect(command).not.toMatch(/@[A-Z_]+@/);
+    // MediaMTX splits the command like a shell would (quotes group); so does this.
+    const args = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+    expect(args[0]).toBe('ffmpeg');
+    const relayProc = spawn(process.env['FFMPEG_BIN'] ?? 'ffmpeg', args.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    relayProc.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    try {
+      const probes = await Promise.all(
+        ['mtx-a', 'mtx-b'].map(async (key) => {
+          const url = key === 'mtx-a' ? platformA.url(key) : platformB.url(key);
+          await expect.poll(() => ffprobeJson(url, 15_000).then(() => true, () => false), { timeout: 60_000, interval: 500, message: `platform ${key}: ${err}` }).toBe(true);
+          return ffprobeJson(url);
+        }),
+      );
+      for (const probe of probes) {
+        expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
+        expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+      }
+    } finally {
+      relayProc.kill('SIGKILL');
+      await publisher.stop();
+      await server.stop();
+    }
+  }, 180_000);
 });
