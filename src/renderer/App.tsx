@@ -12,7 +12,9 @@ import { SourcesDock } from './features/sources/SourcesDock';
 import { StatsBar } from './features/stats/StatsBar';
 import { useUi } from './stores/context';
 import { useStore } from 'zustand';
-import { dockStore, type DockId, type Side } from './features/docks/dockLayout';
+import { dockStore, type DockId } from './features/docks/dockLayout';
+import { DockColumn, DockDragGhost, SideSplitter, workspaceStyle } from './features/docks/DockColumn';
+import { useDockDrag } from './features/docks/useDockDrag';
 import { useHotkeyKeys } from './features/hotkeys/useHotkeyKeys';
 
 const DOCK_VIEWS: Record<DockId, React.ReactNode> = {
@@ -23,32 +25,31 @@ const DOCK_VIEWS: Record<DockId, React.ReactNode> = {
   properties: <PropertiesDock />,
 };
 
-/** The studio shell: scenes and sources on the left, preview in the middle, controls and properties on the right. */
+/**
+ * The studio shell: scenes and sources on the left, preview in the middle, controls and properties on
+ * the right, by default; the docks' columns, order and sizes follow the saved dock layout.
+ */
 export function App() {
   useHotkeyKeys();
   const settingsOpen = useUi((s) => s.settingsOpen);
   const addSourceKind = useUi((s) => s.addSourceKind);
-  const layout = useStore(dockStore);
-  // Hidden docks stay mounted (display: none), so what they keep running (the destinations' feed in
-  // Controls) goes on; the slot is display: contents, so a shown dock sizes as a direct child.
-  const docks = (side: Side) =>
-    layout[side].map((id) => (
-      <div key={id} className="dock-slot" data-dock={id} hidden={layout.hidden.includes(id)}>
-        {DOCK_VIEWS[id]}
-      </div>
-    ));
+  const widths = useStore(dockStore, (l) => l.widths);
+  const { drag, onPointerDown } = useDockDrag();
   return (
     <div className="app">
       <ConnectionBanner />
       <TopBar />
-      <main className="workspace">
-        <div className="column column-left">{docks('left')}</div>
+      <main className="workspace dock-workspace" style={workspaceStyle(widths)}>
+        <DockColumn side="left" views={DOCK_VIEWS} drag={drag} onPointerDown={onPointerDown} />
+        <SideSplitter side="left" />
         <div className="column-center">
           <Preview />
           <NoticeStack />
         </div>
-        <div className="column column-right">{docks('right')}</div>
+        <SideSplitter side="right" />
+        <DockColumn side="right" views={DOCK_VIEWS} drag={drag} onPointerDown={onPointerDown} />
       </main>
+      {drag ? <DockDragGhost drag={drag} /> : null}
       <StatsBar />
       {settingsOpen ? <SettingsDialog /> : null}
       {addSourceKind !== null ? <AddSourceDialog key={addSourceKind} kindId={addSourceKind} /> : null}
