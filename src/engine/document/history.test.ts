@@ -76,6 +76,45 @@ describe('undo history', () => {
     expect(x()).toBe(0);
   });
 
+  it('a drag put back where it began (Esc) leaves no step, even after a pause; a no-op transform is none', async () => {
+    const t = setup();
+    const sceneUuid = t.store.get().currentSceneUuid;
+    const { sceneItemId } = await t.must<{ sceneItemId: number }>('input.create', { sceneUuid, name: 'Box', kind: 'color_source_v3' });
+    await t.must('item.setTransform', { sceneUuid, sceneItemId, transform: { positionX: 40 } });
+    t.tick(5000);
+    // A second drag, then Esc after holding still longer than the merge window.
+    await t.must('item.setTransform', { sceneUuid, sceneItemId, transform: { positionX: 90, scaleX: 2 } });
+    t.tick(3000);
+    await t.must('item.setTransform', { sceneUuid, sceneItemId, transform: { positionX: 40, scaleX: 1 } });
+    expect(t.history()).toEqual({ undo: 'Change scene item transform', redo: null });
+    await t.must('item.setTransform', { sceneUuid, sceneItemId, transform: { positionX: 40 } });
+    await t.store.step('undo');
+    expect(t.store.get().scenes[0]!.items[0]!.transform.positionX).toBe(0);
+    expect(t.history()).toEqual({ undo: 'Create source', redo: 'Change scene item transform' });
+  });
+
+  it('commands of one undo group in a row are one step; the group field is no arg of the command', async () => {
+    const t = setup();
+    const sceneUuid = t.store.get().currentSceneUuid;
+    await t.must('scene.create', { name: 'Before' });
+    const made = await t.must<{ inputUuid: string; sceneItemId: number }>('input.create', { sceneUuid, name: 'Copy', kind: 'color_source_v3', undoGroup: 'g1' });
+    t.tick(5000);
+    await t.must('filter.create', { sourceUuid: made.inputUuid, name: 'Mask', kind: 'color_filter_v2', undoGroup: 'g1' });
+    await t.must('item.setTransform', { sceneUuid, sceneItemId: made.sceneItemId, transform: { positionX: 7 }, undoGroup: 'g1' });
+    // A drag right after is the user's own step, not part of the duplicate.
+    await t.must('item.setTransform', { sceneUuid, sceneItemId: made.sceneItemId, transform: { positionX: 9 } });
+    await t.store.step('undo');
+    expect(t.store.get().scenes[0]!.items[0]!.transform.positionX).toBe(7);
+    await t.store.step('undo');
+    expect(t.store.get().inputs).toEqual([]);
+    expect(t.history()).toEqual({ undo: 'Create scene', redo: 'Create source' });
+    await t.store.step('redo');
+    expect(t.store.get().inputs[0]!.filters.map((f) => f.name)).toEqual(['Mask']);
+    expect(t.store.get().scenes[0]!.items[0]!.transform.positionX).toBe(7);
+    const bad = await t.store.execute('scene.create', { name: 'X', undoGroup: 5 });
+    expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('undoGroup') } });
+  });
+
   it('never rolls back the profile, and a new edit drops what could be redone', async () => {
     const t = setup();
     const sceneUuid = t.store.get().currentSceneUuid;

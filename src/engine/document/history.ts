@@ -6,9 +6,14 @@
  * those carry secrets and running outputs, as OBS's undo leaves settings alone.
  *
  * A drag sends dozens of transform commands a second: consecutive commands of one kind on one
- * target within MERGE_MS become one entry, so one undo takes back the whole drag.
+ * target within MERGE_MS become one entry, so one undo takes back the whole drag. A transform that
+ * puts the collection back as it was before the last entry of that kind and target (a drag
+ * cancelled with Esc) takes that entry away, and one that changes nothing is not an edit. Commands
+ * that carry the same undo group (../../shared/undo-group.ts) in a row are one entry, whatever they
+ * are: Duplicate is a new source and its filters, and one undo takes all of it back.
  */
 import type { StudioDocument, StudioEvent } from '../../shared';
+import { UNDO_GROUP_FIELD, UNDO_GROUP_MAX } from '../../shared/undo-group';
 import { changedOrder } from './scene-order';
 
 /** The parts of the document an undo restores. */
@@ -19,6 +24,8 @@ interface Entry {
   /** What this command changed (type + target), for merging a drag's commands. */
   key: string;
   at: number;
+  /** The undo group its commands carried, if any. */
+  group?: string;
   before: CollectionPart;
   after: CollectionPart;
 }
@@ -72,17 +79,32 @@ export class UndoHistory {
     return { undo: this.done.at(-1)?.label ?? null, redo: this.undone.at(-1)?.label ?? null };
   }
 
-  record(type: string, args: unknown, before: StudioDocument, after: StudioDocument): void {
+  record(type: string, args: unknown, before: StudioDocument, after: StudioDocument, group?: string): void {
     const key = `${type}:${targetOf(args)}`;
     const at = this.now();
     const last = this.done.at(-1);
+    const now = collectionOf(after);
+    const transform = type.endsWith('setTransform');
+    if (transform && sameCollection(collectionOf(before), now)) return;
     this.undone = [];
-    if (last && last.key === key && at - last.at <= MERGE_MS && type.endsWith('setTransform')) {
-      last.after = collectionOf(after);
+    if (last && group !== undefined && last.group === group) {
+      last.after = now;
       last.at = at;
       return;
     }
-    this.done.push({ label: labelOf(type), key, at, before: collectionOf(before), after: collectionOf(after) });
+    if (last && transform && last.key === key && last.group === group) {
+      // Back where the entry began (Esc during a drag): the edit is gone, so is its step.
+      if (sameCollection(last.before, now)) {
+        this.done.pop();
+        return;
+      }
+      if (at - last.at <= MERGE_MS) {
+        last.after = now;
+        last.at = at;
+        return;
+      }
+    }
+    this.done.push({ label: labelOf(type), key, at, ...(group !== undefined && { group }), before: collectionOf(before), after: now });
     if (this.done.length > HISTORY_CAPACITY) this.done.shift();
   }
 
@@ -106,6 +128,24 @@ export class UndoHistory {
     this.done = [];
     this.undone = [];
   }
+}
+
+/** Whether two collections hold the same scenes, inputs and current scenes (snapshots share unchanged parts). */
+export function sameCollection(a: CollectionPart, b: CollectionPart): boolean {
+  const same = <T>(x: readonly T[], y: readonly T[]): boolean =>
+    x === y || (x.length === y.length && x.every((v, i) => v === y[i] || JSON.stringify(v) === JSON.stringify(y[i])));
+  return a.currentSceneUuid === b.currentSceneUuid && a.previewSceneUuid === b.previewSceneUuid && same(a.scenes, b.scenes) && same(a.inputs, b.inputs);
+}
+
+/**
+ * A command's args without its undo group, and the group: the field is taken out before the
+ * command's own (strict) check. One that is not a short string stays in, and that check refuses it.
+ */
+export function takeUndoGroup(args: unknown): { args: unknown; group?: string } {
+  if (typeof args !== 'object' || args === null || !Object.hasOwn(args, UNDO_GROUP_FIELD)) return { args };
+  const { [UNDO_GROUP_FIELD]: group, ...rest } = args as Record<string, unknown>;
+  if (typeof group !== 'string' || group === '' || group.length > UNDO_GROUP_MAX) return { args };
+  return { args: rest, group };
 }
 
 /** The current document with `collection` put back, keeping a current/preview scene that still exists. */

@@ -9,7 +9,7 @@ import { Status, fail, ok, type CommandType, type Result, type StudioDocument, t
 import type { SecretStore } from '../api';
 import type { KindRegistry } from '../kinds/registry';
 import { applyCommand, secretName, signingKeyName, type HandlerContext } from './handlers';
-import { UndoHistory, isUndoable, restore, restoreEvents, type HistoryState } from './history';
+import { UndoHistory, isUndoable, restore, restoreEvents, takeUndoGroup, type HistoryState } from './history';
 import { optionalKeys, replaceEvents, type DocumentPart } from './replace';
 import { parseArgs } from './issues';
 import { COMMAND_SCHEMAS, isDocumentCommand } from './schemas';
@@ -125,8 +125,9 @@ export class DocumentStore {
     return this.opts.secrets.get(signingKeyName(destinationId));
   }
 
-  private async run(type: CommandType, args: unknown): Promise<Result<unknown>> {
+  private async run(type: CommandType, raw: unknown): Promise<Result<unknown>> {
     try {
+      const { args, group } = takeUndoGroup(raw);
       if (!isDocumentCommand(type)) {
         return fail(Status.RequestProcessingFailed, `"${String(type).slice(0, 80)}" is not a document command.`);
       }
@@ -147,7 +148,7 @@ export class DocumentStore {
       }
       const before = this.doc;
       this.doc = deepFreeze({ ...doc, revision: this.doc.revision + 1 });
-      if (isUndoable(type)) this.history.record(type, parsed.value, before, this.doc);
+      if (isUndoable(type)) this.history.record(type, parsed.value, before, this.doc, group);
       for (const e of events) this.emit(e);
       this.emit({ type: 'document.changed', data: { document: this.doc, cause: type } });
       return ok(value);

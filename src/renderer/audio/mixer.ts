@@ -10,7 +10,24 @@ import type { SourceAudioPort } from '../compositor/sources/types';
 import { createAudioFilter, loadDynamics, type AudioFilterUnit } from './filters';
 import { FFT_SIZE, measure } from './levels';
 import { MonitorOutput, type MonitorStatus } from './monitor';
+import { fadeCurve, type FadeRole } from './stinger-fade';
 import { ChannelStrip, type FilterUnit, type StripState } from './strip';
+
+/** A stinger's audio running in program: the scenes' inputs, and when and how it fades them. */
+interface StingerFade {
+  from: Set<string>;
+  to: Set<string>;
+  /** AudioContext seconds. */
+  start: number;
+  seconds: number;
+  /** The transition point as a fraction of the stinger. */
+  point: number;
+  style: number;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Curve samples per second of stinger (AudioParam ramps linearly between them). */
+const FADE_SAMPLES_PER_S = 100;
 
 /**
  * Uuids of the inputs active in program (enabled items of the program scene, nested scenes and
@@ -78,6 +95,7 @@ export class Mixer {
   private readonly scratch: Float32Array<ArrayBuffer> = new Float32Array(FFT_SIZE);
   private doc: StudioDocument | null = null;
   private active = new Set<string>();
+  private stingerFade: StingerFade | null = null;
   /**
    * Only the renderer whose meters the engine keeps (the best claimant of program output: the
    * desktop window, or server mode's compositor) plays monitoring, so it is heard once.
@@ -124,9 +142,50 @@ export class Mixer {
     };
   }
 
+  /**
+   * OBS's stinger audio: the program switched scene at once, but the scene being left stays heard
+   * while the stinger fades it out and the new one in, as its audio_fade_style says (./stinger-fade.ts).
+   * null ends a running one (a cut or another kind of transition cuts the sound, as before).
+   */
+  stinger(fade: { doc: StudioDocument; fromScene: string; durationMs: number; pointMs: number; style: number } | null): void {
+    const running = this.stingerFade;
+    if (running) {
+      clearTimeout(running.timer);
+      this.stingerFade = null;
+      for (const strip of this.strips.values()) strip.fade(null, 0, FADE_RELEASE_S);
+    }
+    if (fade && fade.durationMs > 0) {
+      const seconds = fade.durationMs / 1000;
+      this.stingerFade = {
+        from: shownSources(fade.doc, fade.fromScene),
+        to: activeInputs(fade.doc),
+        start: this.context.currentTime,
+        seconds,
+        point: fade.pointMs / fade.durationMs,
+        style: fade.style,
+        timer: setTimeout(() => this.stinger(null), fade.durationMs),
+      };
+      for (const [uuid, strip] of this.strips) this.applyFade(uuid, strip);
+    }
+    if (this.doc && running !== this.stingerFade) this.sync(fade?.doc ?? this.doc);
+  }
+
+  /** The rest of the running stinger's curve on one strip (an input of neither scene is left at unity). */
+  private applyFade(uuid: string, strip: ChannelStrip): void {
+    const f = this.stingerFade;
+    if (!f) return;
+    const role: FadeRole | null = f.from.has(uuid) ? (f.to.has(uuid) ? 'both' : 'from') : f.to.has(uuid) ? 'to' : null;
+    if (!role) return;
+    const elapsed = Math.min(f.seconds, Math.max(0, this.context.currentTime - f.start));
+    const left = f.seconds - elapsed;
+    strip.fade(fadeCurve(f.style, role, f.point, elapsed / f.seconds, Math.ceil(left * FADE_SAMPLES_PER_S) + 1), left);
+  }
+
   sync(doc: StudioDocument): void {
     this.doc = doc;
     this.active = activeInputs(doc);
+    // The scene being left is still in program while a stinger fades it out.
+    for (const uuid of this.stingerFade?.from ?? []) this.active.add(uuid);
     const present = new Set(doc.inputs.map((i) => i.uuid));
     for (const [uuid, strip] of this.strips) {
       if (present.has(uuid)) continue;
@@ -186,6 +245,7 @@ export class Mixer {
     const lead = syncLeadMs((this.doc?.inputs ?? []).map(mixerState));
     strip.set(input ? stripState(input, this.active.has(inputUuid), lead) : { ...stripState(SILENT, false) }, this.owner);
     if (input) this.applyFilters(input, strip);
+    this.applyFade(inputUuid, strip);
     this.linkSidechains();
     this.updateMonitor();
     return strip;
@@ -204,6 +264,8 @@ export class Mixer {
 
   dispose(): void {
     this.disposed = true;
+    if (this.stingerFade) clearTimeout(this.stingerFade.timer);
+    this.stingerFade = null;
     for (const uuid of [...this.chains.keys()]) this.dropChain(uuid);
     for (const s of this.strips.values()) s.dispose();
     this.strips.clear();
@@ -275,6 +337,9 @@ export class Mixer {
     this.monitor.setPlaying(any);
   }
 }
+
+/** After a stinger, a strip's transition gain goes back to unity once its gate (10 ms glide) has shut. */
+const FADE_RELEASE_S = 0.1;
 
 /** Until the document names it, a strip stays shut. */
 const SILENT: Input = { uuid: '', name: '', kind: '', settings: {}, muted: true, volumeMul: 0 } as Input;

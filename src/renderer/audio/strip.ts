@@ -51,6 +51,8 @@ export class ChannelStrip {
   private readonly right: GainNode;
   /** After the balance: what the strip sends. */
   private readonly post: GainNode;
+  /** A scene transition's gain on the way to program (a stinger's audio_fade_style); 1 otherwise. */
+  private readonly transition: GainNode;
   private readonly toOutput: GainNode;
   private readonly toMonitor: GainNode;
   private readonly preMeter: Meter;
@@ -73,6 +75,7 @@ export class ChannelStrip {
     this.left = this.own(new GainNode(context));
     this.right = this.own(new GainNode(context));
     this.post = this.own(new GainNode(context, stereo));
+    this.transition = this.own(new GainNode(context, stereo));
     this.toOutput = this.own(new GainNode(context, stereo));
     this.toMonitor = this.own(new GainNode(context, { gain: 0, ...stereo }));
     const split = this.own(new ChannelSplitterNode(context, { numberOfOutputs: 2 }));
@@ -85,7 +88,7 @@ export class ChannelStrip {
     this.left.connect(merge, 0, 0);
     this.right.connect(merge, 0, 1);
     merge.connect(this.post);
-    this.post.connect(this.toOutput);
+    this.post.connect(this.transition).connect(this.toOutput);
     this.post.connect(this.toMonitor);
     this.toOutput.connect(master);
     this.toMonitor.connect(monitorBus);
@@ -116,6 +119,26 @@ export class ChannelStrip {
     glide(this.toOutput.gain, route.output ? 1 : 0);
     glide(this.toMonitor.gain, route.monitor ? 1 : 0);
     if (!prev || prev.syncOffsetMs !== state.syncOffsetMs) this.setDelay(state.syncOffsetMs);
+  }
+
+  /**
+   * A transition's gain for program output: `curve` from now over `seconds` (held at its last
+   * value), or null to go back to unity after `afterS` (once a closing gate has shut).
+   */
+  fade(curve: Float32Array<ArrayBuffer> | null, seconds: number, afterS = 0): void {
+    const gain = this.transition.gain;
+    const now = this.context.currentTime;
+    // Hold where a running curve is now: a curve cannot be cut short by cancelScheduledValues.
+    gain.cancelAndHoldAtTime(now);
+    const end = curve ? (curve[curve.length - 1] ?? 1) : 1;
+    try {
+      if (curve && seconds > 0) gain.setValueCurveAtTime(curve, now, seconds);
+      else gain.setValueAtTime(end, now + (curve ? 0 : afterS));
+    } catch {
+      // An automation clash must not stop the sound: jump to where the fade ends.
+      gain.cancelScheduledValues(0);
+      gain.value = end;
+    }
   }
 
   /** Replaces the filter chain (units are owned by the caller, who disposes the old ones). */

@@ -15,7 +15,9 @@ import {
   writeFrameHeader,
   transitionInto,
   MAX_NESTING,
+  STINGER_TRANSITION,
   shownSources,
+  stingerPointMs,
   type EventMap,
   type Scene,
   type Settings,
@@ -761,6 +763,12 @@ export class StudioCompositor implements Compositor {
     const durationMs = kind?.start && exists ? kind.start(t.settings, this.transitionAssets, this.fps(), announced) : t.durationMs;
     const mixable = kind !== undefined && durationMs > 0 && exists;
     this.transition = mixable ? { from, to, kind: t.kind, settings: t.settings, durationMs, start: performance.now() } : null;
+    // A stinger fades the two scenes' sound as its audio_fade_style says; other switches cut it.
+    const style = t.settings['audio_fade_style'];
+    const stinger = mixable && t.kind === STINGER_TRANSITION.id;
+    this.mixer?.stinger(
+      stinger ? { doc, fromScene: from, durationMs, pointMs: stingerPointMs(t.settings, this.fps()), style: typeof style === 'number' ? style : 0 } : null,
+    );
   }
 
   /**

@@ -1,8 +1,10 @@
 /**
  * What the preview's and the Sources dock's menus and keys do to a scene item: each is one or a few
- * engine commands (so obs-websocket clients see it and Undo takes it back).
+ * engine commands (so obs-websocket clients see it and Undo takes it back); the commands of one
+ * action carry one undo group, so one Undo takes all of it back.
  */
-import type { Result, Scene } from '../../../shared';
+import type { CommandArgs, CommandType, Result, Scene } from '../../../shared';
+import { UNDO_GROUP_FIELD } from '../../../shared/undo-group';
 import type { StudioServices } from '../../stores/context';
 import { findInput, findItem } from '../../stores/selectors';
 import type { ItemRef } from '../../stores/ui';
@@ -26,6 +28,16 @@ function lookupItem(s: Services, ref: ItemRef) {
   return doc && item ? { doc, item } : null;
 }
 
+/** A fresh undo group id (randomUUID is missing on a page served over plain http to another host). */
+export function newUndoGroup(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** The command's args with an undo group: the engine's history makes one step of the group's commands. */
+function grouped<T extends CommandType>(args: CommandArgs<T>, group: string | undefined): CommandArgs<T> {
+  return group === undefined ? args : ({ ...args, [UNDO_GROUP_FIELD]: group } as CommandArgs<T>);
+}
+
 /** Selects a new item once the engine made it. */
 function made(s: Services, sceneUuid: string, r: Result<{ sceneItemId: number }>): ItemRef | null {
   if (!r.ok) return null;
@@ -39,20 +51,23 @@ function made(s: Services, sceneUuid: string, r: Result<{ sceneItemId: number }>
  * transform in `sceneUuid` (default: the item's scene), and selected (OBS's Paste (Duplicate)). An
  * item showing a scene gets another item of that scene (a scene is shown, not copied).
  */
-export async function duplicateItem(s: Services, ref: ItemRef, sceneUuid = ref.sceneUuid): Promise<ItemRef | null> {
+export async function duplicateItem(s: Services, ref: ItemRef, sceneUuid = ref.sceneUuid, group = newUndoGroup()): Promise<ItemRef | null> {
   const doc = s.studio.getState().document;
   const shown = findItem(doc, ref);
   if (shown && doc?.scenes.some((x) => x.uuid === shown.sourceUuid)) {
-    return made(s, sceneUuid, await s.actions.call('item.create', { sceneUuid, sourceUuid: shown.sourceUuid, enabled: shown.enabled, transform: { ...shown.transform } }));
+    const args = { sceneUuid, sourceUuid: shown.sourceUuid, enabled: shown.enabled, transform: { ...shown.transform } };
+    return made(s, sceneUuid, await s.actions.call('item.create', grouped<'item.create'>(args, group)));
   }
   const found = lookup(s, ref);
   if (!found) return null;
   const { item, input } = found;
   const name = uniqueName(input.name, found.doc.inputs.map((i) => i.name));
-  const created = await s.actions.call('input.create', { sceneUuid, name, kind: input.kind, settings: structuredClone(input.settings), transform: { ...item.transform } });
+  const args = { sceneUuid, name, kind: input.kind, settings: structuredClone(input.settings), transform: { ...item.transform } };
+  const created = await s.actions.call('input.create', grouped<'input.create'>(args, group));
   if (!created.ok) return null;
   for (const f of input.filters) {
-    await s.actions.call('filter.create', { sourceUuid: created.value.inputUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled });
+    const filter = { sourceUuid: created.value.inputUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled };
+    await s.actions.call('filter.create', grouped<'filter.create'>(filter, group));
   }
   return made(s, sceneUuid, created);
 }
@@ -88,8 +103,9 @@ export async function pasteDuplicate(s: Services, sceneUuid: string): Promise<It
     if (item) from = { sceneUuid: scene.uuid, sceneItemId: item.sceneItemId };
   }
   if (!from) return null;
-  const copy = await duplicateItem(s, from, sceneUuid);
-  if (copy) await s.actions.call('item.setTransform', { ...copy, transform });
+  const group = newUndoGroup();
+  const copy = await duplicateItem(s, from, sceneUuid, group);
+  if (copy) await s.actions.call('item.setTransform', grouped<'item.setTransform'>({ ...copy, transform }, group));
   return copy;
 }
 
@@ -148,18 +164,23 @@ export function showFilters(s: Services, ref: ItemRef): void {
 export async function duplicateScene(s: Services, scene: Scene): Promise<string | null> {
   const doc = s.studio.getState().document;
   if (!doc) return null;
-  const created = await s.actions.call('scene.create', { name: uniqueName(scene.name, doc.scenes.map((x) => x.name)) });
+  const group = newUndoGroup();
+  const created = await s.actions.call('scene.create', grouped<'scene.create'>({ name: uniqueName(scene.name, doc.scenes.map((x) => x.name)) }, group));
   if (!created.ok) return null;
   const sceneUuid = created.value.sceneUuid;
   for (const item of scene.items) {
-    const r = await s.actions.call('item.create', { sceneUuid, sourceUuid: item.sourceUuid, enabled: item.enabled, transform: { ...item.transform } });
+    const args = { sceneUuid, sourceUuid: item.sourceUuid, enabled: item.enabled, transform: { ...item.transform } };
+    const r = await s.actions.call('item.create', grouped<'item.create'>(args, group));
     if (!r.ok) continue;
     const ref = { sceneUuid, sceneItemId: r.value.sceneItemId };
-    if (item.locked) await s.actions.call('item.setLocked', { ...ref, locked: true });
-    if (item.blendMode && item.blendMode !== 'OBS_BLEND_NORMAL') await s.actions.call('item.setBlendMode', { ...ref, blendMode: item.blendMode });
+    if (item.locked) await s.actions.call('item.setLocked', grouped<'item.setLocked'>({ ...ref, locked: true }, group));
+    if (item.blendMode && item.blendMode !== 'OBS_BLEND_NORMAL') {
+      await s.actions.call('item.setBlendMode', grouped<'item.setBlendMode'>({ ...ref, blendMode: item.blendMode }, group));
+    }
   }
   for (const f of scene.filters) {
-    await s.actions.call('filter.create', { sourceUuid: sceneUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled });
+    const filter = { sourceUuid: sceneUuid, name: f.name, kind: f.kind, settings: structuredClone(f.settings), enabled: f.enabled };
+    await s.actions.call('filter.create', grouped<'filter.create'>(filter, group));
   }
   await s.actions.call(doc.studioMode ? 'scene.setPreview' : 'scene.setCurrent', { sceneUuid });
   return sceneUuid;

@@ -32,7 +32,8 @@ describe('applyPreset', () => {
     expect(v.scaleY).toBe(-1);
     expect(itemBounds(v, 400, 200)).toEqual(itemBounds(before, 400, 200));
   });
-  it('reset goes back to the default transform', () => {
-    expect(applyPreset('reset', t({ rotation: 45, cropLeft: 3 }), 400, 200, 1280, 720)).toEqual(DEFAULT_TRANSFORM);
+  it('reset goes back to the default transform, without a bounding box', () => {
+    const boxed = t({ rotation: 45, cropLeft: 3, boundsType: 'OBS_BOUNDS_SCALE_INNER', boundsWidth: 200, boundsHeight: 100 });
+    expect(applyPreset('reset', boxed, 400, 200, 1280, 720)).toEqual({ ...DEFAULT_TRANSFORM, boundsType: 'OBS_BOUNDS_NONE' });
   });
 });

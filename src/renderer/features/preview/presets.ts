@@ -28,7 +28,8 @@ const sign = (v: number) => (v < 0 ? -1 : 1);
 
 export function applyPreset(preset: TransformPreset, t: Transform, srcW: number, srcH: number, canvasW: number, canvasH: number): Transform {
   const { width: cw, height: ch } = croppedSize(t, srcW, srcH);
-  if (preset === 'reset') return { ...DEFAULT_TRANSFORM };
+  // OBS's Reset Transform also takes the bounding box off.
+  if (preset === 'reset') return { ...DEFAULT_TRANSFORM, boundsType: 'OBS_BOUNDS_NONE' };
   if (cw <= 0 || ch <= 0) return t;
   switch (preset) {
     case 'fit': {

@@ -76,7 +76,8 @@ function otherBoxes(compositor: Compositor, items: readonly { sceneItemId: numbe
  * selected item selects the next item down under the pointer (cycling). Moves and handles snap to
  * the canvas's edges and centre and to other items' edges unless Ctrl is held. The changing
  * transform is shown at once through the UI store's drag override; the engine hears it throttled,
- * and its history merges the drag into one undo step.
+ * and its history merges the drag into one undo step. Esc cancels a drag: the item goes back to
+ * where it was, and no undo step is left.
  */
 export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: number, baseH: number) {
   const { studio, ui, actions } = useServices();
@@ -89,6 +90,32 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     },
     [],
   );
+
+  // Esc while dragging puts the item back as it was when the drag began; the engine's history
+  // drops the step once the transform is back where that step started.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const drag = dragRef.current;
+      if (e.key !== 'Escape' || !drag) return;
+      e.preventDefault();
+      e.stopPropagation();
+      dragRef.current = null;
+      drag.throttle.cancel();
+      const stage = stageRef.current?.parentElement;
+      if (stage?.hasPointerCapture(drag.pointerId)) stage.releasePointerCapture(drag.pointerId);
+      if (ui.getState().guides) ui.setState({ guides: null });
+      if (!drag.moving) return;
+      // Show the old transform at once; keep showing it until the engine has it back.
+      const back = changedFields(drag.mode, drag.origin);
+      ui.setState({ drag: { ...drag.ref, ...back } });
+      void actions.call('item.setTransform', { ...drag.ref, transform: back }).then(() => {
+        if (ui.getState().drag && !dragRef.current) ui.setState({ drag: null });
+      });
+    };
+    // Capture: the drag's Esc is not also a menu's or a dialog's.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [actions, stageRef, ui]);
 
   const stageRect = () => stageRef.current?.getBoundingClientRect() ?? null;
   const canvasPoint = (e: PointerEvent) => {

@@ -1,6 +1,7 @@
 import { DEFAULT_TRANSFORM, type SceneItem, type Transform } from '../../../shared';
 import { useActions, useUi } from '../../stores/context';
 import { ALIGNMENTS } from './alignment';
+import { BoundsFields } from './BoundsFields';
 import { TransformField } from './TransformField';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 const CROP = { min: 0, max: 16384, integer: true };
 const SCALE = { min: -100, max: 100 };
 
-/** Position, rotation, scale, crop and alignment of the selected scene item. */
+/** Position, rotation, scale, crop, alignment and bounding box of the selected scene item. */
 export function TransformSection({ sceneUuid, item }: Props) {
   const { call } = useActions();
   const drag = useUi((s) => s.drag);
@@ -23,7 +24,7 @@ export function TransformSection({ sceneUuid, item }: Props) {
     <section className="panel-section" aria-labelledby="transform-title">
       <header className="section-header">
         <h3 id="transform-title">Transform</h3>
-        <button type="button" className="button button-small" onClick={() => void call('item.setTransform', { ...ref, transform: DEFAULT_TRANSFORM })}>
+        <button type="button" className="button button-small" onClick={() => void call('item.setTransform', { ...ref, transform: { ...DEFAULT_TRANSFORM, boundsType: 'OBS_BOUNDS_NONE' } })}>
           Reset transform
         </button>
       </header>
@@ -54,6 +55,7 @@ export function TransformSection({ sceneUuid, item }: Props) {
         <TransformField name="cropRight" label="Crop right" suffix="px" step={1} rule={CROP} value={dragging?.cropRight ?? t.cropRight} onCommit={commit} />
         <TransformField name="cropTop" label="Crop top" suffix="px" step={1} rule={CROP} value={dragging?.cropTop ?? t.cropTop} onCommit={commit} />
         <TransformField name="cropBottom" label="Crop bottom" suffix="px" step={1} rule={CROP} value={dragging?.cropBottom ?? t.cropBottom} onCommit={commit} />
+        <BoundsFields sceneUuid={sceneUuid} item={item} />
       </div>
     </section>
   );
