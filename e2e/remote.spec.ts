@@ -273,9 +273,20 @@ test('a producer connects, switches scenes, edits a title, runs a destination an
   await expect(state).toHaveText('idle', { timeout: 60_000 });
   await expect.poll(() => listFfmpegProcesses(`127.0.0.1:${nginx.port}`), { timeout: 10_000 }).toEqual([]);
 
-  // Everything at once: Go live, then Stop (two taps).
+  // Everything at once: Go live (two taps: the first shows where it goes), then Stop (two taps).
   const streamState = page.getByTestId('remote-stream-state');
+  const summary = page.getByTestId('remote-go-live-summary');
   await page.getByTestId('remote-go-live').click();
+  await expect(summary).toContainText('Goes live to 1 destination:');
+  await expect(summary.getByRole('listitem')).toHaveText([DESTINATION]);
+  // Cancel leaves the studio off air and the button as it was.
+  await page.getByTestId('remote-go-live-cancel').click();
+  await expect(page.getByTestId('remote-go-live')).toHaveText('Go live');
+  await expect(summary).toHaveCount(0);
+  expect(studio.status().stream.state).toBe('idle');
+  await page.getByTestId('remote-go-live').click();
+  await expect(page.getByTestId('remote-go-live-confirm')).toHaveText('Go live to 1 destination');
+  await page.getByTestId('remote-go-live-confirm').click();
   await expect(streamState).toHaveText('live', { timeout: 30_000 });
   await expect(state).toHaveText('live', { timeout: 30_000 });
   // A first tap only asks; Cancel leaves the show on air.

@@ -55,6 +55,8 @@ export interface StudioPorts {
   resourcesDir: string;
   secrets?: SecretStore;
   logger?: Logger;
+  /** The file the host's logger writes (Help → About shows it); absent: none. */
+  logFile?: string;
   clock?: Clock;
   /** obs-websocket remote control; on by default (127.0.0.1:4455, generated password). */
   remote?: RemotePorts;

@@ -34,6 +34,8 @@ import { OutputControl, isOutputCommand } from './output/control';
 import { EncoderSelection } from './output/encoder-selection';
 import { RecordingControl } from './output/recording-control';
 import { ReplayControl } from './output/replay-control';
+import { ReplayPlayback } from './output/replay-playback';
+import { recordingFolder } from './output/recording/file-name';
 import type { EncoderName } from './output/encoders/catalog';
 import { ffmpegStaticPath, locateFfmpeg } from './output/locate-ffmpeg';
 import { StreamOutput } from './output/stream-output';
@@ -315,6 +317,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     },
   });
   const overlays = new OverlayTimers({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), clock, wallNow: () => Date.now(), logger });
+  // PlayLastReplay / replay.play: the replay on air with its transition, and program back after it.
+  const replayPlayback = new ReplayPlayback({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), lastReplay: () => replay.status().lastReplay });
 
   async function checkImages(inputUuids?: string[]): Promise<void> {
     for (const message of await imageFileProblems(store.get(), inputUuids)) notify('warning', message);
@@ -377,6 +381,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = await replay.save();
       } else if (type === 'replay.status') {
         result = ok(replay.status());
+      } else if (type === 'replay.play') {
+        result = await replayPlayback.play(args);
       } else if (type === 'encoder.status') {
         result = ok(encoders.status());
       } else if (type === 'encoder.probe') {
@@ -395,6 +401,14 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = await webhooks.test(args);
       } else if (type === 'template.list') {
         result = ok({ builtIn: BUILT_IN_TEMPLATES.map((t) => t.name), user: store.get().output.templates.map((t) => t.name) });
+      } else if (type === 'studio.about') {
+        // Replays are saved beside the recordings (output/replay/save.ts).
+        const recordings = recordingFolder(store.get().output.recording.folder, dataDir);
+        result = ok({
+          version: STUDIO_VERSION,
+          logFile: ports.logFile ?? null,
+          folders: { recordings, replays: recordings, screenshots: periodic.status().folder },
+        });
       } else if (type === 'remote.info') {
         result = ok(remote?.info() ?? REMOTE_OFF);
       } else if (type === 'hotkey.list') {
@@ -486,6 +500,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       monitor.dispose();
       reporter.dispose();
       overlays.dispose();
+      replayPlayback.dispose();
       transitions.dispose();
       periodicSync.dispose();
       const shots = periodic.dispose();

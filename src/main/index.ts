@@ -15,7 +15,8 @@ import { bindGlobalHotkeys } from './global-hotkeys';
 import { installGuards } from './guards';
 import { bindStudioIpc } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol';
-import { installMenu } from './menu';
+import { bindMenu } from './menu';
+import { bindOpenFolder } from './open-folder';
 import { SafeStorageSecretStore } from './secrets-safe-storage';
 import { isTrustedSender } from './trust';
 import { isPageUrl } from './page';
@@ -63,7 +64,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   try {
     const dataDir = app.getPath('userData');
-    const logger = createLogger({ file: path.join(dataDir, 'logs', 'studio.log'), level: 'info' });
+    const logFile = path.join(dataDir, 'logs', 'studio.log');
+    const logger = createLogger({ file: logFile, level: 'info' });
     const resourcesDir = app.isPackaged
       ? path.join(process.resourcesPath, 'resources')
       : path.join(app.getAppPath(), 'resources');
@@ -74,6 +76,7 @@ async function start(): Promise<void> {
       dataDir,
       resourcesDir,
       logger,
+      logFile,
       secrets: new SafeStorageSecretStore(dataDir, safeStorage),
       probeEncoders: true,
       browserSources,
@@ -91,12 +94,18 @@ async function start(): Promise<void> {
     running.disposables.push(bindStudioIpc({ studio, logger, trusted }));
     running.disposables.push(bindFfmpegChooser({ studio, logger, trusted, window: () => win }));
     running.disposables.push(bindGlobalHotkeys({ studio, logger }));
-    installMenu({
-      chooseFfmpeg: () =>
-        void chooseFfmpeg({ studio, logger, window: () => win }).then((r) => {
-          if (!r.ok) dialog.showErrorBox('FFmpeg was not changed', r.error.message);
-        }),
-    });
+    running.disposables.push(bindOpenFolder({ studio, logger, trusted }));
+    running.disposables.push(
+      bindMenu({
+        logger,
+        trusted,
+        window: () => win,
+        chooseFfmpeg: () =>
+          void chooseFfmpeg({ studio, logger, window: () => win }).then((r) => {
+            if (!r.ok) dialog.showErrorBox('FFmpeg was not changed', r.error.message);
+          }),
+      }),
+    );
     logger.log('info', 'desktop app started', { dataDir, version: app.getVersion() });
     win = createStudioWindow({ preload, indexFile });
     win.on('closed', () => {

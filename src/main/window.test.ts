@@ -1,7 +1,6 @@
 /** The studio window's web preferences: Electron's secure defaults, spelled out and kept. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStudioWindow } from './window';
-import { installMenu } from './menu';
 import { FakeBrowserWindow, fakeElectron } from './testing/fake-electron';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
@@ -23,16 +22,5 @@ describe('createStudioWindow', () => {
       webviewTag: false,
     });
     expect(win!.loaded).toEqual({ file: '/app/out/renderer/index.html', options: { query: { role: 'primary' } } });
-  });
-});
-
-describe('installMenu', () => {
-  it('offers File → Choose FFmpeg…, which runs the main-process chooser', () => {
-    let chosen = 0;
-    installMenu({ chooseFfmpeg: () => chosen++ }, 'linux');
-    const { template } = fakeElectron.Menu.installed as { template: Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }> };
-    const item = template.find((m) => m.label === 'File')!.submenu!.find((i) => i.label === 'Choose FFmpeg…')!;
-    item.click!();
-    expect(chosen).toBe(1);
   });
 });

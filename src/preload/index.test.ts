@@ -9,12 +9,13 @@ const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   sent: [] as unknown[][],
+  listeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
   ipcRenderer: {
-    on: () => undefined,
+    on: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => fake.listeners.set(channel, fn),
     invoke: (...args: unknown[]) => {
       fake.invoked.push(args);
       return Promise.resolve({ ok: true, value: null });
@@ -34,7 +35,7 @@ describe('the preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['studio']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'reportStats', 'sendFrame', 'subscribe'].sort(),
+      ['chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'onMenuAction', 'openFolder', 'reportStats', 'sendFrame', 'setMenu', 'subscribe'].sort(),
     );
     for (const value of Object.values(bridge)) expect(['function', 'string']).toContain(typeof value);
     expect(bridge.host).toBe('desktop');
@@ -47,5 +48,20 @@ describe('the preload bridge', () => {
     // Only the channel: the page cannot pass a path to the dialog.
     expect(fake.invoked.at(-1)).toEqual([IpcChannel.chooseFfmpeg]);
     expect(bridge.mediaUrl('/a b/c.png')).toBe('studio-media://file/%2Fa%20b%2Fc.png');
+  });
+
+  it('opens a folder by kind only, and passes menu ids (strings only) to the page', async () => {
+    await bridge.openFolder!('recordings');
+    expect(fake.invoked.at(-1)).toEqual([IpcChannel.openFolder, 'recordings']);
+    bridge.setMenu!([]);
+    expect(fake.sent.at(-1)).toEqual([IpcChannel.menuModel, []]);
+    const got: string[] = [];
+    const off = bridge.onMenuAction!((id) => got.push(id));
+    const deliver = fake.listeners.get(IpcChannel.menuAction)!;
+    deliver({ sender: 'ipc' }, 'edit.undo');
+    deliver({ sender: 'ipc' }, { not: 'an id' });
+    off();
+    deliver({ sender: 'ipc' }, 'edit.redo');
+    expect(got).toEqual(['edit.undo']);
   });
 });

@@ -12,14 +12,17 @@ import {
   type CommandArgs,
   type CommandResult,
   type CommandType,
+  type FolderKind,
   type RendererStats,
   type Result,
   type StudioBridge,
   type StudioEvent,
+  type TopMenuSpec,
 } from '../shared';
 import { IpcChannel as Channel } from '../shared';
 
 const eventListeners = new Set<(event: StudioEvent) => void>();
+const menuListeners = new Set<(id: string) => void>();
 const ackListeners = new Set<(sequence: number) => void>();
 let subscribed = false;
 /** The engine replays these once per page; a later subscriber gets the latest of each from here. */
@@ -39,6 +42,10 @@ ipcRenderer.on(Channel.event, (_ipc, event: StudioEvent) => {
 });
 ipcRenderer.on(Channel.ack, (_ipc, sequence: number) => {
   for (const listener of [...ackListeners]) listener(sequence);
+});
+ipcRenderer.on(Channel.menuAction, (_ipc, id: unknown) => {
+  if (typeof id !== 'string') return;
+  for (const listener of [...menuListeners]) listener(id);
 });
 
 const bridge: StudioBridge = {
@@ -87,6 +94,23 @@ const bridge: StudioBridge = {
     } catch {
       return fail(Status.NotReady, 'The studio engine is not running; restart Broadcast Studio.');
     }
+  },
+  // Only the kind crosses: the main process asks the engine for the folder's path.
+  async openFolder(kind: FolderKind) {
+    try {
+      return (await ipcRenderer.invoke(Channel.openFolder, kind)) as Result<{ path: string }>;
+    } catch {
+      return fail(Status.NotReady, 'The studio engine is not running; restart Broadcast Studio.');
+    }
+  },
+  setMenu(menus: TopMenuSpec[]) {
+    ipcRenderer.send(Channel.menuModel, menus);
+  },
+  onMenuAction(listener) {
+    menuListeners.add(listener);
+    return () => {
+      menuListeners.delete(listener);
+    };
   },
 };
 

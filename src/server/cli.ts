@@ -49,8 +49,9 @@ async function main(): Promise<void> {
   await prepareDataDir(dataDir);
 
   const secrets = new FileSecretStore(dataDir);
+  const logFile = path.join(dataDir, 'logs', 'studio.log');
   const logger = createLogger({
-    file: path.join(dataDir, 'logs', 'studio.log'),
+    file: logFile,
     level: logLevel(process.env['BROADCAST_STUDIO_LOG_LEVEL']),
     echo: false,
   });
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     resourcesDir: path.join(root, 'resources'),
     secrets,
     logger,
+    logFile,
     probeEncoders: true,
     ...(browserSources && { browserSources }),
     remote: {

@@ -11,14 +11,18 @@ import type { Watermark } from './watermark';
 import type { StreamReport } from './report';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
 import type { LibraryList, ObsImportResult } from './library';
-import type { ReplaySaved, ReplayStatus } from './replay';
+import type { ReplayPlayArgs, ReplayPlayed, ReplaySaved, ReplayStatus } from './replay';
+import type { StudioAbout } from './about';
 
 export interface CommandMap {
   'scene.create': { args: { name: string }; result: { sceneUuid: string } };
   'scene.remove': { args: { sceneUuid: string }; result: null };
   'scene.rename': { args: { sceneUuid: string; name: string }; result: null };
-  /** Switches program to this scene with a cut. */
-  'scene.setCurrent': { args: { sceneUuid: string }; result: null };
+  /**
+   * Switches program to this scene, with the transition into it (transitionInto), or with
+   * `transition` for this switch only (doc.switchTransition; settings default to the kind's).
+   */
+  'scene.setCurrent': { args: { sceneUuid: string; transition?: { kind: string; durationMs: number; settings?: Settings } }; result: null };
   /** Studio mode only (StudioModeNotActive otherwise): chooses the scene the next take puts on program. */
   'scene.setPreview': { args: { sceneUuid: string }; result: null };
   /**
@@ -153,6 +157,8 @@ export interface CommandMap {
   /** Writes what the buffer holds to a file in the recording folder; answers once it is on disk. */
   'replay.save': { args: Record<string, never>; result: ReplaySaved };
   'replay.status': { args: Record<string, never>; result: ReplayStatus };
+  /** Puts the last saved replay on air (output/replay-playback.ts); absent fields use the stored defaults. */
+  'replay.play': { args: ReplayPlayArgs; result: ReplayPlayed };
 
   /** Compares the enabled destinations' bitrates with the uplink (also checked at stream.start). */
   'stats.budget': { args: Record<string, never>; result: BandwidthBudget };
@@ -160,6 +166,12 @@ export interface CommandMap {
   'stats.diagnosis': { args: Record<string, never>; result: Diagnosis };
   /** The report of the last stream that stopped since the studio started, with its files; 604 when none. */
   'stats.lastReport': { args: Record<string, never>; result: { report: StreamReport; path: string; htmlPath: string } };
+  /**
+   * What the studio is and where it keeps things on its machine (Help → About, File → Show
+   * recordings folder): the engine's version, its log file (null: logging to the console only) and
+   * the folders recordings, replays and screenshots go to now.
+   */
+  'studio.about': { args: Record<string, never>; result: StudioAbout };
 
   /**
    * Creates (no id) or updates a webhook. `secret` goes to the secret store and is never echoed;

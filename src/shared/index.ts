@@ -15,3 +15,6 @@ export * from './hotkeys';
 export * from './nesting';
 export * from './report';
 export * from './transitions';
+export * from './codecs';
+export * from './about';
+export * from './menu';

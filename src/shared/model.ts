@@ -135,6 +135,11 @@ export interface SceneTransition {
   settings: Settings;
 }
 
+/** A transition for one switch of program, and the scene it switched to. */
+export interface SwitchTransition extends SceneTransition {
+  toSceneUuid: string;
+}
+
 /**
  * A scene's transition override (OBS keeps a transition name and a duration in the scene's private
  * settings, each optional): a kind overrides the current transition when switching to the scene,
@@ -264,6 +269,12 @@ export interface RecordingSettings {
   replayMaxSeconds?: number;
   /** …in at most this many MB of memory (OBS's Maximum Memory); absent = 512. */
   replayMaxMb?: number;
+  /** The transition PlayLastReplay switches with (a transition kind id); absent or '' = the current transition. */
+  replayTransitionKind?: string;
+  /** …and its duration, ms; absent = the current transition's. */
+  replayTransitionMs?: number;
+  /** Switch program back when the replay has played out; absent = true. */
+  replayReturnToScene?: boolean;
 }
 
 /**
@@ -357,6 +368,13 @@ export interface StudioDocument {
   watermark?: Watermark;
   /** The current scene transition; absent in collections saved before transitions (a cut then). */
   transition?: SceneTransition;
+  /**
+   * A one-shot transition the last program switch asked for (scene.setCurrent's `transition`, e.g.
+   * PlayLastReplay's replay transition): it wins over the override and the current transition for
+   * that switch only, in the engine's clock and every compositor alike. Never saved; the next
+   * switch replaces or clears it.
+   */
+  switchTransition?: SwitchTransition;
 }
 
 export const DEFAULT_TRANSFORM: Transform = {

@@ -45,3 +45,37 @@ export interface ReplaySaved {
   /** Where its last frame ends, ms after the first frame the buffer held since it started. */
   endMs: number;
 }
+
+/** The media source PlayLastReplay plays in (OBS's ffmpeg_source), when none is named. */
+export const DEFAULT_REPLAY_INPUT = 'Replay';
+
+/**
+ * What replay.play (PlayLastReplay) takes; absent fields use RecordingSettings' replay defaults
+ * (replayTransitionKind / replayTransitionMs / replayReturnToScene), else the current transition.
+ */
+export interface ReplayPlayArgs {
+  /** The media source to play it in; default "Replay". */
+  inputName?: string;
+  /** The scene to show it in (by name); default: the program scene (no switch then). */
+  sceneName?: string;
+  /** 1..200; slow motion below 100. */
+  speedPercent?: number;
+  /** A registered transition kind id for the switch into sceneName (and back). */
+  transitionKind?: string;
+  transitionDurationMs?: number;
+  /** The kind's settings for this replay (e.g. a stinger's path); default: the kind's own. */
+  transitionSettings?: Record<string, unknown>;
+  /** Switch back to the scene before it when the replay has played out (unless someone switched meanwhile). */
+  returnToScene?: boolean;
+}
+
+export interface ReplayPlayed {
+  inputName: string;
+  inputUuid: string;
+  sceneName: string;
+  savedReplayPath: string;
+  transitionKind: string;
+  transitionDurationMs: number;
+  /** The scene program goes back to at the end, null when it will not. */
+  returnSceneName: string | null;
+}

@@ -9,11 +9,16 @@ import { DEFAULT_TRANSITION, type SceneTransition, type StudioDocument } from '.
 export const OVERRIDE_DURATION_MS = 300;
 
 /**
- * The scene's Transition Override when it names a kind this build has (OBS: used when switching to
- * that scene), else the current transition. Our transitions are one per kind, so an override of
- * the current kind keeps the current settings and another kind runs with its defaults.
+ * The switch's own transition (doc.switchTransition, while program is the scene it switched to),
+ * else the scene's Transition Override when it names a kind this build has (OBS: used when
+ * switching to that scene), else the current transition. Our transitions are one per kind, so an
+ * override of the current kind keeps the current settings and another kind runs with its defaults.
  */
 export function transitionInto(doc: StudioDocument, toSceneUuid: string): SceneTransition {
+  const once = doc.switchTransition;
+  if (once && once.toSceneUuid === toSceneUuid && doc.currentSceneUuid === toSceneUuid && TRANSITION_KINDS.some((k) => k.id === once.kind)) {
+    return { kind: once.kind, durationMs: once.durationMs, settings: once.settings };
+  }
   const current = doc.transition ?? DEFAULT_TRANSITION;
   const o = doc.scenes.find((s) => s.uuid === toSceneUuid)?.transitionOverride;
   if (!o?.kind || !TRANSITION_KINDS.some((k) => k.id === o.kind)) return current;

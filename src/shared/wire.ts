@@ -12,6 +12,8 @@ import type { Result } from './errors';
 import type { CommandArgs, CommandResult, CommandType } from './commands';
 import type { StudioEvent } from './events';
 import type { RendererStats } from './stats';
+import type { FolderKind } from './about';
+import type { TopMenuSpec } from './menu';
 
 export interface StudioBridge {
   readonly host: 'desktop' | 'server';
@@ -30,6 +32,15 @@ export interface StudioBridge {
    * user picks (ok(null) when they cancel). The page never names a path (see HOST_ONLY_COMMANDS).
    */
   chooseFfmpeg?(): Promise<Result<{ ffmpegPath: string } | null>>;
+  /**
+   * Desktop only: opens the recordings, replays or screenshots folder in the system's file manager.
+   * The main process asks the engine for the path (studio.about); the page only names the kind.
+   */
+  openFolder?(kind: FolderKind): Promise<Result<{ path: string }>>;
+  /** Desktop only: the menu bar's state, mirrored as the application menu. */
+  setMenu?(menus: TopMenuSpec[]): void;
+  /** Desktop only: an application-menu item was chosen (its id). */
+  onMenuAction?(listener: (id: string) => void): () => void;
 }
 
 // ---- frame messages -------------------------------------------------------------------------
@@ -119,4 +130,10 @@ export const IpcChannel = {
   ack: 'studio:ack',
   stats: 'studio:stats',
   chooseFfmpeg: 'studio:chooseFfmpeg',
+  /** Page → main: the menu bar as data (TopMenuSpec[]), mirrored as the application menu. */
+  menuModel: 'studio:menuModel',
+  /** Main → page: the id of the application-menu item the user chose. */
+  menuAction: 'studio:menuAction',
+  /** Page → main (invoke): open a folder the engine names (FolderKind) in the system's file manager. */
+  openFolder: 'studio:openFolder',
 } as const;

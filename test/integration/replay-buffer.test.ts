@@ -29,8 +29,8 @@ const events: StudioEvent[] = [];
 beforeAll(async () => {
   r = await startInProcessRemote({
     prefix: 'replay-buffer-',
-    eventSubscriptions: EventSubscription.Outputs,
-    listen: ['ReplayBufferStateChanged', 'ReplayBufferSaved'],
+    eventSubscriptions: EventSubscription.Outputs | EventSubscription.Transitions | EventSubscription.Scenes,
+    listen: ['ReplayBufferStateChanged', 'ReplayBufferSaved', 'SceneTransitionStarted', 'SceneTransitionEnded', 'CurrentProgramSceneChanged'],
   });
   r.studio.subscribe((e) => events.push(e));
   folder = mkdtempSync(path.join(tmpdir(), 'replay-files-'));
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await must('output.setRecording', { folder, format: 'fmp4', filenamePattern: 'show %CCYY-%MM-%DD' });
 }, 60_000);
 
-const vendor = async (requestType: string, requestData: Record<string, number | string> = {}): Promise<Record<string, unknown>> =>
+const vendor = async (requestType: string, requestData: Record<string, number | string | boolean> = {}): Promise<Record<string, unknown>> =>
   (await r.obs.call('CallVendorRequest', { vendorName: 'broadcast-studio', requestType, requestData })).responseData as Record<string, unknown>;
 
 afterAll(async () => {
@@ -81,12 +81,23 @@ describe('replay buffer (obs-websocket, real FFmpeg)', () => {
     expect((await refused(r.obs.call('SaveReplayBuffer'))).code).toBe(501);
     expect((await refused(r.obs.call('StopReplayBuffer'))).code).toBe(501);
     expect((await refused(r.obs.call('GetLastReplayBufferReplay'))).code).toBe(501);
-    expect(await vendor('GetReplayBufferSettings')).toEqual({ maxSeconds: 20, maxMb: 512 }); // OBS's defaults
+    // OBS's defaults; PlayLastReplay's: the current transition, and back to the scene before.
+    const defaults = { maxSeconds: 20, maxMb: 512, transitionKind: '', transitionDurationMs: 0, returnToScene: true };
+    expect(await vendor('GetReplayBufferSettings')).toEqual(defaults);
     const negative = await refused(vendor('SetReplayBufferSettings', { maxSeconds: -5 }));
     expect(negative.code).toBe(402);
     expect(negative.message).toMatch(/maxSeconds/);
     expect((await refused(vendor('PlayLastReplay'))).code).toBe(604);
-    expect(await vendor('SetReplayBufferSettings', { maxSeconds: SECONDS })).toEqual({ maxSeconds: SECONDS, maxMb: 512 });
+    const wipe = await refused(vendor('SetReplayBufferSettings', { transitionKind: 'zoom_transition' }));
+    expect(wipe.code).toBe(400);
+    expect(wipe.message).toMatch(/replayTransitionKind.*fade_transition/);
+    expect((await refused(vendor('SetReplayBufferSettings', { transitionDurationMs: 10 }))).message).toMatch(/transitionDurationMs/);
+    expect(await vendor('SetReplayBufferSettings', { maxSeconds: SECONDS })).toEqual({ ...defaults, maxSeconds: SECONDS });
+    const stored = { transitionKind: 'slide_transition', transitionDurationMs: 700, returnToScene: false };
+    expect(await vendor('SetReplayBufferSettings', stored)).toEqual({ ...defaults, maxSeconds: SECONDS, ...stored });
+    expect(r.studio.document().output.recording).toMatchObject({ replayTransitionKind: 'slide_transition', replayTransitionMs: 700, replayReturnToScene: false });
+    // Back to "the current transition" for the rest.
+    await vendor('SetReplayBufferSettings', { transitionKind: '', returnToScene: true });
     const bad = await r.studio.execute('output.setRecording', { replayMaxSeconds: -5 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
@@ -141,11 +152,28 @@ describe('replay buffer (obs-websocket, real FFmpeg)', () => {
     expect(endFrames).toBeGreaterThanOrEqual(before - GOP_FRAMES);
 
     // The replay goes on air at once: a media source (OBS's ffmpeg_source) in a scene of its own,
-    // slowed to half speed, and program switches to that scene.
+    // slowed to half speed, and program switches to that scene with the replay transition (a
+    // fade, not the current cut), set to come back to the show when the clip has played out.
+    const show = (await r.obs.call('GetCurrentProgramScene')).currentProgramSceneName;
+    expect((await r.obs.call('GetCurrentSceneTransition')).transitionKind).toBe('cut_transition');
     await r.obs.call('CreateScene', { sceneName: 'Replays' });
-    const played = await vendor('PlayLastReplay', { sceneName: 'Replays', speedPercent: 50 });
-    expect(played).toMatchObject({ inputName: 'Replay', sceneName: 'Replays', savedReplayPath: file });
+    const played = await vendor('PlayLastReplay', { sceneName: 'Replays', speedPercent: 50, transitionKind: 'fade_transition', transitionDurationMs: 600 });
+    expect(played).toMatchObject({
+      inputName: 'Replay',
+      sceneName: 'Replays',
+      savedReplayPath: file,
+      transitionKind: 'fade_transition',
+      transitionDurationMs: 600,
+      returnSceneName: show,
+    });
     expect((await r.obs.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Replays');
+    const switched = (): string[] =>
+      r.heard
+        .filter((h) => h.type.startsWith('SceneTransition') || h.type === 'CurrentProgramSceneChanged')
+        .map((h) => `${h.type} ${String(h.data['transitionName'] ?? h.data['sceneName'])}`);
+    await expect.poll(switched, { timeout: 10_000 }).toEqual(['SceneTransitionStarted Fade', 'CurrentProgramSceneChanged Replays', 'SceneTransitionEnded Fade']);
+    // The fade was this switch's alone: the current transition is still the cut.
+    expect((await r.obs.call('GetCurrentSceneTransition')).transitionKind).toBe('cut_transition');
     expect((await r.obs.call('GetInputSettings', { inputName: 'Replay' })).inputSettings).toMatchObject({ local_file: file, speed_percent: 50 });
     const items = (await r.obs.call('GetSceneItemList', { sceneName: 'Replays' })).sceneItems;
     expect(items.map((i) => [i['sourceName'], i['inputKind']])).toEqual([['Replay', 'ffmpeg_source']]);

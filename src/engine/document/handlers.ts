@@ -33,7 +33,7 @@ import { BUILT_IN_TEMPLATES, applyTemplate, templateFromSettings, validateTempla
 import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
 import { FILTER_HANDLERS } from './filters';
-import { TRANSITION_HANDLERS } from './transitions';
+import { TRANSITION_HANDLERS, withSwitchTransition } from './transitions';
 import { NESTING_HANDLERS, groupRefusal, removeSceneEverywhere } from './nesting';
 import { parseArgs } from './issues';
 import { mergeWatermark } from './watermark';
@@ -248,13 +248,15 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     );
   },
 
-  'scene.setCurrent': (doc, { sceneUuid }) => {
+  'scene.setCurrent': (doc, { sceneUuid, transition }, ctx) => {
     const found = findScene(doc, sceneUuid);
     if (!found.ok) return found;
     const group = groupRefusal(doc, found.value, 'on program');
     if (group) return group;
+    const next = withSwitchTransition(doc, sceneUuid, transition, ctx);
+    if (!next.ok) return next;
     return change(
-      { ...doc, currentSceneUuid: sceneUuid },
+      { ...next.value, currentSceneUuid: sceneUuid },
       null,
       ev('scene.currentChanged', { sceneUuid, sceneName: found.value.name }),
     );
@@ -305,8 +307,9 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     const preview = doc.scenes.find((s) => s.uuid === doc.previewSceneUuid)!;
     const program = doc.scenes.find((s) => s.uuid === doc.currentSceneUuid)!;
     // A cut, then OBS's default swap: what was on air waits on preview for the next take.
+    const { switchTransition: _once, ...rest } = doc;
     return change(
-      { ...doc, currentSceneUuid: preview.uuid, previewSceneUuid: program.uuid },
+      { ...rest, currentSceneUuid: preview.uuid, previewSceneUuid: program.uuid },
       null,
       ev('scene.currentChanged', { sceneUuid: preview.uuid, sceneName: preview.name }),
       ev('scene.previewChanged', { sceneUuid: program.uuid, sceneName: program.name }),
@@ -535,7 +538,12 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   'output.setFfmpegPath': (doc, { ffmpegPath }) =>
     change({ ...doc, output: { ...doc.output, ffmpegPath } }, null),
 
-  'output.setRecording': (doc, patch) => {
+  'output.setRecording': (doc, patch, ctx) => {
+    const kind = patch.replayTransitionKind;
+    if (kind && ctx.kinds.get(kind)?.category !== 'transition') {
+      const known = ctx.kinds.list('transition').map((t) => t.id).join(', ');
+      return fail(Status.InvalidRequestField, `replayTransitionKind: there is no transition kind called "${kind}"; the kinds are ${known}.`, 'replayTransitionKind');
+    }
     const recording = { ...doc.output.recording, ...patch };
     return change({ ...doc, output: { ...doc.output, recording } }, null);
   },

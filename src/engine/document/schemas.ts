@@ -40,6 +40,7 @@ export type DocumentCommand = Exclude<
   | 'template.list'
   | 'webhook.test'
   | 'input.pressButton'
+  | 'studio.about'
   | (typeof OUTPUT_COMMANDS)[number]
 >;
 
@@ -196,6 +197,10 @@ const recordingShape = {
   /** The replay buffer's length and memory cap (OBS's RecRBTime, RecRBSize); absent = 20 s, 512 MB. */
   replayMaxSeconds: z.int().min(1).max(MAX_REPLAY_SECONDS).optional(),
   replayMaxMb: z.int().min(1).max(MAX_REPLAY_MB).optional(),
+  /** PlayLastReplay's defaults (output/replay-playback.ts); the kind is checked when it runs. */
+  replayTransitionKind: z.string().trim().max(NAME_MAX).optional(), // '' = the current transition
+  replayTransitionMs: z.int().min(50).max(20_000).optional(), // TRANSITION_DURATION, declared below
+  replayReturnToScene: z.boolean().optional(),
 };
 export const recordingSettingsSchema = z.object(recordingShape);
 
@@ -335,7 +340,10 @@ export const COMMAND_SCHEMAS = {
   'scene.create': z.strictObject({ name }),
   'scene.remove': z.strictObject(sceneRef),
   'scene.rename': z.strictObject({ ...sceneRef, name }),
-  'scene.setCurrent': z.strictObject(sceneRef),
+  'scene.setCurrent': z.strictObject({
+    ...sceneRef,
+    transition: z.strictObject({ kind: z.string().trim().min(1), durationMs: transitionDuration, settings: settings.optional() }).optional(),
+  }),
   'scene.setPreview': z.strictObject(sceneRef),
   'scene.setIndex': z.strictObject({ ...sceneRef, index: z.int().min(0) }),
   'studio.setMode': z.strictObject({ enabled: z.boolean() }),

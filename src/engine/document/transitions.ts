@@ -3,7 +3,7 @@
  * settings; a new kind starts from its own defaults, as settings of one kind mean nothing to
  * another) and scene.setTransitionOverride (OBS's per-scene Transition Override).
  */
-import { DEFAULT_TRANSITION, Status, fail, ok, type SceneTransition, type SceneTransitionOverride } from '../../shared';
+import { DEFAULT_TRANSITION, Status, fail, ok, type Result, type SceneTransition, type SceneTransitionOverride, type Settings, type StudioDocument } from '../../shared';
 import type { Handler, HandlerContext } from './handlers';
 
 function transitionKindOf(id: string, ctx: HandlerContext) {
@@ -11,6 +11,26 @@ function transitionKindOf(id: string, ctx: HandlerContext) {
   if (k && k.category === 'transition') return ok(k);
   const known = ctx.kinds.list('transition').map((t) => t.id).join(', ');
   return fail(Status.InvalidRequestField, `There is no transition kind called "${id}"; the kinds are ${known}.`, 'kind');
+}
+
+/**
+ * The document after a switch of program to `toSceneUuid`: with `transition`, that transition for
+ * this switch only (doc.switchTransition, its settings checked against the kind's); without, none
+ * left over from an earlier switch.
+ */
+export function withSwitchTransition(
+  doc: StudioDocument,
+  toSceneUuid: string,
+  transition: { kind: string; durationMs: number; settings?: Settings } | undefined,
+  ctx: HandlerContext,
+): Result<StudioDocument> {
+  const { switchTransition: _old, ...rest } = doc;
+  if (!transition) return ok(rest);
+  const k = transitionKindOf(transition.kind, ctx);
+  if (!k.ok) return k;
+  const settings = ctx.kinds.validateSettings(k.value.id, transition.settings ?? {});
+  if (!settings.ok) return settings;
+  return ok({ ...rest, switchTransition: { toSceneUuid, kind: k.value.id, durationMs: transition.durationMs, settings: settings.value } });
 }
 
 export const TRANSITION_HANDLERS: {

@@ -6,7 +6,7 @@
  * process, since they describe the machine, not a document.
  */
 import { stat } from 'node:fs/promises';
-import type { EncoderStatus, StudioDocument, StudioEvent } from '../../shared';
+import { codecProblem, type EncoderStatus, type StudioDocument, type StudioEvent } from '../../shared';
 import type { Logger } from '../api';
 import { chooseEncoder, type EncoderChoice } from './encoders/choose';
 import type { FallbackSwitch } from './encoders/fallback';
@@ -95,9 +95,9 @@ export class EncoderSelection {
   private choose(): void {
     const probes = this.probes ?? [];
     const doc = this.opts.document();
-    const enabled = doc.destinations.filter((d) => d.enabled);
-    // FLV (RTMP/RTMPS) carries H.264 only; HEVC is possible only when every destination is SRT.
-    const allowHevc = enabled.length > 0 && enabled.every((d) => d.server.startsWith('srt:'));
+    // FLV (RTMP/RTMPS) carries H.264 only; HEVC is possible only when every destination is SRT
+    // (the rule Settings shows, src/shared/codecs.ts).
+    const allowHevc = codecProblem('hevc', doc.destinations) === null;
     const choice = chooseEncoder(probes, doc.output.encoder.encoder, { allowHevc });
     this.set({
       probing: false,

@@ -127,6 +127,13 @@ export const fakeElectron = {
   app: new Emitter(),
   shell: {
     opened: [] as string[],
+    /** Folders handed to openPath, and what the next one answers ('' = opened). */
+    openedPaths: [] as string[],
+    openPathAnswer: '',
+    openPath(path: string): Promise<string> {
+      fakeElectron.shell.openedPaths.push(path);
+      return Promise.resolve(fakeElectron.shell.openPathAnswer);
+    },
     openExternal(url: string): Promise<void> {
       fakeElectron.shell.opened.push(url);
       return Promise.resolve();
@@ -172,6 +179,8 @@ export const fakeElectron = {
     fakeElectron.ipcMain.clear();
     fakeElectron.ipcMain.handlers.clear();
     fakeElectron.shell.opened.length = 0;
+    fakeElectron.shell.openedPaths.length = 0;
+    fakeElectron.shell.openPathAnswer = '';
     fakeElectron.dialog.calls.length = 0;
     fakeElectron.dialog.answer = { canceled: true, filePaths: [] };
     fakeElectron.Menu.installed = null;

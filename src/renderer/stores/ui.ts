@@ -39,6 +39,8 @@ export interface UiState {
   drag: DragOverride | null;
   guides: SnapGuides | null;
   settingsOpen: boolean;
+  /** The Settings tab to open on (a menu's Tools → Hotkeys…); null: the first. */
+  settingsTab: string | null;
   /** Kind id whose "new source" dialog is open. */
   addSourceKind: string | null;
   /** The live compositor, for the stats bar's idle numbers; owned and disposed by the preview. */
@@ -55,6 +57,7 @@ export function createUiStore(): UiStore {
     drag: null,
     guides: null,
     settingsOpen: false,
+    settingsTab: null,
     addSourceKind: null,
     compositor: null,
   }));

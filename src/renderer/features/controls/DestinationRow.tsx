@@ -2,6 +2,7 @@ import type { Destination, DestinationState } from '../../../shared';
 import { useActions } from '../../stores/context';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { Icon } from '../layout/Icon';
+import { AudienceFields, SigningFields } from './DestinationExtrasFields';
 import { useDestinationStatus } from './destinationStatus';
 import { PRESETS, presetOf } from './presets';
 import { destField, type DestinationDraft, type FieldError } from './settingsForm';
@@ -36,6 +37,7 @@ export function DestinationRow({ draft, saved, first, mainKbps, errors, set, rem
   const kbps = Number(draft.bitrate) || mainKbps;
   const overLimit = !draft.audioOnly && preset.maxVideoKbps !== null && kbps > preset.maxVideoKbps;
   const state = status.state;
+  const extras = { draft, saved, label, id, error, set };
 
   const choosePreset = (next: string): void => {
     const p = presetOf(next);
@@ -210,6 +212,9 @@ export function DestinationRow({ draft, saved, first, mainKbps, errors, set, rem
           )}
         </div>
       )}
+
+      <SigningFields {...extras} />
+      <AudienceFields {...extras} />
     </fieldset>
   );
 }

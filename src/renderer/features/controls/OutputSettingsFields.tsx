@@ -1,4 +1,5 @@
 import { useServices, useStudio } from '../../stores/context';
+import { limitEncoders } from './codecSupport';
 import { encoderOptions } from './encoders';
 import { SettingsRow, type SectionProps } from './SettingsFields';
 import { B_FRAMES, BITRATE, KEYFRAME, PROFILES, RATE_CONTROLS, X264_PRESETS } from './settingsForm';
@@ -23,18 +24,22 @@ export function OutputSettingsFields({ draft, set, errors }: SectionProps) {
   const status = useStudio((s) => s.encoder);
   const ffmpegPath = useStudio((s) => s.document?.output.ffmpegPath ?? '');
   const { bridge } = useServices();
-  const encoders = encoderOptions(status, draft.encoder);
+  const destinations = useStudio((s) => s.document?.destinations);
+  const encoders = limitEncoders(encoderOptions(status, draft.encoder), destinations ?? []);
+  const blocked = encoders.find((o) => o.value === draft.encoder)?.blocked ?? null;
   return (
     <fieldset className="settings-section">
       <legend>Output</legend>
       <SettingsRow
         id="settings-encoder"
         label="Encoder"
-        hint="One that is not available here can still be chosen: the studio then falls back to one that works and says why."
+        errors={blocked ? [{ field: 'encoder', message: `${draft.encoder} cannot stream now — ${blocked}; the studio uses an H.264 encoder instead.` }] : []}
+        field="encoder"
+        hint="One that is not available here can still be chosen: the studio then falls back to one that works and says why. One the destinations cannot carry is shown disabled, with the reason."
       >
         <select id="settings-encoder" className="input select" value={draft.encoder} data-testid="settings-encoder" onChange={(e) => set({ encoder: e.target.value })}>
           {encoders.map((o) => (
-            <option key={o.value} value={o.value} data-works={String(o.works)}>
+            <option key={o.value} value={o.value} data-works={String(o.works)} disabled={o.blocked !== null} data-blocked={o.blocked ?? undefined}>
               {o.label}
             </option>
           ))}

@@ -12,6 +12,7 @@ import { DestinationsSettings } from './DestinationsSettings';
 import { EncoderStatusSection } from './EncoderStatusSection';
 import { EncoderTemplates } from './EncoderTemplates';
 import { OutputSettingsFields } from './OutputSettingsFields';
+import { ReplaySettingsFields } from './ReplaySettingsFields';
 import { ScreenshotSettingsFields } from './ScreenshotSettingsFields';
 import { HotkeySettings } from '../hotkeys/HotkeySettings';
 import { destField, draftFrom, planParts, rebaseDraft, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
@@ -42,7 +43,7 @@ type Status = { kind: 'saved' } | { kind: 'failed'; messages: string[] } | null;
 export function SettingsDialog() {
   const doc = useStudio((s) => s.document);
   const { ui } = useServices();
-  const close = () => ui.setState({ settingsOpen: false });
+  const close = () => ui.setState({ settingsOpen: false, settingsTab: null });
   return (
     <Modal
       title="Settings"
@@ -77,15 +78,34 @@ const ENGINE_FIELDS: Record<string, string> = {
   intervalSec: 'shotsInterval',
   keep: 'shotsKeep',
   folder: 'shotsFolder',
+  replayMaxSeconds: 'replaySeconds',
+  replayMaxMb: 'replayMb',
 };
-const DEST_FIELDS = new Set(['name', 'server', 'key', 'bitrate', 'width', 'height']);
+/** A destination refusal's field (the last part of its path) → the row field it shows beside. */
+const DEST_FIELDS: Record<string, keyof DestinationDraft> = {
+  name: 'name',
+  server: 'server',
+  key: 'key',
+  rendition: 'bitrate',
+  bitrate: 'bitrate',
+  width: 'width',
+  height: 'height',
+  signing: 'signScheme',
+  scheme: 'signScheme',
+  privateKey: 'signKey',
+  offsetSeconds: 'signOffset',
+  audience: 'audienceKind',
+  kind: 'audienceKind',
+  url: 'audienceUrl',
+  path: 'audiencePath',
+};
 
 /** The engine's refusal beside the field it names, "Field: message" when it names none the dialog shows. */
 function engineError(error: StudioError, part: string, row?: string): FieldError | string {
   const field = error.field?.split('.').pop();
   if (row !== undefined) {
-    const f = field === 'rendition' ? 'bitrate' : field;
-    if (f && DEST_FIELDS.has(f)) return { field: destField(row, f as keyof DestinationDraft), message: error.message };
+    const f = field ? DEST_FIELDS[field] : undefined;
+    if (f) return { field: destField(row, f), message: error.message };
     return `${part}: ${error.message}`;
   }
   const mapped = field ? ENGINE_FIELDS[field] : undefined;
@@ -95,7 +115,8 @@ function engineError(error: StudioError, part: string, row?: string): FieldError
 
 function SettingsForm({ doc }: { doc: StudioDocument }) {
   const { call } = useActions();
-  const [tab, setTab] = useState<SettingsTab>('general');
+  const { ui } = useServices();
+  const [tab, setTab] = useState<SettingsTab>(() => SETTINGS_TABS.find((t) => t.id === ui.getState().settingsTab)?.id ?? 'general');
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(doc));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<Status>(null);
@@ -136,16 +157,19 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
     for (const save of plan.destinations ?? []) {
       sent = true;
       const r = await call('destination.upsert', save.args, quiet);
-      // A saved row forgets the typed key and, when new, learns its id so the next change updates it.
+      // A saved row forgets the typed keys (stream and signing: never kept in the page once the engine
+      // has them) and, when new, learns its id so the next change updates it.
       if (r.ok) {
         const name = save.args.name;
-        setRows((rows) => rows.map((row) => (row.row === save.row ? { ...row, id: r.value.id, key: '', ...(name === undefined ? {} : { name }) } : row)));
+        const signKey = save.args.signing?.privateKey === undefined ? {} : { signKey: '' };
+        setRows((rows) => rows.map((row) => (row.row === save.row ? { ...row, id: r.value.id, key: '', ...signKey, ...(name === undefined ? {} : { name }) } : row)));
       } else refused(engineError(r.error, save.args.name ?? d.destinations.find((x) => x.id === save.args.id)?.name ?? 'Destination', save.row));
     }
     const parts = [
       ['Video', plan.video && (() => call('video.set', plan.video!, quiet))],
       ['Output', plan.encoder && (() => call('output.setEncoder', plan.encoder!, quiet))],
       ['Screenshots', plan.screenshots && (() => call('output.setScreenshots', plan.screenshots!, quiet))],
+      ['Replay buffer', plan.replay && (() => call('output.setRecording', plan.replay!, quiet))],
     ] as const;
     for (const [part, send] of parts) {
       if (!send) continue;
@@ -267,6 +291,7 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
         <>
           <div data-draft>
             <OutputSettingsFields {...sectionProps} />
+            <ReplaySettingsFields {...sectionProps} />
           </div>
           <EncoderStatusSection />
           <EncoderTemplates />

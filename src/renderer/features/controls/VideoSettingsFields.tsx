@@ -93,7 +93,8 @@ function SizeFields({ draft, set, errors, prefix, label, choice, width, height, 
 
 /**
  * The canvas (base) size the scene is composed at, the output (scaled) size FFmpeg encodes, and
- * the frame rate. The engine refuses changes while live and says so.
+ * the frame rate. While live the engine takes a new output size (not while recording: a file keeps one
+ * size); the canvas and frame rate wait until every output stops, and its refusal shows beside the field.
  */
 export function VideoSettingsFields(props: SectionProps) {
   const { draft, set, errors } = props;

@@ -56,9 +56,28 @@ describe('settings draft', () => {
   });
 
   it('never carries the stored key, and offers one blank row when nothing is saved', () => {
-    const d = draftFrom(doc({ destinations: [saved({ rendition: { bitrateKbps: 900, height: 480 } })] }));
+    const d = draftFrom(doc({ destinations: [saved({ rendition: { bitrateKbps: 900, height: 480 }, signing: { scheme: 'auth_key', offsetSeconds: 30, hasSigningKey: true } })] }));
     expect(d.destinations).toEqual([
-      { id: 'd1', row: 'd1', name: 'x', preset: 'custom', server: 'rtmp://a/live', key: '', enabled: true, audioOnly: false, bitrate: '900', width: '', height: '480' },
+      {
+        id: 'd1',
+        row: 'd1',
+        name: 'x',
+        preset: 'custom',
+        server: 'rtmp://a/live',
+        key: '',
+        enabled: true,
+        audioOnly: false,
+        bitrate: '900',
+        width: '',
+        height: '480',
+        // The signing key is never in the draft either: only that one is stored.
+        signScheme: 'auth_key',
+        signKey: '',
+        signOffset: '30',
+        audienceKind: '',
+        audienceUrl: '',
+        audiencePath: '',
+      },
     ]);
     const blank = draftFrom(doc()).destinations;
     expect(blank).toHaveLength(1);
@@ -272,5 +291,75 @@ describe('rebaseDraft', () => {
       { field: 'outWidth', message: 'Output width must be an even number from 64 to 4096.' },
     ]);
     expect(r.plan).toEqual({ encoder: { bitrateKbps: 6000 } });
+  });
+});
+
+describe('signed URL, audience and replay buffer fields', () => {
+  const errorsOf = (r: ReturnType<typeof planSave>) => (r.ok ? [] : r.errors.map((e) => e.field));
+
+  it('sends a new signing rule with its key, and later changes without the key', () => {
+    const d = doc({ destinations: [saved()] });
+    const r = planSave(d, withFirst(draftFrom(d), { signScheme: 'hmac_sha256', signKey: 'k3y', signOffset: '60' }));
+    expect(r).toEqual({ ok: true, plan: { destinations: [{ row: 'd1', args: { id: 'd1', signing: { scheme: 'hmac_sha256', offsetSeconds: 60, privateKey: 'k3y' } } }] } });
+    const stored = doc({ destinations: [saved({ signing: { scheme: 'hmac_sha256', offsetSeconds: 60, hasSigningKey: true } })] });
+    expect(planSave(stored, draftFrom(stored))).toEqual({ ok: true, plan: {} });
+    const moved = planSave(stored, withFirst(draftFrom(stored), { signOffset: '-120' }));
+    expect(moved).toEqual({ ok: true, plan: { destinations: [{ row: 'd1', args: { id: 'd1', signing: { scheme: 'hmac_sha256', offsetSeconds: -120 } } }] } });
+    expect(planSave(stored, withFirst(draftFrom(stored), { signScheme: '' }))).toEqual({ ok: true, plan: { destinations: [{ row: 'd1', args: { id: 'd1', signing: null } }] } });
+  });
+
+  it('refuses signing without a key, an offset out of range, or an SRT server, beside each field', () => {
+    const d = doc({ destinations: [saved()] });
+    expect(errorsOf(planSave(d, withFirst(draftFrom(d), { signScheme: 'auth_key' })))).toEqual(['dest:d1:signKey']);
+    const r = planParts(d, withFirst(draftFrom(d), { signScheme: 'auth_key', signKey: 'k', signOffset: '90000' }));
+    expect(r.errors).toEqual([{ field: 'dest:d1:signOffset', message: 'Offset must be a whole number of seconds from -86400 to 86400.' }]);
+    expect(errorsOf(planSave(d, withFirst(draftFrom(d), { signScheme: 'auth_key', signKey: 'has space' })))).toEqual(['dest:d1:signKey']);
+    const srt = doc({ destinations: [saved({ server: 'srt://a:9000' })] });
+    expect(errorsOf(planSave(srt, withFirst(draftFrom(srt), { signScheme: 'auth_key', signKey: 'k' })))).toEqual(['dest:d1:signScheme']);
+  });
+
+  it('a refused signing field does not hold back the rest of the row', () => {
+    const d = doc({ destinations: [saved()] });
+    const r = planParts(d, withFirst(draftFrom(d), { name: 'renamed', signScheme: 'auth_key', signOffset: 'x' }));
+    expect(r.plan.destinations).toEqual([{ row: 'd1', args: { id: 'd1', name: 'renamed' } }]);
+    expect(r.errors.map((e) => e.field)).toEqual(['dest:d1:signKey', 'dest:d1:signOffset']);
+  });
+
+  it('sends an audience source; http(s) only, and a JSON source needs its path', () => {
+    const d = doc({ destinations: [saved()] });
+    const json = planSave(d, withFirst(draftFrom(d), { audienceKind: 'json', audienceUrl: ' https://api.example.com/stats ', audiencePath: 'data.viewers' }));
+    expect(json).toEqual({ ok: true, plan: { destinations: [{ row: 'd1', args: { id: 'd1', audience: { kind: 'json', url: 'https://api.example.com/stats', path: 'data.viewers' } } }] } });
+    expect(errorsOf(planSave(d, withFirst(draftFrom(d), { audienceKind: 'srs', audienceUrl: 'ftp://x/' })))).toEqual(['dest:d1:audienceUrl']);
+    expect(errorsOf(planSave(d, withFirst(draftFrom(d), { audienceKind: 'json', audienceUrl: 'http://x/', audiencePath: ' ' })))).toEqual(['dest:d1:audiencePath']);
+    const withSource = doc({ destinations: [saved({ audience: { kind: 'nginx_rtmp', url: 'http://x/stat' } })] });
+    expect(planSave(withSource, draftFrom(withSource))).toEqual({ ok: true, plan: {} });
+    expect(planSave(withSource, withFirst(draftFrom(withSource), { audienceKind: '' }))).toEqual({ ok: true, plan: { destinations: [{ row: 'd1', args: { id: 'd1', audience: null } }] } });
+  });
+
+  it('creates a destination with its signing rule and audience source in one upsert', () => {
+    const d = doc();
+    const draft = draftFrom(d);
+    const row = draft.destinations[0]!.row;
+    const r = planSave(d, withFirst(draft, { server: 'rtmp://h/app/key', signScheme: 'auth_key', signKey: 'k', audienceKind: 'nginx_rtmp', audienceUrl: 'http://h/stat' }));
+    expect(r).toEqual({
+      ok: true,
+      plan: {
+        destinations: [
+          { row, args: { name: 'Custom RTMP', server: 'rtmp://h/app/key', enabled: true, signing: { scheme: 'auth_key', offsetSeconds: 0, privateKey: 'k' }, audience: { kind: 'nginx_rtmp', url: 'http://h/stat' } } },
+        ],
+      },
+    });
+  });
+
+  it('replay buffer: OBS defaults when unset, range checked, only changes sent', () => {
+    const d = doc();
+    const draft = draftFrom(d);
+    expect(draft).toMatchObject({ replaySeconds: '20', replayMb: '512' });
+    expect(planSave(d, { ...draft, replaySeconds: '60' })).toEqual({ ok: true, plan: { replay: { replayMaxSeconds: 60 } } });
+    const r = planParts(d, { ...draft, replaySeconds: '21601', replayMb: '0' });
+    expect(r.errors).toEqual([
+      { field: 'replaySeconds', message: 'Replay length must be a whole number of seconds from 1 to 21600.' },
+      { field: 'replayMb', message: 'Replay memory must be a whole number of MB from 1 to 16384.' },
+    ]);
   });
 });

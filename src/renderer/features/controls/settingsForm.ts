@@ -2,8 +2,10 @@
  * The settings dialog's draft (strings, as typed) and the commands that save it. Only what changed
  * is sent, so a refused part (video while live) does not stop the others.
  */
-import { VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type RateControl, type Rendition, type StudioDocument } from '../../../shared';
+import { DEFAULT_TRANSITION, VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type RateControl, type Rendition, type StudioDocument } from '../../../shared';
+import { DEFAULT_REPLAY_MB, DEFAULT_REPLAY_SECONDS, MAX_REPLAY_MB, MAX_REPLAY_SECONDS } from '../../../shared/replay';
 import { parseNumber } from '../../forms/numbers';
+import { planAudience, planSigning } from './destinationExtras';
 import { presetOf } from './presets';
 
 /** Common canvas and output sizes: landscape, vertical (phones), 1440p, 4K and ultrawide. Any other is Custom. */
@@ -25,6 +27,13 @@ export const CUSTOM = 'custom';
 /** The engine's limits for periodic screenshots (screenshotSettingsSchema). */
 export const SHOTS_INTERVAL = { min: 1, max: 3600 } as const;
 export const SHOTS_KEEP = { min: 1, max: 100_000 } as const;
+/** The replay buffer's limits (recordingSettingsSchema; OBS's Maximum Replay Time is 1..21600 s). */
+export const REPLAY_SECONDS = { min: 1, max: MAX_REPLAY_SECONDS } as const;
+export const REPLAY_MB = { min: 1, max: MAX_REPLAY_MB } as const;
+/** The replay transition's duration (OBS's transition range, ms). */
+export const REPLAY_TRANSITION_MS = { min: 50, max: 20_000 } as const;
+/** '' = no signing / no audience source. */
+export const NONE = '';
 
 /** One destination as its editor row holds it (strings, as typed). */
 export interface DestinationDraft {
@@ -43,6 +52,16 @@ export interface DestinationDraft {
   bitrate: string;
   width: string;
   height: string;
+  /** Signed push URL: NONE or a SigningScheme. */
+  signScheme: string;
+  /** Typed private key; '' keeps the stored one. Cleared once saved, never filled from the engine. */
+  signKey: string;
+  signOffset: string;
+  /** Audience source: NONE or an AUDIENCE_KINDS entry. */
+  audienceKind: string;
+  audienceUrl: string;
+  /** Dot path of the number in a JSON source's answer. */
+  audiencePath: string;
 }
 
 export interface SettingsDraft {
@@ -72,6 +91,13 @@ export interface SettingsDraft {
   shotsFolder: string;
   shotsFormat: string;
   shotsKeep: string;
+  /** Replay buffer (OBS's Maximum Replay Time and Maximum Memory). */
+  replaySeconds: string;
+  replayMb: string;
+  /** Play last replay's transition kind ('' = the current transition), its duration and the return. */
+  replayTransition: string;
+  replayTransitionMs: string;
+  replayReturn: boolean;
 }
 
 /** Everything but the destination rows: the fields that mirror one document value each. */
@@ -83,7 +109,25 @@ let rows = 0;
 
 /** A row for a destination that does not exist yet. */
 export function blankDestination(): DestinationDraft {
-  return { id: null, row: `new-${++rows}`, name: '', preset: 'custom', server: '', key: '', enabled: true, audioOnly: false, bitrate: '', width: '', height: '' };
+  return {
+    id: null,
+    row: `new-${++rows}`,
+    name: '',
+    preset: 'custom',
+    server: '',
+    key: '',
+    enabled: true,
+    audioOnly: false,
+    bitrate: '',
+    width: '',
+    height: '',
+    signScheme: NONE,
+    signKey: '',
+    signOffset: '0',
+    audienceKind: NONE,
+    audienceUrl: '',
+    audiencePath: '',
+  };
 }
 
 export function destinationDraft(d: Destination): DestinationDraft {
@@ -100,6 +144,12 @@ export function destinationDraft(d: Destination): DestinationDraft {
     bitrate: r?.bitrateKbps === undefined ? '' : String(r.bitrateKbps),
     width: r?.width === undefined ? '' : String(r.width),
     height: r?.height === undefined ? '' : String(r.height),
+    signScheme: d.signing?.scheme ?? NONE,
+    signKey: '',
+    signOffset: String(d.signing?.offsetSeconds ?? 0),
+    audienceKind: d.audience?.kind ?? NONE,
+    audienceUrl: d.audience?.url ?? '',
+    audiencePath: d.audience?.kind === 'json' ? d.audience.path : '',
   };
 }
 
@@ -137,6 +187,11 @@ export function fieldsFrom(doc: StudioDocument): FieldsDraft {
     shotsFolder: doc.output.screenshots.folder,
     shotsFormat: doc.output.screenshots.format,
     shotsKeep: String(doc.output.screenshots.keep),
+    replaySeconds: String(doc.output.recording.replayMaxSeconds ?? DEFAULT_REPLAY_SECONDS),
+    replayMb: String(doc.output.recording.replayMaxMb ?? DEFAULT_REPLAY_MB),
+    replayTransition: doc.output.recording.replayTransitionKind ?? '',
+    replayTransitionMs: String(replayTransitionMs(doc)),
+    replayReturn: doc.output.recording.replayReturnToScene ?? true,
   };
 }
 
@@ -190,6 +245,8 @@ export interface SavePlan {
   video?: CommandArgs<'video.set'>;
   encoder?: CommandArgs<'output.setEncoder'>;
   screenshots?: CommandArgs<'output.setScreenshots'>;
+  /** The replay buffer's length and memory cap, which live beside the recording's settings. */
+  replay?: CommandArgs<'output.setRecording'>;
 }
 
 export interface FieldError {
@@ -283,6 +340,8 @@ export function planParts(doc: StudioDocument, d: SettingsDraft): { plan: SavePl
 
   const shots = planScreenshots(doc, d, errors);
   if (shots) plan.screenshots = shots;
+  const replay = planReplay(doc, d, errors);
+  if (replay) plan.replay = replay;
 
   return { plan, errors };
 }
@@ -304,6 +363,28 @@ function planScreenshots(doc: StudioDocument, d: SettingsDraft, errors: FieldErr
   if (keep !== null && keep !== current.keep) patch.keep = keep;
   if (folder !== current.folder) patch.folder = folder;
   if ((d.shotsFormat === 'png' || d.shotsFormat === 'jpeg') && d.shotsFormat !== current.format) patch.format = d.shotsFormat;
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** The replay transition's stored duration, else the current transition's (what Play last replay runs). */
+const replayTransitionMs = (doc: StudioDocument): number => doc.output.recording.replayTransitionMs ?? (doc.transition ?? DEFAULT_TRANSITION).durationMs;
+
+function planReplay(doc: StudioDocument, d: SettingsDraft, errors: FieldError[]): CommandArgs<'output.setRecording'> | null {
+  const rec = doc.output.recording;
+  const seconds = parseNumber(d.replaySeconds, { integer: true, ...REPLAY_SECONDS });
+  const mb = parseNumber(d.replayMb, { integer: true, ...REPLAY_MB });
+  if (seconds === null) errors.push({ field: 'replaySeconds', message: `Replay length must be a whole number of seconds from ${REPLAY_SECONDS.min} to ${REPLAY_SECONDS.max}.` });
+  if (mb === null) errors.push({ field: 'replayMb', message: `Replay memory must be a whole number of MB from ${REPLAY_MB.min} to ${REPLAY_MB.max}.` });
+  const patch: CommandArgs<'output.setRecording'> = {};
+  if (seconds !== null && seconds !== (rec.replayMaxSeconds ?? DEFAULT_REPLAY_SECONDS)) patch.replayMaxSeconds = seconds;
+  if (mb !== null && mb !== (rec.replayMaxMb ?? DEFAULT_REPLAY_MB)) patch.replayMaxMb = mb;
+  const ms = parseNumber(d.replayTransitionMs, { integer: true, ...REPLAY_TRANSITION_MS });
+  if (ms === null) {
+    errors.push({ field: 'replayTransitionMs', message: `Replay transition duration must be a whole number of ms from ${REPLAY_TRANSITION_MS.min} to ${REPLAY_TRANSITION_MS.max}.` });
+  }
+  if (ms !== null && ms !== replayTransitionMs(doc)) patch.replayTransitionMs = ms;
+  if (d.replayTransition !== (rec.replayTransitionKind ?? '')) patch.replayTransitionKind = d.replayTransition;
+  if (d.replayReturn !== (rec.replayReturnToScene ?? true)) patch.replayReturnToScene = d.replayReturn;
   return Object.keys(patch).length > 0 ? patch : null;
 }
 
@@ -369,6 +450,10 @@ function planDestination(doc: StudioDocument, row: DestinationDraft, errors: Fie
   }
   const rendition = draftRendition(row, errors);
   if (errors.length > before || rendition === undefined) return null;
+  // Signing and audience are refused on their own: the rest of the row still saves.
+  const signing = planSigning(row, saved);
+  const audience = planAudience(row, saved);
+  for (const e of [...signing.errors, ...audience.errors]) errors.push({ field: destField(row.row, e.field), message: e.message });
   if (!saved) {
     const args: CommandArgs<'destination.upsert'> = {
       name: name || uniqueName(row.preset === 'custom' ? 'Custom RTMP' : presetOf(row.preset).name, taken),
@@ -380,6 +465,8 @@ function planDestination(doc: StudioDocument, row: DestinationDraft, errors: Fie
     if (row.audioOnly) args.audioOnly = true;
     if (rendition) args.rendition = rendition;
     if (key !== '') args.key = key;
+    if (signing.value) args.signing = signing.value;
+    if (audience.value) args.audience = audience.value;
     return { row: row.row, args };
   }
   const args: CommandArgs<'destination.upsert'> = { id: saved.id };
@@ -390,5 +477,7 @@ function planDestination(doc: StudioDocument, row: DestinationDraft, errors: Fie
   if (row.preset !== saved.preset) args.preset = row.preset;
   if (row.audioOnly !== saved.audioOnly) args.audioOnly = row.audioOnly;
   if (!sameRendition(rendition, saved.rendition)) args.rendition = rendition;
+  if (signing.value !== undefined) args.signing = signing.value;
+  if (audience.value !== undefined) args.audience = audience.value;
   return Object.keys(args).length > 1 ? { row: row.row, args } : null;
 }

@@ -3,8 +3,12 @@ import { currentScene } from '../../stores/selectors';
 import { HistoryButtons } from '../history/HistoryButtons';
 import { LibraryMenu } from '../library/LibraryMenu';
 import { ViewMenu } from '../docks/ViewMenu';
+import { MenuBar } from '../menubar/MenuBar';
 
-/** App title, program scene, canvas format and whether this window feeds the output. */
+/**
+ * App title, the menu bar (then the quick buttons: collections, undo/redo, docks), program scene,
+ * canvas format and whether this window feeds the output.
+ */
 export function TopBar() {
   const doc = useStudio((s) => s.document);
   const owner = useStudio((s) => s.outputOwner);
@@ -14,6 +18,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="app-title">Broadcast Studio</h1>
+      <MenuBar />
       <LibraryMenu />
       <HistoryButtons />
       <ViewMenu />

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { RecordingFormat, RecordingSettings as Recording } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
+import { FolderButton } from '../menubar/FolderButton';
 import { FORMAT_LABELS, parseMinFreeMb, previewFileName } from './recordingText';
 
 /** Text as typed, starting from the saved value and following it when it changes elsewhere. */
@@ -84,6 +85,7 @@ function RecordingFields({ saved }: { saved: Recording }) {
       <p className="field-hint recording-where" data-testid="recording-folder-hint">
         {saved.folder === '' ? 'Empty: a “recordings” folder inside the studio’s data folder.' : `Recordings are saved in ${saved.folder}`}
       </p>
+      <FolderButton kind="recordings" />
       <SettingsRow id="recording-format" label="Format" hint="Both stay playable when the studio, FFmpeg or the computer stops in the middle of a recording.">
         <select
           id="recording-format"

@@ -16,6 +16,10 @@ const LABELS: Record<ReplayStatus['state'], string> = {
  * Start / Stop Replay Buffer and Save Replay (OBS's), the seconds it holds and the last saved file.
  * The state comes from the engine's replay.state and replay.saved events (asked once on mount), so
  * a buffer started or saved elsewhere (a hotkey, obs-websocket) shows here too.
+ *
+ * Play last replay puts the saved file on air (replay.play) in the scene chosen beside it, with the
+ * replay transition and return stored in Settings → Output → Replay buffer; in the program scene
+ * itself it just plays there.
  */
 export function ReplayControls() {
   const { bridge } = useServices();
@@ -24,6 +28,10 @@ export function ReplayControls() {
   const [status, setStatus] = useState<ReplayStatus>(IDLE_REPLAY_STATUS);
   const [waiting, setWaiting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The scene to show the replay in, by name; '' = the program scene. */
+  const [target, setTarget] = useState('');
+  const scenes = (useStudio((s) => s.document?.scenes) ?? []).filter((c) => !c.isGroup);
+  const into = scenes.some((c) => c.name === target) ? target : '';
 
   useEffect(() => {
     let live = true;
@@ -47,6 +55,14 @@ export function ReplayControls() {
     setWaiting(true);
     setProblem(null);
     const r = await call(type, {}, { quiet: true });
+    if (!r.ok) setProblem(r.error.message);
+    setWaiting(false);
+  };
+
+  const play = async () => {
+    setWaiting(true);
+    setProblem(null);
+    const r = await call('replay.play', into ? { sceneName: into } : {}, { quiet: true });
     if (!r.ok) setProblem(r.error.message);
     setWaiting(false);
   };
@@ -83,6 +99,25 @@ export function ReplayControls() {
           </span>
         </p>
       ) : null}
+      <div className="replay-play">
+        <select
+          className="input"
+          aria-label="Scene to show the replay in"
+          data-testid="replay-play-scene"
+          value={into}
+          onChange={(e) => setTarget(e.target.value)}
+        >
+          <option value="">In the program scene</option>
+          {scenes.map((c) => (
+            <option key={c.uuid} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" data-testid="replay-play" disabled={!connected || waiting || !status.lastReplay} onClick={() => void play()}>
+          Play last replay
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,34 +1,45 @@
-import { useState } from 'react';
+import { useStore } from 'zustand';
 import { useStudio } from '../../stores/context';
 import { DiagnosisBanner } from './DiagnosisBanner';
+import { graphsStore, openGraphs, toggleGraphs } from './graphs';
 import { formatBitrate, formatBytes, formatFps, formatMs, formatSpeed, formatUptime } from './format';
 import { Sparkline } from './Sparkline';
 import { Stat } from './Stat';
-import { StatsPanel } from './StatsPanel';
-import { useCompositorStats } from './useCompositorStats';
+import { useStatsFigures } from './useStatsFigures';
 
 /**
- * Output stats from the engine (once a second while live) and the preview's own when idle; above
- * them, the diagnosis while frames are being lost and, when opened, the graphs of the history.
+ * Output stats from the engine (once a second while live) and the compositor's own (its measured
+ * frame rate beside the set one, its render time); above them, the diagnosis while frames are
+ * being lost. The graphs it opens (here or View → Stats graphs) show in the Stats dock, so the
+ * preview keeps its size.
  */
 export function StatsBar() {
-  const [graphs, setGraphs] = useState(false);
-  const stats = useStudio((s) => s.stats);
-  const state = useStudio((s) => s.streamState);
+  const graphs = useStore(graphsStore, (s) => s.open);
   const history = useStudio((s) => s.history);
-  const recording = useStudio((s) => s.record.state === 'recording');
-  const recordMs = useStudio((s) => s.record.durationMs);
-  // The encoder also runs for a recording alone: its numbers are live then too.
-  const idle = (state === 'idle' || state === 'failed') && !recording;
-  const preview = useCompositorStats(idle);
+  const f = useStatsFigures();
+  const { stats } = f;
   return (
     <div className="stats-dock">
-      <DiagnosisBanner onShowGraphs={graphs ? undefined : () => setGraphs(true)} />
-      {graphs ? <StatsPanel /> : null}
+      <DiagnosisBanner onShowGraphs={graphs ? undefined : openGraphs} />
       <footer className="statsbar" aria-label="Output statistics">
-        <Stat label="State" value={recording && (state === 'idle' || state === 'failed') ? 'recording' : state} />
+        <Stat label="State" value={f.state} />
         <Stat label="CPU" value={`${Math.round(stats.cpuPercent)} %`} testId="stat-cpu" />
-        <Stat label="FPS" value={formatFps(stats.fps)} testId="stat-fps" />
+        {f.canvasFps ? (
+          <div className="stat stat-canvas" title={f.canvasHint}>
+            <span className="stat-label">FPS</span>
+            <span className="stat-value" data-testid="stat-canvas-fps">
+              {f.canvasFps}
+            </span>
+          </div>
+        ) : null}
+        {f.idle ? null : (
+          <div className="stat" title="Frames the encoder took per second (repeated frames included)">
+            <span className="stat-label">Encoded</span>
+            <span className="stat-value" data-testid="stat-fps">
+              {formatFps(stats.fps)} fps
+            </span>
+          </div>
+        )}
         <div className="stat stat-bitrate">
           <span className="stat-label">Bitrate</span>
           <span className="stat-value" data-testid="stat-bitrate">
@@ -40,28 +51,15 @@ export function StatsBar() {
         <Stat label="Skipped" value={String(stats.skipped)} testId="stat-skipped" warn={stats.skipped > 0} />
         <Stat label="Lagged" value={String(stats.lagged)} testId="stat-lagged" warn={stats.lagged > 0} />
         <Stat label="Sent" value={formatBytes(stats.bytesSent)} testId="stat-bytes" />
-        {/* Recording alone (no stream): the time is the recording's, counting while it records. */}
-        <Stat
-          label={recording && (state === 'idle' || state === 'failed') ? 'Recording' : 'Uptime'}
-          value={formatUptime(recording && (state === 'idle' || state === 'failed') ? recordMs : stats.uptimeMs)}
-          testId="stat-uptime"
-        />
-        <Stat label="Render" value={formatMs(stats.renderMs)} />
+        <Stat label={f.uptimeLabel} value={formatUptime(f.uptimeMs)} testId="stat-uptime" />
+        <Stat label="Render" value={formatMs(f.renderMs)} testId="stat-render" />
         <Stat label="Encoder" value={formatSpeed(stats.encoderSpeed)} />
-        {preview ? (
-          <div className="stat stat-preview" title={preview.glRenderer}>
-            <span className="stat-label">Preview</span>
-            <span className="stat-value" data-testid="stat-preview">
-              {formatFps(preview.fps)} fps · {formatMs(preview.renderMs)}
-            </span>
-          </div>
-        ) : null}
         <button
           type="button"
           className="button button-small stats-graphs-toggle"
           aria-expanded={graphs}
           data-testid="stats-graphs-toggle"
-          onClick={() => setGraphs((open) => !open)}
+          onClick={toggleGraphs}
         >
           {graphs ? 'Hide graphs' : 'Graphs'}
         </button>
