@@ -234,7 +234,7 @@ describe('streaming to a loopback RTMP server', () => {
       const outputs = succeeded(await send({ requestType: 'GetOutputList' })).outputs as { outputName: string; outputActive: boolean }[];
       expect(outputs.find((o) => o.outputName === 'simple_stream')!.outputActive).toBe(true);
       expect((await vendor('GetDestinationStatus', { destinationId: primary })).state).toBe('live');
-      // Video settings cannot change under a running encoder (OBS's 500).
+      // The frame rate cannot change under running encoders (OBS's 500; the output size can: live-reconfigure.test.ts).
       expect((await send({ requestType: 'SetVideoSettings', requestData: { fpsNumerator: 25, fpsDenominator: 1 } })).requestStatus.code).toBe(500);
 
       succeeded(await send({ requestType: 'StopStream' }));
