@@ -158,16 +158,16 @@ test('a dock dragged by its title moves within and across columns, kept across a
   await expect(indicator).toHaveCount(0);
   await expect.poll(() => order(page, 'left')).toEqual(['sources', 'scenes', 'mixer']);
 
-  // The Mixer into the right column, between Controls and Properties.
+  // The Mixer into the right column, between Controls and Properties (Scene Transitions above, Stats hidden below).
   const props = await box(page.getByRole('region', { name: 'Properties' }));
   await dragTitle(page, mixer, props.x + props.width / 2, props.y + 10);
-  await expect.poll(() => order(page, 'right')).toEqual(['controls', 'mixer', 'properties']);
+  await expect.poll(() => order(page, 'right')).toEqual(['transitions', 'controls', 'mixer', 'properties', 'stats']);
   expect(await order(page, 'left')).toEqual(['sources', 'scenes']);
 
   await page.reload();
   await expect(page.getByTestId('preview-canvas')).toBeVisible();
   await expect.poll(() => order(page, 'left')).toEqual(['sources', 'scenes']);
-  expect(await order(page, 'right')).toEqual(['controls', 'mixer', 'properties']);
+  expect(await order(page, 'right')).toEqual(['transitions', 'controls', 'mixer', 'properties', 'stats']);
   await expect(page.locator('[data-dock-column="right"]').getByRole('region', { name: 'Audio Mixer' })).toBeVisible();
 
   // Esc cancels: the drag ends (no indicator, no ghost) and the release over the other column moves nothing.
@@ -179,12 +179,12 @@ test('a dock dragged by its title moves within and across columns, kept across a
   await expect(page.getByTestId('dock-drag-ghost')).toHaveCount(0);
   await page.mouse.up();
   expect(await order(page, 'left')).toEqual(['sources', 'scenes']);
-  expect(await order(page, 'right')).toEqual(['controls', 'mixer', 'properties']);
+  expect(await order(page, 'right')).toEqual(['transitions', 'controls', 'mixer', 'properties', 'stats']);
 
   await page.getByTestId('view-menu').click();
   await page.getByTestId('view-reset-layout').click();
   await expect.poll(() => order(page, 'left')).toEqual(['scenes', 'sources', 'mixer']);
-  expect(await order(page, 'right')).toEqual(['controls', 'properties']);
+  expect(await order(page, 'right')).toEqual(['transitions', 'controls', 'properties', 'stats']);
 });
 
 test('an old saved layout without sizes loads with default sizes; a corrupt one falls back to the default', async ({ page }) => {
@@ -192,11 +192,12 @@ test('an old saved layout without sizes loads with default sizes; a corrupt one 
   await save(page, JSON.stringify({ left: ['sources', 'scenes'], right: ['controls', 'properties', 'mixer'], hidden: [] }));
   await open(page);
   await expect.poll(() => order(page, 'left')).toEqual(['sources', 'scenes']);
-  expect(await order(page, 'right')).toEqual(['controls', 'properties', 'mixer']);
+  // The docks added since that layout was saved come at their default places.
+  expect(await order(page, 'right')).toEqual(['transitions', 'controls', 'properties', 'mixer', 'stats']);
   expect(await width(page.locator('[data-dock-column="left"]'))).toBe(270);
 
   await save(page, '{"left": [1, 2');
   await open(page);
   await expect.poll(() => order(page, 'left')).toEqual(['scenes', 'sources', 'mixer']);
-  expect(await order(page, 'right')).toEqual(['controls', 'properties']);
+  expect(await order(page, 'right')).toEqual(['transitions', 'controls', 'properties', 'stats']);
 });

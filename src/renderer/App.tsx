@@ -10,6 +10,8 @@ import { ScenesDock } from './features/scenes/ScenesDock';
 import { AddSourceDialog } from './features/sources/AddSourceDialog';
 import { SourcesDock } from './features/sources/SourcesDock';
 import { StatsBar } from './features/stats/StatsBar';
+import { StatsDock } from './features/stats/StatsDock';
+import { TransitionsDock } from './features/transitions/TransitionsDock';
 import { useUi } from './stores/context';
 import { useStore } from 'zustand';
 import { dockStore, type DockId } from './features/docks/dockLayout';
@@ -21,13 +23,17 @@ const DOCK_VIEWS: Record<DockId, React.ReactNode> = {
   scenes: <ScenesDock />,
   sources: <SourcesDock />,
   mixer: <MixerDock />,
+  transitions: <TransitionsDock />,
   controls: <ControlsDock />,
   properties: <PropertiesDock />,
+  stats: <StatsDock />,
 };
 
 /**
- * The studio shell: scenes and sources on the left, preview in the middle, controls and properties on
- * the right, by default; the docks' columns, order and sizes follow the saved dock layout.
+ * The studio shell: scenes and sources on the left, preview in the middle, transitions, controls and
+ * properties on the right (Stats there too, hidden), by default; the docks' columns, order and sizes
+ * follow the saved dock layout. The status bar's graphs open in the Stats dock, so the preview keeps
+ * its size.
  */
 export function App() {
   useHotkeyKeys();

@@ -21,15 +21,38 @@ describe('dock layout', () => {
     expect(parseLayout(null)).toEqual(DEFAULT_LAYOUT);
     expect(parseLayout('not json')).toEqual(DEFAULT_LAYOUT);
     expect(cols(parseLayout(JSON.stringify({ left: ['mixer', 'nope', 'mixer'], right: ['scenes'], hidden: ['scenes', 'ghost'] })))).toEqual({
-      left: ['mixer', 'sources'],
-      right: ['scenes', 'controls', 'properties'],
-      hidden: ['scenes'],
+      // A missing dock goes before the one it precedes by default.
+      left: ['sources', 'mixer'],
+      right: ['scenes', 'transitions', 'controls', 'properties', 'stats'],
+      hidden: ['scenes', 'stats'],
     });
   });
 
-  it('migrates a v1 layout (no version, no sizes): its columns kept, default sizes', () => {
+  it('migrates a v1 layout (no version, no sizes): its columns kept, default sizes, the docks added since at their defaults', () => {
     const v1 = { left: ['scenes', 'mixer'], right: ['controls', 'properties', 'sources'], hidden: ['mixer'] };
-    expect(parseLayout(JSON.stringify(v1))).toEqual({ ...DEFAULT_LAYOUT, ...v1 });
+    expect(parseLayout(JSON.stringify(v1))).toEqual({
+      ...DEFAULT_LAYOUT,
+      left: ['scenes', 'mixer'],
+      right: ['transitions', 'controls', 'properties', 'sources', 'stats'],
+      hidden: ['mixer', 'stats'],
+    });
+  });
+
+  it('gives a saved layout without Scene Transitions and Stats those docks at their default places', () => {
+    // What the studio saved before the two docks existed: the old default, one dock moved, one hidden.
+    const old = { version: 2, left: ['sources', 'scenes'], right: ['controls', 'mixer', 'properties'], hidden: ['scenes'], widths: { left: 300, right: 360 }, heights: {} };
+    const l = parseLayout(JSON.stringify(old));
+    expect(cols(l)).toEqual({ left: ['sources', 'scenes'], right: ['transitions', 'controls', 'mixer', 'properties', 'stats'], hidden: ['scenes', 'stats'] });
+    expect(l.widths).toEqual({ left: 300, right: 360 });
+    // Its own column moved elsewhere: the new dock still lands in its default column, before Controls.
+    const moved = parseLayout(JSON.stringify({ left: ['scenes', 'sources', 'mixer', 'controls'], right: ['properties'], hidden: [] }));
+    expect(cols(moved)).toEqual({ left: ['scenes', 'sources', 'mixer', 'controls'], right: ['transitions', 'properties', 'stats'], hidden: ['stats'] });
+    // A resized column gives the new docks its mean size, so its shares stay even.
+    const sized = parseLayout(JSON.stringify({ ...old, heights: { controls: 200, mixer: 100, properties: 300 } }));
+    expect(sized.heights).toEqual({ controls: 200, mixer: 100, properties: 300, transitions: 200, stats: 200 });
+    // A saved layout that already has them keeps them where the user put them, shown or hidden.
+    const kept = { ...DEFAULT_LAYOUT, left: ['scenes', 'sources', 'mixer', 'stats'], right: ['controls', 'transitions', 'properties'], hidden: [] };
+    expect(cols(parseLayout(JSON.stringify(kept)))).toEqual({ left: kept.left, right: kept.right, hidden: [] });
   });
 
   it('falls back to the default for corrupt data, never throwing', () => {
@@ -55,11 +78,12 @@ describe('dock layout', () => {
 
   it('hides, shows, moves across and within columns', () => {
     const hidden = setVisible(DEFAULT_LAYOUT, 'mixer', false);
-    expect(hidden.hidden).toEqual(['mixer']);
-    expect(setVisible(hidden, 'mixer', true).hidden).toEqual([]);
+    expect(hidden.hidden).toEqual(['stats', 'mixer']);
+    expect(setVisible(hidden, 'mixer', true).hidden).toEqual(['stats']);
+    expect(setVisible(DEFAULT_LAYOUT, 'stats', true).hidden).toEqual([]);
     const moved = moveToOtherSide(hidden, 'mixer');
-    expect(cols(moved)).toEqual({ left: ['scenes', 'sources'], right: ['controls', 'properties', 'mixer'], hidden: [] });
-    expect(moveWithin(moved, 'mixer', -1).right).toEqual(['controls', 'mixer', 'properties']);
+    expect(cols(moved)).toEqual({ left: ['scenes', 'sources'], right: ['transitions', 'controls', 'properties', 'stats', 'mixer'], hidden: ['stats'] });
+    expect(moveWithin(moved, 'mixer', -1).right).toEqual(['transitions', 'controls', 'properties', 'mixer', 'stats']);
     expect(moveWithin(moved, 'mixer', 1)).toBe(moved);
   });
 
@@ -67,9 +91,11 @@ describe('dock layout', () => {
     expect(moveDock(DEFAULT_LAYOUT, 'mixer', 'left', 0).left).toEqual(['mixer', 'scenes', 'sources']);
     expect(moveDock(DEFAULT_LAYOUT, 'scenes', 'left', 1).left).toEqual(['sources', 'scenes', 'mixer']);
     const across = moveDock(DEFAULT_LAYOUT, 'scenes', 'right', 1);
-    expect(cols(across)).toEqual({ left: ['sources', 'mixer'], right: ['controls', 'scenes', 'properties'], hidden: [] });
-    expect(moveDock(DEFAULT_LAYOUT, 'scenes', 'right', 99).right).toEqual(['controls', 'properties', 'scenes']);
-    expect(moveDock(DEFAULT_LAYOUT, 'scenes', 'right', -3).right).toEqual(['scenes', 'controls', 'properties']);
+    expect(cols(across)).toEqual({ left: ['sources', 'mixer'], right: ['transitions', 'scenes', 'controls', 'properties', 'stats'], hidden: ['stats'] });
+    expect(moveDock(DEFAULT_LAYOUT, 'scenes', 'right', 99).right).toEqual(['transitions', 'controls', 'properties', 'stats', 'scenes']);
+    expect(moveDock(DEFAULT_LAYOUT, 'scenes', 'right', -3).right).toEqual(['scenes', 'transitions', 'controls', 'properties', 'stats']);
+    // A hidden dock moved is shown where it lands.
+    expect(cols(moveDock(DEFAULT_LAYOUT, 'stats', 'left', 3))).toEqual({ left: ['scenes', 'sources', 'mixer', 'stats'], right: ['transitions', 'controls', 'properties'], hidden: [] });
   });
 
   it('a dock keeps its size within its column and takes the mean size in a resized one', () => {
@@ -102,7 +128,8 @@ describe('dock layout', () => {
     expect(resetHeights(l, 'left').heights).toEqual({});
     // The right column's sizes are its own.
     const both = resizeDocks(l, { controls: 120, properties: 400 }, 'controls', 'properties', 30);
-    expect(resetHeights(both, 'left').heights).toEqual({ controls: 150, properties: 370 });
+    // (Its docks not measured, hidden Stats among them, take the mean of those that were.)
+    expect(resetHeights(both, 'left').heights).toEqual({ controls: 150, properties: 370, transitions: 260, stats: 260 });
   });
 
   it('Reset layout (the default) has default sizes', () => {

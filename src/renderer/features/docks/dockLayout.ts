@@ -9,8 +9,10 @@ export const DOCKS = [
   { id: 'scenes', label: 'Scenes' },
   { id: 'sources', label: 'Sources' },
   { id: 'mixer', label: 'Audio Mixer' },
+  { id: 'transitions', label: 'Scene Transitions' },
   { id: 'controls', label: 'Controls' },
   { id: 'properties', label: 'Properties' },
+  { id: 'stats', label: 'Stats' },
 ] as const;
 export type DockId = (typeof DOCKS)[number]['id'];
 export type Side = 'left' | 'right';
@@ -41,8 +43,9 @@ export const LIMITS = { sideMin: 180, sideMax: 640, previewMin: 320, dockMin: 64
 export const DEFAULT_LAYOUT: DockLayout = {
   version: 2,
   left: ['scenes', 'sources', 'mixer'],
-  right: ['controls', 'properties'],
-  hidden: [],
+  // OBS's order: Scene Transitions above Controls. Stats starts hidden, as in OBS (Docks → Stats).
+  right: ['transitions', 'controls', 'properties', 'stats'],
+  hidden: ['stats'],
   widths: { left: 270, right: 340 },
   heights: {},
 };
@@ -57,9 +60,11 @@ export const clampWidth = (px: number) => Math.round(clamp(px, LIMITS.sideMin, L
 export const clampHeight = (px: number) => Math.round(clamp(px, LIMITS.dockMin, LIMITS.dockMax));
 
 /**
- * A saved layout, repaired: unknown ids dropped, each dock exactly once (a missing one goes back where
- * it was by default), sizes clamped to LIMITS (a missing or broken one takes its default), a column
- * with only some docks sized filled in. Anything unreadable is the default layout, never an error.
+ * A saved layout, repaired: unknown ids dropped, each dock exactly once (a missing one, e.g. a dock
+ * added since the layout was saved, goes where it is by default: before the dock it precedes there,
+ * hidden if it starts hidden), sizes clamped to LIMITS (a missing or broken one takes its default),
+ * a column with only some docks sized filled in. Anything unreadable is the default layout, never an
+ * error.
  */
 export function parseLayout(text: string | null): DockLayout {
   if (!text) return DEFAULT_LAYOUT;
@@ -77,7 +82,16 @@ export function parseLayout(text: string | null): DockLayout {
   const right = list(r['right']);
   const hidden = (Array.isArray(r['hidden']) ? r['hidden'] : []).filter(isDock).filter((id, i, a) => a.indexOf(id) === i && seen.has(id));
   const out: DockLayout = { ...DEFAULT_LAYOUT, left, right, hidden, widths: { ...DEFAULT_LAYOUT.widths }, heights: {} };
-  for (const side of SIDES) for (const id of DEFAULT_LAYOUT[side]) if (!seen.has(id)) out[side].push(id);
+  for (const side of SIDES) {
+    const defaults = DEFAULT_LAYOUT[side];
+    defaults.forEach((id, i) => {
+      if (seen.has(id)) return;
+      // Before the dock that follows it by default, when the saved column has that one, else last.
+      const next = defaults.slice(i + 1).find((d) => out[side].includes(d));
+      out[side].splice(next === undefined ? out[side].length : out[side].indexOf(next), 0, id);
+      if (DEFAULT_LAYOUT.hidden.includes(id)) out.hidden.push(id);
+    });
+  }
   const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   const widths = r['widths'] && typeof r['widths'] === 'object' ? (r['widths'] as Record<string, unknown>) : {};
   for (const side of SIDES) {

@@ -9,6 +9,9 @@ import { StatsPanel } from './StatsPanel';
 import { useStatsFigures } from './useStatsFigures';
 import './stats.css';
 
+/** A stable empty list (a new [] per read would re-render forever). */
+const NONE: readonly Destination[] = [];
+
 /** One row of the figures: OBS's Stats dock names them the same way. */
 function Row({ label, value, testId, warn, title }: { label: string; value: string; testId?: string; warn?: boolean; title?: string }) {
   return (
@@ -41,7 +44,7 @@ function DestinationRow({ dest }: { dest: Destination }) {
  */
 export function StatsDock() {
   const graphs = useStore(graphsStore, (s) => s.open);
-  const destinations = useStudio((s) => s.document?.destinations ?? []);
+  const destinations = useStudio((s) => s.document?.destinations ?? NONE);
   const f = useStatsFigures();
   const { stats } = f;
   return (
