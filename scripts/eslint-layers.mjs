@@ -18,7 +18,7 @@ const RULES = {
   server: { layers: ['shared', 'engine', 'server'], node: true, packages: '*', deny: ['electron', 'react', 'react-dom', 'zustand'] },
   main: { layers: ['shared', 'engine', 'server', 'main'], node: true, packages: '*', deny: ['react', 'react-dom', 'zustand'] },
   preload: { layers: ['shared', 'preload'], node: false, packages: ['electron'] },
-  renderer: { layers: ['shared', 'renderer'], node: false, packages: ['react', 'react-dom', 'zustand', 'obs-websocket-js', 'hls.js'] },
+  renderer: { layers: ['shared', 'renderer'], node: false, packages: ['react', 'react-dom', 'zustand', 'obs-websocket-js', 'hls.js', '@jitsi/rnnoise-wasm'] },
 };
 
 function layerOf(file) {

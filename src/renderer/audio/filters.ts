@@ -1,13 +1,15 @@
 /**
  * Audio filters as the channel strip runs them: gain_filter is a GainNode; basic_eq_filter three
  * BiquadFilterNodes (low shelf at 800 Hz, a peak at 2 kHz, high shelf at 5 kHz: OBS's band edges); the level-driven kinds
- * (noise gate, compressor, limiter, expander) are one dynamics AudioWorklet each. A settings change
+ * (noise gate, compressor, limiter, expander) are one dynamics AudioWorklet each;
+ * noise_suppress_filter_v2 is RNNoise in a worklet of its own (./rnnoise.ts). A settings change
  * updates the running unit in place; only adding, removing, reordering or toggling a filter
  * rebuilds the chain.
  */
 import type { Filter, Settings } from '../../shared';
 import { DYNAMICS_PROCESSOR, dynamicsParams, dynamicsWorkletSource } from './dynamics';
 import { dbToMul } from './laws';
+import { createNoiseSuppress, loadRnnoise, rnnoiseModule } from './rnnoise';
 import type { FilterUnit } from './strip';
 
 export interface AudioFilterUnit extends FilterUnit {
@@ -19,15 +21,20 @@ export interface AudioFilterUnit extends FilterUnit {
 
 const loaded = new WeakMap<BaseAudioContext, Promise<boolean>>();
 
-/** Loads the dynamics worklet into a context once; false where AudioWorklet is unavailable. */
+/**
+ * Loads the dynamics worklet into a context once; false where AudioWorklet is unavailable. RNNoise
+ * (./rnnoise.ts) loads alongside, so the mixer's one rebuild after loading brings in both.
+ */
 export function loadDynamics(context: BaseAudioContext): Promise<boolean> {
   let p = loaded.get(context);
   if (p) return p;
+  const rnnoise = loadRnnoise(context);
   p = (async () => {
     if (!context.audioWorklet) return false;
     const url = URL.createObjectURL(new Blob([dynamicsWorkletSource()], { type: 'text/javascript' }));
     try {
       await context.audioWorklet.addModule(url);
+      await rnnoise;
       return true;
     } catch (err) {
       console.warn('Audio: the dynamics filters could not be loaded; noise gate, compressor, limiter and expander pass sound through.', err);
@@ -60,6 +67,10 @@ export function createAudioFilter(context: BaseAudioContext, filter: Filter, dyn
     };
   }
   if (filter.kind === 'basic_eq_filter') return createEq(context, filter.settings);
+  if (filter.kind === 'noise_suppress_filter_v2') {
+    const module = rnnoiseModule(context);
+    return module ? createNoiseSuppress(context, filter.settings, module) : null;
+  }
   const params = dynamicsParams(filter.kind, filter.settings);
   if (!params || !dynamicsReady) return null;
   const node = new AudioWorkletNode(context, DYNAMICS_PROCESSOR, {
