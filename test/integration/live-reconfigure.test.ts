@@ -19,7 +19,7 @@ import { RIG_ENCODER, RIG_VIDEO, destIs, outputRig, type Rig } from '../harness/
 
 /** The rig's keyframe interval, in seconds: the longest gap a destination may see. */
 const GOP_SEC = RIG_ENCODER.keyframeIntervalSec;
-const KEYS = ['rc-a', 'rc-b', 'rc-c', 'rc-d', 'rs-a', 'rs-b'];
+const KEYS = ['rc-a', 'rc-b', 'rc-c', 'rc-d', 'rc-e', 'rs-a', 'rs-b'];
 
 const temps: string[] = [];
 let auth: AuthEndpoint;
@@ -169,31 +169,48 @@ describe('live reconfiguration: settings change while every destination stays co
     expect(bAfter / bBefore, `rendition: ${bBefore.toFixed(0)} → ${bAfter.toFixed(0)} kb/s`).toBeGreaterThan(1.6);
   });
 
-  it('an audio-only switch reconnects that destination alone; the other keeps its one connection with no gap', async () => {
+  it('the audio-only switch stops the pictures and brings them back on the same connection, in step with the sound; a connection opened audio-only reconnects to add them', async () => {
     const r = rig();
     await r.start([
       { id: 'c', name: 'Video', url: server.url('rc-c') },
-      { id: 'd', name: 'Radio', url: server.url('rc-d') },
+      { id: 'd', name: 'Switching', url: server.url('rc-d') },
+      { id: 'e', name: 'Radio', url: server.url('rc-e'), audioOnly: true },
     ]);
-    await r.waitFor(destIs('c', 'live'), 30_000, 'c live');
-    await r.waitFor(destIs('d', 'live'), 30_000, 'd live');
-    const recC = await recorder('rc-c');
-    await expect.poll(() => mediaSeconds(recC), { timeout: 60_000 }).toBeGreaterThan(2);
-    const since = Date.now();
+    for (const id of ['c', 'd', 'e']) await r.waitFor(destIs(id, 'live'), 30_000, `${id} live`);
+    const [recC, recD] = await Promise.all([recorder('rc-c'), recorder('rc-d')]);
+    await expect.poll(() => mediaSeconds(recD), { timeout: 60_000 }).toBeGreaterThan(2);
+    const last = async (file: string, kind: 'v' | 'a'): Promise<number> => Math.max(...(await packetTimes(file, kind).catch(() => [0])));
+
+    // d: sound only, on the same connection; its sound goes on well past its last picture.
     expect(r.out.updateDestination('d', { audioOnly: true })).toEqual({ ok: true, value: null });
-    await r.waitFor(destIs('d', 'live', since), 30_000, 'd live again, audio only');
-    const atC = await mediaSeconds(recC);
-    await expect.poll(() => mediaSeconds(recC), { timeout: 60_000 }).toBeGreaterThan(atC + 2);
-    // d's new connection carries sound only: its pusher maps the audio alone (the test server's
-    // wait_video keeps an audio-only stream from its players, so this is read from the process).
-    const audioOnly = (): number =>
-      listFfmpegChildren().filter((p) => p.cmdline.includes('-i pipe:0') && p.cmdline.includes('-map 0:a:0') && !p.cmdline.includes('0:v:0')).length;
-    await expect.poll(audioOnly, { timeout: 30_000 }).toBe(1);
-    await recC.stop();
+    const videoStop = await last(recD.file, 'v');
+    await expect.poll(() => last(recD.file, 'a'), { timeout: 60_000 }).toBeGreaterThan(videoStop + 4);
+    // d: pictures again, from a keyframe, still the same connection.
+    expect(r.out.updateDestination('d', { audioOnly: false })).toEqual({ ok: true, value: null });
+    const audioAt = await last(recD.file, 'a');
+    await expect.poll(() => last(recD.file, 'v'), { timeout: 60_000 }).toBeGreaterThan(audioAt + 2);
+
+    // e was opened audio-only: its connection has no video track, so adding pictures reconnects it.
+    const since = Date.now();
+    expect(r.out.updateDestination('e', { audioOnly: false })).toEqual({ ok: true, value: null });
+    await r.waitFor(destIs('e', 'live', since), 30_000, 'e live again, with pictures');
+    const withVideo = (): number => listFfmpegChildren().filter((p) => p.cmdline.includes('-c copy') && p.cmdline.includes('-map 0:v:0')).length;
+    await expect.poll(withVideo, { timeout: 30_000 }).toBe(3);
+
+    await Promise.all([recC.stop(), recD.stop()]);
     expect(await r.out.stop()).toEqual({ ok: true, value: null });
     expect(auth.attempts('rc-c')).toBe(1);
-    expect(auth.attempts('rc-d')).toBe(2);
+    expect(auth.attempts('rc-d')).toBe(1);
+    expect(auth.attempts('rc-e')).toBe(2);
     expect(largestGap(await packetTimes(recC.file))).toBeLessThanOrEqual(GOP_SEC + 0.05);
+    // d's sound never paused; its pictures paused exactly while it sent sound only, on the sound's
+    // timeline: the first picture after the pause is no earlier than the sound at the switch back.
+    const video = (await packetTimes(recD.file, 'v')).sort((x, y) => x - y);
+    expect(largestGap(await packetTimes(recD.file, 'a'))).toBeLessThanOrEqual(GOP_SEC + 0.05);
+    const pause = video.findIndex((t, i) => i > 0 && t - video[i - 1]! > 2);
+    expect(pause, `a pause in the pictures: ${largestGap(video).toFixed(2)} s at most`).toBeGreaterThan(0);
+    expect(video[pause - 1]!).toBeLessThanOrEqual(videoStop + GOP_SEC);
+    expect(video[pause]!).toBeGreaterThanOrEqual(audioAt - GOP_SEC);
   });
 });
 

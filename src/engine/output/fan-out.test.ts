@@ -248,4 +248,30 @@ describe('FanOut', () => {
     expect(frames[0]![0]).toBe(1);
     expect(frames.at(-1)![2]).toBe(48);
   });
+
+  it('an audio-only switch stops the pictures after the one in progress and brings them back at a keyframe; the sound never stops', () => {
+    const fan = new FanOut();
+    const sink = new Pipe();
+    const tap = fan.tap(sink, 1 << 22);
+    const parts = pieces(ts, [188 * 7]);
+    parts.forEach((p, i) => {
+      if (i === Math.floor(parts.length / 4)) tap.setVideo(false);
+      if (i === Math.floor(parts.length / 2)) tap.setVideo(true);
+      fan.push(p);
+    });
+    const frames = probeFrames(sink.bytes());
+    const pts = frames.map((f) => f[1]!);
+    const pause = pts.findIndex((t, i) => i > 0 && t - pts[i - 1]! > 0.15);
+    expect(pause, JSON.stringify(pts)).toBeGreaterThan(0);
+    expect(frames[pause]![0], 'pictures come back at a keyframe').toBe(1);
+    // Every picture sent decodes (none cut short) and the sound is whole.
+    expect(frames.length).toBe(tap.counters().frames);
+    const audio = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', '-'], { input: sink.bytes() })
+      .toString()
+      .split('\n')
+      .map((l) => Number(l.split(',')[0]))
+      .filter((t) => Number.isFinite(t) && t > 0);
+    const gaps = audio.slice(1).map((t, i) => t - audio[i]!);
+    expect(Math.max(...gaps)).toBeLessThan(0.1);
+  });
 });

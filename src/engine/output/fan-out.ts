@@ -6,7 +6,7 @@
  * (counted as its dropped frames) and resumes at the next keyframe, so what it does send decodes.
  */
 import type { Writable } from 'node:stream';
-import { TsReader, type TsChunk } from './ts-packets';
+import { TsReader, withoutVideo, type TsChunk } from './ts-packets';
 
 export interface TapCounters {
   /** Bytes handed to the pusher's input pipe. */
@@ -39,6 +39,11 @@ export class Tap {
   private held: { data: Buffer; frames: number }[] = [];
   private heldBytes = 0;
   private heldFrom = NaN;
+  /** Pictures are passed on (an audio-only switch turns them off; they come back at a keyframe). */
+  private video = true;
+  /** Pictures come back at the next keyframe; they stop after the frame in progress. */
+  private videoFromKey = false;
+  private videoUntilFrame = false;
 
   constructor(
     private readonly owner: FanOut,
@@ -80,6 +85,7 @@ export class Tap {
    */
   handOver(next: FanOut): Tap {
     const tap = next.tap(this.sink, this.maxBytes, this.c);
+    tap.video = this.video;
     if (this.closed || !this.synced) {
       this.close();
       return tap;
@@ -89,8 +95,20 @@ export class Tap {
     return tap;
   }
 
-  offer(chunk: TsChunk, psi: () => Buffer): void {
+  /**
+   * Turns the pictures off or on for this sink, on the same connection: off, only sound and tables
+   * go on from the next chunk; on, pictures come back from the next keyframe.
+   */
+  setVideo(on: boolean): void {
+    if (on === this.video) return;
+    this.video = on;
+    this.videoFromKey = on;
+    this.videoUntilFrame = !on;
+  }
+
+  offer(whole: TsChunk, psi: () => Buffer): void {
     if (this.closed || !this.sink.writable) return;
+    const chunk = this.pictures(whole);
     if (this.predecessor) return this.hold(chunk, psi);
     if (this.successor && !Number.isNaN(this.cutAt)) return this.writeUntilCut([chunk]);
     if (this.successor) {
@@ -193,6 +211,23 @@ export class Tap {
     for (const h of this.held) this.write(h.data, h.frames);
     this.held = [];
     this.heldBytes = 0;
+  }
+
+  /** The chunk as this sink takes it: without pictures while they are off or not yet back at a keyframe. */
+  private pictures(chunk: TsChunk): TsChunk {
+    if (!this.video && this.videoUntilFrame) {
+      // The picture in progress ends where the next one starts: it goes out whole.
+      const next = chunk.frames[0];
+      if (next === undefined) return chunk;
+      this.videoUntilFrame = false;
+      return withoutVideo(chunk, next);
+    }
+    if (!this.video) return withoutVideo(chunk);
+    if (!this.videoFromKey) return chunk;
+    const key = chunk.keys[0];
+    if (key === undefined) return withoutVideo(chunk);
+    this.videoFromKey = false;
+    return withoutVideo(chunk, 0, key);
   }
 
   private noteStamp(chunk: TsChunk): void {

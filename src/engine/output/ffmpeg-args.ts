@@ -121,8 +121,15 @@ export function buildPusherArgs(p: PusherArgsInput): string[] {
   // Our own MPEG-TS: its PMT names both streams and the tap starts at a keyframe with its SPS, so
   // half a second of probing is plenty. FFmpeg's default (5 s) would hold every go-live back by
   // seconds when the audio is silence, whose tiny AAC frames do not fill the probe buffer.
+  // A gap in one stream (an audio-only switch holds the pictures back for as long as it lasts) is
+  // real time passing, not a broken clock: FFmpeg's default would "correct" a gap over 10 s by
+  // shifting every stream back, putting sound and pictures out of step.
+  args.push('-dts_delta_threshold', '86400');
   args.push('-analyzeduration', '500000', '-f', 'mpegts', '-i', 'pipe:0');
   args.push(...(p.audioOnly ? ['-map', '0:a:0'] : ['-map', '0:v:0', '-map', '0:a:0']), '-c', 'copy');
+  // While an audio-only switch holds the pictures back, the sound must not wait for them: FFmpeg's
+  // interleaving would buffer it for up to 10 s (its default) and the connection would look stalled.
+  if (!p.audioOnly) args.push('-max_interleave_delta', '500000');
   // A preset applies to the output that follows it, like any output option.
   if (p.presetPath) args.push('-fpre', p.presetPath);
   if (p.protocol === 'srt') {

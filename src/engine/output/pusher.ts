@@ -45,6 +45,10 @@ export interface PusherOptions {
 export interface Pusher extends PushAttempt {
   /** Sends another encoding from its next keyframe on (see Tap.handOver); the connection stays. */
   moveTo(fanOut: FanOut): void;
+  /** Whether its connection announced a video track (it was not started audio-only). */
+  readonly carriesVideo: boolean;
+  /** Stops or resumes the pictures on this connection (an audio-only switch); needs carriesVideo. */
+  setVideo(on: boolean): void;
 }
 
 export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pusher> {
@@ -102,6 +106,10 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
     counters: () => tap?.counters() ?? counters,
     moveTo(fanOut) {
       if (tap) tap = tap.handOver(fanOut);
+    },
+    carriesVideo: !opts.audioOnly,
+    setVideo(on) {
+      tap?.setVideo(on);
     },
   });
 }

@@ -503,9 +503,10 @@ export class StreamOutput {
 
   /**
    * A running destination's settings changed. A new rendition moves its pusher to that encoding
-   * without reconnecting. An audio-only switch reconnects it at once (no backoff): an RTMP
-   * connection announces its tracks when it starts, and a track that appears or vanishes later
-   * is not something servers and players accept. Other destinations are untouched either way.
+   * without reconnecting. The audio-only switch stops the pictures on the same connection, or
+   * brings them back at the next keyframe, when the connection was opened with video; one opened
+   * audio-only announced no video track (servers and players do not accept one appearing later), so
+   * adding pictures reconnects it at once (no backoff). Other destinations are untouched either way.
    */
   updateDestination(id: string, next: Pick<OutputDestination, 'audioOnly' | 'rendition'>): Result<null> {
     const d = this.dests.get(id);
@@ -515,15 +516,31 @@ export class StreamOutput {
     const audioSwitch = (d.spec.audioOnly === true) !== (next.audioOnly === true);
     if (!audioSwitch && JSON.stringify(rendition) === JSON.stringify(d.spec.rendition ?? null)) return ok(null);
     d.spec = { ...d.spec, audioOnly: next.audioOnly === true, rendition };
-    const plan = planRendition(p.video, p.encoder, d.spec.rendition, d.spec.audioOnly);
+    const plan = this.planFor(d, p.video, p.encoder);
     if (audioSwitch) {
-      d.plan = plan;
-      this.opts.logger.log('info', 'destination reconnects for its audio-only switch', { destination: d.spec.name, audioOnly: d.spec.audioOnly });
-      if (d.runner.active()) d.runner.reconnectNow();
-      return ok(null);
+      const pusher = d.runner.active() ? d.pusher : null;
+      if (pusher?.carriesVideo) {
+        pusher.setVideo(!d.spec.audioOnly);
+        this.opts.logger.log('info', d.spec.audioOnly ? 'destination sends sound only' : 'destination sends pictures again', { destination: d.spec.name });
+      } else if (pusher) {
+        d.plan = plan;
+        this.opts.logger.log('info', 'destination reconnects to add pictures to its audio-only connection', { destination: d.spec.name });
+        d.runner.reconnectNow();
+        return ok(null);
+      }
     }
     if (plan.key === d.plan.key) return ok(null);
     return this.move(d, plan);
+  }
+
+  /**
+   * The encoding a destination reads. An audio-only one shares the main encoding (its sound is the
+   * same in all), unless its connection carries a video track: that keeps its rendition's encoding,
+   * whose pictures come back when the switch is turned off.
+   */
+  private planFor(d: Destination, video: VideoSettings, encoder: EncoderSettings): RenditionPlan {
+    const audioOnly = d.spec.audioOnly === true && !(d.runner.active() && d.pusher?.carriesVideo);
+    return planRendition(video, encoder, d.spec.rendition, audioOnly);
   }
 
   private async applyLive(next: LiveSettings): Promise<Result<null>> {
@@ -552,7 +569,7 @@ export class StreamOutput {
     if (!samePlan(main, { key: MAIN_RENDITION, video: cur, encoder: p.encoder })) jobs.push(this.replaceInPlace(main));
     const redone = new Set<string>([MAIN_RENDITION]);
     for (const d of this.dests.values()) {
-      const plan = planRendition(video, encoder, d.spec.rendition, d.spec.audioOnly);
+      const plan = this.planFor(d, video, encoder);
       if (plan.key !== d.plan.key) {
         const moved = this.move(d, plan);
         if (!moved.ok) jobs.push(Promise.resolve(moved));

@@ -25,6 +25,8 @@ export interface TsChunk {
    * alike, which is what lets a reader move from one to another without a gap or an overlap.
    */
   stamps: number[];
+  /** The PID carrying video when this chunk was read (-1 before the PMT named one). */
+  videoPid: number;
 }
 
 export class TsReader {
@@ -49,7 +51,7 @@ export class TsReader {
     const whole = data.length - (data.length % TS_PACKET);
     if (whole < data.length) this.rest = Buffer.from(data.subarray(whole));
     if (whole === 0) return null;
-    const out: TsChunk = { data: data.subarray(0, whole), keys: [], frames: [], stamps: [] };
+    const out: TsChunk = { data: data.subarray(0, whole), keys: [], frames: [], stamps: [], videoPid: this.videoPid };
     for (let at = 0; at < whole; at += TS_PACKET) this.packet(data, at, out);
     return out;
   }
@@ -94,6 +96,7 @@ export class TsReader {
       return;
     }
     if (pid !== this.videoPid || !start) return;
+    out.videoPid = pid;
     out.frames.push(at);
     out.stamps.push(pesStamp(data, payload, at + TS_PACKET));
     // Adaptation field flags: 0x40 = random_access_indicator.
@@ -157,4 +160,29 @@ function timeAt(data: Buffer, at: number): number {
   const mid = ((data[at + 1]! << 8) | data[at + 2]!) >> 1;
   const low = ((data[at + 3]! << 8) | data[at + 4]!) >> 1;
   return high * 2 ** 30 + mid * 2 ** 15 + low;
+}
+
+/**
+ * The chunk without its video packets in bytes [from, upTo) (the whole chunk by default): sound and
+ * tables go on, pictures do not. Frame offsets outside the range move with the bytes removed.
+ */
+export function withoutVideo(chunk: TsChunk, from = 0, upTo = chunk.data.length): TsChunk {
+  if (chunk.videoPid < 0) return chunk;
+  const kept: Buffer[] = [chunk.data.subarray(0, from)];
+  let removed = 0;
+  for (let at = from; at < upTo; at += TS_PACKET) {
+    const pid = ((chunk.data[at + 1]! & 0x1f) << 8) | chunk.data[at + 2]!;
+    if (pid === chunk.videoPid) removed += TS_PACKET;
+    else kept.push(chunk.data.subarray(at, at + TS_PACKET));
+  }
+  kept.push(chunk.data.subarray(upTo));
+  const outside = (n: number): boolean => n < from || n >= upTo;
+  const shift = (n: number): number => (n >= upTo ? n - removed : n);
+  return {
+    data: Buffer.concat(kept),
+    keys: chunk.keys.filter(outside).map(shift),
+    frames: chunk.frames.filter(outside).map(shift),
+    stamps: chunk.stamps.filter((_, i) => outside(chunk.frames[i]!)),
+    videoPid: chunk.videoPid,
+  };
 }
