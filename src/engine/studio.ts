@@ -499,6 +499,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       encoders.dispose();
       monitor.dispose();
       reporter.dispose();
+      // A report being written when the studio goes belongs to it: finished before dispose returns.
+      await reporter.settled();
       overlays.dispose();
       replayPlayback.dispose();
       transitions.dispose();

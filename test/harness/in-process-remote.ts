@@ -63,7 +63,7 @@ export async function startInProcessRemote(opts: {
       await server.close();
       events.dispose();
       await studio.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
