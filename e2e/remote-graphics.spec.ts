@@ -7,13 +7,14 @@
  */
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Logger, Studio } from '../src/engine/api';
+import type { Studio } from '../src/engine/api';
 import { createStudio } from '../src/engine/studio';
+import { errorsOnlyLogger as logger, serveRemotePages } from '../test/harness/remote-pages';
 import { createRemoteEventSource } from '../src/engine/remote/events';
 import { createRequestRegistry } from '../src/engine/remote/requests/registry';
 import { startRemoteServer, type RemoteServer } from '../src/engine/remote/server';
@@ -30,29 +31,6 @@ let remote: RemoteServer;
 let pages: http.Server;
 let pageOrigin: string;
 
-const logger: Logger = {
-  log(level, message, fields) {
-    if (level === 'error') console.error(`[studio] ${message}`, fields ?? '');
-  },
-};
-
-function servePages(): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const rel = url.pathname === '/remote/' ? 'remote.html' : url.pathname.replace(/^\/remote\/(?=assets\/)/, '');
-    const file = path.join(RENDERER, path.normalize(rel));
-    if (!file.startsWith(RENDERER + path.sep) || rel === url.pathname) {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 const settingsOf = (name: string): Record<string, unknown> => studio.document().inputs.find((i) => i.name === name)!.settings;
 
@@ -72,7 +50,7 @@ test.beforeAll(async () => {
   await create('Score', 'scoreboard', { home_name: 'Reds', away_name: 'Blues' });
   await create('Count', 'countdown_timer', { duration_s: 600 });
   events = createRemoteEventSource(studio);
-  pages = await servePages();
+  pages = await serveRemotePages(RENDERER);
   pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   const started = await startRemoteServer({
     studio,

@@ -8,14 +8,15 @@
  */
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import http from 'node:http';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import OBSWebSocket from 'obs-websocket-js/json';
-import type { Logger, Studio } from '../src/engine/api';
+import type { Studio } from '../src/engine/api';
 import { createStudio } from '../src/engine/studio';
+import { errorsOnlyLogger as logger, serveRemotePages } from '../test/harness/remote-pages';
 import { createRemoteEventSource } from '../src/engine/remote/events';
 import { createRequestRegistry } from '../src/engine/remote/requests/registry';
 import { startStudioServer, type StudioServer } from '../src/server/http';
@@ -38,29 +39,6 @@ let pageOrigin: string;
 let studioUi: StudioServer;
 const obs = new OBSWebSocket();
 
-const logger: Logger = {
-  log(level, message, fields) {
-    if (level === 'error') console.error(`[studio] ${message}`, fields ?? '');
-  },
-};
-
-function servePages(): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const rel = url.pathname === '/remote/' ? 'remote.html' : url.pathname.replace(/^\/remote\/(?=assets\/)/, '');
-    const file = path.join(RENDERER, path.normalize(rel));
-    if (!file.startsWith(RENDERER + path.sep) || rel === url.pathname) {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 test.beforeAll(async () => {
   if (!existsSync(path.join(RENDERER, 'remote.html'))) throw new Error(`${RENDERER}/remote.html is missing: run "npx electron-vite build" first.`);
@@ -79,7 +57,7 @@ test.beforeAll(async () => {
   const ui = await startStudioServer({ studio, logger, rendererDir: RENDERER, version: 'e2e', port: 0 });
   if (!ui.ok) throw new Error(ui.error.message);
   studioUi = ui.value;
-  pages = await servePages();
+  pages = await serveRemotePages(RENDERER);
   pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   const started = await startRemoteServer({
     studio,
