@@ -42,6 +42,10 @@ export interface Rig {
   states(id: string): DestinationState[];
   /** That destination's numbers from every destination.stats event, with when it arrived. */
   statsOf(id: string): Array<{ at: number; stats: DestinationStats }>;
+  /** Starts feeding frames without starting a stream (a recording starts the encoders itself). */
+  feedFrames(): void;
+  /** What the fed frames show from the next one on (NV12 of RIG_W × RIG_H). */
+  setPicture(nv12: Uint8Array): void;
   /** Stops feeding frames and disposes of the output. */
   dispose(): Promise<void>;
 }
@@ -60,9 +64,9 @@ export function outputRig(opts: Partial<Omit<StreamOutputOptions, 'clock' | 'log
       for (const w of [...waiters]) w();
     },
   });
-  let stopFeed = (): void => {};
+  let stopFeed: (() => void) | null = null;
+  let nv12 = makeNv12Frame(RIG_W, RIG_H, rects([16, 32, 64], [{ x: 100, y: 60, width: 200, height: 120, color: [230, 20, 20] }]));
   const feed = (): (() => void) => {
-    const nv12 = makeNv12Frame(RIG_W, RIG_H, rects([16, 32, 64], [{ x: 100, y: 60, width: 200, height: 120, color: [230, 20, 20] }]));
     let seq = 0;
     let sample = 0;
     let inFlight = 0;
@@ -80,7 +84,7 @@ export function outputRig(opts: Partial<Omit<StreamOutputOptions, 'clock' | 'log
     seen,
     logs,
     async start(destinations, over = {}, params = {}) {
-      stopFeed = feed();
+      stopFeed ??= feed();
       const started = await out.start({ ffmpegPath: RIG_FFMPEG, video: RIG_VIDEO, encoder: { ...RIG_ENCODER, ...over }, destinations, ...params });
       expect(started).toEqual({ ok: true, value: null });
     },
@@ -109,8 +113,14 @@ export function outputRig(opts: Partial<Omit<StreamOutputOptions, 'clock' | 'log
         const stats = s.event.data.stats.find((x) => x.id === id);
         return stats ? [{ at: s.at, stats }] : [];
       }),
+    feedFrames() {
+      stopFeed ??= feed();
+    },
+    setPicture(next) {
+      nv12 = next;
+    },
     async dispose() {
-      stopFeed();
+      stopFeed?.();
       await out.dispose();
     },
   };

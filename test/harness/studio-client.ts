@@ -75,3 +75,14 @@ export async function connectStudio(server: { url: string; cookie: string }): Pr
     close: () => ws.close(),
   } as StudioClient;
 }
+
+/**
+ * Resolves once the output has written a picture the compositor drew, counting only stats that
+ * arrive after this call: the positive signal that what is recorded or streamed from now on is the
+ * program, not the black an encoder gets before the compositor's first frame. Call it before
+ * starting the output. A run's final stats (fps 0) do not count.
+ */
+export async function nextProgramPicture(client: StudioClient, timeoutMs = 60_000): Promise<void> {
+  const before = new Set(client.events);
+  await client.waitFor((e) => !before.has(e) && e.type === 'stream.stats' && (e.data.stats.fresh ?? 0) > 0 && e.data.stats.fps > 0, timeoutMs);
+}

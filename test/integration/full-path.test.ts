@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginxRtmp, ffprobeJson, grabFrameRgb, listFfmpegChildren, listFfmpegProcesses, listProcessesMatching, type NginxRtmp } from '../harness';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
-import { connectStudio, type StudioClient } from '../harness/studio-client';
+import { connectStudio, nextProgramPicture, type StudioClient } from '../harness/studio-client';
 import type { StudioEvent } from '../../src/shared';
 
 const W = 1280;
@@ -51,8 +51,11 @@ describe('compositor → FFmpeg → RTMP (server mode, headless Chromium)', () =
     });
     await client.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${nginx.port}/live`, key: 'probe', enabled: true });
 
+    const picture = nextProgramPicture(client);
     await client.must('stream.start', {});
     await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+    // Frames read from the server from here on are the compositor's, not the black before its first.
+    await picture;
     const stats = await client.waitFor(
       (e: StudioEvent) => e.type === 'stream.stats' && e.data.stats.bytesSent > 0 && e.data.stats.fps > 0,
       30_000,

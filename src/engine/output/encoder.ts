@@ -91,7 +91,13 @@ export class Encoder {
   start(): Result<null> {
     const started = this.proc.start();
     // Never paused: a slow pusher is its tap's problem, not the encoder's.
-    if (started.ok) this.proc.output?.on('data', (chunk: Buffer) => (this.kept ? this.kept.push(chunk) : this.fanOut.push(chunk)));
+    if (started.ok) {
+      this.proc.output?.on('data', (chunk: Buffer) => (this.kept ? this.kept.push(chunk) : this.fanOut.push(chunk)));
+      // The last batch would otherwise wait for data that never comes (a recording's last frames).
+      this.proc.output?.once('end', () => {
+        if (!this.kept) this.fanOut.flush();
+      });
+    }
     return started;
   }
 

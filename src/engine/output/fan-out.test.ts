@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Pipe } from '../testing/pipe';
 import type { EncoderSettings, VideoSettings } from '../../shared';
 import { FanOut } from './fan-out';
-import { buildEncoderArgs } from './ffmpeg-args';
+import { SOUND_ONLY_PROBE_FRAMES, buildEncoderArgs } from './ffmpeg-args';
 import { TS_PACKET, TsReader, type TsChunk } from './ts-packets';
 
 const FFMPEG = process.env['FFMPEG_PATH'] || '/usr/bin/ffmpeg';
@@ -204,6 +204,18 @@ describe('FanOut', () => {
     expect(pipe.bytes().length).toBe(early(ts));
   });
 
+  it('flush() hands on the batch still waiting when the encoder ends; framesIn counts every frame', () => {
+    const fan = new FanOut({ batchMs: 1000, now: () => 0 });
+    const pipe = new Pipe();
+    fan.tap(pipe, 1 << 20);
+    fan.push(Buffer.alloc(0)); // the first push goes out at once; the rest waits for the interval
+    for (const p of pieces(ts, [188 * 7])) fan.push(p);
+    expect(pipe.bytes().length).toBeLessThan(early(ts));
+    fan.flush();
+    expect(pipe.bytes().length).toBe(early(ts));
+    expect(fan.framesIn).toBe(FRAMES);
+  });
+
   it('hands a tap over to another encoding on the same timeline: every frame once, in order, the new size from a keyframe on', () => {
     const a = new FanOut();
     const b = new FanOut();
@@ -274,4 +286,61 @@ describe('FanOut', () => {
     const gaps = audio.slice(1).map((t, i) => t - audio[i]!);
     expect(Math.max(...gaps)).toBeLessThan(0.1);
   });
+
+  it('a sound-only connection gets the first pictures from a keyframe (its FFmpeg learns their size), then sound alone, and pictures again from a keyframe', () => {
+    const fan = new FanOut();
+    const sink = new Pipe();
+    const tap = fan.tap(sink, 1 << 22);
+    tap.soundOnly(SOUND_ONLY_PROBE_FRAMES);
+    const parts = pieces(ts, [188 * 7]);
+    parts.forEach((p, i) => {
+      if (i === Math.floor(parts.length / 2)) tap.setVideo(true);
+      fan.push(p);
+    });
+    const frames = probeFrames(sink.bytes());
+    const pts = frames.map((f) => f[1]!);
+    // The probe pictures: consecutive, from a keyframe; then a pause; then a keyframe and on.
+    expect(frames[0]![0]).toBe(1);
+    const pause = pts.findIndex((t, i) => i > 0 && t - pts[i - 1]! > 0.15);
+    expect(pause, JSON.stringify(pts)).toBe(SOUND_ONLY_PROBE_FRAMES);
+    expect(frames[pause]![0], 'pictures come back at a keyframe').toBe(1);
+    expect(frames.length).toBe(tap.counters().frames);
+    expect(Math.max(...audioGaps(sink.bytes()))).toBeLessThan(0.1);
+  });
+
+  it('a tap whose pictures are off rejoins after an overflow without waiting for a keyframe', async () => {
+    const fan = new FanOut();
+    const slow = new Pipe();
+    const tap = fan.tap(slow, 4000);
+    const parts = pieces(ts, [188 * 10]);
+    const third = Math.floor(parts.length / 3);
+    for (const p of parts.slice(0, 3)) fan.push(p);
+    tap.setVideo(false);
+    slow.blocked = true;
+    for (const p of parts.slice(3, third)) fan.push(p);
+    expect(tap.counters().overflows).toBeGreaterThanOrEqual(1);
+    slow.unblock();
+    await new Promise((r) => setImmediate(r));
+    const before = slow.bytes().length;
+    for (const p of parts.slice(third)) fan.push(p);
+    // Sound goes on after the overflow (no keyframe comes while pictures are off).
+    expect(slow.bytes().length).toBeGreaterThan(before);
+    const last = Math.max(...audioTimes(slow.bytes()));
+    expect(last).toBeGreaterThan((FRAMES / 10) * 0.8);
+  });
 });
+
+/** The sound's packet times in a TS (s). */
+function audioTimes(data: Buffer): number[] {
+  return execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', '-'], { input: data })
+    .toString()
+    .split('\n')
+    .map((l) => Number(l.split(',')[0]))
+    .filter((t) => Number.isFinite(t) && t > 0);
+}
+
+/** The gaps between the sound's packets (s). */
+function audioGaps(data: Buffer): number[] {
+  const t = audioTimes(data);
+  return t.slice(1).map((x, i) => x - t[i]!);
+}

@@ -44,6 +44,8 @@ export class Tap {
   /** Pictures come back at the next keyframe; they stop after the frame in progress. */
   private videoFromKey = false;
   private videoUntilFrame = false;
+  /** Pictures still to pass before they stop (a connection opened for sound only; see soundOnly). */
+  private probeLeft = 0;
 
   constructor(
     private readonly owner: FanOut,
@@ -86,6 +88,7 @@ export class Tap {
   handOver(next: FanOut): Tap {
     const tap = next.tap(this.sink, this.maxBytes, this.c);
     tap.video = this.video;
+    tap.probeLeft = this.probeLeft;
     if (this.closed || !this.synced) {
       this.close();
       return tap;
@@ -100,15 +103,29 @@ export class Tap {
    * go on from the next chunk; on, pictures come back from the next keyframe.
    */
   setVideo(on: boolean): void {
+    this.probeLeft = 0;
     if (on === this.video) return;
     this.video = on;
     this.videoFromKey = on;
     this.videoUntilFrame = !on;
   }
 
+  /**
+   * A connection that sends sound only, but on which pictures can come back (setVideo) without
+   * reconnecting: its FFmpeg must know the pictures' size when it opens, and learns it from the
+   * first `frames` pictures from the first keyframe, which this tap passes before it stops them
+   * (the pusher drops them again: buildPusherArgs' soundOnlyFrames).
+   */
+  soundOnly(frames: number): void {
+    this.video = true;
+    this.videoFromKey = false;
+    this.videoUntilFrame = false;
+    this.probeLeft = frames;
+  }
+
   offer(whole: TsChunk, psi: () => Buffer): void {
     if (this.closed || !this.sink.writable) return;
-    const chunk = this.pictures(whole);
+    let chunk = this.pictures(whole);
     if (this.predecessor) return this.hold(chunk, psi);
     if (this.successor && !Number.isNaN(this.cutAt)) return this.writeUntilCut([chunk]);
     if (this.successor) {
@@ -119,6 +136,7 @@ export class Tap {
       return;
     }
     if (this.synced) {
+      chunk = this.probed(chunk, 0);
       if (this.fits(chunk.data.length)) {
         this.noteStamp(chunk);
         return this.write(chunk.data, chunk.frames.length);
@@ -132,11 +150,13 @@ export class Tap {
       this.c.dropped += chunk.frames.length;
       return;
     }
-    const key = chunk.keys[0];
+    // (Re)joining: at a keyframe, or anywhere while pictures are off (sound needs none).
+    const key = this.video ? chunk.keys[0] : 0;
     const before = key === undefined ? chunk.frames.length : chunk.frames.filter((f) => f < key).length;
     // Frames skipped while waiting to (re)join count as dropped only after a first join.
     if (this.everSynced) this.c.dropped += before;
     if (key === undefined) return;
+    chunk = this.probed(chunk, before);
     const head = psi();
     const tail = chunk.data.subarray(key);
     const frames = chunk.frames.length - before;
@@ -213,6 +233,25 @@ export class Tap {
     this.heldBytes = 0;
   }
 
+  /** While the first pictures of a sound-only connection pass: the chunk up to the last of them (from frame `first`). */
+  private probed(chunk: TsChunk, first: number): TsChunk {
+    if (this.probeLeft <= 0) return chunk;
+    const end = first + this.probeLeft;
+    if (end < chunk.frames.length) {
+      this.probeLeft = 0;
+      this.video = false;
+      this.videoUntilFrame = false;
+      return withoutVideo(chunk, chunk.frames[end]!);
+    }
+    this.probeLeft -= chunk.frames.length - first;
+    if (this.probeLeft === 0) {
+      // The last of them started in this chunk: it ends where the next picture starts.
+      this.video = false;
+      this.videoUntilFrame = true;
+    }
+    return chunk;
+  }
+
   /** The chunk as this sink takes it: without pictures while they are off or not yet back at a keyframe. */
   private pictures(chunk: TsChunk): TsChunk {
     if (!this.video && this.videoUntilFrame) {
@@ -268,6 +307,8 @@ export class FanOut {
   private flushedAt = -Infinity;
   /** Bytes received from the encoder. */
   bytesIn = 0;
+  /** Video frames received from the encoder (each restart's encoder adds its own). */
+  framesIn = 0;
 
   constructor(private readonly opts: FanOutOptions = {}) {}
 
@@ -297,12 +338,14 @@ export class FanOut {
    */
   restart(): void {
     if (this.pending.length > 0) {
-      const chunk = this.reader.push(Buffer.concat(this.pending));
-      this.pending = [];
-      this.pendingBytes = 0;
-      if (chunk) for (const tap of this.taps) tap.offer(chunk, this.psi);
+      this.handOn(Buffer.concat(this.pending));
     }
     this.reader.dropPartial();
+  }
+
+  /** The encoder's output ended: what waits for the next batch is handed on now. */
+  flush(): void {
+    if (this.pending.length > 0) this.handOn(Buffer.concat(this.pending));
   }
 
   /** Encoded bytes as they come from the encoder's pipe. */
@@ -313,11 +356,15 @@ export class FanOut {
     const now = (this.opts.now ?? performance.now.bind(performance))();
     if (now - this.flushedAt < (this.opts.batchMs ?? 0) && this.pendingBytes < (this.opts.batchBytes ?? 256 * 1024)) return;
     this.flushedAt = now;
-    const batch = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.handOn(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending));
+  }
+
+  private handOn(batch: Buffer): void {
     this.pending = [];
     this.pendingBytes = 0;
     const chunk = this.reader.push(batch);
     if (!chunk) return;
+    this.framesIn += chunk.frames.length;
     for (const tap of this.taps) tap.offer(chunk, this.psi);
   }
 }

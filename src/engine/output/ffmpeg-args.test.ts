@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EncoderSettings, VideoSettings } from '../../shared';
-import { buildEncoderArgs, buildPusherArgs } from './ffmpeg-args';
+import { SOUND_ONLY_PROBE_FRAMES, buildEncoderArgs, buildPusherArgs } from './ffmpeg-args';
 
 const video: VideoSettings = { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 };
 const encoder: EncoderSettings = {
@@ -124,9 +124,11 @@ describe('buildPusherArgs', () => {
     expect(buildPusherArgs({ url: 'rtmp://h/live/k', protocol: 'rtmp', audioOnly: false })).not.toContain('-fpre');
   });
 
-  it('maps only the audio for audio-only destinations and muxes MPEG-TS for SRT', () => {
+  it('declares the video track for audio-only destinations but drops the probe pictures, and muxes MPEG-TS for SRT', () => {
     const args = buildPusherArgs({ url: 'srt://h:9000?streamid=k', protocol: 'srt', audioOnly: true });
-    expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:a:0']);
+    expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:v:0', '0:a:0']);
+    expect(after(args, '-bsf:v')).toBe(`noise=drop=lt(n\\,${SOUND_ONLY_PROBE_FRAMES})`);
     expect(args.slice(-3)).toEqual(['-f', 'mpegts', 'srt://h:9000?streamid=k']);
+    expect(buildPusherArgs({ url: 'srt://h:9000', protocol: 'srt', audioOnly: false })).not.toContain('-bsf:v');
   });
 });

@@ -102,10 +102,19 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
   return args;
 }
 
+/**
+ * Pictures a connection opened for sound only still receives from its first keyframe: its FFmpeg
+ * learns the pictures' size from them (FLV cannot open a video track without one, and a track
+ * opened later would be a new connection), then drops them, so none reaches the server. B-frames
+ * delay a decoder's first picture by a few frames: eight leave room.
+ */
+export const SOUND_ONLY_PROBE_FRAMES = 8;
+
 export interface PusherArgsInput {
   /** The publish URL as argv may show it: without its secret parts when presetPath is given (publish-url.ts). */
   url: string;
   protocol: 'rtmp' | 'rtmps' | 'srt';
+  /** Opened for sound only: the video track is declared (pictures can come back) but its probe pictures are dropped. */
   audioOnly: boolean;
   /** A preset (ffmpeg-preset.ts) with the URL's secret parts as protocol options, applied to the output. */
   presetPath?: string;
@@ -126,10 +135,11 @@ export function buildPusherArgs(p: PusherArgsInput): string[] {
   // shifting every stream back, putting sound and pictures out of step.
   args.push('-dts_delta_threshold', '86400');
   args.push('-analyzeduration', '500000', '-f', 'mpegts', '-i', 'pipe:0');
-  args.push(...(p.audioOnly ? ['-map', '0:a:0'] : ['-map', '0:v:0', '-map', '0:a:0']), '-c', 'copy');
+  args.push('-map', '0:v:0', '-map', '0:a:0', '-c', 'copy');
+  if (p.audioOnly) args.push('-bsf:v', `noise=drop=lt(n\\,${SOUND_ONLY_PROBE_FRAMES})`);
   // While an audio-only switch holds the pictures back, the sound must not wait for them: FFmpeg's
   // interleaving would buffer it for up to 10 s (its default) and the connection would look stalled.
-  if (!p.audioOnly) args.push('-max_interleave_delta', '500000');
+  args.push('-max_interleave_delta', '500000');
   // A preset applies to the output that follows it, like any output option.
   if (p.presetPath) args.push('-fpre', p.presetPath);
   if (p.protocol === 'srt') {

@@ -125,6 +125,23 @@ describe('FramePump', () => {
     pump.dispose();
   });
 
+  it('a picture dropped from a burst is the one its repeats mean (never black or the older picture)', () => {
+    const { pump, push, acks, clock, tags } = setup();
+    pump.start(); // tick 0 writes black
+    // A slow readback: the first picture arrives with the repeats queued behind it, all at once.
+    push(1);
+    for (let s = 2; s <= 5; s++) pump.pushRepeat(s, (n) => acks.push(n));
+    clock.advance((1000 / 30) * 3);
+    expect(tags()).toEqual([16, 1, 1, 1]);
+    // Later a change: picture 6 and its queued repeats in one burst again; 6 follows, never 1.
+    push(6);
+    for (let s = 7; s <= 10; s++) pump.pushRepeat(s, (n) => acks.push(n));
+    clock.advance((1000 / 30) * 3);
+    expect(tags()).toEqual([16, 1, 1, 1, 6, 6, 6]);
+    expect(pump.counters()).toMatchObject({ dropped: 4 });
+    pump.dispose();
+  });
+
   it('acknowledges frames of the wrong size, and frames pushed before start, at once', () => {
     const { pump, acks } = setup();
     pump.pushVideo(frame(1), 1, (s) => acks.push(s));

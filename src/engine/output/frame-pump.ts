@@ -274,6 +274,9 @@ export class FramePump {
     while (this.buffer.length > (this.opts.bufferFrames ?? 3)) {
       const old = this.buffer.shift()!;
       this.c.dropped++;
+      // The repeats after a dropped picture mean that picture, not the one written before it: a
+      // renderer whose readback is slow sends a new picture and the repeats queued behind it at once.
+      if (old.frame) this.last = old.frame;
       old.ack(old.sequence);
     }
   }

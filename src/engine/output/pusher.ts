@@ -14,7 +14,7 @@ import { ok, type Result } from '../../shared';
 import type { Clock, Logger } from '../api';
 import type { PushAttempt, PushEvents } from './destination';
 import type { FanOut, Tap } from './fan-out';
-import { buildPusherArgs } from './ffmpeg-args';
+import { SOUND_ONLY_PROBE_FRAMES, buildPusherArgs } from './ffmpeg-args';
 import { presetText } from './ffmpeg-preset';
 import { PRESET_FD, openPresetChannel, type PresetChannel } from './preset-channel';
 import { splitPublishUrl } from './publish-url';
@@ -45,9 +45,7 @@ export interface PusherOptions {
 export interface Pusher extends PushAttempt {
   /** Sends another encoding from its next keyframe on (see Tap.handOver); the connection stays. */
   moveTo(fanOut: FanOut): void;
-  /** Whether its connection announced a video track (it was not started audio-only). */
-  readonly carriesVideo: boolean;
-  /** Stops or resumes the pictures on this connection (an audio-only switch); needs carriesVideo. */
+  /** Stops or resumes the pictures on this connection (an audio-only switch). */
   setVideo(on: boolean): void;
 }
 
@@ -93,6 +91,8 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
   }
   const input = proc.video;
   if (input) tap = opts.fanOut.tap(input, opts.maxBufferBytes);
+  // Opened for sound only, it still declares pictures (so they can come back on this connection).
+  if (opts.audioOnly) tap?.soundOnly(SOUND_ONLY_PROBE_FRAMES);
   const counters = { dropped: 0, congestion: 0 };
   return ok({
     async stop() {
@@ -107,7 +107,6 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
     moveTo(fanOut) {
       if (tap) tap = tap.handOver(fanOut);
     },
-    carriesVideo: !opts.audioOnly,
     setVideo(on) {
       tap?.setVideo(on);
     },

@@ -55,6 +55,7 @@ import type { FanOut } from './fan-out';
 import { FramePump, type PumpCounters } from './frame-pump';
 import { presetSupport, type PresetProbe, type PresetSupport } from './preset-probe';
 import { startPusher, type Pusher } from './pusher';
+import { STOP_WAIT_MAX_MS, STOP_WAIT_SLACK_MS, type StopPoint } from './stop-point';
 import { MAIN_RENDITION, bufferBytes, planRendition, type RenditionPlan } from './rendition';
 import type { ExitInfo } from './supervisor';
 import { checkTargetUrl, type TargetUrl } from './target-url';
@@ -121,8 +122,8 @@ export interface StreamStartParams {
 
 /** Something that reads an encoding's fan-out besides the destinations: the recorder, the replay buffer. */
 export interface Consumer {
-  /** Clean stop: the file is finished. */
-  stop(): Promise<unknown>;
+  /** Clean stop: the file is finished (at `until` when given: see StopPoint). */
+  stop(until?: StopPoint): Promise<unknown>;
   /** Kill now (the output is failing or shutting down). */
   dispose(): Promise<void>;
 }
@@ -357,11 +358,31 @@ export class StreamOutput {
   async stopRecording(): Promise<Result<null>> {
     const rec = this.recording;
     if (!rec) return fail(Status.OutputNotRunning, 'The recording is not running.');
+    if (this.phase === 'running' && !this.streaming() && !this.replay && !this.params?.discard) {
+      // Alone on the encoders: end them first, as a stream's stop does. The encoder flushes what it
+      // still holds into the file, so the recording ends at the moment of the stop.
+      this.ending ??= this.end('idle').finally(() => (this.ending = null));
+      await this.ending;
+      return ok(null);
+    }
     this.recording = null;
-    await rec.stop();
+    await rec.stop(this.stopPoint());
     this.releaseIdlePipeline();
     if (this.ending) await this.ending;
     return ok(null);
+  }
+
+  /**
+   * The encoder goes on for others: the frames written to it so far are still inside it (its delay,
+   * seconds on a loaded machine). A consumer stopping now takes them too before it lets go.
+   */
+  private stopPoint(): StopPoint | undefined {
+    const main = this.encoders.get(MAIN_RENDITION);
+    const written = this.pump?.counters().framesSent ?? 0;
+    const behind = main ? written - main.fanOut.framesIn : 0;
+    if (!main || behind <= 0) return undefined;
+    const periodMs = (1000 * this.video!.fpsDenominator) / this.video!.fpsNumerator;
+    return { reached: () => main.fanOut.framesIn >= written, maxWaitMs: Math.min(STOP_WAIT_MAX_MS, behind * periodMs + STOP_WAIT_SLACK_MS) };
   }
 
   /** The recording's consumer ended on its own (disk full, its FFmpeg died): forget it. */
@@ -504,9 +525,9 @@ export class StreamOutput {
   /**
    * A running destination's settings changed. A new rendition moves its pusher to that encoding
    * without reconnecting. The audio-only switch stops the pictures on the same connection, or
-   * brings them back at the next keyframe, when the connection was opened with video; one opened
-   * audio-only announced no video track (servers and players do not accept one appearing later), so
-   * adding pictures reconnects it at once (no backoff). Other destinations are untouched either way.
+   * brings them back at the next keyframe: every connection declares a video track, also one opened
+   * for sound only (servers and players do not accept one appearing later; see Tap.soundOnly).
+   * Other destinations are untouched either way.
    */
   updateDestination(id: string, next: Pick<OutputDestination, 'audioOnly' | 'rendition'>): Result<null> {
     const d = this.dests.get(id);
@@ -517,29 +538,22 @@ export class StreamOutput {
     if (!audioSwitch && JSON.stringify(rendition) === JSON.stringify(d.spec.rendition ?? null)) return ok(null);
     d.spec = { ...d.spec, audioOnly: next.audioOnly === true, rendition };
     const plan = this.planFor(d, p.video, p.encoder);
-    if (audioSwitch) {
-      const pusher = d.runner.active() ? d.pusher : null;
-      if (pusher?.carriesVideo) {
-        pusher.setVideo(!d.spec.audioOnly);
-        this.opts.logger.log('info', d.spec.audioOnly ? 'destination sends sound only' : 'destination sends pictures again', { destination: d.spec.name });
-      } else if (pusher) {
-        d.plan = plan;
-        this.opts.logger.log('info', 'destination reconnects to add pictures to its audio-only connection', { destination: d.spec.name });
-        d.runner.reconnectNow();
-        return ok(null);
-      }
+    const pusher = d.runner.active() ? d.pusher : null;
+    if (audioSwitch && pusher) {
+      pusher.setVideo(!d.spec.audioOnly);
+      this.opts.logger.log('info', d.spec.audioOnly ? 'destination sends sound only' : 'destination sends pictures again', { destination: d.spec.name });
     }
     if (plan.key === d.plan.key) return ok(null);
     return this.move(d, plan);
   }
 
   /**
-   * The encoding a destination reads. An audio-only one shares the main encoding (its sound is the
-   * same in all), unless its connection carries a video track: that keeps its rendition's encoding,
-   * whose pictures come back when the switch is turned off.
+   * The encoding a destination reads. One that connects for sound only shares the main encoding
+   * (its sound is the same in all); a live one keeps its rendition's encoding, whose pictures come
+   * back when the switch is turned off.
    */
   private planFor(d: Destination, video: VideoSettings, encoder: EncoderSettings): RenditionPlan {
-    const audioOnly = d.spec.audioOnly === true && !(d.runner.active() && d.pusher?.carriesVideo);
+    const audioOnly = d.spec.audioOnly === true && !d.runner.active();
     return planRendition(video, encoder, d.spec.rendition, audioOnly);
   }
 

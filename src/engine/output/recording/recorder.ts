@@ -17,6 +17,7 @@ import { Status, fail, ok, type EncoderSettings, type RecordingFormat, type Resu
 import type { Clock, Logger, TimerHandle } from '../../api';
 import type { FanOut, Tap } from '../fan-out';
 import { bufferBytes } from '../rendition';
+import type { StopPoint } from '../stop-point';
 import { FfmpegProcess, type ExitInfo } from '../supervisor';
 import { buildRecorderArgs } from './args';
 import { freeBytesAt } from './disk-space';
@@ -69,6 +70,9 @@ export function recorderBufferBytes(encoder: EncoderSettings): number {
 
 /** Ten seconds of a 20 Mbps stream, for a caller that does not say. */
 const DEFAULT_BUFFER_BYTES = 32 * 1024 * 1024;
+
+/** How often a stop waiting for its point looks again. */
+const STOP_POLL_MS = 40;
 
 /** Writing an index takes FFmpeg well under a second; a backlog from a slow disk may take longer. */
 const TERM_AFTER_MS = 10_000;
@@ -145,7 +149,7 @@ export class Recorder {
    * writes its index or trailer and exits, then SIGTERM and SIGKILL when it does not. ok when the file
    * was closed cleanly — or when the recording had already ended on its own, which onEnd reports.
    */
-  async stop(): Promise<Result<null>> {
+  async stop(until?: StopPoint): Promise<Result<null>> {
     if (!this.proc || !this.done) {
       this.started = true;
       this.cause ??= 'caller';
@@ -153,7 +157,7 @@ export class Recorder {
     }
     if (this.cause === null) {
       this.cause = 'caller';
-      void this.windDown();
+      void this.reach(until).then(() => this.windDown());
     }
     const outcome = await this.done;
     return this.cause === 'caller' ? outcome : ok(null);
@@ -177,6 +181,20 @@ export class Recorder {
     this.why = why;
     this.opts.logger.log('warn', 'recording stopping on its own', { path: this.opts.path, reason: why.message });
     void this.windDown();
+  }
+
+  /** Takes input until the stop point has come out of the encoder (or the wait is over, or FFmpeg is gone). */
+  private reach(until: StopPoint | undefined): Promise<void> {
+    if (!until || until.reached()) return Promise.resolve();
+    const clock = this.opts.clock;
+    const deadline = clock.now() + until.maxWaitMs;
+    return new Promise((resolve) => {
+      const poll = clock.setInterval(() => {
+        if (!until.reached() && clock.now() < deadline && this.tap && !this.disposed) return;
+        clock.clearInterval(poll);
+        resolve();
+      }, STOP_POLL_MS);
+    });
   }
 
   /** No more input; what was written reaches FFmpeg (up to the last whole frame), then its input ends. */
