@@ -10,6 +10,7 @@ import type {
   InputLevels,
   MediaDevice,
   MediaStatus,
+  NoticeLevel,
   OutputStats,
   RendererStats,
   Result,
@@ -123,6 +124,8 @@ export interface Studio {
   /** SetTBarPosition: moves (and with release, lets go of) the T-bar in studio mode (see transition-clock.ts). */
   setTBar?(position: number, release: boolean): Promise<Result<null>>;
   openRendererSession(sink: RendererSink): RendererSession;
+  /** A message from the host (the desktop shell) for the user, shown like the studio's own notices. */
+  notify?(level: NoticeLevel, message: string): void;
   /** The absolute path to serve for a media request, or null when the document does not refer to it. */
   resolveMediaPath(requested: string): string | null;
   /** A network stream source's live bytes (fragmented MP4), or null while it is down (media/network-sources.ts). */

@@ -33,12 +33,21 @@ export function readChoice(file: string): CaptureChoice | null {
   }
 }
 
-export function installDisplayMediaHandler(ses: Session, opts: { dataDir: string; ours(url: string): boolean; logger: Logger }): void {
+/** `screenRefused`: whether the system refuses screen recording to the app (it tells the user why; os-privacy.ts). */
+export function installDisplayMediaHandler(
+  ses: Session,
+  opts: { dataDir: string; ours(url: string): boolean; logger: Logger; screenRefused?: () => boolean },
+): void {
   const file = path.join(opts.dataDir, 'display-capture.json');
   ses.setDisplayMediaRequestHandler((request, callback) => {
     // A file:// page's origin is opaque ("file://"): judge the requesting frame's URL.
     if (!opts.ours(request.frame?.url ?? '')) {
       opts.logger.log('warn', 'refused a screen capture request', { origin: request.securityOrigin });
+      callback({});
+      return;
+    }
+    if (opts.screenRefused?.()) {
+      opts.logger.log('warn', 'screen capture is refused by the system privacy settings');
       callback({});
       return;
     }
@@ -58,7 +67,8 @@ export function installDisplayMediaHandler(ses: Session, opts: { dataDir: string
         callback({ video: chosen, ...loopbackAudio(process.platform, request.audioRequested) });
       },
       (error: unknown) => {
-        // macOS without Screen Recording permission lands here.
+        // macOS without Screen Recording permission lands here too (screenRefused says why).
+        opts.screenRefused?.();
         opts.logger.log('error', 'screen capture is not available', { error: String(error) });
         callback({});
       },

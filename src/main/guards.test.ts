@@ -89,4 +89,15 @@ describe('installGuards', () => {
     expect(ses.checkHandler!(theirs, 'media')).toBe(false);
     expect(ses.checkHandler!(null, 'media')).toBe(false);
   });
+
+  it("tells what a granted camera/microphone request asked for (so the system's own refusal can be named), and nothing for a denied one", () => {
+    const granted: string[][] = [];
+    const own = new FakeSession();
+    installGuards(own as never, INDEX, { log: () => {} }, () => false, (types) => granted.push([...types]));
+    const ours = new FakeWebContents(PAGE);
+    own.requestHandler!(ours, 'media', () => {}, { requestingUrl: PAGE, mediaTypes: ['video', 'audio'] } as never);
+    own.requestHandler!(new FakeWebContents('https://example.com/'), 'media', () => {}, { requestingUrl: 'https://example.com/', mediaTypes: ['video'] } as never);
+    own.requestHandler!(ours, 'media', () => {}, { requestingUrl: PAGE });
+    expect(granted).toEqual([['video', 'audio'], []]);
+  });
 });

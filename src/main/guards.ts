@@ -8,8 +8,18 @@ import { CONTENT_SECURITY_POLICY } from '../shared';
 import type { Logger } from '../engine/api';
 import { isPageUrl, isWebUrl } from './page';
 
-/** `others`: contents that guard themselves (browser sources' offscreen pages, browser-source.ts). */
-export function installGuards(ses: Session, indexFile: string, logger: Logger, others: (contents: WebContents) => boolean = () => false): void {
+/**
+ * `others`: contents that guard themselves (browser sources' offscreen pages, browser-source.ts).
+ * `mediaGranted`: told what a granted camera/microphone request asked for ('video', 'audio'), so the
+ * system's own refusal can be named (os-privacy.ts).
+ */
+export function installGuards(
+  ses: Session,
+  indexFile: string,
+  logger: Logger,
+  others: (contents: WebContents) => boolean = () => false,
+  mediaGranted: (mediaTypes: readonly string[]) => void = () => {},
+): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
     for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-security-policy') delete headers[name];
@@ -22,6 +32,7 @@ export function installGuards(ses: Session, indexFile: string, logger: Logger, o
     const granted = permission === 'media' && ours(wc) && isPageUrl(details.requestingUrl, indexFile);
     if (!granted) logger.log('warn', 'denied a permission request', { permission, url: details.requestingUrl });
     callback(granted);
+    if (granted) mediaGranted(('mediaTypes' in details ? details.mediaTypes : undefined) ?? []);
   });
   ses.setPermissionCheckHandler((wc, permission) => permission === 'media' && ours(wc));
 

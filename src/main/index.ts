@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, safeStorage, session, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, safeStorage, session, systemPreferences, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { Disposable, Studio } from '../engine/api';
 import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
@@ -13,6 +13,7 @@ import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
 import { installDisplayMediaHandler } from './display-media';
 import { bindGlobalHotkeys } from './global-hotkeys';
 import { installGuards } from './guards';
+import { privacyNotices, requestedKinds } from './os-privacy';
 import { bindStudioIpc } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './media-protocol';
 import { bindMenu } from './menu';
@@ -87,8 +88,16 @@ async function start(): Promise<void> {
     running = { studio, logger, disposables: [] };
     const remote = await studio.execute('remote.info', {});
     if (remote.ok && remote.value.url) studioOrigins.push(remote.value.url);
-    installGuards(session.defaultSession, indexFile, logger, (contents) => browserSources.owns(contents));
-    installDisplayMediaHandler(session.defaultSession, { dataDir, ours: (url) => isPageUrl(url, indexFile), logger });
+    // The system's own privacy settings can refuse the camera, microphone or screen whatever we grant.
+    const privacy = privacyNotices({ access: systemPreferences, platform: process.platform, notify: (message) => studio.notify?.('error', message) });
+    installGuards(
+      session.defaultSession,
+      indexFile,
+      logger,
+      (contents) => browserSources.owns(contents),
+      (mediaTypes) => privacy.refused(requestedKinds(mediaTypes)),
+    );
+    installDisplayMediaHandler(session.defaultSession, { dataDir, ours: (url) => isPageUrl(url, indexFile), logger, screenRefused: () => privacy.refused(['screen']) });
     const unhandle = handleMediaScheme(studio);
     running.disposables.push({ dispose: unhandle });
     running.disposables.push(bindStudioIpc({ studio, logger, trusted }));
