@@ -31,6 +31,12 @@ function setup(transition?: StudioDocument['transition'], probeDurationMs?: (fil
     doc = { ...doc, currentSceneUuid: uuid };
     for (const l of listeners) l({ type: 'scene.currentChanged', data: { sceneUuid: uuid, sceneName: uuid } });
   };
+  /** scene.setCurrent with a one-switch transition (PlayLastReplay's), as the store applies it. */
+  const switchOnce = (uuid: string, once: NonNullable<StudioDocument['switchTransition']>) => {
+    doc = { ...doc, currentSceneUuid: uuid, switchTransition: once };
+    for (const l of listeners) l({ type: 'document.changed', data: { document: doc, cause: 'scene.setCurrent', revision: 1 } } as StudioEvent);
+    for (const l of listeners) l({ type: 'scene.currentChanged', data: { sceneUuid: uuid, sceneName: uuid } });
+  };
   const setOverride = (uuid: string, transitionOverride: { kind?: string; durationMs?: number }) => {
     doc = { ...doc, scenes: doc.scenes.map((s) => (s.uuid === uuid ? { ...s, transitionOverride } : s)) };
   };
@@ -42,6 +48,7 @@ function setup(transition?: StudioDocument['transition'], probeDurationMs?: (fil
     clock,
     seen,
     switchTo,
+    switchOnce,
     studio,
     setOverride,
     first: base.currentSceneUuid,
@@ -117,6 +124,28 @@ describe('TransitionClock', () => {
     expect(u.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
     u.switchTo(u.first);
     expect(u.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended', 'transition.videoEnded', 'transition.started']);
+  });
+
+  it("a one-switch stinger (a replay's) not measured before the switch: its VideoEnded moves to the video's end once the probe answers", async () => {
+    let answer: (ms: number) => void = () => {};
+    const probed: string[] = [];
+    const t = setup(undefined, (file) => (probed.push(file), new Promise((resolve) => (answer = resolve))));
+    t.switchOnce('b', { toSceneUuid: 'b', kind: 'obs_stinger_transition', durationMs: 300, settings: { path: '/v/replay.webm', tp_type: 0, transition_point: 500 } });
+    expect(probed).toEqual(['/v/replay.webm']);
+    // Unknown length at the switch: the point is all the clock knows.
+    expect(t.seen[0]).toMatchObject({ type: 'transition.started', data: { kind: 'obs_stinger_transition', durationMs: 500 } });
+    t.clock.advance(200);
+    answer(3000);
+    await Promise.resolve();
+    await Promise.resolve();
+    t.clock.advance(300);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
+    expect(t.tc.cursor()).toBeCloseTo(500 / 3000);
+    t.clock.advance(2499);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
+    t.clock.advance(1);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended', 'transition.videoEnded']);
+    expect(t.clock.pending()).toBe(0);
   });
 
   describe('T-bar', () => {

@@ -63,8 +63,9 @@ interface Manual {
 export class TransitionClock {
   private running: Running | null = null;
   private manual: Manual | null = null;
-  /** Stinger videos' lengths by file (undefined: being probed; null: unreadable). */
+  /** Stinger videos' lengths by file (null: unreadable); probes under way in `probing`. */
   private readonly videoMs = new Map<string, number | null>();
+  private readonly probing = new Map<string, Promise<number | null>>();
   private program: string;
   private readonly sub: Disposable;
 
@@ -189,6 +190,14 @@ export class TransitionClock {
     }
     const running: Running = { to, kind: t.kind, startedAt: this.deps.clock.now(), durationMs, timer: null, videoTimer: null };
     this.running = running;
+    // A stinger whose video was not measured yet (a one-switch replay transition chosen just now):
+    // its VideoEnded moves to the video's end once the probe answers.
+    const file = String(t.settings['path'] ?? '');
+    if (stinger && !gone && v === undefined && file) {
+      void this.probe(file).then((ms) => {
+        if (ms !== null) this.lengthKnown(running, Math.max(pointMs, ms));
+      });
+    }
     const ended = (): void => {
       running.timer = null;
       this.deps.emit({ type: 'transition.ended', data: { toSceneUuid: running.to, kind: running.kind } });
@@ -203,6 +212,21 @@ export class TransitionClock {
         if (!running.timer && this.running === running) this.running = null;
       }, videoMs);
     }
+  }
+
+  /** A running stinger's video length, learnt after it started: its VideoEnded timer moves there. */
+  private lengthKnown(running: Running, videoMs: number): void {
+    if (this.running !== running || !running.videoTimer) return;
+    this.deps.clock.clearTimeout(running.videoTimer);
+    running.durationMs = videoMs;
+    running.videoTimer = this.deps.clock.setTimeout(
+      () => {
+        running.videoTimer = null;
+        this.deps.emit({ type: 'transition.videoEnded', data: { toSceneUuid: running.to, kind: running.kind } });
+        if (!running.timer && this.running === running) this.running = null;
+      },
+      Math.max(0, running.startedAt + videoMs - this.deps.clock.now()),
+    );
   }
 
   /** Ends the running transition now (a new switch): what it still owed is emitted, in order. */
@@ -222,17 +246,33 @@ export class TransitionClock {
     }
   }
 
-  /** Learns the length of every stinger video the document may run (current transition, overrides). */
+  /**
+   * Learns the length of every stinger video the document may run: the current transition's (a
+   * scene override of another kind has no settings of its own) and a one-switch transition's.
+   */
   private probeStingers(): void {
-    const probe = this.deps.probeDurationMs;
-    const t = this.deps.document().transition;
-    if (!probe || t?.kind !== STINGER_TRANSITION.id) return;
-    const file = t.settings['path'];
-    if (typeof file !== 'string' || !file || this.videoMs.has(file)) return;
-    this.videoMs.set(file, null);
-    probe(file).then(
-      (ms) => this.videoMs.set(file, ms),
-      () => this.videoMs.set(file, null),
-    );
+    const doc = this.deps.document();
+    for (const t of [doc.transition, doc.switchTransition]) {
+      const file = t?.kind === STINGER_TRANSITION.id ? t.settings['path'] : undefined;
+      if (typeof file === 'string' && file) void this.probe(file);
+    }
+  }
+
+  /** A stinger video's length, probed once per file (null: unreadable, or no prober). */
+  private probe(file: string): Promise<number | null> {
+    const known = this.videoMs.get(file);
+    if (known !== undefined) return Promise.resolve(known);
+    let p = this.probing.get(file);
+    if (!p) {
+      const prober = this.deps.probeDurationMs;
+      const settle = (ms: number | null): number | null => {
+        this.videoMs.set(file, ms);
+        this.probing.delete(file);
+        return ms;
+      };
+      p = (prober ? prober(file) : Promise.resolve(null)).then(settle, () => settle(null));
+      this.probing.set(file, p);
+    }
+    return p;
   }
 }
