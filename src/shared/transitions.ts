@@ -5,6 +5,9 @@
 import { TRANSITION_KINDS } from './kinds';
 import { DEFAULT_TRANSITION, type SceneTransition, type StudioDocument } from './model';
 
+/** OBS's range for a transition's duration, ms (its Scene Transitions dock's spin box). */
+export const TRANSITION_DURATION_MS = { min: 50, max: 20_000 } as const;
+
 /** OBS's duration for an override that names a transition but no duration. */
 export const OVERRIDE_DURATION_MS = 300;
 

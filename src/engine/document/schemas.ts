@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
-import { BOUNDS_TYPES } from '../../shared';
+import { BOUNDS_TYPES, TRANSITION_DURATION_MS } from '../../shared';
 import { watermarkChangeSchema } from './watermark';
 import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SIGNING_SCHEMES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
@@ -199,7 +199,7 @@ const recordingShape = {
   replayMaxMb: z.int().min(1).max(MAX_REPLAY_MB).optional(),
   /** PlayLastReplay's defaults (output/replay-playback.ts); the kind is checked when it runs. */
   replayTransitionKind: z.string().trim().max(NAME_MAX).optional(), // '' = the current transition
-  replayTransitionMs: z.int().min(50).max(20_000).optional(), // TRANSITION_DURATION, declared below
+  replayTransitionMs: z.int().min(TRANSITION_DURATION_MS.min).max(TRANSITION_DURATION_MS.max).optional(),
   replayReturnToScene: z.boolean().optional(),
 };
 export const recordingSettingsSchema = z.object(recordingShape);
@@ -326,9 +326,7 @@ const sceneRef = { sceneUuid: id };
 const itemRef = { sceneUuid: id, sceneItemId: itemId };
 const blendMode = z.enum(BLEND_MODES, { error: `must be one of ${BLEND_MODES.join(', ')}` });
 
-/** OBS's transition duration range, ms. */
-export const TRANSITION_DURATION = { min: 50, max: 20_000 } as const;
-const transitionDuration = z.int().min(TRANSITION_DURATION.min).max(TRANSITION_DURATION.max);
+const transitionDuration = z.int().min(TRANSITION_DURATION_MS.min).max(TRANSITION_DURATION_MS.max);
 
 /** The saved current transition; its settings are checked against its kind when loaded. */
 export const transitionSchema = z.object({ kind: z.string().min(1), durationMs: transitionDuration, settings });

@@ -5,7 +5,7 @@
  * looked up among the registered transition kinds' names. The studio keeps one transition per
  * collection: the others are reported.
  */
-import type { Settings } from '../../shared';
+import { TRANSITION_DURATION_MS, type Settings } from '../../shared';
 import type { KindRegistry } from '../kinds/registry';
 import type { ObsCollection } from './obs-schema';
 import { kindFor } from './obs-sources';
@@ -17,8 +17,6 @@ export interface ImportedTransition {
   settings: Settings;
 }
 
-/** OBS's duration range (the spin box in the Scene Transitions dock). */
-const DURATION = { min: 50, max: 20000 } as const;
 
 export function mapTransition(file: ObsCollection, kinds: KindRegistry, skips: Skips): ImportedTransition | undefined {
   const name = file.current_transition;
@@ -37,6 +35,6 @@ export function mapTransition(file: ObsCollection, kinds: KindRegistry, skips: S
     return undefined;
   }
   const { settings } = kinds.sanitizeSettings(kind.id, { ...structuredClone(kind.defaults), ...structuredClone(entry?.settings ?? {}) });
-  const durationMs = Math.min(DURATION.max, Math.max(DURATION.min, Math.round(file.transition_duration)));
+  const durationMs = Math.min(TRANSITION_DURATION_MS.max, Math.max(TRANSITION_DURATION_MS.min, Math.round(file.transition_duration)));
   return { kind: kind.id, durationMs, settings };
 }

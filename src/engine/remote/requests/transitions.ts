@@ -5,7 +5,7 @@
  * document's `transition` (the transition.set command); the engine's transition clock answers
  * the cursor.
  */
-import { DEFAULT_TRANSITION, TRANSITION_KINDS, type KindDescriptor, type StudioDocument } from '../../../shared';
+import { DEFAULT_TRANSITION, TRANSITION_DURATION_MS, TRANSITION_KINDS, type KindDescriptor, type StudioDocument } from '../../../shared';
 import type { HandlerTable } from './handler';
 import { findScene } from './lookup';
 import { Code, fail, success, unwrap } from './status';
@@ -71,7 +71,7 @@ export const transitionRequests: HandlerTable = {
   },
 
   SetCurrentSceneTransitionDuration: async (ctx, f) => {
-    const durationMs = Math.round(f.number('transitionDuration', 50, 20000));
+    const durationMs = Math.round(f.number('transitionDuration', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max));
     unwrap(await ctx.studio.execute('transition.set', { durationMs }));
     return success();
   },
@@ -116,7 +116,7 @@ export const transitionRequests: HandlerTable = {
     }
     let durationMs: number | null | undefined;
     if (given('transitionDuration')) {
-      const d = f.optNumber('transitionDuration', 50, 20000);
+      const d = f.optNumber('transitionDuration', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max);
       durationMs = d === undefined ? null : Math.round(d);
     }
     unwrap(await ctx.studio.execute('scene.setTransitionOverride', { sceneUuid: scene.uuid, kind, durationMs }));

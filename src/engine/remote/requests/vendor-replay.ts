@@ -19,7 +19,7 @@
  * switched meanwhile). 604 before any replay was saved; 602 when inputName is not a media source;
  * 400 for an unknown transition kind.
  */
-import type { RecordingSettings } from '../../../shared';
+import { TRANSITION_DURATION_MS, type RecordingSettings } from '../../../shared';
 import { DEFAULT_REPLAY_MB, DEFAULT_REPLAY_SECONDS, MAX_REPLAY_MB, MAX_REPLAY_SECONDS } from '../../../shared/replay';
 import type { RequestContext } from '../types';
 import type { Data, Fields } from './fields';
@@ -45,7 +45,7 @@ export const replayRequests: Record<string, VendorHandler> = {
     const maxSeconds = f.optNumber('maxSeconds', 1, MAX_REPLAY_SECONDS);
     const maxMb = f.optNumber('maxMb', 1, MAX_REPLAY_MB);
     const kind = f.optString('transitionKind', true);
-    const durationMs = f.optNumber('transitionDurationMs', 50, 20_000);
+    const durationMs = f.optNumber('transitionDurationMs', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max);
     const back = f.optBoolean('returnToScene');
     const patch: Partial<RecordingSettings> = {
       ...(maxSeconds !== undefined && { replayMaxSeconds: Math.round(maxSeconds) }),
@@ -63,7 +63,7 @@ export const replayRequests: Record<string, VendorHandler> = {
     const sceneName = f.optString('sceneName');
     const speedPercent = f.optNumber('speedPercent', 1, 200);
     const transitionKind = f.optString('transitionKind');
-    const transitionDurationMs = f.optNumber('transitionDurationMs', 50, 20_000);
+    const transitionDurationMs = f.optNumber('transitionDurationMs', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max);
     const transitionSettings = f.optObject('transitionSettings', true);
     const returnToScene = f.optBoolean('returnToScene');
     const played = unwrap(

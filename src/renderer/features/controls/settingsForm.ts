@@ -2,7 +2,7 @@
  * The settings dialog's draft (strings, as typed) and the commands that save it. Only what changed
  * is sent, so a refused part (video while live) does not stop the others.
  */
-import { DEFAULT_TRANSITION, VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type RateControl, type Rendition, type StudioDocument } from '../../../shared';
+import { DEFAULT_TRANSITION, TRANSITION_DURATION_MS, VIDEO_LIMITS, type CommandArgs, type Destination, type EncoderSettings, type RateControl, type Rendition, type StudioDocument } from '../../../shared';
 import { DEFAULT_REPLAY_MB, DEFAULT_REPLAY_SECONDS, MAX_REPLAY_MB, MAX_REPLAY_SECONDS } from '../../../shared/replay';
 import { parseNumber } from '../../forms/numbers';
 import { planAudience, planSigning } from './destinationExtras';
@@ -31,7 +31,7 @@ export const SHOTS_KEEP = { min: 1, max: 100_000 } as const;
 export const REPLAY_SECONDS = { min: 1, max: MAX_REPLAY_SECONDS } as const;
 export const REPLAY_MB = { min: 1, max: MAX_REPLAY_MB } as const;
 /** The replay transition's duration (OBS's transition range, ms). */
-export const REPLAY_TRANSITION_MS = { min: 50, max: 20_000 } as const;
+export const REPLAY_TRANSITION_MS = TRANSITION_DURATION_MS;
 /** '' = no signing / no audience source. */
 export const NONE = '';
 

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { OVERRIDE_DURATION_MS, type Scene } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { Modal } from '../layout/Modal';
+import { DURATION_MS, parseDuration } from '../transitions/duration';
 
 /** Which scene's override the dialog edits (opened from the scene's context menu), or none. */
 const useOverrideFor = create<{ sceneUuid: string | null }>(() => ({ sceneUuid: null }));
@@ -28,11 +29,12 @@ function OverrideForm({ scene }: { scene: Scene }) {
   const [duration, setDuration] = useState(String(scene.transitionOverride?.durationMs ?? OVERRIDE_DURATION_MS));
   const [error, setError] = useState<string | null>(null);
   const save = async (): Promise<void> => {
-    const ms = Number(duration);
-    if (!Number.isInteger(ms) || ms < 50 || ms > 20000) {
-      setError('The duration is a whole number of milliseconds from 50 to 20000.');
+    const parsed = parseDuration(duration);
+    if (kind && !parsed.ok) {
+      setError(parsed.error);
       return;
     }
+    const ms = parsed.ok ? parsed.ms : null;
     const r = await call('scene.setTransitionOverride', { sceneUuid: scene.uuid, kind: kind || null, durationMs: kind ? ms : null }, { quiet: true });
     if (r.ok) close();
     else setError(r.error.message);
@@ -85,9 +87,9 @@ function OverrideForm({ scene }: { scene: Scene }) {
               id="override-duration"
               className="input"
               type="number"
-              min={50}
-              max={20000}
-              step={50}
+              min={DURATION_MS.min}
+              max={DURATION_MS.max}
+              step={DURATION_MS.step}
               data-testid="override-duration"
               disabled={!kind}
               value={duration}

@@ -1,8 +1,10 @@
 /**
- * The transition duration field's rule (pure): OBS's range, 50..20000 ms, whole milliseconds. The
- * engine checks the same range (TRANSITION_DURATION); the field says it beside itself first.
+ * The transition duration field's rule (pure): OBS's range (TRANSITION_DURATION_MS, which the engine
+ * checks too), whole milliseconds; the field says it beside itself first.
  */
-export const DURATION_MS = { min: 50, max: 20_000, step: 50 } as const;
+import { TRANSITION_DURATION_MS } from '../../../shared';
+
+export const DURATION_MS = { ...TRANSITION_DURATION_MS, step: 50 } as const;
 
 /** The milliseconds the text names, or the error to show beside the field. */
 export function parseDuration(text: string): { ok: true; ms: number } | { ok: false; error: string } {
