@@ -198,6 +198,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     clock,
     logger,
     secrets: knownSecrets,
+    ...(env['STUDIO_NETWORK_CA_FILE'] ? { caFile: env['STUDIO_NETWORK_CA_FILE'] } : {}),
     ffmpegPath: async () => {
       const found = await locate();
       return found.ok ? ok(found.value.path) : found;

@@ -13,6 +13,8 @@ import { ensureSelfSignedCert } from '../../src/engine/remote/tls';
 
 export interface TlsProxy {
   port: number;
+  /** The self-signed certificate's PEM file, for a client told to trust it. */
+  certFile: string;
   /** TLS sessions that completed a handshake so far. */
   sessions(): number;
   stop(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startTlsProxy(targetPort: number): Promise<TlsProxy> {
   });
   return {
     port,
+    certFile: cert.value.certPath,
     sessions: () => sessions,
     async stop() {
       for (const s of sockets) s.destroy();

@@ -9,12 +9,13 @@
  * ultrafast/zerolatency + AAC), decided from the init segment of the first attempt.
  *
  * It reconnects by itself: an attempt that ends (the server went away, the publisher stopped, no
- * fragment for STALL_MS) is retried after the destinations' backoff (output/backoff.ts), capped at
- * the input's reconnect_delay_sec, and the counter starts over after a stable run.
+ * fragment for STALL_MS) is retried after the input's reconnect_delay_sec, then after the
+ * destinations' backoff grown from it (output/backoff.ts), and the counter starts over after a
+ * stable run.
  */
 import { Status, fail, type Result } from '../../shared';
 import type { Clock, Logger, TimerHandle } from '../api';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from '../output/backoff';
+import { backoffDelay, type BackoffPolicy } from '../output/backoff';
 import { openPresetChannel } from '../output/preset-channel';
 import { FfmpegProcess, type ExitInfo } from '../output/supervisor';
 import { Fmp4Splitter, playableEntries, type Fragment, type InitSegment } from './fmp4';
@@ -33,7 +34,7 @@ const STABLE_MS = 60_000;
 /** A reader joining gets at most this much from the last keyframe on; a longer GOP is not kept. */
 const MAX_CACHE_BYTES = 16 << 20;
 /** FFmpeg's words when a stream's codec cannot be copied into MP4. */
-const CANNOT_COPY = /codec not currently supported in container|Could not find tag for codec|incompatible with output codec/i;
+const CANNOT_COPY = /codec not currently supported in container|Could not find tag for codec|incompatible with output codec|is not supported by the bitstream filter/i;
 /** A reader that falls this far behind (a stalled page) is cut off; it reconnects at the live edge. */
 export const MAX_READER_BACKLOG = 8 << 20;
 
@@ -60,8 +61,12 @@ export interface NetworkPullOptions {
   ffmpegPath: () => Promise<Result<string>>;
   clock: Clock;
   logger: Logger;
-  /** reconnect_delay_sec in ms: the backoff's cap. */
-  reconnectCapMs: number;
+  /** From reconnect_delay_sec (network-url.ts reconnectPolicy): the first retry waits baseMs. */
+  reconnect: BackoffPolicy;
+  /** A checked input_format ('' = FFmpeg probes). */
+  inputFormat?: string;
+  /** Trust this PEM bundle instead of the system's for rtmps:// and https:// (network-url.ts concatList). */
+  caFile?: string;
   onStatus: (status: PullStatus) => void;
   random?: () => number;
 }
@@ -82,11 +87,7 @@ export class NetworkPull {
   private transcode = false;
   private generation = 0;
   private disposed = false;
-  private readonly policy: BackoffPolicy;
-
-  constructor(private readonly opts: NetworkPullOptions) {
-    this.policy = { ...DEFAULT_BACKOFF, maxMs: opts.reconnectCapMs };
-  }
+  constructor(private readonly opts: NetworkPullOptions) {}
 
   start(): void {
     void this.connect();
@@ -138,7 +139,7 @@ export class NetworkPull {
     const found = await this.opts.ffmpegPath();
     if (this.disposed || gen !== this.generation) return;
     if (!found.ok) return this.lost(gen, `FFmpeg is not available (${found.error.message})`);
-    const channel = openPresetChannel(concatList(this.opts.url.url), LIST_FD);
+    const channel = openPresetChannel(concatList(this.opts.url.url, { format: this.opts.inputFormat ?? '', ...(this.opts.caFile ? { caFile: this.opts.caFile } : {}) }), LIST_FD);
     if (!channel.ok) return this.lost(gen, channel.error.message);
     const proc = new FfmpegProcess({
       path: found.value,
@@ -184,7 +185,10 @@ export class NetworkPull {
     const video = this.transcode
       ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', '60']
       : ['-c:v', 'copy'];
-    const audio = this.transcode ? ['-c:a', 'aac', '-b:a', '160k'] : ['-c:a', 'copy'];
+    // MPEG-TS (SRT, HLS) carries AAC with ADTS headers, which MP4 cannot: the filter moves them
+    // into the track's config and passes FLV's AAC through. Another audio codec refuses the filter
+    // (CANNOT_COPY), and the next attempt transcodes to AAC.
+    const audio = [...(this.transcode ? ['-c:a', 'aac', '-b:a', '160k'] : ['-c:a', 'copy']), '-bsf:a', 'aac_adtstoasc'];
     return [
       '-hide_banner',
       '-nostdin',
@@ -283,7 +287,11 @@ export class NetworkPull {
       this.transcode = true;
       this.opts.logger.log('info', 'network source: the stream needs transcoding for fragmented MP4', { source: this.opts.name });
     }
-    const why = info.failure?.error.message ?? info.stderr.at(-1) ?? 'the stream ended';
+    // Before the picture the first telling line is the cause; after it, the last line is.
+    const cause = this.init ? (info.stderr.at(-1) ?? null) : failureCause(info.stderr);
+    // A refused certificate is the one failure the user fixes on this machine rather than the server's.
+    const hint = cause && /certificate/i.test(cause) && !this.init ? "the server's TLS certificate is not trusted (a private CA: set STUDIO_NETWORK_CA_FILE to its PEM file)" : null;
+    const why = [info.failure?.error.message, cause, hint].filter(Boolean).join(' — ') || (info.stderr.at(-1) ?? 'the stream ended');
     this.lost(gen, why);
   }
 
@@ -296,7 +304,7 @@ export class NetworkPull {
     if (this.liveSince !== null && now - this.liveSince >= STABLE_MS) this.attempt = 0;
     this.liveSince = null;
     this.attempt++;
-    const delay = backoffDelay(this.attempt, this.policy, this.opts.random);
+    const delay = retryDelayMs(this.attempt, this.opts.reconnect, this.opts.random);
     const wasLive = this.state === 'live';
     this.state = 'reconnecting';
     this.reason = 'reconnecting…';
@@ -328,4 +336,22 @@ export class NetworkPull {
     this.retryTimer = null;
     this.watchdog = null;
   }
+}
+
+/**
+ * The wait before retry `attempt`: the backoff grown from reconnect_delay_sec, its jitter only
+ * ever lengthening the wait, so no retry comes sooner than the delay the user set.
+ */
+export function retryDelayMs(attempt: number, policy: BackoffPolicy, random?: () => number): number {
+  return Math.max(policy.baseMs, backoffDelay(attempt, policy, random));
+}
+
+/**
+ * The stderr line that says why an attempt failed. FFmpeg's last lines name only the list
+ * ("Impossible to open '…'", "pipe:5: Invalid argument"); the cause comes before them: "Format not
+ * on whitelist 'flv'", a refused certificate, a refused SRT passphrase, an HTTP 404.
+ */
+export function failureCause(stderr: readonly string[]): string | null {
+  const generic = /Impossible to open|^pipe:\d+:|^\s*$|Error opening input|Unused options|Cannot open connection/i;
+  return stderr.find((l) => !generic.test(l))?.trim() ?? null;
 }

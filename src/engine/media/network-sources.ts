@@ -10,7 +10,7 @@
 import { NETWORK_STREAM_PREFIX, type Result, type StudioDocument } from '../../shared';
 import type { Clock, Logger } from '../api';
 import { NetworkPull, type PullReader, type PullStatus } from './network-pull';
-import { networkInputUrl, parseNetworkUrl, reconnectCapMs } from './network-url';
+import { inputFormat, networkInputUrl, parseNetworkUrl, reconnectPolicy, systemCaBundle } from './network-url';
 
 export interface NetworkStreamState {
   state: 'opening' | 'buffering' | 'error';
@@ -23,6 +23,12 @@ export interface NetworkSourcesOptions {
   ffmpegPath: () => Promise<Result<string>>;
   /** Where the pull's secrets go, so no log line shows them (the studio's scrub set). */
   secrets: Set<string>;
+  /**
+   * A PEM bundle trusted instead of the system's for rtmps:// and https:// pulls (the host's
+   * STUDIO_NETWORK_CA_FILE: a private CA, or a test's self-signed server). Absent: the system's
+   * bundle (network-url.ts systemCaBundle).
+   */
+  caFile?: string;
   /** A source's state changed: null state = live (the player's own report counts). */
   onState: (inputUuid: string, state: NetworkStreamState | null) => void;
 }
@@ -35,29 +41,34 @@ export interface NetworkStreamHandle {
 }
 
 interface Entry {
-  url: string;
-  cap: number;
+  /** What the pull was started with: a change to any of it restarts the pull. */
+  key: string;
   pull: NetworkPull;
 }
 
 export class NetworkSources {
   private readonly pulls = new Map<string, Entry>();
   private disposed = false;
+  private readonly caFile: string | undefined;
 
-  constructor(private readonly opts: NetworkSourcesOptions) {}
+  constructor(private readonly opts: NetworkSourcesOptions) {
+    this.caFile = opts.caFile ?? systemCaBundle();
+  }
 
   /** Starts, restarts and stops pulls to match the document's inputs. */
   documentChanged(doc: StudioDocument): void {
     if (this.disposed) return;
-    const wanted = new Map<string, { name: string; url: string; cap: number }>();
+    const wanted = new Map<string, { name: string; url: string; key: string; settings: Record<string, unknown> }>();
     for (const input of doc.inputs) {
       const url = networkInputUrl(input);
       if (!url) continue;
-      wanted.set(input.uuid, { name: input.name, url, cap: reconnectCapMs(input.settings) });
+      const format = input.settings['input_format'];
+      const key = JSON.stringify([url, reconnectPolicy(input.settings).baseMs, typeof format === 'string' ? format.trim() : format ?? '']);
+      wanted.set(input.uuid, { name: input.name, url, key, settings: input.settings });
     }
     for (const [uuid, entry] of [...this.pulls]) {
       const want = wanted.get(uuid);
-      if (want && want.url === entry.url && want.cap === entry.cap) continue;
+      if (want && want.key === entry.key) continue;
       this.pulls.delete(uuid);
       void entry.pull.dispose();
       if (!want) this.opts.onState(uuid, null);
@@ -70,6 +81,11 @@ export class NetworkSources {
         this.opts.onState(uuid, { state: 'error', reason: parsed.error.message });
         continue;
       }
+      const format = inputFormat(want.settings);
+      if (!format.ok) {
+        this.opts.onState(uuid, { state: 'error', reason: format.error.message });
+        continue;
+      }
       for (const s of parsed.value.secrets) this.opts.secrets.add(s);
       const pull = new NetworkPull({
         name: want.name,
@@ -77,12 +93,14 @@ export class NetworkSources {
         ffmpegPath: this.opts.ffmpegPath,
         clock: this.opts.clock,
         logger: this.opts.logger,
-        reconnectCapMs: want.cap,
+        reconnect: reconnectPolicy(want.settings),
+        inputFormat: format.value,
+        ...(this.caFile ? { caFile: this.caFile } : {}),
         onStatus: (status) => {
           if (this.pulls.get(uuid)?.pull === pull) this.opts.onState(uuid, toState(status));
         },
       });
-      this.pulls.set(uuid, { url: want.url, cap: want.cap, pull });
+      this.pulls.set(uuid, { key: want.key, pull });
       this.opts.onState(uuid, toState(pull.status()));
       pull.start();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from '../log/redact';
-import { concatList, mediaSourceSettingsProblem, parseNetworkUrl, reconnectCapMs } from './network-url';
+import { concatList, inputFormat, mediaSourceSettingsProblem, parseNetworkUrl, reconnectPolicy, systemCaBundle } from './network-url';
 
 describe('parseNetworkUrl', () => {
   it('accepts RTMP(S), SRT and HTTP(S) URLs and names them without their path', () => {
@@ -58,12 +58,56 @@ describe('mediaSourceSettingsProblem', () => {
   });
 });
 
-describe('concatList and reconnectCapMs', () => {
+describe('concatList and reconnectPolicy', () => {
   it("quotes the URL for FFmpeg's concat list", () => {
     expect(concatList("rtmp://h/live/it's")).toBe("ffconcat version 1.0\nfile 'rtmp://h/live/it'\\''s'\n");
   });
-  it('caps the backoff at reconnect_delay_sec', () => {
-    expect(reconnectCapMs({ reconnect_delay_sec: 3 })).toBe(3000);
-    expect(reconnectCapMs({})).toBe(10_000);
+  it('names a checked input_format as the file\'s format whitelist (HLS with its segment formats)', () => {
+    expect(concatList('srt://h:9000', { format: 'mpegts' })).toBe("ffconcat version 1.0\nfile 'srt://h:9000'\noption format_whitelist mpegts\n");
+    expect(concatList('http://h/a.m3u8', { format: 'hls' })).toMatch(/\noption format_whitelist hls,mpegts,mov,aac,/);
+    expect(() => concatList('srt://h:9000', { format: 'mpegts\nfile x' })).toThrow(/unchecked/);
+  });
+  it('verifies the certificate of rtmps:// and https:// servers, against a given CA bundle when there is one', () => {
+    expect(concatList('rtmps://h/app/k')).toBe("ffconcat version 1.0\nfile 'rtmps://h/app/k'\noption tls_verify 1\n");
+    expect(concatList('HTTPS://h/a.m3u8', { caFile: "/tmp/it's.pem" })).toBe("ffconcat version 1.0\nfile 'HTTPS://h/a.m3u8'\noption tls_verify 1\noption ca_file '/tmp/it'\\''s.pem'\n");
+    // Plain schemes have no TLS to verify (and FFmpeg would warn about unused options).
+    expect(concatList('rtmp://h/app/k', { caFile: '/ca.pem' })).not.toMatch(/tls_verify|ca_file/);
+    expect(concatList('srt://h:9000')).not.toMatch(/option/);
+  });
+  it('waits reconnect_delay_sec before the first retry, then grows to a minute', () => {
+    expect(reconnectPolicy({ reconnect_delay_sec: 3 })).toMatchObject({ baseMs: 3000, factor: 2, maxMs: 60_000 });
+    expect(reconnectPolicy({})).toMatchObject({ baseMs: 10_000 });
+    expect(reconnectPolicy({ reconnect_delay_sec: 600 })).toMatchObject({ baseMs: 60_000, maxMs: 60_000 });
+    expect(reconnectPolicy({ reconnect_delay_sec: 'x' })).toMatchObject({ baseMs: 10_000 });
+  });
+});
+
+describe('inputFormat', () => {
+  it('takes an FFmpeg demuxer name or nothing', () => {
+    expect(inputFormat({})).toEqual({ ok: true, value: '' });
+    expect(inputFormat({ input_format: '  ' })).toEqual({ ok: true, value: '' });
+    expect(inputFormat({ input_format: ' mpegts ' })).toEqual({ ok: true, value: 'mpegts' });
+    expect(inputFormat({ input_format: 'hls' })).toEqual({ ok: true, value: 'hls' });
+  });
+  it('refuses anything that could become another option or list line, naming the field', () => {
+    for (const bad of ['-i', 'mpegts -y', 'mpegts\nfile /etc/passwd', 'flv,mpegts', "mp4'", 'MPEGTS', 'a'.repeat(33), 7]) {
+      const r = inputFormat({ input_format: bad });
+      expect(r.ok, String(bad)).toBe(false);
+      if (!r.ok) {
+        expect(r.error.field).toBe('settings.input_format');
+        expect(r.error.message).toMatch(/Input format/);
+      }
+    }
+    expect(mediaSourceSettingsProblem({ is_local_file: false, input: 'srt://h:9000', input_format: '-f' })).toMatchObject({ field: 'settings.input_format' });
+    expect(mediaSourceSettingsProblem({ is_local_file: false, input: '', input_format: 'x y' })).toMatchObject({ field: 'settings.input_format' });
+    // A local file ignores it, as OBS does.
+    expect(mediaSourceSettingsProblem({ is_local_file: true, input_format: 'x y' })).toBeNull();
+  });
+});
+
+describe('systemCaBundle', () => {
+  it('finds the first well-known bundle that exists, or none', () => {
+    expect(systemCaBundle((f) => f === '/etc/pki/tls/certs/ca-bundle.crt' || f === '/etc/ssl/cert.pem')).toBe('/etc/pki/tls/certs/ca-bundle.crt');
+    expect(systemCaBundle(() => false)).toBeUndefined();
   });
 });

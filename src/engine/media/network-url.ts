@@ -10,7 +10,9 @@
  * is the URL. argv holds `-f concat -i pipe:N` only, and FFmpeg's own "Input #0" line names pipe:N.
  * Reading the list through pipe: also lets the protocol whitelist leave out `file`.
  */
+import { existsSync } from 'node:fs';
 import { FFMPEG_SOURCE, Status, fail, ok, type Input, type Result } from '../../shared';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../output/backoff';
 
 /** The schemes a network stream may use: RTMP(S) and SRT pulls, HTTP(S) for HLS (or a plain stream). */
 export const NETWORK_SCHEMES = ['rtmp', 'rtmps', 'srt', 'http', 'https'] as const;
@@ -89,26 +91,116 @@ export function networkInputUrl(input: Pick<Input, 'kind' | 'settings'>): string
 }
 
 /**
+ * OBS's input_format: the name of an FFmpeg demuxer ("mpegts", "flv", "hls"), or empty for
+ * FFmpeg's own probing. Letters, digits and '_' only, so it can never become another option or
+ * another line of the concat list.
+ */
+const FORMAT_FIELD = 'settings.input_format';
+const FORMAT_RE = /^[a-z0-9_]{1,32}$/;
+
+/** The input_format to apply, '' for none; an error names the field. */
+export function inputFormat(settings: Record<string, unknown>): Result<string> {
+  const v = settings['input_format'];
+  if (v === undefined || v === null) return ok('');
+  if (typeof v !== 'string') return fail(Status.InvalidRequestField, 'Input format must be text: an FFmpeg demuxer name such as mpegts, flv or hls, or empty.', FORMAT_FIELD);
+  const name = v.trim();
+  if (name === '') return ok('');
+  if (!FORMAT_RE.test(name)) {
+    return fail(
+      Status.InvalidRequestField,
+      `Input format "${name.slice(0, 40)}" is not an FFmpeg demuxer name; use 1 to 32 lower-case letters, digits or '_' (e.g. mpegts, flv, hls), or leave it empty.`,
+      FORMAT_FIELD,
+    );
+  }
+  return ok(name);
+}
+
+/**
  * The kind's cross-field rule, run on every CreateInput / SetInputSettings (kinds/registry.ts): a
- * network stream's URL must be one the studio can pull. An empty URL is allowed (OBS's default;
- * the source says "no URL set"), as is anything in `input` while the source plays a local file.
+ * network stream's URL must be one the studio can pull, and its input_format a demuxer name. An
+ * empty URL is allowed (OBS's default; the source says "no URL set"), as is anything in `input`
+ * while the source plays a local file.
  */
 export function mediaSourceSettingsProblem(settings: Record<string, unknown>): { field: string; message: string } | null {
   const url = networkInputUrl({ kind: FFMPEG_SOURCE.id, settings });
+  if (url === null) return null;
+  const format = inputFormat(settings);
+  if (!format.ok) return { field: format.error.field ?? FORMAT_FIELD, message: format.error.message };
   if (!url) return null;
   const parsed = parseNetworkUrl(url);
   return parsed.ok ? null : { field: parsed.error.field ?? FIELD, message: parsed.error.message };
 }
 
-/** OBS's reconnect_delay_sec for the input (the cap of the reconnect backoff), in ms. */
-export function reconnectCapMs(settings: Record<string, unknown>): number {
+/**
+ * OBS's reconnect_delay_sec: the wait before the first retry. Later retries grow from it as a
+ * destination's do (output/backoff.ts), up to a minute (or the delay itself, when that is longer).
+ */
+export function reconnectPolicy(settings: Record<string, unknown>): BackoffPolicy {
   const v = settings['reconnect_delay_sec'];
   const sec = typeof v === 'number' && Number.isFinite(v) ? v : (FFMPEG_SOURCE.defaults['reconnect_delay_sec'] as number);
-  return Math.max(1, Math.min(60, sec)) * 1000;
+  const baseMs = Math.max(1, Math.min(60, sec)) * 1000;
+  return { ...DEFAULT_BACKOFF, baseMs, maxMs: Math.max(baseMs, DEFAULT_BACKOFF.maxMs) };
 }
 
-/** The ffconcat list that names the URL to FFmpeg (see the top of this file). */
-export function concatList(url: string): string {
+/**
+ * The demuxers an HLS stream's segments need besides "hls" itself: FFmpeg checks every nested
+ * open against the whitelist (MPEG-TS, fragmented MP4, packed audio, subtitles).
+ */
+const HLS_SEGMENT_FORMATS = ['mpegts', 'mov', 'aac', 'mp3', 'ac3', 'eac3', 'webvtt'];
+
+/**
+ * The system's CA bundle where it has one at a well-known path. FFmpeg built on GnuTLS (Debian,
+ * Ubuntu, Fedora) trusts the system's store by itself, but one built on OpenSSL loads no trust
+ * store unless given ca_file, and would refuse every server once tls_verify is on. Passing the
+ * bundle is the same trust on the first and makes the second work. None found (Windows, where
+ * builds use Schannel and the system store): FFmpeg's own default.
+ */
+export function systemCaBundle(exists: (file: string) => boolean = existsSync): string | undefined {
+  return CA_BUNDLES.find((f) => exists(f));
+}
+
+const CA_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt', // Debian, Ubuntu, Arch, Alpine
+  '/etc/pki/tls/certs/ca-bundle.crt', // Fedora, RHEL
+  '/etc/ssl/ca-bundle.pem', // openSUSE
+  '/etc/ssl/cert.pem', // macOS, the BSDs
+];
+
+/** What the concat list says about the file besides its URL. */
+export interface ConcatOptions {
+  /** A checked input_format ('' or absent: FFmpeg probes). */
+  format?: string;
+  /** A PEM bundle to trust instead of the system's for rtmps:// and https:// (private CAs, tests). */
+  caFile?: string;
+}
+
+/**
+ * The ffconcat list that names the URL to FFmpeg (see the top of this file), with the file's
+ * options (`option` lines, passed to FFmpeg's open of the URL):
+ * - rtmps:// and https:// verify the server's certificate and name (FFmpeg's tls_verify, off by
+ *   default): a stream key must not go to whoever answers on the way. FFmpeg's HLS demuxer opens
+ *   segments with its own options, so on https:// HLS the playlist is what is verified.
+ * - `format` (input_format): FFmpeg's concat demuxer opens its file with probing (it has no way to
+ *   force a demuxer, and `-f` before `-i` is the concat demuxer itself), so the name becomes the
+ *   file's format_whitelist: a stream that probes as another format fails with FFmpeg's "Format
+ *   not on whitelist" instead of playing as something the user did not ask for.
+ */
+export function concatList(url: string, opts: ConcatOptions = {}): string {
   // ffconcat quoting: inside '…' everything is literal; a quote is closed, escaped and reopened.
-  return `ffconcat version 1.0\nfile '${url.replace(/'/g, "'\\''")}'\n`;
+  const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
+  const lines = ['ffconcat version 1.0', `file ${quote(url)}`];
+  if (/^(rtmps|https):/i.test(url)) {
+    lines.push('option tls_verify 1');
+    if (opts.caFile) {
+      if (/[\u0000-\u001f]/.test(opts.caFile)) throw new Error('concatList: CA file path with a control character');
+      lines.push(`option ca_file ${quote(opts.caFile)}`);
+    }
+  }
+  const format = opts.format ?? '';
+  if (format) {
+    if (!FORMAT_RE.test(format)) throw new Error('concatList: unchecked input format');
+    const allowed = format === 'hls' ? [format, ...HLS_SEGMENT_FORMATS] : [format];
+    lines.push(`option format_whitelist ${allowed.join(',')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,7 @@ export const FFMPEG_SOURCE: KindDescriptor = {
     clear_on_media_end: true,
     input: '',
     reconnect_delay_sec: 10,
+    input_format: '',
   },
   properties: [
     { type: 'bool', name: 'is_local_file', label: 'Local file' },
@@ -36,6 +37,7 @@ export const FFMPEG_SOURCE: KindDescriptor = {
     { type: 'bool', name: 'clear_on_media_end', label: 'Show nothing when playback ends' },
     { type: 'text', name: 'input', label: 'Input (URL)', maxLength: 4096 },
     { type: 'int', name: 'reconnect_delay_sec', label: 'Reconnect delay', min: 1, max: 60, suffix: 's' },
+    { type: 'text', name: 'input_format', label: 'Input format', maxLength: 32 },
   ],
 };
 
