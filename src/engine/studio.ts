@@ -50,6 +50,7 @@ import { inputFiles, localMediaFile, mediaFileProblems } from './media/check';
 import { ffprobeFor, probeMedia } from './media/probe';
 import { cameraFixes } from './media/cameras';
 import { NetworkSources } from './media/network-sources';
+import { DesktopAudio } from './media/desktop-audio';
 import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
 import { AudienceMonitor } from './audience/monitor';
@@ -317,6 +318,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       return (await probeMedia(ffprobeFor(found.ok ? found.value.path : null), file)).durationMs;
     },
   });
+  // Linux desktop audio: a capturable source over each wanted output's monitor (media/desktop-audio.ts).
+  const desktopAudio = new DesktopAudio({ subscribe, document: () => store.get(), logger });
   const overlays = new OverlayTimers({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), clock, wallNow: () => Date.now(), logger });
   // PlayLastReplay / replay.play: the replay on air with its transition, and program back after it.
   const replayPlayback = new ReplayPlayback({ subscribe, document: () => store.get(), execute: (type, args) => execute(type, args), lastReplay: () => replay.status().lastReplay });
@@ -504,6 +507,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
       // A report being written when the studio goes belongs to it: finished before dispose returns.
       await reporter.settled();
       overlays.dispose();
+      await desktopAudio.dispose();
       replayPlayback.dispose();
       transitions.dispose();
       periodicSync.dispose();

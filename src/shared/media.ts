@@ -42,5 +42,9 @@ export interface MediaDevice {
   label: string;
 }
 
-/** Which of the renderer's device lists fills a list property's options (see Property 'list'). */
-export type DeviceListSource = MediaDevice['kind'];
+/**
+ * Which device list fills a list property's options (see Property 'list'): one of the renderer's,
+ * or 'monitor', the outputs whose sound can be captured (their monitor sources), which the engine
+ * lists itself (engine/media/desktop-audio.ts).
+ */
+export type DeviceListSource = MediaDevice['kind'] | 'monitor';

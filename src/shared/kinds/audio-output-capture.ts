@@ -1,8 +1,26 @@
 /**
- * OBS's audio output capture ("Desktop Audio"): what the computer plays. Only some systems let an
- * app record it, and the kind says so where people choose it (note).
+ * OBS's audio output capture ("Desktop Audio"): what the computer plays. device_id is OBS's
+ * pulse_output_capture setting: the monitor source of an output (PulseAudio/PipeWire sink, e.g.
+ * "alsa_output.pci-0000_00_1f.3.analog-stereo.monitor"), or "default" for the default output's
+ * monitor. Its list is the outputs, served by the engine (engine/media/desktop-audio.ts).
+ *
+ * Chromium hides monitor sources from web pages (measured: Debian's Chromium 156 lists none), so on
+ * Linux the engine loads a PulseAudio remap source over the monitor, which Chromium does list, under
+ * the label desktopAudioLabel(device_id); the renderer opens that device. Windows answers with the
+ * system loopback (getDisplayMedia); macOS has neither, and the note says so where people choose it.
  */
 import type { KindDescriptor } from '../kinds';
+
+/** The device_id that follows the default output, as OBS's "default". */
+export const DEFAULT_OUTPUT_DEVICE = 'default';
+
+/** The prefix of the capture devices the engine makes over monitors (a PulseAudio source description). */
+export const DESKTOP_AUDIO_LABEL = 'Desktop audio for Broadcast Studio';
+
+/** The label (PulseAudio description) of the capture device for this device_id. */
+export function desktopAudioLabel(deviceId: string): string {
+  return `${DESKTOP_AUDIO_LABEL} (${deviceId || DEFAULT_OUTPUT_DEVICE})`;
+}
 
 export const AUDIO_OUTPUT_CAPTURE: KindDescriptor = {
   id: 'audio_output_capture',
@@ -11,11 +29,12 @@ export const AUDIO_OUTPUT_CAPTURE: KindDescriptor = {
   displayName: 'Audio output capture (desktop audio)',
   video: false,
   audio: true,
-  defaults: {},
-  properties: [],
+  defaults: { device_id: DEFAULT_OUTPUT_DEVICE },
+  properties: [{ type: 'list', name: 'device_id', label: 'Device', options: [{ label: 'Default', value: DEFAULT_OUTPUT_DEVICE }], devices: 'monitor' }],
   note:
-    'Desktop audio is captured on Windows (system loopback). macOS and Linux do not let an app record ' +
-    'what the computer plays this way: on Linux, add an Audio input capture and choose the ' +
-    '"Monitor of …" device (PulseAudio/PipeWire); on macOS, route the sound through a loopback ' +
-    'device (such as BlackHole) and capture that. Here the source stays silent and says why.',
+    'Desktop audio is captured on Windows (system loopback) and on Linux with PulseAudio or PipeWire ' +
+    '(the monitor of the chosen output; "Default" follows the default output when the source starts). ' +
+    'macOS does not let an app record what the computer plays this way: route the sound through a ' +
+    'loopback device (such as BlackHole) and capture that with an Audio input capture. Where the ' +
+    'system cannot, the source stays silent and says why.',
 };

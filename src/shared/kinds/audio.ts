@@ -11,7 +11,7 @@ import { NOISE_GATE_FILTER } from './noise-gate-filter';
 import { NOISE_SUPPRESS_FILTER } from './noise-suppress-filter';
 
 export { AUDIO_INPUT, DEFAULT_AUDIO_DEVICE } from './audio-input';
-export { AUDIO_OUTPUT_CAPTURE } from './audio-output-capture';
+export { AUDIO_OUTPUT_CAPTURE, DEFAULT_OUTPUT_DEVICE, DESKTOP_AUDIO_LABEL, desktopAudioLabel } from './audio-output-capture';
 export { COMPRESSOR_FILTER, EQ_FILTER, EXPANDER_FILTER, GAIN_FILTER, LIMITER_FILTER, NOISE_GATE_FILTER, NOISE_SUPPRESS_FILTER };
 
 export const AUDIO_KINDS: readonly KindDescriptor[] = [AUDIO_INPUT, AUDIO_OUTPUT_CAPTURE];

@@ -1,22 +1,88 @@
 /**
- * audio_output_capture (desktop audio): the system's loopback through getDisplayMedia, which the
- * desktop app answers on Windows with the system audio (Electron's loopback). Elsewhere there is no
- * such capture; the kind's note tells people what to use instead, and the source stays silent.
+ * audio_output_capture (desktop audio). On Linux: the capture device the engine makes over the
+ * chosen output's PulseAudio/PipeWire monitor (Chromium hides monitors themselves), found by its
+ * label; the engine loads it asynchronously, so the source waits for it and opens again when the
+ * devices change. On Windows: the system loopback through getDisplayMedia, which the desktop app
+ * answers with the system audio. On macOS there is none; the source stays silent and says why.
  */
-import { AUDIO_OUTPUT_CAPTURE } from '../../../shared';
+import { AUDIO_OUTPUT_CAPTURE, type Settings } from '../../../shared';
 import { createAudioCapture } from './audio-capture';
+import { desktopAudioRoute, findMonitorDevice, monitorConstraints, noDesktopAudio, outputDeviceId } from './desktop-audio-device';
 import type { SourceKind, SourceRuntime } from './types';
+
+/** How long an open waits for the engine's monitor device to appear before saying there is none. */
+const WAIT_MS = 8000;
+const POLL_MS = 400;
 
 export const audioOutputCaptureSource: SourceKind = {
   id: AUDIO_OUTPUT_CAPTURE.id,
-  create(_settings, ctx, info): SourceRuntime {
+  create(settings, ctx, info): SourceRuntime {
     const capture = createAudioCapture(ctx, info);
-    capture.open(() => {
-      const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
+    const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
+    const route = desktopAudioRoute(typeof navigator !== 'undefined' ? navigator.userAgent : '');
+    let deviceId = '';
+    let disposed = false;
+    let opening = false;
+
+    const openMonitor = async (id: string): Promise<MediaStream> => {
+      if (!md?.getUserMedia || !md.enumerateDevices) throw new Error('this browser cannot capture audio (no mediaDevices)');
+      let labelled = false;
+      for (let waited = 0; ; waited += POLL_MS) {
+        const devices = await md.enumerateDevices();
+        const found = findMonitorDevice(devices, id);
+        if (found) return md.getUserMedia({ audio: monitorConstraints(found), video: false });
+        // Labels stay empty until a capture was allowed once: ask, then look again.
+        if (!labelled && devices.some((d) => d.kind === 'audioinput' && d.label === '')) {
+          labelled = true;
+          const probe = await md.getUserMedia({ audio: true, video: false }).catch(() => null);
+          for (const t of probe?.getTracks() ?? []) t.stop();
+          continue;
+        }
+        if (waited >= WAIT_MS || disposed || id !== deviceId) throw new Error(noDesktopAudio(route, id));
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+    };
+
+    const openLoopback = (): Promise<MediaStream> => {
       if (!md?.getDisplayMedia) return Promise.reject(new Error('this system cannot capture desktop audio'));
       // Chromium needs a video track to offer system audio; the capture keeps only the sound.
       return md.getDisplayMedia({ video: true, audio: { suppressLocalAudioPlayback: false } as MediaTrackConstraints, systemAudio: 'include' } as DisplayMediaStreamOptions);
-    });
-    return { width: 0, height: 0, update() {}, render() {}, dispose: () => capture.dispose() };
+    };
+
+    const open = (): void => {
+      const id = deviceId;
+      opening = true;
+      capture.open(() => {
+        const p = route === 'monitor' ? openMonitor(id) : route === 'loopback' ? openLoopback() : Promise.reject(new Error(noDesktopAudio(route, id)));
+        return p.finally(() => {
+          if (id === deviceId) opening = false;
+        });
+      });
+    };
+
+    // An output plugged in (or the engine's device appearing late) brings the sound back.
+    const onDeviceChange = (): void => {
+      if (!disposed && route === 'monitor' && !opening && capture.problem !== null) open();
+    };
+    if (route === 'monitor') md?.addEventListener?.('devicechange', onDeviceChange);
+
+    const apply = (s: Settings): void => {
+      const next = outputDeviceId(s);
+      if (next === deviceId) return;
+      deviceId = next;
+      open();
+    };
+    apply(settings);
+    return {
+      width: 0,
+      height: 0,
+      update: apply,
+      render() {},
+      dispose: () => {
+        disposed = true;
+        md?.removeEventListener?.('devicechange', onDeviceChange);
+        capture.dispose();
+      },
+    };
   },
 };
