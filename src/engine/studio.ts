@@ -50,6 +50,7 @@ import { inputFiles, localMediaFile, mediaFileProblems } from './media/check';
 import { ffprobeFor, probeMedia } from './media/probe';
 import { cameraFixes } from './media/cameras';
 import { NetworkSources } from './media/network-sources';
+import { systemCaBundle } from './media/network-url';
 import { DesktopAudio } from './media/desktop-audio';
 import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
@@ -71,6 +72,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
   await ensureDirectory(dataDir);
   const clock = ports.clock ?? systemClock;
   const env = ports.env ?? process.env;
+  /** The PEM bundle TLS servers (rtmps:// destinations, rtmps/https network sources) are verified against. */
+  const caFile = env['STUDIO_NETWORK_CA_FILE'] || systemCaBundle();
   // Keys this engine has handled; every log line is scrubbed of them, whoever supplied the logger.
   const knownSecrets = new Set<string>();
   const ownLogger = ports.logger ? null : createLogger({ level: 'info', secrets: () => knownSecrets });
@@ -121,6 +124,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     onReplayEnded: (error) => replay.outputEnded(error),
     // Negative sync offsets: the sound is delayed by the lead in the renderer, the pictures here.
     videoDelayMs: () => syncLeadMs(store.get().inputs),
+    // rtmps:// destinations are verified against the host's private authority or the system's bundle.
+    ...(caFile ? { caFile } : {}),
   });
   // Frames must flow (and video settings stay put) while the stream, a recording or the replay buffer runs.
   const outputActive = (): boolean => !['idle', 'failed'].includes(output.state()) || recording.active() || replay.active();
@@ -199,7 +204,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     clock,
     logger,
     secrets: knownSecrets,
-    ...(env['STUDIO_NETWORK_CA_FILE'] ? { caFile: env['STUDIO_NETWORK_CA_FILE'] } : {}),
+    ...(caFile ? { caFile } : {}),
     ffmpegPath: async () => {
       const found = await locate();
       return found.ok ? ok(found.value.path) : found;

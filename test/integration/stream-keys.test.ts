@@ -111,7 +111,8 @@ describe('keys out of argv', () => {
       await guarded.stop();
       await auth.close();
     });
-    const r = rig();
+    // The proxy's self-signed certificate is trusted as a private authority would be.
+    const r = rig({ caFile: tls.certFile });
     await r.start([
       { id: 'good', name: 'Good', url: `rtmps://127.0.0.1:${tls.port}/live/${KEY}` },
       { id: 'bad', name: 'Bad', url: `rtmps://127.0.0.1:${tls.port}/live/${BAD}` },
@@ -151,6 +152,7 @@ describe('keys out of argv', () => {
     const probe = await ffprobeJson(guarded.url(KEY));
     expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264' });
     expect(probe.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+    expect(pusher!.cmdline).toContain(`-tls_verify 1 -ca_file ${tls.certFile}`);
     const logs = r.logs.join('\n');
     expect(logs).toContain('-fpre /dev/fd/5');
     for (const [where, text] of [['logs', logs], ['events', JSON.stringify(r.seen)]] as const) {
@@ -199,6 +201,28 @@ describe('keys out of argv', () => {
     ]);
     const logs = r.logs.join('\n');
     expect(logs.includes(STREAM_ID) || logs.includes(PASSPHRASE)).toBe(false);
+  }, 120_000);
+
+  it('RTMPS to a server whose certificate cannot be verified: no stream key is sent, and the destination fails at once saying why', async () => {
+    const KEY = 'canary-unverified-41c2';
+    const auth = await startAuthEndpoint([KEY]);
+    const guarded = await startNginxRtmp({ onPublishPort: auth.port });
+    const tls = await startTlsProxy(guarded.port);
+    cleanups.push(async () => {
+      await tls.stop();
+      await guarded.stop();
+      await auth.close();
+    });
+    // Trusting only the system's authorities, as a user's studio does: a self-signed server is not one.
+    const r = rig({ caFile: '/etc/ssl/certs/ca-certificates.crt' });
+    await r.start([{ id: 'mitm', name: 'Unverified', url: `rtmps://127.0.0.1:${tls.port}/live/${KEY}` }]);
+    const failed = await r.waitFor(destIs('mitm', 'failed'), 40_000, 'unverified server failed');
+    expect((failed.event as { data: EventMap['destination.state'] }).data.error).toMatchObject({
+      code: Status.DestinationUnreachable,
+      message: expect.stringMatching(/TLS certificate could not be verified.*STUDIO_NETWORK_CA_FILE/),
+    });
+    expect(r.states('mitm')).toEqual(['connecting', 'failed']);
+    expect(auth.attempts(KEY)).toBe(0);
   }, 120_000);
 });
 

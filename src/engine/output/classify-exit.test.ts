@@ -18,6 +18,12 @@ const cases = {
   unreachable: ['[rtmp @ 0x55b94d6c8b40] Cannot read RTMP handshake response', 'rtmp://10.255.255.1/live/***: End of file'],
   // nginx-rtmp answering on_publish with 403: the TCP session opens, then closes at publish.
   rejected: ['rtmp://127.0.0.1:19350/live/***: Input/output error'],
+  // rtmps with -tls_verify 1 to a self-signed server (GnuTLS build).
+  certificate: [
+    '[tls @ 0x5646bfd1c8c0] Peer certificate failed verification',
+    '[rtmps @ 0x5646bfd22ac0] Cannot open connection tls://127.0.0.1:19443',
+    'rtmps://127.0.0.1:19443/live/***: Input/output error',
+  ],
   url: ['foo://bar/x: Protocol not found'],
   encoder: [
     '[libx264 @ 0x55d3164e9540] Error setting preset/tune not-a-preset/(null).',
@@ -36,7 +42,7 @@ describe('classifyExit', () => {
   it('says which failures are worth retrying', () => {
     const retry = (lines: readonly string[]): boolean => classifyExit(lines, { code: 1, signal: null }).retryable;
     expect([cases.refused, cases.dns, cases.unreachable, cases.lost].map(retry)).toEqual([true, true, true, true]);
-    expect([cases.rejected, cases.url, cases.encoder].map(retry)).toEqual([false, false, false]);
+    expect([cases.rejected, cases.certificate, cases.url, cases.encoder].map(retry)).toEqual([false, false, false, false]);
   });
 
   it('gives one actionable sentence with a fitting status code', () => {

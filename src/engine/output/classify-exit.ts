@@ -11,6 +11,7 @@ export type FailureKind =
   | 'unreachable'
   | 'lost'
   | 'rejected'
+  | 'certificate'
   | 'url'
   | 'encoder'
   | 'killed'
@@ -43,6 +44,15 @@ export function classifyExit(lines: readonly string[], status: ExitStatus): Exit
 
   if (has(lines, /NetStream\.Publish\.(?:BadName|Rejected|Denied)|NetConnection\.Connect\.Rejected|authenticat\w* fail|unauthori[sz]ed|40[13] (?:Forbidden|Unauthorized)|HTTP error 40[13]|access denied/i)) {
     return make('rejected', false, net, 'The server refused the stream; check the stream key and the server URL.');
+  }
+  // Before the I/O error that follows it: a stream key must not go to a server that cannot prove who it is.
+  if (has(lines, /Peer certificate failed verification|certificate verify failed|certificate is NOT trusted|certificate (?:has expired|is not yet valid)|hostname mismatch/i)) {
+    return make(
+      'certificate',
+      false,
+      net,
+      "The server's TLS certificate could not be verified (not from a trusted authority, expired, or for another host name), so the stream key was not sent; check the rtmps:// address, or trust a private authority with STUDIO_NETWORK_CA_FILE.",
+    );
   }
   if (has(lines, /Failed to resolve hostname|Name or service not known|Temporary failure in name resolution|nodename nor servname|No address associated with hostname/i)) {
     return make('dns', true, net, "The server's host name could not be found; check the server URL and your network.");

@@ -112,6 +112,10 @@ describe('buildPusherArgs', () => {
     expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:v:0', '0:a:0']);
     expect(args.slice(-3)).toEqual(['-f', 'flv', 'rtmps://h:443/app/key']);
     expect(args).toContain('-rw_timeout');
+    // RTMPS verifies the server (against a given bundle when there is one); plain RTMP has nothing to verify.
+    expect(args.join(' ')).toContain('-tls_verify 1');
+    expect(buildPusherArgs({ url: 'rtmps://h/a/k', protocol: 'rtmps', audioOnly: false, caFile: '/ca.pem' }).join(' ')).toContain('-tls_verify 1 -ca_file /ca.pem');
+    expect(buildPusherArgs({ url: 'rtmp://h/a/k', protocol: 'rtmp', audioOnly: false })).not.toContain('-tls_verify');
   });
 
   it('puts the preset with the secret options right before the output it belongs to', () => {

@@ -118,6 +118,8 @@ export interface PusherArgsInput {
   audioOnly: boolean;
   /** A preset (ffmpeg-preset.ts) with the URL's secret parts as protocol options, applied to the output. */
   presetPath?: string;
+  /** rtmps: trust this PEM bundle (the system's, or STUDIO_NETWORK_CA_FILE) when verifying the server. */
+  caFile?: string;
 }
 
 /**
@@ -142,6 +144,9 @@ export function buildPusherArgs(p: PusherArgsInput): string[] {
   args.push('-max_interleave_delta', '500000');
   // A preset applies to the output that follows it, like any output option.
   if (p.presetPath) args.push('-fpre', p.presetPath);
+  // RTMPS verifies the server's certificate and name (FFmpeg's default verifies nothing), so the
+  // stream key goes only to the server the URL names.
+  if (p.protocol === 'rtmps') args.push('-tls_verify', '1', ...(p.caFile ? ['-ca_file', p.caFile] : []));
   if (p.protocol === 'srt') {
     args.push('-f', 'mpegts', p.url);
   } else {

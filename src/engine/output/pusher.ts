@@ -39,6 +39,8 @@ export interface PusherOptions {
   /** A clean stop waits this long for FFmpeg to flush before SIGTERM; default 2000 ms. */
   termAfterMs?: number;
   killAfterMs?: number;
+  /** rtmps: the PEM bundle the server's certificate is verified against. */
+  caFile?: string;
 }
 
 /** A pusher's connection attempt, which can also change the encoding it sends without reconnecting. */
@@ -67,6 +69,7 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
       protocol: opts.protocol,
       audioOnly: opts.audioOnly,
       ...(channel ? { presetPath: channel.path } : {}),
+      ...(opts.caFile ? { caFile: opts.caFile } : {}),
     }),
     ...(channel?.inherit ? { inherit: channel.inherit } : {}),
     clock: opts.clock,

@@ -75,6 +75,8 @@ export interface StreamOutputOptions {
   random?: () => number;
   /** How many seconds of its rendition a destination may fall behind before data is dropped for it; default 4. */
   bufferSeconds?: number;
+  /** A PEM bundle rtmps:// destinations are verified against (absent: FFmpeg's own trust store). */
+  caFile?: string;
   /** The machine's CPU use since the last reading (stats.cpuPercent); 0 when not given. */
   cpuPercent?: () => number;
   /** The output ended the recording itself (its encoders failed): error says why. */
@@ -824,6 +826,7 @@ export class StreamOutput {
         clock: this.opts.clock,
         logger: this.opts.logger,
         label: `destination ${d.spec.name}`,
+        ...(this.opts.caFile ? { caFile: this.opts.caFile } : {}),
       },
       events,
     );
