@@ -51,7 +51,7 @@ import { ffprobeFor, probeMedia } from './media/probe';
 import { cameraFixes } from './media/cameras';
 import { NetworkSources } from './media/network-sources';
 import { systemCaBundle } from './media/network-url';
-import { DesktopAudio } from './media/desktop-audio';
+import { DesktopAudio, listOutputs } from './media/desktop-audio';
 import { BrowserSources } from './browser/sources';
 import { StatsMonitor } from './stats/monitor';
 import { AudienceMonitor } from './audience/monitor';
@@ -432,6 +432,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         result = await library.execute(type, args);
       } else if (type === 'media.action') {
         result = media.action(args);
+      } else if (type === 'media.outputs') {
+        result = ok({ outputs: await listOutputs() });
       } else if (type === 'input.pressButton') {
         result = browsers.press(args);
       } else if (

@@ -307,6 +307,12 @@ export interface CommandMap {
   'renderer.mediaStatus': { args: { media: MediaStatus[] }; result: { kept: boolean } };
   /** The capture devices the renderer can open (renderer → engine, on start and on devicechange). */
   'renderer.devices': { args: { devices: MediaDevice[] }; result: { kept: boolean } };
+  /**
+   * The outputs whose sound can be captured (a `devices: 'monitor'` list, desktop audio), read by the
+   * engine when asked: `description` is OBS's itemName, `monitor` (the monitor source) its itemValue
+   * and the device_id. Empty where there is no PulseAudio/PipeWire.
+   */
+  'media.outputs': { args: Record<string, never>; result: { outputs: { monitor: string; description: string }[] } };
   /** OBS's properties button (PressInputPropertiesButton): browser_source's `refreshnocache` reloads the page. */
   'input.pressButton': { args: { inputUuid: string; propertyName: string }; result: null };
 }

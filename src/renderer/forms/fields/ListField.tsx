@@ -1,12 +1,15 @@
 import type { MediaDevice } from '../../../shared';
 import { useStudio } from '../../stores/context';
 import { Field } from '../Field';
+import { outputOptions } from '../outputs';
 import { testId, type FieldProps, type PropertyOf } from '../types';
+import { useOutputs } from '../useOutputs';
 
 type Option = { label: string; value: string | number };
 
 /** Options keep their type (string or number): the select works on indexes. */
 export function ListField(props: FieldProps<PropertyOf<'list'>>) {
+  if (props.property.devices === 'monitor') return <OutputListField {...props} />;
   if (props.property.devices) return <DeviceListField {...props} />;
   return <Select {...props} options={props.property.options} />;
 }
@@ -15,6 +18,12 @@ export function ListField(props: FieldProps<PropertyOf<'list'>>) {
 function DeviceListField(props: FieldProps<PropertyOf<'list'>>) {
   const devices = useStudio((s) => s.devices);
   return <Select {...props} options={deviceOptions(props.property, devices, props.value)} />;
+}
+
+/** Desktop audio's outputs: listed by the engine, asked for when the field opens and on focus. */
+function OutputListField(props: FieldProps<PropertyOf<'list'>>) {
+  const { outputs, refresh } = useOutputs();
+  return <Select {...props} options={outputOptions(props.property.options, outputs, props.value)} onFocus={refresh} />;
 }
 
 /** Fixed options, the reported devices of the property's kind, and a chosen device that is gone. */
@@ -30,7 +39,7 @@ export function deviceOptions(p: PropertyOf<'list'>, devices: readonly MediaDevi
   return out;
 }
 
-function Select({ property: p, value, onChange, id, options }: FieldProps<PropertyOf<'list'>> & { options: Option[] }) {
+function Select({ property: p, value, onChange, id, options, onFocus }: FieldProps<PropertyOf<'list'>> & { options: Option[]; onFocus?: () => void }) {
   const index = options.findIndex((o) => o.value === value);
   return (
     <Field label={p.label} htmlFor={id}>
@@ -39,6 +48,7 @@ function Select({ property: p, value, onChange, id, options }: FieldProps<Proper
         className="input select"
         value={index < 0 ? '' : String(index)}
         data-testid={testId(p.name)}
+        onFocus={onFocus}
         onChange={(e) => {
           const option = options[Number(e.target.value)];
           if (option) onChange(option.value);
