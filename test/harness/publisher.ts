@@ -28,6 +28,8 @@ export interface PublishOptions {
   toneHz?: number;
   /** Video encoder arguments in place of H.264 (e.g. ['-c:v', 'flv1']). */
   videoCodec?: string[];
+  /** Muxer and its options in place of FLV (e.g. ['-f', 'mpegts']: ts-publisher.ts). */
+  format?: string[];
 }
 
 export function publishTestStream(url: string, opts: PublishOptions = {}): Publisher {
@@ -41,7 +43,7 @@ export function publishTestStream(url: string, opts: PublishOptions = {}): Publi
     ...(opts.videoCodec ?? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0']),
     '-pix_fmt', 'yuv420p', '-g', String(gop), '-keyint_min', String(gop),
     '-c:a', 'aac', '-b:a', '96k',
-    '-f', 'flv', url,
+    ...(opts.format ?? ['-f', 'flv']), url,
   ];
   const child: ChildProcess = spawn(process.env['FFMPEG_BIN'] ?? 'ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';

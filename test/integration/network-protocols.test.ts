@@ -19,6 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startNginxRtmp, type NginxRtmp } from '../harness';
 import { startHlsServer } from '../harness/hls-server';
 import { publishTestStream, type Publisher } from '../harness/publisher';
+import { centreRgb, untilValue } from '../harness/pull-checks';
 import { suiteResources } from '../harness/suite';
 import { startTlsProxy } from '../harness/tls-proxy';
 import { freeUdpPort, publishTsStream } from '../harness/ts-publisher';
@@ -37,25 +38,9 @@ afterAll(async () => {
   for (const s of servers) await s.stop();
 });
 
-async function until<T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await get();
-    if (check(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; last ${JSON.stringify(v)}\n${lines.slice(-20).join('\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs?: number): Promise<T> =>
+  untilValue(what, get, check, () => lines.slice(-20).join('\n'), timeoutMs);
 
-/** The centre pixel of the first frame of an MP4 file, as RGB. */
-function centreRgb(file: string): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    execFile(FFMPEG, ['-v', 'error', '-i', file, '-frames:v', '1', '-vf', 'scale=4:4,format=rgb24', '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer' }, (e, out) => {
-      if (e) reject(e);
-      else resolve([...out.subarray(5 * 3, 5 * 3 + 3)]);
-    });
-  });
-}
 
 /** The codecs ffprobe finds in an MP4 file, e.g. ['h264', 'aac']. */
 function probeCodecs(file: string): Promise<string[]> {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startNginxRtmp, type NginxRtmp } from '../harness';
 import { publishTestStream, type Publisher } from '../harness/publisher';
 import { listFfmpegChildren } from '../harness/procs';
+import { centreRgb, untilValue } from '../harness/pull-checks';
 import { suiteResources } from '../harness/suite';
 import { systemClock } from '../../src/engine/clock';
 import type { Logger } from '../../src/engine/api';
@@ -33,25 +34,9 @@ const stopPublishers = async (): Promise<void> => {
   for (const p of publishers.splice(0)) await p.stop();
 };
 
-async function until<T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await get();
-    if (check(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; last ${JSON.stringify(v)}\n${lines.slice(-20).join('\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs?: number): Promise<T> =>
+  untilValue(what, get, check, () => lines.slice(-20).join('\n'), timeoutMs);
 
-/** The centre pixel of the first frame of an MP4 file, as RGB. */
-function centreRgb(file: string): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    execFile('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-vf', 'scale=4:4,format=rgb24', '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer' }, (e, out) => {
-      if (e) reject(e);
-      else resolve([...out.subarray(5 * 3, 5 * 3 + 3)]);
-    });
-  });
-}
 
 const doc = (url: string): StudioDocument =>
   ({ inputs: [{ uuid: 'in-1', name: 'Cam', kind: 'ffmpeg_source', settings: { is_local_file: false, input: url, reconnect_delay_sec: 2 } }] }) as unknown as StudioDocument;
