@@ -5,6 +5,12 @@ import type { KindDescriptor } from '../kinds';
  * platform ids are aliases. device_id is the browser's device id, which changes with the browser
  * profile (server mode's headless Chromium gets a new one each run); device_name is the label it had,
  * so a re-plugged or re-numbered camera is found again by name.
+ *
+ * Sound, with dshow_input's settings names: use_custom_audio_device false (OBS's default) takes the
+ * camera's own microphone, the audio input of the same device (same groupId), as dshow takes a
+ * device's own audio unless told otherwise, so a capture card's HDMI sound or a webcam's built-in
+ * microphone comes with its picture and gets a mixer strip (muted there like any input); a camera
+ * with no microphone of its own is silent. true takes audio_device_id instead ('' = no sound).
  */
 export const CAMERA_INPUT: KindDescriptor = {
   id: 'camera_input',
@@ -12,8 +18,8 @@ export const CAMERA_INPUT: KindDescriptor = {
   category: 'input',
   displayName: 'Camera',
   video: true,
-  audio: false,
-  defaults: { device_id: '', device_name: '', resolution: '', fps: 0, mirror: false },
+  audio: true,
+  defaults: { device_id: '', device_name: '', resolution: '', fps: 0, mirror: false, use_custom_audio_device: false, audio_device_id: '' },
   properties: [
     { type: 'list', name: 'device_id', label: 'Device', options: [{ label: 'Default camera', value: '' }], devices: 'videoinput' },
     {
@@ -32,5 +38,7 @@ export const CAMERA_INPUT: KindDescriptor = {
     },
     { type: 'int', name: 'fps', label: 'Frame rate (0 = device default)', min: 0, max: 120, suffix: 'fps' },
     { type: 'bool', name: 'mirror', label: 'Mirror' },
+    { type: 'bool', name: 'use_custom_audio_device', label: 'Use custom audio device (else the camera’s own microphone)' },
+    { type: 'list', name: 'audio_device_id', label: 'Audio device', options: [{ label: 'None', value: '' }], devices: 'audioinput' },
   ],
 };

@@ -6,6 +6,9 @@
  */
 import type { SourceContext, SourceInfo } from './types';
 
+/** AudioCapture.problem while a stream is being opened. */
+export const OPENING = 'opening…';
+
 export interface AudioCapture {
   /** Opens (again) with this opener; the previous stream, if any, is closed first. */
   open(opener: () => Promise<MediaStream>): void;
@@ -40,7 +43,7 @@ export function createAudioCapture(ctx: SourceContext, info: SourceInfo): AudioC
         problem = 'audio is unavailable in this renderer';
         return;
       }
-      problem = 'opening…';
+      problem = OPENING;
       opener().then(
         (s) => {
           if (disposed || gen !== generation) {

@@ -5,8 +5,17 @@
  * camera when none was chosen. Without a picture (permission refused, no such camera, in use,
  * unplugged) it draws the "no signal" card, and tries again when devices change and on a backoff,
  * so a camera that comes back is picked up by itself.
+ *
+ * Its sound (./camera-audio.ts picks the microphone) goes to the mixer through ctx.audio like an
+ * audio_input's. A known microphone is opened in the same getUserMedia as the picture, so the two
+ * start together (Chromium's fake devices start their files when opened: opened apart, a flash
+ * and its beep would be apart by the time between the opens); if that fails, the picture is opened
+ * alone and the microphone after it, on its own, so a bad microphone never costs the picture.
  */
 import { CAMERA_INPUT, type Settings } from '../../../shared';
+import { createAudioCapture, OPENING, type AudioCapture } from './audio-capture';
+import { micConstraints } from './audio-input';
+import { cameraMic } from './camera-audio';
 import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
@@ -86,6 +95,11 @@ class CameraRuntime implements SourceRuntime {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MIN_MS;
   private disposed = false;
+  private settings: Settings;
+  /** The microphone's capture, its deviceId, and its tracks (to know whether it still plays). */
+  private mic: AudioCapture | null = null;
+  private micId: string | null = null;
+  private micTracks: MediaStreamTrack[] = [];
 
   constructor(
     settings: Settings,
@@ -93,6 +107,7 @@ class CameraRuntime implements SourceRuntime {
     private readonly info: SourceInfo,
   ) {
     this.s = cameraSettings(settings);
+    this.settings = settings;
     const v = document.createElement('video');
     v.muted = true;
     v.playsInline = true;
@@ -117,12 +132,16 @@ class CameraRuntime implements SourceRuntime {
 
   update(settings: Settings): void {
     const prev = this.s;
+    const prevMic = [this.settings['use_custom_audio_device'], this.settings['audio_device_id']];
     this.s = cameraSettings(settings);
+    this.settings = settings;
     this.frames.setMirror(this.s.mirror);
     const same = prev.deviceId === this.s.deviceId && prev.deviceName === this.s.deviceName && prev.width === this.s.width && prev.height === this.s.height && prev.fps === this.s.fps;
     if (!same) {
       this.retryMs = RETRY_MIN_MS;
       void this.open();
+    } else if (prevMic[0] !== settings['use_custom_audio_device'] || prevMic[1] !== settings['audio_device_id']) {
+      void this.syncMic();
     }
   }
 
@@ -140,6 +159,7 @@ class CameraRuntime implements SourceRuntime {
     this.clearRetry();
     navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.close();
+    this.closeMic();
     this.frames.dispose();
     this.card.dispose();
   }
@@ -149,8 +169,48 @@ class CameraRuntime implements SourceRuntime {
     if (!this.stream) {
       this.retryMs = RETRY_MIN_MS;
       void this.open();
-    }
+    } else void this.syncMic();
   };
+
+  private closeMic(): void {
+    this.mic?.dispose();
+    this.mic = null;
+    this.micId = null;
+    this.micTracks = [];
+  }
+
+  /** Hands these tracks (or, without them, a capture opened now) of microphone `id` to the mixer. */
+  private useMic(id: string, tracks?: MediaStreamTrack[]): void {
+    this.closeMic();
+    this.micId = id;
+    const mic = createAudioCapture(this.ctx, this.info);
+    this.mic = mic;
+    const audio = micConstraints({ device_id: id });
+    mic.open(async () => {
+      const stream = tracks ? new MediaStream(tracks) : await navigator.mediaDevices.getUserMedia({ audio, video: false });
+      if (this.mic === mic) this.micTracks = stream.getAudioTracks();
+      return stream;
+    });
+  }
+
+  /** Opens, keeps or closes the microphone for the open camera and the settings. */
+  private async syncMic(): Promise<void> {
+    const attempt = this.opening;
+    const groupId = this.stream?.getVideoTracks()[0]?.getSettings().groupId;
+    const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
+    if (attempt !== this.opening || this.disposed) return;
+    const id = cameraMic(this.settings, groupId, devices);
+    if (!id) {
+      // No microphone of its own (or none chosen): silent, and nothing to report.
+      this.closeMic();
+      return;
+    }
+    // Opened again when it changed, when its tracks ended (unplugged), or when it failed (retried
+    // with the camera and on device changes); left alone while it plays or is being opened.
+    const problem = this.mic?.problem;
+    const ended = problem === null && !this.micTracks.some((t) => t.readyState === 'live');
+    if (id !== this.micId || ended || (problem !== undefined && problem !== null && problem !== OPENING)) this.useMic(id);
+  }
 
   private close(): void {
     for (const t of this.stream?.getTracks() ?? []) {
@@ -173,7 +233,8 @@ class CameraRuntime implements SourceRuntime {
     }
     const s = this.s;
     try {
-      const picked = pickCamera(s, await md.enumerateDevices());
+      const devices = await md.enumerateDevices();
+      const picked = pickCamera(s, devices);
       if (attempt !== this.opening) return;
       if (picked !== null && typeof picked === 'object') {
         this.fail(`camera "${picked.missing}" is not connected`, true);
@@ -184,11 +245,25 @@ class CameraRuntime implements SourceRuntime {
       if (s.width > 0) video.width = { ideal: s.width };
       if (s.height > 0) video.height = { ideal: s.height };
       if (s.fps > 0) video.frameRate = { ideal: s.fps };
-      const stream = await md.getUserMedia({ video, audio: false });
+      // The microphone, when it is known before the camera opens (custom, or paired by a known groupId).
+      const groupId = typeof picked === 'string' ? devices.find((d) => d.kind === 'videoinput' && d.deviceId === picked)?.groupId : undefined;
+      const micId = cameraMic(this.settings, groupId, devices);
+      let both: MediaStream | null = null;
+      // Reopened with the picture: closed first, or the browser would hand back the same running capture.
+      if (micId) this.closeMic();
+      if (micId) both = await md.getUserMedia({ video, audio: micConstraints({ device_id: micId }) }).catch(() => null);
       if (attempt !== this.opening || this.disposed) {
-        for (const t of stream.getTracks()) t.stop();
+        for (const t of both?.getTracks() ?? []) t.stop();
         return;
       }
+      const opened = both ?? (await md.getUserMedia({ video, audio: false }));
+      if (attempt !== this.opening || this.disposed) {
+        for (const t of opened.getTracks()) t.stop();
+        return;
+      }
+      const stream = new MediaStream(opened.getVideoTracks());
+      const micTracks = opened.getAudioTracks();
+      if (micId && micTracks.length > 0) this.useMic(micId, micTracks);
       this.stream = stream;
       this.problem = null;
       this.retryMs = RETRY_MIN_MS;
@@ -202,6 +277,9 @@ class CameraRuntime implements SourceRuntime {
       }
       this.video.srcObject = stream;
       await this.video.play().catch(() => {});
+      // A microphone not opened with the picture: the camera's own, found now by its groupId, or
+      // the one whose joint open failed (opened alone, so its problem is reported).
+      if (micTracks.length === 0) await this.syncMic();
       // Now that a camera is open, labels are readable: device lists can show names.
       this.ctx.media?.refreshDevices();
     } catch (err) {
