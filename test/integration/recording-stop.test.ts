@@ -7,7 +7,7 @@
  * picture changes shortly before the stop, and every frame written with the new picture is there.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,7 +74,11 @@ const written = (r: Rig): number => r.out.diagnostics().framesSent;
 
 /** Records a while, changes the picture, lets AFTER_CHANGE frames be written, stops: the file's frames. */
 async function changeThenStop(r: Rig, file: string): Promise<{ seq: string; blueWritten: number }> {
-  await expect.poll(() => written(r), { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(45);
+  // The recording has its first frames (it joins a running encoder at a keyframe, which a loaded
+  // machine delays): its FFmpeg writes the file's header once they come. Then half a second more.
+  await expect.poll(() => (existsSync(file) ? statSync(file).size : 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+  const joined = written(r);
+  await expect.poll(() => written(r), { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(joined + 15);
   const atChange = written(r);
   r.setPicture(BLUE);
   await expect.poll(() => written(r), { timeout: 30_000, interval: 5 }).toBeGreaterThanOrEqual(atChange + AFTER_CHANGE);

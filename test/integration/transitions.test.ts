@@ -423,7 +423,10 @@ describe('scene transitions', () => {
     const later = all.findIndex(blueAt(12));
     expect(now, 'the undelayed source turned blue').toBeGreaterThan(0);
     expect(later, 'the delayed source turned blue too').toBeGreaterThan(0);
-    // 500 ms is 15 ticks at 30 fps; each rendered tick is at least one written frame.
-    expect(later - now, `blue at frames ${now} and ${later}`).toBeGreaterThanOrEqual(12);
+    // 500 ms (OBS's most) is 15 rendered ticks at 30 fps. On a loaded machine the renderer's frames
+    // reach the output in bursts and the pump keeps the newest (its jitter buffer drops older ones),
+    // so fewer written frames may lie between the two (10 seen at a load of 15 on 2 cores); an
+    // undelayed pair differs by one at most.
+    expect(later - now, `blue at frames ${now} and ${later}`).toBeGreaterThanOrEqual(7);
   });
 });
