@@ -3,10 +3,11 @@
  * BiquadFilterNodes (low shelf at 800 Hz, a peak at 2 kHz, high shelf at 5 kHz: OBS's band edges); the level-driven kinds
  * (noise gate, compressor, limiter, expander) are one dynamics AudioWorklet each;
  * noise_suppress_filter_v2 is RNNoise in a worklet of its own (./rnnoise.ts). A settings change
- * updates the running unit in place; only adding, removing, reordering or toggling a filter
- * rebuilds the chain.
+ * updates the running unit in place; adding, removing, reordering or toggling a filter builds a new
+ * chain, which the strip crossfades to (./crossfade-chain.ts) and then disposes the old one.
  */
 import type { Filter, Settings } from '../../shared';
+import { loadCrossfade } from './crossfade-worklet';
 import { DYNAMICS_PROCESSOR, dynamicsParams, dynamicsWorkletSource } from './dynamics';
 import { dbToMul } from './laws';
 import { createNoiseSuppress, loadRnnoise, rnnoiseModule } from './rnnoise';
@@ -23,18 +24,20 @@ const loaded = new WeakMap<BaseAudioContext, Promise<boolean>>();
 
 /**
  * Loads the dynamics worklet into a context once; false where AudioWorklet is unavailable. RNNoise
- * (./rnnoise.ts) loads alongside, so the mixer's one rebuild after loading brings in both.
+ * (./rnnoise.ts) and the strips' crossfader load alongside, so the mixer's one rebuild after
+ * loading brings in all three.
  */
 export function loadDynamics(context: BaseAudioContext): Promise<boolean> {
   let p = loaded.get(context);
   if (p) return p;
   const rnnoise = loadRnnoise(context);
+  const crossfade = loadCrossfade(context);
   p = (async () => {
     if (!context.audioWorklet) return false;
     const url = URL.createObjectURL(new Blob([dynamicsWorkletSource()], { type: 'text/javascript' }));
     try {
       await context.audioWorklet.addModule(url);
-      await rnnoise;
+      await Promise.all([rnnoise, crossfade]);
       return true;
     } catch (err) {
       console.warn('Audio: the dynamics filters could not be loaded; noise gate, compressor, limiter and expander pass sound through.', err);

@@ -307,7 +307,7 @@ export class Mixer {
     if (!chain) return;
     this.chains.delete(uuid);
     for (const [name, strip] of chain.links) unlink(strip, chain.units.get(name));
-    for (const u of chain.units.values()) u.dispose();
+    // The strip disposes the units once its crossfade no longer plays them (or when it is disposed).
   }
 
   /** Connects every compressor's sidechain to the strip of the input it names (by name, as OBS). */

@@ -13,6 +13,10 @@ import { RNNOISE_FADE_MS, RNNOISE_FRAME, RNNOISE_PROCESSOR, rnnoiseWorkletSource
 export interface RnnoiseUnit {
   input: AudioNode;
   output: AudioNode;
+  /** RNNOISE_LATENCY_MS, in seconds, once the denoised sound has faded in (the strip fades to it after that). */
+  readonly latencyS: number;
+  /** The strip wires the unit in: from here on the dry path is heard until denoised sound comes out. */
+  start(): void;
   update(settings: Settings): void;
   dispose(): void;
 }
@@ -90,15 +94,19 @@ export function createNoiseSuppress(context: BaseAudioContext, settings: Setting
   const output = new GainNode(context, stereo);
   input.connect(node).connect(wet).connect(output);
   input.connect(dry).connect(output);
-  const from = context.currentTime + RNNOISE_LATENCY_SAMPLES / context.sampleRate + CROSSFADE_MARGIN_S;
-  const to = from + RNNOISE_FADE_MS / 1000;
-  dry.gain.setValueAtTime(1, from);
-  dry.gain.linearRampToValueAtTime(0, to);
-  wet.gain.setValueAtTime(0, from);
-  wet.gain.linearRampToValueAtTime(1, to);
   return {
     input,
     output,
+    latencyS: RNNOISE_LATENCY_SAMPLES / context.sampleRate,
+    start: () => {
+      // Timed from when the strip wires it in: a unit may wait behind a running crossfade.
+      const from = context.currentTime + RNNOISE_LATENCY_SAMPLES / context.sampleRate + CROSSFADE_MARGIN_S;
+      const to = from + RNNOISE_FADE_MS / 1000;
+      dry.gain.setValueAtTime(1, from);
+      dry.gain.linearRampToValueAtTime(0, to);
+      wet.gain.setValueAtTime(0, from);
+      wet.gain.linearRampToValueAtTime(1, to);
+    },
     update: (s) => node.port.postMessage(rnnoiseParams(s)),
     dispose: () => {
       // The worklet fades out what it still holds and stops; then the unit is cut off.

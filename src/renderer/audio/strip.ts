@@ -5,6 +5,7 @@
  * program is gated to silence at the strip's entrance, as OBS plays only what program shows.
  */
 import type { MonitorType } from '../../shared';
+import { CrossfadeChain } from './crossfade-chain';
 import { balanceGains } from './laws';
 import { FFT_SIZE, measure } from './levels';
 
@@ -27,6 +28,11 @@ export function routing(type: MonitorType, canMonitor: boolean): { output: boole
 export interface FilterUnit {
   readonly input: AudioNode;
   readonly output: AudioNode;
+  /** Seconds its sound comes out late once it has settled (RNNoise); 0 when absent. */
+  readonly latencyS?: number;
+  /** Called once when it is wired in and starts to be heard. */
+  start?(): void;
+  dispose(): void;
 }
 
 /** Gain changes glide over ~10 ms so a mute or fader move does not click. */
@@ -43,7 +49,9 @@ export class ChannelStrip {
   /** Where the input's source nodes connect; stereo, so a mono source reaches both sides. */
   readonly input: GainNode;
   private delay: DelayNode | null = null;
-  private filters: readonly FilterUnit[] = [];
+  /** After the delay: where the filter chain takes the sound. */
+  private readonly head: GainNode;
+  private readonly filters: CrossfadeChain;
   /** After the filters: the fader's input, and the point OBS's inputPeak reads. */
   private readonly pre: GainNode;
   private readonly fader: GainNode;
@@ -70,6 +78,7 @@ export class ChannelStrip {
   ) {
     const stereo = { channelCount: 2, channelCountMode: 'explicit', channelInterpretation: 'speakers' } as const;
     this.input = this.own(new GainNode(context, { gain: 0, ...stereo }));
+    this.head = this.own(new GainNode(context, stereo));
     this.pre = this.own(new GainNode(context, stereo));
     this.fader = this.own(new GainNode(context, stereo));
     this.left = this.own(new GainNode(context));
@@ -80,7 +89,8 @@ export class ChannelStrip {
     this.toMonitor = this.own(new GainNode(context, { gain: 0, ...stereo }));
     const split = this.own(new ChannelSplitterNode(context, { numberOfOutputs: 2 }));
     const merge = this.own(new ChannelMergerNode(context, { numberOfInputs: 2 }));
-    this.input.connect(this.pre);
+    this.input.connect(this.head);
+    this.filters = new CrossfadeChain(context, this.head, this.pre);
     this.pre.connect(this.fader);
     this.fader.connect(split);
     split.connect(this.left, 0);
@@ -141,10 +151,17 @@ export class ChannelStrip {
     }
   }
 
-  /** Replaces the filter chain (units are owned by the caller, who disposes the old ones). */
+  /**
+   * Replaces the filter chain, crossfading from the old one (./crossfade-chain.ts). The strip owns
+   * the units from here: it disposes them once they are no longer heard.
+   */
   setFilters(units: readonly FilterUnit[]): void {
-    this.filters = units;
-    this.rewire();
+    this.filters.set(units);
+  }
+
+  /** Filter chains held now (heard, fading out, waiting): tests check none leak. */
+  get filterChains(): number {
+    return this.filters.held;
   }
 
   /** Where another input's compressor listens when it names this one as its sidechain: after the filters, before the fader. */
@@ -180,7 +197,7 @@ export class ChannelStrip {
 
   dispose(): void {
     this.delay?.disconnect();
-    for (const f of this.filters) f.output.disconnect();
+    this.filters.dispose();
     for (const n of this.nodes) n.disconnect();
   }
 
@@ -205,20 +222,12 @@ export class ChannelStrip {
     this.rewire();
   }
 
-  /** input → delay → filters → pre, rebuilt whenever the delay or the filter list changes. */
+  /** input → delay → head, rewired when the delay comes or goes (the filters hang off head). */
   private rewire(): void {
     this.input.disconnect();
     this.delay?.disconnect();
-    for (const f of this.filters) f.output.disconnect();
-    const chain: { input: AudioNode; output: AudioNode }[] = [];
-    if (this.delay) chain.push({ input: this.delay, output: this.delay });
-    chain.push(...this.filters);
-    let from: AudioNode = this.input;
-    for (const unit of chain) {
-      from.connect(unit.input);
-      from = unit.output;
-    }
-    from.connect(this.pre);
+    if (this.delay) this.input.connect(this.delay).connect(this.head);
+    else this.input.connect(this.head);
   }
 
   private meter(node: AudioNode): Meter {
