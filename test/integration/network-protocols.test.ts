@@ -41,6 +41,21 @@ afterAll(async () => {
 const until = <T>(what: string, get: () => T | Promise<T>, check: (v: T) => boolean, timeoutMs?: number): Promise<T> =>
   untilValue(what, get, check, () => lines.slice(-20).join('\n'), timeoutMs);
 
+/** Waits until FFmpeg's HLS playlist in `dir` lists at least `segments` segments (it writes it after the first). */
+const playlistReady = (dir: string, segments: number): Promise<string> =>
+  until(
+    'playlist',
+    () => {
+      try {
+        return readFileSync(path.join(dir, 'live.m3u8'), 'utf8');
+      } catch {
+        return '';
+      }
+    },
+    (t) => (t.match(/#EXTINF/g) ?? []).length >= segments,
+    30_000,
+  );
+
 
 /** The codecs ffprobe finds in an MP4 file, e.g. ['h264', 'aac']. */
 function probeCodecs(file: string): Promise<string[]> {
@@ -134,14 +149,7 @@ describe('network stream protocols (real FFmpeg)', () => {
     const dir = res.temp('network-hls-');
     const hls = await startHlsServer(dir, { colour: 'lime' });
     res.onCleanup(() => hls.close());
-    // FFmpeg writes the playlist after its first segment.
-    await until('playlist', () => {
-      try {
-        return readFileSync(path.join(dir, 'live.m3u8'), 'utf8');
-      } catch {
-        return '';
-      }
-    }, (t) => (t.match(/#EXTINF/g) ?? []).length >= 2, 30_000);
+    await playlistReady(dir, 2);
     const states: string[] = [];
     const src = sources({}, states);
     src.documentChanged(doc({ input: hls.url('live.m3u8'), input_format: 'hls' }));
@@ -173,13 +181,7 @@ describe('network stream protocols (real FFmpeg)', () => {
     const dir = res.temp('network-hls-fmt-');
     const hls = await startHlsServer(dir, { colour: 'lime' });
     res.onCleanup(() => hls.close());
-    await until('playlist', () => {
-      try {
-        return readFileSync(path.join(dir, 'live.m3u8'), 'utf8');
-      } catch {
-        return '';
-      }
-    }, (t) => t.includes('#EXTINF'), 30_000);
+    await playlistReady(dir, 1);
     const mark = lines.length;
     const src = sources();
     src.documentChanged(doc({ input: hls.url('live.m3u8'), input_format: 'flv' }));
@@ -193,13 +195,7 @@ describe('network stream protocols (real FFmpeg)', () => {
     if (!cert.ok) throw new Error(cert.error.message);
     const hls = await startHlsServer(dir, { colour: 'blue', tls: { cert: cert.value.cert, key: cert.value.key } });
     res.onCleanup(() => hls.close());
-    await until('playlist', () => {
-      try {
-        return readFileSync(path.join(dir, 'live.m3u8'), 'utf8');
-      } catch {
-        return '';
-      }
-    }, (t) => t.includes('#EXTINF'), 30_000);
+    await playlistReady(dir, 1);
     const url = `${hls.url('live.m3u8')}?token=https-canary-token-5e`;
 
     const mark = lines.length;
