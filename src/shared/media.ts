@@ -4,6 +4,7 @@
  * engine → renderers, and the output owner's renderer reports what its players are doing
  * (renderer.mediaStatus) and which capture devices it sees (renderer.devices).
  */
+import { DESKTOP_AUDIO_LABEL } from './kinds/audio-output-capture';
 
 /**
  * A network stream source's bytes are asked for through the media route (StudioBridge.mediaUrl) as
@@ -40,6 +41,16 @@ export interface MediaDevice {
   /** Stable per origin, but changes when the browser profile does; the label finds it again. */
   deviceId: string;
   label: string;
+}
+
+/**
+ * The devices of one kind that a person may choose for a source: the studio's own desktop-audio
+ * capture devices (PulseAudio remap sources it loads over output monitors, see
+ * kinds/audio-output-capture.ts) are left out, since picking one as a microphone would capture
+ * the desktop's sound under another source's name.
+ */
+export function choosableDevices(devices: readonly MediaDevice[], kind: MediaDevice['kind']): MediaDevice[] {
+  return devices.filter((d) => d.kind === kind && !d.label.startsWith(DESKTOP_AUDIO_LABEL));
 }
 
 /**

@@ -5,7 +5,7 @@
  * audio's list holds the outputs the engine finds (media/desktop-audio.ts).
  * PressInputPropertiesButton: OBS's property buttons; browser_source's refreshnocache is the one there is.
  */
-import { INPUT_KINDS } from '../../../shared';
+import { choosableDevices, INPUT_KINDS } from '../../../shared';
 import { listOutputs } from '../../media/desktop-audio';
 import type { HandlerTable } from './handler';
 import { findInput } from './lookup';
@@ -25,8 +25,7 @@ export const inputPropertyRequests: HandlerTable = {
       for (const o of await listOutputs()) items.push({ itemName: o.description, itemEnabled: true, itemValue: o.monitor });
     } else if (prop.devices) {
       let n = 0;
-      for (const d of ctx.studio.media.devices()) {
-        if (d.kind !== prop.devices) continue;
+      for (const d of choosableDevices(ctx.studio.media.devices(), prop.devices)) {
         n++;
         items.push({ itemName: d.label || `Camera ${n}`, itemEnabled: true, itemValue: d.deviceId });
       }

@@ -1,4 +1,4 @@
-import type { MediaDevice } from '../../../shared';
+import { choosableDevices, type MediaDevice } from '../../../shared';
 import { useStudio } from '../../stores/context';
 import { Field } from '../Field';
 import { outputOptions } from '../outputs';
@@ -30,10 +30,11 @@ function OutputListField(props: FieldProps<PropertyOf<'list'>>) {
 export function deviceOptions(p: PropertyOf<'list'>, devices: readonly MediaDevice[], value: unknown): Option[] {
   const out: Option[] = [...p.options];
   let n = 0;
-  for (const d of devices) {
-    if (d.kind !== p.devices) continue;
-    n++;
-    out.push({ label: d.label || `Device ${n}`, value: d.deviceId });
+  if (p.devices !== 'monitor' && p.devices !== undefined) {
+    for (const d of choosableDevices(devices, p.devices)) {
+      n++;
+      out.push({ label: d.label || `Device ${n}`, value: d.deviceId });
+    }
   }
   if (typeof value === 'string' && value !== '' && !out.some((o) => o.value === value)) out.push({ label: 'Not connected', value });
   return out;
