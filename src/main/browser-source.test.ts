@@ -69,6 +69,22 @@ describe('createOffscreenBrowserHost', () => {
     expect(wc.frameRate).toBe(30);
   });
 
+  it("offers the page's main frame for its sound only with reroute_audio on, unmuting it then", () => {
+    const { host, page, wc } = open('snd');
+    expect(wc.audioMuted).toBe(true);
+    expect(host.audioFrame('snd')).toBeNull();
+    page.update(spec({ audio: true }));
+    expect(wc.audioMuted).toBe(false);
+    expect(host.audioFrame('snd')).toBe(wc.mainFrame);
+    expect(host.audioFrame('other')).toBeNull();
+    page.update(spec({ audio: false }));
+    expect(wc.audioMuted).toBe(true);
+    expect(host.audioFrame('snd')).toBeNull();
+    page.update(spec({ audio: true }));
+    void page.close();
+    expect(host.audioFrame('snd')).toBeNull();
+  });
+
   it('turns paints into PNG frames of the painted size, and adds the custom CSS after each load', async () => {
     const { wc, frames } = open();
     wc.emit('paint', {}, {}, new FakeImage(1280, 720, Buffer.from('PNGDATA')));

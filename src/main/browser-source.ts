@@ -7,8 +7,11 @@
  * origins and studio-media: are off limits, file: only within a local file's folder). The studio's
  * session guards (guards.ts) leave these contents to this module. Paint events (paced by
  * setFrameRate) become PNG frames for the engine, which hands them to the compositor.
+ * Sound: muted unless reroute_audio is on; then the studio's page captures the page's main frame
+ * through getDisplayMedia, answered by display-media.ts with `audioFrame` (suppressLocalAudioPlayback
+ * keeps it off the speakers), and it plays into the input's strip like any captured stream.
  */
-import { BrowserWindow, session, type Session, type WebContents } from 'electron';
+import { BrowserWindow, session, type Session, type WebContents, type WebFrameMain } from 'electron';
 import type { Logger } from '../engine/api';
 import type { BrowserPage, BrowserPageListener, BrowserPageSpec, BrowserSourceBackend } from '../engine/browser/backend';
 import { requestVerdict } from '../server/browser-host';
@@ -22,6 +25,8 @@ export interface OffscreenBrowserHostOptions {
 export interface OffscreenBrowserHost extends BrowserSourceBackend {
   /** Whether these contents are a browser source's page (the studio's guards leave them to us). */
   owns(contents: WebContents): boolean;
+  /** The main frame whose sound the studio may capture for input `id`: only a running page with reroute_audio on. */
+  audioFrame(id: string): WebFrameMain | null;
 }
 
 /** The partition a source's page runs in: in memory, one per input. */
@@ -32,6 +37,7 @@ export function createOffscreenBrowserHost(opts: OffscreenBrowserHostOptions): O
   const owned = new Set<number>();
   return {
     owns: (contents) => owned.has(contents.id),
+    audioFrame: (id) => pages.get(id)?.audioFrame() ?? null,
     open(id, spec, listener) {
       const page = new OffscreenPage(id, spec, listener, opts, {
         add: (wc) => owned.add(wc.id),
@@ -93,7 +99,9 @@ class OffscreenPage implements BrowserPage {
     this.contents = this.win.webContents;
     registry.add(this.contents);
     this.guard();
-    this.contents.setAudioMuted(true);
+    // Off, the page is silent (server mode has no desktop to play it on either); on, its sound is
+    // captured by the studio, which asks Chromium to keep it off the speakers.
+    this.contents.setAudioMuted(spec.audio !== true);
     this.contents.setFrameRate(spec.fps);
     this.contents.on('paint', (_event, _dirty, image) => {
       if (this.closed || image.isEmpty()) return;
@@ -115,12 +123,18 @@ class OffscreenPage implements BrowserPage {
     if (this.closed) return;
     if (old.width !== spec.width || old.height !== spec.height) this.win.setContentSize(spec.width, spec.height);
     if (old.fps !== spec.fps) this.contents.setFrameRate(spec.fps);
+    if (!!old.audio !== !!spec.audio) this.contents.setAudioMuted(spec.audio !== true);
     if (old.url !== spec.url) this.load();
     else if (old.css !== spec.css) void this.insertCss();
   }
 
   reload(): void {
     if (!this.closed) this.contents.reloadIgnoringCache();
+  }
+
+  audioFrame(): WebFrameMain | null {
+    if (this.closed || this.spec.audio !== true || this.contents.isDestroyed()) return null;
+    return this.contents.mainFrame;
   }
 
   close(): Promise<void> {

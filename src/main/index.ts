@@ -10,7 +10,7 @@ import { createStudio } from '../engine/studio';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { createOffscreenBrowserHost } from './browser-source';
 import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
-import { installDisplayMediaHandler } from './display-media';
+import { PageAudioRoute, bindBrowserSourceAudio, installDisplayMediaHandler } from './display-media';
 import { bindGlobalHotkeys } from './global-hotkeys';
 import { installGuards } from './guards';
 import { privacyNotices, requestedKinds } from './os-privacy';
@@ -97,13 +97,22 @@ async function start(): Promise<void> {
       (contents) => browserSources.owns(contents),
       (mediaTypes) => privacy.refused(requestedKinds(mediaTypes)),
     );
-    installDisplayMediaHandler(session.defaultSession, { dataDir, ours: (url) => isPageUrl(url, indexFile), logger, screenRefused: () => privacy.refused(['screen']) });
+    // Browser sources' sound: the studio's page captures a source's page through getDisplayMedia.
+    const pageAudio = new PageAudioRoute(browserSources);
+    installDisplayMediaHandler(session.defaultSession, {
+      dataDir,
+      ours: (url) => isPageUrl(url, indexFile),
+      logger,
+      screenRefused: () => privacy.refused(['screen']),
+      pageAudio,
+    });
     const unhandle = handleMediaScheme(studio);
     running.disposables.push({ dispose: unhandle });
     running.disposables.push(bindStudioIpc({ studio, logger, trusted }));
     running.disposables.push(bindFfmpegChooser({ studio, logger, trusted, window: () => win }));
     running.disposables.push(bindGlobalHotkeys({ studio, logger }));
     running.disposables.push(bindOpenFolder({ studio, logger, trusted }));
+    running.disposables.push(bindBrowserSourceAudio({ route: pageAudio, logger, trusted }));
     running.disposables.push(
       bindMenu({
         logger,

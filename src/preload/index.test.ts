@@ -35,7 +35,7 @@ describe('the preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['studio']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'onMenuAction', 'openFolder', 'reportStats', 'sendFrame', 'setMenu', 'subscribe'].sort(),
+      ['browserSourceAudio', 'chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'onMenuAction', 'openFolder', 'reportStats', 'sendFrame', 'setMenu', 'subscribe'].sort(),
     );
     for (const value of Object.values(bridge)) expect(['function', 'string']).toContain(typeof value);
     expect(bridge.host).toBe('desktop');
@@ -48,6 +48,11 @@ describe('the preload bridge', () => {
     // Only the channel: the page cannot pass a path to the dialog.
     expect(fake.invoked.at(-1)).toEqual([IpcChannel.chooseFfmpeg]);
     expect(bridge.mediaUrl('/a b/c.png')).toBe('studio-media://file/%2Fa%20b%2Fc.png');
+  });
+
+  it("asks for a browser source's sound by the input's uuid only", async () => {
+    await bridge.browserSourceAudio!('input-7');
+    expect(fake.invoked.at(-1)).toEqual([IpcChannel.browserSourceAudio, 'input-7']);
   });
 
   it('opens a folder by kind only, and passes menu ids (strings only) to the page', async () => {

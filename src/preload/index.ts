@@ -103,6 +103,14 @@ const bridge: StudioBridge = {
       return fail(Status.NotReady, 'The studio engine is not running; restart Broadcast Studio.');
     }
   },
+  // Only an input's uuid crosses: main checks it names a running page whose sound the studio controls.
+  async browserSourceAudio(inputUuid: string) {
+    try {
+      return (await ipcRenderer.invoke(Channel.browserSourceAudio, inputUuid)) as Result<null>;
+    } catch {
+      return fail(Status.NotReady, 'The studio engine is not running; restart Broadcast Studio.');
+    }
+  },
   setMenu(menus: TopMenuSpec[]) {
     ipcRenderer.send(Channel.menuModel, menus);
   },

@@ -9,7 +9,8 @@
  *   obs-websocket) are refused before they leave, and file: only reaches the local file's folder;
  * - it is a separate top-level page, so nothing it does can navigate the studio's page.
  * Pictures come from Page.startScreencast (PNG, keeps transparency; sent only when the page
- * paints), paced to the source's fps by when each frame is acknowledged.
+ * paints), paced to the source's fps by when each frame is acknowledged. Sound (reroute_audio) comes
+ * from a capture script in the page through one CDP binding, checked chunk by chunk (./page-audio.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../engine/api';
 import type { BrowserPage, BrowserPageListener, BrowserPageSpec, BrowserSourceBackend } from '../engine/browser/backend';
 import { CdpPipe } from './cdp-pipe';
+import { AUDIO_BINDING, AudioChunkGate, pageAudioScript } from './page-audio';
 
 export interface ChromiumBrowserHostOptions {
   executable: string;
@@ -109,7 +111,7 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
       '--disable-sync',
       '--disable-extensions',
       '--hide-scrollbars',
-      // The pages' sound is not carried into the program yet; it must not play on the server either.
+      // The pages' sound reaches the program through their capture script, never the server's speakers.
       '--mute-audio',
       '--autoplay-policy=no-user-gesture-required',
       '--disable-background-timer-throttling',
@@ -189,6 +191,8 @@ class ChromiumPage implements BrowserPage {
   private contextId: string | null = null;
   private sessionId: string | null = null;
   private cssId: string | null = null;
+  private audioId: string | null = null;
+  private gate: AudioChunkGate | null = null;
   private closed = false;
   private lastFrameAt = 0;
   private ackTimer: NodeJS.Timeout | undefined;
@@ -224,8 +228,10 @@ class ChromiumPage implements BrowserPage {
         await this.send('Page.stopScreencast');
         await this.startScreencast();
       }
-      if (old.css !== spec.css) {
-        await this.setCss();
+      if (old.css !== spec.css || !!old.audio !== !!spec.audio) {
+        if (old.css !== spec.css) await this.setCss();
+        // The capture script runs at document start: turning it on or off takes a new document.
+        if (!!old.audio !== !!spec.audio) await this.setAudio();
         if (old.url === spec.url) await this.send('Page.reload', { ignoreCache: false });
       }
       if (old.url !== spec.url) await this.navigate();
@@ -253,6 +259,7 @@ class ChromiumPage implements BrowserPage {
     this.sessionId = null;
     this.contextId = null;
     this.cssId = null;
+    this.audioId = null;
     this.cdp = null;
     clearTimeout(this.ackTimer);
     for (const off of this.offs.splice(0)) off();
@@ -287,6 +294,7 @@ class ChromiumPage implements BrowserPage {
       cdp.on('Page.screencastFrame', mine((p) => this.onFrame(p))),
       cdp.on('Fetch.requestPaused', mine((p) => this.onRequest(p))),
       cdp.on('Inspector.targetCrashed', mine(() => this.listener.problem('the page crashed; refresh it to try again'))),
+      cdp.on('Runtime.bindingCalled', mine((p) => this.onAudio(p))),
     );
     await this.send('Page.enable');
     // A page in a headless window nobody focuses is painted at a trickle; as the only tab of its
@@ -299,6 +307,7 @@ class ChromiumPage implements BrowserPage {
     await this.send('Emulation.setDefaultBackgroundColorOverride', { color: { r: 0, g: 0, b: 0, a: 0 } });
     await this.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
     await this.setCss();
+    await this.setAudio();
     await this.startScreencast();
     await this.navigate();
   }
@@ -312,6 +321,37 @@ class ChromiumPage implements BrowserPage {
       identifier: string;
     };
     this.cssId = identifier;
+  }
+
+  /**
+   * reroute_audio on: the binding and the capture script (main world: it wraps the page's own audio
+   * objects) for every document from the next one on; off: neither, so the page has no way out.
+   */
+  private async setAudio(): Promise<void> {
+    if (this.audioId) await this.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: this.audioId }).catch(() => {});
+    this.audioId = null;
+    if (!this.spec.audio) {
+      this.gate = null;
+      await this.send('Runtime.removeBinding', { name: AUDIO_BINDING }).catch(() => {});
+      return;
+    }
+    this.gate ??= new AudioChunkGate({
+      now: () => Date.now(),
+      refused: (why) => this.opts.logger.log('warn', 'browser source audio chunk refused', { inputUuid: this.id, why }),
+    });
+    // Runtime.bindingCalled comes only with the Runtime domain on (measured on Chromium 156: no
+    // event at all without it).
+    await this.send('Runtime.enable');
+    await this.send('Runtime.addBinding', { name: AUDIO_BINDING });
+    const { identifier } = (await this.send('Page.addScriptToEvaluateOnNewDocument', { source: pageAudioScript() })) as { identifier: string };
+    this.audioId = identifier;
+  }
+
+  /** A chunk from the capture script (or from the page pretending to be it): checked, then this source's sound. */
+  private onAudio(p: Record<string, unknown>): void {
+    if (p['name'] !== AUDIO_BINDING || !this.spec.audio || !this.gate) return;
+    const pcm = this.gate.take(p['payload']);
+    if (pcm) this.listener.audio?.(pcm);
   }
 
   private async startScreencast(): Promise<void> {

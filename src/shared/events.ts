@@ -138,6 +138,8 @@ export interface EventMap {
   'browser.frame': { inputUuid: string; seq: number; width: number; height: number; mime: 'image/png' | 'image/jpeg'; data: string };
   /** Why a browser source shows no page (its page failed to load, no browser to run it), or null once it does. */
   'browser.problem': { inputUuid: string; problem: string | null };
+  /** Some of a browser source's sound (reroute_audio on), live only, never replayed: base64 s16le stereo 48 kHz, in play order; seq counts chunks per page run. */
+  'browser.audio': { inputUuid: string; seq: number; data: string };
 }
 
 export type EventType = keyof EventMap;

@@ -37,6 +37,11 @@ export interface StudioBridge {
    * The main process asks the engine for the path (studio.about); the page only names the kind.
    */
   openFolder?(kind: FolderKind): Promise<Result<{ path: string }>>;
+  /**
+   * Desktop only: the page's next getDisplayMedia call captures browser source `inputUuid`'s page
+   * (its sound, when its reroute_audio is on) instead of a screen. Good once, for a few seconds.
+   */
+  browserSourceAudio?(inputUuid: string): Promise<Result<null>>;
   /** Desktop only: the menu bar's state, mirrored as the application menu. */
   setMenu?(menus: TopMenuSpec[]): void;
   /** Desktop only: an application-menu item was chosen (its id). */
@@ -136,4 +141,6 @@ export const IpcChannel = {
   menuAction: 'studio:menuAction',
   /** Page → main (invoke): open a folder the engine names (FolderKind) in the system's file manager. */
   openFolder: 'studio:openFolder',
+  /** Page → main (invoke): the page's next getDisplayMedia is this browser source's page (its sound; main/display-media.ts). */
+  browserSourceAudio: 'studio:browserSourceAudio',
 } as const;

@@ -18,6 +18,11 @@ export interface BrowserPageSpec {
   css: string;
   /** Most frames a second the page's pictures are taken at. */
   fps: number;
+  /**
+   * Whether the page's sound goes to the studio (OBS's `reroute_audio`, "Control audio via OBS").
+   * Off or absent, a host does not capture it (server mode plays it nowhere: it has no desktop).
+   */
+  audio?: boolean;
 }
 
 export interface BrowserFrame {
@@ -32,6 +37,12 @@ export interface BrowserPageListener {
   frame(frame: BrowserFrame): void;
   /** A load failure or a crash (with a sentence), or null once the page shows again. */
   problem(message: string | null): void;
+  /**
+   * Some of the page's sound, while spec.audio is on: s16le, interleaved stereo, 48 kHz, whole
+   * frames, in the order played. Hosts send nothing while the page is silent. Optional: a host whose
+   * pages reach the studio's mixer another way (the desktop app's frame capture) never calls it.
+   */
+  audio?(pcm: Buffer): void;
 }
 
 export interface BrowserPage {

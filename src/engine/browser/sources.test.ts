@@ -154,6 +154,32 @@ describe('BrowserSources', () => {
     expect(!missing.ok && missing.error.message).toMatch(/no input with uuid nope/);
   });
 
+  it('relays sound only with reroute_audio on, live (never replayed), and only from the running page', () => {
+    const r = rig();
+    r.set(withBrowser(r.doc(), { reroute_audio: true }, true));
+    expect(r.calls[0]?.spec?.audio).toBe(true);
+    const first = r.listeners.get('b1')!;
+    first.audio!(Buffer.from([1, 0, 2, 0]));
+    first.audio!(Buffer.from([3, 0, 4, 0]));
+    expect(r.events.filter((e) => e.type === 'browser.audio')).toEqual([
+      { type: 'browser.audio', data: { inputUuid: 'b1', seq: 1, data: Buffer.from([1, 0, 2, 0]).toString('base64') } },
+      { type: 'browser.audio', data: { inputUuid: 'b1', seq: 2, data: Buffer.from([3, 0, 4, 0]).toString('base64') } },
+    ]);
+    expect(r.sources.replay().some((e) => e.type === 'browser.audio')).toBe(false);
+    // Off: the page is told (it stops capturing) and anything still in flight is dropped.
+    r.set(withBrowser(r.doc(), { reroute_audio: false }, true));
+    expect(r.calls.at(-1)).toMatchObject({ op: 'update', spec: { audio: false } });
+    first.audio!(Buffer.from([5, 0, 6, 0]));
+    expect(r.events.filter((e) => e.type === 'browser.audio')).toHaveLength(2);
+    // A closed page's late chunk is not the new page's sound.
+    r.set({ ...r.doc(), inputs: r.doc().inputs.filter((i) => i.uuid !== 'b1') });
+    r.set(withBrowser(r.doc(), { reroute_audio: true }, true));
+    first.audio!(Buffer.from([7, 0, 8, 0]));
+    expect(r.events.filter((e) => e.type === 'browser.audio')).toHaveLength(2);
+    r.listeners.get('b1')!.audio!(Buffer.from([9, 0, 9, 0]));
+    expect(r.events.at(-1)).toMatchObject({ type: 'browser.audio', data: { inputUuid: 'b1', seq: 1 } });
+  });
+
   it('without a backend, the source says why it shows nothing', () => {
     const events: StudioEvent[] = [];
     const doc = withBrowser(createDefaultDocument(), {}, true);

@@ -3,7 +3,8 @@
  * when `shutdown` is on), with what settings, and where their pictures go. The host's backend runs
  * the pages isolated from the studio; this keeps the newest frame of each and hands it to renderers
  * as a browser.frame event (replayed to a renderer that connects later), so both hosts and every
- * renderer take pictures the same way.
+ * renderer take pictures the same way. With reroute_audio on, the page's sound goes to renderers as
+ * browser.audio chunks while it runs (live only), into the input's channel strip.
  */
 import {
   BROWSER_REFRESH_BUTTON,
@@ -33,6 +34,9 @@ interface Running {
   page: BrowserPage;
   key: string;
   seq: number;
+  /** Whether its sound goes to renderers (the spec's audio, as last sent to the page). */
+  audio: boolean;
+  audioSeq: number;
 }
 
 const NO_BACKEND = 'this studio has no browser to run web pages in';
@@ -56,6 +60,8 @@ export function pageSpec(input: Input, doc: StudioDocument): BrowserPageSpec | n
     height: Math.max(1, Math.round(num('height'))),
     css: typeof s['css'] === 'string' ? s['css'] : '',
     fps,
+    // OBS's "Control audio via OBS": off, OBS plays the page to the desktop; here it is not in the mixer.
+    audio: s['reroute_audio'] === true,
   };
 }
 
@@ -111,6 +117,7 @@ export class BrowserSources {
       if (run) {
         if (run.key !== key) {
           run.key = key;
+          run.audio = spec.audio === true;
           run.page.update(spec);
         }
         continue;
@@ -170,7 +177,7 @@ export class BrowserSources {
       this.setProblem(uuid, bad.message);
       return;
     }
-    const run: Running = { page: null as unknown as BrowserPage, key, seq: 0 };
+    const run: Running = { page: null as unknown as BrowserPage, key, seq: 0, audio: spec.audio === true, audioSeq: 0 };
     run.page = backend.open(uuid, spec, {
       frame: (frame) => {
         if (this.running.get(uuid) !== run) return;
@@ -181,6 +188,11 @@ export class BrowserSources {
         this.frames.set(uuid, event);
         this.setProblem(uuid, null);
         this.opts.emit(event);
+      },
+      // Live only: a renderer that connects later starts with the sound from then on.
+      audio: (pcm) => {
+        if (this.running.get(uuid) !== run || !run.audio || pcm.length === 0) return;
+        this.opts.emit({ type: 'browser.audio', data: { inputUuid: uuid, seq: ++run.audioSeq, data: pcm.toString('base64') } });
       },
       problem: (message) => {
         if (this.running.get(uuid) !== run) return;

@@ -13,6 +13,8 @@ export function desktopBridge(studio: StudioBridge): ClientBridge {
     mediaUrl: (path) => studio.mediaUrl(path),
     // The main process opens its own file dialog; the page never names a path.
     ...(studio.chooseFfmpeg && { chooseFfmpeg: () => studio.chooseFfmpeg!() }),
+    // A browser source's sound: main answers the next getDisplayMedia with that page (main/display-media.ts).
+    ...(studio.browserSourceAudio && { browserSourceAudio: (inputUuid: string) => studio.browserSourceAudio!(inputUuid) }),
     onConnection(listener) {
       // IPC to the main process cannot drop while the window lives.
       listener(true);

@@ -3,14 +3,16 @@ import type { KindDescriptor } from '../kinds';
 /**
  * OBS's browser_source ("Browser"), with OBS's settings names. The page runs isolated from the
  * studio (its own browser profile or partition, no Node, no preload) and its picture reaches the
- * compositor as frames (browser.frame events). The page's sound is not carried yet.
+ * compositor as frames (browser.frame events). With reroute_audio ("Control audio via OBS") on, its
+ * sound is the input's: a strip in the mixer with fader, meters, filters and tracks (browser.audio
+ * chunks). As OBS's (OBS_SOURCE_AUDIO), the kind has audio either way; off, its strip stays silent.
  */
 export const BROWSER_SOURCE: KindDescriptor = {
   id: 'browser_source',
   category: 'input',
   displayName: 'Browser',
   video: true,
-  audio: false,
+  audio: true,
   defaults: {
     is_local_file: false,
     local_file: '',

@@ -54,6 +54,17 @@ describe('BrowserLink', () => {
     expect(later).toEqual([]);
   });
 
+  it('hands sound to its own input as it comes, and keeps none for a runtime that attaches later', () => {
+    const b = bridge();
+    const link = new BrowserLink(b);
+    b.emit({ type: 'browser.audio', data: { inputUuid: 'a', seq: 1, data: 'early' } });
+    const heard: string[] = [];
+    link.attach('a', { frame: () => {}, problem: () => {}, audio: (d) => heard.push(d) });
+    b.emit({ type: 'browser.audio', data: { inputUuid: 'a', seq: 2, data: 'mine' } });
+    b.emit({ type: 'browser.audio', data: { inputUuid: 'b', seq: 1, data: 'theirs' } });
+    expect(heard).toEqual(['mine']);
+  });
+
   it('forgets a removed input and unsubscribes on dispose', () => {
     const b = bridge();
     const link = new BrowserLink(b);

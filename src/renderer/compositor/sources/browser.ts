@@ -4,10 +4,12 @@
  * BrowserLink; the newest is decoded off the main thread (createImageBitmap, premultiplied, so a
  * transparent page blends as OBS's does) and uploaded once; the version moves with each upload, so
  * an unchanged page costs the compositor nothing. The source is its settings' width × height; with
- * a problem and no picture it draws the "no signal" card.
+ * a problem and no picture it draws the "no signal" card. Its sound (reroute_audio on) arrives as
+ * browser.audio chunks and plays through a small jitter buffer into the input's strip (./browser-audio.ts).
  */
 import { BROWSER_SOURCE, type Settings } from '../../../shared';
 import { createTexture } from '../gl/target';
+import { createPagePlayer } from './browser-audio';
 import type { BrowserFrameEvent } from './browser-link';
 import { createNoSignalCard } from './no-signal';
 import { num } from './settings';
@@ -35,6 +37,48 @@ export const browserSource: SourceKind = {
     let pending: BrowserFrameEvent | null = null;
     let shownSeq = -1;
     let disposed = false;
+    // Attached once, so the strip is there (silent) even before the page plays anything.
+    const player = ctx.audio ? createPagePlayer(ctx.audio) : null;
+    let rerouted = BROWSER_SOURCE.defaults['reroute_audio'] === true;
+    // The desktop app's pages are captured as a stream (their frame, through getDisplayMedia);
+    // server mode's arrive as browser.audio chunks.
+    const captureAudio = ctx.browser?.captureAudio;
+    let pageRunning = false;
+    let stream: { media: MediaStream; node: MediaStreamAudioSourceNode } | null = null;
+    let capturing = false;
+    let lastTry = -Infinity;
+    const stopStream = (): void => {
+      if (!stream) return;
+      for (const track of stream.media.getTracks()) track.stop();
+      stream.node.disconnect();
+      stream = null;
+    };
+    const wantStream = (): void => {
+      if (!captureAudio || !player || disposed || !rerouted || !pageRunning || stream || capturing) return;
+      // A page that cannot be captured is tried again at most every 2 s, not at every frame.
+      if (performance.now() - lastTry < 2000) return;
+      lastTry = performance.now();
+      capturing = true;
+      captureAudio(info.uuid).then(
+        (media) => {
+          capturing = false;
+          if (disposed || !rerouted || !pageRunning) {
+            for (const track of media.getTracks()) track.stop();
+            return;
+          }
+          const node = new MediaStreamAudioSourceNode(player.input.context as AudioContext, { mediaStream: media });
+          node.connect(player.input);
+          const mine = { media, node };
+          stream = mine;
+          // The page went away (closed, navigated elsewhere in a new process): capture it again on its next frame.
+          for (const track of media.getAudioTracks()) track.addEventListener('ended', () => stream === mine && stopStream());
+        },
+        (err: unknown) => {
+          capturing = false;
+          ctx.warnOnce(`browser-audio:${info.uuid}`, `Browser source "${info.name}": its sound cannot reach the mixer (${String(err)}).`);
+        },
+      );
+    };
 
     const decodeNext = (): void => {
       if (decoding || !pending || disposed) return;
@@ -66,6 +110,9 @@ export const browserSource: SourceKind = {
         frame(frame) {
           if (frame.data === '') {
             // The page stopped: show nothing rather than its last picture when it starts again.
+            player?.clear();
+            pageRunning = false;
+            stopStream();
             pending = null;
             shownSeq = -1;
             gl.deleteTexture(texture);
@@ -73,6 +120,8 @@ export const browserSource: SourceKind = {
             version++;
             return;
           }
+          pageRunning = true;
+          wantStream();
           // Only the newest waiting frame matters: a slow decode skips the ones in between.
           if (!pending || frame.seq > pending.seq) pending = frame;
           decodeNext();
@@ -80,6 +129,9 @@ export const browserSource: SourceKind = {
         problem(p) {
           problem = p;
           version++;
+        },
+        audio(data) {
+          if (rerouted) player?.push(data);
         },
       }) ?? null;
     if (!ctx.browser) problem = 'this compositor has no link to the studio';
@@ -95,6 +147,13 @@ export const browserSource: SourceKind = {
         return version;
       },
       update(s) {
+        const reroute = s['reroute_audio'] === true;
+        if (!reroute) {
+          player?.clear();
+          stopStream();
+        }
+        rerouted = reroute;
+        wantStream();
         const w = Math.max(1, Math.round(num(s, 'width', width)));
         const h = Math.max(1, Math.round(num(s, 'height', height)));
         if (w !== width || h !== height) {
@@ -110,6 +169,8 @@ export const browserSource: SourceKind = {
       dispose() {
         disposed = true;
         detach?.();
+        stopStream();
+        player?.dispose();
         card.dispose();
         gl.deleteTexture(texture);
         texture = null;

@@ -1,0 +1,73 @@
+/** The checks on what comes through a page's audio binding (test/integration/browser-audio.test.ts runs the script in Chromium). */
+import { describe, expect, it } from 'vitest';
+import { AudioChunkGate, MAX_CHUNK_FRAMES, PAGE_AUDIO_CHUNK, pageAudioScript } from './page-audio';
+
+function gate() {
+  let now = 1000;
+  const refused: string[] = [];
+  const g = new AudioChunkGate({ now: () => now, refused: (why) => refused.push(why) });
+  return { g, refused, advance: (ms: number) => (now += ms) };
+}
+
+/** A chunk of `frames` stereo s16le frames, base64. */
+const chunk = (frames: number): string => Buffer.alloc(frames * 4, 7).toString('base64');
+
+describe('AudioChunkGate', () => {
+  it('passes whole s16le stereo frames as their bytes', () => {
+    const { g, refused } = gate();
+    const pcm = g.take(chunk(PAGE_AUDIO_CHUNK));
+    expect(pcm?.length).toBe(PAGE_AUDIO_CHUNK * 4);
+    expect(pcm?.[0]).toBe(7);
+    expect(refused).toEqual([]);
+  });
+
+  it('drops anything else, and says so once per kind of refusal', () => {
+    const { g, refused } = gate();
+    for (const bad of [42, null, { data: chunk(4) }, '', 'not base64!', 'QUJD', Buffer.alloc(6).toString('base64'), chunk(MAX_CHUNK_FRAMES + 1)]) {
+      expect(g.take(bad), JSON.stringify(bad).slice(0, 40)).toBeNull();
+    }
+    expect(g.take('still not base64')).toBeNull();
+    expect(g.take(7)).toBeNull();
+    expect(refused).toEqual([
+      'not a string',
+      'size 0 outside 1…87384 characters',
+      'not base64',
+      'not whole 16-bit stereo frames',
+      `size ${chunk(MAX_CHUNK_FRAMES + 1).length} outside 1…87384 characters`,
+    ]);
+    // A good chunk still passes after bad ones.
+    expect(g.take(chunk(16))).not.toBeNull();
+  });
+
+  it('holds a page to real time: half a second of burst, then 1.25× real time', () => {
+    const { g, refused, advance } = gate();
+    // A flood with no time passing: half a second (24 000 frames) gets through, no more.
+    let passed = 0;
+    for (let i = 0; i < 40; i++) if (g.take(chunk(2000))) passed += 2000;
+    expect(passed).toBe(24_000);
+    expect(refused).toEqual(['more sound than real time']);
+    // A second later, 1.25 s worth has come back, capped at the burst.
+    advance(1000);
+    passed = 0;
+    for (let i = 0; i < 40; i++) if (g.take(chunk(2000))) passed += 2000;
+    expect(passed).toBe(24_000);
+    // Real time, steadily, always passes: 2048 frames every 42.67 ms for 10 s.
+    const steady = gate();
+    let ok = 0;
+    for (let i = 0; i < 234; i++) {
+      steady.advance((PAGE_AUDIO_CHUNK / 48_000) * 1000);
+      if (steady.g.take(chunk(PAGE_AUDIO_CHUNK))) ok++;
+    }
+    expect(ok).toBe(234);
+    expect(steady.refused).toEqual([]);
+  });
+});
+
+describe('pageAudioScript', () => {
+  it('is a self-contained script that takes the binding away from the page', () => {
+    const source = pageAudioScript();
+    expect(() => new Function(source)).not.toThrow();
+    expect(source).toContain('delete globalThis["__studioPageAudio"]');
+    expect(source).toContain('createScriptProcessor(2048, 2, 2)');
+  });
+});
