@@ -5,6 +5,7 @@
  * publisher.ts.
  */
 import dgram from 'node:dgram';
+import { readFileSync } from 'node:fs';
 import { publishTestStream, type Publisher } from './publisher';
 
 export interface TsPublishOptions {
@@ -29,4 +30,23 @@ export function freeUdpPort(): Promise<number> {
       socket.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Whether some process has this UDP port bound (Linux's /proc/net/udp and udp6): the positive
+ * signal that an SRT listener is ready for a caller, which would otherwise fail its handshake.
+ */
+export function udpPortBound(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  for (const table of ['/proc/net/udp', '/proc/net/udp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue; // no IPv6 on this machine
+    }
+    // Each row: "sl local_address rem_address …"; the local address ends with :PORT in hex.
+    if (text.split('\n').some((row) => row.trim().split(/\s+/)[1]?.endsWith(hex))) return true;
+  }
+  return false;
 }

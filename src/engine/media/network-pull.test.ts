@@ -1,6 +1,9 @@
 /** NetworkPull's retry timing (reconnect_delay_sec, then the backoff), with a fake clock. */
-import { describe, expect, it } from 'vitest';
-import { Status, fail } from '../../shared';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Status, fail, ok } from '../../shared';
 import type { Logger } from '../api';
 import { FakeClock } from '../testing/fake-clock';
 import { NetworkPull, failureCause, retryDelayMs, type PullStatus } from './network-pull';
@@ -54,6 +57,58 @@ describe('NetworkPull reconnect', () => {
     expect(delays).toEqual([3000, 6000]);
     clock.advance(6000);
     await expect.poll(() => delays).toEqual([3000, 6000, 12_000]);
+    await pull.dispose();
+  });
+});
+
+describe('NetworkPull watchdog', () => {
+  // Stands in for an FFmpeg that has opened its input and waits for data: an SRT listener with
+  // nobody calling yet, or a caller whose server accepted and sends nothing.
+  const dir = mkdtempSync(path.join(tmpdir(), 'pull-watchdog-'));
+  const waiting = path.join(dir, 'ffmpeg');
+  writeFileSync(waiting, '#!/bin/sh\nexec sleep 600\n');
+  chmodSync(waiting, 0o755);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function pullOf(raw: string): { pull: NetworkPull; clock: FakeClock; lines: string[]; statuses: PullStatus[] } {
+    const clock = new FakeClock();
+    const url = parseNetworkUrl(raw);
+    if (!url.ok) throw new Error(url.error.message);
+    const lines: string[] = [];
+    const statuses: PullStatus[] = [];
+    const pull = new NetworkPull({
+      name: 'Phone',
+      url: url.value,
+      ffmpegPath: async () => ok(waiting),
+      clock,
+      logger: { log: (level, message) => lines.push(`${level} ${message}`) },
+      reconnect: reconnectPolicy({ reconnect_delay_sec: 1 }),
+      onStatus: (s) => statuses.push(s),
+    });
+    return { pull, clock, lines, statuses };
+  }
+
+  it('lets an SRT listener wait for its first caller for as long as it takes', async () => {
+    const { pull, clock, lines, statuses } = pullOf('srt://0.0.0.0:9000?mode=listener');
+    expect(pull.status()).toMatchObject({ state: 'connecting', reason: 'waiting for a caller…' });
+    pull.start();
+    await expect.poll(() => (pull as unknown as { process: { pid?: number } | null }).process?.pid).toBeTypeOf('number');
+    // Ten minutes of fake time, a second at a time (the watchdog checks every second).
+    for (let i = 0; i < 600; i++) clock.advance(1000);
+    expect(lines.filter((l) => /no data|down/.test(l))).toEqual([]);
+    expect(statuses).toEqual([]);
+    expect(pull.status()).toMatchObject({ state: 'connecting', reason: 'waiting for a caller…' });
+    await pull.dispose();
+  });
+
+  it('gives up on a caller that gets no picture in 20 s', async () => {
+    const { pull, clock, lines, statuses } = pullOf('srt://127.0.0.1:9000?streamid=cam');
+    expect(pull.status().reason).toBe('connecting…');
+    pull.start();
+    await expect.poll(() => (pull as unknown as { process: { pid?: number } | null }).process?.pid).toBeTypeOf('number');
+    for (let i = 0; i < 20; i++) clock.advance(1000);
+    expect(lines).toContain('warn network source: no data, reconnecting');
+    await expect.poll(() => statuses.at(-1)?.state).toBe('reconnecting');
     await pull.dispose();
   });
 });

@@ -12,6 +12,12 @@
  * fragment for STALL_MS) is retried after the input's reconnect_delay_sec, then after the
  * destinations' backoff grown from it (output/backoff.ts), and the counter starts over after a
  * stable run.
+ *
+ * An SRT listener (srt://0.0.0.0:PORT?mode=listener) inverts the roles: FFmpeg binds the port and
+ * waits for a caller (a phone, an encoder) to push to it. It may wait for as long as nobody calls,
+ * so no connect timeout applies until a caller's stream has begun (the init segment); once the caller
+ * goes away the attempt ends as any other and the port is bound again at once for the next caller
+ * (re-listening calls nobody, so no backoff is owed). A port another program holds is said as such.
  */
 import { Status, fail, type Result } from '../../shared';
 import type { Clock, Logger, TimerHandle } from '../api';
@@ -23,12 +29,19 @@ import { concatList, type NetworkUrl } from './network-url';
 
 export type PullState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
+/** A listener's reason before its first caller. */
+const WAITING = 'waiting for a caller…';
+
 /** The descriptor FFmpeg reads the concat list from (as a pusher's preset: after pipes 0–4). */
 const LIST_FD = 5;
 /** No fragment for this long while live: the stream is lost even when TCP has not noticed. */
 const STALL_MS = 5000;
-/** No picture this long after an attempt starts: give up on the attempt and retry. */
+/** No picture this long after an attempt starts (a listener: after its caller's stream began): retry. */
 const CONNECT_TIMEOUT_MS = 20_000;
+/** A listener binds its port again this soon after its caller left (the old FFmpeg has exited). */
+const RELISTEN_MS = 100;
+/** FFmpeg's words when a listener cannot bind its port. */
+const PORT_TAKEN = /Address already in use/i;
 /** Live this long and the retry counter starts over (as a destination's). */
 const STABLE_MS = 60_000;
 /** A reader joining gets at most this much from the last keyframe on; a longer GOP is not kept. */
@@ -73,7 +86,7 @@ export interface NetworkPullOptions {
 
 export class NetworkPull {
   private state: PullState = 'connecting';
-  private reason: string | null = 'connecting…';
+  private reason: string | null;
   private attempt = 0;
   private process: FfmpegProcess | null = null;
   private init: InitSegment | null = null;
@@ -83,11 +96,15 @@ export class NetworkPull {
   private retryTimer: TimerHandle | null = null;
   private watchdog: TimerHandle | null = null;
   private lastFragmentAt = 0;
+  /** When this attempt's init segment came (null before): a listener's caller has begun. */
+  private initAt: number | null = null;
   private liveSince: number | null = null;
   private transcode = false;
   private generation = 0;
   private disposed = false;
-  constructor(private readonly opts: NetworkPullOptions) {}
+  constructor(private readonly opts: NetworkPullOptions) {
+    this.reason = opts.url.listener ? WAITING : 'connecting…';
+  }
 
   start(): void {
     void this.connect();
@@ -159,6 +176,7 @@ export class NetworkPull {
     });
     this.process = proc;
     this.init = null;
+    this.initAt = null;
     this.cache = [];
     this.cacheBytes = 0;
     const started = proc.start();
@@ -211,8 +229,11 @@ export class NetworkPull {
       ...audio,
       '-f',
       'mp4',
+      // delay_moov: the header waits for the first fragment, by when aac_adtstoasc has found
+      // MPEG-TS's AudioSpecificConfig; an empty_moov written at once has none, and Chromium's MSE
+      // cannot decode AAC without it ("the stream could not be decoded": SRT and HLS sources).
       '-movflags',
-      'empty_moov+default_base_moof+frag_keyframe',
+      'empty_moov+delay_moov+default_base_moof+frag_keyframe',
       // Fragments of at most 100 ms: what a player waits for before it can show a frame.
       '-frag_duration',
       '100000',
@@ -236,6 +257,7 @@ export class NetworkPull {
       return;
     }
     this.init = init;
+    this.initAt = this.opts.clock.now();
   }
 
   private onFragment(gen: number, fragment: Fragment): void {
@@ -264,11 +286,15 @@ export class NetworkPull {
   /** The watchdog: no picture in time, or no fragment for STALL_MS while live, ends the attempt. */
   private arm(gen: number): void {
     const startedAt = this.opts.clock.now();
+    const listener = this.opts.url.listener;
     const check = (): void => {
       this.watchdog = null;
       if (gen !== this.generation || this.disposed) return;
       const now = this.opts.clock.now();
-      const stalled = this.state === 'live' ? now - this.lastFragmentAt >= STALL_MS : now - startedAt >= CONNECT_TIMEOUT_MS;
+      // A listener waits for its caller as long as it takes: the clock starts when one has called
+      // (the init segment came), and FFmpeg stays bound meanwhile, so no caller finds the port shut.
+      const since = listener ? this.initAt : startedAt;
+      const stalled = this.state === 'live' ? now - this.lastFragmentAt >= STALL_MS : since !== null && now - since >= CONNECT_TIMEOUT_MS;
       if (stalled) {
         this.opts.logger.log('warn', 'network source: no data, reconnecting', { source: this.opts.name, url: this.opts.url.display });
         void this.process?.dispose();
@@ -291,11 +317,14 @@ export class NetworkPull {
     const cause = this.init ? (info.stderr.at(-1) ?? null) : failureCause(info.stderr);
     // A refused certificate is the one failure the user fixes on this machine rather than the server's.
     const hint = cause && /certificate/i.test(cause) && !this.init ? "the server's TLS certificate is not trusted (a private CA: set STUDIO_NETWORK_CA_FILE to its PEM file)" : null;
-    const why = [info.failure?.error.message, cause, hint].filter(Boolean).join(' — ') || (info.stderr.at(-1) ?? 'the stream ended');
-    this.lost(gen, why);
+    // FFmpeg's first line is only "unable to create/configure SRT socket"; the port is the cause.
+    const taken = this.opts.url.listener && !this.init && info.stderr.some((l) => PORT_TAKEN.test(l)) ? `${this.opts.url.display} cannot listen: the port is already in use (another program, or another source listening on it)` : null;
+    const why = taken ?? ([info.failure?.error.message, cause, hint].filter(Boolean).join(' — ') || (info.stderr.at(-1) ?? 'the stream ended'));
+    // The card says it too: the user has to free the port or pick another, waiting will not help.
+    this.lost(gen, why, taken ? `port ${portOf(this.opts.url.display)} is in use, retrying…` : undefined);
   }
 
-  private lost(gen: number, why: string): void {
+  private lost(gen: number, why: string, reason = 'reconnecting…'): void {
     if (gen !== this.generation || this.disposed) return;
     this.process = null;
     this.clearTimers();
@@ -303,11 +332,14 @@ export class NetworkPull {
     const now = this.opts.clock.now();
     if (this.liveSince !== null && now - this.liveSince >= STABLE_MS) this.attempt = 0;
     this.liveSince = null;
-    this.attempt++;
-    const delay = retryDelayMs(this.attempt, this.opts.reconnect, this.opts.random);
     const wasLive = this.state === 'live';
+    // A listener whose caller left waits for the next one at once; a failing one (port taken) backs off.
+    const relisten = this.opts.url.listener && wasLive;
+    if (relisten) this.attempt = 0;
+    this.attempt++;
+    const delay = relisten ? RELISTEN_MS : retryDelayMs(this.attempt, this.opts.reconnect, this.opts.random);
     this.state = 'reconnecting';
-    this.reason = 'reconnecting…';
+    this.reason = reason;
     this.init = null;
     this.cache = [];
     this.cacheBytes = 0;
@@ -336,6 +368,11 @@ export class NetworkPull {
     this.retryTimer = null;
     this.watchdog = null;
   }
+}
+
+/** The port a display URL names ("srt://0.0.0.0:9000/…" → "9000"). */
+function portOf(display: string): string {
+  return /:(\d+)\/…$/.exec(display)?.[1] ?? '?';
 }
 
 /**

@@ -13,6 +13,22 @@ describe('parseNetworkUrl', () => {
     expect(r.ok && r.value.url).toBe('rtmp://127.0.0.1:1935/live/supersecret');
   });
 
+  it('knows an SRT listener (the studio binds the port, a caller pushes), which needs a port', () => {
+    const l = parseNetworkUrl('srt://0.0.0.0:9000?mode=listener&latency=200000');
+    expect(l.ok && l.value.listener).toBe(true);
+    expect(l.ok && l.value.display).toBe('srt://0.0.0.0:9000/…');
+    for (const caller of ['srt://10.0.0.2:9000?streamid=abc', 'srt://10.0.0.2:9000?mode=caller', 'rtmp://h/live/mode=listener']) {
+      const r = parseNetworkUrl(caller);
+      expect(r.ok && r.value.listener, caller).toBe(false);
+    }
+    const anyHost = parseNetworkUrl('srt://:9000?mode=listener');
+    expect(anyHost.ok).toBe(false);
+    if (!anyHost.ok) expect(anyHost.error.message).toContain('use srt://0.0.0.0:9000?mode=listener');
+    const noPort = parseNetworkUrl('srt://0.0.0.0?mode=listener');
+    expect(noPort.ok).toBe(false);
+    if (!noPort.ok) expect(noPort.error.message).toMatch(/names no port; use srt:\/\/0\.0\.0\.0:PORT\?mode=listener/);
+  });
+
   it('gives the scrubber every secret part, so a log line with the URL shows none of it', () => {
     const url = 'srt://10.0.0.2:9000?streamid=#!::r=live/cam,m=request&passphrase=correcthorse';
     const r = parseNetworkUrl(url);

@@ -26,6 +26,11 @@ export interface NetworkUrl {
   display: string;
   /** Parts of the URL that may be secret (path, query, credentials), for the log scrubber. */
   secrets: string[];
+  /**
+   * srt://host:port?mode=listener: the studio binds the port and waits for a caller (a phone, an
+   * encoder) to push to it, instead of calling a server.
+   */
+  listener: boolean;
 }
 
 const FIELD = 'settings.input';
@@ -53,10 +58,15 @@ export function parseNetworkUrl(raw: string): Result<NetworkUrl> {
   try {
     parsed = new URL(url);
   } catch {
+    // FFmpeg takes srt://:9000?mode=listener (any address); a URL needs the host spelled out.
+    if (scheme === 'srt' && /^srt:\/\/:\d+/i.test(url)) return fail(Status.InvalidRequestField, `Input (URL) names no host; to listen on every address use srt://0.0.0.0${/^srt:\/\/(:\d+)/i.exec(url)?.[1]}?mode=listener.`, FIELD);
     return fail(Status.InvalidRequestField, `Input (URL) is not a valid ${scheme}:// URL; expected ${scheme}://host[:port]/….`, FIELD);
   }
   if (!parsed.hostname) return fail(Status.InvalidRequestField, `Input (URL) names no host; expected ${scheme}://host[:port]/….`, FIELD);
   if (/\s/.test(url)) return fail(Status.InvalidRequestField, 'Input (URL) contains spaces; encode them as %20.', FIELD);
+  const listener = scheme === 'srt' && /[?&]mode=listener(?:&|$)/i.test(url);
+  // FFmpeg would fail with "Port missing in uri" on every attempt.
+  if (listener && !parsed.port) return fail(Status.InvalidRequestField, 'Input (URL) listens for an SRT caller but names no port; use srt://0.0.0.0:PORT?mode=listener.', FIELD);
   const port = parsed.port ? `:${parsed.port}` : '';
   const display = `${scheme}://${parsed.hostname}${port}/…`;
   const secrets = new Set<string>();
@@ -79,7 +89,7 @@ export function parseNetworkUrl(raw: string): Result<NetworkUrl> {
   }
   if (parsed.username) secrets.add(decodeURIComponent(parsed.username));
   if (parsed.password) secrets.add(decodeURIComponent(parsed.password));
-  return ok({ url, scheme: scheme as NetworkScheme, display, secrets: [url, ...secrets] });
+  return ok({ url, scheme: scheme as NetworkScheme, display, secrets: [url, ...secrets], listener });
 }
 
 /** The URL an ffmpeg_source pulls, or null when it plays a local file (or is not a media source). */
