@@ -11,6 +11,7 @@ import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { createOffscreenBrowserHost } from './browser-source';
 import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
 import { PageAudioRoute, bindBrowserSourceAudio, installDisplayMediaHandler } from './display-media';
+import { enableSystemAudioLoopback } from './loopback';
 import { bindGlobalHotkeys } from './global-hotkeys';
 import { installGuards } from './guards';
 import { privacyNotices, requestedKinds } from './os-privacy';
@@ -42,6 +43,10 @@ let stopping: Promise<void> | null = null;
 // for a second profile or the Electron smoke suite. Must be set before 'ready'.
 const dataDirOverride = process.env['BROADCAST_STUDIO_DATA_DIR'];
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+
+// macOS's system sound for desktop audio (audio_output_capture): Chromium's features are read at
+// start-up, so they are switched on before 'ready' (loopback.ts).
+enableSystemAudioLoopback(app.commandLine, process.platform);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IpcChannel, Status } from '../shared';
+import { FRAME_HEADER_BYTES, FrameKind, IpcChannel, Status, VideoFormat, writeFrameHeader } from '../shared';
 import type { Disposable, Studio } from '../engine/api';
 import { createStudio } from '../engine/studio';
 import { bindStudioIpc } from './ipc';
-import { FakeWebContents, fakeElectron } from './testing/fake-electron';
+import { FakeWebContents, fakeElectron, type FakeMessagePortMain } from './testing/fake-electron';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
 
@@ -34,6 +34,25 @@ afterEach(async () => {
   await studio.dispose();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** A video Repeat frame (header only) with this sequence, as the compositor sends one. */
+function repeatFrame(sequence: number): ArrayBuffer {
+  const buffer = new ArrayBuffer(FRAME_HEADER_BYTES);
+  writeFrameHeader(new DataView(buffer), { kind: FrameKind.Video, format: VideoFormat.Repeat, width: 1280, height: 720, sequence, captureMs: 0 });
+  return buffer;
+}
+
+/** The page asks for its frame port (as the preload does) and gets the page's end of it. */
+function askPort(wc: FakeWebContents): FakeMessagePortMain {
+  fakeElectron.ipcMain.emit(IpcChannel.framePort, { sender: wc, senderFrame: { url: wc.url } });
+  const posted = wc.posted.at(-1);
+  expect(posted?.channel).toBe(IpcChannel.framePort);
+  expect(posted!.message).toBeNull();
+  expect(posted!.transfer).toHaveLength(1);
+  return posted!.transfer[0]!;
+}
+
+const acks = (wc: FakeWebContents): unknown[] => wc.sent.filter(([c]) => c === IpcChannel.ack).map(([, v]) => v);
 
 const invoke = (wc: FakeWebContents, type: unknown, args: unknown) => fakeElectron.ipcMain.invoke(IpcChannel.invoke, { sender: wc, senderFrame: { url: wc.url } }, type, args) as Promise<{ ok: boolean; value?: unknown; error?: { code: number; message: string } }>;
 
@@ -62,10 +81,61 @@ describe('bindStudioIpc', () => {
     expect(studio.document().output.ffmpegPath).toBe(before);
   });
 
+  it('gives our page a frame port whose frames reach its session, and posts nothing back on it', () => {
+    const wc = new FakeWebContents('file:///page');
+    const page = askPort(wc);
+    expect(page.transferred).toBe(true);
+    // Not the output owner: the engine acknowledges at once, which proves the frame arrived.
+    page.postMessage(repeatFrame(7));
+    page.postMessage(new Uint8Array(repeatFrame(8)));
+    expect(acks(wc)).toEqual([7, 8]);
+    // The old path still works beside it (a bridge without the port, or before it came).
+    fakeElectron.ipcMain.emit(IpcChannel.frame, { sender: wc, senderFrame: { url: wc.url } }, repeatFrame(9));
+    expect(acks(wc)).toEqual([7, 8, 9]);
+    // Only binary frames: anything else is dropped and logged.
+    page.postMessage({ not: 'a frame' });
+    expect(refused).toContain('dropped a frame message that is not binary');
+    expect(acks(wc)).toEqual([7, 8, 9]);
+    // Acks go over IPC; nothing was ever posted to the page on the port.
+    const ours = page.other!;
+    expect(ours.started).toBe(true);
+    let echoed = 0;
+    page.on('message', () => echoed++);
+    page.start();
+    expect(echoed).toBe(0);
+  });
+
+  it('gives an untrusted sender no port', () => {
+    trusted = false;
+    const wc = new FakeWebContents('https://example.com/');
+    fakeElectron.ipcMain.emit(IpcChannel.framePort, { sender: wc, senderFrame: { url: wc.url } });
+    expect(wc.posted).toEqual([]);
+    expect(fakeElectron.MessageChannelMain.created).toEqual([]);
+    expect(refused).toContain('refused IPC from an unknown sender');
+  });
+
+  it('closes the port when the page asks again, navigates, or the binding goes', () => {
+    const wc = new FakeWebContents('file:///page');
+    const first = askPort(wc);
+    const second = askPort(wc);
+    expect(first.closed).toBe(true);
+    expect(second.closed).toBe(false);
+    // A frame on the old port reaches nothing.
+    first.postMessage(repeatFrame(1));
+    second.postMessage(repeatFrame(2));
+    expect(acks(wc)).toEqual([2]);
+    wc.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    expect(second.closed).toBe(true);
+    const third = askPort(wc);
+    binding.dispose();
+    expect(third.closed).toBe(true);
+    binding = { dispose: () => {} };
+  });
+
   it('removes every handler when disposed', () => {
     binding.dispose();
     expect(fakeElectron.ipcMain.handlers.has(IpcChannel.invoke)).toBe(false);
-    for (const c of [IpcChannel.subscribe, IpcChannel.frame, IpcChannel.stats]) expect(fakeElectron.ipcMain.count(c), c).toBe(0);
+    for (const c of [IpcChannel.subscribe, IpcChannel.frame, IpcChannel.framePort, IpcChannel.stats]) expect(fakeElectron.ipcMain.count(c), c).toBe(0);
     binding = { dispose: () => {} };
   });
 });

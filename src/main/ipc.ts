@@ -2,8 +2,13 @@
  * Binds the studio to the window over IPC: one renderer session per web contents, opened on first
  * use and closed when the page navigates, reloads, crashes or is destroyed. Only our own page in
  * our own window is heard; anything else is refused and logged.
+ *
+ * Frames may also come on a frame port: a MessageChannelMain made per page when it asks
+ * (IpcChannel.framePort), one end kept here, the other handed to the page. It carries only frame
+ * messages into that page's session (nothing is ever posted back on it) and is closed with the
+ * session. It spares the page contextBridge's copies of every frame (bench/desktop-frames.mjs).
  */
-import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { MessageChannelMain, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain, type WebContents } from 'electron';
 import { Status, fail, type CommandType, type StudioEvent } from '../shared';
 import type { Disposable, Logger, RendererSession, Studio } from '../engine/api';
 import { parseStats } from '../server/messages';
@@ -24,6 +29,8 @@ interface Binding {
     pending: StudioEvent[];
   };
   release: () => void;
+  /** Our end of the page's frame port, once it asked for one. */
+  port: MessagePortMain | null;
 }
 
 /** Bounds what a page that never subscribes can make us hold. */
@@ -65,7 +72,10 @@ export function bindStudioIpc(opts: IpcOptions): Disposable {
     const binding: Binding = {
       session,
       state,
+      port: null,
       release: () => {
+        binding.port?.close();
+        binding.port = null;
         if (wc.isDestroyed()) return;
         wc.off('did-start-navigation', onNavigate);
         wc.off('render-process-gone', close);
@@ -104,15 +114,31 @@ export function bindStudioIpc(opts: IpcOptions): Disposable {
     }
   };
 
-  const onFrame = (event: IpcMainEvent, message: unknown): void => {
-    if (!opts.trusted(event)) return refuse(event, Channel.frame);
+  const frame = (session: RendererSession, message: unknown): void => {
     const bytes = toBytes(message);
     if (!bytes) return logger.log('warn', 'dropped a frame message that is not binary');
     try {
-      bindingFor(event.sender).session.frame(bytes);
+      session.frame(bytes);
     } catch (error) {
       logger.log('warn', 'dropped a frame message the engine refused', { error: String(error) });
     }
+  };
+
+  const onFrame = (event: IpcMainEvent, message: unknown): void => {
+    if (!opts.trusted(event)) return refuse(event, Channel.frame);
+    frame(bindingFor(event.sender).session, message);
+  };
+
+  // A page asking again (it reloaded its bridge) gets a fresh port; the old one is closed.
+  const onFramePort = (event: IpcMainEvent): void => {
+    if (!opts.trusted(event)) return refuse(event, Channel.framePort);
+    const binding = bindingFor(event.sender);
+    binding.port?.close();
+    const { port1, port2 } = new MessageChannelMain();
+    binding.port = port1;
+    port1.on('message', (e) => frame(binding.session, e.data));
+    port1.start();
+    event.sender.postMessage(Channel.framePort, null, [port2]);
   };
 
   const onStats = (event: IpcMainEvent, raw: unknown): void => {
@@ -124,6 +150,7 @@ export function bindStudioIpc(opts: IpcOptions): Disposable {
 
   ipcMain.on(Channel.subscribe, onSubscribe);
   ipcMain.on(Channel.frame, onFrame);
+  ipcMain.on(Channel.framePort, onFramePort);
   ipcMain.on(Channel.stats, onStats);
 
   return {
@@ -131,6 +158,7 @@ export function bindStudioIpc(opts: IpcOptions): Disposable {
       ipcMain.removeHandler(Channel.invoke);
       ipcMain.off(Channel.subscribe, onSubscribe);
       ipcMain.off(Channel.frame, onFrame);
+      ipcMain.off(Channel.framePort, onFramePort);
       ipcMain.off(Channel.stats, onStats);
       for (const binding of [...bindings.values()]) {
         binding.release();

@@ -10,6 +10,8 @@ describe('privacyAdvice', () => {
     expect(privacyAdvice('darwin', 'camera', 'denied')).toMatch(/Privacy & Security › Camera, turn Broadcast Studio on, then quit and reopen/);
     expect(privacyAdvice('darwin', 'microphone', 'denied')).toMatch(/› Microphone/);
     expect(privacyAdvice('darwin', 'screen', 'denied')).toMatch(/Screen & System Audio Recording \(Screen Recording before macOS 15\)/);
+    // Desktop audio on macOS comes through screen capture: the notice names it too.
+    expect(privacyAdvice('darwin', 'screen', 'denied')).toMatch(/record the screen or the sound the computer plays \(desktop audio\)/);
     expect(privacyAdvice('win32', 'camera', 'denied')).toMatch(/Privacy & security › Camera.*"Let desktop apps access your camera"/);
     expect(privacyAdvice('win32', 'microphone', 'denied')).toMatch(/"Microphone access"/);
     expect(privacyAdvice('darwin', 'camera', 'restricted')).toMatch(/device management profile or parental controls/);

@@ -18,7 +18,12 @@ const MAC_PANES: Record<PrivacyKind, string> = {
   screen: 'Screen & System Audio Recording (Screen Recording before macOS 15)',
 };
 
-const USES: Record<PrivacyKind, string> = { camera: 'use the camera', microphone: 'use the microphone', screen: 'record the screen' };
+// macOS gives desktop audio (audio_output_capture) through screen capture, under the same switch.
+const USES: Record<PrivacyKind, string> = {
+  camera: 'use the camera',
+  microphone: 'use the microphone',
+  screen: 'record the screen or the sound the computer plays (desktop audio)',
+};
 
 /** Whether this platform can refuse `kind` to apps (and Electron can tell). */
 function askable(platform: NodeJS.Platform, kind: PrivacyKind): boolean {

@@ -3,14 +3,18 @@
  * path: its members are fixed here, so adding one is a deliberate change to this test.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IpcChannel, type StudioBridge } from '../shared';
+import { FRAME_PORT_MESSAGE, IpcChannel, type StudioBridge } from '../shared';
 
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   sent: [] as unknown[][],
   listeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
+  /** What the preload posted to the page's window. */
+  windowPosts: [] as unknown[][],
 }));
+
+vi.stubGlobal('postMessage', (...args: unknown[]) => fake.windowPosts.push(args));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
@@ -35,7 +39,7 @@ describe('the preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['studio']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['browserSourceAudio', 'chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'onMenuAction', 'openFolder', 'reportStats', 'sendFrame', 'setMenu', 'subscribe'].sort(),
+      ['browserSourceAudio', 'chooseFfmpeg', 'host', 'invoke', 'mediaUrl', 'onFrameAck', 'onMenuAction', 'openFolder', 'reportStats', 'requestFramePort', 'sendFrame', 'setMenu', 'subscribe'].sort(),
     );
     for (const value of Object.values(bridge)) expect(['function', 'string']).toContain(typeof value);
     expect(bridge.host).toBe('desktop');
@@ -68,5 +72,23 @@ describe('the preload bridge', () => {
     off();
     deliver({ sender: 'ipc' }, 'edit.redo');
     expect(got).toEqual(['edit.undo']);
+  });
+
+  it('asks for the frame port once per page, takes no argument, and hands only the port to the page', () => {
+    bridge.requestFramePort!();
+    bridge.requestFramePort!();
+    expect(fake.sent.filter(([c]) => c === IpcChannel.framePort)).toEqual([[IpcChannel.framePort]]);
+    const port = { postMessage: () => {} };
+    fake.listeners.get(IpcChannel.framePort)!({ ports: [port], sender: 'ipc' });
+    expect(fake.windowPosts).toEqual([[FRAME_PORT_MESSAGE, '*', [port]]]);
+    // A message without a port posts nothing.
+    fake.listeners.get(IpcChannel.framePort)!({ ports: [], sender: 'ipc' });
+    expect(fake.windowPosts).toHaveLength(1);
+  });
+
+  it('still sends frames over IPC (the fallback before or without the port)', () => {
+    const frame = new ArrayBuffer(32);
+    bridge.sendFrame(frame);
+    expect(fake.sent.at(-1)).toEqual([IpcChannel.frame, frame]);
   });
 });

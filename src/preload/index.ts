@@ -6,6 +6,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import {
+  FRAME_PORT_MESSAGE,
   MEDIA_SCHEME,
   Status,
   fail,
@@ -46,6 +47,18 @@ ipcRenderer.on(Channel.ack, (_ipc, sequence: number) => {
 ipcRenderer.on(Channel.menuAction, (_ipc, id: unknown) => {
   if (typeof id !== 'string') return;
   for (const listener of [...menuListeners]) listener(id);
+});
+
+/** The page's window, as far as the frame port needs it (this preload is typed without the DOM). */
+const page = globalThis as unknown as { postMessage(message: string, targetOrigin: string, transfer: unknown[]): void };
+let framePortAsked = false;
+// The frame port goes to the page's own world as a window message: contextBridge cannot pass a
+// MessagePort, and the page posting frames on it directly skips contextBridge's copies. It carries
+// only frames, into the page's own session (main never posts on it). '*' because a file:// page's
+// origin is opaque; the message goes to this window only.
+ipcRenderer.on(Channel.framePort, (ipc) => {
+  const port = ipc.ports[0];
+  if (port) page.postMessage(FRAME_PORT_MESSAGE, '*', [port]);
 });
 
 const bridge: StudioBridge = {
@@ -119,6 +132,12 @@ const bridge: StudioBridge = {
     return () => {
       menuListeners.delete(listener);
     };
+  },
+  // Once per page load: asking again would close the port the page already holds.
+  requestFramePort() {
+    if (framePortAsked) return;
+    framePortAsked = true;
+    ipcRenderer.send(Channel.framePort);
   },
 };
 

@@ -46,6 +46,11 @@ export interface StudioBridge {
   setMenu?(menus: TopMenuSpec[]): void;
   /** Desktop only: an application-menu item was chosen (its id). */
   onMenuAction?(listener: (id: string) => void): () => void;
+  /**
+   * Desktop only: asks for this page's frame port, which arrives once as a window message
+   * (FRAME_PORT_MESSAGE). Listen before asking. sendFrame keeps working without it.
+   */
+  requestFramePort?(): void;
 }
 
 // ---- frame messages -------------------------------------------------------------------------
@@ -143,4 +148,16 @@ export const IpcChannel = {
   openFolder: 'studio:openFolder',
   /** Page → main (invoke): the page's next getDisplayMedia is this browser source's page (its sound; main/display-media.ts). */
   browserSourceAudio: 'studio:browserSourceAudio',
+  /**
+   * Preload → main: asks for this page's frame port; main → preload: the port (a MessagePort that
+   * carries only frame messages, page → main). See FRAME_PORT_MESSAGE.
+   */
+  framePort: 'studio:framePort',
 } as const;
+
+/**
+ * The desktop app's frame port reaches the page's own world as a window message with this data and
+ * the port in `ports` (the preload posts it; contextBridge cannot pass a MessagePort). Frames sent on
+ * it skip contextBridge, which copies every ArrayBuffer that crosses it.
+ */
+export const FRAME_PORT_MESSAGE = 'studio:frame-port';

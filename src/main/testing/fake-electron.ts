@@ -60,6 +60,55 @@ export class FakeWebContents extends Emitter {
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
   }
+  /** webContents.postMessage: what was posted, with the ports it transferred to the page. */
+  readonly posted: Array<{ channel: string; message: unknown; transfer: FakeMessagePortMain[] }> = [];
+  postMessage(channel: string, message: unknown, transfer: FakeMessagePortMain[] = []): void {
+    for (const port of transfer) port.transferred = true;
+    this.posted.push({ channel, message, transfer });
+  }
+}
+
+/**
+ * MessagePortMain as Electron's main process has it (Node-style events, queued until start()).
+ * The test plays the page's end: `deliver` is a message from the entangled port.
+ */
+export class FakeMessagePortMain extends Emitter {
+  started = false;
+  closed = false;
+  /** Handed to a page (webContents.postMessage's transfer list). */
+  transferred = false;
+  other: FakeMessagePortMain | null = null;
+  private readonly queue: unknown[] = [];
+  start(): void {
+    this.started = true;
+    for (const data of this.queue.splice(0)) this.emit('message', { data, ports: [] });
+  }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.emit('close');
+    this.other?.close();
+  }
+  postMessage(data: unknown): void {
+    this.other?.deliver(data);
+  }
+  /** A message arriving from the other end. */
+  deliver(data: unknown): void {
+    if (this.closed) return;
+    if (this.started) this.emit('message', { data, ports: [] });
+    else this.queue.push(data);
+  }
+}
+
+export class FakeMessageChannelMain {
+  static created: FakeMessageChannelMain[] = [];
+  readonly port1 = new FakeMessagePortMain();
+  readonly port2 = new FakeMessagePortMain();
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+    FakeMessageChannelMain.created.push(this);
+  }
 }
 
 export class FakeBrowserWindow extends Emitter {
@@ -158,6 +207,7 @@ export const fakeElectron = {
     },
   },
   BrowserWindow: FakeBrowserWindow,
+  MessageChannelMain: FakeMessageChannelMain,
   globalShortcut: {
     /** Accelerator → callback, as the OS holds them; `taken` ones another app owns. */
     registered: new Map<string, () => void>(),
@@ -185,5 +235,6 @@ export const fakeElectron = {
     fakeElectron.dialog.answer = { canceled: true, filePaths: [] };
     fakeElectron.Menu.installed = null;
     FakeBrowserWindow.created.length = 0;
+    FakeMessageChannelMain.created.length = 0;
   },
 };

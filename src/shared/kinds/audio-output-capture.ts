@@ -6,8 +6,9 @@
  *
  * Chromium hides monitor sources from web pages (measured: Debian's Chromium 156 lists none), so on
  * Linux the engine loads a PulseAudio remap source over the monitor, which Chromium does list, under
- * the label desktopAudioLabel(device_id); the renderer opens that device. Windows answers with the
- * system loopback (getDisplayMedia); macOS has neither, and the note says so where people choose it.
+ * the label desktopAudioLabel(device_id); the renderer opens that device. Windows, and macOS 13+ in
+ * the desktop app, answer with the system loopback (getDisplayMedia); older macOS has neither, and
+ * the note says so where people choose it.
  */
 import type { KindDescriptor } from '../kinds';
 
@@ -32,9 +33,11 @@ export const AUDIO_OUTPUT_CAPTURE: KindDescriptor = {
   defaults: { device_id: DEFAULT_OUTPUT_DEVICE },
   properties: [{ type: 'list', name: 'device_id', label: 'Device', options: [{ label: 'Default', value: DEFAULT_OUTPUT_DEVICE }], devices: 'monitor' }],
   note:
-    'Desktop audio is captured on Windows (system loopback) and on Linux with PulseAudio or PipeWire ' +
-    '(the monitor of the chosen output; "Default" follows the default output when the source starts). ' +
-    'macOS does not let an app record what the computer plays this way: route the sound through a ' +
-    'loopback device (such as BlackHole) and capture that with an Audio input capture. Where the ' +
-    'system cannot, the source stays silent and says why.',
+    'Desktop audio is captured on Windows (system loopback), on macOS 13 or later in the desktop app ' +
+    '(the system sound, which needs Broadcast Studio allowed under Privacy & Security › Screen & System ' +
+    'Audio Recording), and on Linux with PulseAudio or PipeWire (the monitor of the chosen output; ' +
+    '"Default" follows the default output when the source starts). Older macOS does not let an app ' +
+    'record what the computer plays: route the sound through a loopback device (such as BlackHole) ' +
+    'and capture that with an Audio input capture. Where the system cannot, the source stays silent ' +
+    'and says why.',
 };

@@ -2,12 +2,12 @@
  * audio_output_capture (desktop audio). On Linux: the capture device the engine makes over the
  * chosen output's PulseAudio/PipeWire monitor (Chromium hides monitors themselves), found by its
  * label; the engine loads it asynchronously, so the source waits for it and opens again when the
- * devices change. On Windows: the system loopback through getDisplayMedia, which the desktop app
- * answers with the system audio. On macOS there is none; the source stays silent and says why.
+ * devices change. On Windows and macOS: the system loopback through getDisplayMedia, which the
+ * desktop app answers with the system audio (macOS 13+); where none comes the source says why.
  */
 import { AUDIO_OUTPUT_CAPTURE, type Settings } from '../../../shared';
 import { createAudioCapture } from './audio-capture';
-import { desktopAudioRoute, findMonitorDevice, monitorConstraints, noDesktopAudio, outputDeviceId } from './desktop-audio-device';
+import { desktopAudioRoute, findMonitorDevice, monitorConstraints, noDesktopAudio, noLoopbackAudio, outputDeviceId } from './desktop-audio-device';
 import type { SourceKind, SourceRuntime } from './types';
 
 /** How long an open waits for the engine's monitor device to appear before saying there is none. */
@@ -19,7 +19,8 @@ export const audioOutputCaptureSource: SourceKind = {
   create(settings, ctx, info): SourceRuntime {
     const capture = createAudioCapture(ctx, info);
     const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
-    const route = desktopAudioRoute(typeof navigator !== 'undefined' ? navigator.userAgent : '');
+    const userAgent = typeof navigator !== 'undefined' ? navigator.userAgent : '';
+    const route = desktopAudioRoute(userAgent);
     let deviceId = '';
     let disposed = false;
     let opening = false;
@@ -43,10 +44,14 @@ export const audioOutputCaptureSource: SourceKind = {
       }
     };
 
-    const openLoopback = (): Promise<MediaStream> => {
-      if (!md?.getDisplayMedia) return Promise.reject(new Error('this system cannot capture desktop audio'));
+    const openLoopback = async (): Promise<MediaStream> => {
+      if (!md?.getDisplayMedia) throw new Error('this system cannot capture desktop audio');
       // Chromium needs a video track to offer system audio; the capture keeps only the sound.
-      return md.getDisplayMedia({ video: true, audio: { suppressLocalAudioPlayback: false } as MediaTrackConstraints, systemAudio: 'include' } as DisplayMediaStreamOptions);
+      const s = await md.getDisplayMedia({ video: true, audio: { suppressLocalAudioPlayback: false } as MediaTrackConstraints, systemAudio: 'include' } as DisplayMediaStreamOptions);
+      const audio = s.getAudioTracks();
+      if (audio.length > 0 && audio.some((t) => t.readyState === 'live')) return s;
+      for (const t of s.getTracks()) t.stop();
+      throw new Error(noLoopbackAudio(userAgent, audio.length > 0));
     };
 
     const open = (): void => {

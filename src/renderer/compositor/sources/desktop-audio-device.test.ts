@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIO_OUTPUT_CAPTURE, desktopAudioLabel } from '../../../shared';
-import { desktopAudioRoute, findMonitorDevice, monitorConstraints, noDesktopAudio, outputDeviceId } from './desktop-audio-device';
+import { desktopAudioRoute, findMonitorDevice, monitorConstraints, noDesktopAudio, noLoopbackAudio, outputDeviceId } from './desktop-audio-device';
 
 describe('desktop audio device', () => {
   it('takes the route each platform allows', () => {
     expect(desktopAudioRoute('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0')).toBe('monitor');
     expect(desktopAudioRoute('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/156.0')).toBe('loopback');
-    expect(desktopAudioRoute('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/156.0')).toBe('none');
+    // macOS: the desktop app answers with the system's sound from macOS 13 (main/loopback.ts).
+    expect(desktopAudioRoute('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/156.0')).toBe('loopback');
     expect(desktopAudioRoute('Mozilla/5.0 (Linux; Android 14) Chrome/156.0')).toBe('none');
   });
 
@@ -32,6 +33,13 @@ describe('desktop audio device', () => {
 
   it('opens exactly that device without call-style processing', () => {
     expect(monitorConstraints('m1')).toMatchObject({ deviceId: { exact: 'm1' }, echoCancellation: false, noiseSuppression: false, autoGainControl: false });
+  });
+
+  it('says why a loopback capture brought no sound', () => {
+    const mac = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/156.0';
+    expect(noLoopbackAudio(mac, false)).toMatch(/only from macOS 13, in the desktop app; otherwise .*BlackHole/);
+    expect(noLoopbackAudio(mac, true)).toMatch(/Privacy & Security › Screen & System Audio Recording/);
+    expect(noLoopbackAudio('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/156.0', false)).toBe('the system gave no sound to capture');
   });
 
   it('says what to do where there is no desktop audio', () => {
