@@ -33,6 +33,7 @@ import { createLogger } from './log/logger';
 import { OutputControl, isOutputCommand } from './output/control';
 import { EncoderSelection } from './output/encoder-selection';
 import { RecordingControl } from './output/recording-control';
+import { encodedTracks } from './output/audio-tracks';
 import { ReplayControl } from './output/replay-control';
 import { ReplayPlayback } from './output/replay-playback';
 import { recordingFolder } from './output/recording/file-name';
@@ -124,6 +125,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     onReplayEnded: (error) => replay.outputEnded(error),
     // Negative sync offsets: the sound is delayed by the lead in the renderer, the pictures here.
     videoDelayMs: () => syncLeadMs(store.get().inputs),
+    // The mixer tracks the recording and the destinations use, fixed when the encoders start.
+    audioTracks: () => encodedTracks(store.get()),
     // rtmps:// destinations are verified against the host's private authority or the system's bundle.
     ...(caFile ? { caFile } : {}),
   });

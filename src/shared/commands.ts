@@ -8,6 +8,7 @@ import type { AudienceSource, BlendMode, EncoderSettings, RecordingSettings, Rem
 import type { BandwidthBudget, Diagnosis, EncoderStatus, RecordStatus, StatsSample } from './stats';
 import type { HotkeyAction, KeyCombo } from './hotkeys';
 import type { Watermark } from './watermark';
+import type { Canvas } from './canvas';
 import type { StreamReport } from './report';
 import type { MediaAction, MediaDevice, MediaStatus } from './media';
 import type { LibraryList, ObsImportResult } from './library';
@@ -202,6 +203,8 @@ export interface CommandMap {
       preset?: string;
       audioOnly?: boolean;
       rendition?: Rendition | null;
+      /** The mixer track (1..6) it sends; absent on create: 1. */
+      audioTrack?: number;
       /**
        * Sign the push URL at every connect; `privateKey` goes to the secret store (omit it to keep the
        * stored one). null removes the rule and its key.
@@ -209,10 +212,19 @@ export interface CommandMap {
       signing?: { scheme: SigningScheme; privateKey?: string; offsetSeconds?: number } | null;
       /** Where the server's audience figure is read; null: none. */
       audience?: AudienceSource | null;
+      /** The canvas it streams (an extra canvas's id, or 'main'); applies at its next start. */
+      canvas?: string;
     };
     result: { id: string };
   };
   'destination.remove': { args: { id: string }; result: null };
+  /**
+   * Creates or changes an extra canvas (canvas.ts) by id: a new one needs no more than its id (the
+   * vertical 1080×1920 defaults); any subset of the fields changes an existing one.
+   */
+  'canvas.set': { args: Partial<Canvas> & { id: string }; result: null };
+  /** Removes an extra canvas; destinations that streamed it go back to the main canvas. */
+  'canvas.remove': { args: { id: string }; result: null };
   /** Starts one destination while the stream runs (or starts the stream with just this one). */
   'destination.start': { args: { id: string }; result: null };
   /** Stops one destination; the others and the recording carry on. */

@@ -18,3 +18,4 @@ export * from './transitions';
 export * from './codecs';
 export * from './about';
 export * from './menu';
+export * from './canvas';

@@ -1,5 +1,6 @@
 import type { HotkeyBinding } from './hotkeys';
 import type { Watermark } from './watermark';
+import type { Canvas } from './canvas';
 
 /**
  * The studio document: what a scene collection plus its profile contain. The engine owns it; the
@@ -199,10 +200,14 @@ export interface Destination {
   audioOnly: boolean;
   /** Its own encoding when it cannot take the main one; null = share the main rendition. */
   rendition: Rendition | null;
+  /** The mixer track (1..6) it sends, OBS's stream "Audio Track"; applies at its next start. */
+  audioTrack: number;
   /** Signs the push URL afresh at every connect (CDN auth_key); null = the URL as given. */
   signing: DestinationSigning | null;
   /** Where the receiving server says how many watch; null = it does not (shown "not available"). */
   audience: AudienceSource | null;
+  /** The canvas it streams (canvas.ts): an extra canvas's id; absent = the main canvas. */
+  canvas?: string;
 }
 
 /**
@@ -265,6 +270,11 @@ export interface RecordingSettings {
   remuxToMp4: boolean;
   /** Refuse to start below this much free space, and stop gracefully when it drops below it. MB. */
   minFreeMb: number;
+  /**
+   * The mixer tracks (1..6, ascending, at least one) a recording writes, each as its own audio
+   * stream (OBS's RecTracks); applies at the next start.
+   */
+  tracks: number[];
   /** The replay buffer keeps this many seconds (OBS's Maximum Replay Time); absent = 20. */
   replayMaxSeconds?: number;
   /** …in at most this many MB of memory (OBS's Maximum Memory); absent = 512. */
@@ -375,6 +385,8 @@ export interface StudioDocument {
    * switch replaces or clears it.
    */
   switchTransition?: SwitchTransition;
+  /** Extra canvases (collection; canvas.ts), e.g. a vertical one; absent = the main canvas only. */
+  canvases?: Canvas[];
 }
 
 export const DEFAULT_TRANSFORM: Transform = {

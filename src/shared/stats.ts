@@ -42,6 +42,17 @@ export interface OutputStats {
   avOffsetMs?: number | null;
   /** Resampling that keeps the sound on the picture, ppm of the frame clock (the audio clock's drift). */
   audioDriftPpm?: number;
+  /** Extra canvases whose encoding runs (canvas.ts): each one's frame clock, as the main one's fields. */
+  canvases?: CanvasOutputStats[];
+}
+
+export interface CanvasOutputStats {
+  canvas: string;
+  framesSent: number;
+  lagged: number;
+  unchanged: number;
+  fresh: number;
+  dropped: number;
 }
 
 export interface RendererStats {

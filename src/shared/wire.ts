@@ -55,7 +55,7 @@ export interface StudioBridge {
 
 // ---- frame messages -------------------------------------------------------------------------
 // Little-endian header, then payload:
-//   0 u32 magic  4 u8 kind  5 u8 format  6 u16 reserved
+//   0 u32 magic  4 u8 kind  5 u8 format  6 u8 canvas (0 = main; canvas.ts)  7 u8 reserved
 //   8 u32 width | sampleRate   12 u32 height | channels
 //  16 f64 sequence (video: frame tick index of the renderer clock; audio: index of first sample frame)
 //  24 f64 capture time, ms on the renderer's clock (diagnostics only; never used as a timestamp)
@@ -73,6 +73,12 @@ export const VideoFormat = { NV12: 1, Repeat: 2 } as const;
 export const AudioFormat = { S16LE: 1 } as const;
 export const AUDIO_SAMPLE_RATE = 48000;
 export const AUDIO_CHANNELS = 2;
+/**
+ * Channels of an audio frame from the renderer: OBS's six mixer tracks, each its own stereo mix,
+ * track-major (track 1 = channels 0 and 1, track 2 = 2 and 3, ...). The header's height says how
+ * many a frame carries; a stereo frame (AUDIO_CHANNELS) is one mix that feeds every track.
+ */
+export const AUDIO_WIRE_CHANNELS = 12;
 
 export interface FrameHeader {
   kind: number;
@@ -81,6 +87,11 @@ export interface FrameHeader {
   height: number;
   sequence: number;
   captureMs: number;
+  /**
+   * Video: which canvas the picture is of (canvasIndex in canvas.ts); absent or 0 = the main one.
+   * It sits in what was a reserved zero byte, so older senders' frames read as the main canvas.
+   */
+  canvas?: number;
 }
 
 export function nv12Bytes(width: number, height: number): number {
@@ -91,7 +102,8 @@ export function writeFrameHeader(view: DataView, h: FrameHeader): void {
   view.setUint32(0, FRAME_MAGIC, true);
   view.setUint8(4, h.kind);
   view.setUint8(5, h.format);
-  view.setUint16(6, 0, true);
+  view.setUint8(6, h.canvas ?? 0);
+  view.setUint8(7, 0);
   view.setUint32(8, h.width, true);
   view.setUint32(12, h.height, true);
   view.setFloat64(16, h.sequence, true);
@@ -108,6 +120,7 @@ export function readFrameHeader(view: DataView): FrameHeader | null {
     height: view.getUint32(12, true),
     sequence: view.getFloat64(16, true),
     captureMs: view.getFloat64(24, true),
+    canvas: view.getUint8(6),
   };
 }
 

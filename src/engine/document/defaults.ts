@@ -22,7 +22,7 @@ export const DEFAULT_ENCODER: EncoderSettings = {
   audioBitrateKbps: 160,
 };
 
-export const DEFAULT_RECORDING_SETTINGS: RecordingSettings = { ...DEFAULT_RECORDING };
+export const DEFAULT_RECORDING_SETTINGS: RecordingSettings = { ...DEFAULT_RECORDING, tracks: [1] };
 
 export const DEFAULT_OUTPUT: OutputSettings = {
   encoder: DEFAULT_ENCODER,

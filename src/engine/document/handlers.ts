@@ -33,6 +33,7 @@ import { BUILT_IN_TEMPLATES, applyTemplate, templateFromSettings, validateTempla
 import type { KindRegistry } from '../kinds/registry';
 import { platform } from '../platforms';
 import { FILTER_HANDLERS } from './filters';
+import { CANVAS_HANDLERS, canvasRefusal, canvasesWithoutScene, withCanvas } from './canvases';
 import { TRANSITION_HANDLERS, withSwitchTransition } from './transitions';
 import { NESTING_HANDLERS, groupRefusal, removeSceneEverywhere } from './nesting';
 import { parseArgs } from './issues';
@@ -196,6 +197,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   ...FILTER_HANDLERS,
   ...TRANSITION_HANDLERS,
   ...NESTING_HANDLERS,
+  ...CANVAS_HANDLERS,
 
   'scene.create': (doc, { name }, ctx) => {
     const taken = nameTaken(doc, name);
@@ -233,7 +235,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       const program = scenes.find((s) => s.uuid === currentSceneUuid)!;
       events.push(ev('scene.previewChanged', { sceneUuid: program.uuid, sceneName: program.name }));
     }
-    return change({ ...doc, scenes, currentSceneUuid, previewSceneUuid }, null, ...events);
+    return change({ ...doc, scenes, currentSceneUuid, previewSceneUuid, ...canvasesWithoutScene(doc, sceneUuid) }, null, ...events);
   },
 
   'scene.rename': (doc, { sceneUuid, name }) => {
@@ -651,6 +653,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
         ...(args.enabled !== undefined && { enabled: args.enabled }),
         ...(args.preset !== undefined && { preset: args.preset }),
         ...(args.audioOnly !== undefined && { audioOnly: args.audioOnly }),
+        ...(args.audioTrack !== undefined && { audioTrack: args.audioTrack }),
         ...(args.rendition !== undefined && { rendition: renditionOrNull(args.rendition) }),
         ...(args.audience !== undefined && { audience: args.audience }),
       };
@@ -673,6 +676,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
         preset: args.preset ?? 'custom',
         audioOnly: args.audioOnly ?? false,
         rendition: renditionOrNull(args.rendition ?? null),
+        audioTrack: args.audioTrack ?? 1,
         signing: null,
         audience: args.audience ?? null,
       };
@@ -694,6 +698,11 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       }
       if (privateKey !== undefined) secrets.push({ name: signingKeyName(dest.id), value: privateKey });
       dest = { ...dest, signing: { scheme, offsetSeconds: offsetSeconds ?? dest.signing?.offsetSeconds ?? 0, hasSigningKey } };
+    }
+    if (args.canvas !== undefined) {
+      const refused = canvasRefusal(doc, args.canvas);
+      if (refused) return refused;
+      dest = withCanvas(dest, args.canvas);
     }
     const exists = doc.destinations.some((d) => d.id === dest.id);
     const destinations = exists

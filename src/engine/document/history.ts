@@ -17,7 +17,7 @@ import { UNDO_GROUP_FIELD, UNDO_GROUP_MAX } from '../../shared/undo-group';
 import { changedOrder } from './scene-order';
 
 /** The parts of the document an undo restores. */
-export type CollectionPart = Pick<StudioDocument, 'scenes' | 'inputs' | 'currentSceneUuid' | 'previewSceneUuid'>;
+export type CollectionPart = Pick<StudioDocument, 'scenes' | 'inputs' | 'currentSceneUuid' | 'previewSceneUuid' | 'canvases'>;
 
 interface Entry {
   label: string;
@@ -39,7 +39,7 @@ export const HISTORY_CAPACITY = 100;
 const MERGE_MS = 1000;
 
 /** Commands that edit the collection; switching scenes or studio mode is not an edit (as in OBS). */
-const UNDOABLE_PREFIXES = ['scene.', 'input.', 'item.', 'filter.', 'group.'];
+const UNDOABLE_PREFIXES = ['scene.', 'input.', 'item.', 'filter.', 'group.', 'canvas.'];
 /** Mute and volume are operating the show, not editing it; like scene switches they stay out. */
 const NOT_UNDOABLE = new Set(['scene.setCurrent', 'scene.setPreview', 'input.setAudio']);
 
@@ -52,6 +52,7 @@ export const collectionOf = (doc: StudioDocument): CollectionPart => ({
   inputs: doc.inputs,
   currentSceneUuid: doc.currentSceneUuid,
   previewSceneUuid: doc.previewSceneUuid,
+  canvases: doc.canvases,
 });
 
 /** A short, human label for an entry ("Undo item.setTransform" reads poorly; this reads as an edit). */
@@ -59,7 +60,7 @@ export function labelOf(type: string): string {
   const [area = '', verb = ''] = type.split('.');
   const what = { scene: 'scene', input: 'source', item: 'scene item', filter: 'filter', group: 'group' }[area] ?? area;
   const words = verb.replace(/^set/, '').replace(/([A-Z])/g, ' $1').trim().toLowerCase();
-  return verb.startsWith('set') ? `Change ${what} ${words}` : `${words.charAt(0).toUpperCase()}${words.slice(1)} ${what}`;
+  return verb.startsWith('set') ? `Change ${what} ${words}`.trimEnd() : `${words.charAt(0).toUpperCase()}${words.slice(1)} ${what}`;
 }
 
 /** The target a command acts on, from its arguments, so only same-target commands merge. */
@@ -134,7 +135,13 @@ export class UndoHistory {
 export function sameCollection(a: CollectionPart, b: CollectionPart): boolean {
   const same = <T>(x: readonly T[], y: readonly T[]): boolean =>
     x === y || (x.length === y.length && x.every((v, i) => v === y[i] || JSON.stringify(v) === JSON.stringify(y[i])));
-  return a.currentSceneUuid === b.currentSceneUuid && a.previewSceneUuid === b.previewSceneUuid && same(a.scenes, b.scenes) && same(a.inputs, b.inputs);
+  return (
+    a.currentSceneUuid === b.currentSceneUuid &&
+    a.previewSceneUuid === b.previewSceneUuid &&
+    same(a.scenes, b.scenes) &&
+    same(a.inputs, b.inputs) &&
+    same(a.canvases ?? [], b.canvases ?? [])
+  );
 }
 
 /**
@@ -157,6 +164,7 @@ export function restore(doc: StudioDocument, collection: CollectionPart): Studio
     inputs: collection.inputs,
     currentSceneUuid: has(doc.currentSceneUuid) ? doc.currentSceneUuid : collection.currentSceneUuid,
     previewSceneUuid: has(doc.previewSceneUuid) ? doc.previewSceneUuid : collection.previewSceneUuid,
+    canvases: collection.canvases,
   };
 }
 

@@ -7,7 +7,7 @@ import type { StudioDocument, StudioEvent } from '../../shared';
 import { restoreEvents } from './history';
 
 /** The collection half of the document: what a scene collection file holds. */
-export type CollectionDocumentPart = Pick<StudioDocument, 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid'>;
+export type CollectionDocumentPart = Pick<StudioDocument, 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid' | 'canvases'>;
 /** The profile half: video, output, destinations, webhooks, watermark (absent = off). */
 export type ProfileDocumentPart = Pick<StudioDocument, 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark'>;
 export type DocumentPart = CollectionDocumentPart | ProfileDocumentPart;
@@ -17,7 +17,7 @@ export type DocumentPart = CollectionDocumentPart | ProfileDocumentPart;
  * remove the old half's, or the previous collection's transition (profile's watermark) would linger.
  */
 export function optionalKeys(part: DocumentPart): string[] {
-  return 'scenes' in part ? ['transition'] : ['watermark'];
+  return 'scenes' in part ? ['transition', 'canvases'] : ['watermark'];
 }
 
 export function replaceEvents(before: StudioDocument, after: StudioDocument): StudioEvent[] {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { BOUNDS_TYPES, TRANSITION_DURATION_MS } from '../../shared';
 import { watermarkChangeSchema } from './watermark';
+import { CANVAS_SCHEMAS } from './canvases';
 import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SIGNING_SCHEMES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
 import { ENCODER_NAMES } from '../output/encoders/catalog';
 import { MAX_REPLAY_MB, MAX_REPLAY_SECONDS } from '../../shared/replay';
@@ -179,6 +180,15 @@ export const encoderSettingsSchema = z.object(encoderShape);
 /** Characters no file name may hold on Windows, macOS or Linux, plus path separators. */
 const FILE_NAME_BAD = /[\u0000-\u001f\u007f<>:"/\\|?*]/;
 
+/** A mixer track number as OBS's UI and obs-websocket count them. */
+export const audioTrack = z.int().min(1).max(AUDIO_TRACK_COUNT);
+const recordingTracks = z
+  .array(audioTrack)
+  .min(1, { error: 'must name at least one track (1..6)' })
+  .max(AUDIO_TRACK_COUNT)
+  .refine((t) => new Set(t).size === t.length, { error: 'must not name a track twice' })
+  .transform((t) => [...t].sort((a, b) => a - b));
+
 const recordingShape = {
   folder: z
     .string()
@@ -194,6 +204,8 @@ const recordingShape = {
     .refine((p) => !FILE_NAME_BAD.test(p), { error: 'must be a file name without / \\ : * ? " < > | or control characters' }),
   remuxToMp4: z.boolean(),
   minFreeMb: z.int().min(0).max(100_000_000),
+  /** OBS's RecTracks: which mixer tracks a recording writes, each its own audio stream (sorted on the way in). */
+  tracks: recordingTracks,
   /** The replay buffer's length and memory cap (OBS's RecRBTime, RecRBSize); absent = 20 s, 512 MB. */
   replayMaxSeconds: z.int().min(1).max(MAX_REPLAY_SECONDS).optional(),
   replayMaxMb: z.int().min(1).max(MAX_REPLAY_MB).optional(),
@@ -202,7 +214,8 @@ const recordingShape = {
   replayTransitionMs: z.int().min(TRANSITION_DURATION_MS.min).max(TRANSITION_DURATION_MS.max).optional(),
   replayReturnToScene: z.boolean().optional(),
 };
-export const recordingSettingsSchema = z.object(recordingShape);
+/** Profiles saved before tracks existed record track 1 only, OBS's default. */
+export const recordingSettingsSchema = z.object({ ...recordingShape, tracks: recordingTracks.default(() => [1]) });
 
 const screenshotsShape = {
   enabled: z.boolean(),
@@ -427,10 +440,13 @@ export const COMMAND_SCHEMAS = {
     preset: z.enum(PRESET_IDS).optional(),
     audioOnly: z.boolean().optional(),
     rendition: z.strictObject(renditionShape).nullable().optional(),
+    audioTrack: audioTrack.optional(),
     signing: signingArgs.nullable().optional(),
     audience: audienceSource.nullable().optional(),
+    canvas: z.string().trim().min(1).max(32).optional(),
   }),
   'destination.remove': z.strictObject({ id }),
+  ...CANVAS_SCHEMAS,
 } satisfies { [T in DocumentCommand]: z.ZodType<CommandArgs<T>> };
 
 /** Args of the OUTPUT_COMMANDS: which destination. */
@@ -497,26 +513,31 @@ export const destinationSchema = z.object({
   preset: z.enum(PRESET_IDS).default('custom'),
   audioOnly: z.boolean().default(false),
   rendition: z.object(renditionShape).nullable().default(null),
+  /** Profiles saved before tracks existed send track 1, OBS's default. */
+  audioTrack: audioTrack.default(1),
   signing: z
     .object({ scheme: z.enum(SIGNING_SCHEMES), offsetSeconds: z.int().min(-86_400).max(86_400), hasSigningKey: z.boolean() })
     .nullable()
     .default(null),
   audience: audienceSource.nullable().default(null),
+  // Profiles saved before extra canvases stream the main one (absent).
+  canvas: z.string().min(1).max(32).optional(),
 });
 
 export const DEFAULT_RECORDING = {
   folder: '',
-  format: 'mkv',
+  format: 'mkv' as const,
   filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss',
   remuxToMp4: false,
   minFreeMb: 500,
-} as const;
+  tracks: [1],
+};
 
 /** Profiles saved before recording, the uplink and templates existed load with their defaults. */
 export const outputSettingsSchema = z.object({
   encoder: encoderSettingsSchema,
   ffmpegPath: z.string().max(4096),
-  recording: recordingSettingsSchema.default({ ...DEFAULT_RECORDING }),
+  recording: recordingSettingsSchema.default(() => ({ ...DEFAULT_RECORDING, tracks: [1] })),
   uplinkKbps: z.int().min(0).max(UPLINK_MAX_KBPS).default(0),
   templates: z.array(encoderTemplateSchema).max(200).default([]),
   screenshots: screenshotSettingsSchema.default({ ...DEFAULT_SCREENSHOTS }),

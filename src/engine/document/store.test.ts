@@ -594,7 +594,7 @@ describe('destinations and the stream key', () => {
     const t = await setup();
     const { id } = await t.must<{ id: string }>('destination.upsert', { server: ` ${SERVER} `, key: ` ${KEY} ` });
     expect(t.store.get().destinations).toEqual([
-      { id, name: 'live.example.com', enabled: true, server: SERVER, hasKey: true, preset: 'custom', audioOnly: false, rendition: null, signing: null, audience: null },
+      { id, name: 'live.example.com', enabled: true, server: SERVER, hasKey: true, preset: 'custom', audioOnly: false, audioTrack: 1, rendition: null, signing: null, audience: null },
     ]);
     expect(await t.secrets.get(`destination:${id}:key`)).toBe(KEY);
     expect(await t.store.streamKey(id)).toBe(KEY);
@@ -621,6 +621,7 @@ describe('destinations and the stream key', () => {
       hasKey: true,
       preset: 'custom',
       audioOnly: false,
+      audioTrack: 1,
       rendition: null,
       signing: null,
       audience: null,

@@ -210,4 +210,12 @@ describe('AvSyncController and stretchS16', () => {
     const out = new Int16Array(stretchS16(new Uint8Array(input.buffer), 4, 7).buffer);
     expect([...out].filter((_, i) => i % 2 === 0)).toEqual([0, 50, 100, 150, 200, 250, 300]);
   });
+
+  it('stretches the six tracks (12 channels) alike, each channel on its own', () => {
+    // Channel c of frame k holds k * 100 + c: after stretching, every channel keeps its own offset.
+    const input = new Int16Array(4 * 12).map((_, i) => Math.floor(i / 12) * 100 + (i % 12));
+    const out = new Int16Array(stretchS16(new Uint8Array(input.buffer), 4, 7, 12).buffer);
+    expect(out.length).toBe(7 * 12);
+    for (let c = 0; c < 12; c++) expect([...out].filter((_, i) => i % 12 === c)).toEqual([0, 50, 100, 150, 200, 250, 300].map((v) => v + c));
+  });
 });

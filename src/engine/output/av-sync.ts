@@ -135,13 +135,14 @@ function medianOf(values: readonly number[]): number {
 }
 
 /**
- * Stretches interleaved s16 stereo of `from` sample frames to `to` frames by linear interpolation
- * (the last input frame is held at the end).
+ * Stretches interleaved s16 of `channels` channels (stereo, or the six tracks' twelve: each
+ * channel alike, so the tracks stay aligned) from `from` sample frames to `to` frames by linear
+ * interpolation (the last input frame is held at the end).
  */
-export function stretchS16(input: Uint8Array, from: number, to: number): Uint8Array {
-  const out = new Uint8Array(to * 2 * AUDIO_CHANNELS);
+export function stretchS16(input: Uint8Array, from: number, to: number, channels: number = AUDIO_CHANNELS): Uint8Array {
+  const out = new Uint8Array(to * 2 * channels);
   if (from <= 0) return out;
-  const src = new Int16Array(input.buffer, input.byteOffset, from * AUDIO_CHANNELS);
+  const src = new Int16Array(input.buffer, input.byteOffset, from * channels);
   const dst = new Int16Array(out.buffer);
   if (from === to) {
     dst.set(src);
@@ -153,10 +154,10 @@ export function stretchS16(input: Uint8Array, from: number, to: number): Uint8Ar
     const k = Math.min(from - 1, Math.floor(pos));
     const f = pos - k;
     const k1 = Math.min(from - 1, k + 1);
-    for (let c = 0; c < AUDIO_CHANNELS; c++) {
-      const a = src[k * AUDIO_CHANNELS + c]!;
-      const b = src[k1 * AUDIO_CHANNELS + c]!;
-      dst[i * AUDIO_CHANNELS + c] = Math.round(a + (b - a) * f);
+    for (let c = 0; c < channels; c++) {
+      const a = src[k * channels + c]!;
+      const b = src[k1 * channels + c]!;
+      dst[i * channels + c] = Math.round(a + (b - a) * f);
     }
   }
   return out;

@@ -25,6 +25,7 @@ import type { EncoderSelection } from './encoder-selection';
 import { ffmpegStaticPath, locateFfmpeg } from './locate-ffmpeg';
 import { signPublishUrl } from './signing';
 import type { OutputDestination, StreamOutput } from './stream-output';
+import { outputCanvases } from './canvas-plan';
 
 export type OutputCommand = 'destination.start' | 'destination.stop' | 'destination.reconnect';
 
@@ -152,6 +153,7 @@ export class OutputControl {
       codec: choice.name as EncoderName,
       destinations: discard ? [] : await Promise.all(dests.map((d) => this.spec(d))),
       discard,
+      canvases: outputCanvases(doc),
     });
     if (started.ok && this.opts.output.keysPrivate() === false) {
       this.opts.notify(
@@ -168,7 +170,7 @@ export class OutputControl {
     const sign = await this.signer(d);
     const url = streamUrl(d.server, key);
     this.opts.audience?.watch(d.id, d.audience, streamRef(url));
-    return { id: d.id, name: d.name, url, audioOnly: d.audioOnly, rendition: d.rendition, ...(sign && { sign }) };
+    return { id: d.id, name: d.name, url, audioOnly: d.audioOnly, rendition: d.rendition, audioTrack: d.audioTrack ?? 1, ...(sign && { sign }), ...(d.canvas && { canvas: d.canvas }) };
   }
 
   /** A destination's signing rule as a function the output calls at every connect. */

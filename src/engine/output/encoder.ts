@@ -40,6 +40,8 @@ export interface EncoderOptions {
   held?: boolean;
   /** Encode and throw the result away (FFmpeg's null muxer): benchmarks of the frame path. */
   discard?: boolean;
+  /** The mixer tracks to encode from the six-track input (audio-tracks.ts); absent: a stereo input. */
+  audioTracks?: readonly number[];
   clock: Clock;
   logger: Logger;
   label: string;
@@ -64,7 +66,7 @@ export class Encoder {
   private kept: Buffer[] | null;
 
   constructor(private readonly opts: EncoderOptions) {
-    this.fanOut = opts.fanOut ?? new FanOut({ batchMs: FAN_OUT_BATCH_MS, now: () => opts.clock.now() });
+    this.fanOut = opts.fanOut ?? new FanOut({ batchMs: FAN_OUT_BATCH_MS, now: () => opts.clock.now(), ...(opts.audioTracks && { audioTracks: opts.audioTracks }) });
     this.kept = opts.fanOut && opts.held ? [] : null;
     // What a predecessor left half-written belongs to no packet of this encoder's stream.
     if (opts.fanOut && !opts.held) opts.fanOut.restart();
@@ -76,6 +78,7 @@ export class Encoder {
         target: opts.discard ? { kind: 'null' } : { kind: 'pipe' },
         ...(opts.codec ? { codec: opts.codec } : {}),
         ...(opts.tsOffsetSec ? { tsOffsetSec: opts.tsOffsetSec } : {}),
+        ...(opts.audioTracks && { audioTracks: opts.audioTracks }),
       }),
       clock: opts.clock,
       logger: opts.logger,

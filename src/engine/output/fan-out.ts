@@ -296,6 +296,8 @@ export interface FanOutOptions {
   /** Batches are also handed on once this big; default 256 KiB. */
   batchBytes?: number;
   now?: () => number;
+  /** The mixer tracks its audio streams carry, in order (audio-tracks.ts); default track 1 alone. */
+  audioTracks?: readonly number[];
 }
 
 export class FanOut {
@@ -311,6 +313,11 @@ export class FanOut {
   framesIn = 0;
 
   constructor(private readonly opts: FanOutOptions = {}) {}
+
+  /** The mixer tracks of its audio streams, in order: a reader maps track t as `0:a:<index of t>`. */
+  get audioTracks(): readonly number[] {
+    return this.opts.audioTracks ?? [1];
+  }
 
   /** A new reader of this stream; it receives data from the next keyframe on. */
   tap(sink: Writable, maxBytes: number, counters?: { bytes: number; frames: number; dropped: number; overflows: number }): Tap {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EncoderSettings, VideoSettings } from '../../shared';
-import { SOUND_ONLY_PROBE_FRAMES, buildEncoderArgs, buildPusherArgs } from './ffmpeg-args';
+import { SOUND_ONLY_PROBE_FRAMES, buildEncoderArgs, buildPusherArgs, trackGraph } from './ffmpeg-args';
 
 const video: VideoSettings = { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 };
 const encoder: EncoderSettings = {
@@ -101,6 +101,20 @@ describe('buildEncoderArgs', () => {
   it('writes MPEG-TS to pipe:1, flushing every packet, for the fan-out', () => {
     expect(buildEncoderArgs({ video, encoder, target: { kind: 'pipe' } }).slice(-5)).toEqual(['-flush_packets', '1', '-f', 'mpegts', 'pipe:1']);
   });
+
+  it('with tracks, reads the six tracks (12 channels) and encodes each listed one as its own stereo AAC stream, in order', () => {
+    const args = buildEncoderArgs({ video, encoder, target: { kind: 'pipe' }, audioTracks: [1, 3] });
+    const a = args.indexOf('pipe:3');
+    expect(args.slice(a - 7, a + 1)).toEqual(['-f', 's16le', '-ar', '48000', '-ac', '12', '-i', 'pipe:3']);
+    expect(after(args, '-filter_complex')).toBe('[1:a]asplit=2[s1][s3];[s1]pan=stereo|c0=c0|c1=c1[t1];[s3]pan=stereo|c0=c4|c1=c5[t3]');
+    expect(args.filter((x, i) => args[i - 1] === '-map')).toEqual(['0:v:0', '[t1]', '[t3]']);
+    // Every audio stream is stereo AAC at the chosen rate.
+    expect(after(args, '-c:a')).toBe('aac');
+    expect(after(args, '-ac', args.indexOf('-c:a'))).toBe('2');
+    expect(trackGraph([2])).toEqual({ filter: '[1:a]pan=stereo|c0=c2|c1=c3[t2]', labels: ['[t2]'] });
+    expect(trackGraph([1, 2, 3, 4, 5, 6]).filter).toContain('[s6]pan=stereo|c0=c10|c1=c11[t6]');
+    expect(() => trackGraph([])).toThrow();
+  });
 });
 
 describe('buildPusherArgs', () => {
@@ -134,5 +148,10 @@ describe('buildPusherArgs', () => {
     expect(after(args, '-bsf:v')).toBe(`noise=drop=lt(n\\,${SOUND_ONLY_PROBE_FRAMES})`);
     expect(args.slice(-3)).toEqual(['-f', 'mpegts', 'srt://h:9000?streamid=k']);
     expect(buildPusherArgs({ url: 'srt://h:9000', protocol: 'srt', audioOnly: false })).not.toContain('-bsf:v');
+  });
+
+  it("sends the audio stream of its track (its place in the encoding's tracks)", () => {
+    const args = buildPusherArgs({ url: 'rtmp://h/live/k', protocol: 'rtmp', audioOnly: false, audioStream: 1 });
+    expect(args.filter((a, i) => args[i - 1] === '-map')).toEqual(['0:v:0', '0:a:1']);
   });
 });

@@ -2,13 +2,15 @@
  * FFmpeg's command lines, as string[] (never a shell string): the encoder process (one per
  * rendition) and the pusher process (one per destination).
  *
- * Inputs: raw NV12 video at the base size on pipe:0 and s16le 48 kHz stereo on pipe:3. Neither
+ * Inputs: raw NV12 video at the base size on pipe:0 and s16le 48 kHz on pipe:3 (stereo, or with
+ * audioTracks the six tracks' 12 channels, of which each listed track becomes its own stereo AAC
+ * stream, in the listed order: see audio-tracks.ts). Neither
  * carries timestamps, so FFmpeg derives them from frame and sample counts — which is why the frame
  * pump writes exactly one frame per output tick and exactly the matching samples with it.
  * Progress comes back as key=value blocks on pipe:4.
  */
 import type { EncoderSettings, VideoSettings } from '../../shared';
-import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from '../../shared';
+import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE, AUDIO_WIRE_CHANNELS } from '../../shared';
 import { encoderPlan, type EncoderName } from './encoders/catalog';
 
 export type EncoderTarget =
@@ -32,6 +34,11 @@ export interface EncoderArgsInput {
   tsOffsetSec?: number;
   /** The DRM render node for VA-API. */
   vaapiDevice?: string;
+  /**
+   * The mixer tracks (1..6) to encode, each its own audio stream in this order; the audio input
+   * then carries all six tracks (AUDIO_WIRE_CHANNELS). Absent: a stereo input, one stream.
+   */
+  audioTracks?: readonly number[];
 }
 
 /** Packets FFmpeg may queue per input before its reader thread blocks us (it reads pipes in threads). */
@@ -61,10 +68,16 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
   args.push(
     ...NO_PROBE,
     '-thread_queue_size', THREAD_QUEUE,
-    '-f', 's16le', '-ar', String(AUDIO_SAMPLE_RATE), '-ac', String(AUDIO_CHANNELS),
+    '-f', 's16le', '-ar', String(AUDIO_SAMPLE_RATE), '-ac', String(p.audioTracks ? AUDIO_WIRE_CHANNELS : AUDIO_CHANNELS),
     '-i', 'pipe:3',
   );
-  args.push('-map', '0:v:0', '-map', '1:a:0');
+  args.push('-map', '0:v:0');
+  if (p.audioTracks) {
+    const graph = trackGraph(p.audioTracks);
+    args.push('-filter_complex', graph.filter, ...graph.labels.flatMap((l) => ['-map', l]));
+  } else {
+    args.push('-map', '1:a:0');
+  }
   const filters = [...plan.filters];
   if (video.outputWidth !== video.baseWidth || video.outputHeight !== video.baseHeight) {
     // Scaling happens in memory, before any upload to the GPU the encoder needs.
@@ -103,6 +116,20 @@ export function buildEncoderArgs(p: EncoderArgsInput): string[] {
 }
 
 /**
+ * Picks each track's stereo pair out of the 12-channel input (track t = channels 2t-2, 2t-1): a
+ * `pan` per track, after an `asplit` when there are several. Labels in the tracks' order.
+ */
+export function trackGraph(tracks: readonly number[]): { filter: string; labels: string[] } {
+  if (tracks.length === 0) throw new Error('trackGraph: no track to encode');
+  const labels = tracks.map((t) => `[t${t}]`);
+  const pan = (t: number): string => `pan=stereo|c0=c${2 * t - 2}|c1=c${2 * t - 1}`;
+  if (tracks.length === 1) return { filter: `[1:a]${pan(tracks[0]!)}${labels[0]}`, labels };
+  const split = tracks.map((t) => `[s${t}]`);
+  const parts = [`[1:a]asplit=${tracks.length}${split.join('')}`, ...tracks.map((t, i) => `${split[i]}${pan(t)}${labels[i]}`)];
+  return { filter: parts.join(';'), labels };
+}
+
+/**
  * Pictures a connection opened for sound only still receives from its first keyframe: its FFmpeg
  * learns the pictures' size from them (FLV cannot open a video track without one, and a track
  * opened later would be a new connection), then drops them, so none reaches the server. B-frames
@@ -120,6 +147,8 @@ export interface PusherArgsInput {
   presetPath?: string;
   /** rtmps: trust this PEM bundle (the system's, or STUDIO_NETWORK_CA_FILE) when verifying the server. */
   caFile?: string;
+  /** Which of the encoding's audio streams it sends (its track's place: audio-tracks.ts); default 0. */
+  audioStream?: number;
 }
 
 /**
@@ -137,7 +166,7 @@ export function buildPusherArgs(p: PusherArgsInput): string[] {
   // shifting every stream back, putting sound and pictures out of step.
   args.push('-dts_delta_threshold', '86400');
   args.push('-analyzeduration', '500000', '-f', 'mpegts', '-i', 'pipe:0');
-  args.push('-map', '0:v:0', '-map', '0:a:0', '-c', 'copy');
+  args.push('-map', '0:v:0', '-map', `0:a:${p.audioStream ?? 0}`, '-c', 'copy');
   if (p.audioOnly) args.push('-bsf:v', `noise=drop=lt(n\\,${SOUND_ONLY_PROBE_FRAMES})`);
   // While an audio-only switch holds the pictures back, the sound must not wait for them: FFmpeg's
   // interleaving would buffer it for up to 10 s (its default) and the connection would look stalled.

@@ -78,6 +78,21 @@ describe('FramePump', () => {
     pump.dispose();
   });
 
+  it('with the six tracks (12 channels), writes each slot with every channel and keeps each track in its place', () => {
+    const { pump, audio, clock } = setup({ channels: 12 });
+    pump.start(); // tick 0: silence, 1600 frames × 12 channels
+    expect(audio.chunks[0]!.length).toBe(1600 * 24);
+    // Channel c holds c + 1 in every frame: after the FIFO, each pair still carries its own track.
+    const pcm = new Int16Array(1600 * 12).map((_, i) => (i % 12) + 1);
+    pump.pushAudio(new Uint8Array(pcm.buffer));
+    clock.advance(1000 / 30);
+    const out = new Int16Array(new Uint8Array(audio.chunks[1]!).buffer);
+    expect(out.length).toBe(1600 * 12);
+    expect(out.every((v, i) => v === (i % 12) + 1)).toBe(true);
+    expect(pump.counters().audioUnderruns).toBe(0);
+    pump.dispose();
+  });
+
   it('takes renderer audio in order, counts underruns once audio flows, and trims a FIFO that runs ahead', () => {
     const { pump, audio, clock } = setup();
     pump.start(); // tick 0: silence (1600 samples)

@@ -56,6 +56,11 @@ export interface FramePumpOptions {
    * that negative sync offsets need (src/shared/sync-lead.ts), since the sound is delayed by it.
    */
   videoDelayMs?: () => number;
+  /**
+   * Interleaved channels of the sound pushed and written: 2 (stereo) by default, or the six
+   * tracks' AUDIO_WIRE_CHANNELS. Every slot moves all of them together, so the tracks stay aligned.
+   */
+  channels?: number;
 }
 
 export interface PumpCounters {
@@ -119,7 +124,6 @@ export interface SinkCounters {
   owed: number;
 }
 
-const BYTES_PER_SAMPLE = 2 * AUDIO_CHANNELS;
 /** Ticks processed per wakeup when the event loop fell behind; the rest follow on the next turn. */
 const MAX_TICKS_PER_WAKE = 8;
 /** Falling further behind than this (a suspended machine) jumps the schedule instead of bursting. */
@@ -130,6 +134,8 @@ export const MAIN_SINK = 'main';
 
 export class FramePump {
   private readonly frameBytes: number;
+  /** Bytes of one sample frame (every channel). */
+  private readonly sampleBytes: number;
   private readonly periodMs: number;
   private readonly black: Uint8Array;
   private readonly buffer: Pending[] = [];
@@ -163,6 +169,7 @@ export class FramePump {
 
   constructor(private readonly opts: FramePumpOptions) {
     this.frameBytes = nv12Bytes(opts.width, opts.height);
+    this.sampleBytes = 2 * (opts.channels ?? AUDIO_CHANNELS);
     this.periodMs = (1000 * opts.fpsDenominator) / opts.fpsNumerator;
     this.black = blackNv12(opts.width, opts.height);
     this.sync = new AvSyncController({ sampleRate: AUDIO_SAMPLE_RATE, slotsPerSecond: opts.fpsNumerator / opts.fpsDenominator });
@@ -290,13 +297,13 @@ export class FramePump {
     this.accept({ frame: null, sequence, ack, captureMs });
   }
 
-  /** Interleaved s16le stereo from the renderer; whole sample frames only; captureMs: its first sample's stamp. */
+  /** Interleaved s16le (`channels` of them) from the renderer; whole sample frames only; captureMs: its first sample's stamp. */
   pushAudio(pcm: Uint8Array, captureMs = NaN): void {
     if (!this.started || pcm.byteLength === 0) return;
     this.audioSeen = true;
-    this.audio.push(pcm.byteLength % BYTES_PER_SAMPLE ? pcm.subarray(0, pcm.byteLength - (pcm.byteLength % BYTES_PER_SAMPLE)) : pcm);
+    this.audio.push(pcm.byteLength % this.sampleBytes ? pcm.subarray(0, pcm.byteLength - (pcm.byteLength % this.sampleBytes)) : pcm);
     this.audioStamps.push(captureMs);
-    this.audioBytes += pcm.byteLength - (pcm.byteLength % BYTES_PER_SAMPLE);
+    this.audioBytes += pcm.byteLength - (pcm.byteLength % this.sampleBytes);
     const limitMs = this.opts.audioMaxMs ?? 200;
     if (this.audioBytes > this.msToBytes(limitMs)) {
       // Cut back to half the limit, not to the limit, so a slightly fast source does not trim every push.
@@ -392,7 +399,7 @@ export class FramePump {
   private write(s: SinkState, frame: Uint8Array, pictureStamp: number): void {
     const audio = s.audio.shift();
     s.sink.video.write(frame);
-    s.sink.audio.write(audio?.pcm ?? new Uint8Array(this.samplesOfSlot(0) * BYTES_PER_SAMPLE));
+    s.sink.audio.write(audio?.pcm ?? new Uint8Array(this.samplesOfSlot(0) * this.sampleBytes));
     s.framesSent++;
     // The A/V error is measured on what the main encoder really pairs: a picture the renderer sent
     // and the sound written with it (an owed slot's, when the encoder fell behind).
@@ -408,7 +415,7 @@ export class FramePump {
   /** The stamp of the sample at the FIFO's head, NaN when unknown. */
   private headStamp(): number {
     if (this.audio.length === 0) return NaN;
-    return this.audioStamps[0]! + (this.audioOffset / BYTES_PER_SAMPLE) * (1000 / AUDIO_SAMPLE_RATE);
+    return this.audioStamps[0]! + (this.audioOffset / this.sampleBytes) * (1000 / AUDIO_SAMPLE_RATE);
   }
 
   /**
@@ -427,7 +434,7 @@ export class FramePump {
       // The FIFO's depth is what the audio clock's drift against the frame clock moves: it is held
       // where the first two seconds put it (more sound waiting = the sound behind: a negative error).
       const plan = this.sync.plan(-this.bytesToMs(this.audioBytes), samples);
-      if (plan.jump < 0) this.discardAudio(-plan.jump * BYTES_PER_SAMPLE);
+      if (plan.jump < 0) this.discardAudio(-plan.jump * this.sampleBytes);
       else this.silenceOwed += plan.jump;
       take = plan.take;
     }
@@ -437,13 +444,13 @@ export class FramePump {
       this.silenceOwed -= quiet;
       // The sound after the silence is stamped where it is: the slot's first sample is `quiet` before it.
       const stamp = this.headStamp() - quiet * msPerSample;
-      const pcm = new Uint8Array(samples * BYTES_PER_SAMPLE);
-      if (quiet < samples) pcm.set(this.takeAudio((samples - quiet) * BYTES_PER_SAMPLE), quiet * BYTES_PER_SAMPLE);
+      const pcm = new Uint8Array(samples * this.sampleBytes);
+      if (quiet < samples) pcm.set(this.takeAudio((samples - quiet) * this.sampleBytes), quiet * this.sampleBytes);
       return { pcm, stamp };
     }
     const stamp = this.headStamp();
-    if (take === samples || this.audioBytes < take * BYTES_PER_SAMPLE) return { pcm: this.takeAudio(samples * BYTES_PER_SAMPLE), stamp };
-    return { pcm: stretchS16(this.takeAudio(take * BYTES_PER_SAMPLE), take, samples), stamp };
+    if (take === samples || this.audioBytes < take * this.sampleBytes) return { pcm: this.takeAudio(samples * this.sampleBytes), stamp };
+    return { pcm: stretchS16(this.takeAudio(take * this.sampleBytes), take, samples, this.sampleBytes / 2), stamp };
   }
 
   private takeAudio(bytes: number): Uint8Array {
@@ -466,7 +473,7 @@ export class FramePump {
   }
 
   private discardAudio(bytes: number): void {
-    let left = bytes - (bytes % BYTES_PER_SAMPLE);
+    let left = bytes - (bytes % this.sampleBytes);
     while (left > 0 && this.audio.length > 0) {
       const take = Math.min(left, this.audio[0]!.byteLength - this.audioOffset);
       this.consume(take);
@@ -485,11 +492,11 @@ export class FramePump {
   }
 
   private bytesToMs(bytes: number): number {
-    return bytes / BYTES_PER_SAMPLE / (AUDIO_SAMPLE_RATE / 1000);
+    return bytes / this.sampleBytes / (AUDIO_SAMPLE_RATE / 1000);
   }
 
   private msToBytes(ms: number): number {
-    return Math.round((ms * AUDIO_SAMPLE_RATE) / 1000) * BYTES_PER_SAMPLE;
+    return Math.round((ms * AUDIO_SAMPLE_RATE) / 1000) * this.sampleBytes;
   }
 }
 

@@ -12,6 +12,7 @@
  */
 import { ok, type Result } from '../../shared';
 import type { Clock, Logger } from '../api';
+import { trackStream } from './audio-tracks';
 import type { PushAttempt, PushEvents } from './destination';
 import type { FanOut, Tap } from './fan-out';
 import { SOUND_ONLY_PROBE_FRAMES, buildPusherArgs } from './ffmpeg-args';
@@ -41,6 +42,8 @@ export interface PusherOptions {
   killAfterMs?: number;
   /** rtmps: the PEM bundle the server's certificate is verified against. */
   caFile?: string;
+  /** The mixer track (1..6) it sends, found among the encoding's audio streams; default 1. */
+  audioTrack?: number;
 }
 
 /** A pusher's connection attempt, which can also change the encoding it sends without reconnecting. */
@@ -53,6 +56,9 @@ export interface Pusher extends PushAttempt {
 
 export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pusher> {
   let tap: Tap | null = null;
+  // Every encoding of a run carries the same tracks, so the place stays right after moveTo.
+  const stream = trackStream(opts.fanOut.audioTracks, opts.audioTrack ?? 1);
+  if (!stream.ok) return stream;
   const split = opts.presets ? splitPublishUrl(opts.url, opts.protocol) : { url: opts.url, options: [] };
   let channel: PresetChannel | null = null;
   if (split.options.length > 0) {
@@ -70,6 +76,7 @@ export function startPusher(opts: PusherOptions, events: PushEvents): Result<Pus
       audioOnly: opts.audioOnly,
       ...(channel ? { presetPath: channel.path } : {}),
       ...(opts.caFile ? { caFile: opts.caFile } : {}),
+      audioStream: stream.value,
     }),
     ...(channel?.inherit ? { inherit: channel.inherit } : {}),
     clock: opts.clock,

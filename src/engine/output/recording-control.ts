@@ -83,6 +83,7 @@ export class RecordingControl {
         fanOut,
         path: file.value,
         format: settings.format,
+        tracks: settings.tracks ?? [1],
         minFreeBytes: minFree,
         maxBufferBytes: recorderBufferBytes(pipeline.value.encoder),
         clock: this.opts.clock,

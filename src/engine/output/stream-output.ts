@@ -24,6 +24,7 @@
  */
 import {
   AUDIO_CHANNELS,
+  AUDIO_WIRE_CHANNELS,
   AUDIO_SAMPLE_RATE,
   AudioFormat,
   EMPTY_OUTPUT_STATS,
@@ -37,6 +38,7 @@ import {
   type DestinationState,
   type DestinationStats,
   type EncoderSettings,
+  type FrameHeader,
   type OutputStats,
   type Rendition,
   type RendererStats,
@@ -56,9 +58,12 @@ import { FramePump, type PumpCounters } from './frame-pump';
 import { presetSupport, type PresetProbe, type PresetSupport } from './preset-probe';
 import { startPusher, type Pusher } from './pusher';
 import { STOP_WAIT_MAX_MS, STOP_WAIT_SLACK_MS, type StopPoint } from './stop-point';
-import { MAIN_RENDITION, bufferBytes, planRendition, type RenditionPlan } from './rendition';
+import { MAIN_RENDITION, bufferBytes, type RenditionPlan } from './rendition';
+import { normalizeTracks, widenStereo } from './audio-tracks';
 import type { ExitInfo } from './supervisor';
 import { checkTargetUrl, type TargetUrl } from './target-url';
+import { canvasOfKey, canvasProblem, planCanvasRendition, type OutputCanvas } from './canvas-plan';
+import { CanvasPumps } from './canvas-pumps';
 
 export interface StreamOutputOptions {
   clock: Clock;
@@ -91,6 +96,8 @@ export interface StreamOutputOptions {
   audience?: (destinationId: string) => { viewers: number | null; note: string | null };
   /** How long program pictures are held back for negative sync offsets, ms (FramePumpOptions.videoDelayMs). */
   videoDelayMs?: () => number;
+  /** The mixer tracks the encoders encode, read when they start (audio-tracks.ts); default track 1. */
+  audioTracks?: () => readonly number[];
 }
 
 const NOT_SENDING = { viewers: null, note: 'not available while the destination is not sending' };
@@ -104,6 +111,10 @@ export interface OutputDestination {
   sign?: (url: string) => Result<string>;
   audioOnly?: boolean;
   rendition?: Rendition | null;
+  /** The mixer track (1..6) it sends; default 1. */
+  audioTrack?: number;
+  /** The extra canvas it streams (StreamStartParams.canvases); absent = the main canvas. */
+  canvas?: string;
 }
 
 export interface StreamStartParams {
@@ -120,6 +131,8 @@ export interface StreamStartParams {
    * benchmarks of the frame path and diagnostics that must not depend on a network.
    */
   discard?: boolean;
+  /** The extra canvases (enabled ones) destinations may stream: canvas-plan.ts, canvas-pumps.ts. */
+  canvases?: OutputCanvas[];
 }
 
 /** Something that reads an encoding's fan-out besides the destinations: the recorder, the replay buffer. */
@@ -158,6 +171,8 @@ export class StreamOutput {
   private phase: Phase = 'idle';
   private current: DestinationState = 'idle';
   private params: StreamStartParams | null = null;
+  /** The tracks this run's encoders encode, fixed when it starts (audio-tracks.ts). */
+  private tracks: readonly number[] = [1];
   private readonly encoders = new Map<string, Encoder>();
   private readonly dests = new Map<string, Destination>();
   private pump: FramePump | null = null;
@@ -192,6 +207,8 @@ export class StreamOutput {
   /** What the preset probe said about the FFmpeg the pushers use. */
   private presets: { path: string; support: PresetSupport } | null = null;
   private presetProbing: { path: string; done: Promise<void> } | null = null;
+  /** The extra canvases' frame clocks while any of their encoders runs (canvas-pumps.ts). */
+  private canvasPumps: CanvasPumps | null = null;
 
   constructor(private readonly opts: StreamOutputOptions) {}
 
@@ -240,6 +257,7 @@ export class StreamOutput {
       renderMs: this.renderMs,
       cpuPercent: this.cpuPercent,
       ...(this.pump && { avOffsetMs: this.pump.syncStats().avOffsetMs, audioDriftPpm: this.pump.syncStats().audioDriftPpm }),
+      ...(this.canvasPumps && { canvases: this.canvasPumps.counters() }),
     };
   }
 
@@ -271,7 +289,7 @@ export class StreamOutput {
     }
     await this.forgetDestinations();
     if (!joining) this.prepare(p);
-    else this.params = { ...this.params!, discard: p.discard === true };
+    else this.params = { ...this.params!, discard: p.discard === true, ...(p.canvases && { canvases: p.canvases }) };
     const specs = p.destinations ?? (p.url === undefined ? [] : [{ id: 'stream', name: 'Stream', url: p.url }]);
     const usable: Destination[] = [];
     let firstError: StudioError | null = null;
@@ -413,6 +431,7 @@ export class StreamOutput {
   private prepare(p: StreamStartParams): void {
     this.reset();
     this.params = p;
+    this.tracks = normalizeTracks(this.opts.audioTracks?.() ?? [1]);
     this.video = p.video;
     this.fallback = new EncoderFallback(p.codec ?? 'libx264');
   }
@@ -447,6 +466,7 @@ export class StreamOutput {
       fpsNumerator: p.video.fpsNumerator,
       fpsDenominator: p.video.fpsDenominator,
       sink,
+      channels: AUDIO_WIRE_CHANNELS,
       ...(this.opts.videoDelayMs && { videoDelayMs: this.opts.videoDelayMs }),
     });
     // Rendition encoders started before the pump existed (none today, but keep it true) join it now.
@@ -556,7 +576,7 @@ export class StreamOutput {
    */
   private planFor(d: Destination, video: VideoSettings, encoder: EncoderSettings): RenditionPlan {
     const audioOnly = d.spec.audioOnly === true && !d.runner.active();
-    return planRendition(video, encoder, d.spec.rendition, audioOnly);
+    return planCanvasRendition(video, encoder, this.params?.canvases, d.spec, audioOnly);
   }
 
   private async applyLive(next: LiveSettings): Promise<Result<null>> {
@@ -620,7 +640,7 @@ export class StreamOutput {
     const enc = started.value;
     const sink = enc.sink();
     // From the next tick the frames go to the new encoder; the old one gets none after its last.
-    if (sink) this.pump.replaceSink(plan.key, sink);
+    if (sink) (this.pumpOf(plan.key) ?? this.pump).replaceSink(plan.key, sink);
     const before = old.progress();
     if (plan.key === MAIN_RENDITION) {
       this.encodedBefore.frames += before?.frame ?? 0;
@@ -644,7 +664,7 @@ export class StreamOutput {
   /** Where an encoding's next frame sits on the shared timeline, in seconds. */
   private timelineSec(key: string): number {
     const v = this.video!;
-    const frames = (this.timelineBase.get(key) ?? 0) + (this.pump?.sinkCounters(key)?.framesSent ?? 0);
+    const frames = (this.timelineBase.get(key) ?? 0) + ((this.pumpOf(key) ?? this.pump)?.sinkCounters(key)?.framesSent ?? 0);
     return (frames * v.fpsDenominator) / v.fpsNumerator;
   }
 
@@ -675,6 +695,7 @@ export class StreamOutput {
     this.phase = 'stopping';
     this.setAggregate('stopping');
     this.pump?.stop();
+    this.canvasPumps?.stop();
     this.stopping = (async () => {
       await Promise.all([
         ...[...this.dests.values()].map((d) => d.runner.stop()),
@@ -687,6 +708,35 @@ export class StreamOutput {
     return this.stopping;
   }
 
+  /** The frame clock of an extra canvas's encoding (made on first use when `create`); null for the main canvas's. */
+  private pumpOf(key: string, create = false): FramePump | null {
+    const p = this.params;
+    if (!p || canvasOfKey(key) === null || (!this.canvasPumps && !create)) return null;
+    this.canvasPumps ??= new CanvasPumps({
+      clock: this.opts.clock,
+      channels: AUDIO_WIRE_CHANNELS,
+      ...(this.opts.videoDelayMs && { videoDelayMs: this.opts.videoDelayMs }),
+    });
+    return this.canvasPumps.forKey(key, p.canvases, p.video, create);
+  }
+
+  /** A frame of an extra canvas (its index in the header): to that canvas's pump, checked against its size. */
+  private pushCanvasFrame(header: FrameHeader, payload: Uint8Array, ack: (sequence: number) => void): void {
+    const c = this.canvasPumps?.byIndex(header.canvas ?? 0);
+    if (!c) return ack(header.sequence);
+    const { pump, video: v } = c;
+    if (header.width !== v.baseWidth || header.height !== v.baseHeight) {
+      this.invalid(`canvas ${header.canvas} frame ${header.width}x${header.height} does not match its ${v.baseWidth}x${v.baseHeight}`);
+      return ack(header.sequence);
+    }
+    if (header.format === VideoFormat.Repeat && payload.byteLength === 0) return pump.pushRepeat(header.sequence, ack, stampOf(header.captureMs));
+    if (header.format !== VideoFormat.NV12 || payload.byteLength !== pump.expectedFrameBytes) {
+      this.invalid(`canvas ${header.canvas} frame format ${header.format} (${payload.byteLength} B) does not match the output`);
+      return ack(header.sequence);
+    }
+    pump.pushVideo(payload, header.sequence, ack, stampOf(header.captureMs));
+  }
+
   /**
    * A frame message from the renderer (header + payload, see src/shared/wire.ts). Anything that does
    * not match the running output is dropped and counted. Every video frame with a readable header is
@@ -696,6 +746,7 @@ export class StreamOutput {
     const header = readFrameHeader(new DataView(message.buffer, message.byteOffset, message.byteLength));
     if (!header) return this.invalid('unreadable frame header');
     const payload = message.subarray(FRAME_HEADER_BYTES);
+    if (header.kind === FrameKind.Video && header.canvas) return this.pushCanvasFrame(header, payload, ack);
     if (header.kind === FrameKind.Video) {
       const v = this.video;
       const pump = this.pump;
@@ -712,11 +763,15 @@ export class StreamOutput {
       return;
     }
     if (header.kind === FrameKind.Audio) {
-      if (header.format !== AudioFormat.S16LE || header.width !== AUDIO_SAMPLE_RATE || header.height !== AUDIO_CHANNELS || payload.byteLength % (2 * AUDIO_CHANNELS) !== 0) {
-        return this.invalid(`audio ${header.width} Hz x${header.height} format ${header.format} is not 48 kHz stereo s16le`);
+      // Six tracks (AUDIO_WIRE_CHANNELS), or one stereo mix that feeds every track.
+      const channels = header.height;
+      if (header.format !== AudioFormat.S16LE || header.width !== AUDIO_SAMPLE_RATE || (channels !== AUDIO_WIRE_CHANNELS && channels !== AUDIO_CHANNELS) || payload.byteLength % (2 * channels) !== 0) {
+        return this.invalid(`audio ${header.width} Hz x${header.height} format ${header.format} is not 48 kHz s16le with ${AUDIO_CHANNELS} or ${AUDIO_WIRE_CHANNELS} channels`);
       }
       // Copied: small, and a transport may reuse the memory of a message once this returns.
-      this.pump?.pushAudio(payload.slice(), stampOf(header.captureMs));
+      this.pump?.pushAudio(channels === AUDIO_WIRE_CHANNELS ? payload.slice() : widenStereo(payload, AUDIO_WIRE_CHANNELS), stampOf(header.captureMs));
+      // Every extra canvas carries the same program sound.
+      this.canvasPumps?.pushAudio(channels === AUDIO_WIRE_CHANNELS ? payload.slice() : widenStereo(payload, AUDIO_WIRE_CHANNELS), stampOf(header.captureMs));
       return;
     }
     this.invalid(`unknown frame kind ${header.kind}`);
@@ -782,12 +837,13 @@ export class StreamOutput {
 
   /** Registers a destination; one whose URL is unusable is created failed, with the reason. */
   private add(spec: OutputDestination): Destination {
-    const checked = checkTargetUrl(spec.url);
     const p = this.params!;
+    const noCanvas = canvasProblem(spec.canvas, p.canvases);
+    const checked: Result<TargetUrl> = noCanvas ? { ok: false, error: noCanvas } : checkTargetUrl(spec.url);
     const d: Destination = {
       spec,
       target: checked.ok ? checked.value : null,
-      plan: planRendition(p.video, p.encoder, spec.rendition, spec.audioOnly),
+      plan: planCanvasRendition(p.video, p.encoder, p.canvases, spec, spec.audioOnly === true),
       pusher: null,
       runner: new DestinationRunner({
         id: spec.id,
@@ -827,6 +883,7 @@ export class StreamOutput {
         logger: this.opts.logger,
         label: `destination ${d.spec.name}`,
         ...(this.opts.caFile ? { caFile: this.opts.caFile } : {}),
+        audioTrack: d.spec.audioTrack ?? 1,
       },
       events,
     );
@@ -869,7 +926,7 @@ export class StreamOutput {
       const needed = [...this.dests.values()].some((d) => d.plan.key === key && (d.runner.active() || d.runner.state() === 'stopping'));
       // A pusher moving away still reads it until its new encoding reaches a keyframe.
       if (needed || enc.fanOut.tapCount > 0) continue;
-      this.pump?.removeSink(key);
+      (this.pumpOf(key) ?? this.pump)?.removeSink(key);
       this.encoders.delete(key);
       this.timelineBase.delete(key);
       void enc.stop();
@@ -888,7 +945,8 @@ export class StreamOutput {
     const started = this.startEncoder(plan, { tsOffsetSec: this.timelineSec(plan.key) });
     if (!started.ok) return started;
     const sink = started.value.sink();
-    if (sink && this.pump) this.pump.addSink(plan.key, sink);
+    const pump = canvasOfKey(plan.key) === null ? this.pump : this.pumpOf(plan.key, true);
+    if (sink && pump) pump.addSink(plan.key, sink);
     return started;
   }
 
@@ -903,6 +961,7 @@ export class StreamOutput {
       ...(takeover?.fanOut && { fanOut: takeover.fanOut }),
       ...(takeover && { tsOffsetSec: takeover.tsOffsetSec, held: takeover.held === true }),
       discard: main && p.discard === true,
+      audioTracks: this.tracks,
       clock: this.opts.clock,
       logger: this.opts.logger,
       label: main ? 'encoder' : `encoder ${plan.key}`,
@@ -931,7 +990,7 @@ export class StreamOutput {
     this.encoders.delete(key);
     // A replacement takes over the sink (and its place on the timeline); otherwise it goes.
     if (this.phase === 'running' && this.replaceEncoder(key, enc, info)) return;
-    this.pump?.removeSink(key);
+    (this.pumpOf(key) ?? this.pump)?.removeSink(key);
     if (this.phase !== 'running') return;
     if (key === MAIN_RENDITION) {
       this.ending = this.end('failed', error).finally(() => (this.ending = null));
@@ -972,7 +1031,8 @@ export class StreamOutput {
       this.encodedBefore.dropped += before?.dropFrames ?? 0;
     }
     const sink = started.value.sink();
-    if (sink && this.pump) this.pump.replaceSink(key, sink);
+    const pump = this.pumpOf(key) ?? this.pump;
+    if (sink && pump) pump.replaceSink(key, sink);
     const label = key === MAIN_RENDITION ? 'The encoder' : `The encoder of rendition ${key}`;
     if (change) {
       this.opts.logger.log('warn', 'encoder fell back to libx264', { from: change.from, rendition: key });
@@ -997,6 +1057,7 @@ export class StreamOutput {
     if (this.phase !== 'running') return;
     this.phase = 'stopping';
     this.pump?.stop();
+    this.canvasPumps?.stop();
     const rec = this.recording;
     const rb = this.replay;
     this.recording = null;
@@ -1042,6 +1103,8 @@ export class StreamOutput {
     this.statsTimer = null;
     this.pump?.dispose();
     this.pump = null;
+    this.canvasPumps?.dispose();
+    this.canvasPumps = null;
     this.encoders.clear();
     this.timelineBase.clear();
     this.video = null;

@@ -18,6 +18,7 @@ import {
   transitionSchema,
 } from '../document/schemas';
 import { watermarkFileSchema } from '../document/watermark';
+import { canvasFileSchema } from '../document/canvases';
 import { writeFileAtomic } from './atomic';
 
 export const COLLECTION_FILE = 'collection.json';
@@ -28,7 +29,7 @@ export const FILE_VERSION = 1;
 /** Saved shapes, in the model's own types (the schemas' outputs are narrower, so they fit). */
 export type CollectionFile = Pick<
   StudioDocument,
-  'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid' | 'transition'
+  'version' | 'scenes' | 'inputs' | 'currentSceneUuid' | 'studioMode' | 'previewSceneUuid' | 'transition' | 'canvases'
 >;
 export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark' | 'hotkeys' | 'remoteControl'>;
 
@@ -43,6 +44,8 @@ export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   previewSceneUuid: z.string().default(''),
   // Collections saved before transitions existed switch scenes with a cut.
   transition: transitionSchema.optional(),
+  // Collections saved before extra canvases have none (the main canvas only).
+  canvases: z.array(canvasFileSchema).max(64).optional(),
 });
 
 export const profileFileSchema: z.ZodType<ProfileFile> = z.object({
@@ -71,6 +74,7 @@ export function collectionJson(doc: StudioDocument): string {
     studioMode: doc.studioMode,
     previewSceneUuid: doc.previewSceneUuid,
     ...(doc.transition && { transition: doc.transition }),
+    ...(doc.canvases && { canvases: doc.canvases }),
   };
   return json(file);
 }
@@ -81,7 +85,7 @@ export function profileJson(doc: StudioDocument): string {
     version: FILE_VERSION,
     video: doc.video,
     output: doc.output,
-    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition, signing, audience }) => ({
+    destinations: doc.destinations.map(({ id, name, enabled, server, hasKey, preset, audioOnly, rendition, audioTrack, signing, audience, canvas }) => ({
       id,
       name,
       enabled,
@@ -90,8 +94,10 @@ export function profileJson(doc: StudioDocument): string {
       preset,
       audioOnly,
       rendition,
+      audioTrack,
       signing,
       audience,
+      ...(canvas && { canvas }),
     })),
     webhooks: doc.webhooks.map(({ id, name, url, enabled, events, hasSecret }) => ({ id, name, url, enabled, events, hasSecret })),
     ...(doc.watermark && { watermark: doc.watermark }),

@@ -87,7 +87,7 @@ describe('loadDocument: first launch', () => {
         audioBitrateKbps: 160,
       },
       ffmpegPath: '',
-      recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
+      recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500, tracks: [1] },
       uplinkKbps: 0,
       templates: [],
       screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
@@ -220,7 +220,7 @@ describe('loadDocument: saved files', () => {
     const { document, notices } = await load(d);
     expect(notices).toEqual([]);
     expect(document.destinations).toEqual([
-      { id: 'old-1', name: 'Old', enabled: true, server: 'rtmp://127.0.0.1:1935/live', hasKey: true, preset: 'custom', audioOnly: false, rendition: null, signing: null, audience: null },
+      { id: 'old-1', name: 'Old', enabled: true, server: 'rtmp://127.0.0.1:1935/live', hasKey: true, preset: 'custom', audioOnly: false, audioTrack: 1, rendition: null, signing: null, audience: null },
     ]);
     // The new fields are saved from then on, and never a key.
     const saved = profileJson(doc);

@@ -11,6 +11,7 @@ import type * as z from 'zod';
 import { sceneReaches, type Filter, type NoticeLevel, type StudioDocument } from '../../shared';
 import { DEFAULT_OUTPUT, DEFAULT_VIDEO, emptyScene } from '../document/defaults';
 import { parseArgs } from '../document/issues';
+import { repairCanvases } from '../document/canvases';
 import { KindRegistry } from '../kinds/registry';
 import { moveAside } from './atomic';
 import { demoCollection } from './demo';
@@ -83,6 +84,7 @@ export async function loadDocument(opts: LoadOptions): Promise<LoadResult> {
       studioMode: collection.studioMode,
       previewSceneUuid: collection.previewSceneUuid,
       ...(collection.transition && { transition: collection.transition }),
+      ...(collection.canvases && { canvases: collection.canvases }),
       video: profile.video,
       output: profile.output,
       destinations: profile.destinations,
@@ -290,7 +292,8 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
   // A transition of a kind this build lacks falls back to a cut, with its settings checked otherwise.
   const t = c.transition;
   const transition = t && kinds.get(t.kind)?.category === 'transition' ? { ...t, settings: kinds.sanitizeSettings(t.kind, t.settings).settings } : undefined;
-  return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid, ...(transition && { transition }) };
+  const canvases = repairCanvases(c.canvases, { scenes });
+  return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid, ...(transition && { transition }), ...(canvases && { canvases }) };
 }
 
 /**

@@ -13,6 +13,7 @@ const dest = (name: string, patch: Partial<Destination> = {}): Destination => ({
   preset: 'custom',
   audioOnly: false,
   rendition: null,
+  audioTrack: 1,
   signing: null,
   audience: null,
   ...patch,

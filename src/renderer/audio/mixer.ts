@@ -1,6 +1,7 @@
 /**
  * The mixer: one channel strip per input whose source attached sound (through its SourceAudioPort),
- * all summed on the master bus; the strips' monitor sends meet on the monitor output. The document
+ * all summed on the master bus and, by each input's audioTracks, on OBS's six track buses (what
+ * the outputs get); the strips' monitor sends meet on the monitor output. The document
  * drives every strip (volume, mute, balance, sync offset, monitoring, whether it is in program);
  * levels() is what the meters and obs-websocket's InputVolumeMeters read.
  */
@@ -50,8 +51,8 @@ export function mixerState(input: Input): MixerState {
 
 /** leadMs: added to every strip's offset so negative ones can be honoured (../../shared/sync-lead.ts). */
 export function stripState(input: Input, active: boolean, leadMs = 0): StripState {
-  const { balance, syncOffsetMs, monitorType } = mixerState(input);
-  return { active, muted: input.muted, volumeMul: input.volumeMul, balance, syncOffsetMs: syncOffsetMs + leadMs, monitorType };
+  const { balance, syncOffsetMs, monitorType, audioTracks } = mixerState(input);
+  return { active, muted: input.muted, volumeMul: input.volumeMul, balance, syncOffsetMs: syncOffsetMs + leadMs, monitorType, audioTracks };
 }
 
 const AUDIO_FILTERS = new Set(AUDIO_FILTER_KINDS.map((k) => k.id));
@@ -107,6 +108,8 @@ export class Mixer {
     private readonly context: AudioContext,
     private readonly master: AudioNode,
     monitor?: MonitorOutput,
+    /** The track buses (AudioGraph.tracks); without them strips feed the master bus only. */
+    private readonly tracks: readonly AudioNode[] = [],
   ) {
     this.monitor = monitor ?? new MonitorOutput(context);
     this.splitter = new ChannelSplitterNode(context, { numberOfOutputs: 2 });
@@ -239,7 +242,7 @@ export class Mixer {
   strip(inputUuid: string): ChannelStrip {
     let strip = this.strips.get(inputUuid);
     if (strip) return strip;
-    strip = new ChannelStrip(this.context, this.master, this.monitor.bus);
+    strip = new ChannelStrip(this.context, this.master, this.monitor.bus, this.tracks);
     this.strips.set(inputUuid, strip);
     const input = this.doc?.inputs.find((i) => i.uuid === inputUuid);
     const lead = syncLeadMs((this.doc?.inputs ?? []).map(mixerState));

@@ -1,11 +1,11 @@
 /**
- * Sends the tap's PCM chunks as audio frame messages while this renderer owns program output.
+ * Sends the tap's PCM chunks (all six tracks) as audio frame messages while this renderer owns program output.
  * Sequences count sample frames from the first chunk after ownership was gained, just as video
  * sequences count ticks from then, so both streams share an origin.
  */
 import {
-  AUDIO_CHANNELS,
   AUDIO_SAMPLE_RATE,
+  AUDIO_WIRE_CHANNELS,
   AudioFormat,
   FRAME_HEADER_BYTES,
   FrameKind,
@@ -44,7 +44,7 @@ export class AudioSender {
 
   private send(pcm: Int16Array, frame: number): void {
     // Stamped even while not owner, so the mapping is settled when ownership comes.
-    const captureMs = this.stamp(frame, frame + pcm.length / AUDIO_CHANNELS);
+    const captureMs = this.stamp(frame, frame + pcm.length / AUDIO_WIRE_CHANNELS);
     if (!this.owner) return;
     this.origin ??= frame;
     const bytes = FRAME_HEADER_BYTES + pcm.byteLength;
@@ -58,7 +58,8 @@ export class AudioSender {
       kind: FrameKind.Audio,
       format: AudioFormat.S16LE,
       width: AUDIO_SAMPLE_RATE,
-      height: AUDIO_CHANNELS,
+      // The six tracks' stereo pairs; the engine checks the count.
+      height: AUDIO_WIRE_CHANNELS,
       sequence: frame - this.origin,
       // The first sample's time on the page clock, where the compositor stamps its frames.
       captureMs,

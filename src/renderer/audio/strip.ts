@@ -1,6 +1,7 @@
 /**
  * One input's channel strip, OBS's order: sync-offset delay → filters → fader (volume, mute) →
- * balance → the output and monitor sends. Meters read after the filters (before the fader: OBS's
+ * balance → the output and monitor sends; the output send feeds the master bus and each mixer track
+ * the input is on (OBS: after the fader and balance; a monitor-only strip feeds none). Meters read after the filters (before the fader: OBS's
  * inputPeak) and after the balance (what the strip really sends). An input that is not active in
  * program is gated to silence at the strip's entrance, as OBS plays only what program shows.
  */
@@ -17,6 +18,8 @@ export interface StripState {
   balance: number;
   syncOffsetMs: number;
   monitorType: MonitorType;
+  /** Whether it feeds track 1..6 (index 0 = track 1); absent: every track. */
+  audioTracks?: readonly boolean[];
 }
 
 /** What the strip's sends do for a monitoring type; `canMonitor` is false where nothing may be heard. */
@@ -62,6 +65,8 @@ export class ChannelStrip {
   /** A scene transition's gain on the way to program (a stinger's audio_fade_style); 1 otherwise. */
   private readonly transition: GainNode;
   private readonly toOutput: GainNode;
+  /** toOutput's sends to the track buses, one per track. */
+  private readonly toTracks: GainNode[];
   private readonly toMonitor: GainNode;
   private readonly preMeter: Meter;
   private readonly postMeter: Meter;
@@ -75,6 +80,8 @@ export class ChannelStrip {
     private readonly context: BaseAudioContext,
     master: AudioNode,
     monitorBus: AudioNode,
+    /** The track buses (index 0 = track 1); none where only the master is wanted (tests). */
+    tracks: readonly AudioNode[] = [],
   ) {
     const stereo = { channelCount: 2, channelCountMode: 'explicit', channelInterpretation: 'speakers' } as const;
     this.input = this.own(new GainNode(context, { gain: 0, ...stereo }));
@@ -101,6 +108,11 @@ export class ChannelStrip {
     this.post.connect(this.transition).connect(this.toOutput);
     this.post.connect(this.toMonitor);
     this.toOutput.connect(master);
+    this.toTracks = tracks.map((bus) => {
+      const send = this.own(new GainNode(context, stereo));
+      this.toOutput.connect(send).connect(bus);
+      return send;
+    });
     this.toMonitor.connect(monitorBus);
     this.preMeter = this.meter(this.pre);
     this.postMeter = this.meter(this.post);
@@ -127,6 +139,7 @@ export class ChannelStrip {
     glide(this.right.gain, r);
     const route = routing(state.monitorType, canMonitor);
     glide(this.toOutput.gain, route.output ? 1 : 0);
+    this.toTracks.forEach((send, k) => glide(send.gain, state.audioTracks?.[k] === false ? 0 : 1));
     glide(this.toMonitor.gain, route.monitor ? 1 : 0);
     if (!prev || prev.syncOffsetMs !== state.syncOffsetMs) this.setDelay(state.syncOffsetMs);
   }

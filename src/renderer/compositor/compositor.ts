@@ -51,6 +51,7 @@ import { BrowserLink } from './sources/browser-link';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 import { NestedScenes } from './nested';
+import { CanvasOutputs } from './canvas-output';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
 const MAX_UNACKED = 3;
@@ -114,6 +115,8 @@ export class StudioCompositor implements Compositor {
   private readonly draw: Draw;
   /** Nested scenes and groups, composed before the items that show them (nested.ts). */
   private readonly nested: NestedScenes;
+  /** Extra canvases' program output (canvas-output.ts); lives and dies with the GL pipeline. */
+  private canvasOut: CanvasOutputs | null = null;
   private owner = false;
   private ownerOrigin = 0;
   private packProblem: string | null = null;
@@ -227,7 +230,7 @@ export class StudioCompositor implements Compositor {
       try {
         this.audio = createAudioGraph();
         this.audioSender = new AudioSender(this.bridge, this.audio);
-        const mixer = new Mixer(this.audio.context, this.audio.master);
+        const mixer = new Mixer(this.audio.context, this.audio.master, undefined, this.audio.tracks);
         this.mixer = mixer;
         this.levels = new LevelReporter(this.bridge, () => mixer.levels(), undefined, (kept) => mixer.setMonitoring(kept));
       } catch (err) {
@@ -247,6 +250,7 @@ export class StudioCompositor implements Compositor {
     this.docSerial++;
     this.startTransition(document);
     this.transitionAssets?.prepare(document);
+    this.canvasOut?.setDocument(document);
     const v = document.video;
     this.clock.setRate(v.fpsNumerator, v.fpsDenominator);
     this.applySize(v.baseWidth, v.baseHeight);
@@ -260,6 +264,7 @@ export class StudioCompositor implements Compositor {
     this.owner = owner;
     this.flow.reset();
     this.pipe?.clearReadbacks();
+    this.canvasOut?.reset();
     this.resetSent();
     if (owner) {
       // Sequences count ticks from here, as audio counts samples from here (same origin).
@@ -342,6 +347,8 @@ export class StudioCompositor implements Compositor {
     this.filters = null;
     this.transitionAssets?.dispose();
     this.transitionAssets = null;
+    this.canvasOut?.dispose();
+    this.canvasOut = null;
     this.pipe?.dispose();
     this.pipe = null;
     this.audioSender?.dispose();
@@ -373,6 +380,8 @@ export class StudioCompositor implements Compositor {
         () => this.audio ?? null,
       );
       if (this.doc) this.transitionAssets.prepare(this.doc);
+      this.canvasOut = new CanvasOutputs(this.gl, this.bridge, { compose: this.composeCanvas, key: this.canvasKey, warnOnce: (k, m) => this.warnOnce(k, m) });
+      if (this.doc) this.canvasOut.setDocument(this.doc);
       this.glRenderer = this.pipe.renderer;
       this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
     } catch (err) {
@@ -392,6 +401,8 @@ export class StudioCompositor implements Compositor {
     this.filters = null;
     this.transitionAssets = null;
     this.nested.forget();
+    this.canvasOut?.forget();
+    this.canvasOut = null;
     this.flow.reset();
     this.resetSent();
     this.dropSources();
@@ -567,6 +578,8 @@ export class StudioCompositor implements Compositor {
     if (previewShown) this.presented = true;
     else if (this.previewWasShown) this.presented = false;
     this.previewWasShown = previewShown;
+    // Extra canvases (vertical…) compose and send their own program with the sources drawn this tick.
+    if (this.owner && this.canvasOut) this.canvasOut.tick(tick.index - this.ownerOrigin, t0);
     // Nothing on program changed since the picture in the program target was drawn: no compose.
     const stable = this.programKey();
     const same = stable && this.drawn && sameKey(this.keyNow, this.keyDrawn);
@@ -638,8 +651,7 @@ export class StudioCompositor implements Compositor {
   }
 
   /** programKey's part for a scene's shown items, nested scenes and groups followed (MAX_NESTING deep). */
-  private keyItems(scene: Scene, depth: number): boolean {
-    const k = this.keyNow;
+  private keyItems(scene: Scene, depth: number, k: number[] = this.keyNow): boolean {
     const f = this.filters;
     for (const item of scene.items) {
       if (!item.enabled) continue;
@@ -651,7 +663,7 @@ export class StudioCompositor implements Compositor {
           if (f.sceneAnimated(nested.uuid)) return false;
           k.push(f.sceneVersion(nested.uuid));
         }
-        if (!this.keyItems(nested, depth + 1)) return false;
+        if (!this.keyItems(nested, depth + 1, k)) return false;
         continue;
       }
       const v = rt.version;
@@ -849,7 +861,7 @@ export class StudioCompositor implements Compositor {
   }
 
   /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */
-  private drawItems(scene: Scene): void {
+  private drawItems(scene: Scene, width = this.width, height = this.height): void {
     for (const item of scene.items) {
       if (!item.enabled) continue;
       const rt = this.picture(item.sourceUuid);
@@ -859,7 +871,7 @@ export class StudioCompositor implements Compositor {
       const t = item.transform;
       const c = croppedSize(t, w, h);
       if (c.width <= 0 || c.height <= 0) continue;
-      clipMatrix(itemMatrix(t, w, h), c.width, c.height, this.width, this.height, this.xf);
+      clipMatrix(itemMatrix(t, w, h), c.width, c.height, width, height, this.xf);
       this.uv[0] = t.cropLeft / w;
       this.uv[1] = t.cropTop / h;
       this.uv[2] = (w - t.cropRight) / w;
@@ -875,6 +887,30 @@ export class StudioCompositor implements Compositor {
       if (blended) applyBlend(gl, 'OBS_BLEND_NORMAL');
     }
   }
+
+  /**
+   * An extra canvas's program (canvas-output.ts): the scene's items laid out in the target's own
+   * pixels, over black. Scene filters and the watermark belong to the main program and are left out.
+   */
+  /** What an extra canvas's picture depends on (as programKey; false: it changes every tick). */
+  private readonly canvasKey = (scene: Scene | null, k: number[]): boolean => {
+    k.length = 0;
+    k.push(this.docSerial, this.pipeSerial);
+    return scene ? this.keyItems(scene, 0, k) : true;
+  };
+
+  private readonly composeCanvas = (scene: Scene | null, t: Target): void => {
+    const gl = this.gl!;
+    if (scene) this.prepareScene(scene);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, t.framebuffer);
+    gl.viewport(0, 0, t.width, t.height);
+    gl.disable(gl.BLEND);
+    gl.clearColor(0, 0, 0, 1);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    if (scene) this.drawItems(scene, t.width, t.height);
+  };
 
   /**
    * Draws a scene into the bound target (a screenshot's): its items, or — when the scene has

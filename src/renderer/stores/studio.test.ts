@@ -16,7 +16,7 @@ const doc = (revision: number, name = 'Scene'): StudioDocument => ({
   output: {
     ffmpegPath: '',
     screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
-    recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
+    recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500, tracks: [1] },
     uplinkKbps: 0,
     templates: [],
     encoder: { encoder: 'libx264', rateControl: 'CBR', bitrateKbps: 2500, keyframeIntervalSec: 2, preset: 'veryfast', profile: 'main', bFrames: 0, audioBitrateKbps: 128 },

@@ -32,6 +32,13 @@ describe('buildRecorderArgs', () => {
     expect(mp4.at(-1)).toBe('/rec/show.mp4');
   });
 
+  it('writes each of its tracks as its own audio stream, in order, in MKV and MP4 alike', () => {
+    for (const format of ['mkv', 'fmp4'] as const) {
+      const args = buildRecorderArgs({ path: '/rec/show', format, audioStreams: [0, 2] });
+      expect(args.join(' ')).toContain('-map 0:v:0 -map 0:a:0 -map 0:a:2 -c copy');
+    }
+  });
+
   it('writes Matroska in clusters of at most half a second', () => {
     expect(after(mkv, '-f')).toBe('mpegts');
     expect(mkv.slice(mkv.indexOf('-cluster_time_limit'), -4)).toEqual(['-cluster_time_limit', '500', '-f', 'matroska']);

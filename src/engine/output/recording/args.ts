@@ -13,6 +13,11 @@ import type { RecordingFormat } from '../../../shared';
 export interface RecorderArgsInput {
   path: string;
   format: RecordingFormat;
+  /**
+   * Which of the encoding's audio streams it writes, in order (the recording's tracks' places:
+   * ../audio-tracks.ts); default the first. Matroska and MP4 both take several audio tracks.
+   */
+  audioStreams?: readonly number[];
 }
 
 /** Longest cluster or fragment, which is what a kill -9 can lose; ms. */
@@ -34,7 +39,7 @@ export function fileArg(file: string): string {
 export function buildRecorderArgs(p: RecorderArgsInput): string[] {
   const args = ['-hide_banner', '-nostdin', '-loglevel', 'info', '-progress', 'pipe:4', '-stats_period', '1', '-nostats'];
   args.push('-analyzeduration', ANALYZE_US, '-f', 'mpegts', '-i', 'pipe:0');
-  args.push('-map', '0:v:0', '-map', '0:a:0', '-c', 'copy');
+  args.push('-map', '0:v:0', ...(p.audioStreams ?? [0]).flatMap((n) => ['-map', `0:a:${n}`]), '-c', 'copy');
   if (p.format === 'mkv') {
     // Matroska keeps a cluster in memory until it closes; a time limit bounds what a crash can lose
     // (by default clusters follow keyframes, 2 s or more apart).

@@ -25,6 +25,7 @@ const settings = (over: Partial<RecordingSettings> = {}): RecordingSettings => (
   filenamePattern: DEFAULT_PATTERN,
   remuxToMp4: false,
   minFreeMb: 0,
+  tracks: [1],
   ...over,
 });
 

@@ -19,6 +19,7 @@ import type { FanOut, Tap } from '../fan-out';
 import { bufferBytes } from '../rendition';
 import type { StopPoint } from '../stop-point';
 import { FfmpegProcess, type ExitInfo } from '../supervisor';
+import { trackStream } from '../audio-tracks';
 import { buildRecorderArgs } from './args';
 import { freeBytesAt } from './disk-space';
 import { lowSpaceError, recordingEnd } from './end-reason';
@@ -32,6 +33,8 @@ export interface RecorderOptions {
   /** Full path of the file to write (already made unique by recordingPath). */
   path: string;
   format: RecordingFormat;
+  /** The mixer tracks (1..6) it writes, each its own audio stream (OBS's RecTracks); default track 1. */
+  tracks?: readonly number[];
   /** Stop gracefully when free space on that disk drops below this. */
   minFreeBytes: number;
   clock: Clock;
@@ -106,9 +109,15 @@ export class Recorder {
     if (this.started || this.disposed) return fail(Status.InvalidResourceState, 'This recorder was already started (or stopped); a new recording needs a new Recorder.');
     this.started = true;
     const o = this.opts;
+    const streams: number[] = [];
+    for (const t of o.tracks ?? [1]) {
+      const at = trackStream(o.fanOut.audioTracks, t);
+      if (!at.ok) return at;
+      streams.push(at.value);
+    }
     const proc = new FfmpegProcess({
       path: o.ffmpegPath,
-      args: buildRecorderArgs({ path: o.path, format: o.format }),
+      args: buildRecorderArgs({ path: o.path, format: o.format, audioStreams: streams }),
       clock: o.clock,
       logger: o.logger,
       label: 'recording',

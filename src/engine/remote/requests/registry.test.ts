@@ -803,6 +803,11 @@ describe('vendor: destinations', () => {
     expect(JSON.stringify(list)).not.toContain(KEY);
     await ok('CallVendorRequest', vendor('SetDestinationSettings', { destinationId: id, name: 'Renamed', enabled: false }));
     expect(doc().destinations[0]).toMatchObject({ name: 'Renamed', enabled: false, hasKey: true });
+    // OBS's stream "Audio Track": 1 by default, 1..6.
+    expect(list.destinations[0]).toMatchObject({ audioTrack: 1 });
+    await ok('CallVendorRequest', vendor('SetDestinationSettings', { destinationId: id, audioTrack: 3 }));
+    expect(doc().destinations[0]).toMatchObject({ audioTrack: 3 });
+    await refused('CallVendorRequest', vendor('SetDestinationSettings', { destinationId: id, audioTrack: 7 }), 402);
     const status = (await ok('CallVendorRequest', vendor('GetDestinationStatus', { destinationId: id }))).responseData;
     expect(status).toEqual({
       destinationId: id, state: 'idle', bitrateKbps: 0, bytesSent: 0, droppedFrames: 0,

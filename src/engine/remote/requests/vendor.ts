@@ -2,8 +2,8 @@
  * Our own requests, reached through CallVendorRequest with vendorName "broadcast-studio":
  *
  *   GetDestinationList                 → { destinations: [{ destinationId, name, server, hasKey, enabled,
- *                                           preset, audioOnly, rendition, signing, hasSigningKey, state }] }
- *   CreateDestination { server, key?, name?, enabled?, audioOnly?, rendition?, preset?,
+ *                                           preset, audioOnly, rendition, audioTrack, signing, hasSigningKey, state }] }
+ *   CreateDestination { server, key?, name?, enabled?, audioOnly?, rendition?, audioTrack? (1..6), preset?,
  *                       signing?: { scheme: 'auth_key' | 'hmac_sha256', privateKey, offsetSeconds? } | null,
  *                       audience?: { kind: 'nginx_rtmp' | 'srs', url } | { kind: 'json', url, path } | null }
  *                                      → { destinationId }
@@ -30,7 +30,7 @@
  * destinationId, the studio's own codes for what the engine refuses), unlike OBS vendor requests,
  * which cannot fail.
  */
-import type { CommandArgs, Destination, DestinationStats, StudioDocument } from '../../../shared';
+import { AUDIO_TRACK_COUNT, type CommandArgs, type Destination, type DestinationStats, type StudioDocument } from '../../../shared';
 import { VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
 import { Fields, isObject, type Data } from './fields';
 import { previewRequests } from './vendor-preview';
@@ -63,6 +63,8 @@ function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
   const key = f.optString('key', true);
   const enabled = f.optBoolean('enabled');
   const audioOnly = f.optBoolean('audioOnly');
+  // The mixer track it sends (OBS's stream "Audio Track"); the engine refuses a fraction.
+  const audioTrack = f.optNumber('audioTrack', 1, AUDIO_TRACK_COUNT);
   const preset = f.optString('preset');
   const signing = f.data['signing'];
   const audience = f.data['audience'];
@@ -78,6 +80,7 @@ function settings(f: Fields): Omit<CommandArgs<'destination.upsert'>, 'id'> {
     ...(key !== undefined && { key }),
     ...(enabled !== undefined && { enabled }),
     ...(audioOnly !== undefined && { audioOnly }),
+    ...(audioTrack !== undefined && { audioTrack }),
     ...(preset !== undefined && { preset }),
     // An explicit null means "share the main rendition"; absent leaves it as it is.
     ...(Object.hasOwn(f.data, 'rendition') && { rendition: (rendition ?? null) as CommandArgs<'destination.upsert'>['rendition'] }),
@@ -106,6 +109,7 @@ export const vendorRequests: Record<string, VendorHandler> = {
       preset: d.preset,
       audioOnly: d.audioOnly,
       rendition: d.rendition,
+      audioTrack: d.audioTrack ?? 1,
       signing: d.signing && { scheme: d.signing.scheme, offsetSeconds: d.signing.offsetSeconds },
       hasSigningKey: d.signing?.hasSigningKey ?? false,
       audience: d.audience,

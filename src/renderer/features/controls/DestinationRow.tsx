@@ -1,4 +1,4 @@
-import type { Destination, DestinationState } from '../../../shared';
+import { AUDIO_TRACK_COUNT, type Destination, type DestinationState } from '../../../shared';
 import { useActions } from '../../stores/context';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { Icon } from '../layout/Icon';
@@ -188,6 +188,22 @@ export function DestinationRow({ draft, saved, first, mainKbps, errors, set, rem
             <input id={id('audio')} type="checkbox" checked={draft.audioOnly} data-testid={`dest-audio-only-${label}`} onChange={(e) => set({ audioOnly: e.target.checked })} />
             <label htmlFor={id('audio')}>Audio only</label>
           </span>
+        </div>
+      </div>
+
+      <div className="field">
+        <label className="field-label" htmlFor={id('track')}>
+          Audio track
+        </label>
+        <div className="field-control">
+          <select id={id('track')} className="input" value={draft.audioTrack} data-testid={`dest-audio-track-${label}`} onChange={(e) => set({ audioTrack: Number(e.target.value) })}>
+            {Array.from({ length: AUDIO_TRACK_COUNT }, (_, k) => (
+              <option key={k} value={k + 1}>
+                Track {k + 1}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">The mixer track it sends (each input picks its tracks in Advanced Audio Properties). A change applies when it next starts.</p>
         </div>
       </div>
 

@@ -17,6 +17,7 @@ import { ScreenshotSettingsFields } from './ScreenshotSettingsFields';
 import { HotkeySettings } from '../hotkeys/HotkeySettings';
 import { destField, draftFrom, planParts, rebaseDraft, type DestinationDraft, type FieldError, type SettingsDraft } from './settingsForm';
 import { VideoSettingsFields } from './VideoSettingsFields';
+import { CanvasSettings } from './CanvasSettings';
 
 /** The dialog's tabs, in OBS's order where OBS has the same tab. */
 export const SETTINGS_TABS = [
@@ -306,9 +307,12 @@ function SettingsForm({ doc }: { doc: StudioDocument }) {
       )}
       {panel(
         'video',
-        <div data-draft>
-          <VideoSettingsFields {...sectionProps} />
-        </div>,
+        <>
+          <div data-draft>
+            <VideoSettingsFields {...sectionProps} />
+          </div>
+          <CanvasSettings />
+        </>,
       )}
       {panel('hotkeys', <HotkeySettings />)}
       {panel(

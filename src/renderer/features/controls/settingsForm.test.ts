@@ -14,7 +14,7 @@ const doc = (over: Partial<StudioDocument> = {}): StudioDocument => ({
   output: {
     ffmpegPath: '',
     screenshots: { enabled: false, intervalSec: 10, folder: '', format: 'jpeg', maxWidth: 1280, keep: 360 },
-    recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500 },
+    recording: { folder: '', format: 'mkv', filenamePattern: '%CCYY-%MM-%DD %hh-%mm-%ss', remuxToMp4: false, minFreeMb: 500, tracks: [1] },
     uplinkKbps: 0,
     templates: [],
     encoder: { encoder: 'libx264', rateControl: 'CBR', bitrateKbps: 2500, keyframeIntervalSec: 2, preset: 'veryfast', profile: 'main', bFrames: 0, audioBitrateKbps: 128 },
@@ -35,6 +35,7 @@ const saved = (over: Partial<StudioDocument['destinations'][number]> = {}): Stud
   preset: 'custom',
   audioOnly: false,
   rendition: null,
+  audioTrack: 1,
   signing: null,
   audience: null,
   ...over,
@@ -67,6 +68,7 @@ describe('settings draft', () => {
         key: '',
         enabled: true,
         audioOnly: false,
+        audioTrack: 1,
         bitrate: '900',
         width: '',
         height: '480',
@@ -99,6 +101,8 @@ describe('planSave', () => {
     expect(r).toEqual({ ok: true, plan: { destinations: [{ row, args: { name: 'Custom RTMP', server: 'rtmp://127.0.0.1/live/inline-key', enabled: true } }] } });
     const withKey = planSave(d, withFirst(draft, { server: 'rtmp://h/live', key: 'abc' }));
     expect(withKey.ok && withKey.plan.destinations?.[0]?.args.key).toBe('abc');
+    const onTrack3 = planSave(d, withFirst(draft, { server: 'rtmp://h/live', key: 'abc', audioTrack: 3 }));
+    expect(onTrack3.ok && onTrack3.plan.destinations?.[0]?.args.audioTrack).toBe(3);
   });
 
   it('updates an existing destination by id, sending only what changed', () => {
@@ -111,6 +115,8 @@ describe('planSave', () => {
     expect(plan({ server: 'rtmp://b/live' })).toEqual({ id: 'd1', server: 'rtmp://b/live' });
     expect(plan({ key: 'k2' })).toEqual({ id: 'd1', key: 'k2' });
     expect(plan({ enabled: false, audioOnly: true })).toEqual({ id: 'd1', enabled: false, audioOnly: true });
+    expect(plan({ audioTrack: 2 })).toEqual({ id: 'd1', audioTrack: 2 });
+    expect(draftFrom(doc({ destinations: [saved({ audioTrack: 5 })] })).destinations[0]!.audioTrack).toBe(5);
     expect(plan({ bitrate: '1500', width: '640' })).toEqual({ id: 'd1', rendition: { bitrateKbps: 1500, width: 640 } });
     const withRendition = doc({ destinations: [saved({ rendition: { bitrateKbps: 1500 } })] });
     const cleared = planSave(withRendition, withFirst(draftFrom(withRendition), { bitrate: '' }));

@@ -48,6 +48,8 @@ export interface DestinationDraft {
   key: string;
   enabled: boolean;
   audioOnly: boolean;
+  /** The mixer track (1..6) it sends. */
+  audioTrack: number;
   /** Its own rendition; all empty = the main encoding. */
   bitrate: string;
   width: string;
@@ -118,6 +120,7 @@ export function blankDestination(): DestinationDraft {
     key: '',
     enabled: true,
     audioOnly: false,
+    audioTrack: 1,
     bitrate: '',
     width: '',
     height: '',
@@ -141,6 +144,7 @@ export function destinationDraft(d: Destination): DestinationDraft {
     key: '',
     enabled: d.enabled,
     audioOnly: d.audioOnly,
+    audioTrack: d.audioTrack ?? 1,
     bitrate: r?.bitrateKbps === undefined ? '' : String(r.bitrateKbps),
     width: r?.width === undefined ? '' : String(r.width),
     height: r?.height === undefined ? '' : String(r.height),
@@ -463,6 +467,7 @@ function planDestination(doc: StudioDocument, row: DestinationDraft, errors: Fie
     taken.add(args.name!);
     if (row.preset !== 'custom') args.preset = row.preset;
     if (row.audioOnly) args.audioOnly = true;
+    if (row.audioTrack !== 1) args.audioTrack = row.audioTrack;
     if (rendition) args.rendition = rendition;
     if (key !== '') args.key = key;
     if (signing.value) args.signing = signing.value;
@@ -476,6 +481,7 @@ function planDestination(doc: StudioDocument, row: DestinationDraft, errors: Fie
   if (row.enabled !== saved.enabled) args.enabled = row.enabled;
   if (row.preset !== saved.preset) args.preset = row.preset;
   if (row.audioOnly !== saved.audioOnly) args.audioOnly = row.audioOnly;
+  if (row.audioTrack !== (saved.audioTrack ?? 1)) args.audioTrack = row.audioTrack;
   if (!sameRendition(rendition, saved.rendition)) args.rendition = rendition;
   if (signing.value !== undefined) args.signing = signing.value;
   if (audience.value !== undefined) args.audience = audience.value;

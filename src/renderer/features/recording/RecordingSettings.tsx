@@ -1,5 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { RecordingFormat, RecordingSettings as Recording } from '../../../shared';
+import { AUDIO_TRACK_COUNT, type RecordingFormat, type RecordingSettings as Recording } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
 import { FolderButton } from '../menubar/FolderButton';
@@ -118,6 +118,31 @@ function RecordingFields({ saved }: { saved: Recording }) {
       <p className="field-hint recording-preview">
         Now: <span data-testid="recording-preview">{previewFileName(pattern, saved.format, now)}</span> — %CCYY year, %MM month, %DD day, %hh %mm %ss time.
       </p>
+      <div className="field">
+        <span className="field-label">Audio tracks</span>
+        <div className="field-control">
+          {Array.from({ length: AUDIO_TRACK_COUNT }, (_, k) => {
+            const tracks = saved.tracks ?? [1];
+            const on = tracks.includes(k + 1);
+            return (
+              <span className="field-check" key={k}>
+                <input
+                  id={`recording-track-${k + 1}`}
+                  type="checkbox"
+                  checked={on}
+                  data-testid={`recording-track-${k + 1}`}
+                  onChange={() => void save({ tracks: on ? tracks.filter((t) => t !== k + 1) : [...tracks, k + 1] })}
+                />
+                <label htmlFor={`recording-track-${k + 1}`}>{k + 1}</label>
+              </span>
+            );
+          })}
+          <p className="field-hint">
+            Each ticked mixer track is written as its own audio track (OBS’s default: track 1 only). While the stream or replay buffer runs, a recording can
+            only add tracks they were started with; the rest apply once every output has stopped.
+          </p>
+        </div>
+      </div>
       <div className="field">
         <span className="field-label">After stopping</span>
         <div className="field-control">

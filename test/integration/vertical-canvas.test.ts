@@ -1,0 +1,130 @@
+/**
+ * A second, vertical canvas end to end with real parts: server mode's headless compositor composes
+ * the main scene and the vertical canvas's scene each tick, both go over the WebSocket as frames
+ * (the vertical ones tagged with their canvas), the engine encodes each with its own FFmpeg, and
+ * one destination per canvas pushes to a real nginx-rtmp. Read back with ffprobe and FFmpeg: each
+ * stream has its canvas's size and shows its own scene, and an input placed in both scenes (one
+ * source, one upload per tick) appears in both.
+ *
+ * Sizes are small for this 2-core box: main 640×360, vertical 360×640 (9:16, as 1080×1920).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffprobeJson, grabFrameRgb, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
+import { startStudioServer, type StudioServer } from '../harness/studio-server';
+import { connectStudio, type StudioClient } from '../harness/studio-client';
+import type { StudioEvent } from '../../src/shared';
+
+const MAIN = { width: 640, height: 360 };
+const VERTICAL = { width: 360, height: 640 };
+const RED_ABGR = 0xff0000ff;
+const BLUE_ABGR = 0xffff0000;
+const GREEN_ABGR = 0xff00ff00;
+
+type Rgb = [number, number, number];
+const near = (got: Rgb, want: Rgb, tol = 28): boolean => got.every((v, i) => Math.abs(v - want[i]!) <= tol);
+
+async function pixels(url: string, size: { width: number; height: number }, points: [number, number][]): Promise<Rgb[]> {
+  const frame = await grabFrameRgb(url, size);
+  return points.map(([x, y]) => {
+    const i = (y * size.width + x) * 3;
+    return [frame[i]!, frame[i + 1]!, frame[i + 2]!];
+  });
+}
+
+describe('vertical canvas: its own scene, encoding and destination beside the main one', () => {
+  let nginx: NginxRtmp;
+  let server: StudioServer;
+  let client: StudioClient;
+
+  beforeAll(async () => {
+    nginx = await startNginxRtmp();
+    server = await startStudioServer({ headless: true });
+    client = await connectStudio(server);
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await server?.stop();
+    await nginx?.stop();
+  });
+
+  it('streams each canvas at its size with its own scene; an input reused in both shows in both', async () => {
+    await client.must('video.set', { baseWidth: MAIN.width, baseHeight: MAIN.height, outputWidth: MAIN.width, outputHeight: MAIN.height });
+    const { sceneUuid: mainScene } = await client.must('scene.create', { name: 'Landscape' });
+    await client.must('scene.setCurrent', { sceneUuid: mainScene });
+    await client.must('input.create', { sceneUuid: mainScene, name: 'Red', kind: 'color_source_v3', settings: { color: RED_ABGR } });
+    const { inputUuid: badge } = await client.must('input.create', {
+      sceneUuid: mainScene,
+      name: 'Badge',
+      kind: 'color_source_v3',
+      settings: { color: GREEN_ABGR, width: 80, height: 80 },
+      transform: { positionX: 20, positionY: 20 },
+    });
+
+    const { sceneUuid: verticalScene } = await client.must('scene.create', { name: 'Shorts' });
+    await client.must('input.create', {
+      sceneUuid: verticalScene,
+      name: 'Blue',
+      kind: 'color_source_v3',
+      settings: { color: BLUE_ABGR, width: VERTICAL.width, height: VERTICAL.height },
+    });
+    // The main canvas's input, reused: one source feeds both canvases.
+    await client.must('item.create', { sceneUuid: verticalScene, sourceUuid: badge, transform: { positionX: 140, positionY: 400 } });
+    await client.must('canvas.set', { id: 'vertical', width: VERTICAL.width, height: VERTICAL.height, programSceneUuid: verticalScene, bitrateKbps: 800 });
+
+    const rtmp = `rtmp://127.0.0.1:${nginx.port}/live`;
+    const { id: mainDest } = await client.must('destination.upsert', { name: 'Landscape out', server: rtmp, key: 'landscape', enabled: true });
+    const { id: verticalDest } = await client.must('destination.upsert', { name: 'Shorts out', server: rtmp, key: 'shorts', enabled: true, canvas: 'vertical' });
+
+    await client.must('stream.start', {});
+    const live = (id: string) => (e: StudioEvent) => e.type === 'destination.state' && e.data.id === id && e.data.state === 'live';
+    await Promise.all([client.waitFor(live(mainDest), 60_000), client.waitFor(live(verticalDest), 60_000)]);
+
+    const [main, vertical] = await Promise.all([ffprobeJson(nginx.url('landscape')), ffprobeJson(nginx.url('shorts'))]);
+    const mv = main.streams.find((s) => s.codec_type === 'video');
+    const vv = vertical.streams.find((s) => s.codec_type === 'video');
+    expect([mv?.width, mv?.height]).toEqual([MAIN.width, MAIN.height]);
+    expect([vv?.width, vv?.height]).toEqual([VERTICAL.width, VERTICAL.height]);
+    expect(vv?.codec_name).toBe('h264');
+    // Its sound is the program mix, as the main stream's.
+    expect(vertical.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+
+    // Each stream shows its own scene (read until the compositor's pictures replace the first black).
+    await expect
+      .poll(async () => {
+        const [bg, badgeAt] = await pixels(nginx.url('landscape'), MAIN, [[400, 250], [60, 60]]);
+        return near(bg!, [255, 0, 0]) && near(badgeAt!, [0, 255, 0]);
+      }, { timeout: 60_000, interval: 500 })
+      .toBe(true);
+    await expect
+      .poll(async () => {
+        const [bg, badgeAt, above] = await pixels(nginx.url('shorts'), VERTICAL, [[180, 100], [180, 440], [60, 60]]);
+        return near(bg!, [0, 0, 255]) && near(badgeAt!, [0, 255, 0]) && near(above!, [0, 0, 255]);
+      }, { timeout: 60_000, interval: 500 })
+      .toBe(true);
+
+    // The vertical canvas has its own frame clock in the stats: whole pictures, then (a still scene)
+    // "unchanged" repeats instead of packing and reading back the same picture again.
+    const clock = (e: StudioEvent) => (e.type === 'stream.stats' ? e.data.stats.canvases?.find((c) => c.canvas === 'vertical') : undefined);
+    await client.waitFor((e: StudioEvent) => (clock(e)?.fresh ?? 0) > 0 && (clock(e)?.unchanged ?? 0) > 0, 30_000);
+
+    await client.must('stream.stop', {});
+    await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
+    expect(listFfmpegChildren(server.process.pid!)).toEqual([]);
+  });
+
+  it('a destination on a canvas that is off fails on its own with the reason; the main one goes live', async () => {
+    await client.must('canvas.set', { id: 'vertical', enabled: false });
+    // Only this run's events count from here.
+    client.events.splice(0);
+    await client.must('stream.start', {});
+    const failed = await client.waitFor(
+      (e: StudioEvent) => e.type === 'destination.state' && e.data.name === 'Shorts out' && e.data.state === 'failed',
+      30_000,
+    );
+    expect(failed.type === 'destination.state' && failed.data.error?.message).toMatch(/canvas "vertical" is off/);
+    await client.waitFor((e: StudioEvent) => e.type === 'destination.state' && e.data.name === 'Landscape out' && e.data.state === 'live', 60_000);
+    await client.must('stream.stop', {});
+    await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
+  });
+});
