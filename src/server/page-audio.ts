@@ -125,16 +125,18 @@ export interface AudioChunkGateOptions {
 
 /**
  * What comes through the binding, checked: a base64 string of whole s16le stereo frames, at most
- * MAX_CHUNK_FRAMES, and no more sound than real time allows (a bucket of half a second that fills at
- * 1.25× real time, so a page that was stalled may catch up but never flood). Anything else is
+ * MAX_CHUNK_FRAMES, and no more sound than real time allows (a bucket of two seconds that fills at
+ * 1.25× real time, so a page that was stalled may catch up but never flood: on a loaded machine
+ * the binding's calls were seen to arrive up to 650 ms apart, and a stall of a second was refused
+ * by a half-second bucket). Anything else is
  * dropped, and each kind of refusal is reported once.
  */
 export class AudioChunkGate {
-  private tokens = PAGE_AUDIO_RATE / 2;
+  static readonly BURST_FRAMES = PAGE_AUDIO_RATE * 2;
+  static readonly FILL_PER_MS = (PAGE_AUDIO_RATE * 1.25) / 1000;
+  private tokens = AudioChunkGate.BURST_FRAMES;
   private last: number;
   private readonly told = new Set<string>();
-  static readonly BURST_FRAMES = PAGE_AUDIO_RATE / 2;
-  static readonly FILL_PER_MS = (PAGE_AUDIO_RATE * 1.25) / 1000;
 
   constructor(private readonly opts: AudioChunkGateOptions) {
     this.last = opts.now();

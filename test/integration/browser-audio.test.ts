@@ -104,7 +104,8 @@ describe("the pages' host captures a page's sound", () => {
       // The forger's calls reach nothing, not even the gate: the capture script took the binding
       // away before the page's scripts ran (the gate's own checks are unit-tested in page-audio.test.ts).
       expect(forged).toEqual([]);
-      expect(logged.filter((l) => l.includes('audio chunk refused'))).toEqual([]);
+      // (The tone page itself may meet the real-time limit after a stall on a loaded machine.)
+      expect(logged.filter((l) => l.includes('audio chunk refused') && l.includes('"inputUuid":"forger"'))).toEqual([]);
     } finally {
       await page.close();
       await forger.close();

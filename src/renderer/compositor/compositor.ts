@@ -847,17 +847,22 @@ export class StudioCompositor implements Compositor {
 
   /** A scene as program shows it (items, then its filters) into an offscreen canvas-sized target. */
   private composeInto(scene: Scene, t: Target): void {
-    const gl = this.gl!;
     this.prepareScene(scene);
+    this.clearForItems(t, this.width, this.height);
+    this.drawItems(scene);
+    this.filters?.applyScene(scene.uuid, t, this.frame, true);
+  }
+
+  /** Binds a target, clears it to opaque black and sets premultiplied blending for items over it. */
+  private clearForItems(t: Target, width: number, height: number): void {
+    const gl = this.gl!;
     gl.bindFramebuffer(gl.FRAMEBUFFER, t.framebuffer);
-    gl.viewport(0, 0, this.width, this.height);
+    gl.viewport(0, 0, width, height);
     gl.disable(gl.BLEND);
     gl.clearColor(0, 0, 0, 1);
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    this.drawItems(scene);
-    this.filters?.applyScene(scene.uuid, t, this.frame, true);
   }
 
   /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */
@@ -888,10 +893,6 @@ export class StudioCompositor implements Compositor {
     }
   }
 
-  /**
-   * An extra canvas's program (canvas-output.ts): the scene's items laid out in the target's own
-   * pixels, over black. Scene filters and the watermark belong to the main program and are left out.
-   */
   /** What an extra canvas's picture depends on (as programKey; false: it changes every tick). */
   private readonly canvasKey = (scene: Scene | null, k: number[]): boolean => {
     k.length = 0;
@@ -899,16 +900,13 @@ export class StudioCompositor implements Compositor {
     return scene ? this.keyItems(scene, 0, k) : true;
   };
 
+  /**
+   * An extra canvas's program (canvas-output.ts): the scene's items laid out in the target's own
+   * pixels, over black. Scene filters and the watermark belong to the main program and are left out.
+   */
   private readonly composeCanvas = (scene: Scene | null, t: Target): void => {
-    const gl = this.gl!;
     if (scene) this.prepareScene(scene);
-    gl.bindFramebuffer(gl.FRAMEBUFFER, t.framebuffer);
-    gl.viewport(0, 0, t.width, t.height);
-    gl.disable(gl.BLEND);
-    gl.clearColor(0, 0, 0, 1);
-    gl.clear(gl.COLOR_BUFFER_BIT);
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    this.clearForItems(t, t.width, t.height);
     if (scene) this.drawItems(scene, t.width, t.height);
   };
 

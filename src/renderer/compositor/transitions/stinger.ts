@@ -3,7 +3,7 @@
  * through the media source's decode path (VideoFrames: one upload per tick), and is drawn over
  * program, stretched to the canvas with its own alpha; under it program shows the old scene until
  * the video reaches the transition point and the new one after it, and the transition lasts until
- * the video has played out. Its sound goes through the program's master bus
+ * the video has played out. Its sound goes into every track (and the master bus, for its meter)
  * (not for audio_monitoring 1, "monitor only"). The transition lasts as long as the video.
  */
 import { stingerPointMs, type Settings } from '../../../shared';
@@ -41,7 +41,11 @@ export class StingerPlayer {
       try {
         this.node = audio.context.createMediaElementSource(v);
         this.out = new GainNode(audio.context, { gain: 0 });
-        this.node.connect(this.out).connect(audio.master);
+        this.node.connect(this.out);
+        // As OBS mixes a transition's sound into every track: each track bus carries it, and the
+        // master bus too, for the master meter.
+        this.out.connect(audio.master);
+        for (const track of audio.tracks) this.out.connect(track);
       } catch (err) {
         v.muted = true;
         console.warn('Compositor: the stinger plays without sound.', err);
