@@ -84,8 +84,11 @@ test('an edge handle stretches one axis and snaps to the canvas edge; Ctrl suspe
   expect(transformOf(studio, sceneUuid, 'Edge box').scaleX).toBeCloseTo(1166 / 400, 1);
 
   // A move snaps the box's left edge onto the canvas's left edge, with a guide along it while dragging.
-  const from = at(300, 200);
-  const to = at(205, 200);
+  // The preview's place is read again: on a loaded machine the docks may still settle and move it
+  // (a horizontal drag once changed the box's y by 36 px in CI), and a drag must start where it means.
+  const now = await canvasMapper(page);
+  const from = now(300, 200);
+  const to = now(205, 200);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 8 });

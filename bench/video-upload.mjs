@@ -1,0 +1,574 @@
+#!/usr/bin/env node
+/**
+ * bench/video-upload — what each way of getting a playing 1080p H.264 <video> frame into a WebGL2
+ * texture costs in a bare page of Debian's Chromium, on the GL backends server mode can choose.
+ *
+ *   node bench/video-upload.mjs [--seconds 6] [--backends swiftshader,llvmpipe] [--paths a,b]
+ *
+ * A headless Chromium (server mode's flags, one GL backend per launch, driven over
+ * --remote-debugging-pipe, so no driver slows the page) plays a looping 1080p30 testsrc2 clip,
+ * muted, from a local HTTP server. Ticks run at 30 Hz as the compositor's do; on each tick where
+ * requestVideoFrameCallback said a new frame came, the path under test uploads it and gl.finish()
+ * waits for the GPU process, so "call ms" is what the compositor's tick blocks on in the upload
+ * call itself and "finish ms" what the GPU process still had to do. "decode only" plays with no
+ * uploads: the decoder's own CPU. Chromium's CPU (renderer, GPU process, the rest) comes from /proc
+ * over each path's window. The scale rows draw one full-screen 1080p shader pass, and read back a
+ * 720p NV12 frame (320×1080 RGBA), with the video paused. Afterwards every path uploads the same
+ * paused frame and its pixels are compared with texImage2D(video)'s (mean absolute difference per
+ * channel, 0-255; the 720p paths against texImage2D(video) drawn to 720p with LINEAR, which is what
+ * the compositor does with a full-canvas item).
+ * Results print as a table and are saved to bench/results/video-upload-<date>.json.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { machine } from './proc.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const seconds = Number(arg('--seconds', '6')) || 6;
+const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
+const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'MSTP', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'nv12read'];
+const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
+const LABEL = {
+  none: 'decode only (no upload)',
+  texImage2D: 'texImage2D(video) each frame',
+  texSubImage2D: 'texSubImage2D(video), mutable texture (today)',
+  'texImage2D-noCSC': 'texImage2D(video), UNPACK_COLORSPACE_CONVERSION NONE',
+  'texSubImage2D-noCSC': 'texSubImage2D(video), UNPACK_COLORSPACE_CONVERSION NONE',
+  'storage+sub': 'texSubImage2D(video), texStorage2D texture',
+  VideoFrame: 'texSubImage2D(new VideoFrame(video))',
+  MSTP: 'texSubImage2D(VideoFrame from MediaStreamTrackProcessor)',
+  bitmap720: 'createImageBitmap(video, 1280×720) + texSubImage2D',
+  bitmap1080: 'createImageBitmap(video) + texSubImage2D',
+  pass1080: 'scale: one 1080p full-screen colour-matrix pass (paused)',
+  pass1080x9: 'scale: one 1080p 3×3-kernel pass, as sharpness (paused)',
+  nv12read: 'scale: readPixels of 720p NV12 (paused)',
+};
+
+const work = mkdtempSync(path.join(tmpdir(), 'bench-video-upload-'));
+const clip = path.join(work, 'clip.mp4');
+execFileSync(FFMPEG, [
+  '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=10',
+  '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-b:v', '6000k', '-g', '60', '-movflags', '+faststart', clip,
+]);
+
+// The page and the clip, with range requests (a <video> seeks with them).
+const server = http.createServer((req, res) => {
+  if (req.url === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title><body></body>');
+    return;
+  }
+  if (req.url !== '/clip.mp4') return void res.writeHead(404).end();
+  const size = statSync(clip).size;
+  const m = /bytes=(\d*)-(\d*)/.exec(req.headers.range ?? '');
+  if (!m) {
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': size, 'accept-ranges': 'bytes' });
+    return void createReadStream(clip).pipe(res);
+  }
+  const start = m[1] ? Number(m[1]) : 0;
+  const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+  res.writeHead(206, { 'content-type': 'video/mp4', 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}`, 'accept-ranges': 'bytes' });
+  createReadStream(clip, { start, end }).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---- /proc: Chromium's CPU by process type ------------------------------------------------------
+
+function procs(rootPid) {
+  const all = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const text = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+      all.push({ pid: Number(d), ppid: Number(f[1]), type, ms: (Number(f[11]) + Number(f[12])) * 10 });
+    } catch {
+      // Gone.
+    }
+  }
+  const out = [];
+  const walk = (pid) => {
+    const self = all.find((p) => p.pid === pid);
+    if (self) out.push(self);
+    for (const c of all.filter((p) => p.ppid === pid)) walk(c.pid);
+  };
+  walk(rootPid);
+  return out;
+}
+
+function cpu(rootPid) {
+  const g = { renderer: 0, gpu: 0, other: 0 };
+  for (const p of procs(rootPid)) {
+    if (p.type === 'renderer') g.renderer += p.ms;
+    else if (p.type === 'gpu-process') g.gpu += p.ms;
+    else g.other += p.ms;
+  }
+  return g;
+}
+
+// ---- CDP over a pipe ----------------------------------------------------------------------------
+
+function cdpClient(out, input) {
+  let id = 0;
+  let buf = Buffer.alloc(0);
+  const pending = new Map();
+  input.on('data', (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    for (let end = buf.indexOf(0); end >= 0; end = buf.indexOf(0)) {
+      const msg = JSON.parse(buf.subarray(0, end).toString('utf8'));
+      buf = buf.subarray(end + 1);
+      const p = msg.id !== undefined && pending.get(msg.id);
+      if (!p) continue;
+      pending.delete(msg.id);
+      if (msg.error) p.reject(new Error(msg.error.message));
+      else p.resolve(msg.result);
+    }
+  });
+  return (method, params = {}, sessionId) =>
+    new Promise((resolve, reject) => {
+      const n = ++id;
+      pending.set(n, { resolve, reject });
+      out.write(`${JSON.stringify({ id: n, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+}
+
+// ---- the page side (serialised into the page) ---------------------------------------------------
+
+async function setup() {
+  const canvas = document.createElement('canvas');
+  canvas.width = 1280;
+  canvas.height = 720;
+  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+  const dbg = gl.getExtension('WEBGL_debug_renderer_info');
+  const v = document.createElement('video');
+  v.muted = true;
+  v.loop = true;
+  v.playsInline = true;
+  v.crossOrigin = 'anonymous';
+  v.src = `${location.origin}/clip.mp4`;
+  document.body.append(v);
+  await v.play();
+  while (v.readyState < 2 || v.videoWidth === 0) await new Promise((r) => setTimeout(r, 20));
+  const sh = (type, src) => {
+    const s = gl.createShader(type);
+    gl.shaderSource(s, src);
+    gl.compileShader(s);
+    return s;
+  };
+  const prog = gl.createProgram();
+  gl.attachShader(prog, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }'));
+  // Roughly a colour filter's work per pixel: a matrix and a gamma-ish curve.
+  gl.attachShader(prog, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texture(t, uv); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }'));
+  gl.bindAttribLocation(prog, 0, 'p');
+  gl.linkProgram(prog);
+  gl.useProgram(prog);
+  const buf = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, buf);
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1]), gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+  const tex = () => {
+    const t = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_2D, t);
+    for (const [k, val] of [[gl.TEXTURE_MIN_FILTER, gl.LINEAR], [gl.TEXTURE_MAG_FILTER, gl.LINEAR], [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE], [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE]]) gl.texParameteri(gl.TEXTURE_2D, k, val);
+    return t;
+  };
+  const target = (w, h) => {
+    const t = tex();
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, w, h);
+    const fb = gl.createFramebuffer();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t, 0);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    return { t, fb, w, h };
+  };
+  // A 3×3 kernel (nine taps per pixel), as sharpness_filter_v2 samples.
+  const prog9 = gl.createProgram();
+  gl.attachShader(prog9, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }'));
+  gl.attachShader(prog9, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; uniform vec2 px; out vec4 o; vec4 at(float x, float y){ return texture(t, uv + vec2(x, y) * px); } void main(){ vec4 e = at(0.0,0.0); vec4 edge = 8.0*e - at(0.0,-1.0) - at(-1.0,0.0) - at(1.0,0.0) - at(0.0,1.0) - at(-1.0,-1.0) - at(1.0,-1.0) - at(-1.0,1.0) - at(1.0,1.0); o = clamp(e + edge * 0.1, 0.0, 1.0); }'));
+  gl.bindAttribLocation(prog9, 0, 'p');
+  gl.linkProgram(prog9);
+  const B = { gl, v, prog, prog9, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+  B.fresh = false;
+  const watch = () =>
+    v.requestVideoFrameCallback(() => {
+      B.fresh = true;
+      watch();
+    });
+  watch();
+  // MediaStreamTrackProcessor keeps only the newest frame.
+  if (typeof MediaStreamTrackProcessor === 'function' && typeof v.captureStream === 'function') {
+    B.mstp = { frame: null, running: false };
+    B.startMstp = () => {
+      if (B.mstp.running) return;
+      B.mstp.running = true;
+      const track = v.captureStream().getVideoTracks()[0];
+      const reader = new MediaStreamTrackProcessor({ track }).readable.getReader();
+      B.mstp.stop = () => {
+        B.mstp.running = false;
+        reader.cancel();
+        track.stop();
+      };
+      (async () => {
+        while (B.mstp.running) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          B.mstp.frame?.close();
+          B.mstp.frame = value;
+        }
+      })();
+    };
+  }
+  window.B = B;
+  return { renderer: B.renderer, videoWidth: v.videoWidth, videoHeight: v.videoHeight, mstp: !!B.mstp };
+}
+
+/** One path for `ms` at 30 Hz ticks; returns per-upload timings. */
+async function measure(name, ms) {
+  const { gl, v, tex, target } = window.B;
+  const W = v.videoWidth;
+  const H = v.videoHeight;
+  const t = tex();
+  let sized = false;
+  const out720 = name === 'bitmap720';
+  if (name === 'storage+sub' || name.startsWith('bitmap')) {
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, out720 ? 1280 : W, out720 ? 720 : H);
+    sized = true;
+  }
+  const scaleRow = name === 'pass1080' || name === 'pass1080x9' || name === 'nv12read';
+  let fb1080 = null;
+  let fbNv12 = null;
+  const nv12 = new Uint8Array(320 * 1080 * 4);
+  if (scaleRow) {
+    v.pause();
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+    fb1080 = target(1920, 1080);
+    fbNv12 = target(320, 1080);
+  } else if (v.paused) await v.play();
+  if (name === 'MSTP') window.B.startMstp();
+  const upload = async () => {
+    gl.bindTexture(gl.TEXTURE_2D, t);
+    switch (name) {
+      case 'texImage2D':
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        return 0;
+      case 'texImage2D-noCSC':
+        gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.BROWSER_DEFAULT_WEBGL);
+        return 0;
+      case 'texSubImage2D-noCSC':
+        gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
+        if (!sized) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        else gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.BROWSER_DEFAULT_WEBGL);
+        sized = true;
+        return 0;
+      case 'texSubImage2D':
+        if (!sized) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        else gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        sized = true;
+        return 0;
+      case 'storage+sub':
+        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, v);
+        return 0;
+      case 'VideoFrame': {
+        const f = new VideoFrame(v);
+        if (!sized) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
+        else gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, f);
+        sized = true;
+        f.close();
+        return 0;
+      }
+      case 'MSTP': {
+        const f = window.B.mstp.frame;
+        if (!f) return 0;
+        window.B.mstp.frame = null;
+        if (!sized) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
+        else gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, f);
+        sized = true;
+        f.close();
+        return 0;
+      }
+      case 'bitmap720':
+      case 'bitmap1080': {
+        const a = performance.now();
+        const b = await createImageBitmap(v, out720 ? { resizeWidth: 1280, resizeHeight: 720, resizeQuality: 'low' } : {});
+        const bitmapMs = performance.now() - a;
+        gl.bindTexture(gl.TEXTURE_2D, t);
+        gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, b);
+        b.close();
+        return bitmapMs;
+      }
+      case 'pass1080':
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+        gl.viewport(0, 0, 1920, 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        return 0;
+      case 'pass1080x9':
+        gl.useProgram(window.B.prog9);
+        gl.uniform2f(gl.getUniformLocation(window.B.prog9, 'px'), 1 / 1920, 1 / 1080);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+        gl.viewport(0, 0, 1920, 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.useProgram(window.B.prog);
+        return 0;
+      case 'nv12read':
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
+        gl.readPixels(0, 0, 320, 1080, gl.RGBA, gl.UNSIGNED_BYTE, nv12);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        return 0;
+      default:
+        return 0;
+    }
+  };
+  // WebGL's finish() is only a flush in Chromium: reading one pixel of what was written waits for it.
+  const syncFbo = gl.createFramebuffer();
+  const onePx = new Uint8Array(4);
+  const sync = () => {
+    if (name === 'pass1080' || name === 'pass1080x9') gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+    else if (name === 'nv12read') gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
+    else {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, syncFbo);
+      gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t, 0);
+    }
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, onePx);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  };
+  if (scaleRow) sync();
+  const q0 = v.getVideoPlaybackQuality();
+  const rows = [];
+  const t0 = performance.now();
+  let next = t0;
+  while (performance.now() - t0 < ms) {
+    next += 1000 / 30;
+    const wait = next - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    else next = performance.now();
+    if (name === 'none') continue;
+    if (!scaleRow && !window.B.fresh && name !== 'MSTP') continue;
+    if (name === 'MSTP' && !window.B.mstp.frame) continue;
+    window.B.fresh = false;
+    const a = performance.now();
+    const asyncMs = await upload();
+    const b = performance.now();
+    if (sized || scaleRow || name.startsWith('texImage2D')) sync();
+    const c = performance.now();
+    rows.push([b - a - asyncMs, c - b, asyncMs]);
+  }
+  const wall = performance.now() - t0;
+  const q1 = v.getVideoPlaybackQuality();
+  if (name === 'MSTP') window.B.mstp.stop();
+  gl.deleteTexture(t);
+  gl.deleteFramebuffer(syncFbo);
+  if (scaleRow) {
+    for (const f of [fb1080, fbNv12]) {
+      gl.deleteFramebuffer(f.fb);
+      gl.deleteTexture(f.t);
+    }
+    await v.play();
+  }
+  const err = gl.getError();
+  return { rows, wall, decoded: q1.totalVideoFrames - q0.totalVideoFrames, dropped: q1.droppedVideoFrames - q0.droppedVideoFrames, glError: err };
+}
+
+/** Every path's picture of the same paused frame, against texImage2D(video)'s. */
+async function pictures(names) {
+  const { gl, v, tex, target } = window.B;
+  v.pause();
+  v.currentTime = 2.5;
+  await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+  await new Promise((r) => setTimeout(r, 300));
+  const W = v.videoWidth;
+  const H = v.videoHeight;
+  const fbo = gl.createFramebuffer();
+  const read = (t, w, h) => {
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fbo);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t, 0);
+    const px = new Uint8Array(w * h * 4);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    return px;
+  };
+  const ref = tex();
+  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+  const refPx = read(ref, W, H);
+  // The reference drawn to 720p with LINEAR, as a full-canvas item is drawn (pass-through shader).
+  const vs = '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }';
+  const fs = '#version 300 es\nprecision highp float; in vec2 uv; uniform sampler2D t; out vec4 o; void main(){ o = texture(t, uv); }';
+  const copy = gl.createProgram();
+  for (const [type, src] of [[gl.VERTEX_SHADER, vs], [gl.FRAGMENT_SHADER, fs]]) {
+    const s = gl.createShader(type);
+    gl.shaderSource(s, src);
+    gl.compileShader(s);
+    gl.attachShader(copy, s);
+  }
+  gl.bindAttribLocation(copy, 0, 'p');
+  gl.linkProgram(copy);
+  gl.useProgram(copy);
+  const small = target(1280, 720);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, small.fb);
+  gl.viewport(0, 0, 1280, 720);
+  gl.bindTexture(gl.TEXTURE_2D, ref);
+  gl.drawArrays(gl.TRIANGLES, 0, 6);
+  const ref720 = read(small.t, 1280, 720);
+  gl.useProgram(window.B.prog);
+  const diff = (a, b) => {
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]);
+    return s / a.length;
+  };
+  // A blank read (an incomplete framebuffer) would make every path "equal": keep the reference's mean.
+  const out = { referenceMean: Math.round((refPx.reduce((a, x) => a + x, 0) / refPx.length) * 100) / 100 };
+  for (const name of names) {
+    const t = tex();
+    let w = W;
+    let h = H;
+    if (name === 'texImage2D') gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+    else if (name === 'texImage2D-noCSC' || name === 'texSubImage2D-noCSC') {
+      gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.NONE);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+      gl.pixelStorei(gl.UNPACK_COLORSPACE_CONVERSION_WEBGL, gl.BROWSER_DEFAULT_WEBGL);
+    } else if (name === 'texSubImage2D') {
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, v);
+    }
+    else if (name === 'storage+sub') {
+      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, W, H);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, v);
+    } else if (name === 'VideoFrame') {
+      const f = new VideoFrame(v);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
+      f.close();
+    } else if (name === 'bitmap720' || name === 'bitmap1080') {
+      const small720 = name === 'bitmap720';
+      const b = await createImageBitmap(v, small720 ? { resizeWidth: 1280, resizeHeight: 720, resizeQuality: 'low' } : {});
+      gl.bindTexture(gl.TEXTURE_2D, t);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, b);
+      b.close();
+      if (small720) {
+        w = 1280;
+        h = 720;
+      }
+    } else {
+      gl.deleteTexture(t);
+      continue;
+    }
+    const px = read(t, w, h);
+    out[name] = { size: `${w}x${h}`, meanAbsDiff: Math.round(diff(px, w === W ? refPx : ref720) * 100) / 100 };
+    gl.deleteTexture(t);
+  }
+  await v.play();
+  return out;
+}
+
+// ---- driver -------------------------------------------------------------------------------------
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (a) => (a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] : NaN);
+const mean = (a) => (a.length ? a.reduce((s, x) => s + x, 0) / a.length : NaN);
+
+async function runBackend(backend) {
+  const profile = mkdtempSync(path.join(work, 'profile-'));
+  const asRoot = process.getuid?.() === 0;
+  const child = spawn(CHROMIUM, [
+    '--headless=new', ...(asRoot ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, '--remote-debugging-pipe',
+    '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--disable-extensions', '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+    '--window-size=1280,800', ...GL_FLAGS[backend], 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
+  const send = cdpClient(child.stdio[3], child.stdio[4]);
+  const result = { backend, paths: {} };
+  try {
+    const { targetId } = await send('Target.createTarget', { url: `${origin}/` });
+    const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+    const evaluate = async (expression) => {
+      const r = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+      if (r.exceptionDetails) throw new Error(`${r.exceptionDetails.text} ${r.exceptionDetails.exception?.description ?? ''}`);
+      return r.result.value;
+    };
+    // The target starts on about:blank: wait until our page has loaded.
+    for (let i = 0; i < 300; i++) {
+      const href = await evaluate(`document.readyState === 'complete' ? location.href : ''`).catch(() => '');
+      if (href.startsWith(origin)) break;
+      await sleep(100);
+    }
+    const info = await evaluate(`(${setup})()`);
+    Object.assign(result, info);
+    console.log(`${backend}: ${info.renderer}; MediaStreamTrackProcessor ${info.mstp ? 'yes' : 'no'}`);
+    await evaluate(`(${measure})('none', 1500)`); // warm up: decoder and caches
+    for (const name of paths) {
+      if (name === 'MSTP' && !info.mstp) continue;
+      const c0 = cpu(child.pid);
+      const t0 = performance.now();
+      const r = await evaluate(`(${measure})(${JSON.stringify(name)}, ${seconds * 1000})`);
+      const wall = (performance.now() - t0) / 1000;
+      const c1 = cpu(child.pid);
+      const rows = r.rows.slice(1); // the first upload also sizes the texture
+      const row = {
+        label: LABEL[name],
+        uploads: rows.length,
+        perSecond: rows.length / (r.wall / 1000),
+        callMs: median(rows.map((x) => x[0])),
+        finishMs: median(rows.map((x) => x[1])),
+        asyncMs: median(rows.map((x) => x[2])),
+        totalMsMean: mean(rows.map((x) => x[0] + x[1] + x[2])),
+        decodedPerSecond: r.decoded / (r.wall / 1000),
+        droppedPerSecond: r.dropped / (r.wall / 1000),
+        rendererCores: (c1.renderer - c0.renderer) / 1000 / wall,
+        gpuCores: (c1.gpu - c0.gpu) / 1000 / wall,
+        otherCores: (c1.other - c0.other) / 1000 / wall,
+        glError: r.glError,
+      };
+      result.paths[name] = row;
+      console.log(`  ${name.padEnd(13)} ${row.perSecond.toFixed(1)}/s call ${row.callMs.toFixed(1)} ms finish ${row.finishMs.toFixed(1)} ms async ${row.asyncMs.toFixed(1)} ms; renderer ${row.rendererCores.toFixed(2)} gpu ${row.gpuCores.toFixed(2)} other ${row.otherCores.toFixed(2)} cores; decoded ${row.decodedPerSecond.toFixed(1)}/s dropped ${row.droppedPerSecond.toFixed(1)}/s${r.glError ? ` glError ${r.glError}` : ''}`);
+    }
+    result.pictures = await evaluate(`(${pictures})(${JSON.stringify(paths)})`);
+    console.log(`  pictures vs texImage2D(video): ${JSON.stringify(result.pictures)}`);
+  } catch (error) {
+    result.error = String(error?.message ?? error);
+    console.log(`${backend}: ${result.error}`);
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Gone.
+    }
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+  return result;
+}
+
+const results = { date: new Date().toISOString(), machine: machine(), loadavgBefore: os.loadavg(), chromium: execFileSync(CHROMIUM, ['--version']).toString().trim(), seconds, backends: [] };
+for (const b of backends) results.backends.push(await runBackend(b));
+results.loadavgAfter = os.loadavg();
+server.close();
+rmSync(work, { recursive: true, force: true });
+
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+for (const b of results.backends) {
+  console.log(`\n${b.backend} (${b.renderer ?? b.error}), 1080p30 H.264, ${seconds} s per path`);
+  console.log('| path | uploads/s | call ms (median) | GPU finish ms | bitmap await ms | mean total ms | decoded/s | renderer cores | GPU-process cores | other cores | picture Δ |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const [name, r] of Object.entries(b.paths)) {
+    const pic = b.pictures?.[name];
+    console.log(`| ${r.label} | ${f(r.perSecond)} | ${f(r.callMs)} | ${f(r.finishMs)} | ${f(r.asyncMs)} | ${f(r.totalMsMean)} | ${f(r.decodedPerSecond)} | ${f(r.rendererCores, 2)} | ${f(r.gpuCores, 2)} | ${f(r.otherCores, 2)} | ${pic ? `${pic.meanAbsDiff} (${pic.size})` : '–'} |`);
+  }
+}
+mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+const file = path.join(root, `bench/results/video-upload-${results.date.slice(0, 10)}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nload average ${results.loadavgBefore.map((x) => x.toFixed(2)).join(' ')} → ${results.loadavgAfter.map((x) => x.toFixed(2)).join(' ')}; saved ${path.relative(root, file)}`);
