@@ -55,7 +55,13 @@ const level = async (): Promise<number> => measureAudio(tail(await grabAudioPcm(
  */
 async function until(ok: (db: number) => boolean, what: string): Promise<number> {
   let last = NaN;
-  await expect.poll(async () => ok((last = await level())), { timeout: 120_000, interval: 0, message: what }).toBe(true);
+  const seen: string[] = [];
+  try {
+    await expect.poll(async () => ok((last = await level())) || (seen.push(last.toFixed(1)), false), { timeout: 120_000, interval: 0, message: what }).toBe(true);
+  } catch (err) {
+    // Say what the stream measured, so a failure on a loaded machine tells how far off it was.
+    throw new Error(`${what}: never reached; the newest levels (dBFS) were ${seen.slice(-8).join(', ')}`, { cause: err });
+  }
   return last;
 }
 
