@@ -76,13 +76,25 @@ describe('display_capture (getDisplayMedia in the headless compositor)', () => {
     });
     await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
 
-    const frames = (await decodeTinyFrames(nginx.url('screen'), 4, { width: TW, height: TH })).slice(15);
+    // The capture starts after the stream does (getDisplayMedia is slow on a loaded machine): until
+    // then program is the empty scene's black. Wait for the positive signal, a picture with content
+    // (not a flat card or black), then check that it moves.
+    const spreads: number[] = [];
+    let frames: Buffer[] = [];
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      frames = (await decodeTinyFrames(nginx.url('screen'), 4, { width: TW, height: TH })).slice(15);
+      spreads.push(frames.length ? spread(frames[frames.length - 1]!) : -1);
+      if (frames.length >= 60 && spread(frames[0]!) > 60) break;
+    }
     expect(frames.length).toBeGreaterThanOrEqual(60);
     const last = frames[frames.length - 1]!;
     const first = frames[0]!;
-    // A picture with content (not a flat card or black) that changes over the 3 s.
-    expect(spread(last), 'the picture has content').toBeGreaterThan(60);
+    expect(spread(first), `the picture has content (spreads seen: ${spreads.join(', ')})`).toBeGreaterThan(60);
+    expect(spread(last), 'the picture keeps its content').toBeGreaterThan(60);
     // Chromium's synthetic screen moves a shape and counts frames: some pixels change a lot.
-    expect(changedPixels(first, last), 'the picture moves').toBeGreaterThanOrEqual(4);
-  }, 120_000);
+    // A loaded machine renders few fresh frames, so compare the first with every later one.
+    const moved = Math.max(...frames.map((f) => changedPixels(first, f)));
+    expect(moved, 'the picture moves').toBeGreaterThanOrEqual(4);
+  }, 180_000);
 });
