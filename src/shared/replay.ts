@@ -44,6 +44,12 @@ export interface ReplaySaved {
   lastPtsMs: number;
   /** Where its last frame ends, ms after the first frame the buffer held since it started. */
   endMs: number;
+  /** The mixer tracks its audio streams carry, in order (the recording's tracks at the buffer's start). */
+  tracks: number[];
+  /** Recording tracks the running encoding lacked, left out of the file (track settings apply at the next start). */
+  missingTracks: number[];
+  /** Why something asked for is not in the file (missingTracks), when so. */
+  warning?: string;
 }
 
 /** The media source PlayLastReplay plays in (OBS's ffmpeg_source), when none is named. */

@@ -2,7 +2,8 @@
  * OBS's mixer tracks end to end (server mode, headless Chromium, real FFmpeg and nginx-rtmp): two
  * test tones, A (600 Hz) on track 1 only and B (1500 Hz) on track 2 only. A recording of tracks
  * 1 + 2 holds two audio streams, the first carrying only A and the second only B; a destination
- * set to track 2 receives only B, and after it is set to track 1 and restarted, only A. Frequencies are measured on the decoded sound (Goertzel).
+ * set to track 2 receives only B, and after it is set to track 1 and restarted, only A. A saved
+ * replay holds the recording's tracks the same way; one the running encoding lacks is named, not fatal. Frequencies are measured on the decoded sound (Goertzel).
  */
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,41 @@ describe('audio tracks 1–6 on the outputs (server mode → FFmpeg → RTMP and
     const second = tail(await decode(file, 1), 2);
     expect(carriesOnly(first, A_HZ, B_HZ), `track 1: A ${toneStrength(first, A_HZ)}, B ${toneStrength(first, B_HZ)}`).toBe(true);
     expect(carriesOnly(second, B_HZ, A_HZ), `track 2: B ${toneStrength(second, B_HZ)}, A ${toneStrength(second, A_HZ)}`).toBe(true);
+  });
+
+  it("a saved replay holds the recording's tracks 1 and 2 as two audio streams: A alone, then B alone", async () => {
+    await client.must('replay.start', {});
+    // By the media time the buffer holds, not the wall clock.
+    await expect.poll(async () => (await client.must('replay.status', {})).durationMs, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(3000);
+    const saved = await client.must('replay.save', {});
+    expect(saved).toMatchObject({ tracks: [1, 2], missingTracks: [] });
+    expect(saved.warning).toBeUndefined();
+    const probe = await ffprobeJson(saved.path);
+    expect(probe.streams.filter((s) => s.codec_type === 'audio').map((s) => [s.codec_name, s.channels])).toEqual([
+      ['aac', 2],
+      ['aac', 2],
+    ]);
+    const first = tail(await decode(saved.path, 0), 2);
+    const second = tail(await decode(saved.path, 1), 2);
+    expect(carriesOnly(first, A_HZ, B_HZ), `replay track 1: A ${toneStrength(first, A_HZ)}, B ${toneStrength(first, B_HZ)}`).toBe(true);
+    expect(carriesOnly(second, B_HZ, A_HZ), `replay track 2: B ${toneStrength(second, B_HZ)}, A ${toneStrength(second, A_HZ)}`).toBe(true);
+    await client.must('replay.stop', {});
+  });
+
+  it('a replay of a track the running encoding lacks holds the tracks that exist and names the missing one', async () => {
+    // The stream keeps the encoders (tracks 1 and 2) running, so track 3 only comes at their next start.
+    await client.must('output.setRecording', { tracks: [2, 3] });
+    await client.must('replay.start', {});
+    await expect.poll(async () => (await client.must('replay.status', {})).durationMs, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(3000);
+    const saved = await client.must('replay.save', {});
+    expect(saved).toMatchObject({ tracks: [2], missingTracks: [3] });
+    expect(saved.warning).toMatch(/lacks audio track 3/);
+    const probe = await ffprobeJson(saved.path);
+    expect(probe.streams.filter((s) => s.codec_type === 'audio')).toHaveLength(1);
+    const only2 = tail(await decode(saved.path, 0), 2);
+    expect(carriesOnly(only2, B_HZ, A_HZ), `replay track 2: B ${toneStrength(only2, B_HZ)}, A ${toneStrength(only2, A_HZ)}`).toBe(true);
+    await client.must('replay.stop', {});
+    await client.must('output.setRecording', { tracks: [1, 2] });
   });
 
   it("a destination's new track applies when it next starts: then it receives only tone A", async () => {

@@ -4,8 +4,8 @@
  * ascending order, so a reader takes track t as `-map 0:a:<index of t>`. Which ones is decided when
  * the encoders start (OBS applies track settings at the next start too): the recording's tracks
  * and every destination's track, enabled or not, so an output started later finds its track.
- * Track 1 is always encoded, first: the readers that take the first audio stream (the HLS preview,
- * the replay buffer) carry track 1.
+ * Track 1 is always encoded, first: the reader that takes the first audio stream (the HLS preview)
+ * carries track 1; the replay buffer picks the recording's tracks (./replay/tracks.ts).
  */
 import { AUDIO_CHANNELS, AUDIO_TRACK_COUNT, Status, fail, ok, type Result, type StudioDocument } from '../../shared';
 

@@ -4,7 +4,9 @@
  * replayMaxSeconds of it in memory, whole GOPs from a keyframe, within replayMaxMb. A save copies
  * what is held into a file (`-c copy`, MKV or faststart MP4 after the recording format) in the
  * recording folder, named "Replay <the recording's pattern>", and answers once the file is on disk.
- * Like a recording, starting it starts the encoders when nothing else runs them.
+ * Like a recording, starting it starts the encoders when nothing else runs them. A replay holds the
+ * recording's tracks as they were at the buffer's start (OBS's replay buffer writes RecTracks), each
+ * found among the encoding's audio streams; one the encoding lacks is left out and named.
  */
 import {
   Status,
@@ -24,6 +26,7 @@ import type { Tap } from './fan-out';
 import { MB } from './recording/disk-space';
 import { ReplayRing } from './replay/ring';
 import { replayPath, saveReplay } from './replay/save';
+import { missingTracksMessage, replayTracks, wantedTracks } from './replay/tracks';
 import type { StreamOutput } from './stream-output';
 
 export interface ReplayControlOptions {
@@ -45,6 +48,9 @@ export class ReplayControl {
   private lastReplay: string | null = null;
   private error: string | null = null;
   private limits = { maxSeconds: DEFAULT_REPLAY_SECONDS, maxMb: DEFAULT_REPLAY_MB };
+  /** The recording's tracks at the start, and the tracks the encoding's audio streams carry, in order. */
+  private tracks: readonly number[] = [1];
+  private encoded: readonly number[] = [1];
   /** Saves under way, so stop and dispose can wait for the files. */
   private readonly saving = new Set<Promise<unknown>>();
 
@@ -75,6 +81,8 @@ export class ReplayControl {
     if (!pipeline.ok) return pipeline;
     this.ffmpegPath = pipeline.value.ffmpegPath;
     this.limits = { maxSeconds, maxMb };
+    // Fixed now, as a recording's are: track settings apply at the next start.
+    this.tracks = wantedTracks(rec.tracks);
     this.error = null;
     this.set('starting');
     const v = pipeline.value.video;
@@ -82,6 +90,8 @@ export class ReplayControl {
     const started = await this.opts.output.startReplay({ ...pipeline.value, destinations: [] }, (fanOut) => {
       // The ring takes every write at once (it never applies back-pressure); the cap is its own.
       this.tap = fanOut.tap(ring, Number.MAX_SAFE_INTEGER);
+      // Every encoding of a run carries the same tracks, so this holds while the buffer runs.
+      this.encoded = fanOut.audioTracks;
       return ok({ stop: async () => this.detach(), dispose: async () => this.detach() });
     });
     if (!started.ok) {
@@ -92,7 +102,7 @@ export class ReplayControl {
     }
     this.ring = ring;
     this.set('active');
-    this.opts.logger.log('info', 'replay buffer started', { maxSeconds, maxMb });
+    this.opts.logger.log('info', 'replay buffer started', { maxSeconds, maxMb, tracks: this.tracks.join(',') });
     return ok(this.status());
   }
 
@@ -116,7 +126,15 @@ export class ReplayControl {
     if (!snap) return fail(Status.InvalidResourceState, 'The replay buffer holds no whole frame yet; try again in a moment.');
     const file = await replayPath(this.opts.document().output.recording, this.opts.dataDir, new Date());
     if (!file.ok) return file;
-    const work = saveReplay({ ffmpegPath: this.ffmpegPath, data: snap.data, path: file.value, clock: this.opts.clock, logger: this.opts.logger });
+    const plan = replayTracks(this.encoded, this.tracks);
+    const work = saveReplay({
+      ffmpegPath: this.ffmpegPath,
+      data: snap.data,
+      path: file.value,
+      audioStreams: plan.streams,
+      clock: this.opts.clock,
+      logger: this.opts.logger,
+    });
     this.saving.add(work);
     const written = await work.finally(() => this.saving.delete(work));
     if (!written.ok) {
@@ -124,6 +142,7 @@ export class ReplayControl {
       return written;
     }
     const frameMs = snap.durationMs - (snap.lastPtsMs - snap.firstPtsMs);
+    const missing = missingTracksMessage(plan, this.encoded);
     const saved: ReplaySaved = {
       path: written.value,
       frames: snap.frames,
@@ -131,8 +150,15 @@ export class ReplayControl {
       firstPtsMs: snap.firstPtsMs,
       lastPtsMs: snap.lastPtsMs,
       endMs: Math.round(snap.lastPtsMs - (ring.firstPtsMs ?? snap.firstPtsMs) + frameMs),
+      tracks: plan.tracks,
+      missingTracks: plan.missing,
+      ...(missing ? { warning: missing } : {}),
     };
     this.lastReplay = written.value;
+    if (missing) {
+      this.opts.logger.log('warn', missing, { path: written.value });
+      this.opts.notify('warning', missing);
+    }
     this.opts.emit({ type: 'replay.saved', data: saved });
     this.opts.logger.log('info', 'replay saved', { ...saved });
     return ok(saved);

@@ -1,16 +1,18 @@
 /**
  * The replay ring on a real MPEG-TS (libx264 + AAC made by FFmpeg, 30 fps, a keyframe every 15
  * frames), fed in pieces that split packets anywhere, as a pipe does; the snapshot is written with
- * FFmpeg and read back with ffprobe.
+ * FFmpeg and read back with ffprobe. With several audio streams (tracks), all of them stay in the
+ * snapshot and a save writes the ones asked for, each carrying its own tone.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock';
 import { ReplayRing } from './ring';
 import { buildReplayArgs, saveReplay } from './save';
+import { replayTracks } from './tracks';
 
 const FFMPEG = process.env['FFMPEG_BIN'] ?? process.env['FFMPEG_PATH'] ?? '/usr/bin/ffmpeg';
 const FFPROBE = path.join(path.dirname(FFMPEG), 'ffprobe');
@@ -101,6 +103,47 @@ describe('ReplayRing', () => {
     expect(head.indexOf('moov')).toBeGreaterThan(0);
     expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
     expect(buildReplayArgs('/x/r.mp4', true)).toContain('+faststart');
+  });
+
+  it('keeps every audio stream (the PMT names them all) and a save writes the tracks asked for, each its own stream', async () => {
+    // Three AAC streams, as an encoding of tracks 1, 2 and 4 writes them; a tone per track.
+    const tones: Record<number, number> = { 1: 500, 2: 1200, 4: 3000 };
+    const encoded = [1, 2, 4];
+    const multi = execFileSync(FFMPEG, [
+      '-hide_banner', '-loglevel', 'error',
+      '-f', 'lavfi', '-i', `testsrc=size=160x90:rate=${FPS}`,
+      ...encoded.flatMap((t) => ['-f', 'lavfi', '-i', `sine=frequency=${tones[t]}:sample_rate=48000`]),
+      '-map', '0:v', ...encoded.flatMap((_, i) => ['-map', `${i + 1}:a`]),
+      '-t', '4', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(GOP), '-pix_fmt', 'yuv420p',
+      '-c:a', 'aac', '-ac', '2', '-f', 'mpegts', 'pipe:1',
+    ], { maxBuffer: 64 * 1024 * 1024 });
+    const ring = new ReplayRing({ maxMs: 2000, maxBytes: 1 << 30, frameMs: 1000 / FPS });
+    feed(ring, multi, 1500);
+    const snap = ring.snapshot()!;
+    const streams = (file: string): string[] =>
+      (JSON.parse(execFileSync(FFPROBE, ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'json', file], { encoding: 'utf8' })) as { streams: { codec_type: string }[] }).streams.map((x) => x.codec_type);
+    // The snapshot itself (PAT + PMT from the ring, then the kept packets) carries all three.
+    const raw = path.join(dir, 'multi.ts');
+    writeFileSync(raw, snap.data);
+    expect(streams(raw)).toEqual(['video', 'audio', 'audio', 'audio']);
+    const plan = replayTracks(encoded, [4, 2]);
+    for (const ext of ['.mp4', '.mkv']) {
+      const file = path.join(dir, `tracks${ext}`);
+      expect(await saveReplay({ ffmpegPath: FFMPEG, data: snap.data, path: file, audioStreams: plan.streams, clock: systemClock, logger })).toEqual({ ok: true, value: file });
+      expect(streams(file)).toEqual(['video', 'audio', 'audio']);
+      // Each stream's pitch, from its zero crossings (a sine crosses twice a cycle): track 2's, then track 4's.
+      const hz = plan.tracks.map((_, k) => {
+        const pcm = execFileSync(FFMPEG, ['-v', 'error', '-i', file, '-map', `0:a:${k}`, '-ac', '1', '-ar', '48000', '-f', 's16le', 'pipe:1'], { maxBuffer: 64 << 20 });
+        const s16 = new Int16Array(pcm.buffer, pcm.byteOffset, Math.floor(pcm.length / 2));
+        let crossings = 0;
+        for (let i = 1; i < s16.length; i++) if (s16[i - 1]! < 0 !== s16[i]! < 0) crossings++;
+        return crossings / 2 / (s16.length / 48_000);
+      });
+      expect(hz[0]).toBeGreaterThan(tones[2]! * 0.95);
+      expect(hz[0]).toBeLessThan(tones[2]! * 1.05);
+      expect(hz[1]).toBeGreaterThan(tones[4]! * 0.95);
+      expect(hz[1]).toBeLessThan(tones[4]! * 1.05);
+    }
   });
 
   it('a save that cannot run (no FFmpeg there) fails with the reason and leaves no partial file', async () => {

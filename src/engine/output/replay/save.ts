@@ -2,7 +2,8 @@
  * Writes a replay buffer's snapshot (a complete MPEG-TS from a keyframe) to a file with one FFmpeg,
  * `-c copy`: MKV, or a plain MP4 with its index at the front (faststart), so the file plays the moment
  * it exists, in a player or as a media source. Names follow the recording's pattern with OBS's
- * "Replay" prefix, in the recording folder.
+ * "Replay" prefix, in the recording folder. It holds the audio streams the caller picked (the
+ * recording's tracks' places in the encoding: ./tracks.ts), each its own stream, in that order.
  */
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,9 +34,11 @@ export async function replayPath(settings: RecordingSettings, dataDir: string, n
   return uniquePath(dir, safeFileName(`${REPLAY_PREFIX} ${stamp}`), recordingExtension(settings.format));
 }
 
-export function buildReplayArgs(target: string, mp4: boolean): string[] {
+/** `audioStreams`: which of the TS's audio streams, in order (`0:a:<n>`); default the first. */
+export function buildReplayArgs(target: string, mp4: boolean, audioStreams: readonly number[] = [0]): string[] {
   const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'mpegts', '-i', 'pipe:0'];
-  args.push('-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy');
+  // '?': a stream the TS lacks is left out rather than failing the save (the PMT names them all).
+  args.push('-map', '0:v:0', ...audioStreams.flatMap((n) => ['-map', `0:a:${n}?`]), '-c', 'copy');
   if (mp4) args.push('-bsf:a', 'aac_adtstoasc', '-movflags', '+faststart', '-f', 'mp4');
   else args.push('-f', 'matroska');
   args.push('-n', fileArg(target));
@@ -47,6 +50,8 @@ export interface SaveReplayOptions {
   data: Buffer;
   /** The final path; written under a temporary name first, so a half-written replay is never seen there. */
   path: string;
+  /** Which of the TS's audio streams it holds, in order (./tracks.ts); default the first. */
+  audioStreams?: readonly number[];
   clock: Clock;
   logger: Logger;
   /** Give up (and kill FFmpeg) after this long; default 30 s. */
@@ -58,7 +63,7 @@ export async function saveReplay(o: SaveReplayOptions): Promise<Result<string>> 
   const temp = path.join(path.dirname(o.path), `.${path.basename(o.path, ext)}.partial${ext}`);
   const proc = new FfmpegProcess({
     path: o.ffmpegPath,
-    args: buildReplayArgs(temp, ext === '.mp4'),
+    args: buildReplayArgs(temp, ext === '.mp4', o.audioStreams),
     clock: o.clock,
     logger: o.logger,
     label: 'replay save',

@@ -18,6 +18,7 @@ import { inputRequests } from './inputs';
 import { mediaInputRequests } from './media-inputs';
 import { inputPropertyRequests } from './input-properties';
 import { outputRequests } from './outputs';
+import { profileParameterRequests } from './profile-parameters';
 import { recordPausePlaceholders, recordRequests } from './record';
 import { sceneItemRequests } from './scene-items';
 import { sceneRequests } from './scenes';
@@ -37,6 +38,7 @@ export function createRequestRegistry(options: RegistryOptions = {}): RequestReg
   const implemented: HandlerTable = {
     ...generalRequests,
     ...configRequests,
+    ...profileParameterRequests,
     ...sceneRequests,
     ...inputRequests,
     ...transitionRequests,
