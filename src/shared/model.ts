@@ -285,6 +285,11 @@ export interface RecordingSettings {
   replayTransitionMs?: number;
   /** Switch program back when the replay has played out; absent = true. */
   replayReturnToScene?: boolean;
+  /**
+   * The canvas the recording writes (canvas.ts): an extra canvas's id records its own encoding
+   * (as Aitum Vertical's recording does); absent or 'main' = the main canvas. Taken at the next start.
+   */
+  canvas?: string;
 }
 
 /**

@@ -137,6 +137,8 @@ export interface RecordStatus {
   freeBytes: number | null;
   /** Why it failed or stopped on its own (disk full, FFmpeg died). */
   error: string | null;
+  /** The extra canvas it records (RecordingSettings.canvas, as taken at its start); absent = main. */
+  canvas?: string;
 }
 
 export const IDLE_RECORD_STATUS: RecordStatus = { state: 'idle', path: null, bytes: 0, durationMs: 0, freeBytes: null, error: null };

@@ -6,8 +6,13 @@
  * stream has its canvas's size and shows its own scene, and an input placed in both scenes (one
  * source, one upload per tick) appears in both.
  *
+ * The vertical canvas is also recorded (RecordingSettings.canvas): the file has its size and scene.
+ *
  * Sizes are small for this 2-core box: main 640×360, vertical 360×640 (9:16, as 1080×1920).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobeJson, grabFrameRgb, listFfmpegChildren, startNginxRtmp, type NginxRtmp } from '../harness';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
@@ -126,5 +131,48 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
     await client.waitFor((e: StudioEvent) => e.type === 'destination.state' && e.data.name === 'Landscape out' && e.data.state === 'live', 60_000);
     await client.must('stream.stop', {});
     await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
+  });
+
+  it('records the vertical canvas: the file has its size and shows its scene; refused while the canvas is off', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bs-vertical-rec-'));
+    try {
+      await client.must('output.setRecording', { folder, canvas: 'vertical', minFreeMb: 1, format: 'mkv' });
+      // The canvas is still off from the test before: the recording says so instead of writing black.
+      const refused = await client.call('record.start', {});
+      expect(!refused.ok && refused.error.message).toMatch(/canvas "Vertical" is off/);
+
+      await client.must('canvas.set', { id: 'vertical', enabled: true });
+      client.events.splice(0);
+      const { path: file } = await client.must('record.start', {});
+      // Frames written: the vertical canvas's clock has taken the compositor's pictures, and more
+      // were encoded after that (a second stats report with more frames sent), so the file's last
+      // pictures are the scene's, not the black a canvas starts with.
+      const clock = (e: StudioEvent) => (e.type === 'stream.stats' ? e.data.stats.canvases?.find((c) => c.canvas === 'vertical') : undefined);
+      const fresh = await client.waitFor((e: StudioEvent) => (clock(e)?.fresh ?? 0) > 0, 60_000);
+      const sent = clock(fresh)!.framesSent;
+      await client.waitFor((e: StudioEvent) => (clock(e)?.framesSent ?? 0) > sent, 30_000);
+      await expect.poll(async () => (await client.must('record.status', {})).bytes, { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
+      await client.must('record.stop', {});
+      await client.waitFor((e: StudioEvent) => e.type === 'record.saved', 30_000);
+      await expect.poll(() => listFfmpegChildren(server.process.pid!), { timeout: 30_000, interval: 250 }).toEqual([]);
+
+      const probe = await ffprobeJson(file);
+      const v = probe.streams.find((s) => s.codec_type === 'video');
+      expect([v?.width, v?.height]).toEqual([VERTICAL.width, VERTICAL.height]);
+      expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+      // Its last picture (decoded up to 0.3 s before the end) is the vertical scene: blue, the badge green.
+      const seconds = Number(probe.format.duration ?? 0);
+      expect(seconds).toBeGreaterThan(0);
+      const frame = await grabFrameRgb(file, { ...VERTICAL, skipMs: Math.max(0, Math.round(seconds * 1000) - 300) });
+      const at = (x: number, y: number): Rgb => {
+        const i = (y * VERTICAL.width + x) * 3;
+        return [frame[i]!, frame[i + 1]!, frame[i + 2]!];
+      };
+      expect(near(at(180, 100), [0, 0, 255])).toBe(true);
+      expect(near(at(180, 440), [0, 255, 0])).toBe(true);
+    } finally {
+      await client.call('output.setRecording', { canvas: 'main' });
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -546,6 +546,9 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
       const known = ctx.kinds.list('transition').map((t) => t.id).join(', ');
       return fail(Status.InvalidRequestField, `replayTransitionKind: there is no transition kind called "${kind}"; the kinds are ${known}.`, 'replayTransitionKind');
     }
+    // The canvas must exist now; whether it is on is checked when the recording starts.
+    const noCanvas = patch.canvas === undefined ? null : canvasRefusal(doc, patch.canvas);
+    if (noCanvas) return noCanvas;
     const recording = { ...doc.output.recording, ...patch };
     return change({ ...doc, output: { ...doc.output, recording } }, null);
   },

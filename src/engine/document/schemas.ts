@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
-import { BOUNDS_TYPES, TRANSITION_DURATION_MS } from '../../shared';
+import { BOUNDS_TYPES, CANVAS_ID_PATTERN, TRANSITION_DURATION_MS } from '../../shared';
 import { watermarkChangeSchema } from './watermark';
 import { CANVAS_SCHEMAS } from './canvases';
 import { BLEND_MODES, AUDIO_TRACK_COUNT, MIXER_DEFAULTS, MONITOR_TYPES, SIGNING_SCHEMES, SYNC_OFFSET_LIMITS, VIDEO_LIMITS, VOLUME_LIMITS, WEBHOOK_EVENTS, type CommandArgs, type CommandType } from '../../shared';
@@ -213,6 +213,12 @@ const recordingShape = {
   replayTransitionKind: z.string().trim().max(NAME_MAX).optional(), // '' = the current transition
   replayTransitionMs: z.int().min(TRANSITION_DURATION_MS.min).max(TRANSITION_DURATION_MS.max).optional(),
   replayReturnToScene: z.boolean().optional(),
+  /** The canvas it records (an extra canvas's id or "main"); absent = main. Checked to exist in output.setRecording, to be on at record.start. */
+  canvas: z
+    .string()
+    .trim()
+    .regex(CANVAS_ID_PATTERN, { error: 'must be "main" or an extra canvas\'s id (1 to 32 characters of a-z, 0-9, _ and -)' })
+    .optional(),
 };
 /** Profiles saved before tracks existed record track 1 only, OBS's default. */
 export const recordingSettingsSchema = z.object({ ...recordingShape, tracks: recordingTracks.default(() => [1]) });

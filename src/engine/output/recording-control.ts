@@ -1,14 +1,16 @@
 /**
  * The studio's recording: record.start / record.stop / record.status, between the document's
  * recording settings and the StreamOutput (which runs the encoders for it, alongside a stream or on
- * its own). The Recorder (./recording) copies the main encoding into an MKV or fragmented MP4 that
- * stays playable if anything is killed; this module names the file, refuses to start on a nearly
- * full disk, tells the user what happens (record.state every second, record.saved at the end) and
+ * its own). The Recorder (./recording) copies the main encoding (or an extra canvas's, chosen by
+ * RecordingSettings.canvas) into an MKV or fragmented MP4 that stays playable if anything is
+ * killed; this module names the file, refuses to start on a nearly full disk (or on a canvas that is
+ * off), tells the user what happens (record.state every second, record.saved at the end) and
  * remuxes to MP4 when asked. A recording that ends on its own (disk full) never stops the stream.
  */
 import path from 'node:path';
 import {
   IDLE_RECORD_STATUS,
+  MAIN_CANVAS,
   Status,
   fail,
   ok,
@@ -27,6 +29,25 @@ import { recordingPath } from './recording/file-name';
 import { Recorder, recorderBufferBytes } from './recording/recorder';
 import { remuxToMp4 } from './recording/remux';
 import type { StreamOutput } from './stream-output';
+import { outputCanvases } from './canvas-plan';
+
+/**
+ * The extra canvas the recording writes (undefined: the main one). One that is off or gone cannot
+ * be recorded: its encoding has no pictures (as a destination on it fails, canvas-plan.ts).
+ */
+export function recordedCanvas(doc: StudioDocument): Result<string | undefined> {
+  const id = doc.output.recording.canvas;
+  if (id === undefined || id === MAIN_CANVAS) return ok(undefined);
+  const c = doc.canvases?.find((x) => x.id === id);
+  if (!c) {
+    const known = [MAIN_CANVAS, ...(doc.canvases ?? []).map((x) => x.id)].join(', ');
+    return fail(Status.ResourceNotFound, `The recording's canvas "${id}" is not in this scene collection (the canvases are ${known}): choose another in Settings → Output → Recording.`, 'canvas');
+  }
+  if (!c.enabled) {
+    return fail(Status.InvalidResourceState, `The recording's canvas "${c.name}" is off: turn it on in Settings → Video → Vertical canvas, or record the main canvas.`, 'canvas');
+  }
+  return ok(id);
+}
 
 export interface RecordingControlOptions {
   output: StreamOutput;
@@ -66,7 +87,10 @@ export class RecordingControl {
   async start(): Promise<Result<{ path: string }>> {
     if (this.active()) return fail(Status.OutputRunning, 'The recording is already running.');
     await this.saving;
-    const settings = this.opts.document().output.recording;
+    const doc = this.opts.document();
+    const settings = doc.output.recording;
+    const canvas = recordedCanvas(doc);
+    if (!canvas.ok) return this.refuse(canvas.error);
     const file = await recordingPath(settings, this.opts.dataDir, new Date());
     if (!file.ok) return this.refuse(file.error);
     const minFree = settings.minFreeMb * MB;
@@ -75,9 +99,11 @@ export class RecordingControl {
     const pipeline = await this.opts.pipeline();
     if (!pipeline.ok) return this.refuse(pipeline.error);
     this.ffmpegPath = pipeline.value.ffmpegPath;
-    this.set({ ...IDLE_RECORD_STATUS, state: 'starting', path: file.value, freeBytes: space.value });
+    // The status names the canvas, so the renderer composes it (compositor/canvas-output.ts).
+    this.set({ ...IDLE_RECORD_STATUS, state: 'starting', path: file.value, freeBytes: space.value, ...(canvas.value && { canvas: canvas.value }) });
     let made: Recorder | null = null;
-    const started = await this.opts.output.startRecording({ ...pipeline.value, destinations: [] }, (fanOut) => {
+    const params = { ...pipeline.value, destinations: [], canvases: outputCanvases(doc) };
+    const started = await this.opts.output.startRecording(params, (fanOut) => {
       const rec = new Recorder({
         ffmpegPath: pipeline.value.ffmpegPath,
         fanOut,
@@ -95,7 +121,7 @@ export class RecordingControl {
       if (!s.ok) return s;
       made = rec;
       return ok(rec);
-    });
+    }, canvas.value);
     if (!started.ok || !made) {
       const error = started.ok ? { code: Status.ActionFailed, message: 'The recorder did not start.' } : started.error;
       this.set({ ...this.current, state: 'failed', error: error.message });
@@ -104,7 +130,7 @@ export class RecordingControl {
     this.recorder = made;
     this.set({ ...this.current, state: 'recording' });
     this.timer = this.opts.clock.setInterval(() => this.opts.emit({ type: 'record.state', data: this.status() }), STATUS_INTERVAL_MS);
-    this.opts.logger.log('info', 'recording started', { path: file.value, format: settings.format });
+    this.opts.logger.log('info', 'recording started', { path: file.value, format: settings.format, canvas: canvas.value ?? MAIN_CANVAS });
     return ok({ path: file.value });
   }
 

@@ -30,6 +30,7 @@ import {
   EMPTY_OUTPUT_STATS,
   FRAME_HEADER_BYTES,
   FrameKind,
+  MAIN_CANVAS,
   Status,
   VideoFormat,
   fail,
@@ -187,8 +188,9 @@ export class StreamOutput {
   private invalidFrames = 0;
   private lastError: StudioError | null = null;
   private fallback = new EncoderFallback('libx264');
-  /** The recording reading the main fan-out, while one runs. */
+  /** The recording reading the main fan-out (or its canvas's: recordingKey), while one runs. */
   private recording: Consumer | null = null;
+  private recordingKey = MAIN_RENDITION;
   /** The replay buffer reading it, while one runs. */
   private replay: Consumer | null = null;
   /** When encoders were restarted after dying on their own (for MAX_RESTARTS). */
@@ -321,11 +323,13 @@ export class StreamOutput {
   /**
    * Starts recording: `attach` puts a consumer (the recorder) on the main encoding's fan-out. The
    * encoders start for it when no stream runs; a stream started later joins them, and stopping
-   * either one leaves the other running.
+   * either one leaves the other running. With `canvas` (an extra canvas in p.canvases) it reads that
+   * canvas's own encoding instead, started for it when none of the canvas's destinations runs.
    */
-  async startRecording(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
+  async startRecording(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>, canvas?: string): Promise<Result<null>> {
     if (this.recording) return fail(Status.OutputRunning, 'The recording is already running.');
-    return this.attachConsumer('recording', p, attach);
+    this.recordingKey = MAIN_RENDITION;
+    return this.attachConsumer('recording', p, attach, canvas);
   }
 
   /** Starts the replay buffer: like a recording, one more reader of the main fan-out. */
@@ -350,7 +354,7 @@ export class StreamOutput {
     return this.recording !== null || this.replay !== null;
   }
 
-  private async attachConsumer(slot: 'recording' | 'replay', p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
+  private async attachConsumer(slot: 'recording' | 'replay', p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>, canvas?: string): Promise<Result<null>> {
     if (this.disposed) return fail(Status.NotReady, 'The output is shutting down.');
     if (this.phase === 'stopping') return fail(Status.OutputRunning, 'The output is still stopping; try again in a moment.');
     if (this.phase !== 'running') {
@@ -364,14 +368,30 @@ export class StreamOutput {
         return this.lastError ? { ok: false, error: this.lastError } : fail(Status.ActionFailed, 'The encoder stopped while starting.');
       }
     }
-    const main = this.encoders.get(MAIN_RENDITION);
-    const attached = main ? attach(main.fanOut) : fail(Status.ActionFailed, 'The encoder is not running.');
+    const enc = this.consumerEncoding(canvas);
+    const attached = enc.ok ? attach(enc.value.encoder.fanOut) : enc;
     if (!attached.ok) {
+      this.releaseEncoders();
       if (!this.streaming() && !this.consumersActive()) this.ending = this.end('idle').finally(() => (this.ending = null));
       return attached;
     }
     this[slot] = attached.value;
+    if (slot === 'recording' && enc.ok) this.recordingKey = enc.value.key;
     return ok(null);
+  }
+
+  /** The encoding a consumer reads: the main one, or an extra canvas's own (canvas-plan.ts), shared with its destinations. */
+  private consumerEncoding(canvas: string | undefined): Result<{ key: string; encoder: Encoder }> {
+    const p = this.params;
+    if (canvas === undefined || canvas === MAIN_CANVAS || !p) {
+      const main = this.encoders.get(MAIN_RENDITION);
+      return main ? ok({ key: MAIN_RENDITION, encoder: main }) : fail(Status.ActionFailed, 'The encoder is not running.');
+    }
+    const problem = canvasProblem(canvas, p.canvases);
+    if (problem) return { ok: false, error: problem };
+    const plan = planCanvasRendition(p.video, p.encoder, p.canvases, { canvas }, false);
+    const encoder = this.encoderFor(plan);
+    return encoder.ok ? ok({ key: plan.key, encoder: encoder.value }) : encoder;
   }
 
   /** Stops the recording's consumer cleanly; the encoders stop too unless a stream still needs them. */
@@ -386,7 +406,9 @@ export class StreamOutput {
       return ok(null);
     }
     this.recording = null;
-    await rec.stop(this.stopPoint());
+    await rec.stop(this.stopPoint(this.recordingKey));
+    // A canvas encoding started for the recording alone goes with it.
+    if (this.phase === 'running') this.releaseEncoders();
     this.releaseIdlePipeline();
     if (this.ending) await this.ending;
     return ok(null);
@@ -396,9 +418,10 @@ export class StreamOutput {
    * The encoder goes on for others: the frames written to it so far are still inside it (its delay,
    * seconds on a loaded machine). A consumer stopping now takes them too before it lets go.
    */
-  private stopPoint(): StopPoint | undefined {
-    const main = this.encoders.get(MAIN_RENDITION);
-    const written = this.pump?.counters().framesSent ?? 0;
+  private stopPoint(key = MAIN_RENDITION): StopPoint | undefined {
+    const main = this.encoders.get(key);
+    const canvasPump = this.pumpOf(key);
+    const written = (canvasPump ? canvasPump.sinkCounters(key)?.framesSent : this.pump?.counters().framesSent) ?? 0;
     const behind = main ? written - main.fanOut.framesIn : 0;
     if (!main || behind <= 0) return undefined;
     const periodMs = (1000 * this.video!.fpsDenominator) / this.video!.fpsNumerator;
@@ -409,6 +432,7 @@ export class StreamOutput {
   recordingEnded(): void {
     if (!this.recording) return;
     this.recording = null;
+    if (this.phase === 'running') this.releaseEncoders();
     this.releaseIdlePipeline();
   }
 
@@ -923,7 +947,9 @@ export class StreamOutput {
   private releaseEncoders(): void {
     for (const [key, enc] of this.encoders) {
       if (key === MAIN_RENDITION) continue;
-      const needed = [...this.dests.values()].some((d) => d.plan.key === key && (d.runner.active() || d.runner.state() === 'stopping'));
+      const needed =
+        (this.recording !== null && key === this.recordingKey) ||
+        [...this.dests.values()].some((d) => d.plan.key === key && (d.runner.active() || d.runner.state() === 'stopping'));
       // A pusher moving away still reads it until its new encoding reaches a keyframe.
       if (needed || enc.fanOut.tapCount > 0) continue;
       (this.pumpOf(key) ?? this.pump)?.removeSink(key);

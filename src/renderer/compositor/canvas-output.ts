@@ -15,8 +15,9 @@
  *
  * A canvas is composed and sent only while one of its destinations is active (connecting, live or
  * reconnecting, from destination.state and the per-second destination.stats, so a renderer that
- * takes ownership mid-stream learns it within a second): an enabled vertical canvas costs nothing
- * while only main-canvas destinations stream.
+ * takes ownership mid-stream learns it within a second) or the recording writes it (record.state's
+ * canvas, also sent every second): an enabled vertical canvas costs nothing while only main-canvas
+ * destinations stream.
  */
 import {
   FRAME_HEADER_BYTES,
@@ -88,6 +89,8 @@ export class CanvasOutputs {
   private readonly offEvents: () => void;
   /** Destinations that are connecting, live or reconnecting now. */
   private readonly active = new Set<string>();
+  /** The canvas a running recording writes (record.state's canvas, sent every second), else null. */
+  private recorded: string | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -107,6 +110,13 @@ export class CanvasOutputs {
       if (event.type === 'destination.state') this.setActive(event.data.id, event.data.state);
       if (event.type === 'destination.stats') for (const d of event.data.stats) this.setActive(d.id, d.state);
       if (event.type === 'stream.state' && (event.data.state === 'idle' || event.data.state === 'failed')) this.active.clear();
+      if (event.type === 'record.state') {
+        const s = event.data.state;
+        const recorded = (s === 'starting' || s === 'recording' || s === 'stopping') && event.data.canvas ? event.data.canvas : null;
+        // Its encoder may have just started for the recording: it needs a whole picture.
+        if (recorded !== this.recorded) for (const l of this.live.values()) l.packed = false;
+        this.recorded = recorded;
+      }
     });
   }
 
@@ -157,7 +167,7 @@ export class CanvasOutputs {
     const refresh = Math.max(1, Math.round(doc.video.fpsNumerator / doc.video.fpsDenominator));
     for (const l of this.live.values()) {
       l.ring.poll((copyInto, sequence, stamp) => this.deliver(l, copyInto, sequence, stamp));
-      if (!doc.destinations.some((d) => d.canvas === l.canvas.id && this.active.has(d.id))) {
+      if (this.recorded !== l.canvas.id && !doc.destinations.some((d) => d.canvas === l.canvas.id && this.active.has(d.id))) {
         l.packed = false;
         continue;
       }

@@ -24,6 +24,7 @@
  * RemoveSceneCollection, ImportObsSceneCollection, ImportObsStreamService: vendor-library.ts.
  * GetReplayBufferSettings, SetReplayBufferSettings, PlayLastReplay: vendor-replay.ts.
  * GetEncoderSettings, SetEncoderSettings, ApplyEncoderTemplate (they work while live): vendor-encoder.ts.
+ * GetCanvasList, SetCanvasSettings (extra canvases, e.g. the vertical one): vendor-canvases.ts.
  *
  * Field names follow OBS's rtmp_custom service (server, key). A key goes in and never comes out:
  * replies carry hasKey only. Failures use obs-websocket status codes (600 for an unknown
@@ -40,6 +41,7 @@ import { screenshotRequests } from './vendor-screenshots';
 import { libraryRequests } from './vendor-library';
 import { replayRequests } from './vendor-replay';
 import { encoderRequests } from './vendor-encoder';
+import { canvasRequests } from './vendor-canvases';
 import { Code, fail, failure, success, unwrap } from './status';
 
 type VendorHandler = (ctx: RequestContext, f: Fields) => Promise<Data> | Data;
@@ -172,6 +174,7 @@ export const vendorRequests: Record<string, VendorHandler> = {
   // Replay buffer settings and playing the last replay on air (vendor-replay.ts).
   ...replayRequests,
   ...encoderRequests,
+  ...canvasRequests,
 };
 
 /** CallVendorRequest's body once its own fields are checked (general.ts). */

@@ -1,5 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { AUDIO_TRACK_COUNT, type RecordingFormat, type RecordingSettings as Recording } from '../../../shared';
+import { AUDIO_TRACK_COUNT, MAIN_CANVAS, type RecordingFormat, type RecordingSettings as Recording } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
 import { FolderButton } from '../menubar/FolderButton';
@@ -51,6 +51,7 @@ function RecordingFields({ saved }: { saved: Recording }) {
   const [pattern, setPattern] = useSavedText(saved.filenamePattern);
   const [minFree, setMinFree] = useSavedText(String(saved.minFreeMb));
   const [error, setError] = useState<string | null>(null);
+  const canvases = useStudio((s) => s.document?.canvases ?? []);
 
   const save = async (patch: Partial<Recording>) => {
     const changed = (Object.keys(patch) as (keyof Recording)[]).some((k) => patch[k] !== saved[k]);
@@ -101,6 +102,24 @@ function RecordingFields({ saved }: { saved: Recording }) {
           ))}
         </select>
       </SettingsRow>
+      {canvases.length > 0 ? (
+        <SettingsRow id="recording-canvas" label="Canvas" hint="Which picture the file gets: the main canvas, or an extra one (on) in its own size.">
+          <select
+            id="recording-canvas"
+            className="input select"
+            value={saved.canvas ?? MAIN_CANVAS}
+            data-testid="recording-canvas"
+            onChange={(e) => void save({ canvas: e.target.value })}
+          >
+            <option value={MAIN_CANVAS}>Main</option>
+            {canvases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.width}×{c.height}){c.enabled ? '' : ' — off'}
+              </option>
+            ))}
+          </select>
+        </SettingsRow>
+      ) : null}
       <SettingsRow id="recording-pattern" label="File name">
         <input
           id="recording-pattern"
