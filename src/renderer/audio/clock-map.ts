@@ -29,6 +29,11 @@ export class AudioClockMap {
     return startFrame * msPerFrame + this.mins[0]!.d;
   }
 
+  /** The page ms of the audio clock's time 0 (what stamp adds to a frame's time), or null before the first chunk. */
+  get originMs(): number | null {
+    return this.mins.length ? this.mins[0]!.d : null;
+  }
+
   reset(): void {
     this.mins.length = 0;
   }

@@ -25,6 +25,8 @@ export class AudioSender {
   private readonly clock = new AudioClockMap(AUDIO_SAMPLE_RATE);
   /** How long after the graph renders a sample it is heard, ms (smoothed), once known. */
   private heardLead: number | null = null;
+  /** The lead the latest stamp used (contextTimeHeardAt inverts the same mapping). */
+  private lastLead: number | null = null;
   private logged = false;
   chunksSent = 0;
 
@@ -78,6 +80,24 @@ export class AudioSender {
    * mapping (render time) plus the context's reported latencies stands in.
    */
   private stamp(startFrame: number, endFrame: number): number {
+    const s = this.rendered(startFrame, endFrame);
+    this.lastLead = s.lead;
+    return s.at + s.lead;
+  }
+
+  /**
+   * The context time (s) at which the graph must play a sample for it to be heard, by these
+   * stamps, at page time `pageMs`: a source that knows when its sound was captured places it so
+   * that its picture, delayed as much, goes out with it. Null until the first chunk was stamped.
+   */
+  contextTimeHeardAt(pageMs: number): number | null {
+    const origin = this.clock.originMs;
+    if (origin === null || this.lastLead === null) return null;
+    return (pageMs - this.lastLead - origin) / 1000;
+  }
+
+  /** A chunk's render time on the page clock and how long after it it is heard. */
+  private rendered(startFrame: number, endFrame: number): { at: number; lead: number } {
     const now = performance.now();
     const rendered = this.clock.stamp(startFrame, endFrame, now);
     const ctx = this.graph.context;
@@ -92,9 +112,11 @@ export class AudioSender {
     // distance keeps the stamps steady.
     if (Number.isFinite(heardAt) && heardAt >= rendered && heardAt - rendered < 1000) {
       this.heardLead = this.heardLead === null ? heardAt - rendered : this.heardLead + (heardAt - rendered - this.heardLead) * 0.01;
-      return rendered + this.heardLead;
+      return { at: rendered, lead: this.heardLead };
     }
-    return rendered + latencyMs;
+    // A reading out of bounds (a stalled output) keeps the lead learnt so far: switching to the
+    // reported latency and back would move the stamps by the difference, tens of ms.
+    return { at: rendered, lead: this.heardLead ?? latencyMs };
   }
 
   dispose(): void {

@@ -43,6 +43,7 @@ import {
   sourceKind,
   type Draw,
   type FrameInfo,
+  type SourceAudioPort,
   type SourceContext,
   type SourceRuntime,
 } from './sources';
@@ -496,7 +497,9 @@ export class StudioCompositor implements Compositor {
 
   /** The shared source context, with the input's own audio port (its channel strip in the mixer). */
   private sourceContext(inputUuid: string): SourceContext {
-    const audio = this.mixer?.port(inputUuid) ?? null;
+    const port = this.mixer?.port(inputUuid) ?? null;
+    const sender = this.audioSender;
+    const audio: SourceAudioPort | null = port && sender ? { ...port, heardAt: (ms) => sender.contextTimeHeardAt(ms) } : port;
     return Object.create(this.srcCtx, { audio: { value: audio, enumerable: true } }) as SourceContext;
   }
 

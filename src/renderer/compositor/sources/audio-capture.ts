@@ -3,7 +3,11 @@
  * sound to the input's channel strip once, and closes it (tracks stopped, strip detached) when the
  * settings that chose it change or the source goes away. An open that finishes after a newer one
  * began, or after dispose, is closed at once, so a quick change of device never leaves a stream live.
+ * A capture given a CaptureDelay (a camera's microphone) is played by its capture stamps
+ * (./timed-audio.ts), so it goes out with its picture.
  */
+import type { CaptureDelay } from './capture-delay';
+import { createTimedAudio } from './timed-audio';
 import type { SourceContext, SourceInfo } from './types';
 
 /** AudioCapture.problem while a stream is being opened. */
@@ -14,19 +18,23 @@ export interface AudioCapture {
   open(opener: () => Promise<MediaStream>): void;
   /** Why the capture has no sound now, or null while it plays. */
   readonly problem: string | null;
+  /** Whether its sound is played by its capture stamps now (a delay was given and the page can). */
+  readonly timed: boolean;
   dispose(): void;
 }
 
-export function createAudioCapture(ctx: SourceContext, info: SourceInfo): AudioCapture {
+export function createAudioCapture(ctx: SourceContext, info: SourceInfo, delay?: CaptureDelay): AudioCapture {
   let generation = 0;
   let stream: MediaStream | null = null;
   let detach: (() => void) | null = null;
   let problem: string | null = null;
+  let timedNow = false;
   let disposed = false;
 
   const close = (): void => {
     detach?.();
     detach = null;
+    timedNow = false;
     for (const t of stream?.getTracks() ?? []) t.stop();
     stream = null;
   };
@@ -34,6 +42,9 @@ export function createAudioCapture(ctx: SourceContext, info: SourceInfo): AudioC
   return {
     get problem() {
       return problem;
+    },
+    get timed() {
+      return timedNow;
     },
     open(opener) {
       close();
@@ -58,8 +69,13 @@ export function createAudioCapture(ctx: SourceContext, info: SourceInfo): AudioC
             return;
           }
           stream = new MediaStream(audio);
-          const node = new MediaStreamAudioSourceNode(port.context, { mediaStream: stream });
-          detach = port.attach(node);
+          const timed = delay ? createTimedAudio(port, audio[0]!, delay) : null;
+          timedNow = timed !== null;
+          if (timed) detach = () => timed.dispose();
+          else {
+            const node = new MediaStreamAudioSourceNode(port.context, { mediaStream: stream });
+            detach = port.attach(node);
+          }
           problem = null;
         },
         (err: unknown) => {

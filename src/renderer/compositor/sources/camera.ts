@@ -1,6 +1,7 @@
 /**
- * camera_input: getUserMedia in the compositing Chromium, into a <video>, through VideoFrames (one
- * upload per tick, only for new frames). The device is found by its id, else by the label it had
+ * camera_input: getUserMedia in the compositing Chromium; its frames read from the track
+ * (CameraFrames, where the browser can: Chromium) or through a <video> (VideoFrames), one upload
+ * per tick, only for new frames. The device is found by its id, else by the label it had
  * (ids change with the browser profile, and when a camera moves to another port), else the default
  * camera when none was chosen. Without a picture (permission refused, no such camera, in use,
  * unplugged) it draws the "no signal" card, and tries again when devices change and on a backoff,
@@ -11,11 +12,15 @@
  * start together (Chromium's fake devices start their files when opened: opened apart, a flash
  * and its beep would be apart by the time between the opens); if that fails, the picture is opened
  * alone and the microphone after it, on its own, so a bad microphone never costs the picture.
+ * While the microphone is played by its capture stamps (./timed-audio.ts), each picture is shown
+ * the same CaptureDelay after its own capture, so the pair leaves the studio in step.
  */
 import { CAMERA_INPUT, type Settings } from '../../../shared';
 import { createAudioCapture, OPENING, type AudioCapture } from './audio-capture';
 import { micConstraints } from './audio-input';
 import { cameraMic } from './camera-audio';
+import { CameraFrames, trackProcessor } from './camera-frames';
+import { CaptureDelay } from './capture-delay';
 import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
@@ -86,7 +91,8 @@ export const cameraSource: SourceKind = {
 
 class CameraRuntime implements SourceRuntime {
   private readonly video: HTMLVideoElement;
-  private readonly frames: VideoFrames;
+  /** Held until their sound is heard where the browser can read the track (./camera-frames.ts). */
+  private readonly frames: VideoFrames | CameraFrames;
   private readonly card: NoSignalCard;
   private s: CameraSettings;
   private stream: MediaStream | null = null;
@@ -98,6 +104,8 @@ class CameraRuntime implements SourceRuntime {
   private settings: Settings;
   /** The microphone's capture, its deviceId, and its tracks (to know whether it still plays). */
   private mic: AudioCapture | null = null;
+  /** How long after capture the picture is shown and the microphone heard (./capture-delay.ts). */
+  private readonly delay = new CaptureDelay(performance.now());
   private micId: string | null = null;
   private micTracks: MediaStreamTrack[] = [];
 
@@ -112,18 +120,21 @@ class CameraRuntime implements SourceRuntime {
     v.muted = true;
     v.playsInline = true;
     this.video = v;
-    this.frames = new VideoFrames(ctx.gl, v, this.s.mirror);
+    const reader = trackProcessor();
+    // The picture waits for its microphone only while that is played by its stamps (a capture
+    // with a delay that has sound); without it the picture is shown as it comes.
+    this.frames = reader ? new CameraFrames(ctx.gl, reader, this.s.mirror, () => (this.mic?.timed ? this.delay : null)) : new VideoFrames(ctx.gl, v, this.s.mirror);
     this.card = createNoSignalCard(ctx);
     navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
     void this.open();
   }
 
   get width(): number {
-    return this.video.videoWidth || this.s.width || this.ctx.baseWidth();
+    return this.frames.width || this.s.width || this.ctx.baseWidth();
   }
 
   get height(): number {
-    return this.video.videoHeight || this.s.height || this.ctx.baseHeight();
+    return this.frames.height || this.s.height || this.ctx.baseHeight();
   }
 
   get version(): number {
@@ -183,7 +194,7 @@ class CameraRuntime implements SourceRuntime {
   private useMic(id: string, tracks?: MediaStreamTrack[]): void {
     this.closeMic();
     this.micId = id;
-    const mic = createAudioCapture(this.ctx, this.info);
+    const mic = createAudioCapture(this.ctx, this.info, this.delay);
     this.mic = mic;
     const audio = micConstraints({ device_id: id });
     mic.open(async () => {
@@ -275,8 +286,12 @@ class CameraRuntime implements SourceRuntime {
           this.fail('the camera was disconnected', true);
         };
       }
-      this.video.srcObject = stream;
-      await this.video.play().catch(() => {});
+      if (this.frames instanceof CameraFrames) {
+        if (track) this.frames.attach(track);
+      } else {
+        this.video.srcObject = stream;
+        await this.video.play().catch(() => {});
+      }
       // A microphone not opened with the picture: the camera's own, found now by its groupId, or
       // the one whose joint open failed (opened alone, so its problem is reported).
       if (micTracks.length === 0) await this.syncMic();

@@ -53,6 +53,11 @@ export interface SourceContext {
 export interface SourceAudioPort {
   readonly context: AudioContext;
   attach(node: AudioNode): () => void;
+  /**
+   * The context time (s) at which a sample must play to be heard at page time `pageMs` as the
+   * program's output stamps its sound (null until that is known). Absent where nothing stamps it.
+   */
+  readonly heardAt?: (pageMs: number) => number | null;
 }
 
 /** Who a runtime is: the input it draws. */

@@ -1,0 +1,238 @@
+/**
+ * A camera's pictures, each shown the device's CaptureDelay after it was captured, where the
+ * microphone's sound captured with it is heard (./timed-audio.ts places that by its stamps). A
+ * capture <video> shows a frame as soon as it arrives while the sound goes through the mixer, so a
+ * camera's picture led its own microphone (bench/fake-devices.mjs: by 46–70 ms in a bare page).
+ * So frames are read from the track (MediaStreamTrackProcessor), held until due, and the newest due
+ * one is uploaded on the tick, once however many items draw the camera. A frame's stamp is on
+ * another clock than the page's (Chromium's capture clock), so its place on the page clock is
+ * learnt as the least (arrival − stamp) seen in the last minutes, by all of the page's cameras
+ * (CaptureClocks): arrival minus the least delivery time. A loaded page delivers late for seconds
+ * at a time, and the two clocks hardly drift. At most MAX_HELD frames are held (a capture pool is small); a camera nothing draws still
+ * reads and closes its frames.
+ */
+import { createTexture } from '../gl/target';
+import type { CaptureDelay } from './capture-delay';
+import { context2d, makeCanvas, type Canvas2D } from './text-raster';
+
+/** Frames held at most (a 60 fps camera under a 100 ms delay holds 6). */
+const MAX_HELD = 8;
+
+interface Held {
+  frame: VideoFrame;
+  due: number;
+}
+
+type Processor = new (init: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> };
+
+/** The reader of a track's frames where this browser has one (Chromium exposes it to pages). */
+export function trackProcessor(): Processor | null {
+  const p = (globalThis as { MediaStreamTrackProcessor?: Processor }).MediaStreamTrackProcessor;
+  return typeof p === 'function' ? p : null;
+}
+
+/** Where a capture clock's stamps lie on the page clock: the least (arrival − stamp) over a window. */
+export class StampOffset {
+  private readonly mins: { t: number; d: number }[] = [];
+
+  constructor(private readonly windowMs = 600_000) {}
+
+  /** The least (arrival − stamp) now, or null before the first frame. */
+  get least(): number | null {
+    return this.mins.length ? this.mins[0]!.d : null;
+  }
+
+  /** A frame stamped `stampMs` arrived at `nowMs`: its capture time on the page clock. */
+  place(stampMs: number, nowMs: number): number {
+    const d = nowMs - stampMs;
+    while (this.mins.length > 0 && this.mins[this.mins.length - 1]!.d >= d) this.mins.pop();
+    this.mins.push({ t: nowMs, d });
+    while (this.mins.length > 1 && this.mins[0]!.t < nowMs - this.windowMs) this.mins.shift();
+    return stampMs + this.mins[0]!.d;
+  }
+}
+
+/** A stamp this far from a known clock's is on another clock. */
+const OTHER_CLOCK_MS = 5000;
+
+/**
+ * The capture clocks this page has seen, shared by all its cameras: Chromium stamps every camera's
+ * frames on one system clock (a fixed distance from the page's), so what one camera's promptly
+ * delivered frames teach places another's, and a camera reopened on a busy page starts placed
+ * right. A device whose stamps are far from every known clock's gets its own.
+ */
+export class CaptureClocks {
+  private readonly clocks: StampOffset[] = [];
+
+  place(stampMs: number, nowMs: number): number {
+    const d = nowMs - stampMs;
+    let clock = this.clocks.find((c) => c.least !== null && Math.abs(c.least - d) < OTHER_CLOCK_MS);
+    if (!clock) this.clocks.push((clock = new StampOffset()));
+    return clock.place(stampMs, nowMs);
+  }
+}
+
+const pageClocks = new CaptureClocks();
+
+/**
+ * A due frame waits for the next tick and is stamped with that tick's time: on average half a
+ * tick (at 30 fps) later than due, and for a camera whose frames keep one phase against the ticks,
+ * the same every frame (measured: −7 to −39 ms per open, with the pictures shown exactly when
+ * due). So frames are due this much early, and the error is centred on zero.
+ */
+const TICK_WAIT_MS = 1000 / 60;
+
+export class CameraFrames {
+  private readonly held: Held[] = [];
+  private texture: WebGLTexture | null = null;
+  private texW = 0;
+  private texH = 0;
+  private w = 0;
+  private h = 0;
+  private serial = 0;
+  private shown = false;
+  private lastUploaded = -1;
+  /** The frame uploaded last (closed when a newer one is uploaded). */
+  private current: VideoFrame | null = null;
+  private flip: Canvas2D | null = null;
+  /** Counts attaches and clears: a reader of an older one stops. */
+  private gen = 0;
+  private reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly gl: WebGL2RenderingContext,
+    private readonly Reader: Processor,
+    private mirror: boolean,
+    /** The device's delay while its sound is played by its stamps; null: shown on arrival. */
+    private readonly delay: () => CaptureDelay | null,
+  ) {}
+
+
+  /** Moves when a held frame became due (so the compositor draws again), a clear, a new mirror. */
+  get version(): number {
+    const due = this.due();
+    if (due >= 0) this.serial++;
+    return this.serial;
+  }
+
+  get picture(): WebGLTexture | null {
+    return this.shown ? this.texture : null;
+  }
+
+  /** The newest frame's size (0 before the first frame). */
+  get width(): number {
+    return this.w;
+  }
+
+  get height(): number {
+    return this.h;
+  }
+
+  setMirror(mirror: boolean): void {
+    if (mirror === this.mirror) return;
+    this.mirror = mirror;
+    this.serial++;
+    // The frame on screen is drawn again the other way round at the next upload.
+    if (this.current) this.held.unshift({ frame: this.current.clone(), due: 0 });
+  }
+
+  /** Reads this track's frames from now on (a previous track's reader stops). */
+  attach(track: MediaStreamTrack): void {
+    this.clear();
+    const gen = this.gen;
+    const reader = new this.Reader({ track }).readable.getReader();
+    this.reader = reader;
+    void (async () => {
+      for (;;) {
+        const r = await reader.read().catch(() => ({ done: true, value: undefined }) as const);
+        if (r.done || !r.value) return;
+        if (gen !== this.gen || this.disposed) {
+          r.value.close();
+          return;
+        }
+        this.w = r.value.displayWidth;
+        this.h = r.value.displayHeight;
+        const now = performance.now();
+        const captured = pageClocks.place(r.value.timestamp / 1000, now);
+        const delay = this.delay();
+        // A frame that comes later than its place (a stalled page) moves the pair's delay, as a
+        // late sound chunk does, so picture and sound stay together.
+        if (delay && captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
+        this.held.push({ frame: r.value, due: delay ? captured + delay.at(now) - TICK_WAIT_MS : now });
+        while (this.held.length > MAX_HELD) this.held.shift()!.frame.close();
+      }
+    })();
+  }
+
+  /** Shows nothing until a frame of the next attach; stops reading. */
+  clear(): void {
+    this.gen++;
+    void this.reader?.cancel().catch(() => {});
+    this.reader = null;
+    for (const h of this.held) h.frame.close();
+    this.held.length = 0;
+    this.current?.close();
+    this.current = null;
+    this.shown = false;
+    this.w = 0;
+    this.h = 0;
+    this.serial++;
+  }
+
+  /** Uploads the newest due frame, at most once per tick index. */
+  upload(tickIndex: number): void {
+    if (tickIndex === this.lastUploaded) return;
+    this.lastUploaded = tickIndex;
+    const i = this.due();
+    if (i < 0) return;
+    // Older due frames are never shown: they are replaced by a newer one in the same tick.
+    for (const h of this.held.splice(0, i)) h.frame.close();
+    const frame = this.held.shift()!.frame;
+    this.current?.close();
+    this.current = frame;
+    const gl = this.gl;
+    const w = frame.displayWidth;
+    const h = frame.displayHeight;
+    if (w === 0 || h === 0) return;
+    let src: TexImageSource = frame;
+    if (this.mirror) {
+      this.flip ??= makeCanvas(w, h);
+      if (this.flip.width !== w || this.flip.height !== h) {
+        this.flip.width = w;
+        this.flip.height = h;
+      }
+      const c = context2d(this.flip);
+      c.setTransform(-1, 0, 0, 1, w, 0);
+      c.drawImage(frame, 0, 0, w, h);
+      src = this.flip;
+    }
+    this.texture ??= createTexture(gl, gl.LINEAR);
+    gl.bindTexture(gl.TEXTURE_2D, this.texture);
+    if (w !== this.texW || h !== this.texH) {
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, src);
+      this.texW = w;
+      this.texH = h;
+    } else {
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, src);
+    }
+    if (!this.shown) this.serial++;
+    this.shown = true;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.clear();
+    this.disposed = true;
+    this.gl.deleteTexture(this.texture);
+    this.texture = null;
+  }
+
+  /** Index of the newest held frame that is due now, or -1. */
+  private due(): number {
+    const now = performance.now();
+    let i = -1;
+    while (i + 1 < this.held.length && this.held[i + 1]!.due <= now) i++;
+    return i;
+  }
+}
