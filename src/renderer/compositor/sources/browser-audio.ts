@@ -80,6 +80,31 @@ export function decodePcm(base64: string): [Float32Array<ArrayBuffer>, Float32Ar
   return [left, right];
 }
 
+/** Plays `buffer` into `out` at context time `at`, kept in `playing` until it ends. */
+export function playBuffer(buffer: AudioBuffer, at: number, out: AudioNode, playing: Set<AudioBufferSourceNode>): void {
+  const node = new AudioBufferSourceNode(out.context, { buffer });
+  node.connect(out);
+  node.onended = () => {
+    playing.delete(node);
+    node.disconnect();
+  };
+  playing.add(node);
+  node.start(at);
+}
+
+/** Stops and disconnects scheduled buffer nodes (started or not), and forgets them. */
+export function stopNodes(playing: Set<AudioBufferSourceNode>): void {
+  for (const node of playing) {
+    try {
+      node.stop();
+    } catch {
+      // Not started yet or already ended.
+    }
+    node.disconnect();
+  }
+  playing.clear();
+}
+
 export interface PagePlayer {
   /** The node attached to the strip: a captured stream (the desktop app's) connects here. */
   readonly input: AudioNode;
@@ -96,15 +121,7 @@ export function createPagePlayer(port: SourceAudioPort): PagePlayer {
   const schedule = new JitterSchedule();
   const playing = new Set<AudioBufferSourceNode>();
   const stopAll = (): void => {
-    for (const node of playing) {
-      try {
-        node.stop();
-      } catch {
-        // Not started yet or already ended.
-      }
-      node.disconnect();
-    }
-    playing.clear();
+    stopNodes(playing);
     schedule.reset();
   };
   return {
@@ -124,14 +141,7 @@ export function createPagePlayer(port: SourceAudioPort): PagePlayer {
       const buffer = new AudioBuffer({ numberOfChannels: 2, length: frames, sampleRate: PAGE_RATE });
       buffer.copyToChannel(channels[0], 0);
       buffer.copyToChannel(channels[1], 1);
-      const node = new AudioBufferSourceNode(context, { buffer });
-      node.connect(out);
-      node.onended = () => {
-        playing.delete(node);
-        node.disconnect();
-      };
-      playing.add(node);
-      node.start(at);
+      playBuffer(buffer, at, out, playing);
     },
     clear: stopAll,
     dispose() {

@@ -11,9 +11,8 @@
  * at a time, and the two clocks hardly drift. At most MAX_HELD frames are held (a capture pool is small); a camera nothing draws still
  * reads and closes its frames.
  */
-import { createTexture } from '../gl/target';
 import type { CaptureDelay } from './capture-delay';
-import { context2d, makeCanvas, type Canvas2D } from './text-raster';
+import { FrameTexture } from './frame-texture';
 
 /** Frames held at most (a 60 fps camera under a 100 ms delay holds 6). */
 const MAX_HELD = 8;
@@ -84,9 +83,7 @@ const TICK_WAIT_MS = 1000 / 60;
 
 export class CameraFrames {
   private readonly held: Held[] = [];
-  private texture: WebGLTexture | null = null;
-  private texW = 0;
-  private texH = 0;
+  private readonly out: FrameTexture;
   private w = 0;
   private h = 0;
   private serial = 0;
@@ -94,20 +91,20 @@ export class CameraFrames {
   private lastUploaded = -1;
   /** The frame uploaded last (closed when a newer one is uploaded). */
   private current: VideoFrame | null = null;
-  private flip: Canvas2D | null = null;
   /** Counts attaches and clears: a reader of an older one stops. */
   private gen = 0;
   private reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
   private disposed = false;
 
   constructor(
-    private readonly gl: WebGL2RenderingContext,
+    gl: WebGL2RenderingContext,
     private readonly Reader: Processor,
     private mirror: boolean,
     /** The device's delay while its sound is played by its stamps; null: shown on arrival. */
     private readonly delay: () => CaptureDelay | null,
-  ) {}
-
+  ) {
+    this.out = new FrameTexture(gl);
+  }
 
   /** Moves when a held frame became due (so the compositor draws again), a clear, a new mirror. */
   get version(): number {
@@ -117,7 +114,7 @@ export class CameraFrames {
   }
 
   get picture(): WebGLTexture | null {
-    return this.shown ? this.texture : null;
+    return this.shown ? this.out.texture : null;
   }
 
   /** The newest frame's size (0 before the first frame). */
@@ -191,31 +188,10 @@ export class CameraFrames {
     const frame = this.held.shift()!.frame;
     this.current?.close();
     this.current = frame;
-    const gl = this.gl;
     const w = frame.displayWidth;
     const h = frame.displayHeight;
     if (w === 0 || h === 0) return;
-    let src: TexImageSource = frame;
-    if (this.mirror) {
-      this.flip ??= makeCanvas(w, h);
-      if (this.flip.width !== w || this.flip.height !== h) {
-        this.flip.width = w;
-        this.flip.height = h;
-      }
-      const c = context2d(this.flip);
-      c.setTransform(-1, 0, 0, 1, w, 0);
-      c.drawImage(frame, 0, 0, w, h);
-      src = this.flip;
-    }
-    this.texture ??= createTexture(gl, gl.LINEAR);
-    gl.bindTexture(gl.TEXTURE_2D, this.texture);
-    if (w !== this.texW || h !== this.texH) {
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, src);
-      this.texW = w;
-      this.texH = h;
-    } else {
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, src);
-    }
+    this.out.upload(frame, w, h, this.mirror);
     if (!this.shown) this.serial++;
     this.shown = true;
   }
@@ -224,8 +200,7 @@ export class CameraFrames {
     if (this.disposed) return;
     this.clear();
     this.disposed = true;
-    this.gl.deleteTexture(this.texture);
-    this.texture = null;
+    this.out.dispose();
   }
 
   /** Index of the newest held frame that is due now, or -1. */

@@ -13,6 +13,7 @@
  * raises the delay (CaptureDelay.late) and is played at the new one; one later than the longest
  * delay is played at once.
  */
+import { playBuffer, stopNodes } from './browser-audio';
 import type { CaptureDelay } from './capture-delay';
 import type { SourceAudioPort } from './types';
 
@@ -100,14 +101,7 @@ export function createTimedAudio(port: SourceAudioPort, track: MediaStreamTrack,
       data.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
       buffer.copyToChannel(plane, c);
     }
-    const node = new AudioBufferSourceNode(context, { buffer });
-    node.connect(out);
-    node.onended = () => {
-      playing.delete(node);
-      node.disconnect();
-    };
-    playing.add(node);
-    node.start(placed.at);
+    playBuffer(buffer, placed.at, out, playing);
   };
 
   void (async () => {
@@ -129,15 +123,7 @@ export function createTimedAudio(port: SourceAudioPort, track: MediaStreamTrack,
       if (disposed) return;
       disposed = true;
       void reader.cancel().catch(() => {});
-      for (const node of playing) {
-        try {
-          node.stop();
-        } catch {
-          // Not started yet or already ended.
-        }
-        node.disconnect();
-      }
-      playing.clear();
+      stopNodes(playing);
       detach();
       out.disconnect();
     },

@@ -4,10 +4,9 @@
  * the source in a tick uploads it (texImage2D from the element), so any number of items cost one
  * upload per tick and none when nothing new arrived. The texture keeps the last frame while the
  * element seeks, buffers or wraps a loop, so those never show a black frame. Mirroring (cameras)
- * and cropping (screen capture) go through a 2D canvas, paid only by sources that ask for it.
+ * and cropping (screen capture) are FrameTexture's.
  */
-import { createTexture } from '../gl/target';
-import { context2d, makeCanvas, type Canvas2D } from './text-raster';
+import { FrameTexture } from './frame-texture';
 
 /** Pixels cut from each edge of the picture. */
 export interface Crop {
@@ -21,9 +20,7 @@ const NO_CROP: Crop = { left: 0, top: 0, right: 0, bottom: 0 };
 
 export class VideoFrames {
   private crop: Crop = NO_CROP;
-  private texture: WebGLTexture | null = null;
-  private texW = 0;
-  private texH = 0;
+  private readonly out: FrameTexture;
   /** Counts every change of picture: a new frame (callback or moved time), a clear, a new crop. */
   private serial = 0;
   /** currentTime as the version getter last saw it. */
@@ -35,7 +32,6 @@ export class VideoFrames {
   private uploadedTime = -1;
   private frameCallback = 0;
   private shown = false;
-  private flip: Canvas2D | null = null;
   private disposed = false;
 
   constructor(
@@ -43,6 +39,7 @@ export class VideoFrames {
     private readonly video: HTMLVideoElement,
     private mirror = false,
   ) {
+    this.out = new FrameTexture(gl);
     this.watch();
   }
 
@@ -62,7 +59,7 @@ export class VideoFrames {
 
   /** The texture with the newest frame, or null while there is no picture to show. */
   get picture(): WebGLTexture | null {
-    return this.shown ? this.texture : null;
+    return this.shown ? this.out.texture : null;
   }
 
   /** A new frame is there though no frame callback said so (a seek while paused). */
@@ -112,33 +109,12 @@ export class VideoFrames {
     if (!this.fresh && this.shown && t === this.uploadedTime) return;
     this.fresh = false;
     this.uploadedTime = t;
-    const gl = this.gl;
     const { left, top, right, bottom } = this.crop;
     const cropped = left + top + right + bottom > 0;
     const w = this.width;
     const h = this.height;
     if (w === 0 || h === 0) return;
-    let src: TexImageSource = v;
-    if (this.mirror || cropped) {
-      this.flip ??= makeCanvas(w, h);
-      if (this.flip.width !== w || this.flip.height !== h) {
-        this.flip.width = w;
-        this.flip.height = h;
-      }
-      const c = context2d(this.flip);
-      c.setTransform(this.mirror ? -1 : 1, 0, 0, 1, this.mirror ? w : 0, 0);
-      c.drawImage(v, left, top, w, h, 0, 0, w, h);
-      src = this.flip;
-    }
-    this.texture ??= createTexture(gl, gl.LINEAR);
-    gl.bindTexture(gl.TEXTURE_2D, this.texture);
-    if (w !== this.texW || h !== this.texH) {
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, src);
-      this.texW = w;
-      this.texH = h;
-    } else {
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, src);
-    }
+    this.out.upload(v, w, h, this.mirror, cropped ? { left, top } : undefined);
     // The first picture after a clear changes what is drawn even when its frame was counted already.
     if (!this.shown) this.serial++;
     this.shown = true;
@@ -149,8 +125,7 @@ export class VideoFrames {
     this.disposed = true;
     if (this.frameCallback) this.video.cancelVideoFrameCallback(this.frameCallback);
     this.frameCallback = 0;
-    this.gl.deleteTexture(this.texture);
-    this.texture = null;
+    this.out.dispose();
     this.shown = false;
   }
 
