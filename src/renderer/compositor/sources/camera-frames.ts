@@ -3,22 +3,30 @@
  * microphone's sound captured with it is heard (./timed-audio.ts places that by its stamps). A
  * capture <video> shows a frame as soon as it arrives while the sound goes through the mixer, so a
  * camera's picture led its own microphone (bench/fake-devices.mjs: by 46–70 ms in a bare page).
- * So frames are read from the track (MediaStreamTrackProcessor), held until due, and the newest due
- * one is uploaded on the tick, once however many items draw the camera. A frame's stamp is on
- * another clock than the page's (Chromium's capture clock), so its place on the page clock is
- * learnt as the least (arrival − stamp) seen in the last minutes, by all of the page's cameras
- * (CaptureClocks): arrival minus the least delivery time. A loaded page delivers late for seconds
- * at a time, and the two clocks hardly drift. At most MAX_HELD frames are held (a capture pool is small); a camera nothing draws still
- * reads and closes its frames.
+ * So frames are read from the track (MediaStreamTrackProcessor), copied into textures of their own
+ * to wait until due (the capture's buffer goes back at once), and the newest due one is shown on
+ * the tick, once however many items draw the camera. A frame's stamp is on another clock than the
+ * page's (Chromium's capture clock), so its place on the page clock is learnt as the least
+ * (arrival − stamp) seen in the last minutes by all of the page's cameras (CaptureClocks): arrival
+ * minus the least delivery time. A loaded page delivers late for seconds at a time, and the two
+ * clocks hardly drift. Without a delay (no microphone played by its stamps) only the newest frame
+ * waits for the tick, as the capture's own frame.
  */
 import type { CaptureDelay } from './capture-delay';
 import { FrameTexture } from './frame-texture';
 
-/** Frames held at most (a 60 fps camera under a 100 ms delay holds 6). */
-const MAX_HELD = 8;
+/**
+ * Pictures waiting at most: a 60 fps camera under the longest delay (300 ms) has 18 waiting. They
+ * wait as copies in textures of their own, never as the capture's frames: a camera has few capture
+ * buffers (Chromium's default pool is 4), and frames a page keeps open make it drop new ones.
+ */
+const MAX_HELD = 20;
 
 interface Held {
-  frame: VideoFrame;
+  /** The capture's frame, while it is shown on the next tick (no delay): never kept longer. */
+  frame: VideoFrame | null;
+  /** Its copy, while it waits for its time (a delay). */
+  copy: FrameTexture | null;
   due: number;
 }
 
@@ -83,21 +91,23 @@ const TICK_WAIT_MS = 1000 / 60;
 
 export class CameraFrames {
   private readonly held: Held[] = [];
+  /** Where frames shown without waiting are uploaded. */
   private readonly out: FrameTexture;
+  /** Copies free for the next waiting frame. */
+  private readonly spare: FrameTexture[] = [];
+  /** What is shown: `out`, or the copy of the frame shown last (back to spare when replaced). */
+  private showing: FrameTexture | null = null;
   private w = 0;
   private h = 0;
   private serial = 0;
-  private shown = false;
   private lastUploaded = -1;
-  /** The frame uploaded last (closed when a newer one is uploaded). */
-  private current: VideoFrame | null = null;
   /** Counts attaches and clears: a reader of an older one stops. */
   private gen = 0;
   private reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
   private disposed = false;
 
   constructor(
-    gl: WebGL2RenderingContext,
+    private readonly gl: WebGL2RenderingContext,
     private readonly Reader: Processor,
     private mirror: boolean,
     /** The device's delay while its sound is played by its stamps; null: shown on arrival. */
@@ -114,7 +124,7 @@ export class CameraFrames {
   }
 
   get picture(): WebGLTexture | null {
-    return this.shown ? this.out.texture : null;
+    return this.showing?.texture ?? null;
   }
 
   /** The newest frame's size (0 before the first frame). */
@@ -126,12 +136,9 @@ export class CameraFrames {
     return this.h;
   }
 
+  /** Applies from the next frame (a live camera's next one is at most a frame interval away). */
   setMirror(mirror: boolean): void {
-    if (mirror === this.mirror) return;
     this.mirror = mirror;
-    this.serial++;
-    // The frame on screen is drawn again the other way round at the next upload.
-    if (this.current) this.held.unshift({ frame: this.current.clone(), due: 0 });
   }
 
   /** Reads this track's frames from now on (a previous track's reader stops). */
@@ -148,16 +155,7 @@ export class CameraFrames {
           r.value.close();
           return;
         }
-        this.w = r.value.displayWidth;
-        this.h = r.value.displayHeight;
-        const now = performance.now();
-        const captured = pageClocks.place(r.value.timestamp / 1000, now);
-        const delay = this.delay();
-        // A frame that comes later than its place (a stalled page) moves the pair's delay, as a
-        // late sound chunk does, so picture and sound stay together.
-        if (delay && captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
-        this.held.push({ frame: r.value, due: delay ? captured + delay.at(now) - TICK_WAIT_MS : now });
-        while (this.held.length > MAX_HELD) this.held.shift()!.frame.close();
+        this.take(r.value);
       }
     })();
   }
@@ -167,33 +165,35 @@ export class CameraFrames {
     this.gen++;
     void this.reader?.cancel().catch(() => {});
     this.reader = null;
-    for (const h of this.held) h.frame.close();
-    this.held.length = 0;
-    this.current?.close();
-    this.current = null;
-    this.shown = false;
+    for (const h of this.held.splice(0)) this.drop(h);
+    if (this.showing && this.showing !== this.out) this.spare.push(this.showing);
+    this.showing = null;
     this.w = 0;
     this.h = 0;
     this.serial++;
   }
 
-  /** Uploads the newest due frame, at most once per tick index. */
+  /** Shows the newest due frame, at most once per tick index. */
   upload(tickIndex: number): void {
     if (tickIndex === this.lastUploaded) return;
     this.lastUploaded = tickIndex;
     const i = this.due();
     if (i < 0) return;
-    // Older due frames are never shown: they are replaced by a newer one in the same tick.
-    for (const h of this.held.splice(0, i)) h.frame.close();
-    const frame = this.held.shift()!.frame;
-    this.current?.close();
-    this.current = frame;
-    const w = frame.displayWidth;
-    const h = frame.displayHeight;
-    if (w === 0 || h === 0) return;
-    this.out.upload(frame, w, h, this.mirror);
-    if (!this.shown) this.serial++;
-    this.shown = true;
+    // Older due frames are never shown: a newer one replaces them in the same tick.
+    for (const h of this.held.splice(0, i)) this.drop(h);
+    const next = this.held.shift()!;
+    const was = this.showing;
+    if (next.copy) this.showing = next.copy;
+    else if (next.frame) {
+      const f = next.frame;
+      if (f.displayWidth > 0 && f.displayHeight > 0) {
+        this.out.upload(f, f.displayWidth, f.displayHeight, this.mirror);
+        this.showing = this.out;
+      }
+      f.close();
+    }
+    if (was && was !== this.out && was !== this.showing) this.spare.push(was);
+    this.serial++;
   }
 
   dispose(): void {
@@ -201,6 +201,40 @@ export class CameraFrames {
     this.clear();
     this.disposed = true;
     this.out.dispose();
+    for (const c of this.spare.splice(0)) c.dispose();
+  }
+
+  /** A frame from the track: shown on the next tick, or copied to wait for its time. */
+  private take(frame: VideoFrame): void {
+    this.w = frame.displayWidth;
+    this.h = frame.displayHeight;
+    const now = performance.now();
+    const captured = pageClocks.place(frame.timestamp / 1000, now);
+    const delay = this.delay();
+    if (!delay || this.w === 0 || this.h === 0) {
+      // Only the newest waits for the tick: the capture gets its buffers back at once.
+      for (const h of this.held.splice(0)) this.drop(h);
+      this.held.push({ frame, copy: null, due: now });
+      return;
+    }
+    // A frame that comes later than its place (a stalled page) moves the pair's delay, as a late
+    // sound chunk does, so picture and sound stay together.
+    if (captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
+    const copy = this.spare.pop() ?? new FrameTexture(this.gl);
+    // Between ticks: the texture binding the compositor left is put back.
+    const gl = this.gl;
+    const bound = gl.getParameter(gl.TEXTURE_BINDING_2D) as WebGLTexture | null;
+    copy.upload(frame, this.w, this.h, this.mirror);
+    gl.bindTexture(gl.TEXTURE_2D, bound);
+    frame.close();
+    this.held.push({ frame: null, copy, due: captured + delay.at(now) - TICK_WAIT_MS });
+    while (this.held.length > MAX_HELD) this.drop(this.held.shift()!);
+  }
+
+  /** A held frame that will not be shown: its frame closed, its copy back to spare. */
+  private drop(h: Held): void {
+    h.frame?.close();
+    if (h.copy) this.spare.push(h.copy);
   }
 
   /** Index of the newest held frame that is due now, or -1. */
