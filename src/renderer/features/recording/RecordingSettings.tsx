@@ -1,5 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { AUDIO_TRACK_COUNT, MAIN_CANVAS, type RecordingFormat, type RecordingSettings as Recording } from '../../../shared';
+import { AUDIO_TRACK_COUNT, MAIN_CANVAS, type Canvas, type RecordingFormat, type RecordingSettings as Recording } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
 import { FolderButton } from '../menubar/FolderButton';
@@ -44,6 +44,9 @@ export function RecordingSettings() {
   return saved ? <RecordingFields saved={saved} /> : null;
 }
 
+/** One empty list: a selector that made a new one each time would re-render without end. */
+const NO_CANVASES: readonly Canvas[] = [];
+
 function RecordingFields({ saved }: { saved: Recording }) {
   const { call } = useActions();
   const now = useNow();
@@ -51,7 +54,7 @@ function RecordingFields({ saved }: { saved: Recording }) {
   const [pattern, setPattern] = useSavedText(saved.filenamePattern);
   const [minFree, setMinFree] = useSavedText(String(saved.minFreeMb));
   const [error, setError] = useState<string | null>(null);
-  const canvases = useStudio((s) => s.document?.canvases ?? []);
+  const canvases = useStudio((s) => s.document?.canvases) ?? NO_CANVASES;
 
   const save = async (patch: Partial<Recording>) => {
     const changed = (Object.keys(patch) as (keyof Recording)[]).some((k) => patch[k] !== saved[k]);
