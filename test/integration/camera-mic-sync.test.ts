@@ -15,7 +15,8 @@
  * what the studio added to each event, whatever the devices did. The median of a window with at
  * least MIN_PAIRS such flashes must be within one frame at 30 fps (±33 ms). Each try reopens the
  * camera (and with it the microphone, so both files start again together, far from their loop);
- * the test waits for a judged window in sync and fails on MAX_OUT judged windows out of sync.
+ * the test waits for a judged window in sync and fails on MAX_OUT judged windows out of sync, or
+ * when none of MAX_WINDOWS tries was judged.
  * Needs `npx electron-vite build` first (npm test runs it).
  */
 import { loadavg } from 'node:os';
@@ -42,6 +43,8 @@ const SKIP_S = 3;
 const MIN_PAIRS = 6;
 /** Judged windows out of sync that fail the test. */
 const MAX_OUT = 3;
+/** Windows tried at most (each reopens the pair): the others may have too few flashes paired. */
+const MAX_WINDOWS = 12;
 
 let nginx: NginxRtmp;
 let server: StudioServer;
@@ -102,8 +105,8 @@ describe('camera + microphone A/V sync (fake devices in the headless compositor)
 
     const list = (v: number[]): string => v.map((o) => o.toFixed(0)).join(', ');
     const seen: string[] = [];
-    const deadline = Date.now() + 240_000;
     let out = 0;
+    let last: number | null = null;
     for (let i = 0; ; i++) {
       // Reopen (a new resolution asked): both files start again, the devices' lost time with them.
       const before = (await sessions()).length;
@@ -126,16 +129,14 @@ describe('camera + microphone A/V sync (fake devices in the headless compositor)
           `devices ${d.medianMs.toFixed(1)} ms (spread ${d.spreadMs.toFixed(1)}, mic jumps ${s.audioJumps.length}); stream beep gaps [${list(m.beepGapsMs)}]${judged ? '' : ' (too few flashes paired: not judged)'}`,
       );
       console.log(`camera-mic-sync: ${seen.at(-1)}; load ${loadavg()[0]!.toFixed(1)}`);
-      const dbg = await page.evaluate(`(() => { const a = window.__timedDbg || [], f = window.__frameDbg || []; const m = (x) => x.length ? [Math.min(...x), Math.max(...x)].map(v => v.toFixed(1)).join('..') : '-'; const ra = a.slice(-300), rf = f.slice(-40); return 'audio chunks ' + a.length + ' delay ' + m(ra.map(x => x[1])) + ' placed-want ' + m(ra.map(x => x[2])) + ' ahead ' + m(ra.map(x => x[3])) + ' arrival ' + m(ra.map(x => x[4])) + ' | frames ' + f.length + ' delay ' + m(rf.map(x => x[1] ?? -1)) + ' arrival ' + m(rf.map(x => x[2])); })()`);
-      console.log(`camera-mic-sync dbg: ${dbg}`);
-      if (judged && Math.abs(studioMs) <= FRAME_MS) {
-        expect(Math.abs(studioMs)).toBeLessThanOrEqual(FRAME_MS);
-        break;
+      if (judged) {
+        last = studioMs;
+        if (Math.abs(studioMs) <= FRAME_MS) break;
+        out++;
       }
-      if (judged) out++;
-      if (out >= MAX_OUT || Date.now() > deadline) {
-        throw new Error(`no judged window in sync (${out} judged windows out of sync, the others with too few flashes paired); measured:\n${seen.join('\n')}\n${server.output().slice(-2000)}`);
-      }
+      if (out >= MAX_OUT || i + 1 >= MAX_WINDOWS) break;
     }
-  }, 330_000);
+    // The last judged window is the verdict: in step, or the third out of step (or none judged).
+    expect(last === null ? NaN : Math.abs(last), `judged windows out of step: ${out}; measured:\n${seen.join('\n')}`).toBeLessThanOrEqual(FRAME_MS);
+  }, 420_000);
 });

@@ -11,9 +11,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../../../shared';
 import type { Studio } from '../../api';
 import { createStudio } from '../../studio';
-import { EventSubscription, type RequestContext, type RequestOutcome, type RequestRegistry } from '../types';
+import { type RequestContext, type RequestOutcome, type RequestRegistry } from '../types';
 import { FPS_COMMON, PROFILE_PARAMETERS, maskToTracks, tracksToMask } from './profile-parameters';
 import { createRequestRegistry } from './registry';
+import { sessionContext } from './test-context';
 import { Code } from './status';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../../resources');
@@ -29,13 +30,7 @@ async function open(): Promise<void> {
   studio = await createStudio({ dataDir: dir, resourcesDir: RESOURCES });
   events = [];
   studio.subscribe((e) => events.push(e));
-  ctx = {
-    studio,
-    session: { id: 'session-1', rpcVersion: 1, eventSubscriptions: EventSubscription.All },
-    broadcastCustomEvent: () => {},
-    frameDurationMs: () => 40,
-    sessionStats: () => ({ incomingMessages: 0, outgoingMessages: 0 }),
-  };
+  ctx = sessionContext(studio, 40);
 }
 
 beforeEach(async () => {

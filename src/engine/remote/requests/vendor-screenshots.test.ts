@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Studio } from '../../api';
 import { createStudio } from '../../studio';
-import { EventSubscription, VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
+import { VENDOR_NAME, type RequestContext, type RequestOutcome } from '../types';
 import { createRequestRegistry } from './registry';
+import { sessionContext } from './test-context';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../../resources');
 
@@ -20,13 +21,7 @@ let ctx: RequestContext;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'bs-shots-'));
   studio = await createStudio({ dataDir: dir, resourcesDir: RESOURCES });
-  ctx = {
-    studio,
-    session: { id: 's', rpcVersion: 1, eventSubscriptions: EventSubscription.All },
-    broadcastCustomEvent: () => {},
-    frameDurationMs: () => 33,
-    sessionStats: () => ({ incomingMessages: 0, outgoingMessages: 0 }),
-  };
+  ctx = sessionContext(studio);
 });
 
 afterEach(async () => {
