@@ -5,4 +5,4 @@ export { freePort, waitForPort } from './ports';
 export { makeNv12Frame, rects, rgbToYuv709, type Rect, type Rgb } from './nv12';
 export { listFfmpegChildren, listFfmpegProcesses, listProcessesMatching, type ProcInfo } from './procs';
 export { videoMessage, audioMessage, tone } from './frames';
-export { measureAudio, tail, channel, type AudioMeasure } from './audio';
+export { measureAudio, tail, channel, withoutGaps, type AudioMeasure } from './audio';
