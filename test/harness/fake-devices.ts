@@ -95,27 +95,44 @@ export interface DeviceSession {
 
 /**
  * For the page that opens the devices (page.evaluate; plain JS, the harness has no DOM types): wraps
- * getUserMedia so every open of picture and sound together starts a DeviceSession in
+ * getUserMedia so every open of picture and sound starts a DeviceSession in
  * `window.__deviceSessions`, fed from the very tracks returned (no clones, which would keep a device
  * open after the page stops its track): the picture through a <video> of its own and
  * requestVideoFrameCallback (captureTime is the device's stamp), the sound through
- * MediaStreamTrackProcessor (each AudioData's timestamp). Flash: the frame's mean luma crosses half.
- * Beep: a sample beyond 0.1 after 300 ms of quiet, counted only when the chunk before it was read
- * back to back (a reader that fell behind loses chunks, and an onset in a lost one would be late).
+ * MediaStreamTrackProcessor (each AudioData's timestamp). Picture and sound opened apart (a camera
+ * and an audio_input, each its own getUserMedia) make one session when the second comes within
+ * PAIR_MS of the first; a session is listed once it has both. Flash: the frame's mean luma crosses
+ * half. Beep: a sample beyond 0.1 after 300 ms of quiet, counted only when the chunk before it was
+ * read back to back (a reader that fell behind loses chunks, and an onset in a lost one would be late).
  */
 export const WATCH_DEVICES = `(() => {
   if (window.__deviceSessions) return;
+  const PAIR_MS = 5000;
   const sessions = [];
   window.__deviceSessions = sessions;
+  let half = null;
   const md = navigator.mediaDevices;
   const open = md.getUserMedia.bind(md);
   md.getUserMedia = async (c) => {
     const stream = await open(c);
     const vt = stream.getVideoTracks()[0];
     const at = stream.getAudioTracks()[0];
-    if (!vt || !at) return stream;
-    const s = { opened: performance.now(), flashes: [], beeps: [], audioJumps: [], frames: 0, chunks: 0, lastFrame: NaN, lastChunk: NaN, problem: null };
-    sessions.push(s);
+    if (!vt && !at) return stream;
+    let s;
+    if (vt && at) s = { opened: performance.now(), flashes: [], beeps: [], audioJumps: [], frames: 0, chunks: 0, lastFrame: NaN, lastChunk: NaN, problem: null };
+    else if (half && (vt ? !half.video : !half.audio) && performance.now() - half.s.opened < PAIR_MS) {
+      s = half.s;
+      half = null;
+    } else {
+      s = { opened: performance.now(), flashes: [], beeps: [], audioJumps: [], frames: 0, chunks: 0, lastFrame: NaN, lastChunk: NaN, problem: null };
+      half = { s, video: Boolean(vt), audio: Boolean(at) };
+    }
+    if (half?.s !== s) sessions.push(s);
+    if (vt) watchPicture(vt, s);
+    if (at) watchSound(at, s);
+    return stream;
+  };
+  function watchPicture(vt, s) {
     const v = document.createElement('video');
     v.muted = true;
     v.srcObject = new MediaStream([vt]);
@@ -139,6 +156,8 @@ export const WATCH_DEVICES = `(() => {
     };
     v.requestVideoFrameCallback(onFrame);
     v.play().catch(() => {});
+  }
+  function watchSound(at, s) {
     (async () => {
       const reader = new MediaStreamTrackProcessor({ track: at }).readable.getReader();
       let end = NaN;
@@ -168,8 +187,7 @@ export const WATCH_DEVICES = `(() => {
         s.lastChunk = end;
       }
     })();
-    return stream;
-  };
+  }
 })()`;
 
 export interface DevicePhase {

@@ -5,7 +5,8 @@
  * (test/harness/fake-devices.ts); a camera_input takes that microphone as its sound
  * (dshow_input's use_custom_audio_device + audio_device_id), so picture and sound come through the
  * camera's own paths; the received stream is decoded and every beep's onset measured against its
- * flash's.
+ * flash's. A second case takes the same microphone as an audio_input of its own beside a camera
+ * with no sound (a webcam and a USB microphone).
  *
  * The fake devices are not a clock-locked pair: opened together they start up to tens of ms apart,
  * and under load each loses time on its own (see fake-devices.ts), so the stream alone cannot say
@@ -87,6 +88,56 @@ afterAll(async () => {
 
 const sessions = (): Promise<DeviceSession[]> => page.evaluate('window.__deviceSessions');
 
+/** Streams the program to the loopback server until the test ends. */
+async function goLive(): Promise<void> {
+  await studio.must('stream.start', {});
+  res.onCleanup(async () => {
+    if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
+  });
+  await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+}
+
+/**
+ * Judges windows of the stream until one is in step: each starts with `reopen(i)` (both devices
+ * opened again, so their files start again together), and must bring a new session of both. Returns
+ * the last judged window's studio offset (null when none was judged) and what each window measured.
+ */
+async function judgeWindows(reopen: (i: number) => Promise<void>): Promise<{ last: number | null; out: number; seen: string[] }> {
+  const list = (v: number[]): string => v.map((o) => o.toFixed(0)).join(', ');
+  const seen: string[] = [];
+  let out = 0;
+  let last: number | null = null;
+  for (let i = 0; ; i++) {
+    const before = (await sessions()).length;
+    await reopen(i);
+    await expect.poll(async () => (await sessions()).length, { timeout: 30_000 }).toBeGreaterThan(before);
+    const m = await measurePair(nginx.url(KEY), WINDOW_S, { skipS: SKIP_S });
+    // The devices' phase from their open to now (past the window: it was read after the stream).
+    const s = (await sessions()).at(-1)!;
+    expect(s.problem).toBeNull();
+    const d = devicePhase(s);
+    const spanS = (s.lastFrame - s.opened) / 1000;
+    const st = studioOffset(m.pairs, d.pairs);
+    // Judged: enough flashes paired in both, all before the files loop.
+    const judged = st.offsetsMs.length >= MIN_PAIRS && spanS < pair.seconds;
+    const studioMs = st.medianMs;
+    // The studio's own figure (sound − picture by the renderer's stamps), for the log.
+    const stats = (await obs.call('GetStats')) as unknown as { avOffsetMs: number | null };
+    seen.push(
+      `studio ${studioMs.toFixed(1)} ms of [${list(st.offsetsMs)}] (its avOffsetMs ${stats.avOffsetMs}); stream median ${m.medianMs.toFixed(1)} ms (${m.flashes} flashes, ${m.beeps} beeps); ` +
+        `devices ${d.medianMs.toFixed(1)} ms (spread ${d.spreadMs.toFixed(1)}, mic jumps ${s.audioJumps.length}); stream beep gaps [${list(m.beepGapsMs)}]${judged ? '' : ' (too few flashes paired: not judged)'}`,
+    );
+    console.log(`camera-mic-sync: ${seen.at(-1)}; load ${loadavg()[0]!.toFixed(1)}`);
+    if (judged) {
+      last = studioMs;
+      if (Math.abs(studioMs) <= FRAME_MS) break;
+      out++;
+    }
+    if (out >= MAX_OUT || i + 1 >= MAX_WINDOWS) break;
+  }
+  return { last, out, seen };
+}
+
 describe('camera + microphone A/V sync (fake devices in the headless compositor)', () => {
   it("delivers each beep of the camera's microphone where the devices put it, within a frame", async () => {
     const sceneName = 'CamMic';
@@ -96,47 +147,31 @@ describe('camera + microphone A/V sync (fake devices in the headless compositor)
     await obs.call('CreateInput', { sceneName, inputName: 'Cam', inputKind: 'dshow_input', inputSettings: { use_custom_audio_device: true, audio_device_id: 'default' } });
     // The camera has sound, so it has what OBS gives an input with sound.
     expect((await obs.call('GetInputMute', { inputName: 'Cam' })).inputMuted).toBe(false);
-
-    await studio.must('stream.start', {});
-    res.onCleanup(async () => {
-      if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
-    });
-    await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
-
-    const list = (v: number[]): string => v.map((o) => o.toFixed(0)).join(', ');
-    const seen: string[] = [];
-    let out = 0;
-    let last: number | null = null;
-    for (let i = 0; ; i++) {
-      // Reopen (a new resolution asked): both files start again, the devices' lost time with them.
-      const before = (await sessions()).length;
-      await obs.call('SetInputSettings', { inputName: 'Cam', inputSettings: { resolution: i % 2 ? '' : '640x360' } });
-      await expect.poll(async () => (await sessions()).length, { timeout: 30_000 }).toBeGreaterThan(before);
-      const m = await measurePair(nginx.url(KEY), WINDOW_S, { skipS: SKIP_S });
-      // The devices' phase from their open to now (past the window: it was read after the stream).
-      const s = (await sessions()).at(-1)!;
-      expect(s.problem).toBeNull();
-      const d = devicePhase(s);
-      const spanS = (s.lastFrame - s.opened) / 1000;
-      const st = studioOffset(m.pairs, d.pairs);
-      // Judged: enough flashes paired in both, all before the files loop.
-      const judged = st.offsetsMs.length >= MIN_PAIRS && spanS < pair.seconds;
-      const studioMs = st.medianMs;
-      // The studio's own figure (sound − picture by the renderer's stamps), for the log.
-      const stats = (await obs.call('GetStats')) as unknown as { avOffsetMs: number | null };
-      seen.push(
-        `studio ${studioMs.toFixed(1)} ms of [${list(st.offsetsMs)}] (its avOffsetMs ${stats.avOffsetMs}); stream median ${m.medianMs.toFixed(1)} ms (${m.flashes} flashes, ${m.beeps} beeps); ` +
-          `devices ${d.medianMs.toFixed(1)} ms (spread ${d.spreadMs.toFixed(1)}, mic jumps ${s.audioJumps.length}); stream beep gaps [${list(m.beepGapsMs)}]${judged ? '' : ' (too few flashes paired: not judged)'}`,
-      );
-      console.log(`camera-mic-sync: ${seen.at(-1)}; load ${loadavg()[0]!.toFixed(1)}`);
-      if (judged) {
-        last = studioMs;
-        if (Math.abs(studioMs) <= FRAME_MS) break;
-        out++;
-      }
-      if (out >= MAX_OUT || i + 1 >= MAX_WINDOWS) break;
-    }
+    await goLive();
+    // Reopen (a new resolution asked): both files start again, the devices' lost time with them.
+    const { last, out, seen } = await judgeWindows((i) => obs.call('SetInputSettings', { inputName: 'Cam', inputSettings: { resolution: i % 2 ? '' : '640x360' } }));
     // The last judged window is the verdict: in step, or the third out of step (or none judged).
+    expect(last === null ? NaN : Math.abs(last), `judged windows out of step: ${out}; measured:\n${seen.join('\n')}`).toBeLessThanOrEqual(FRAME_MS);
+  }, 420_000);
+
+  it('delivers each beep of a separate microphone (an audio_input beside a camera with no sound) where the devices put it, within a frame', async () => {
+    const sceneName = 'CamAndMic';
+    await obs.call('CreateScene', { sceneName });
+    await obs.call('SetCurrentProgramScene', { sceneName });
+    // A camera with no microphone of its own, and the microphone as an input of its own.
+    await obs.call('CreateInput', { sceneName, inputName: 'Webcam', inputKind: 'dshow_input', inputSettings: { use_custom_audio_device: true, audio_device_id: '' } });
+    await obs.call('CreateInput', { sceneName, inputName: 'Mic', inputKind: 'wasapi_input_capture', inputSettings: { device_id: 'default' } });
+    // The fake microphone by its own id as well as 'default': switching between them reopens it.
+    const { propertyItems } = await obs.call('GetInputPropertiesListPropertyItems', { inputName: 'Mic', propertyName: 'device_id' });
+    const own = propertyItems.map((p) => String(p['itemValue'])).find((v) => v !== 'default' && v !== '');
+    expect(own, `the fake microphone among ${JSON.stringify(propertyItems)}`).toBeTruthy();
+    await goLive();
+    // Both reopened back to back: the files start again within moments of each other, and the
+    // watch records where each put its flashes and beeps.
+    const { last, out, seen } = await judgeWindows(async (i) => {
+      await obs.call('SetInputSettings', { inputName: 'Webcam', inputSettings: { resolution: i % 2 ? '' : '640x360' } });
+      await obs.call('SetInputSettings', { inputName: 'Mic', inputSettings: { device_id: i % 2 ? 'default' : own! } });
+    });
     expect(last === null ? NaN : Math.abs(last), `judged windows out of step: ${out}; measured:\n${seen.join('\n')}`).toBeLessThanOrEqual(FRAME_MS);
   }, 420_000);
 });

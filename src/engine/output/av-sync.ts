@@ -6,8 +6,11 @@
  * 100 ppm slow runs dry. The pump feeds this controller its FIFO's depth each slot (as an error:
  * more sound waiting = the sound further behind), and the controller says what the slot takes:
  *
- * - the first 2 s set the error to hold (the paths' own alignment, which the end-to-end test
- *   measures within a frame); errors are the median of the last 2 s, so bursts move nothing;
+ * - the first 2 s set the error to hold; where the renderer stamps both halves, the sound is first
+ *   moved onto its picture by their stamps (the first seconds' depth says only how the two paths
+ *   happened to start: a camera and its microphone stayed 50–60 ms apart for a whole stream), and
+ *   from then on the depth held follows what the stamps say, slowly; without stamps the paths' own
+ *   alignment is held; errors are the median of the last 2 s, so bursts move nothing;
  * - a small departure is resampled away: the slot takes a few samples more or fewer from the FIFO
  *   and stretches them to its exact length, at most 0.2 % (2 ms a second; clocks differ by
  *   ~0.01 %). A proportional correction spread over 2 s leaves drift · 2 s (0.2 ms at 100 ppm)
@@ -18,6 +21,10 @@ import { AUDIO_CHANNELS } from '../../shared';
 
 /** Departures beyond this, lasting a whole window, are removed at once. */
 export const SYNC_JUMP_MS = 200;
+/** A start whose stamps put the sound this close to its picture is left as it is. */
+const ALIGN_MIN_MS = 5;
+/** Stamps further apart than this at the start are not trusted to align by (a renderer starting up). */
+const ALIGN_MAX_MS = 500;
 /** The error is the median of the measures of the last WINDOW_S seconds... */
 const WINDOW_S = 2;
 /** ...once there are at least this many. */
@@ -89,9 +96,11 @@ export class AvSyncController {
   /**
    * One slot of `samples` samples. errorMs: how far the audio FIFO's head is ahead of the picture
    * written with this slot, or null when this slot's picture says nothing (a repeat for a late
-   * renderer, a slot the encoder had no room for).
+   * renderer, a slot the encoder had no room for). stampErrorMs: where the renderer's stamps put the
+   * sound written against its picture (sound stamp − picture stamp, the median of the last 2 s; > 0:
+   * the sound is early), or null without stamps: it aligns the start.
    */
-  plan(errorMs: number | null, samples: number): SlotPlan {
+  plan(errorMs: number | null, samples: number, stampErrorMs: number | null = null): SlotPlan {
     this.slotSamples += samples;
     this.sinceJump++;
     if (errorMs !== null && Number.isFinite(errorMs)) {
@@ -106,6 +115,25 @@ export class AvSyncController {
     if (this.setpoint === null) {
       if (this.window.length < this.windowSize) return { jump: 0, take: samples };
       this.setpoint = m;
+      const e = stampErrorMs;
+      if (e !== null && Number.isFinite(e) && Math.abs(e) >= ALIGN_MIN_MS && Math.abs(e) <= ALIGN_MAX_MS) {
+        // Early sound waits (silence first: more sound waiting, a lower error), late sound is
+        // skipped; the depth that results is the one held from here on.
+        this.setpoint = m - e;
+        this.window.length = 0;
+        this.median = this.setpoint;
+        this.sinceJump = 0;
+        this.frac = 0;
+        return { jump: Math.round(e * this.samplesPerMs), take: samples };
+      }
+    }
+    // From then on the depth held follows the stamps, slowly: the depth at which they would agree
+    // (now − what they say) moves the setpoint when it is more than ALIGN_MIN_MS away, so a path that
+    // was still starting up when the start was aligned is made good by resampling, not by a jump.
+    const e = stampErrorMs;
+    if (e !== null && Number.isFinite(e) && Math.abs(e) <= ALIGN_MAX_MS) {
+      const gap = m - e - this.setpoint;
+      if (Math.abs(gap) > ALIGN_MIN_MS) this.setpoint += gap / this.windowSize;
     }
     const off = m - this.setpoint;
     // Only a lasting, large departure (a stall, a new renderer) jumps: the window's median beyond it.

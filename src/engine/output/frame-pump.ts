@@ -12,7 +12,8 @@
  * - audio is slaved to video: a FIFO fed by the renderer, padded with silence when short and
  *   trimmed when it runs ahead. Each tick writes exactly the samples of its slot;
  * - the audio clock's drift against the frame clock is resampled away: the FIFO's depth is held
- *   where the first two seconds put it (AvSyncController, ./av-sync.ts), so over an hour the sound
+ *   where the first two seconds put it, or, where the renderer stamps both halves, where the stamps
+ *   put the sound on its picture (AvSyncController, ./av-sync.ts), so over an hour the sound
  *   neither falls behind nor runs ahead and is never trimmed or padded for drift;
  * - when the renderer stamps its frames and chunks (captureMs, its own clock), each pair the main
  *   encoder gets (picture + the sound written with it) is measured: the median of the last 2 s is
@@ -432,8 +433,10 @@ export class FramePump {
     let take = samples;
     if (this.audioSeen && this.silenceOwed === 0) {
       // The FIFO's depth is what the audio clock's drift against the frame clock moves: it is held
-      // where the first two seconds put it (more sound waiting = the sound behind: a negative error).
-      const plan = this.sync.plan(-this.bytesToMs(this.audioBytes), samples);
+      // where the first two seconds put it (more sound waiting = the sound behind: a negative error),
+      // after the stamps, where there are any, have put the sound on its picture.
+      const stamps = this.pairs.length >= 5 ? medianOf(this.pairs) : null;
+      const plan = this.sync.plan(-this.bytesToMs(this.audioBytes), samples, stamps);
       if (plan.jump < 0) this.discardAudio(-plan.jump * this.sampleBytes);
       else this.silenceOwed += plan.jump;
       take = plan.take;

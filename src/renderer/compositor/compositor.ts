@@ -49,6 +49,7 @@ import {
 } from './sources';
 import { MediaLink } from './sources/media-link';
 import { BrowserLink } from './sources/browser-link';
+import { CaptureDelay } from './sources/capture-delay';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 import { NestedScenes } from './nested';
@@ -194,6 +195,7 @@ export class StudioCompositor implements Compositor {
       browser: this.browserLink,
       // Each source gets its own port, to its own channel strip (see sourceContext).
       audio: null,
+      captureDelay: new CaptureDelay(performance.now()),
     };
     this.draw = {
       texture: (t) => this.pipe?.drawTexture(t, this.xf, this.uv),

@@ -3,8 +3,8 @@
  * sound to the input's channel strip once, and closes it (tracks stopped, strip detached) when the
  * settings that chose it change or the source goes away. An open that finishes after a newer one
  * began, or after dispose, is closed at once, so a quick change of device never leaves a stream live.
- * A capture given a CaptureDelay (a camera's microphone) is played by its capture stamps
- * (./timed-audio.ts), so it goes out with its picture.
+ * A capture given a CaptureDelay (a microphone: a camera's own or an audio_input) is played by its
+ * capture stamps (./timed-audio.ts), so it goes out with the camera pictures captured with it.
  */
 import type { CaptureDelay } from './capture-delay';
 import { createTimedAudio } from './timed-audio';

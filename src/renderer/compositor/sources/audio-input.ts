@@ -2,6 +2,9 @@
  * audio_input: a microphone or line in through getUserMedia, by the device's id ('default' follows
  * the system's choice). Audio only: no size, nothing drawn. The browser's call-style processing
  * (echo cancellation, noise suppression, automatic gain) is applied only when its setting is on.
+ * Its sound is played by its capture stamps at the page's CaptureDelay where the page can, as a
+ * camera's own microphone is and as long as camera pictures wait, so a webcam and a separate
+ * microphone leave the studio in step.
  */
 import { AUDIO_INPUT, DEFAULT_AUDIO_DEVICE, type Settings } from '../../../shared';
 import { createAudioCapture } from './audio-capture';
@@ -23,7 +26,7 @@ export function micConstraints(settings: Settings): MediaTrackConstraints {
 export const audioInputSource: SourceKind = {
   id: AUDIO_INPUT.id,
   create(settings, ctx, info): SourceRuntime {
-    const capture = createAudioCapture(ctx, info);
+    const capture = createAudioCapture(ctx, info, ctx.captureDelay);
     let key = '';
     const apply = (s: Settings): void => {
       const audio = micConstraints(s);

@@ -1,6 +1,6 @@
 /**
- * A camera's pictures, each shown the device's CaptureDelay after it was captured, where the
- * microphone's sound captured with it is heard (./timed-audio.ts places that by its stamps). A
+ * A camera's pictures, each shown the page's CaptureDelay after it was captured, where the
+ * microphones' sound captured with it is heard (./timed-audio.ts places that by its stamps). A
  * capture <video> shows a frame as soon as it arrives while the sound goes through the mixer, so a
  * camera's picture led its own microphone (bench/fake-devices.mjs: by 46–70 ms in a bare page).
  * So frames are read from the track (MediaStreamTrackProcessor), copied into textures of their own
@@ -9,8 +9,8 @@
  * page's (Chromium's capture clock), so its place on the page clock is learnt as the least
  * (arrival − stamp) seen in the last minutes by all of the page's cameras (CaptureClocks): arrival
  * minus the least delivery time. A loaded page delivers late for seconds at a time, and the two
- * clocks hardly drift. Without a delay (no microphone played by its stamps) only the newest frame
- * waits for the tick, as the capture's own frame.
+ * clocks hardly drift. Without a delay (a page that cannot play sound by its stamps) only the
+ * newest frame waits for the tick, as the capture's own frame.
  */
 import type { CaptureDelay } from './capture-delay';
 import { FrameTexture } from './frame-texture';
@@ -110,7 +110,7 @@ export class CameraFrames {
     private readonly gl: WebGL2RenderingContext,
     private readonly Reader: Processor,
     private mirror: boolean,
-    /** The device's delay while its sound is played by its stamps; null: shown on arrival. */
+    /** The page's capture delay where sound is played by its stamps; null: shown on arrival. */
     private readonly delay: () => CaptureDelay | null,
   ) {
     this.out = new FrameTexture(gl);

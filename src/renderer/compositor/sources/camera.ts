@@ -12,15 +12,16 @@
  * start together (Chromium's fake devices start their files when opened: opened apart, a flash
  * and its beep would be apart by the time between the opens); if that fails, the picture is opened
  * alone and the microphone after it, on its own, so a bad microphone never costs the picture.
- * While the microphone is played by its capture stamps (./timed-audio.ts), each picture is shown
- * the same CaptureDelay after its own capture, so the pair leaves the studio in step.
+ * Where the page plays captured sound by its capture stamps (./timed-audio.ts), each picture is
+ * shown the page's CaptureDelay after its own capture, the delay every microphone is heard at, so the
+ * camera leaves the studio in step with its own microphone and with one opened as an audio_input.
  */
 import { CAMERA_INPUT, type Settings } from '../../../shared';
 import { createAudioCapture, OPENING, type AudioCapture } from './audio-capture';
 import { micConstraints } from './audio-input';
 import { cameraMic } from './camera-audio';
 import { CameraFrames, trackProcessor } from './camera-frames';
-import { CaptureDelay } from './capture-delay';
+import { canPlayByStamps } from './timed-audio';
 import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
@@ -91,7 +92,7 @@ export const cameraSource: SourceKind = {
 
 class CameraRuntime implements SourceRuntime {
   private readonly video: HTMLVideoElement;
-  /** Held until their sound is heard where the browser can read the track (./camera-frames.ts). */
+  /** Held until the sound captured with them is heard, where the browser can read the track (./camera-frames.ts). */
   private readonly frames: VideoFrames | CameraFrames;
   private readonly card: NoSignalCard;
   private s: CameraSettings;
@@ -104,8 +105,6 @@ class CameraRuntime implements SourceRuntime {
   private settings: Settings;
   /** The microphone's capture, its deviceId, and its tracks (to know whether it still plays). */
   private mic: AudioCapture | null = null;
-  /** How long after capture the picture is shown and the microphone heard (./capture-delay.ts). */
-  private readonly delay = new CaptureDelay(performance.now());
   private micId: string | null = null;
   private micTracks: MediaStreamTrack[] = [];
 
@@ -121,9 +120,10 @@ class CameraRuntime implements SourceRuntime {
     v.playsInline = true;
     this.video = v;
     const reader = trackProcessor();
-    // The picture waits for its microphone only while that is played by its stamps (a capture
-    // with a delay that has sound); without it the picture is shown as it comes.
-    this.frames = reader ? new CameraFrames(ctx.gl, reader, this.s.mirror, () => (this.mic?.timed ? this.delay : null)) : new VideoFrames(ctx.gl, v, this.s.mirror);
+    // The picture waits as long as microphones do where they are played by their stamps (its own,
+    // or an audio_input beside it); where they cannot be, sound plays as it comes and so does the picture.
+    const delay = canPlayByStamps(ctx.audio) ? ctx.captureDelay : null;
+    this.frames = reader ? new CameraFrames(ctx.gl, reader, this.s.mirror, () => delay) : new VideoFrames(ctx.gl, v, this.s.mirror);
     this.card = createNoSignalCard(ctx);
     navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
     void this.open();
@@ -194,7 +194,7 @@ class CameraRuntime implements SourceRuntime {
   private useMic(id: string, tracks?: MediaStreamTrack[]): void {
     this.closeMic();
     this.micId = id;
-    const mic = createAudioCapture(this.ctx, this.info, this.delay);
+    const mic = createAudioCapture(this.ctx, this.info, this.ctx.captureDelay);
     this.mic = mic;
     const audio = micConstraints({ device_id: id });
     mic.open(async () => {

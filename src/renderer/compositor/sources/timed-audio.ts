@@ -30,6 +30,11 @@ export function audioTrackReader(): AudioReader | null {
   return typeof p === 'function' ? p : null;
 }
 
+/** Whether captured sound sent to `port` can be played by its capture stamps on this page. */
+export function canPlayByStamps(port: SourceAudioPort | null): boolean {
+  return Boolean(port?.heardAt) && audioTrackReader() !== null;
+}
+
 /** Where a chunk goes on the audio clock, or its lateness; pure, for tests. */
 export class TimedSchedule {
   private next = -Infinity;

@@ -6,6 +6,7 @@
 import type { Settings } from '../../../shared';
 import type { MediaPort } from './media-link';
 import type { BrowserPort } from './browser-link';
+import type { CaptureDelay } from './capture-delay';
 
 export interface FrameInfo {
   /** Frame clock tick index. */
@@ -42,6 +43,12 @@ export interface SourceContext {
   readonly media?: MediaPort;
   /** Browser sources' pictures from the engine (./browser-link.ts); absent without a bridge link. */
   readonly browser?: BrowserPort;
+  /**
+   * How long after capture every capture device's picture is shown and its sound heard, one for the
+   * whole page (./capture-delay.ts): a camera and a microphone opened as separate inputs (a webcam
+   * and a USB microphone) pair up by their capture stamps as a camera and its own microphone do.
+   */
+  readonly captureDelay: CaptureDelay;
 }
 
 /**
