@@ -51,12 +51,12 @@ interface Run {
  * frames arriving `videoDelayMs` after they were composed and chunks `audioDelayMs` after their last
  * sample was rendered, with up to `jitterMs` of extra random delay on each.
  */
-function simulate(opts: { minutes: number; skewPpm: number; videoDelayMs?: number; audioDelayMs?: number; jitterMs?: number; startAudioMs?: number }): Run {
-  const { minutes, skewPpm, videoDelayMs = 60, audioDelayMs = 12, jitterMs = 4, startAudioMs = 0 } = opts;
+function simulate(opts: { minutes: number; skewPpm: number; videoDelayMs?: number; audioDelayMs?: number; jitterMs?: number; startAudioMs?: number; holdPicturesMs?: number }): Run {
+  const { minutes, skewPpm, videoDelayMs = 60, audioDelayMs = 12, jitterMs = 4, startAudioMs = 0, holdPicturesMs = 0 } = opts;
   const clock = new FakeClock(0);
   const video = new FirstValues((c) => c.readDoubleLE(0));
   const audio = new FirstValues((c) => c.readInt16LE(0));
-  const pump = new FramePump({ clock, width: W, height: H, fpsNumerator: FPS, fpsDenominator: 1, sink: { video, audio } });
+  const pump = new FramePump({ clock, width: W, height: H, fpsNumerator: FPS, fpsDenominator: 1, sink: { video, audio }, videoDelayMs: () => holdPicturesMs });
   let seed = 42;
   const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   // Page time at which the audio graph renders sample f (its clock is skewed), with the page clock
@@ -130,6 +130,9 @@ describe('A/V alignment (FramePump + AvSyncController, fake clock)', () => {
       expect(spread(settled)).toBeLessThan(8);
       expect(r.jumps).toBe(0);
     }
+    // Pictures held back on purpose (a −200 ms sync offset's lead) leave the sound early by that much.
+    const held = simulate({ minutes: 1.5, skewPpm: 0, holdPicturesMs: 200 }).offsets.slice(-FPS * 30);
+    expect(Math.abs(mean(held) + 200), `sound late by ${mean(held).toFixed(1)} ms with pictures held 200 ms`).toBeLessThan(8);
   });
 
   it('holds the sound where the start put it, with no jump', () => {

@@ -162,6 +162,8 @@ export class FramePump {
   private measured = NaN;
   /** The last 2 s of those measures (their median is the output's A/V offset). */
   private readonly pairs: number[] = [];
+  /** The picture delay the pairs were measured under (videoDelayMs). */
+  private heldMs = 0;
   private readonly pairWindow: number;
   private readonly sync: AvSyncController;
   private audioBytes = 0;
@@ -435,7 +437,14 @@ export class FramePump {
       // The FIFO's depth is what the audio clock's drift against the frame clock moves: it is held
       // where the first two seconds put it (more sound waiting = the sound behind: a negative error),
       // after the stamps, where there are any, have put the sound on its picture.
-      const stamps = this.pairs.length >= 5 ? medianOf(this.pairs) : null;
+      // Pictures held back on purpose (a negative sync offset's lead) are not the sound early.
+      const held = this.opts.videoDelayMs?.() ?? 0;
+      if (held !== this.heldMs) {
+        // Pairs from before the change would say the sound moved: the window starts again.
+        this.heldMs = held;
+        this.pairs.length = 0;
+      }
+      const stamps = this.pairs.length >= 5 ? medianOf(this.pairs) - held : null;
       const plan = this.sync.plan(-this.bytesToMs(this.audioBytes), samples, stamps);
       if (plan.jump < 0) this.discardAudio(-plan.jump * this.sampleBytes);
       else this.silenceOwed += plan.jump;
