@@ -20,10 +20,12 @@ function run(args: string[], timeoutMs = 120_000): Promise<void> {
   });
 }
 
-const flashVideo = (w: number, h: number, fps: number, seconds: number): string =>
-  `color=c=black:s=${w}x${h}:r=${fps}:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='lt(mod(t\\,1)\\,${PULSE_MS / 1000})',format=yuv420p`;
-const beepAudio = (seconds: number): string =>
-  `aevalsrc='if(lt(mod(t\\,1)\\,${PULSE_MS / 1000})\\,0.5*sin(2*PI*${BEEP_HZ}*t)\\,0)':s=48000:d=${seconds}`;
+/** lavfi: black with a white flash at the start of every second; endless without `seconds`. */
+export const flashVideo = (w: number, h: number, fps: number, seconds?: number): string =>
+  `color=c=black:s=${w}x${h}:r=${fps}${seconds === undefined ? '' : `:d=${seconds}`},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='lt(mod(t\\,1)\\,${PULSE_MS / 1000})',format=yuv420p`;
+/** lavfi: a 1 kHz beep at the start of every second, at the flashes' instants; endless without `seconds`. */
+export const beepAudio = (seconds?: number): string =>
+  `aevalsrc='if(lt(mod(t\\,1)\\,${PULSE_MS / 1000})\\,0.5*sin(2*PI*${BEEP_HZ}*t)\\,0)':s=48000${seconds === undefined ? '' : `:d=${seconds}`}`;
 
 /** An H.264 + AAC clip (mp4) of `seconds` seconds: a flash and a beep at the start of every second. */
 export async function makeFlashBeepClip(file: string, opts: { width?: number; height?: number; fps?: number; seconds?: number } = {}): Promise<void> {

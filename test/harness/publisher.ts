@@ -26,6 +26,8 @@ export interface PublishOptions {
   /** Keyframe interval in frames; default fps (one a second). */
   gop?: number;
   toneHz?: number;
+  /** lavfi audio source in place of the tone. */
+  audio?: string;
   /** Video encoder arguments in place of H.264 (e.g. ['-c:v', 'flv1']). */
   videoCodec?: string[];
   /** Muxer and its options in place of FLV (e.g. ['-f', 'mpegts']: ts-publisher.ts). */
@@ -39,7 +41,7 @@ export function publishTestStream(url: string, opts: PublishOptions = {}): Publi
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-re',
     '-f', 'lavfi', '-i', video,
-    '-f', 'lavfi', '-i', `sine=frequency=${toneHz}:sample_rate=48000`,
+    '-f', 'lavfi', '-i', opts.audio ?? `sine=frequency=${toneHz}:sample_rate=48000`,
     ...(opts.videoCodec ?? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0']),
     '-pix_fmt', 'yuv420p', '-g', String(gop), '-keyint_min', String(gop),
     '-c:a', 'aac', '-b:a', '96k',
