@@ -259,9 +259,35 @@ describe('input and scene item events', () => {
     expect(await after('input.setAudio', { inputUuid, muted: false })).toEqual([]);
   });
 
-  it('video and destination settings changes have no OBS event', async () => {
-    expect(await after('video.set', { fpsNumerator: 25 })).toEqual([]);
+  it('video and destination settings changes have no OBS event (the frame rate moves the extra canvases: theirs)', async () => {
+    expect(await after('video.set', { baseWidth: 1280, baseHeight: 720 })).toEqual([]);
     expect(await after('destination.upsert', { server: 'rtmp://live.example.com/app', key: 'k' })).toEqual([]);
+    expect((await after('video.set', { fpsNumerator: 25 })).map((e) => [e.eventType, e.eventData['eventType'], (e.eventData['eventData'] as { fpsNumerator?: number }).fpsNumerator])).toEqual([
+      ['VendorEvent', 'CanvasSettingsChanged', 25],
+    ]);
+  });
+
+  it('an extra canvas changed by anyone, or removed, is a VendorEvent with what GetCanvasList answers', async () => {
+    const shorts = await run<{ sceneUuid: string }>('scene.create', { name: 'Shorts' });
+    got = [];
+    await run('canvas.set', { id: 'vertical', enabled: true, programSceneUuid: shorts.sceneUuid });
+    const vendor = (events: RemoteEvent[]): Record<string, unknown>[] => events.filter((e) => e.eventType === 'VendorEvent').map((e) => e.eventData);
+    expect(vendor(got)).toEqual([
+      {
+        vendorName: VENDOR_NAME,
+        eventType: 'CanvasSettingsChanged',
+        eventData: expect.objectContaining({ canvasUuid: 'vertical', canvasName: 'Vertical', main: false, enabled: true, baseWidth: 1080, baseHeight: 1920, sceneName: 'Shorts', sceneUuid: shorts.sceneUuid }),
+      },
+    ]);
+    expect(got.every((e) => e.eventIntent === EventSubscription.Vendors || e.eventType !== 'VendorEvent')).toBe(true);
+    // The scene it shows renamed: its entry changed with it.
+    expect(vendor(await after('scene.rename', { sceneUuid: shorts.sceneUuid, name: 'Reels' }))).toEqual([
+      { vendorName: VENDOR_NAME, eventType: 'CanvasSettingsChanged', eventData: expect.objectContaining({ canvasUuid: 'vertical', sceneName: 'Reels' }) },
+    ]);
+    // Nothing about canvases when nothing about them changed.
+    expect(vendor(await after('scene.create', { name: 'Other' }))).toEqual([]);
+    await run('canvas.set', { id: 'square', name: 'Square', width: 1080, height: 1080, enabled: false, programSceneUuid: shorts.sceneUuid });
+    expect(vendor(await after('canvas.remove', { id: 'square' }))).toEqual([{ vendorName: VENDOR_NAME, eventType: 'CanvasRemoved', eventData: { canvasUuid: 'square', canvasName: 'Square' } }]);
   });
 });
 

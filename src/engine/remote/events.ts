@@ -15,6 +15,7 @@ import { currentTransition, transitionOf } from './requests/transitions';
 import { meterInputs } from './meters';
 import { tracksObject, volumeFields } from './requests/volume';
 import { obsMediaAction } from './requests/media-inputs';
+import { canvasChanges } from './requests/vendor-canvases';
 import { EventSubscription, VENDOR_NAME, type RemoteEvent, type RemoteEventSource } from './types';
 
 /** OBS sends InputVolumeMeters every 50 ms. */
@@ -360,6 +361,9 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       return [ev('ReplayBufferSaved', S.Outputs, { savedReplayPath: event.data.path })];
     case 'diagnosis.changed':
       return [ev('VendorEvent', S.Vendors, { vendorName: VENDOR_NAME, eventType: 'DiagnosisChanged', eventData: diagnosisData(event.data) })];
+    case 'document.changed':
+      // The fine-grained events have said the rest; extra canvases have no event of their own.
+      return canvasChanges(before, event.data.document).map((vendor) => ev('VendorEvent', S.Vendors, { vendorName: VENDOR_NAME, ...vendor }));
     case 'report.saved':
       return [
         ev('VendorEvent', S.Vendors, {
@@ -435,7 +439,7 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
     case 'profiles.changed':
       return [ev('ProfileListChanged', S.Config, { profiles: [...event.data.names] })];
     default:
-      // document.changed, video.changed (OBS 5 has no event for it), record.saved (OBS has none: the
+      // video.changed (OBS 5 has no event for it), record.saved (OBS has none: the
       // stop's outputPath names the file), stats, encoder status, notices, renderer traffic.
       return [];
   }

@@ -13,6 +13,11 @@
  * SetCanvasSettings on it creates it, as that checkbox does. Changes go through the engine's
  * canvas.set, so they are checked, refused while live and undone exactly as the UI's are; its
  * refusals come back with their status code and the field named.
+ *
+ * VendorEvent CanvasSettingsChanged carries an extra canvas as GetCanvasList lists it whenever that
+ * changes (canvasChanges; from any client, the UI, an undo, a renamed scene it shows, the frame rate
+ * it shares), and CanvasRemoved { canvasUuid, canvasName } one that is gone, so a controller never
+ * polls. The main canvas has OBS's own events.
  */
 import { DEFAULT_VERTICAL_CANVAS, MAIN_CANVAS, VIDEO_LIMITS, type Canvas, type CommandArgs, type StudioDocument } from '../../../shared';
 import type { RequestContext } from '../types';
@@ -48,6 +53,22 @@ function mainData(doc: StudioDocument): Data {
     ...sceneData(doc, doc.currentSceneUuid),
     bitrateKbps: doc.output.encoder.bitrateKbps,
   };
+}
+
+/**
+ * What changed in the extra canvases between two documents, as vendor events: each canvas whose
+ * GetCanvasList entry differs (CanvasSettingsChanged, as `after` lists it), each one gone (CanvasRemoved).
+ */
+export function canvasChanges(before: StudioDocument, after: StudioDocument): { eventType: string; eventData: Data }[] {
+  const was = new Map(extraCanvases(before).map((c) => [c.id, { c, json: JSON.stringify(canvasData(before, c)) }]));
+  const out: { eventType: string; eventData: Data }[] = [];
+  for (const c of extraCanvases(after)) {
+    const data = canvasData(after, c);
+    if (was.get(c.id)?.json !== JSON.stringify(data)) out.push({ eventType: 'CanvasSettingsChanged', eventData: data });
+    was.delete(c.id);
+  }
+  for (const { c } of was.values()) out.push({ eventType: 'CanvasRemoved', eventData: { canvasUuid: c.id, canvasName: c.name } });
+  return out;
 }
 
 function canvasData(doc: StudioDocument, c: Canvas): Data {
