@@ -262,7 +262,7 @@ describe('input and scene item events', () => {
   it('video and destination settings changes have no OBS event (the frame rate moves the extra canvases: theirs)', async () => {
     expect(await after('video.set', { baseWidth: 1280, baseHeight: 720 })).toEqual([]);
     expect(await after('destination.upsert', { server: 'rtmp://live.example.com/app', key: 'k' })).toEqual([]);
-    expect((await after('video.set', { fpsNumerator: 25 })).map((e) => [e.eventType, e.eventData['eventType'], (e.eventData['eventData'] as { fpsNumerator?: number }).fpsNumerator])).toEqual([
+    expect((await after('video.set', { fpsNumerator: 25 })).map((e) => [e.eventType, e.eventData?.['eventType'], (e.eventData?.['eventData'] as { fpsNumerator?: number }).fpsNumerator])).toEqual([
       ['VendorEvent', 'CanvasSettingsChanged', 25],
     ]);
   });
@@ -271,7 +271,7 @@ describe('input and scene item events', () => {
     const shorts = await run<{ sceneUuid: string }>('scene.create', { name: 'Shorts' });
     got = [];
     await run('canvas.set', { id: 'vertical', enabled: true, programSceneUuid: shorts.sceneUuid });
-    const vendor = (events: RemoteEvent[]): Record<string, unknown>[] => events.filter((e) => e.eventType === 'VendorEvent').map((e) => e.eventData);
+    const vendor = (events: RemoteEvent[]): Record<string, unknown>[] => events.filter((e) => e.eventType === 'VendorEvent').map((e) => e.eventData as Record<string, unknown>);
     expect(vendor(got)).toEqual([
       {
         vendorName: VENDOR_NAME,
