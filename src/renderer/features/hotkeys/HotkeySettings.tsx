@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { comboText, type HotkeyAction, type KeyCombo } from '../../../shared';
+import { comboText, type HotkeyAction, type HotkeyBinding, type KeyCombo } from '../../../shared';
 import { useActions, useStudio } from '../../stores/context';
 import { comboOf } from './combo';
 
 const keyOf = (a: { name: string; contextUuid?: string }): string => `${a.name}|${a.contextUuid ?? ''}`;
+
+/** Before a document: one list for every render (a selector that returned a new one each time would re-render without end). */
+const NO_BINDINGS: readonly HotkeyBinding[] = [];
 
 /**
  * Settings → Hotkeys: every action the studio offers, OBS's names underneath, each with the keys bound
@@ -12,7 +15,7 @@ const keyOf = (a: { name: string; contextUuid?: string }): string => `${a.name}|
  */
 export function HotkeySettings() {
   const { call } = useActions();
-  const bindings = useStudio((s) => s.document?.hotkeys ?? []);
+  const bindings = useStudio((s) => s.document?.hotkeys) ?? NO_BINDINGS;
   const revision = useStudio((s) => s.document?.revision ?? 0);
   const [actions, setActions] = useState<HotkeyAction[]>([]);
   const [filter, setFilter] = useState('');
