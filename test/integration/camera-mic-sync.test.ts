@@ -58,8 +58,21 @@ let page: Page;
 beforeAll(async () => {
   pair = await makeFakeCameraPair(res.temp('camera-mic-sync-'), { width: 320, height: 180, fps: 5, seconds: 40 });
   nginx = await startNginxRtmp();
-  const port = await freePort();
-  server = await startStudioServer({ headless: true, env: { STUDIO_CHROMIUM_ARGS: `${pair.chromiumArgs} --remote-debugging-port=${port}` } });
+  // The compositor's Chromium, with a debugging port to watch the devices it opens. A free port can
+  // be taken by another test's server before Chromium binds it (CI once connected to a stranger
+  // that answered 404): then the studio is started again on another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    server = await startStudioServer({ headless: true, env: { STUDIO_CHROMIUM_ARGS: `${pair.chromiumArgs} --remote-debugging-port=${port}` } });
+    try {
+      await waitForPort(port, 30_000);
+      cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      break;
+    } catch (err) {
+      await server.stop();
+      if (attempt === 3) throw err;
+    }
+  }
   studio = await connectStudio(server);
   const info = await studio.must('remote.info', {});
   await studio.must('video.set', { baseWidth: 320, baseHeight: 180, outputWidth: 320, outputHeight: 180, fpsNumerator: 30, fpsDenominator: 1 });
@@ -67,8 +80,6 @@ beforeAll(async () => {
   obs = new OBSWebSocket();
   await obs.connect(info.url!, info.password!);
   // The compositor's page, to watch the devices it opens.
-  await waitForPort(port, 30_000);
-  cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const find = (): Page | undefined => cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(server.url));
   for (const until = Date.now() + 30_000; !find(); ) {
     if (Date.now() > until) throw new Error(`the compositor's page did not appear in its Chromium within 30 s:\n${server.output().slice(-2000)}`);

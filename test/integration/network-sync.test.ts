@@ -38,7 +38,8 @@ beforeAll(async () => {
   server = await startStudioServer({ headless: true });
   studio = await connectStudio(server);
   const info = await studio.must('remote.info', {});
-  await studio.must('video.set', { baseWidth: 640, baseHeight: 360, outputWidth: 640, outputHeight: 360, fpsNumerator: 30, fpsDenominator: 1 });
+  // Small, so the test adds little load to the files running beside it.
+  await studio.must('video.set', { baseWidth: 320, baseHeight: 180, outputWidth: 320, outputHeight: 180, fpsNumerator: 30, fpsDenominator: 1 });
   await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${out.port}/live`, key: 'program', enabled: true });
   obs = new OBSWebSocket();
   await obs.connect(info.url!, info.password!);
@@ -55,7 +56,7 @@ afterAll(async () => {
 
 describe('A/V sync of a network stream source (live flash + beep over RTMP)', () => {
   it('delivers each beep of the pulled stream within a frame of its flash', async () => {
-    feed = publishTestStream(src.url('feed'), { video: flashVideo(640, 360, 30), audio: beepAudio() });
+    feed = publishTestStream(src.url('feed'), { video: flashVideo(320, 180, 30), audio: beepAudio() });
     // Cleanups run newest first: the stream stops, then the source's pull, then the publisher.
     res.onCleanup(async () => {
       await feed?.stop();
