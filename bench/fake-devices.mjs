@@ -26,6 +26,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
+import { BEEP_TAP_WORKLET } from './beep-tap.mjs';
 
 const arg = (name, def) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : def);
 const seconds = arg('--seconds', 20);
@@ -50,18 +51,6 @@ execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=black
 execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `aevalsrc='if(${beepOn}\\,0.5*sin(2*PI*1000*(n-${beepAt})/${rate})\\,0)':s=${rate}:n=480`, '-af', `atrim=end_sample=${loopSamples}`, '-ac', '1', '-c:a', 'pcm_s16le', wav]);
 console.log(`camera ${camRate} fps, ${frames} frames; WAV ${loopSamples} samples, beep at sample ${beepAt}; y4m header ${execFileSync('head', ['-c', '80', y4m]).toString().split('\n')[0]}`);
 
-const WORKLET = `
-class Tap extends AudioWorkletProcessor {
-  constructor() { super(); this.quiet = 1e9; }
-  process(inputs) {
-    const ch = inputs[0] && inputs[0][0];
-    if (ch) for (let i = 0; i < ch.length; i++) {
-      if (Math.abs(ch[i]) > 0.1) { if (this.quiet > 14400) this.port.postMessage({ frame: currentFrame + i }); this.quiet = 0; } else this.quiet++;
-    }
-    return true;
-  }
-}
-registerProcessor('tap', Tap);`;
 
 const PAGE = `<!doctype html><video id=v muted playsinline></video><script>
 window.log = { video: [], audio: [], shown: [], heard: [], gaps: { video: [], audio: [] } };
@@ -84,7 +73,7 @@ window.start = async (seconds) => {
   };
   v.requestVideoFrameCallback(onShown);
   const ctx = new AudioContext({ sampleRate: 48000, latencyHint: 'interactive' });
-  await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([${JSON.stringify(WORKLET)}], { type: 'text/javascript' })));
+  await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([${JSON.stringify(BEEP_TAP_WORKLET)}], { type: 'text/javascript' })));
   const tap = new AudioWorkletNode(ctx, 'tap');
   new MediaStreamAudioSourceNode(ctx, { mediaStream: new MediaStream([at.clone()]) }).connect(tap);
   tap.connect(ctx.destination);

@@ -24,6 +24,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
+import { BEEP_TAP_WORKLET } from './beep-tap.mjs';
 
 const arg = (name, def) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : def);
 const seconds = arg('--seconds', 20);
@@ -39,22 +40,10 @@ execFileSync('ffmpeg', [
 
 const PAGE = `<!doctype html><meta charset="utf-8"><video id="v" src="/clip.mp4" loop playsinline></video><script>
 window.log = { flashes: [], beeps: [], problem: null };
-const WORKLET = \`
-class Tap extends AudioWorkletProcessor {
-  constructor() { super(); this.quiet = 1e9; }
-  process(inputs) {
-    const ch = inputs[0] && inputs[0][0];
-    if (ch) for (let i = 0; i < ch.length; i++) {
-      if (Math.abs(ch[i]) > 0.1) { if (this.quiet > 14400) this.port.postMessage({ frame: currentFrame + i }); this.quiet = 0; } else this.quiet++;
-    }
-    return true;
-  }
-}
-registerProcessor('tap', Tap);\`;
 window.start = async () => {
   const v = document.getElementById('v');
   const ctx = new AudioContext({ sampleRate: 48000 });
-  await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([WORKLET], { type: 'text/javascript' })));
+  await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([${JSON.stringify(BEEP_TAP_WORKLET)}], { type: 'text/javascript' })));
   const tap = new AudioWorkletNode(ctx, 'tap');
   const src = new MediaElementAudioSourceNode(ctx, { mediaElement: v });
   src.connect(tap);
