@@ -106,7 +106,8 @@ class OffscreenPage implements BrowserPage {
     this.contents.on('paint', (_event, _dirty, image) => {
       if (this.closed || image.isEmpty()) return;
       const size = image.getSize();
-      this.listener.frame({ width: size.width, height: size.height, mime: 'image/png', data: image.toPNG().toString('base64') });
+      // Unstamped: the desktop app's page sound comes as a captured stream, played as it comes.
+      this.listener.frame({ width: size.width, height: size.height, mime: 'image/png', data: image.toPNG().toString('base64'), capturedAt: null });
     });
     this.contents.on('did-finish-load', () => void this.insertCss());
     this.contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {

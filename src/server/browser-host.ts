@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../engine/api';
 import type { BrowserPage, BrowserPageListener, BrowserPageSpec, BrowserSourceBackend } from '../engine/browser/backend';
 import { CdpPipe } from './cdp-pipe';
-import { AUDIO_BINDING, AudioChunkGate, pageAudioScript } from './page-audio';
+import { AUDIO_BINDING, AudioChunkGate, pageAudioScript, splitChunk } from './page-audio';
 
 export interface ChromiumBrowserHostOptions {
   executable: string;
@@ -114,6 +114,10 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
       // The pages' sound reaches the program through their capture script, never the server's speakers.
       '--mute-audio',
       '--autoplay-policy=no-user-gesture-required',
+      // A local page's own media (a clip beside it) is same-origin to it, so the capture script can
+      // take its sound (cross-origin media plays silence into Web Audio), as OBS's local pages can.
+      // Every request still passes requestVerdict: a local page reaches its own folder and no further.
+      '--allow-file-access-from-files',
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
@@ -350,8 +354,9 @@ class ChromiumPage implements BrowserPage {
   /** A chunk from the capture script (or from the page pretending to be it): checked, then this source's sound. */
   private onAudio(p: Record<string, unknown>): void {
     if (p['name'] !== AUDIO_BINDING || !this.spec.audio || !this.gate) return;
-    const pcm = this.gate.take(p['payload']);
-    if (pcm) this.listener.audio?.(pcm);
+    const chunk = splitChunk(p['payload'], Date.now());
+    const pcm = this.gate.take(chunk.body);
+    if (pcm) this.listener.audio?.(pcm, chunk.capturedAt);
   }
 
   private async startScreencast(): Promise<void> {
@@ -373,7 +378,10 @@ class ChromiumPage implements BrowserPage {
     const data = typeof p['data'] === 'string' ? p['data'] : '';
     const size = pngSize(data);
     this.restarts = 0;
-    if (size) this.listener.frame({ width: size.width, height: size.height, mime: 'image/png', data });
+    // The frame's swap time (s on the wall clock), where the page's sound chunks are stamped too.
+    const swapped = (p['metadata'] as { timestamp?: unknown } | undefined)?.timestamp;
+    const capturedAt = typeof swapped === 'number' && Number.isFinite(swapped) ? swapped * 1000 : null;
+    if (size) this.listener.frame({ width: size.width, height: size.height, mime: 'image/png', data, capturedAt });
     // The next frame comes only after this ack: holding it paces the page to its fps.
     const now = Date.now();
     const wait = Math.max(0, this.lastFrameAt + 1000 / this.spec.fps - now);

@@ -1,6 +1,6 @@
 /** The checks on what comes through a page's audio binding (test/integration/browser-audio.test.ts runs the script in Chromium). */
 import { describe, expect, it } from 'vitest';
-import { AudioChunkGate, MAX_CHUNK_FRAMES, PAGE_AUDIO_CHUNK, pageAudioScript } from './page-audio';
+import { AudioChunkGate, MAX_CHUNK_FRAMES, PAGE_AUDIO_CHUNK, pageAudioScript, splitChunk } from './page-audio';
 
 function gate() {
   let now = 1000;
@@ -74,5 +74,21 @@ describe('pageAudioScript', () => {
     expect(() => new Function(source)).not.toThrow();
     expect(source).toContain('delete globalThis["__studioPageAudio"]');
     expect(source).toContain('createScriptProcessor(2048, 2, 2)');
+  });
+});
+
+describe('splitChunk', () => {
+  const now = 1_765_000_000_000;
+  it('takes the stamp off a stamped chunk and leaves the base64 for the gate', () => {
+    expect(splitChunk(`${now - 40.5};${chunk(4)}`, now)).toEqual({ capturedAt: now - 40.5, body: chunk(4) });
+    expect(splitChunk(chunk(4), now)).toEqual({ capturedAt: null, body: chunk(4) });
+  });
+
+  it('believes no stamp far from the host clock, and passes anything else on unchanged for the gate to refuse', () => {
+    expect(splitChunk(`${now - 60_000};${chunk(4)}`, now)).toEqual({ capturedAt: null, body: chunk(4) });
+    expect(splitChunk(`1e20;${chunk(4)}`, now)).toEqual({ capturedAt: null, body: `1e20;${chunk(4)}` });
+    expect(splitChunk(7, now)).toEqual({ capturedAt: null, body: 7 });
+    const g = gate().g;
+    expect(g.take(splitChunk(`x;${chunk(4)}`, now).body)).toBeNull();
   });
 });

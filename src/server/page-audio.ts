@@ -23,6 +23,24 @@ export const MAX_CHUNK_FRAMES = 16_384;
 const BYTES_PER_FRAME = 2 * PAGE_AUDIO_CHANNELS;
 const MAX_BASE64 = Math.ceil((MAX_CHUNK_FRAMES * BYTES_PER_FRAME) / 3) * 4;
 
+/** Capture events whose clock offsets are kept (about 2 s of chunks). */
+const OFFSET_EVENTS = 48;
+/** A stamp further than this from the host's clock is not believed (the page may send anything). */
+const STAMP_SLACK_MS = 10_000;
+
+/**
+ * A chunk as the script sends it: `<stamp>;<base64>`, the stamp being when its first sample was
+ * rendered in the page, ms on the wall clock (where the screencast stamps the page's pictures, so
+ * the studio can pair the two), or the base64 alone. The stamp only steers this page's own sound.
+ */
+export function splitChunk(payload: unknown, nowMs: number): { capturedAt: number | null; body: unknown } {
+  if (typeof payload !== 'string') return { capturedAt: null, body: payload };
+  const m = /^(\d{1,16}(?:\.\d{1,3})?);/.exec(payload);
+  if (!m) return { capturedAt: null, body: payload };
+  const at = Number(m[1]);
+  return { capturedAt: Math.abs(at - nowMs) <= STAMP_SLACK_MS ? at : null, body: payload.slice(m[0].length) };
+}
+
 /** The script injected at document start. A string, not a function's source, so no bundler rewrites it. */
 export function pageAudioScript(): string {
   return `(() => {
@@ -47,7 +65,15 @@ export function pageAudioScript(): string {
     const proc = ctx.createScriptProcessor(${PAGE_AUDIO_CHUNK}, 2, 2);
     input.connect(proc);
     proc.connect(realDest(ctx));
+    // Where the capture context's clock lies on the wall clock (the screencast's): the least
+    // (wall − context) of the last events, so an event dispatched late does not move it.
+    const offsets = [];
     proc.onaudioprocess = (e) => {
+      offsets.push(Date.now() - ctx.currentTime * 1000);
+      if (offsets.length > ${OFFSET_EVENTS}) offsets.shift();
+      // The input was rendered over the buffer before the one that plays at playbackTime.
+      const first = e.playbackTime - (2 * e.inputBuffer.length) / ${PAGE_AUDIO_RATE};
+      const stamp = Math.min.apply(null, offsets) + first * 1000;
       const l = e.inputBuffer.getChannelData(0);
       const r = e.inputBuffer.numberOfChannels > 1 ? e.inputBuffer.getChannelData(1) : l;
       const n = l.length;
@@ -67,7 +93,7 @@ export function pageAudioScript(): string {
       const bytes = new Uint8Array(pcm.buffer);
       let s = '';
       for (let i = 0; i < bytes.length; i += 0x2000) s += fromCharCode.apply(null, bytes.subarray(i, i + 0x2000));
-      try { send(btoa(s)); } catch (e) {}
+      try { send((Number.isFinite(stamp) ? stamp.toFixed(1) + ';' : '') + btoa(s)); } catch (e) {}
     };
     if (ctx.state !== 'running') ctx.resume().catch(() => {});
     cap = { ctx, input };

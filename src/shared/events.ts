@@ -134,12 +134,15 @@ export interface EventMap {
   'devices.changed': { devices: MediaDevice[] };
   /** Why a media input's file can never play (a codec the compositor lacks), or null once it can. */
   'media.problem': { inputUuid: string; problem: string | null };
-  /** A browser source's newest picture as its isolated page painted it (base64 image; see kinds/browser.ts); data '' = the page stopped, drop the picture. */
-  'browser.frame': { inputUuid: string; seq: number; width: number; height: number; mime: 'image/png' | 'image/jpeg'; data: string };
+  /**
+   * A browser source's newest picture as its isolated page painted it (base64 image; see kinds/browser.ts); data '' = the page stopped, drop the picture.
+   * capturedAt: when the page showed it, ms on the wall clock (the clock of browser.audio's stamps), or null.
+   */
+  'browser.frame': { inputUuid: string; seq: number; width: number; height: number; mime: 'image/png' | 'image/jpeg'; data: string; capturedAt: number | null };
   /** Why a browser source shows no page (its page failed to load, no browser to run it), or null once it does. */
   'browser.problem': { inputUuid: string; problem: string | null };
-  /** Some of a browser source's sound (reroute_audio on), live only, never replayed: base64 s16le stereo 48 kHz, in play order; seq counts chunks per page run. */
-  'browser.audio': { inputUuid: string; seq: number; data: string };
+  /** Some of a browser source's sound (reroute_audio on), live only, never replayed: base64 s16le stereo 48 kHz, in play order; seq counts chunks per page run; capturedAt: when its first sample played in the page (browser.frame's clock), or null. */
+  'browser.audio': { inputUuid: string; seq: number; data: string; capturedAt: number | null };
 }
 
 export type EventType = keyof EventMap;

@@ -31,6 +31,11 @@ export interface BrowserFrame {
   mime: 'image/png' | 'image/jpeg';
   /** The encoded picture, base64. */
   data: string;
+  /**
+   * When the page showed it, ms on the wall clock, where audio() stamps its chunks; null where the
+   * host cannot say. The compositor pairs the two by these stamps.
+   */
+  capturedAt: number | null;
 }
 
 export interface BrowserPageListener {
@@ -39,10 +44,11 @@ export interface BrowserPageListener {
   problem(message: string | null): void;
   /**
    * Some of the page's sound, while spec.audio is on: s16le, interleaved stereo, 48 kHz, whole
-   * frames, in the order played. Hosts send nothing while the page is silent. Optional: a host whose
+   * frames, in the order played, with when its first sample was played in the page (ms on the
+   * frames' clock) where known. Hosts send nothing while the page is silent. Optional: a host whose
    * pages reach the studio's mixer another way (the desktop app's frame capture) never calls it.
    */
-  audio?(pcm: Buffer): void;
+  audio?(pcm: Buffer, capturedAt: number | null): void;
 }
 
 export interface BrowserPage {

@@ -122,11 +122,11 @@ describe('BrowserSources', () => {
     expect(r.calls).toEqual([]);
     r.set(withBrowser(r.doc(), { shutdown: true, restart_when_active: true }, true));
     expect(r.calls.map((c) => c.op)).toEqual(['open', 'reload']);
-    r.listeners.get('b1')!.frame({ width: 2, height: 2, mime: 'image/png', data: 'AAAA' });
+    r.listeners.get('b1')!.frame({ width: 2, height: 2, mime: 'image/png', data: 'AAAA', capturedAt: null });
     r.set(withBrowser(r.doc(), { shutdown: true, restart_when_active: true }, false));
     expect(r.calls.map((c) => c.op)).toEqual(['open', 'reload', 'close']);
     // Its last picture goes with it, in every renderer.
-    expect(r.events.at(-1)).toEqual({ type: 'browser.frame', data: { inputUuid: 'b1', seq: 0, width: 0, height: 0, mime: 'image/png', data: '' } });
+    expect(r.events.at(-1)).toEqual({ type: 'browser.frame', data: { inputUuid: 'b1', seq: 0, width: 0, height: 0, mime: 'image/png', data: '', capturedAt: null } });
     expect(r.sources.replay()).toEqual([]);
   });
 
@@ -135,12 +135,12 @@ describe('BrowserSources', () => {
     r.set(withBrowser(r.doc(), {}, true));
     const listener = r.listeners.get('b1')!;
     listener.problem('the page could not be loaded (net::ERR_NAME_NOT_RESOLVED)');
-    listener.frame({ width: 2, height: 2, mime: 'image/png', data: 'AAAA' });
-    listener.frame({ width: 2, height: 2, mime: 'image/png', data: 'BBBB' });
+    listener.frame({ width: 2, height: 2, mime: 'image/png', data: 'AAAA', capturedAt: null });
+    listener.frame({ width: 2, height: 2, mime: 'image/png', data: 'BBBB', capturedAt: 1000 });
     const types = r.events.map((e) => e.type);
     expect(types).toEqual(['browser.problem', 'browser.problem', 'browser.frame', 'browser.frame']);
     expect(r.events[1]).toEqual({ type: 'browser.problem', data: { inputUuid: 'b1', problem: null } });
-    expect(r.sources.replay()).toEqual([{ type: 'browser.frame', data: { inputUuid: 'b1', seq: 2, width: 2, height: 2, mime: 'image/png', data: 'BBBB' } }]);
+    expect(r.sources.replay()).toEqual([{ type: 'browser.frame', data: { inputUuid: 'b1', seq: 2, width: 2, height: 2, mime: 'image/png', data: 'BBBB', capturedAt: 1000 } }]);
   });
 
   it("presses refreshnocache (OBS's button) and refuses other buttons and inputs clearly", () => {
@@ -159,24 +159,24 @@ describe('BrowserSources', () => {
     r.set(withBrowser(r.doc(), { reroute_audio: true }, true));
     expect(r.calls[0]?.spec?.audio).toBe(true);
     const first = r.listeners.get('b1')!;
-    first.audio!(Buffer.from([1, 0, 2, 0]));
-    first.audio!(Buffer.from([3, 0, 4, 0]));
+    first.audio!(Buffer.from([1, 0, 2, 0]), 5000.5);
+    first.audio!(Buffer.from([3, 0, 4, 0]), null);
     expect(r.events.filter((e) => e.type === 'browser.audio')).toEqual([
-      { type: 'browser.audio', data: { inputUuid: 'b1', seq: 1, data: Buffer.from([1, 0, 2, 0]).toString('base64') } },
-      { type: 'browser.audio', data: { inputUuid: 'b1', seq: 2, data: Buffer.from([3, 0, 4, 0]).toString('base64') } },
+      { type: 'browser.audio', data: { inputUuid: 'b1', seq: 1, data: Buffer.from([1, 0, 2, 0]).toString('base64'), capturedAt: 5000.5 } },
+      { type: 'browser.audio', data: { inputUuid: 'b1', seq: 2, data: Buffer.from([3, 0, 4, 0]).toString('base64'), capturedAt: null } },
     ]);
     expect(r.sources.replay().some((e) => e.type === 'browser.audio')).toBe(false);
     // Off: the page is told (it stops capturing) and anything still in flight is dropped.
     r.set(withBrowser(r.doc(), { reroute_audio: false }, true));
     expect(r.calls.at(-1)).toMatchObject({ op: 'update', spec: { audio: false } });
-    first.audio!(Buffer.from([5, 0, 6, 0]));
+    first.audio!(Buffer.from([5, 0, 6, 0]), null);
     expect(r.events.filter((e) => e.type === 'browser.audio')).toHaveLength(2);
     // A closed page's late chunk is not the new page's sound.
     r.set({ ...r.doc(), inputs: r.doc().inputs.filter((i) => i.uuid !== 'b1') });
     r.set(withBrowser(r.doc(), { reroute_audio: true }, true));
-    first.audio!(Buffer.from([7, 0, 8, 0]));
+    first.audio!(Buffer.from([7, 0, 8, 0]), null);
     expect(r.events.filter((e) => e.type === 'browser.audio')).toHaveLength(2);
-    r.listeners.get('b1')!.audio!(Buffer.from([9, 0, 9, 0]));
+    r.listeners.get('b1')!.audio!(Buffer.from([9, 0, 9, 0]), null);
     expect(r.events.at(-1)).toMatchObject({ type: 'browser.audio', data: { inputUuid: 'b1', seq: 1 } });
   });
 

@@ -190,9 +190,9 @@ export class BrowserSources {
         this.opts.emit(event);
       },
       // Live only: a renderer that connects later starts with the sound from then on.
-      audio: (pcm) => {
+      audio: (pcm, capturedAt) => {
         if (this.running.get(uuid) !== run || !run.audio || pcm.length === 0) return;
-        this.opts.emit({ type: 'browser.audio', data: { inputUuid: uuid, seq: ++run.audioSeq, data: pcm.toString('base64') } });
+        this.opts.emit({ type: 'browser.audio', data: { inputUuid: uuid, seq: ++run.audioSeq, data: pcm.toString('base64'), capturedAt } });
       },
       problem: (message) => {
         if (this.running.get(uuid) !== run) return;
@@ -206,7 +206,7 @@ export class BrowserSources {
   /** A page that stopped leaves no picture behind: an empty frame tells renderers to drop theirs. */
   private dropPicture(uuid: string): void {
     if (this.frames.delete(uuid)) {
-      this.opts.emit({ type: 'browser.frame', data: { inputUuid: uuid, seq: 0, width: 0, height: 0, mime: 'image/png', data: '' } });
+      this.opts.emit({ type: 'browser.frame', data: { inputUuid: uuid, seq: 0, width: 0, height: 0, mime: 'image/png', data: '', capturedAt: null } });
     }
     this.setProblem(uuid, null);
   }

@@ -5,6 +5,9 @@
  * strip. The source's node stays attached while the runtime lives, so the strip, its meters and its
  * filters are there even while the page is silent (or its sound is off).
  */
+import type { CaptureDelay } from './capture-delay';
+import { playBuffer, stopNodes } from './play-buffer';
+import { placeByStamp, TimedSchedule } from './timed-audio';
 import type { SourceAudioPort } from './types';
 
 export const PAGE_RATE = 48_000;
@@ -80,53 +83,35 @@ export function decodePcm(base64: string): [Float32Array<ArrayBuffer>, Float32Ar
   return [left, right];
 }
 
-/** Plays `buffer` into `out` at context time `at`, kept in `playing` until it ends. */
-export function playBuffer(buffer: AudioBuffer, at: number, out: AudioNode, playing: Set<AudioBufferSourceNode>): void {
-  const node = new AudioBufferSourceNode(out.context, { buffer });
-  node.connect(out);
-  node.onended = () => {
-    playing.delete(node);
-    node.disconnect();
-  };
-  playing.add(node);
-  node.start(at);
-}
-
-/** Stops and disconnects scheduled buffer nodes (started or not), and forgets them. */
-export function stopNodes(playing: Set<AudioBufferSourceNode>): void {
-  for (const node of playing) {
-    try {
-      node.stop();
-    } catch {
-      // Not started yet or already ended.
-    }
-    node.disconnect();
-  }
-  playing.clear();
-}
-
 export interface PagePlayer {
   /** The node attached to the strip: a captured stream (the desktop app's) connects here. */
   readonly input: AudioNode;
-  push(base64: string): void;
+  /**
+   * A chunk, played back to back through the jitter buffer; or, stamped (`stampMs`: when the page
+   * played it, on this page's clock), heard the page's delay after its stamp, where its pictures
+   * are shown (./browser-frames.ts).
+   */
+  push(base64: string, stampMs?: number | null): void;
   /** Drops what is scheduled (the page stopped or its sound was turned off). */
   clear(): void;
   dispose(): void;
 }
 
-export function createPagePlayer(port: SourceAudioPort): PagePlayer {
+export function createPagePlayer(port: SourceAudioPort, delay: CaptureDelay): PagePlayer {
   const { context } = port;
   const out = new GainNode(context, { channelCount: 2, channelCountMode: 'explicit' });
   const detach = port.attach(out);
   const schedule = new JitterSchedule();
+  const timed = new TimedSchedule();
   const playing = new Set<AudioBufferSourceNode>();
   const stopAll = (): void => {
     stopNodes(playing);
     schedule.reset();
+    timed.reset();
   };
   return {
     input: out,
-    push(base64) {
+    push(base64, stampMs) {
       let channels: [Float32Array<ArrayBuffer>, Float32Array<ArrayBuffer>];
       try {
         channels = decodePcm(base64);
@@ -135,7 +120,11 @@ export function createPagePlayer(port: SourceAudioPort): PagePlayer {
       }
       const frames = channels[0].length;
       if (frames === 0) return;
-      const at = schedule.place(context.currentTime, frames / PAGE_RATE);
+      const heardAt = port.heardAt;
+      const at =
+        stampMs != null && heardAt
+          ? placeByStamp(timed, heardAt, context, stampMs, frames / PAGE_RATE, delay)
+          : schedule.place(context.currentTime, frames / PAGE_RATE);
       if (at === null) return;
       // At the page's rate; the context resamples a buffer of another rate as it plays it.
       const buffer = new AudioBuffer({ numberOfChannels: 2, length: frames, sampleRate: PAGE_RATE });

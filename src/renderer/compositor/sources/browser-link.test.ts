@@ -15,7 +15,7 @@ function bridge() {
   };
 }
 
-const frame = (inputUuid: string, seq: number): StudioEvent => ({ type: 'browser.frame', data: { inputUuid, seq, width: 2, height: 2, mime: 'image/png', data: `f${seq}` } });
+const frame = (inputUuid: string, seq: number): StudioEvent => ({ type: 'browser.frame', data: { inputUuid, seq, width: 2, height: 2, mime: 'image/png', data: `f${seq}`, capturedAt: null } });
 
 describe('BrowserLink', () => {
   it('gives a runtime that attaches later the newest frame and problem, then each new one; only its own input', () => {
@@ -46,7 +46,7 @@ describe('BrowserLink', () => {
     b.emit(frame('a', 1));
     const seen: string[] = [];
     const detach = link.attach('a', { frame: (f) => seen.push(f.data), problem: () => {} });
-    b.emit({ type: 'browser.frame', data: { inputUuid: 'a', seq: 0, width: 0, height: 0, mime: 'image/png', data: '' } });
+    b.emit({ type: 'browser.frame', data: { inputUuid: 'a', seq: 0, width: 0, height: 0, mime: 'image/png', data: '', capturedAt: null } });
     expect(seen).toEqual(['f1', '']);
     detach();
     const later: string[] = [];
@@ -57,12 +57,12 @@ describe('BrowserLink', () => {
   it('hands sound to its own input as it comes, and keeps none for a runtime that attaches later', () => {
     const b = bridge();
     const link = new BrowserLink(b);
-    b.emit({ type: 'browser.audio', data: { inputUuid: 'a', seq: 1, data: 'early' } });
+    b.emit({ type: 'browser.audio', data: { inputUuid: 'a', seq: 1, data: 'early', capturedAt: null } });
     const heard: string[] = [];
-    link.attach('a', { frame: () => {}, problem: () => {}, audio: (d) => heard.push(d) });
-    b.emit({ type: 'browser.audio', data: { inputUuid: 'a', seq: 2, data: 'mine' } });
-    b.emit({ type: 'browser.audio', data: { inputUuid: 'b', seq: 1, data: 'theirs' } });
-    expect(heard).toEqual(['mine']);
+    link.attach('a', { frame: () => {}, problem: () => {}, audio: (d, at) => heard.push(`${d}@${at}`) });
+    b.emit({ type: 'browser.audio', data: { inputUuid: 'a', seq: 2, data: 'mine', capturedAt: 1234.5 } });
+    b.emit({ type: 'browser.audio', data: { inputUuid: 'b', seq: 1, data: 'theirs', capturedAt: null } });
+    expect(heard).toEqual(['mine@1234.5']);
   });
 
   it('forgets a removed input and unsubscribes on dispose', () => {

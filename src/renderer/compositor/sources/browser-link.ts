@@ -11,8 +11,11 @@ export type BrowserFrameEvent = Extract<StudioEvent, { type: 'browser.frame' }>[
 export interface BrowserListener {
   frame(frame: BrowserFrameEvent): void;
   problem(problem: string | null): void;
-  /** Some of the page's sound (base64 s16le stereo 48 kHz), live: never kept or replayed. */
-  audio?(base64: string): void;
+  /**
+   * Some of the page's sound (base64 s16le stereo 48 kHz), live: never kept or replayed; stamped
+   * (ms on the clock of the frames' capturedAt) where the host knows when the page played it.
+   */
+  audio?(base64: string, capturedAt: number | null): void;
 }
 
 /** What a source runtime sees of the link (SourceContext.browser). */
@@ -86,7 +89,7 @@ export class BrowserLink implements BrowserPort {
       else this.problems.delete(e.data.inputUuid);
       this.listeners.get(e.data.inputUuid)?.problem(e.data.problem);
     } else if (e.type === 'browser.audio') {
-      this.listeners.get(e.data.inputUuid)?.audio?.(e.data.data);
+      this.listeners.get(e.data.inputUuid)?.audio?.(e.data.data, e.data.capturedAt);
     } else if (e.type === 'input.removed') {
       this.frames.delete(e.data.inputUuid);
       this.problems.delete(e.data.inputUuid);

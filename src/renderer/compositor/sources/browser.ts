@@ -1,44 +1,47 @@
 /**
  * browser_source: draws the pictures of a page that runs elsewhere, isolated from the studio (the
  * engine's host runs it; see src/engine/browser). Frames arrive as browser.frame events through the
- * BrowserLink; the newest is decoded off the main thread (createImageBitmap, premultiplied, so a
- * transparent page blends as OBS's does) and uploaded once; the version moves with each upload, so
- * an unchanged page costs the compositor nothing. The source is its settings' width × height; with
- * a problem and no picture it draws the "no signal" card. Its sound (reroute_audio on) arrives as
- * browser.audio chunks and plays through a small jitter buffer into the input's strip (./browser-audio.ts).
+ * BrowserLink and are decoded off the main thread (createImageBitmap, premultiplied, so a
+ * transparent page blends as OBS's does) and uploaded once (./browser-frames.ts); the version moves
+ * with each upload, so an unchanged page costs the compositor nothing. The source is its settings'
+ * width × height; with a problem and no picture it draws the "no signal" card. Its sound
+ * (reroute_audio on) arrives as browser.audio chunks into the input's strip (./browser-audio.ts).
+ * Both are stamped by the page's host, so each picture is shown where the sound played with it is
+ * heard: the page's delay after the page showed it.
  */
 import { BROWSER_SOURCE, type Settings } from '../../../shared';
-import { createTexture } from '../gl/target';
 import { createPagePlayer } from './browser-audio';
-import type { BrowserFrameEvent } from './browser-link';
+import { PageFrames } from './browser-frames';
+import { StampOffset } from './camera-frames';
+import { CaptureDelay } from './capture-delay';
 import { createNoSignalCard } from './no-signal';
 import { num } from './settings';
 import type { SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 
-/** base64 → bytes, without fetch (a data: URL would need the page's CSP to allow it). */
-function bytes(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
+/**
+ * How long after the page showed a picture (or played a sound) it is shown here: the screencast's
+ * PNG frames and the page's sound chunks cross two processes and the engine first.
+ */
+const PAGE_DELAY_MS = 200;
+const PAGE_DELAY_MAX_MS = 600;
 
 export const browserSource: SourceKind = {
   id: BROWSER_SOURCE.id,
   create(settings: Settings, ctx: SourceContext, info: SourceInfo): SourceRuntime {
-    const gl = ctx.gl;
     const card = createNoSignalCard(ctx);
     let width = BROWSER_SOURCE.defaults['width'] as number;
     let height = BROWSER_SOURCE.defaults['height'] as number;
-    let texture: WebGLTexture | null = null;
     let version = 0;
     let problem: string | null = null;
-    let decoding = false;
-    let pending: BrowserFrameEvent | null = null;
-    let shownSeq = -1;
     let disposed = false;
+    // Picture and sound are paired by the page's stamps where the program's clock is known.
+    const clock = new StampOffset();
+    const delay = ctx.audio?.heardAt ? new CaptureDelay(performance.now(), PAGE_DELAY_MS, PAGE_DELAY_MAX_MS) : null;
+    const frames = new PageFrames(ctx.gl, clock, () => delay, (err) =>
+      ctx.warnOnce(`browser:${info.uuid}`, `Browser source "${info.name}": a frame could not be decoded (${String(err)}).`),
+    );
     // Attached once, so the strip is there (silent) even before the page plays anything.
-    const player = ctx.audio ? createPagePlayer(ctx.audio) : null;
+    const player = ctx.audio ? createPagePlayer(ctx.audio, delay ?? new CaptureDelay(performance.now())) : null;
     let rerouted = BROWSER_SOURCE.defaults['reroute_audio'] === true;
     // The desktop app's pages are captured as a stream (their frame, through getDisplayMedia);
     // server mode's arrive as browser.audio chunks.
@@ -80,31 +83,6 @@ export const browserSource: SourceKind = {
       );
     };
 
-    const decodeNext = (): void => {
-      if (decoding || !pending || disposed) return;
-      const frame = pending;
-      pending = null;
-      decoding = true;
-      createImageBitmap(new Blob([bytes(frame.data)], { type: frame.mime }), { premultiplyAlpha: 'premultiply', colorSpaceConversion: 'none' })
-        .then((bitmap) => {
-          try {
-            if (disposed || gl.isContextLost() || frame.seq < shownSeq) return;
-            texture ??= createTexture(gl, gl.LINEAR);
-            gl.bindTexture(gl.TEXTURE_2D, texture);
-            gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
-            shownSeq = frame.seq;
-            version++;
-          } finally {
-            bitmap.close();
-          }
-        })
-        .catch((err: unknown) => ctx.warnOnce(`browser:${info.uuid}`, `Browser source "${info.name}": a frame could not be decoded (${String(err)}).`))
-        .finally(() => {
-          decoding = false;
-          decodeNext();
-        });
-    };
-
     const detach =
       ctx.browser?.attach(info.uuid, {
         frame(frame) {
@@ -113,25 +91,19 @@ export const browserSource: SourceKind = {
             player?.clear();
             pageRunning = false;
             stopStream();
-            pending = null;
-            shownSeq = -1;
-            gl.deleteTexture(texture);
-            texture = null;
-            version++;
+            frames.clear();
             return;
           }
           pageRunning = true;
           wantStream();
-          // Only the newest waiting frame matters: a slow decode skips the ones in between.
-          if (!pending || frame.seq > pending.seq) pending = frame;
-          decodeNext();
+          frames.push(frame);
         },
         problem(p) {
           problem = p;
           version++;
         },
-        audio(data) {
-          if (rerouted) player?.push(data);
+        audio(data, capturedAt) {
+          if (rerouted) player?.push(data, capturedAt !== null && delay ? clock.place(capturedAt, performance.now()) : null);
         },
       }) ?? null;
     if (!ctx.browser) problem = 'this compositor has no link to the studio';
@@ -144,7 +116,7 @@ export const browserSource: SourceKind = {
         return height;
       },
       get version() {
-        return version;
+        return version + frames.version;
       },
       update(s) {
         const reroute = s['reroute_audio'] === true;
@@ -162,8 +134,10 @@ export const browserSource: SourceKind = {
           version++;
         }
       },
-      render(draw) {
-        if (texture) draw.texture(texture);
+      render(draw, frame) {
+        frames.upload(frame.index);
+        const picture = frames.picture;
+        if (picture) draw.texture(picture);
         else if (problem) card.render(draw, problem, width, height);
       },
       dispose() {
@@ -172,8 +146,7 @@ export const browserSource: SourceKind = {
         stopStream();
         player?.dispose();
         card.dispose();
-        gl.deleteTexture(texture);
-        texture = null;
+        frames.dispose();
       },
     };
     rt.update(settings);

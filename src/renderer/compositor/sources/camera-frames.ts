@@ -87,7 +87,7 @@ const pageClocks = new CaptureClocks();
  * the same every frame (measured: −7 to −39 ms per open, with the pictures shown exactly when
  * due). So frames are due this much early, and the error is centred on zero.
  */
-const TICK_WAIT_MS = 1000 / 60;
+export const TICK_WAIT_MS = 1000 / 60;
 
 export class CameraFrames {
   private readonly held: Held[] = [];

@@ -15,17 +15,23 @@ const CALM_MS = 30_000;
 const STEP_MS = 20;
 
 export class CaptureDelay {
-  private value = CAPTURE_DELAY_MS;
+  private value: number;
   private calmSince: number;
 
-  constructor(now = 0) {
+  /** `base` and `max`: a path other than a local device's (a browser source's page) has its own. */
+  constructor(
+    now = 0,
+    private readonly base = CAPTURE_DELAY_MS,
+    private readonly max = CAPTURE_DELAY_MAX_MS,
+  ) {
     this.calmSince = now;
+    this.value = base;
   }
 
-  /** The delay at page time `now`, ms (a calm while lowers it towards CAPTURE_DELAY_MS). */
+  /** The delay at page time `now`, ms (a calm while lowers it towards its base). */
   at(now: number): number {
-    if (this.value > CAPTURE_DELAY_MS && now - this.calmSince > CALM_MS) {
-      this.value = Math.max(CAPTURE_DELAY_MS, this.value - STEP_MS);
+    if (this.value > this.base && now - this.calmSince > CALM_MS) {
+      this.value = Math.max(this.base, this.value - STEP_MS);
       this.calmSince = now;
     }
     return this.value;
@@ -33,7 +39,7 @@ export class CaptureDelay {
 
   /** A chunk needed `neededMs` of delay at page time `now`: raise to fit it, with headroom. */
   late(neededMs: number, now: number): void {
-    this.value = Math.min(CAPTURE_DELAY_MAX_MS, Math.max(this.value, Math.ceil(neededMs + LATE_HEADROOM_MS)));
+    this.value = Math.min(this.max, Math.max(this.value, Math.ceil(neededMs + LATE_HEADROOM_MS)));
     this.calmSince = now;
   }
 }

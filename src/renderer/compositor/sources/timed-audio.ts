@@ -13,7 +13,7 @@
  * raises the delay (CaptureDelay.late) and is played at the new one; one later than the longest
  * delay is played at once.
  */
-import { playBuffer, stopNodes } from './browser-audio';
+import { playBuffer, stopNodes } from './play-buffer';
 import type { CaptureDelay } from './capture-delay';
 import type { SourceAudioPort } from './types';
 
@@ -58,6 +58,36 @@ export class TimedSchedule {
   }
 }
 
+/**
+ * Where a chunk stamped `stampMs` (page clock) of `duration` s starts on the audio clock so that it
+ * is heard the delay after its stamp; a chunk too late for that raises the delay to fit it, and one
+ * later than even the longest delay (the page stalled) is played as soon as it can be, never lost,
+ * the chunks after it coming back to their places. Null until the program's clock is known (the
+ * first chunks are not heard).
+ */
+export function placeByStamp(
+  schedule: TimedSchedule,
+  heardAt: (pageMs: number) => number | null,
+  context: BaseAudioContext,
+  stampMs: number,
+  duration: number,
+  delay: CaptureDelay,
+): number | null {
+  const now = performance.now();
+  let want = heardAt(stampMs + delay.at(now));
+  if (want === null) return null;
+  let placed = schedule.place(want, context.currentTime, duration, context.sampleRate);
+  if ('late' in placed) {
+    delay.late(delay.at(now) + placed.late * 1000, now);
+    want = heardAt(stampMs + delay.at(now));
+    if (want === null) return null;
+    placed = schedule.place(want, context.currentTime, duration, context.sampleRate);
+    if ('late' in placed) placed = schedule.place(context.currentTime + LEAD_S * 2, context.currentTime, duration, context.sampleRate);
+    if ('late' in placed) return null;
+  }
+  return placed.at;
+}
+
 export interface TimedAudio {
   dispose(): void;
 }
@@ -83,30 +113,15 @@ export function createTimedAudio(port: SourceAudioPort, track: MediaStreamTrack,
     const rate = data.sampleRate;
     const channels = Math.min(2, data.numberOfChannels);
     if (frames === 0 || channels === 0) return;
-    const stamp = data.timestamp / 1000;
-    const now = performance.now();
-    let want = heardAt(stamp + delay.at(now));
-    // Until the program's clock is known nothing can be placed: the first chunks are not heard.
-    if (want === null) return;
-    const duration = frames / rate;
-    let placed = schedule.place(want, context.currentTime, duration, context.sampleRate);
-    if ('late' in placed) {
-      delay.late(delay.at(now) + placed.late * 1000, now);
-      want = heardAt(stamp + delay.at(now));
-      if (want === null) return;
-      placed = schedule.place(want, context.currentTime, duration, context.sampleRate);
-      // Later than even the longest delay (the page stalled): played as soon as it can be, never
-      // lost; the chunks after it come back to their places.
-      if ('late' in placed) placed = schedule.place(context.currentTime + LEAD_S * 2, context.currentTime, duration, context.sampleRate);
-      if ('late' in placed) return;
-    }
+    const at = placeByStamp(schedule, heardAt, context, data.timestamp / 1000, frames / rate, delay);
+    if (at === null) return;
     const buffer = new AudioBuffer({ numberOfChannels: channels, length: frames, sampleRate: rate });
     for (let c = 0; c < channels; c++) {
       const plane = new Float32Array(frames);
       data.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
       buffer.copyToChannel(plane, c);
     }
-    playBuffer(buffer, placed.at, out, playing);
+    playBuffer(buffer, at, out, playing);
   };
 
   void (async () => {
