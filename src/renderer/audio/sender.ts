@@ -96,6 +96,11 @@ export class AudioSender {
     return (pageMs - this.lastLead - origin) / 1000;
   }
 
+  /** How long after the graph renders a sample it is heard, ms, as the latest stamp used; null before one. */
+  get renderLead(): number | null {
+    return this.lastLead;
+  }
+
   /** A chunk's render time on the page clock and how long after it it is heard. */
   private rendered(startFrame: number, endFrame: number): { at: number; lead: number } {
     const now = performance.now();

@@ -501,7 +501,7 @@ export class StudioCompositor implements Compositor {
   private sourceContext(inputUuid: string): SourceContext {
     const port = this.mixer?.port(inputUuid) ?? null;
     const sender = this.audioSender;
-    const audio: SourceAudioPort | null = port && sender ? { ...port, heardAt: (ms) => sender.contextTimeHeardAt(ms) } : port;
+    const audio: SourceAudioPort | null = port && sender ? { ...port, heardAt: (ms) => sender.contextTimeHeardAt(ms), renderLead: () => sender.renderLead } : port;
     return Object.create(this.srcCtx, { audio: { value: audio, enumerable: true } }) as SourceContext;
   }
 

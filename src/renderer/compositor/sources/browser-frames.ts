@@ -11,7 +11,8 @@
  * only the newest frame is decoded, and shown as soon as it is.
  */
 import type { CaptureDelay } from './capture-delay';
-import { TICK_WAIT_MS, type StampOffset } from './camera-frames';
+import type { StampOffset } from './camera-frames';
+import { TICK_WAIT_MS } from './held-frames';
 import { createTexture } from '../gl/target';
 import type { BrowserFrameEvent } from './browser-link';
 

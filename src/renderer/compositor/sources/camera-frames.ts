@@ -14,21 +14,10 @@
  */
 import type { CaptureDelay } from './capture-delay';
 import { FrameTexture } from './frame-texture';
+import { HeldFrames, TICK_WAIT_MS } from './held-frames';
 
-/**
- * Pictures waiting at most: a 60 fps camera under the longest delay (300 ms) has 18 waiting. They
- * wait as copies in textures of their own, never as the capture's frames: a camera has few capture
- * buffers (Chromium's default pool is 4), and frames a page keeps open make it drop new ones.
- */
+/** Pictures waiting at most: a 60 fps camera under the longest delay (300 ms) has 18 waiting. */
 const MAX_HELD = 20;
-
-interface Held {
-  /** The capture's frame, while it is shown on the next tick (no delay): never kept longer. */
-  frame: VideoFrame | null;
-  /** Its copy, while it waits for its time (a delay). */
-  copy: FrameTexture | null;
-  due: number;
-}
 
 type Processor = new (init: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> };
 
@@ -81,22 +70,16 @@ export class CaptureClocks {
 
 const pageClocks = new CaptureClocks();
 
-/**
- * A due frame waits for the next tick and is stamped with that tick's time: on average half a
- * tick (at 30 fps) later than due, and for a camera whose frames keep one phase against the ticks,
- * the same every frame (measured: −7 to −39 ms per open, with the pictures shown exactly when
- * due). So frames are due this much early, and the error is centred on zero.
- */
-export const TICK_WAIT_MS = 1000 / 60;
 
 export class CameraFrames {
-  private readonly held: Held[] = [];
+  /** The newest frame while it is shown on the next tick without waiting (no delay): never kept longer. */
+  private pending: VideoFrame | null = null;
   /** Where frames shown without waiting are uploaded. */
   private readonly out: FrameTexture;
-  /** Copies free for the next waiting frame. */
-  private readonly spare: FrameTexture[] = [];
-  /** What is shown: `out`, or the copy of the frame shown last (back to spare when replaced). */
-  private showing: FrameTexture | null = null;
+  /** Copies waiting for their time (a delay). */
+  private readonly held: HeldFrames;
+  /** Whether `out` is what is shown (else the held frames' picture). */
+  private fromOut = false;
   private w = 0;
   private h = 0;
   private serial = 0;
@@ -107,24 +90,24 @@ export class CameraFrames {
   private disposed = false;
 
   constructor(
-    private readonly gl: WebGL2RenderingContext,
+    gl: WebGL2RenderingContext,
     private readonly Reader: Processor,
     private mirror: boolean,
     /** The page's capture delay where sound is played by its stamps; null: shown on arrival. */
     private readonly delay: () => CaptureDelay | null,
   ) {
     this.out = new FrameTexture(gl);
+    this.held = new HeldFrames(gl, MAX_HELD);
   }
 
-  /** Moves when a held frame became due (so the compositor draws again), a clear, a new mirror. */
+  /** Moves when a frame is there to show (so the compositor draws again), a clear, a new mirror. */
   get version(): number {
-    const due = this.due();
-    if (due >= 0) this.serial++;
+    if (this.pending || this.held.due() >= 0) this.serial++;
     return this.serial;
   }
 
   get picture(): WebGLTexture | null {
-    return this.showing?.texture ?? null;
+    return this.fromOut ? this.out.texture : this.held.picture;
   }
 
   /** The newest frame's size (0 before the first frame). */
@@ -165,9 +148,10 @@ export class CameraFrames {
     this.gen++;
     void this.reader?.cancel().catch(() => {});
     this.reader = null;
-    for (const h of this.held.splice(0)) this.drop(h);
-    if (this.showing && this.showing !== this.out) this.spare.push(this.showing);
-    this.showing = null;
+    this.pending?.close();
+    this.pending = null;
+    this.held.clear(true);
+    this.fromOut = false;
     this.w = 0;
     this.h = 0;
     this.serial++;
@@ -177,23 +161,19 @@ export class CameraFrames {
   upload(tickIndex: number): void {
     if (tickIndex === this.lastUploaded) return;
     this.lastUploaded = tickIndex;
-    const i = this.due();
-    if (i < 0) return;
-    // Older due frames are never shown: a newer one replaces them in the same tick.
-    for (const h of this.held.splice(0, i)) this.drop(h);
-    const next = this.held.shift()!;
-    const was = this.showing;
-    if (next.copy) this.showing = next.copy;
-    else if (next.frame) {
-      const f = next.frame;
+    const f = this.pending;
+    if (f) {
+      this.pending = null;
       if (f.displayWidth > 0 && f.displayHeight > 0) {
         this.out.upload(f, f.displayWidth, f.displayHeight, this.mirror);
-        this.showing = this.out;
+        this.fromOut = true;
       }
       f.close();
+      this.serial++;
+    } else if (this.held.showDue()) {
+      this.fromOut = false;
+      this.serial++;
     }
-    if (was && was !== this.out && was !== this.showing) this.spare.push(was);
-    this.serial++;
   }
 
   dispose(): void {
@@ -201,7 +181,7 @@ export class CameraFrames {
     this.clear();
     this.disposed = true;
     this.out.dispose();
-    for (const c of this.spare.splice(0)) c.dispose();
+    this.held.dispose();
   }
 
   /** A frame from the track: shown on the next tick, or copied to wait for its time. */
@@ -213,35 +193,15 @@ export class CameraFrames {
     const delay = this.delay();
     if (!delay || this.w === 0 || this.h === 0) {
       // Only the newest waits for the tick: the capture gets its buffers back at once.
-      for (const h of this.held.splice(0)) this.drop(h);
-      this.held.push({ frame, copy: null, due: now });
+      this.held.clear(false);
+      this.pending?.close();
+      this.pending = frame;
       return;
     }
     // A frame that comes later than its place (a stalled page) moves the pair's delay, as a late
     // sound chunk does, so picture and sound stay together.
     if (captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
-    const copy = this.spare.pop() ?? new FrameTexture(this.gl);
-    // Between ticks: the texture binding the compositor left is put back.
-    const gl = this.gl;
-    const bound = gl.getParameter(gl.TEXTURE_BINDING_2D) as WebGLTexture | null;
-    copy.upload(frame, this.w, this.h, this.mirror);
-    gl.bindTexture(gl.TEXTURE_2D, bound);
+    this.held.hold(frame, this.w, this.h, this.mirror, captured + delay.at(now) - TICK_WAIT_MS);
     frame.close();
-    this.held.push({ frame: null, copy, due: captured + delay.at(now) - TICK_WAIT_MS });
-    while (this.held.length > MAX_HELD) this.drop(this.held.shift()!);
-  }
-
-  /** A held frame that will not be shown: its frame closed, its copy back to spare. */
-  private drop(h: Held): void {
-    h.frame?.close();
-    if (h.copy) this.spare.push(h.copy);
-  }
-
-  /** Index of the newest held frame that is due now, or -1. */
-  private due(): number {
-    const now = performance.now();
-    let i = -1;
-    while (i + 1 < this.held.length && this.held[i + 1]!.due <= now) i++;
-    return i;
   }
 }

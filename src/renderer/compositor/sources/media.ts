@@ -102,7 +102,8 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
     v.playsInline = true;
     v.preload = 'auto';
     v.muted = !ctx.audio;
-    this.frames = new VideoFrames(this.gl, v);
+    // Held for its sound where that goes into the program (VideoFrames' hold).
+    this.frames = new VideoFrames(this.gl, v, false, () => (this.audioNode ? (ctx.audio?.renderLead?.() ?? null) : null));
     for (const [type, fn] of this.listeners) v.addEventListener(type, fn);
     if (ctx.audio) {
       try {

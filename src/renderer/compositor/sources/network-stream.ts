@@ -79,7 +79,8 @@ export class NetworkStreamRuntime implements SourceRuntime, MediaPlayer {
     this.video = v;
     v.playsInline = true;
     v.muted = !ctx.audio;
-    this.frames = new VideoFrames(ctx.gl, v);
+    // Held for its sound where that goes into the program (VideoFrames' hold).
+    this.frames = new VideoFrames(ctx.gl, v, false, () => (this.audioNode ? (ctx.audio?.renderLead?.() ?? null) : null));
     for (const [type, fn] of this.listeners) v.addEventListener(type, fn);
     if (ctx.audio) {
       try {

@@ -65,6 +65,12 @@ export interface SourceAudioPort {
    * program's output stamps its sound (null until that is known). Absent where nothing stamps it.
    */
   readonly heardAt?: (pageMs: number) => number | null;
+  /**
+   * How long after the graph renders a sample the program hears it, ms (null until known). A
+   * <video> playing into the graph shows each picture as the graph takes its sound, this much
+   * before the sound is heard. Absent where nothing stamps the program's sound.
+   */
+  readonly renderLead?: () => number | null;
 }
 
 /** Who a runtime is: the input it draws. */

@@ -7,6 +7,10 @@
  * and cropping (screen capture) are FrameTexture's.
  */
 import { FrameTexture } from './frame-texture';
+import { HeldFrames, TICK_WAIT_MS } from './held-frames';
+
+/** Frames held at most: a 60 fps clip held 150 ms has 9 waiting. */
+const MAX_HELD = 16;
 
 /** Pixels cut from each edge of the picture. */
 export interface Crop {
@@ -33,13 +37,24 @@ export class VideoFrames {
   private frameCallback = 0;
   private shown = false;
   private disposed = false;
+  /** Frames held back for the element's sound (see `hold`). */
+  private readonly held: HeldFrames;
+  /** Whether the held frames' picture is what is shown (else `out`'s). */
+  private fromHeld = false;
 
   constructor(
     private readonly gl: WebGL2RenderingContext,
     private readonly video: HTMLVideoElement,
     private mirror = false,
+    /**
+     * How long to hold each new frame, ms, or null: a <video> whose sound goes into the program's
+     * graph times its pictures by what the graph takes from it, not by when the program hears it
+     * (SourceAudioPort.renderLead), so its pictures are held that much longer to meet their sound.
+     */
+    private readonly hold: (() => number | null) | null = null,
   ) {
     this.out = new FrameTexture(gl);
+    this.held = new HeldFrames(gl, MAX_HELD);
     this.watch();
   }
 
@@ -50,7 +65,7 @@ export class VideoFrames {
    */
   get version(): number {
     const t = this.video.currentTime;
-    if (t !== this.seenTime) {
+    if (t !== this.seenTime || this.held.due() >= 0) {
       this.seenTime = t;
       this.serial++;
     }
@@ -59,6 +74,7 @@ export class VideoFrames {
 
   /** The texture with the newest frame, or null while there is no picture to show. */
   get picture(): WebGLTexture | null {
+    if (this.fromHeld) return this.held.picture;
     return this.shown ? this.out.texture : null;
   }
 
@@ -71,6 +87,8 @@ export class VideoFrames {
   /** Shows nothing until the next upload (stop, clear on end, a new file). */
   clear(): void {
     this.shown = false;
+    this.held.clear(true);
+    this.fromHeld = false;
     this.serial++;
   }
 
@@ -102,6 +120,14 @@ export class VideoFrames {
   upload(tickIndex: number): void {
     if (tickIndex === this.lastUploaded) return;
     this.lastUploaded = tickIndex;
+    if (this.held.showDue()) {
+      this.fromHeld = true;
+      this.serial++;
+      return;
+    }
+    // Held frames are copied as they come (watch); only a change no frame callback reports (a
+    // seek while paused, a new crop) is taken from the element here.
+    if (this.fromHeld && !this.fresh) return;
     const v = this.video;
     if (v.readyState < 2 || v.videoWidth === 0) return;
     const t = v.currentTime;
@@ -116,8 +142,9 @@ export class VideoFrames {
     if (w === 0 || h === 0) return;
     this.out.upload(v, w, h, this.mirror, cropped ? { left, top } : undefined);
     // The first picture after a clear changes what is drawn even when its frame was counted already.
-    if (!this.shown) this.serial++;
+    if (!this.shown || this.fromHeld) this.serial++;
     this.shown = true;
+    this.fromHeld = false;
   }
 
   dispose(): void {
@@ -126,16 +153,30 @@ export class VideoFrames {
     if (this.frameCallback) this.video.cancelVideoFrameCallback(this.frameCallback);
     this.frameCallback = 0;
     this.out.dispose();
+    this.held.dispose();
     this.shown = false;
   }
 
   private watch(): void {
     if (this.disposed || this.frameCallback || typeof this.video.requestVideoFrameCallback !== 'function') return;
-    this.frameCallback = this.video.requestVideoFrameCallback(() => {
+    this.frameCallback = this.video.requestVideoFrameCallback((_now, meta) => {
       this.frameCallback = 0;
-      this.fresh = true;
+      const holdMs = this.hold?.() ?? null;
+      const held = holdMs !== null && holdMs > 0 && this.holdFrame(meta.expectedDisplayTime + holdMs - TICK_WAIT_MS);
+      if (!held) this.fresh = true;
       this.serial++;
       this.watch();
     });
+  }
+
+  /** Copies the element's new frame to be shown at page time `due`; false when it has none. */
+  private holdFrame(due: number): boolean {
+    const v = this.video;
+    const w = this.width;
+    const h = this.height;
+    if (v.readyState < 2 || w === 0 || h === 0) return false;
+    const { left, top, right, bottom } = this.crop;
+    this.held.hold(v, w, h, this.mirror, due, left + top + right + bottom > 0 ? { left, top } : undefined);
+    return true;
   }
 }
