@@ -17,7 +17,9 @@ const POLL_MS = 400;
 export const audioOutputCaptureSource: SourceKind = {
   id: AUDIO_OUTPUT_CAPTURE.id,
   create(settings, ctx, info): SourceRuntime {
-    const capture = createAudioCapture(ctx, info);
+    // Played by its capture stamps, the page's CaptureDelay after capture, where screen captures
+    // show their pictures: a game's sound goes out with its picture.
+    const capture = createAudioCapture(ctx, info, ctx.captureDelay);
     const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
     const userAgent = typeof navigator !== 'undefined' ? navigator.userAgent : '';
     const route = desktopAudioRoute(userAgent);

@@ -15,6 +15,7 @@
 import type { CaptureDelay } from './capture-delay';
 import { FrameTexture } from './frame-texture';
 import { HeldFrames, TICK_WAIT_MS } from './held-frames';
+import type { Crop } from './video-frames';
 
 /** Pictures waiting at most: a 60 fps camera under the longest delay (300 ms) has 18 waiting. */
 const MAX_HELD = 20;
@@ -82,6 +83,8 @@ export class CameraFrames {
   private fromOut = false;
   private w = 0;
   private h = 0;
+  private crop: Crop = { left: 0, top: 0, right: 0, bottom: 0 };
+  private nextCrop: Crop = this.crop;
   private serial = 0;
   private lastUploaded = -1;
   /** Counts attaches and clears: a reader of an older one stops. */
@@ -110,13 +113,18 @@ export class CameraFrames {
     return this.fromOut ? this.out.texture : this.held.picture;
   }
 
-  /** The newest frame's size (0 before the first frame). */
+  /** The newest frame's size after the crop (0 before the first frame). */
   get width(): number {
-    return this.w;
+    return Math.max(0, this.w - this.crop.left - this.crop.right);
   }
 
   get height(): number {
-    return this.h;
+    return Math.max(0, this.h - this.crop.top - this.crop.bottom);
+  }
+
+  /** Pixels cut from each edge (a screen capture's crop), from the next frame on (its size with it). */
+  setCrop(crop: Crop): void {
+    this.nextCrop = { left: Math.max(0, crop.left), top: Math.max(0, crop.top), right: Math.max(0, crop.right), bottom: Math.max(0, crop.bottom) };
   }
 
   /** Applies from the next frame (a live camera's next one is at most a frame interval away). */
@@ -164,8 +172,8 @@ export class CameraFrames {
     const f = this.pending;
     if (f) {
       this.pending = null;
-      if (f.displayWidth > 0 && f.displayHeight > 0) {
-        this.out.upload(f, f.displayWidth, f.displayHeight, this.mirror);
+      if (this.width > 0 && this.height > 0) {
+        this.out.upload(f, this.width, this.height, this.mirror, this.cropAt());
         this.fromOut = true;
       }
       f.close();
@@ -188,10 +196,11 @@ export class CameraFrames {
   private take(frame: VideoFrame): void {
     this.w = frame.displayWidth;
     this.h = frame.displayHeight;
+    this.crop = this.nextCrop;
     const now = performance.now();
     const captured = pageClocks.place(frame.timestamp / 1000, now);
     const delay = this.delay();
-    if (!delay || this.w === 0 || this.h === 0) {
+    if (!delay || this.width === 0 || this.height === 0) {
       // Only the newest waits for the tick: the capture gets its buffers back at once.
       this.held.clear(false);
       this.pending?.close();
@@ -201,7 +210,13 @@ export class CameraFrames {
     // A frame that comes later than its place (a stalled page) moves the pair's delay, as a late
     // sound chunk does, so picture and sound stay together.
     if (captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
-    this.held.hold(frame, this.w, this.h, this.mirror, captured + delay.at(now) - TICK_WAIT_MS);
+    this.held.hold(frame, this.width, this.height, this.mirror, captured + delay.at(now) - TICK_WAIT_MS, this.cropAt());
     frame.close();
+  }
+
+  /** The crop's corner, where there is a crop. */
+  private cropAt(): { left: number; top: number } | undefined {
+    const { left, top, right, bottom } = this.crop;
+    return left + top + right + bottom > 0 ? { left, top } : undefined;
   }
 }

@@ -1,14 +1,18 @@
 /**
- * display_capture and window_capture: getDisplayMedia in the compositing Chromium, into a <video>,
- * through VideoFrames (one upload per tick for new frames; crop through a 2D canvas). The desktop
+ * display_capture and window_capture: getDisplayMedia in the compositing Chromium, its frames read
+ * from the track and shown the page's CaptureDelay after their capture, where captured sound (desktop
+ * audio) is heard by its stamps (CameraFrames), else through a <video> (VideoFrames); one upload
+ * per tick for new frames, crop through a 2D canvas. The desktop
  * app answers the request in the main process with the remembered screen or window
  * (src/main/display-media.ts); server mode's Chromium picks by its flags. Without a picture
  * (refused, the window closed, capture stopped) the source draws the "no signal" card and asks again
  * on a backoff, so capture resumes by itself where the host allows it without asking.
  */
 import { DISPLAY_CAPTURE, WINDOW_CAPTURE, type Settings } from '../../../shared';
+import { CameraFrames, trackProcessor } from './camera-frames';
 import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num } from './settings';
+import { canPlayByStamps } from './timed-audio';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 import { VideoFrames, type Crop } from './video-frames';
 
@@ -52,7 +56,7 @@ export const windowCaptureSource = captureKind(WINDOW_CAPTURE.id, 'window', 'cur
 
 class ScreenRuntime implements SourceRuntime {
   private readonly video: HTMLVideoElement;
-  private readonly frames: VideoFrames;
+  private readonly frames: VideoFrames | CameraFrames;
   private readonly card: NoSignalCard;
   private s: ScreenSettings;
   private stream: MediaStream | null = null;
@@ -74,7 +78,11 @@ class ScreenRuntime implements SourceRuntime {
     v.muted = true;
     v.playsInline = true;
     this.video = v;
-    this.frames = new VideoFrames(ctx.gl, v);
+    const reader = trackProcessor();
+    // The picture waits as long as captured sound does where that is played by its stamps (a
+    // desktop audio capture: the game's sound with the game's picture), as a camera's does.
+    const delay = canPlayByStamps(ctx.audio) ? ctx.captureDelay : null;
+    this.frames = reader ? new CameraFrames(ctx.gl, reader, false, () => delay) : new VideoFrames(ctx.gl, v);
     this.frames.setCrop(this.s.crop);
     this.card = createNoSignalCard(ctx);
     void this.open();
@@ -157,8 +165,12 @@ class ScreenRuntime implements SourceRuntime {
           this.fail(this.surface === 'monitor' ? 'screen capture stopped' : 'the captured window was closed', true);
         };
       }
-      this.video.srcObject = stream;
-      await this.video.play().catch(() => {});
+      if (this.frames instanceof CameraFrames) {
+        if (track) this.frames.attach(track);
+      } else {
+        this.video.srcObject = stream;
+        await this.video.play().catch(() => {});
+      }
     } catch (err) {
       if (attempt !== this.opening) return;
       const refused = err instanceof DOMException && (err.name === 'NotAllowedError' || err.name === 'SecurityError');
