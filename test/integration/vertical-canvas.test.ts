@@ -7,10 +7,14 @@
  * source, one upload per tick) appears in both.
  *
  * The vertical canvas is also recorded (RecordingSettings.canvas): the file has its size and scene.
+ * Its scene's filters and the program watermark apply to it as to the main program (the watermark
+ * placed in the canvas's own pixels).
  *
  * Sizes are small for this 2-core box: main 640×360, vertical 360×640 (9:16, as 1080×1920).
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +44,8 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
   let nginx: NginxRtmp;
   let server: StudioServer;
   let client: StudioClient;
+  /** The vertical canvas's scene (made by the first test). */
+  let shortsScene = '';
 
   beforeAll(async () => {
     nginx = await startNginxRtmp();
@@ -67,6 +73,7 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
     });
 
     const { sceneUuid: verticalScene } = await client.must('scene.create', { name: 'Shorts' });
+    shortsScene = verticalScene;
     await client.must('input.create', {
       sceneUuid: verticalScene,
       name: 'Blue',
@@ -172,6 +179,32 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
       expect(near(at(180, 440), [0, 255, 0])).toBe(true);
     } finally {
       await client.call('output.setRecording', { canvas: 'main' });
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("applies the vertical scene's filters and the program watermark to the vertical canvas", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bs-vertical-mark-'));
+    try {
+      // A white 40×40 mark, top left, 10 px in: pixels 10..49 of each canvas.
+      const mark = path.join(folder, 'mark.png');
+      await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=white:s=40x40', '-frames:v', '1', mark]);
+      await client.must('watermark.set', { enabled: true, type: 'image', file: mark, scale: 100, anchor: 'top_left', margin: 10, opacity: 100, safeArea: false });
+      // Red added: the blue background turns magenta, the green badge yellow; the mark stays white (it goes on after).
+      await client.must('filter.create', { sourceUuid: shortsScene, name: 'Warm', kind: 'color_filter_v2', settings: { color_add: 0xff0000ff } });
+      client.events.splice(0);
+      await client.must('stream.start', {});
+      await client.waitFor((e: StudioEvent) => e.type === 'destination.state' && e.data.name === 'Shorts out' && e.data.state === 'live', 60_000);
+      await expect
+        .poll(async () => {
+          const [bg, badgeAt, markAt] = await pixels(nginx.url('shorts'), VERTICAL, [[180, 100], [180, 440], [30, 30]]);
+          return near(bg!, [255, 0, 255]) && near(badgeAt!, [255, 255, 0]) && near(markAt!, [255, 255, 255]);
+        }, { timeout: 60_000, interval: 500 })
+        .toBe(true);
+      await client.must('stream.stop', {});
+      await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
+    } finally {
+      await client.call('watermark.set', { enabled: false });
       await rm(folder, { recursive: true, force: true });
     }
   });

@@ -901,18 +901,29 @@ export class StudioCompositor implements Compositor {
   /** What an extra canvas's picture depends on (as programKey; false: it changes every tick). */
   private readonly canvasKey = (scene: Scene | null, k: number[]): boolean => {
     k.length = 0;
-    k.push(this.docSerial, this.pipeSerial);
-    return scene ? this.keyItems(scene, 0, k) : true;
+    k.push(this.docSerial, this.pipeSerial, this.overlay?.version ?? -1);
+    if (!scene) return true;
+    const f = this.filters;
+    if (f) {
+      if (f.sceneAnimated(scene.uuid)) return false;
+      k.push(f.sceneVersion(scene.uuid));
+    }
+    return this.keyItems(scene, 0, k);
   };
 
   /**
    * An extra canvas's program (canvas-output.ts): the scene's items laid out in the target's own
-   * pixels, over black. Scene filters and the watermark belong to the main program and are left out.
+   * pixels, over black, then the scene's filters, then the program watermark placed in the canvas's
+   * own pixels (its anchor and margin there), as on every picture the studio sends out.
    */
   private readonly composeCanvas = (scene: Scene | null, t: Target): void => {
     if (scene) this.prepareScene(scene);
     this.clearForItems(t, t.width, t.height);
-    if (scene) this.drawItems(scene, t.width, t.height);
+    if (scene) {
+      this.drawItems(scene, t.width, t.height);
+      this.filters?.applyScene(scene.uuid, t, this.frame, true);
+    }
+    this.overlay?.draw(this.draw, this.xf, this.uv, t.width, t.height);
   };
 
   /**
