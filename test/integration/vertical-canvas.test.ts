@@ -208,4 +208,26 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
       await rm(folder, { recursive: true, force: true });
     }
   });
+
+  it("runs the program's transition on the vertical canvas when its scene changes", async () => {
+    const { sceneUuid: next } = await client.must('scene.create', { name: 'Shorts 2' });
+    await client.must('input.create', { sceneUuid: next, name: 'Red 2', kind: 'color_source_v3', settings: { color: RED_ABGR, width: VERTICAL.width, height: VERTICAL.height } });
+    // Long, so a frame read from the stream (a second or two behind) still catches it part-way.
+    await client.must('transition.set', { kind: 'fade_transition', durationMs: 8000 });
+    client.events.splice(0);
+    await client.must('stream.start', {});
+    await client.waitFor((e: StudioEvent) => e.type === 'destination.state' && e.data.name === 'Shorts out' && e.data.state === 'live', 60_000);
+    // The old scene first (magenta: blue with the red the last test's filter adds).
+    const at = async (): Promise<Rgb> => (await pixels(nginx.url('shorts'), VERTICAL, [[180, 100]]))[0]!;
+    await expect.poll(async () => near(await at(), [255, 0, 255]), { timeout: 60_000, interval: 500 }).toBe(true);
+    await client.must('canvas.set', { id: 'vertical', programSceneUuid: next });
+    // Part-way: red stays, blue is neither the old scene's nor gone; then the new scene alone.
+    await expect.poll(async () => {
+      const [r, , b] = await at();
+      return r > 200 && b > 50 && b < 205;
+    }, { timeout: 60_000, interval: 250 }).toBe(true);
+    await expect.poll(async () => near(await at(), [255, 0, 0]), { timeout: 60_000, interval: 500 }).toBe(true);
+    await client.must('stream.stop', {});
+    await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
+  });
 });

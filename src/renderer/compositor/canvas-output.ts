@@ -31,6 +31,7 @@ import {
   type Canvas,
   type DestinationState,
   type Scene,
+  type Settings,
   type StudioBridge,
   type StudioDocument,
 } from '../../shared';
@@ -45,9 +46,22 @@ import { FramePool } from './pool';
 /** Frames of one canvas that may await the engine's ack (as the main program's). */
 const MAX_UNACKED = 3;
 
+/** A transition an extra canvas runs between its program scenes (on this page's clock). */
+export interface CanvasTransition {
+  from: string;
+  kind: string;
+  settings: Settings;
+  durationMs: number;
+  start: number;
+}
+
 export interface CanvasHost {
   /** Draws a scene (null: nothing, black) into a target, laid out in the target's pixels. */
   compose(scene: Scene | null, target: Target): void;
+  /** Draws the two scenes mixed by a transition at progress t (0..1) into a target; false: it cannot. */
+  mix(from: Scene, to: Scene, transition: CanvasTransition, t: number, target: Target): boolean;
+  /** The transition a canvas switching to scene `to` runs (the program's own choice), or null: a cut. */
+  transitionTo(doc: StudioDocument, to: string): Omit<CanvasTransition, 'from' | 'start'> | null;
   /** Fills `out` with what the scene's picture depends on; false when it changes every tick. */
   key(scene: Scene | null, out: number[]): boolean;
   warnOnce(key: string, message: string): void;
@@ -80,6 +94,8 @@ interface Live {
 
 export class CanvasOutputs {
   private readonly live = new Map<string, Live>();
+  /** Transitions running on canvases, by canvas id. */
+  private readonly transitions = new Map<string, CanvasTransition>();
   private luma: WebGLProgram | null = null;
   private chroma: WebGLProgram | null = null;
   private chromaH: WebGLUniformLocation | null = null;
@@ -122,8 +138,17 @@ export class CanvasOutputs {
 
   /** Follows the document: canvases turned on get their targets, those turned off or resized lose theirs. */
   setDocument(doc: StudioDocument): void {
+    const before = this.doc;
     this.doc = doc;
     const wanted = new Map((doc.canvases ?? []).filter((c) => c.enabled).map((c) => [c.id, c]));
+    // A canvas whose program scene changed runs the transition the main program would.
+    for (const c of wanted.values()) {
+      const from = before?.canvases?.find((b) => b.id === c.id)?.programSceneUuid;
+      if (!from || !c.programSceneUuid || from === c.programSceneUuid) continue;
+      const t = doc.scenes.some((sc) => sc.uuid === from) ? this.host.transitionTo(doc, c.programSceneUuid) : null;
+      if (t && t.durationMs > 0) this.transitions.set(c.id, { ...t, from, start: performance.now() });
+      else this.transitions.delete(c.id);
+    }
     for (const [id, l] of this.live) {
       const c = wanted.get(id);
       if (c && c.width === l.canvas.width && c.height === l.canvas.height) {
@@ -147,6 +172,19 @@ export class CanvasOutputs {
         this.host.warnOnce(`canvas-gl:${id}`, `Compositor: canvas "${c.name}" has no render targets (${String(err)}).`);
       }
     }
+  }
+
+  /** The transition canvas `id` is in now, with its scene before and progress; null when none runs. */
+  private mixing(id: string, doc: StudioDocument, to: Scene | null): { from: Scene; transition: CanvasTransition; t: number } | null {
+    const tr = this.transitions.get(id);
+    if (!tr) return null;
+    const t = (performance.now() - tr.start) / tr.durationMs;
+    const from = doc.scenes.find((s) => s.uuid === tr.from && !s.isGroup);
+    if (t >= 1 || !from || !to) {
+      this.transitions.delete(id);
+      return null;
+    }
+    return { from, transition: tr, t: Math.max(0, t) };
   }
 
   /** Ownership changed: what was in flight is forgotten. */
@@ -177,7 +215,9 @@ export class CanvasOutputs {
         continue;
       }
       const scene = doc.scenes.find((s) => s.uuid === l.canvas.programSceneUuid && !s.isGroup) ?? null;
-      const stable = this.host.key(scene, l.keyNow);
+      const mixing = this.mixing(l.canvas.id, doc, scene);
+      // A running transition changes the picture on every tick.
+      const stable = !mixing && this.host.key(scene, l.keyNow);
       const same = stable && l.drawn && sameKey(l.keyNow, l.keyDrawn);
       if (same && l.packed && tick - l.lastWhole < refresh) {
         this.sendRepeat(l, tick, captureMs);
@@ -190,7 +230,7 @@ export class CanvasOutputs {
         continue;
       }
       if (!same) {
-        this.host.compose(scene, l.target);
+        if (!(mixing && scene && this.host.mix(mixing.from, scene, mixing.transition, mixing.t, l.target))) this.host.compose(scene, l.target);
         l.drawn = stable;
         l.keyDrawn.length = 0;
         if (stable) l.keyDrawn.push(...l.keyNow);

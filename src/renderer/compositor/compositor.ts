@@ -30,7 +30,7 @@ import { Capturer, type CaptureSubject } from './capture';
 import { FrameClock, browserTimers, type Tick } from './clock';
 import { FilterStage, preserving, registerBuiltinFilters, type Picture } from './filters';
 import { FlowWindow } from './flow';
-import { transitionKind } from './transitions/mixes';
+import { canvasTransitionTo, transitionKind } from './transitions/mixes';
 import { TransitionAssets } from './transitions/assets';
 import { GlPipeline } from './gl/pipeline';
 import { applyBlend } from './gl/blend';
@@ -53,7 +53,7 @@ import { CaptureDelay } from './sources/capture-delay';
 import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 import { NestedScenes } from './nested';
-import { CanvasOutputs } from './canvas-output';
+import { CanvasOutputs, type CanvasTransition } from './canvas-output';
 
 /** Frames that may await the engine's ack (OBS-like back-pressure; see FlowWindow). */
 const MAX_UNACKED = 3;
@@ -383,7 +383,13 @@ export class StudioCompositor implements Compositor {
         () => this.audio ?? null,
       );
       if (this.doc) this.transitionAssets.prepare(this.doc);
-      this.canvasOut = new CanvasOutputs(this.gl, this.bridge, { compose: this.composeCanvas, key: this.canvasKey, warnOnce: (k, m) => this.warnOnce(k, m) });
+      this.canvasOut = new CanvasOutputs(this.gl, this.bridge, {
+        compose: this.composeCanvas,
+        mix: this.mixCanvas,
+        transitionTo: canvasTransitionTo,
+        key: this.canvasKey,
+        warnOnce: (k, m) => this.warnOnce(k, m),
+      });
       if (this.doc) this.canvasOut.setDocument(this.doc);
       this.glRenderer = this.pipe.renderer;
       this.softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(this.glRenderer);
@@ -917,13 +923,42 @@ export class StudioCompositor implements Compositor {
    * own pixels (its anchor and margin there), as on every picture the studio sends out.
    */
   private readonly composeCanvas = (scene: Scene | null, t: Target): void => {
+    this.composeCanvasScene(scene, t);
+    this.overlay?.draw(this.draw, this.xf, this.uv, t.width, t.height);
+  };
+
+  /** An extra canvas's scene alone (items over black, then its filters) at the target's size. */
+  private composeCanvasScene(scene: Scene | null, t: Target): void {
     if (scene) this.prepareScene(scene);
     this.clearForItems(t, t.width, t.height);
     if (scene) {
       this.drawItems(scene, t.width, t.height);
       this.filters?.applyScene(scene.uuid, t, this.frame, true);
     }
-    this.overlay?.draw(this.draw, this.xf, this.uv, t.width, t.height);
+  }
+
+  /** An extra canvas's transition: both scenes at its size, mixed, then the watermark over them. */
+  private readonly mixCanvas = (from: Scene, to: Scene, tr: CanvasTransition, t: number, target: Target): boolean => {
+    const filters = this.filters;
+    const kind = transitionKind(tr.kind);
+    if (!filters || !kind || !this.gl) return false;
+    const a = filters.pool.acquire(target.width, target.height);
+    const b = filters.pool.acquire(target.width, target.height);
+    try {
+      this.composeCanvasScene(from, a);
+      this.composeCanvasScene(to, b);
+      kind.mix(filters.fx, a, b, target, t, tr.settings, this.transitionAssets, this.fps());
+    } finally {
+      filters.pool.release(a);
+      filters.pool.release(b);
+    }
+    const gl = this.gl;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
+    gl.viewport(0, 0, target.width, target.height);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    this.overlay?.draw(this.draw, this.xf, this.uv, target.width, target.height);
+    return true;
   };
 
   /**

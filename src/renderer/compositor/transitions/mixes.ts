@@ -3,6 +3,7 @@
  * swipe in four directions. Each is one pass over the old scene (u_src) and the new one (u_aux0);
  * pictures are top-down, so "up" moves content towards row 0.
  */
+import { transitionInto, type Settings, type StudioDocument } from '../../../shared';
 import { abgrToPremultiplied } from '../color';
 import { FS_HEAD } from '../filters/gl';
 import { bool, num, str } from '../sources/settings';
@@ -130,3 +131,15 @@ const KINDS = new Map<string, TransitionKind>(
 
 /** The runtime for a transition kind; undefined for a cut (and kinds without one: they cut). */
 export const transitionKind = (id: string): TransitionKind | undefined => KINDS.get(id);
+
+/**
+ * The transition an extra canvas runs into scene `to`: the one the main program would (the scene's
+ * override, else the current transition), or null (a cut). A stinger's video plays once, for the
+ * main program, so a canvas cuts where the program plays a stinger.
+ */
+export function canvasTransitionTo(doc: StudioDocument, to: string): { kind: string; settings: Settings; durationMs: number } | null {
+  const t = transitionInto(doc, to);
+  const kind = KINDS.get(t.kind);
+  if (!kind || kind.start || t.durationMs <= 0) return null;
+  return { kind: t.kind, settings: t.settings, durationMs: t.durationMs };
+}
