@@ -23,6 +23,8 @@ export interface ReplayStatus {
   lastReplay: string | null;
   /** Why it failed or stopped on its own. */
   error: string | null;
+  /** The extra canvas it keeps (the recording's, RecordingSettings.canvas), while it runs; absent: the main one. */
+  canvas?: string;
 }
 
 export const IDLE_REPLAY_STATUS: ReplayStatus = {

@@ -230,4 +230,30 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
     await client.must('stream.stop', {});
     await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
   });
+
+  it("keeps the vertical canvas in the replay buffer when the recording writes it: the saved replay is vertical", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bs-vertical-replay-'));
+    try {
+      await client.must('output.setRecording', { folder, canvas: 'vertical', minFreeMb: 1, format: 'mkv', replayMaxSeconds: 5 });
+      client.events.splice(0);
+      const started = await client.must('replay.start', {});
+      expect(started.canvas).toBe('vertical');
+      // It holds whole seconds of the canvas's own encoding before the save.
+      await expect.poll(async () => (await client.must('replay.status', {})).durationMs, { timeout: 60_000, interval: 250 }).toBeGreaterThan(2000);
+      const saved = await client.must('replay.save', {});
+      await client.must('replay.stop', {});
+      await expect.poll(() => listFfmpegChildren(server.process.pid!), { timeout: 30_000, interval: 250 }).toEqual([]);
+      const probe = await ffprobeJson(saved.path);
+      const v = probe.streams.find((s) => s.codec_type === 'video');
+      expect([v?.width, v?.height]).toEqual([VERTICAL.width, VERTICAL.height]);
+      // Its last picture is the vertical canvas's scene (red since the transition test).
+      const seconds = Number(probe.format.duration ?? 0);
+      const frame = await grabFrameRgb(saved.path, { ...VERTICAL, skipMs: Math.max(0, Math.round(seconds * 1000) - 300) });
+      const i = (100 * VERTICAL.width + 180) * 3;
+      expect(near([frame[i]!, frame[i + 1]!, frame[i + 2]!], [255, 0, 0])).toBe(true);
+    } finally {
+      await client.call('output.setRecording', { canvas: 'main' });
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -24,6 +24,8 @@ import type { Clock, Logger } from '../api';
 import type { EncoderName } from './encoders/catalog';
 import type { Tap } from './fan-out';
 import { MB } from './recording/disk-space';
+import { outputCanvases } from './canvas-plan';
+import { recordedCanvas } from './recording-control';
 import { ReplayRing } from './replay/ring';
 import { replayPath, saveReplay } from './replay/save';
 import { missingTracksMessage, replayTracks, wantedTracks } from './replay/tracks';
@@ -48,6 +50,8 @@ export class ReplayControl {
   private lastReplay: string | null = null;
   private error: string | null = null;
   private limits = { maxSeconds: DEFAULT_REPLAY_SECONDS, maxMb: DEFAULT_REPLAY_MB };
+  /** The extra canvas it keeps (undefined: the main one), fixed at its start. */
+  private canvas: string | undefined = undefined;
   /** The recording's tracks at the start, and the tracks the encoding's audio streams carry, in order. */
   private tracks: readonly number[] = [1];
   private encoded: readonly number[] = [1];
@@ -65,6 +69,8 @@ export class ReplayControl {
       ...this.limits,
       lastReplay: this.lastReplay,
       error: this.error,
+      // Named while it runs, so the renderer composes that canvas (compositor/canvas-output.ts).
+      ...(this.canvas && this.active() && { canvas: this.canvas }),
     };
   }
 
@@ -74,7 +80,11 @@ export class ReplayControl {
 
   async start(): Promise<Result<ReplayStatus>> {
     if (this.active()) return fail(Status.OutputRunning, 'The replay buffer is already running.');
-    const rec = this.opts.document().output.recording;
+    const doc = this.opts.document();
+    const rec = doc.output.recording;
+    // The recording's canvas: a vertical show's replays are vertical too.
+    const canvas = recordedCanvas(doc);
+    if (!canvas.ok) return canvas;
     const maxSeconds = rec.replayMaxSeconds ?? DEFAULT_REPLAY_SECONDS;
     const maxMb = rec.replayMaxMb ?? DEFAULT_REPLAY_MB;
     const pipeline = await this.opts.pipeline();
@@ -84,16 +94,17 @@ export class ReplayControl {
     // Fixed now, as a recording's are: track settings apply at the next start.
     this.tracks = wantedTracks(rec.tracks);
     this.error = null;
+    this.canvas = canvas.value;
     this.set('starting');
     const v = pipeline.value.video;
     const ring = new ReplayRing({ maxMs: maxSeconds * 1000, maxBytes: maxMb * MB, frameMs: (1000 * v.fpsDenominator) / v.fpsNumerator });
-    const started = await this.opts.output.startReplay({ ...pipeline.value, destinations: [] }, (fanOut) => {
+    const started = await this.opts.output.startReplay({ ...pipeline.value, destinations: [], canvases: outputCanvases(doc) }, (fanOut) => {
       // The ring takes every write at once (it never applies back-pressure); the cap is its own.
       this.tap = fanOut.tap(ring, Number.MAX_SAFE_INTEGER);
       // Every encoding of a run carries the same tracks, so this holds while the buffer runs.
       this.encoded = fanOut.audioTracks;
       return ok({ stop: async () => this.detach(), dispose: async () => this.detach() });
-    });
+    }, canvas.value);
     if (!started.ok) {
       this.detach();
       this.error = started.error.message;

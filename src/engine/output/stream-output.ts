@@ -191,8 +191,9 @@ export class StreamOutput {
   /** The recording reading the main fan-out (or its canvas's: recordingKey), while one runs. */
   private recording: Consumer | null = null;
   private recordingKey = MAIN_RENDITION;
-  /** The replay buffer reading it, while one runs. */
+  /** The replay buffer reading it (or its canvas's: replayKey), while one runs. */
   private replay: Consumer | null = null;
+  private replayKey = MAIN_RENDITION;
   /** When encoders were restarted after dying on their own (for MAX_RESTARTS). */
   private restarts: number[] = [];
   /** Frames and drops counted by main encoders that were replaced mid-stream. */
@@ -332,10 +333,11 @@ export class StreamOutput {
     return this.attachConsumer('recording', p, attach, canvas);
   }
 
-  /** Starts the replay buffer: like a recording, one more reader of the main fan-out. */
-  async startReplay(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>): Promise<Result<null>> {
+  /** Starts the replay buffer: like a recording, one more reader of the main fan-out or of `canvas`'s. */
+  async startReplay(p: StreamStartParams, attach: (fanOut: FanOut) => Result<Consumer>, canvas?: string): Promise<Result<null>> {
     if (this.replay) return fail(Status.OutputRunning, 'The replay buffer is already running.');
-    return this.attachConsumer('replay', p, attach);
+    this.replayKey = MAIN_RENDITION;
+    return this.attachConsumer('replay', p, attach, canvas);
   }
 
   /** Stops the replay buffer's consumer; the encoders stop too unless a stream or recording still needs them. */
@@ -344,6 +346,8 @@ export class StreamOutput {
     if (!rb) return fail(Status.OutputNotRunning, 'The replay buffer is not running.');
     this.replay = null;
     await rb.stop();
+    // A canvas encoding started for the buffer alone goes with it.
+    if (this.phase === 'running') this.releaseEncoders();
     this.releaseIdlePipeline();
     if (this.ending) await this.ending;
     return ok(null);
@@ -377,6 +381,7 @@ export class StreamOutput {
     }
     this[slot] = attached.value;
     if (slot === 'recording' && enc.ok) this.recordingKey = enc.value.key;
+    if (slot === 'replay' && enc.ok) this.replayKey = enc.value.key;
     return ok(null);
   }
 
@@ -949,6 +954,7 @@ export class StreamOutput {
       if (key === MAIN_RENDITION) continue;
       const needed =
         (this.recording !== null && key === this.recordingKey) ||
+        (this.replay !== null && key === this.replayKey) ||
         [...this.dests.values()].some((d) => d.plan.key === key && (d.runner.active() || d.runner.state() === 'stopping'));
       // A pusher moving away still reads it until its new encoding reaches a keyframe.
       if (needed || enc.fanOut.tapCount > 0) continue;

@@ -16,8 +16,8 @@
  * A canvas is composed and sent only while one of its destinations is active (connecting, live or
  * reconnecting, from destination.state and the per-second destination.stats, so a renderer that
  * takes ownership mid-stream learns it within a second) or the recording writes it (record.state's
- * canvas, also sent every second): an enabled vertical canvas costs nothing while only main-canvas
- * destinations stream.
+ * canvas, also sent every second) or the replay buffer keeps it (replay.state's canvas): an enabled
+ * vertical canvas costs nothing while only main-canvas destinations stream.
  */
 import {
   FRAME_HEADER_BYTES,
@@ -107,6 +107,8 @@ export class CanvasOutputs {
   private readonly active = new Set<string>();
   /** The canvas a running recording writes (record.state's canvas, sent every second), else null. */
   private recorded: string | null = null;
+  /** The canvas the replay buffer keeps (replay.state, replayed to every renderer that connects), if an extra one. */
+  private replayed: string | null = null;
   private readonly repeatMessage = new ArrayBuffer(FRAME_HEADER_BYTES);
   private readonly repeatHeader = new DataView(this.repeatMessage);
 
@@ -132,6 +134,12 @@ export class CanvasOutputs {
         // Its encoder may have just started for the recording: it needs a whole picture.
         if (recorded !== this.recorded) for (const l of this.live.values()) l.packed = false;
         this.recorded = recorded;
+      }
+      if (event.type === 'replay.state') {
+        const s = event.data.state;
+        const kept = (s === 'starting' || s === 'active' || s === 'stopping') && event.data.canvas ? event.data.canvas : null;
+        if (kept !== this.replayed) for (const l of this.live.values()) l.packed = false;
+        this.replayed = kept;
       }
     });
   }
@@ -205,7 +213,8 @@ export class CanvasOutputs {
     const refresh = Math.max(1, Math.round(doc.video.fpsNumerator / doc.video.fpsDenominator));
     for (const l of this.live.values()) {
       l.ring.poll((copyInto, sequence, stamp) => this.deliver(l, copyInto, sequence, stamp));
-      if (this.recorded !== l.canvas.id && !doc.destinations.some((d) => d.canvas === l.canvas.id && this.active.has(d.id))) {
+      const kept = this.recorded === l.canvas.id || this.replayed === l.canvas.id;
+      if (!kept && !doc.destinations.some((d) => d.canvas === l.canvas.id && this.active.has(d.id))) {
         l.packed = false;
         continue;
       }

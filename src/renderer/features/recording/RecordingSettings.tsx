@@ -106,7 +106,7 @@ function RecordingFields({ saved }: { saved: Recording }) {
         </select>
       </SettingsRow>
       {canvases.length > 0 ? (
-        <SettingsRow id="recording-canvas" label="Canvas" hint="Which picture the file gets: the main canvas, or an extra one (on) in its own size.">
+        <SettingsRow id="recording-canvas" label="Canvas" hint="Which picture the file and the replay buffer get: the main canvas, or an extra one (on) in its own size.">
           <select
             id="recording-canvas"
             className="input select"
