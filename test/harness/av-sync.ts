@@ -190,3 +190,33 @@ export async function measureSync(url: string, seconds: number, timeoutMs?: numb
   const av = await decodeAv(url, seconds, timeoutMs);
   return pairOffsets(flashOnsets(av.frames), beepOnsets(av.pcm, av.audioStart, av.sampleRate));
 }
+
+/** One frame at 30 fps: the sync tests' tolerance. */
+export const FRAME_30_MS = 1000 / 30;
+
+/**
+ * Measures 8 s windows of a live stream until one is in step (its median within `toleranceMs`): a
+ * source that starts a few seconds after the stream gives windows without five flashes and beeps
+ * paired, which are not judged; `maxOut` judged windows out of step end it. Gives the last judged
+ * window (null: none) and a line for each measured, printed as it goes under `label`.
+ */
+export async function firstWindowInStep(
+  url: string,
+  label: string,
+  opts: { maxWindows?: number; maxOut?: number; toleranceMs?: number } = {},
+): Promise<{ last: SyncMeasure | null; seen: string[] }> {
+  const { maxWindows = 8, maxOut = 3, toleranceMs = FRAME_30_MS } = opts;
+  const seen: string[] = [];
+  let last: SyncMeasure | null = null;
+  let outOfStep = 0;
+  for (let i = 0; i < maxWindows && outOfStep < maxOut; i++) {
+    const m = await measureSync(url, 8);
+    seen.push(`median ${m.medianMs.toFixed(1)} ms of [${m.offsetsMs.map((o) => o.toFixed(0)).join(', ')}] (${m.flashes} flashes, ${m.beeps} beeps)`);
+    console.log(`${label}: ${seen.at(-1)}`);
+    if (m.offsetsMs.length < 5) continue;
+    last = m;
+    if (Math.abs(m.medianMs) <= toleranceMs) break;
+    outOfStep++;
+  }
+  return { last, seen };
+}

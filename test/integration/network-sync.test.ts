@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket from 'obs-websocket-js';
 import { startNginxRtmp, type NginxRtmp } from '../harness';
-import { beepAudio, flashVideo, measureSync, type SyncMeasure } from '../harness/av-sync';
+import { beepAudio, flashVideo, FRAME_30_MS, firstWindowInStep } from '../harness/av-sync';
 import { publishTestStream, type Publisher } from '../harness/publisher';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
 import { connectStudio, type StudioClient } from '../harness/studio-client';
@@ -18,12 +18,6 @@ import { suiteResources } from '../harness/suite';
 import type { StudioEvent } from '../../src/shared';
 
 const res = suiteResources();
-/** One frame at 30 fps. */
-const FRAME_MS = 1000 / 30;
-/** Windows measured at most before the verdict. */
-const MAX_WINDOWS = 8;
-/** Judged windows out of step that fail the test. */
-const MAX_OUT = 3;
 
 let src: NginxRtmp;
 let out: NginxRtmp;
@@ -77,18 +71,7 @@ describe('A/V sync of a network stream source (live flash + beep over RTMP)', ()
     // The pulled stream takes a few seconds to reach the program: windows without flashes and
     // beeps paired are not judged; the first judged window in step ends it, the third out of step
     // fails it.
-    const seen: string[] = [];
-    let last: SyncMeasure | null = null;
-    let outOfStep = 0;
-    for (let i = 0; i < MAX_WINDOWS && outOfStep < MAX_OUT; i++) {
-      const m = await measureSync(out.url('program'), 8);
-      seen.push(`median ${m.medianMs.toFixed(1)} ms of [${m.offsetsMs.map((o) => o.toFixed(0)).join(', ')}] (${m.flashes} flashes, ${m.beeps} beeps)`);
-      console.log(`network-sync: ${seen.at(-1)}`);
-      if (m.offsetsMs.length < 5) continue;
-      last = m;
-      if (Math.abs(m.medianMs) <= FRAME_MS) break;
-      outOfStep++;
-    }
-    expect(last === null ? NaN : Math.abs(last.medianMs), `measured:\n${seen.join('\n')}\npublisher: ${feed.stderr()}\n${server.output().slice(-1500)}`).toBeLessThanOrEqual(FRAME_MS);
+    const { last, seen } = await firstWindowInStep(out.url('program'), 'network-sync');
+    expect(last === null ? NaN : Math.abs(last.medianMs), `measured:\n${seen.join('\n')}\npublisher: ${feed.stderr()}\n${server.output().slice(-1500)}`).toBeLessThanOrEqual(FRAME_30_MS);
   }, 300_000);
 });

@@ -16,8 +16,8 @@ import { TICK_WAIT_MS } from './held-frames';
 import { createTexture } from '../gl/target';
 import type { BrowserFrameEvent } from './browser-link';
 
-/** Frames waiting at most (a 60 fps page under a 600 ms delay has 36); the oldest go first. */
-const MAX_WAITING = 40;
+/** Frames waiting at most (a 60 fps page under a 1 s delay has 60); the oldest go first. */
+const MAX_WAITING = 64;
 
 /** base64 → bytes, without fetch (a data: URL would need the page's CSP to allow it). */
 function bytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -104,6 +104,11 @@ export class PageFrames {
 
   private decodeNext(): void {
     if (this.decoding || this.disposed) return;
+    // Decoding fell behind (a loaded machine): a frame whose successor is due already would never
+    // be shown, so it is not decoded; otherwise the queue, and the pictures' lateness, would grow.
+    const now = performance.now();
+    const delay = this.delay();
+    while (delay && this.queue.length > 1 && this.queue[1]!.placed !== null && this.queue[1]!.placed + delay.at(now) - TICK_WAIT_MS <= now) this.queue.shift();
     const next = this.queue.shift();
     if (!next) return;
     this.decoding = true;

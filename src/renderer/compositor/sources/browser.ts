@@ -20,10 +20,11 @@ import type { SourceContext, SourceInfo, SourceKind, SourceRuntime } from './typ
 
 /**
  * How long after the page showed a picture (or played a sound) it is shown here: the screencast's
- * PNG frames and the page's sound chunks cross two processes and the engine first.
+ * PNG frames and the page's sound chunks cross two processes and the engine first; on a heavily
+ * loaded machine (load 20 on two cores) that took most of a second.
  */
 const PAGE_DELAY_MS = 200;
-const PAGE_DELAY_MAX_MS = 600;
+const PAGE_DELAY_MAX_MS = 1000;
 
 export const browserSource: SourceKind = {
   id: BROWSER_SOURCE.id,
