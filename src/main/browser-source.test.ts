@@ -89,7 +89,7 @@ describe('createOffscreenBrowserHost', () => {
     const { wc, frames } = open();
     wc.emit('paint', {}, {}, new FakeImage(1280, 720, Buffer.from('PNGDATA')));
     wc.emit('paint', {}, {}, new FakeImage(0, 0));
-    expect(frames).toEqual([{ width: 1280, height: 720, mime: 'image/png', data: Buffer.from('PNGDATA').toString('base64') }]);
+    expect(frames).toEqual([{ width: 1280, height: 720, mime: 'image/png', data: Buffer.from('PNGDATA').toString('base64'), capturedAt: null }]);
     wc.emit('did-finish-load');
     await vi.waitFor(() => expect([...wc.css.values()]).toEqual(['body { background: transparent }']));
   });

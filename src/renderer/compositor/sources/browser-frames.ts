@@ -16,8 +16,10 @@ import { TICK_WAIT_MS } from './held-frames';
 import { createTexture } from '../gl/target';
 import type { BrowserFrameEvent } from './browser-link';
 
-/** Frames waiting at most (a 60 fps page under a 1 s delay has 60); the oldest go first. */
+/** Frames waiting to be decoded at most (a 60 fps page under a 1 s delay has 60); the oldest go first. */
 const MAX_WAITING = 64;
+/** Decoded frames waiting for their time at most (30 fps under a 1 s delay); the oldest go first. */
+const MAX_HELD = 32;
 
 /** base64 → bytes, without fetch (a data: URL would need the page's CSP to allow it). */
 function bytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -129,7 +131,11 @@ export class PageFrames {
           if (due < now) delay.late(now - placed + TICK_WAIT_MS, now);
         }
         this.held.push({ bitmap, due });
-        while (this.held.length > MAX_WAITING) this.held.shift()!.bitmap.close();
+        // Only the newest due frame can still be shown: older ones go now, drawn or not (a page
+        // off program must not pile up pictures).
+        const i = this.due();
+        if (i > 0) for (const h of this.held.splice(0, i)) h.bitmap.close();
+        while (this.held.length > MAX_HELD) this.held.shift()!.bitmap.close();
       })
       .catch((err: unknown) => this.failed(err))
       .finally(() => {
