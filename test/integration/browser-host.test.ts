@@ -113,19 +113,21 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
     const page = host.open('crash', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
     try {
       await until(() => frames > 0);
-      // The pages' browser: this process's child whose profile folder is broadcast-studio-pages-*.
+      // The pages' browser: this process's child whose profile folder is broadcast-studio-pages-*;
+      // the newest living one (the test before's browser may still be dying on a loaded machine).
       const browserPid = readdirSync('/proc')
         .filter((d) => /^\d+$/.test(d))
         .map(Number)
-        .find((pid) => {
+        .filter((pid) => {
           try {
             const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-            const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-            return ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('broadcast-studio-pages-');
+            const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            return state !== 'Z' && Number(ppid) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('broadcast-studio-pages-');
           } catch {
             return false;
           }
-        });
+        })
+        .sort((a, b) => b - a)[0];
       expect(browserPid).toBeDefined();
       process.kill(browserPid!, 'SIGKILL');
       await until(() => problems.some((p) => p?.includes('stopped; starting it again')));
