@@ -1,4 +1,5 @@
 /** The checks on what comes through a page's audio binding (test/integration/browser-audio.test.ts runs the script in Chromium). */
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { AudioChunkGate, MAX_CHUNK_FRAMES, PAGE_AUDIO_CHUNK, pageAudioScript, splitChunk } from './page-audio';
 
@@ -74,6 +75,88 @@ describe('pageAudioScript', () => {
     expect(() => new Function(source)).not.toThrow();
     expect(source).toContain('delete globalThis["__studioPageAudio"]');
     expect(source).toContain('createScriptProcessor(2048, 2, 2)');
+  });
+});
+
+/**
+ * Runs the script against the least of Chromium's audio API it touches: one page AudioContext
+ * whose sound is tapped, and the capture context's ScriptProcessorNode, whose events are dispatched
+ * `late[k]` ms after their buffer filled (a busy page). Returns the stamps sent, ms.
+ */
+function stampsOf(late: number[]): { stamps: number[]; truth: number[] } {
+  const RATE = 48_000;
+  const WALL_AT_ZERO = 1_765_000_000_000;
+  let clock = 0; // context seconds, the same for every context (one device)
+  const sent: string[] = [];
+  let onProcess: ((e: unknown) => void) | null = null;
+  const node = () => ({ connect() {}, disconnect() {} });
+  class BaseAudioContext {
+    get destination() {
+      return node();
+    }
+    get currentTime() {
+      return clock;
+    }
+    createGain() {
+      return node();
+    }
+    createMediaStreamDestination() {
+      return { ...node(), stream: {} };
+    }
+    createMediaStreamSource() {
+      return node();
+    }
+    createScriptProcessor() {
+      return {
+        ...node(),
+        set onaudioprocess(f: (e: unknown) => void) {
+          onProcess = f;
+        },
+      };
+    }
+    get state() {
+      return 'running';
+    }
+  }
+  class AudioContext extends BaseAudioContext {}
+  const loud = new Float32Array(PAGE_AUDIO_CHUNK).fill(0.5);
+  const window: Record<string, unknown> = {
+    __studioPageAudio: (s: string) => sent.push(s),
+    AudioContext,
+    BaseAudioContext,
+    HTMLMediaElement: class {},
+    document: { addEventListener() {} },
+    btoa: (s: string) => Buffer.from(s, 'latin1').toString('base64'),
+    Date: { now: () => WALL_AT_ZERO + clock * 1000 },
+  };
+  window.window = window;
+  window.globalThis = window;
+  window.top = window;
+  vm.runInNewContext(pageAudioScript(), window);
+  // The page uses its own context's destination: the capture context starts.
+  void (new AudioContext() as unknown as { destination: unknown }).destination;
+  const span = PAGE_AUDIO_CHUNK / RATE;
+  const truth: number[] = [];
+  for (let k = 0; k < late.length; k++) {
+    // The k-th input buffer was rendered over [k·span, (k+1)·span); its event comes late[k] ms after.
+    truth.push(WALL_AT_ZERO + k * span * 1000);
+    clock = (k + 1) * span + late[k]! / 1000;
+    onProcess!({
+      playbackTime: clock + span,
+      inputBuffer: { length: PAGE_AUDIO_CHUNK, numberOfChannels: 1, getChannelData: () => loud },
+    });
+  }
+  return { stamps: sent.map((s) => Number(s.split(';')[0])), truth };
+}
+
+describe('pageAudioScript stamps', () => {
+  it('stamps each buffer where it was rendered, however late its event comes (a busy page)', () => {
+    // A prompt event now and then, and most of them 30–60 ms late: the stamps stay on the buffers.
+    const late = Array.from({ length: 60 }, (_, k) => (k % 10 === 0 ? 1 : 30 + ((k * 7) % 31)));
+    const { stamps, truth } = stampsOf(late);
+    expect(stamps).toHaveLength(60);
+    // Within the prompt events' own lateness (1 ms).
+    for (let k = 0; k < 60; k++) expect(Math.abs(stamps[k]! - truth[k]!), `buffer ${k}`).toBeLessThanOrEqual(1.1);
   });
 });
 

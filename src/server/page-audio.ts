@@ -68,11 +68,22 @@ export function pageAudioScript(): string {
     // Where the capture context's clock lies on the wall clock (the screencast's): the least
     // (wall − context) of the last events, so an event dispatched late does not move it.
     const offsets = [];
+    // Where the buffers lie on the context's clock. Chromium computes playbackTime when the event
+    // is dispatched, so a busy page (a loaded machine) made it, and the stamps, late by the wait
+    // (the sound came out 46 ms after its picture). The buffers follow each other back to back:
+    // the k-th starts k buffers after the first, whose place is the least (start − k buffers) of
+    // the last events (a window, so a buffer the node dropped moves the count within 2 s).
+    const starts = [];
+    let count = 0;
     proc.onaudioprocess = (e) => {
       offsets.push(Date.now() - ctx.currentTime * 1000);
       if (offsets.length > ${OFFSET_EVENTS}) offsets.shift();
+      const span = e.inputBuffer.length / ${PAGE_AUDIO_RATE};
       // The input was rendered over the buffer before the one that plays at playbackTime.
-      const first = e.playbackTime - (2 * e.inputBuffer.length) / ${PAGE_AUDIO_RATE};
+      starts.push(e.playbackTime - 2 * span - count * span);
+      if (starts.length > ${OFFSET_EVENTS}) starts.shift();
+      const first = Math.min.apply(null, starts) + count * span;
+      count++;
       const stamp = Math.min.apply(null, offsets) + first * 1000;
       const l = e.inputBuffer.getChannelData(0);
       const r = e.inputBuffer.numberOfChannels > 1 ? e.inputBuffer.getChannelData(1) : l;
