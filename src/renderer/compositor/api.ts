@@ -46,6 +46,11 @@ export interface Compositor {
   setDocument(document: StudioDocument): void;
   /** Start or stop sending frames and audio (the engine's renderer.outputOwner event). */
   setOutputOwner(owner: boolean): void;
+  /**
+   * Which canvas the page's canvas shows and edits: 'main' (program, or preview in studio mode), or
+   * an extra canvas's id (its program scene at its own size). Output is unchanged either way.
+   */
+  showCanvas(id: string): void;
   stats(): CompositorStats;
   /** Topmost enabled item of the current scene under a canvas-space point, for selection and dragging. */
   hitTest(x: number, y: number): number | null;

@@ -23,6 +23,8 @@ import {
   type Settings,
   type Transform,
   type StudioDocument,
+  type Canvas,
+  MAIN_CANVAS,
 } from '../../shared';
 import { AudioSender, LevelReporter, Mixer, createAudioGraph, type AudioGraph } from '../audio';
 import type { Compositor, CompositorAudio, CompositorOptions, CompositorStats } from './api';
@@ -148,6 +150,8 @@ export class StudioCompositor implements Compositor {
   private unchanged = 0;
   /** The canvas showed the preview scene last tick (studio mode); program is presented again after. */
   private previewWasShown = false;
+  /** The canvas being edited on the page (showCanvas): the main one, or an extra one at its own size. */
+  private shownCanvasId = MAIN_CANVAS;
   /** Tick of the last whole frame packed: one goes out at least every second even when unchanged. */
   private lastWhole = -Infinity;
   /** Sequences of the newest frame packed and the newest sent; repeats wait for packed frames. */
@@ -279,6 +283,13 @@ export class StudioCompositor implements Compositor {
       if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`);
     }
     this.audioSender?.setOwner(owner);
+  }
+
+  showCanvas(id: string): void {
+    if (this.disposed || id === this.shownCanvasId) return;
+    this.shownCanvasId = id;
+    // Program is presented again when the main canvas comes back.
+    this.presented = false;
   }
 
   stats(): CompositorStats {
@@ -523,11 +534,42 @@ export class StudioCompositor implements Compositor {
     return doc?.scenes.find((s) => s.uuid === doc.currentSceneUuid);
   }
 
-  /** The scene the canvas shows: the preview scene in studio mode (where edits go), else program. */
+  /**
+   * The scene the canvas shows: an extra canvas's program scene while that canvas is edited, the
+   * preview scene in studio mode (where edits go), else program.
+   */
   private shownScene(): Scene | undefined {
     const doc = this.doc;
+    const extra = this.shownExtraCanvas();
+    if (extra) return doc?.scenes.find((s) => s.uuid === extra.programSceneUuid);
     if (!doc?.studioMode || !this.showPreview) return this.scene();
     return doc.scenes.find((s) => s.uuid === doc.previewSceneUuid) ?? this.scene();
+  }
+
+  /** The extra canvas edited on this page, while it exists and is on. */
+  private shownExtraCanvas(): Canvas | undefined {
+    if (this.shownCanvasId === MAIN_CANVAS || !this.showPreview) return undefined;
+    return this.doc?.canvases?.find((c) => c.id === this.shownCanvasId && c.enabled);
+  }
+
+  /**
+   * An extra canvas edited on this page: the canvas shows its program scene composed at its own
+   * size, as the canvas's output has it (scene filters, watermark), whether or not it is encoding.
+   */
+  private presentExtraCanvas(pipe: GlPipeline): boolean {
+    const canvas = this.shownExtraCanvas();
+    const filters = this.filters;
+    if (!canvas || !filters) return false;
+    if (!this.previewDue(performance.now())) return true;
+    const scene = this.doc?.scenes.find((s) => s.uuid === canvas.programSceneUuid) ?? null;
+    const t = filters.pool.acquire(canvas.width, canvas.height);
+    try {
+      this.composeCanvas(scene, t);
+      pipe.present(t);
+    } finally {
+      filters.pool.release(t);
+    }
+    return true;
   }
 
   /**
@@ -585,7 +627,7 @@ export class StudioCompositor implements Compositor {
     this.frame.index = tick.index;
     this.frame.wallMs = performance.timeOrigin + tick.dueMs;
     // In studio mode the canvas shows preview; program's own picture is then never presented.
-    const previewShown = this.presentPreview(pipe);
+    const previewShown = this.presentExtraCanvas(pipe) || this.presentPreview(pipe);
     if (previewShown) this.presented = true;
     else if (this.previewWasShown) this.presented = false;
     this.previewWasShown = previewShown;

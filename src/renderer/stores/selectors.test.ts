@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, MIXER_DEFAULTS, type StudioDocument } from '../../shared';
-import { currentScene, editedScene, findInput, findItem, selectionInCurrentScene, selectionInEditedScene, withDrag } from './selectors';
+import { currentScene, editedScene, editedSize, findInput, findItem, selectionInCurrentScene, selectionInEditedScene, withDrag } from './selectors';
 
 const doc: StudioDocument = {
   version: 1,
@@ -53,6 +53,23 @@ describe('selectors', () => {
     // A preview scene that is gone falls back to program.
     expect(editedScene({ ...studio, previewSceneUuid: 'gone' })?.uuid).toBe('a');
     expect(editedScene(null)).toBeNull();
+  });
+
+  it("edits an extra canvas's scene at its size while that canvas is on, else the main canvas", () => {
+    const vertical = { id: 'vertical', name: 'Vertical', width: 360, height: 640, enabled: true, programSceneUuid: 'b' };
+    const withCanvas = { ...doc, canvases: [vertical] };
+    expect(editedScene(withCanvas, 'vertical')?.uuid).toBe('b');
+    expect(editedSize(withCanvas, 'vertical')).toEqual({ width: 360, height: 640 });
+    expect(selectionInEditedScene(withCanvas, { sceneUuid: 'b', sceneItemId: 1 }, 'vertical')).toEqual({ sceneUuid: 'b', sceneItemId: 1 });
+    expect(selectionInEditedScene(withCanvas, { sceneUuid: 'a', sceneItemId: 1 }, 'vertical')).toBeNull();
+    // Main stays program at the base size.
+    expect(editedScene(withCanvas, 'main')?.uuid).toBe('a');
+    expect(editedSize(withCanvas)).toEqual({ width: 1280, height: 720 });
+    // A canvas showing no scene edits nothing; one turned off or gone falls back to main.
+    expect(editedScene({ ...doc, canvases: [{ ...vertical, programSceneUuid: '' }] }, 'vertical')).toBeNull();
+    expect(editedScene({ ...doc, canvases: [{ ...vertical, enabled: false }] }, 'vertical')?.uuid).toBe('a');
+    expect(editedSize({ ...doc, canvases: [{ ...vertical, enabled: false }] }, 'vertical')).toEqual({ width: 1280, height: 720 });
+    expect(editedScene(doc, 'vertical')?.uuid).toBe('a');
   });
 
   it('applies a drag override to one item only, without touching the original', () => {

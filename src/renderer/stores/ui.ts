@@ -1,6 +1,6 @@
 /** UI-only state: never sent to the engine, never mirrored from it. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Transform } from '../../shared';
+import { MAIN_CANVAS, type Transform } from '../../shared';
 import type { Compositor } from '../compositor/api';
 
 export interface ItemRef {
@@ -45,6 +45,11 @@ export interface UiState {
   addSourceKind: string | null;
   /** The live compositor, for the stats bar's idle numbers; owned and disposed by the preview. */
   compositor: Compositor | null;
+  /**
+   * The canvas the preview shows and edits: 'main', or an extra canvas's id (the vertical one), whose
+   * program scene is then edited at the canvas's own size.
+   */
+  editedCanvas: string;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -60,5 +65,6 @@ export function createUiStore(): UiStore {
     settingsTab: null,
     addSourceKind: null,
     compositor: null,
+    editedCanvas: MAIN_CANVAS,
   }));
 }

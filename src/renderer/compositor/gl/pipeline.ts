@@ -158,16 +158,20 @@ export class GlPipeline {
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
   }
 
-  /** Copies program (or another canvas-sized target) to the canvas, flipping rows back (top-down storage). */
+  /**
+   * Copies program (or another target: preview, an extra canvas) to the page's canvas, flipping rows
+   * back (top-down storage); a target of another size than the canvas's drawing buffer is scaled.
+   */
   present(from: Target | null = this.program): void {
     const gl = this.gl;
     if (!from) return;
     gl.disable(gl.BLEND);
     gl.bindFramebuffer(gl.READ_FRAMEBUFFER, from.framebuffer);
     gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
-    const w = this.width;
-    const h = this.height;
-    gl.blitFramebuffer(0, 0, w, h, 0, h, w, 0, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+    const w = gl.drawingBufferWidth;
+    const h = gl.drawingBufferHeight;
+    const same = w === from.width && h === from.height;
+    gl.blitFramebuffer(0, 0, from.width, from.height, 0, h, w, 0, gl.COLOR_BUFFER_BIT, same ? gl.NEAREST : gl.LINEAR);
     gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
   }
 

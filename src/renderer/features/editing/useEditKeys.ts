@@ -25,10 +25,10 @@ export function useEditKeys(): void {
       if (what === 'paste') {
         if (!u.clipboard?.item) return;
         e.preventDefault();
-        void pasteItem(services, editedScene(doc)?.uuid ?? doc.currentSceneUuid);
+        void pasteItem(services, editedScene(doc, u.editedCanvas)?.uuid ?? doc.currentSceneUuid);
         return;
       }
-      const ref = selectionInEditedScene(doc, u.selected);
+      const ref = selectionInEditedScene(doc, u.selected, u.editedCanvas);
       if (!ref) return;
       if (what === 'copy' && !(window.getSelection()?.isCollapsed ?? true)) return;
       e.preventDefault();

@@ -22,7 +22,7 @@ export function useNudgeKeys(): void {
       const u = ui.getState();
       if (u.settingsOpen || u.addSourceKind !== null || u.drag) return;
       const doc = studio.getState().document;
-      const ref = selectionInEditedScene(doc, u.selected);
+      const ref = selectionInEditedScene(doc, u.selected, u.editedCanvas);
       const item = findItem(doc, ref);
       if (!ref || !item || item.locked) return;
       e.preventDefault();

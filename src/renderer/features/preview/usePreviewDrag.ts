@@ -133,7 +133,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
   const reshapeable = () => {
     const doc = studio.getState().document;
     const u = ui.getState();
-    const ref = selectionInEditedScene(doc, u.selected);
+    const ref = selectionInEditedScene(doc, u.selected, u.editedCanvas);
     const item = findItem(doc, ref);
     const size = ref && u.compositor?.itemSize(ref.sceneItemId);
     if (!ref || !item || item.locked || !size || size.width <= 0 || size.height <= 0) return null;
@@ -152,7 +152,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     if (e.button !== 0) return;
     const doc = studio.getState().document;
     const compositor = ui.getState().compositor;
-    const scene = editedScene(doc);
+    const scene = editedScene(doc, ui.getState().editedCanvas);
     const p = canvasPoint(e);
     if (!doc || !scene || !compositor || !p) return;
     stageRef.current?.focus();
@@ -171,7 +171,7 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
       }
     } else {
       const hits = compositor.hitTestAll(p.x, p.y);
-      const selected = selectionInEditedScene(doc, ui.getState().selected);
+      const selected = selectionInEditedScene(doc, ui.getState().selected, ui.getState().editedCanvas);
       const at = selected ? hits.indexOf(selected.sceneItemId) : -1;
       if (selected && at >= 0) {
         ref = selected;
@@ -282,12 +282,12 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
   const pick = (e: { clientX: number; clientY: number }): ItemRef | null => {
     const doc = studio.getState().document;
     const compositor = ui.getState().compositor;
-    const scene = editedScene(doc);
+    const scene = editedScene(doc, ui.getState().editedCanvas);
     const rect = stageRect();
     if (!doc || !scene || !compositor || !rect) return null;
     const p = toCanvas(e.clientX - rect.left, e.clientY - rect.top, rect, baseW, baseH);
     const hits = compositor.hitTestAll(p.x, p.y);
-    const selected = selectionInEditedScene(doc, ui.getState().selected);
+    const selected = selectionInEditedScene(doc, ui.getState().selected, ui.getState().editedCanvas);
     if (selected && hits.includes(selected.sceneItemId)) return selected;
     const ref = hits[0] === undefined ? null : { sceneUuid: scene.uuid, sceneItemId: hits[0] };
     ui.setState({ selected: ref });

@@ -11,7 +11,8 @@ export function PropertiesDock() {
   const doc = useStudio((s) => s.document);
   const kinds = useStudio((s) => s.kinds);
   const selected = useUi((s) => s.selected);
-  const ref = selectionInEditedScene(doc, selected);
+  const canvasId = useUi((s) => s.editedCanvas);
+  const ref = selectionInEditedScene(doc, selected, canvasId);
   const item = findItem(doc, ref);
   const input = findInput(doc, item?.sourceUuid);
   const kind = input ? findKind(kinds, input.kind) : null;

@@ -46,8 +46,7 @@ export function ScenesDock() {
           <button
             type="button"
             className={studioMode ? 'button button-small is-on' : 'button button-small'}
-            // The canvas keeps showing program in studio mode: a separate preview render is later work.
-            title="Studio mode: clicking a scene puts it on preview, and Take puts the preview on program. The canvas keeps showing program."
+            title="Studio mode: clicking a scene puts it on preview, where edits go (the canvas shows it), and Take puts the preview on program."
             aria-pressed={studioMode}
             data-testid="studio-mode"
             disabled={!doc}

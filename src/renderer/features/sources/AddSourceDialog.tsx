@@ -8,7 +8,7 @@ interface Props {
   kindId: string;
 }
 
-/** Names a new source of the chosen kind and creates it, with the kind's defaults, in the current scene. */
+/** Names a new source of the chosen kind and creates it, with the kind's defaults, in the scene being edited. */
 export function AddSourceDialog({ kindId }: Props) {
   const { ui } = useServices();
   const { call } = useActions();
@@ -21,7 +21,7 @@ export function AddSourceDialog({ kindId }: Props) {
 
   const create = async () => {
     if (!doc || busy) return;
-    const sceneUuid = editedScene(doc)?.uuid ?? doc.currentSceneUuid;
+    const sceneUuid = editedScene(doc, ui.getState().editedCanvas)?.uuid ?? doc.currentSceneUuid;
     setBusy(true);
     const result = await call('input.create', { sceneUuid, name: name.trim(), kind: kindId }, { quiet: true });
     setBusy(false);

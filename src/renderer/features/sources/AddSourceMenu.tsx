@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { sceneReaches } from '../../../shared';
-import { useActions, useServices, useStudio } from '../../stores/context';
+import { useActions, useServices, useStudio, useUi } from '../../stores/context';
 import { editedScene } from '../../stores/selectors';
 import { Icon } from '../layout/Icon';
 
@@ -32,7 +32,8 @@ export function AddSourceMenu() {
   // Scenes that can be shown in this one (OBS: a scene is a source): never itself or one that shows it.
   const { call } = useActions();
   const doc = useStudio((s) => s.document);
-  const here = editedScene(doc);
+  const canvasId = useUi((s) => s.editedCanvas);
+  const here = editedScene(doc, canvasId);
   const nestable = doc && here ? doc.scenes.filter((s) => !s.isGroup && !sceneReaches(doc, s.uuid, here.uuid)) : [];
   return (
     <div className="menu-anchor" ref={rootRef}>

@@ -11,7 +11,8 @@ import { SourceRow } from './SourceRow';
 export function SourcesDock() {
   const doc = useStudio((s) => s.document);
   const selected = useUi((s) => s.selected);
-  const scene = editedScene(doc);
+  const canvasId = useUi((s) => s.editedCanvas);
+  const scene = editedScene(doc, canvasId);
   const items = scene?.items ?? [];
   const menu = useContextMenu();
   const { call } = useActions();
