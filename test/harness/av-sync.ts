@@ -27,13 +27,19 @@ export const flashVideo = (w: number, h: number, fps: number, seconds?: number):
 export const beepAudio = (seconds?: number): string =>
   `aevalsrc='if(lt(mod(t\\,1)\\,${PULSE_MS / 1000})\\,0.5*sin(2*PI*${BEEP_HZ}*t)\\,0)':s=48000${seconds === undefined ? '' : `:d=${seconds}`}`;
 
-/** An H.264 + AAC clip (mp4) of `seconds` seconds: a flash and a beep at the start of every second. */
-export async function makeFlashBeepClip(file: string, opts: { width?: number; height?: number; fps?: number; seconds?: number } = {}): Promise<void> {
-  const { width = 640, height = 360, fps = 30, seconds = 4 } = opts;
+/**
+ * An H.264 + AAC clip (mp4) of `seconds` seconds: a flash and a beep at the start of every second,
+ * or, with `skip` (s), `skip` later into each second (the clip then starts `skip` s before its first
+ * pulse, as a stinger's whoosh does not start on its first frame).
+ */
+export async function makeFlashBeepClip(file: string, opts: { width?: number; height?: number; fps?: number; seconds?: number; skip?: number } = {}): Promise<void> {
+  const { width = 640, height = 360, fps = 30, seconds = 4, skip = 0 } = opts;
+  const start = skip > 0 ? 1 - skip : 0;
   await run([
     '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', flashVideo(width, height, fps, seconds),
-    '-f', 'lavfi', '-i', beepAudio(seconds),
+    '-f', 'lavfi', '-i', flashVideo(width, height, fps, seconds + start),
+    '-f', 'lavfi', '-i', beepAudio(seconds + start),
+    ...(start > 0 ? ['-ss', String(start)] : []),
     '-map', '0:v', '-map', '1:a',
     '-c:v', 'libx264', '-profile:v', 'main', '-pix_fmt', 'yuv420p', '-g', String(fps), '-keyint_min', String(fps),
     '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-t', String(seconds),

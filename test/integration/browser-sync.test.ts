@@ -11,20 +11,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OBSWebSocket from 'obs-websocket-js';
-import { startNginxRtmp, type NginxRtmp } from '../harness';
 import { FRAME_30_MS, firstWindowInStep, makeFlashBeepClip } from '../harness/av-sync';
-import { startStudioServer, type StudioServer } from '../harness/studio-server';
-import { connectStudio, type StudioClient } from '../harness/studio-client';
+import { startLoopbackStudio, type LoopbackStudio } from '../harness/loopback-studio';
 import { suiteResources } from '../harness/suite';
-import type { StudioEvent } from '../../src/shared';
 
 const res = suiteResources();
 
-let out: NginxRtmp;
-let server: StudioServer;
-let studio: StudioClient;
-let obs: OBSWebSocket;
+let live: LoopbackStudio;
 let page: string;
 
 beforeAll(async () => {
@@ -36,26 +29,16 @@ beforeAll(async () => {
     '<!doctype html><body style="margin:0;background:#000;overflow:hidden">' +
       '<video src="flash-beep.mp4" autoplay loop playsinline style="width:100vw;height:100vh;display:block"></video></body>',
   );
-  out = await startNginxRtmp();
-  server = await startStudioServer({ headless: true });
-  studio = await connectStudio(server);
-  const info = await studio.must('remote.info', {});
-  // Small, so the test adds little load to the files running beside it.
-  await studio.must('video.set', { baseWidth: 320, baseHeight: 180, outputWidth: 320, outputHeight: 180, fpsNumerator: 30, fpsDenominator: 1 });
-  await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${out.port}/live`, key: 'program', enabled: true });
-  obs = new OBSWebSocket();
-  await obs.connect(info.url!, info.password!);
+  live = await startLoopbackStudio();
 }, 120_000);
 
 afterAll(async () => {
-  await obs?.disconnect();
-  studio?.close();
-  await server?.stop();
-  await out?.stop();
+  await live?.stop();
 });
 
 describe('A/V sync of a browser source (a page playing a flash + beep clip)', () => {
   it('delivers each beep of the page within a frame of its flash', async () => {
+    const { obs, out, server } = live;
     const sceneName = 'Page';
     await obs.call('CreateScene', { sceneName });
     await obs.call('SetCurrentProgramScene', { sceneName });
@@ -67,11 +50,7 @@ describe('A/V sync of a browser source (a page playing a flash + beep clip)', ()
     });
     res.onCleanup(() => obs.call('RemoveInput', { inputName: 'Alert' }).then(() => {}));
 
-    await studio.must('stream.start', {});
-    res.onCleanup(async () => {
-      if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
-    });
-    await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+    res.onCleanup(await live.goLive());
 
     // The page takes a few seconds to load and start: windows without flashes and beeps paired are
     // not judged; the first judged window in step ends it, the third out of step fails it.

@@ -392,6 +392,7 @@ export class StudioCompositor implements Compositor {
         (p) => this.bridge.mediaUrl(p),
         (k, m) => this.warnOnce(k, m),
         () => this.audio ?? null,
+        () => this.audioSender?.renderLead ?? null,
       );
       if (this.doc) this.transitionAssets.prepare(this.doc);
       this.canvasOut = new CanvasOutputs(this.gl, this.bridge, {

@@ -15,11 +15,12 @@ import { FrameTexture } from './frame-texture';
 export const TICK_WAIT_MS = 1000 / 60;
 
 export class HeldFrames {
-  private readonly held: { copy: FrameTexture; due: number }[] = [];
+  private readonly held: { copy: FrameTexture; due: number; mediaTime: number }[] = [];
   /** Copies free for the next waiting frame. */
   private readonly spare: FrameTexture[] = [];
   /** The copy shown last (back to spare when replaced). */
   private showing: FrameTexture | null = null;
+  private showingTime = -1;
 
   constructor(
     private readonly gl: WebGL2RenderingContext,
@@ -31,19 +32,24 @@ export class HeldFrames {
     return this.showing?.texture ?? null;
   }
 
+  /** The media time the shown frame was held with, s (-1: none, or not given). */
+  get shownTime(): number {
+    return this.showing ? this.showingTime : -1;
+  }
+
   get waiting(): number {
     return this.held.length;
   }
 
-  /** Copies `image` (w × h after the crop) to be shown from page time `due`. */
-  hold(image: CanvasImageSource & TexImageSource, w: number, h: number, mirror: boolean, due: number, crop?: { left: number; top: number }): void {
+  /** Copies `image` (w × h after the crop; at `mediaTime`, s, where it has one) to be shown from page time `due`. */
+  hold(image: CanvasImageSource & TexImageSource, w: number, h: number, mirror: boolean, due: number, crop?: { left: number; top: number }, mediaTime = -1): void {
     const copy = this.spare.pop() ?? new FrameTexture(this.gl);
     // Between ticks: the texture binding the compositor left is put back.
     const gl = this.gl;
     const bound = gl.getParameter(gl.TEXTURE_BINDING_2D) as WebGLTexture | null;
     copy.upload(image, w, h, mirror, crop);
     gl.bindTexture(gl.TEXTURE_2D, bound);
-    this.held.push({ copy, due });
+    this.held.push({ copy, due, mediaTime });
     while (this.held.length > this.max) this.spare.push(this.held.shift()!.copy);
   }
 
@@ -63,6 +69,7 @@ export class HeldFrames {
     for (const h of shown) this.spare.push(h.copy);
     if (this.showing) this.spare.push(this.showing);
     this.showing = next.copy;
+    this.showingTime = next.mediaTime;
     return true;
   }
 

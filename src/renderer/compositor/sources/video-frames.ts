@@ -72,6 +72,17 @@ export class VideoFrames {
     return this.serial;
   }
 
+  /** The media time of the frame shown, s (-1 before the first). */
+  get shownTime(): number {
+    if (this.fromHeld) return this.held.shownTime;
+    return this.shown ? this.uploadedTime : -1;
+  }
+
+  /** Frames copied and waiting for their time (held for their sound). */
+  get waiting(): number {
+    return this.held.waiting;
+  }
+
   /** The texture with the newest frame, or null while there is no picture to show. */
   get picture(): WebGLTexture | null {
     if (this.fromHeld) return this.held.picture;
@@ -162,21 +173,21 @@ export class VideoFrames {
     this.frameCallback = this.video.requestVideoFrameCallback((_now, meta) => {
       this.frameCallback = 0;
       const holdMs = this.hold?.() ?? null;
-      const held = holdMs !== null && holdMs > 0 && this.holdFrame(meta.expectedDisplayTime + holdMs - TICK_WAIT_MS);
+      const held = holdMs !== null && holdMs > 0 && this.holdFrame(meta.expectedDisplayTime + holdMs - TICK_WAIT_MS, meta.mediaTime);
       if (!held) this.fresh = true;
       this.serial++;
       this.watch();
     });
   }
 
-  /** Copies the element's new frame to be shown at page time `due`; false when it has none. */
-  private holdFrame(due: number): boolean {
+  /** Copies the element's new frame (at `mediaTime`, s) to be shown at page time `due`; false when it has none. */
+  private holdFrame(due: number, mediaTime: number): boolean {
     const v = this.video;
     const w = this.width;
     const h = this.height;
     if (v.readyState < 2 || w === 0 || h === 0) return false;
     const { left, top, right, bottom } = this.crop;
-    this.held.hold(v, w, h, this.mirror, due, left + top + right + bottom > 0 ? { left, top } : undefined);
+    this.held.hold(v, w, h, this.mirror, due, left + top + right + bottom > 0 ? { left, top } : undefined, mediaTime);
     return true;
   }
 }

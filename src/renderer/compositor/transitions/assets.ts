@@ -26,6 +26,8 @@ export class TransitionAssets {
     warnOnce: (key: string, message: string) => void,
     /** The program's audio graph (created after the GL pipeline, so asked for when needed). */
     private readonly audio: () => AudioGraph | null = () => null,
+    /** How much later the program hears what its graph renders now, ms (SourceAudioPort.renderLead). */
+    private readonly renderLead: () => number | null = () => null,
   ) {
     this.ctx = { gl, baseWidth: () => 0, baseHeight: () => 0, fps: () => 30, mediaUrl, warnOnce };
   }
@@ -35,7 +37,7 @@ export class TransitionAssets {
     if (!path) return null;
     let p = this.stingers.get(path);
     if (!p) {
-      p = new StingerPlayer(this.ctx.gl, this.ctx.mediaUrl(path), this.audio(), this.ctx.warnOnce);
+      p = new StingerPlayer(this.ctx.gl, this.ctx.mediaUrl(path), this.audio(), this.ctx.warnOnce, this.renderLead);
       this.stingers.set(path, p);
     }
     return p;

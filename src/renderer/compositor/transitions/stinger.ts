@@ -2,9 +2,10 @@
  * OBS's obs_stinger_transition in the compositor: the stinger video plays in a <video> element
  * through the media source's decode path (VideoFrames: one upload per tick), and is drawn over
  * program, stretched to the canvas with its own alpha; under it program shows the old scene until
- * the video reaches the transition point and the new one after it, and the transition lasts until
- * the video has played out. Its sound goes into every track (and the master bus, for its meter)
- * (not for audio_monitoring 1, "monitor only"). The transition lasts as long as the video.
+ * the video's shown frame reaches the transition point and the new one after it, and the transition
+ * lasts until the video has played out. Its sound goes into every track (and the master bus, for its
+ * meter) (not for audio_monitoring 1, "monitor only"); its pictures are held for that sound as a
+ * media source's are (VideoFrames' hold: the render-to-heard lead), so its whoosh meets its picture.
  */
 import { stingerPointMs, type Settings } from '../../../shared';
 import type { AudioGraph } from '../../audio';
@@ -27,6 +28,7 @@ export class StingerPlayer {
     url: string,
     audio: AudioGraph | null,
     warnOnce: (key: string, message: string) => void,
+    renderLead: () => number | null = () => null,
   ) {
     const v = document.createElement('video');
     v.crossOrigin = 'anonymous';
@@ -36,7 +38,8 @@ export class StingerPlayer {
     v.onerror = () => warnOnce(`stinger:${url}`, `Compositor: the stinger video could not be played (${v.error?.message ?? 'unknown error'}).`);
     v.src = url;
     this.video = v;
-    this.frames = new VideoFrames(gl, v);
+    // Held only while its sound goes into the program's graph.
+    this.frames = new VideoFrames(gl, v, false, () => (this.node && !v.muted ? renderLead() : null));
     if (audio) {
       try {
         this.node = audio.context.createMediaElementSource(v);
@@ -64,16 +67,17 @@ export class StingerPlayer {
   }
 
   /**
-   * Whether the video has reached its transition point. OBS cuts at the video's own time, so a
-   * video that starts late still cuts under the same frame; one that never plays cuts a second late.
+   * Whether the shown frame has reached the transition point. OBS cuts at the video's own time, so
+   * a video that starts late still cuts under the same frame (a held picture lags the element's
+   * time, so the frame shown is what counts); one that never plays cuts a second late.
    */
   passed(pointMs: number): boolean {
-    return this.video.currentTime * 1000 >= pointMs || this.elapsedMs >= pointMs + 1000;
+    return this.frames.shownTime * 1000 >= pointMs || this.elapsedMs >= pointMs + 1000;
   }
 
-  /** The video played out (or, never playing, its length and two seconds have passed). */
+  /** The video played out and its last frames were shown (or, never playing, its length and two seconds have passed). */
   finished(durationMs: number): boolean {
-    return this.video.ended || this.elapsedMs >= durationMs + 2000;
+    return (this.video.ended && this.frames.waiting === 0) || this.elapsedMs >= durationMs + 2000;
   }
 
   start(monitoring: number): void {
@@ -140,9 +144,10 @@ export const stingerTransition: TransitionKind = {
   },
   mix(fx, from, to, out, _t, s, assets, fps) {
     const player = assets?.stinger(pathOf(s)) ?? null;
+    // This tick's frame first: the cut follows the frame drawn over it.
+    const pic = player?.picture() ?? null;
     const cut = player ? player.passed(stingerPointMs(s, fps)) : true;
     fx.copy(cut ? to : from, out);
-    const pic = player?.picture();
     if (pic) fx.copy(pic, out, {}, { blend: true });
   },
 };
