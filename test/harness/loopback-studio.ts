@@ -1,6 +1,6 @@
 /**
- * A headless server-mode studio whose program streams to a loopback nginx-rtmp (`out.url('program')`
- * once streaming), with a studio client and an obs-websocket-js client connected: what the sync
+ * A headless server-mode studio whose program streams to a loopback nginx-rtmp (`out.url(key)` once
+ * streaming), with a studio client and an obs-websocket-js client connected: what the sync
  * tests (a source's or a transition's sound against its picture) start from. Small by default, so a
  * test adds little load to the files running beside it.
  */
@@ -20,8 +20,9 @@ export interface LoopbackStudio {
   stop(): Promise<void>;
 }
 
-export async function startLoopbackStudio(opts: { width?: number; height?: number } = {}): Promise<LoopbackStudio> {
-  const { width = 320, height = 180 } = opts;
+/** `key`: the stream's name on the nginx (`out.url(key)`). */
+export async function startLoopbackStudio(opts: { width?: number; height?: number; key?: string } = {}): Promise<LoopbackStudio> {
+  const { width = 320, height = 180, key = 'program' } = opts;
   const out = await startNginxRtmp();
   let server: StudioServer | undefined;
   let studio: StudioClient | undefined;
@@ -37,7 +38,7 @@ export async function startLoopbackStudio(opts: { width?: number; height?: numbe
     studio = await connectStudio(server);
     const info = await studio.must('remote.info', {});
     await studio.must('video.set', { baseWidth: width, baseHeight: height, outputWidth: width, outputHeight: height, fpsNumerator: 30, fpsDenominator: 1 });
-    await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${out.port}/live`, key: 'program', enabled: true });
+    await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${out.port}/live`, key, enabled: true });
     await obs.connect(info.url!, info.password!);
   } catch (err) {
     await stop();

@@ -10,44 +10,27 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OBSWebSocket from 'obs-websocket-js';
-import { startNginxRtmp, type NginxRtmp } from '../harness';
 import { makeFlashBeepClip, measureSync, type SyncMeasure } from '../harness/av-sync';
-import { startStudioServer, type StudioServer } from '../harness/studio-server';
-import { connectStudio, type StudioClient } from '../harness/studio-client';
+import { startLoopbackStudio, type LoopbackStudio } from '../harness/loopback-studio';
 import { suiteResources } from '../harness/suite';
-import type { StudioEvent } from '../../src/shared';
 
 const res = suiteResources();
 const KEY = 'avsync';
 /** One frame at 30 fps. */
 const FRAME_MS = 1000 / 30;
 
-let nginx: NginxRtmp;
-let server: StudioServer;
-let studio: StudioClient;
-let obs: OBSWebSocket;
+let live: LoopbackStudio;
 let clip: string;
 
 beforeAll(async () => {
   const dir = res.temp('av-sync-');
   clip = path.join(dir, 'flash-beep.mp4');
   await makeFlashBeepClip(clip, { seconds: 4 });
-  nginx = await startNginxRtmp();
-  server = await startStudioServer({ headless: true });
-  studio = await connectStudio(server);
-  const info = await studio.must('remote.info', {});
-  await studio.must('video.set', { baseWidth: 640, baseHeight: 360, outputWidth: 640, outputHeight: 360, fpsNumerator: 30, fpsDenominator: 1 });
-  await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${nginx.port}/live`, key: KEY, enabled: true });
-  obs = new OBSWebSocket();
-  await obs.connect(info.url!, info.password!);
+  live = await startLoopbackStudio({ width: 640, height: 360, key: KEY });
 }, 120_000);
 
 afterAll(async () => {
-  await obs?.disconnect();
-  studio?.close();
-  await server?.stop();
-  await nginx?.stop();
+  await live?.stop();
 });
 
 /** Measures 8 s of the live stream until `ok` holds (a change takes a few seconds to reach a reader). */
@@ -55,28 +38,25 @@ async function measureUntil(what: string, ok: (m: SyncMeasure) => boolean, timeo
   const deadline = Date.now() + timeoutMs;
   const seen: string[] = [];
   for (;;) {
-    const m = await measureSync(nginx.url(KEY), 8);
+    const m = await measureSync(live.out.url(KEY), 8);
     seen.push(`median ${m.medianMs.toFixed(1)} ms of [${m.offsetsMs.map((o) => o.toFixed(0)).join(', ')}] (${m.flashes} flashes, ${m.beeps} beeps)`);
     console.log(`av-sync ${what}: ${seen.at(-1)}`);
     if (m.offsetsMs.length >= 5 && ok(m)) return m;
     if (Date.now() > deadline) {
-      throw new Error(`${what} within ${timeoutMs} ms; measured:\n${seen.join('\n')}\n${server.output().slice(-2000)}`);
+      throw new Error(`${what} within ${timeoutMs} ms; measured:\n${seen.join('\n')}\n${live.server.output().slice(-2000)}`);
     }
   }
 }
 
 describe('A/V sync of the live output (flash + beep clip on a media source)', () => {
   it('delivers each beep within a frame of its flash, and the sync offset moves it', async () => {
+    const { obs } = live;
     const sceneName = 'Sync';
     await obs.call('CreateScene', { sceneName });
     await obs.call('SetCurrentProgramScene', { sceneName });
     await obs.call('CreateInput', { sceneName, inputName: 'Clip', inputKind: 'ffmpeg_source', inputSettings: { local_file: clip, looping: true } });
 
-    await studio.must('stream.start', {});
-    res.onCleanup(async () => {
-      if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
-    });
-    await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+    res.onCleanup(await live.goLive());
 
     const base = await measureUntil('in sync', (m) => Math.abs(m.medianMs) <= FRAME_MS);
     expect(Math.abs(base.medianMs)).toBeLessThanOrEqual(FRAME_MS);

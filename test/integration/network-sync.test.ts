@@ -8,48 +8,32 @@
  * (av-sync.test.ts). Needs `npx electron-vite build` first (npm test runs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OBSWebSocket from 'obs-websocket-js';
 import { startNginxRtmp, type NginxRtmp } from '../harness';
 import { beepAudio, flashVideo, FRAME_30_MS, firstWindowInStep } from '../harness/av-sync';
+import { startLoopbackStudio, type LoopbackStudio } from '../harness/loopback-studio';
 import { publishTestStream, type Publisher } from '../harness/publisher';
-import { startStudioServer, type StudioServer } from '../harness/studio-server';
-import { connectStudio, type StudioClient } from '../harness/studio-client';
 import { suiteResources } from '../harness/suite';
-import type { StudioEvent } from '../../src/shared';
 
 const res = suiteResources();
 
 let src: NginxRtmp;
-let out: NginxRtmp;
-let server: StudioServer;
-let studio: StudioClient;
-let obs: OBSWebSocket;
+let live: LoopbackStudio;
 let feed: Publisher | null = null;
 
 beforeAll(async () => {
   src = await startNginxRtmp();
-  out = await startNginxRtmp();
-  server = await startStudioServer({ headless: true });
-  studio = await connectStudio(server);
-  const info = await studio.must('remote.info', {});
-  // Small, so the test adds little load to the files running beside it.
-  await studio.must('video.set', { baseWidth: 320, baseHeight: 180, outputWidth: 320, outputHeight: 180, fpsNumerator: 30, fpsDenominator: 1 });
-  await studio.must('destination.upsert', { name: 'Loopback', server: `rtmp://127.0.0.1:${out.port}/live`, key: 'program', enabled: true });
-  obs = new OBSWebSocket();
-  await obs.connect(info.url!, info.password!);
+  live = await startLoopbackStudio();
 }, 120_000);
 
 afterAll(async () => {
-  await obs?.disconnect();
-  studio?.close();
-  await server?.stop();
+  await live?.stop();
   await feed?.stop();
   await src?.stop();
-  await out?.stop();
 });
 
 describe('A/V sync of a network stream source (live flash + beep over RTMP)', () => {
   it('delivers each beep of the pulled stream within a frame of its flash', async () => {
+    const { obs, out, server } = live;
     feed = publishTestStream(src.url('feed'), { video: flashVideo(320, 180, 30), audio: beepAudio() });
     // Cleanups run newest first: the stream stops, then the source's pull, then the publisher.
     res.onCleanup(async () => {
@@ -62,11 +46,7 @@ describe('A/V sync of a network stream source (live flash + beep over RTMP)', ()
     await obs.call('CreateInput', { sceneName, inputName: 'Feed', inputKind: 'ffmpeg_source', inputSettings: { is_local_file: false, input: src.url('feed') } });
     res.onCleanup(() => obs.call('RemoveInput', { inputName: 'Feed' }).then(() => {}));
 
-    await studio.must('stream.start', {});
-    res.onCleanup(async () => {
-      if ((await studio.call('stream.stop', {})).ok) await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 20_000);
-    });
-    await studio.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'live', 30_000);
+    res.onCleanup(await live.goLive());
 
     // The pulled stream takes a few seconds to reach the program: windows without flashes and
     // beeps paired are not judged; the first judged window in step ends it, the third out of step
