@@ -563,13 +563,7 @@ export class StudioCompositor implements Compositor {
     if (!canvas || !filters) return false;
     if (!this.previewDue(performance.now())) return true;
     const scene = this.doc?.scenes.find((s) => s.uuid === canvas.programSceneUuid) ?? null;
-    const t = filters.pool.acquire(canvas.width, canvas.height);
-    try {
-      this.composeCanvas(scene, t);
-      pipe.present(t);
-    } finally {
-      filters.pool.release(t);
-    }
+    this.presentComposed(pipe, filters, canvas.width, canvas.height, (t) => this.composeCanvas(scene, t));
     return true;
   }
 
@@ -584,14 +578,19 @@ export class StudioCompositor implements Compositor {
     const scene = doc.scenes.find((s) => s.uuid === doc.previewSceneUuid);
     if (!scene) return false;
     if (!this.previewDue(performance.now())) return true;
-    const t = filters.pool.acquire(this.width, this.height);
+    this.presentComposed(pipe, filters, this.width, this.height, (t) => this.composeInto(scene, t));
+    return true;
+  }
+
+  /** Composes a picture other than program into a pooled target of its size and shows it on the canvas. */
+  private presentComposed(pipe: GlPipeline, filters: FilterStage, width: number, height: number, compose: (t: Target) => void): void {
+    const t = filters.pool.acquire(width, height);
     try {
-      this.composeInto(scene, t);
+      compose(t);
       pipe.present(t);
     } finally {
       filters.pool.release(t);
     }
-    return true;
   }
 
   /** What an item of this input draws: its filtered picture, or the source itself (or a nested scene's picture). */
