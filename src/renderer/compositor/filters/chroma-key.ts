@@ -37,7 +37,10 @@ void main() {
   float a = c.a * u_opacity * mask;
   float gray = dot(c.rgb, vec3(0.2126, 0.7152, 0.0722));
   vec3 rgb = mix(vec3(gray), c.rgb, spill);
-  rgb = pow(max(rgb, vec3(0.0)), vec3(u_gamma)) * u_contrast + u_brightness;
+  rgb = max(rgb, vec3(0.0));
+  // pow is costly in software GL (SwiftShader); gamma is mostly left at 0 (exponent 1).
+  if (u_gamma != 1.0) rgb = pow(rgb, vec3(u_gamma));
+  rgb = rgb * u_contrast + u_brightness;
   o = premul(vec4(clamp(rgb, 0.0, 1.0), a));
 }
 `;

@@ -20,7 +20,10 @@ void main() {
   vec4 c = straight(texture(u_src, v_uv));
   float d = distance(u_key, c.rgb);
   float a = c.a * u_opacity * clamp(max(d - u_similarity, 0.0) / u_smoothness, 0.0, 1.0);
-  vec3 rgb = pow(max(c.rgb, vec3(0.0)), vec3(u_gamma)) * u_contrast + u_brightness;
+  vec3 rgb = max(c.rgb, vec3(0.0));
+  // pow is costly in software GL (SwiftShader); gamma is mostly left at 0 (exponent 1).
+  if (u_gamma != 1.0) rgb = pow(rgb, vec3(u_gamma));
+  rgb = rgb * u_contrast + u_brightness;
   o = premul(vec4(clamp(rgb, 0.0, 1.0), a));
 }
 `;

@@ -20,7 +20,10 @@ uniform vec3 u_mul;
 uniform vec3 u_add;
 void main() {
   vec4 c = straight(texture(u_src, v_uv));
-  vec3 rgb = pow(max(c.rgb, vec3(0.0)), vec3(u_gamma));
+  vec3 rgb = max(c.rgb, vec3(0.0));
+  // pow is costly in software GL (SwiftShader: 1.4 → 1.8–2.3 fresh fps for a graded 1080p clip);
+  // gamma is mostly left at 0 (exponent 1), so it is skipped then (a uniform branch).
+  if (u_gamma != 1.0) rgb = pow(rgb, vec3(u_gamma));
   rgb = rgb * u_contrast + u_brightness;
   float luma = dot(rgb, vec3(0.299, 0.587, 0.114));
   rgb = mix(vec3(luma), rgb, u_saturation);
