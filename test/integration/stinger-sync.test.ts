@@ -63,7 +63,7 @@ describe('A/V sync of a stinger transition', () => {
     // The first stingers load the clip: windows without five pairs are not judged; the first
     // judged window in step ends it, the third out of step fails it.
     const { last, seen } = await firstWindowInStep(out.url('program'), 'stinger-sync');
-    expect(ended, 'stingers ran to their end').toBeGreaterThan(2);
+    expect(ended, 'stingers ran to their end').toBeGreaterThanOrEqual(1);
     expect(last === null ? NaN : Math.abs(last.medianMs), `measured:\n${seen.join('\n')}\n${server.output().slice(-1500)}`).toBeLessThanOrEqual(FRAME_30_MS);
   }, 300_000);
 });

@@ -11,6 +11,15 @@ import { HeldFrames, TICK_WAIT_MS } from './held-frames';
 
 /** Frames held at most: a 60 fps clip held 150 ms has 9 waiting. */
 const MAX_HELD = 16;
+/**
+ * Frames are held (copied as they come) only while the compositor draws the source at least this
+ * often (a smoothed gap between draws). A source off program, or one the compositor cannot keep up
+ * with (a 1080p clip through filters in software GL, drawn once a second), would otherwise have
+ * every frame copied and nearly all thrown away: that halved the peer benchmark's fresh frames. Then
+ * the picture is taken from the element when drawn, as before the hold, its lead over its sound
+ * (the render-to-heard lead, tens of ms) small beside the gaps between its pictures.
+ */
+const HOLD_MAX_DRAW_GAP_MS = 250;
 
 /** Pixels cut from each edge of the picture. */
 export interface Crop {
@@ -41,6 +50,9 @@ export class VideoFrames {
   private readonly held: HeldFrames;
   /** Whether the held frames' picture is what is shown (else `out`'s). */
   private fromHeld = false;
+  /** When the compositor last drew the source (upload), and the smoothed gap between its draws. */
+  private drawnAt = -Infinity;
+  private drawGap = Infinity;
 
   constructor(
     private readonly gl: WebGL2RenderingContext,
@@ -131,6 +143,10 @@ export class VideoFrames {
   upload(tickIndex: number): void {
     if (tickIndex === this.lastUploaded) return;
     this.lastUploaded = tickIndex;
+    const now = performance.now();
+    const gap = now - this.drawnAt;
+    this.drawnAt = now;
+    if (Number.isFinite(gap)) this.drawGap = Number.isFinite(this.drawGap) ? this.drawGap * 0.75 + gap * 0.25 : gap;
     if (this.held.showDue()) {
       this.fromHeld = true;
       this.serial++;
@@ -172,12 +188,17 @@ export class VideoFrames {
     if (this.disposed || this.frameCallback || typeof this.video.requestVideoFrameCallback !== 'function') return;
     this.frameCallback = this.video.requestVideoFrameCallback((_now, meta) => {
       this.frameCallback = 0;
-      const holdMs = this.hold?.() ?? null;
+      const holdMs = this.keepingUp() ? (this.hold?.() ?? null) : null;
       const held = holdMs !== null && holdMs > 0 && this.holdFrame(meta.expectedDisplayTime + holdMs - TICK_WAIT_MS, meta.mediaTime);
       if (!held) this.fresh = true;
       this.serial++;
       this.watch();
     });
+  }
+
+  /** Whether the compositor draws the source often enough, and lately, for held frames to be shown. */
+  private keepingUp(): boolean {
+    return this.drawGap <= HOLD_MAX_DRAW_GAP_MS && performance.now() - this.drawnAt <= 2 * HOLD_MAX_DRAW_GAP_MS;
   }
 
   /** Copies the element's new frame (at `mediaTime`, s) to be shown at page time `due`; false when it has none. */
