@@ -67,7 +67,8 @@ async function until(ok: (db: number) => boolean, what: string): Promise<number>
     await expect.poll(async () => ok((last = await level())) || (seen.push(last.toFixed(1)), false), { timeout: 120_000, interval: 0, message: what }).toBe(true);
   } catch (err) {
     // Say what the stream measured, so a failure on a loaded machine tells how far off it was.
-    throw new Error(`${what}: never reached; the newest levels (dBFS) were ${seen.slice(-8).join(', ')}`, { cause: err });
+    // (and what the studio said: a worklet that failed, a starved page).
+    throw new Error(`${what}: never reached; the newest levels (dBFS) were ${seen.slice(-8).join(', ')}\n${server.output().slice(-1500)}`, { cause: err });
   }
   return last;
 }
@@ -120,7 +121,7 @@ describe('noise_suppress_filter_v2 (RNNoise in an AudioWorklet; server mode, hea
     const open = await until((db) => db > -25, 'the noise in program');
 
     await obs.call('CreateSourceFilter', { ...source, filterKind: 'noise_suppress_filter_v2', filterSettings: {} });
-    const suppressed = await until((db) => db < open - CLEAR_DB, 'the noise clearly down with RNNoise');
+    const suppressed = await until((db) => db < open - CLEAR_DB, `the noise clearly down with RNNoise (from ${open.toFixed(1)} dBFS)`);
     expect(open - suppressed, `${open.toFixed(1)} → ${suppressed.toFixed(1)} dBFS`).toBeGreaterThan(CLEAR_DB);
 
     // Disabled: the noise is back at its level, not still suppressed.
@@ -130,7 +131,7 @@ describe('noise_suppress_filter_v2 (RNNoise in an AudioWorklet; server mode, hea
 
     // Enabled again: suppressed again.
     await obs.call('SetSourceFilterEnabled', { ...source, filterEnabled: true });
-    const again = await until((db) => db < open - CLEAR_DB, 'the noise suppressed again once re-enabled');
+    const again = await until((db) => db < open - CLEAR_DB, `the noise suppressed again once re-enabled (from ${open.toFixed(1)} dBFS)`);
     expect(open - again, `${open.toFixed(1)} → ${again.toFixed(1)} dBFS`).toBeGreaterThan(CLEAR_DB);
 
     // Speex (run as RNNoise) takes away at most suppress_level: at −6 dB the noise is 3 to 6 dB down
