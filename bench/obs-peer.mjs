@@ -48,6 +48,9 @@ const sizes = [
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
 const only = arg('--only');
 const sizeArg = arg('--size');
+// --filters color,sharpness (default both) or none: which of the clip's two filters to add, to see what each costs.
+const filterArg = arg('--filters') ?? 'color,sharpness';
+const filterSet = new Set(filterArg === 'none' ? [] : filterArg.split(','));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const cpuMs = (pid) => tree(pid).reduce((n, p) => n + p.cpuMs, 0);
 const load = () => os.loadavg().map((v) => Number(v.toFixed(2)));
@@ -278,8 +281,8 @@ async function buildScene(obs, size, clip) {
     if (transform) await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: transform });
   };
   await add('Bench clip', 'ffmpeg_source', { is_local_file: true, local_file: clip, looping: true }, { scaleX: k, scaleY: k });
-  await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Grade', filterKind: 'color_filter_v2', filterSettings: { saturation: 0.4, contrast: 0.1, brightness: 0.02 } });
-  await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Sharpen', filterKind: 'sharpness_filter_v2', filterSettings: { sharpness: 0.3 } });
+  if (filterSet.has('color')) await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Grade', filterKind: 'color_filter_v2', filterSettings: { saturation: 0.4, contrast: 0.1, brightness: 0.02 } });
+  if (filterSet.has('sharpness')) await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Sharpen', filterKind: 'sharpness_filter_v2', filterSettings: { sharpness: 0.3 } });
   await add('Bench quad A', 'color_source_v3', { color: 0xc03060c0, width: Math.round(size.width / 4), height: Math.round(size.height / 4) }, { positionX: size.width / 16, positionY: size.height / 16 });
   await add('Bench quad B', 'color_source_v3', { color: 0xc0c08030, width: Math.round(size.width / 4), height: Math.round(size.height / 6) }, { positionX: size.width * 0.7, positionY: size.height * 0.75 });
   await add('Bench title', 'text_ft2_source_v2', { text: 'Broadcast Studio bench', font: { face: 'Sans Serif', size: Math.round(64 * k), style: 'Regular', flags: 0 }, color1: 0xffffffff, color2: 0xffffffff }, { positionX: size.width / 16, positionY: size.height * 0.85 });

@@ -33,7 +33,7 @@ const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'MSTP', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'nv12read'];
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -44,10 +44,13 @@ const LABEL = {
   'storage+sub': 'texSubImage2D(video), texStorage2D texture',
   VideoFrame: 'texSubImage2D(new VideoFrame(video))',
   MSTP: 'texSubImage2D(VideoFrame from MediaStreamTrackProcessor)',
+  I420: 'VideoFrame.copyTo (I420 planes) + 3 R8 uploads + YUV→RGB pass at 1080p',
   bitmap720: 'createImageBitmap(video, 1280×720) + texSubImage2D',
   bitmap1080: 'createImageBitmap(video) + texSubImage2D',
   pass1080: 'scale: one 1080p full-screen colour-matrix pass (paused)',
   pass1080x9: 'scale: one 1080p 3×3-kernel pass, as sharpness (paused)',
+  pass1080fetch: 'scale: the colour-matrix pass reading by texelFetch (paused)',
+  pass1080x9fetch: 'scale: the 3×3-kernel pass reading by texelFetch (paused)',
   nv12read: 'scale: readPixels of 720p NV12 (paused)',
 };
 
@@ -197,7 +200,75 @@ async function setup() {
   gl.attachShader(prog9, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; uniform vec2 px; out vec4 o; vec4 at(float x, float y){ return texture(t, uv + vec2(x, y) * px); } void main(){ vec4 e = at(0.0,0.0); vec4 edge = 8.0*e - at(0.0,-1.0) - at(-1.0,0.0) - at(1.0,0.0) - at(0.0,1.0) - at(-1.0,-1.0) - at(1.0,-1.0) - at(-1.0,1.0) - at(1.0,1.0); o = clamp(e + edge * 0.1, 0.0, 1.0); }'));
   gl.bindAttribLocation(prog9, 0, 'p');
   gl.linkProgram(prog9);
-  const B = { gl, v, prog, prog9, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+  // The decoder's own planes converted in a shader (BT.709 limited range unless the frame says otherwise).
+  const progYuv = gl.createProgram();
+  gl.attachShader(progYuv, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }'));
+  gl.attachShader(progYuv, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D ty; uniform sampler2D tu; uniform sampler2D tv; uniform mat3 m; uniform vec3 off; out vec4 o; void main(){ vec3 yuv = vec3(texture(ty, uv).r, texture(tu, uv).r, texture(tv, uv).r) - off; o = vec4(clamp(m * yuv, 0.0, 1.0), 1.0); }'));
+  gl.bindAttribLocation(progYuv, 0, 'p');
+  gl.linkProgram(progYuv);
+  // The same two passes reading whole texels (texelFetch): no filtering work per tap.
+  const progFetch = gl.createProgram();
+  gl.attachShader(progFetch, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; void main(){ gl_Position = vec4(p, 0.0, 1.0); }'));
+  gl.attachShader(progFetch, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texelFetch(t, ivec2(gl_FragCoord.xy), 0); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }'));
+  gl.bindAttribLocation(progFetch, 0, 'p');
+  gl.linkProgram(progFetch);
+  const prog9Fetch = gl.createProgram();
+  gl.attachShader(prog9Fetch, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; void main(){ gl_Position = vec4(p, 0.0, 1.0); }'));
+  gl.attachShader(prog9Fetch, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; ivec2 hi; vec4 at(int x, int y){ return texelFetch(t, clamp(ivec2(gl_FragCoord.xy) + ivec2(x, y), ivec2(0), hi), 0); } void main(){ hi = textureSize(t, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }'));
+  gl.bindAttribLocation(prog9Fetch, 0, 'p');
+  gl.linkProgram(prog9Fetch);
+  const B = { gl, v, prog, prog9, progFetch, prog9Fetch, progYuv, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+  // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
+  B.i420Setup = (f) => {
+    const w = f.visibleRect.width;
+    const h = f.visibleRect.height;
+    // This page converts I420 only (SwiftShader's frames); others (llvmpipe's NV12) skip the path.
+    if (f.format !== 'I420') return null;
+    const cw = (w + 1) >> 1;
+    const ch = (h + 1) >> 1;
+    const layout = [{ offset: 0, stride: w }, { offset: w * h, stride: cw }, { offset: w * h + cw * ch, stride: cw }];
+    const sizes = [[w, h], [cw, ch], [cw, ch]];
+    const planes = sizes.map(([pw, ph]) => {
+      const p = tex();
+      gl.texStorage2D(gl.TEXTURE_2D, 1, gl.R8, pw, ph);
+      // Chroma read per texel (NEAREST), as Chromium's own conversion: bilinear chroma was 1.03 off, this 0.49.
+      if (pw !== sizes[0][0]) {
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+      }
+      return p;
+    });
+    const full = f.colorSpace?.fullRange === true;
+    const bt601 = f.colorSpace?.matrix !== 'bt709';
+    const [kr, kb] = bt601 ? [0.299, 0.114] : [0.2126, 0.0722];
+    const kg = 1 - kr - kb;
+    const ys = full ? 1 : 255 / 219;
+    const cs = full ? 1 : 255 / 224;
+    // Column-major mat3: R = y + (2-2kr) v; G = y - (2-2kb)kb/kg u - (2-2kr)kr/kg v; B = y + (2-2kb) u.
+    const m = [ys, ys, ys, 0, -cs * (2 - 2 * kb) * kb / kg, cs * (2 - 2 * kb), cs * (2 - 2 * kr), -cs * (2 - 2 * kr) * kr / kg, 0];
+    const off = [full ? 0 : 16 / 255, 128 / 255, 128 / 255];
+    return { format: f.format, w, h, sizes, layout, planes, m, off, bytes: new Uint8Array(w * h + 2 * cw * ch) };
+  };
+  B.i420Draw = (y, fb1080) => {
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    y.planes.forEach((p, i) => {
+      gl.activeTexture(gl.TEXTURE0 + i);
+      gl.bindTexture(gl.TEXTURE_2D, p);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, y.sizes[i][0], y.sizes[i][1], gl.RED, gl.UNSIGNED_BYTE, y.bytes, y.layout[i].offset);
+    });
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+    const P = progYuv;
+    gl.useProgram(P);
+    ['ty', 'tu', 'tv'].forEach((n, i) => gl.uniform1i(gl.getUniformLocation(P, n), i));
+    gl.uniformMatrix3fv(gl.getUniformLocation(P, 'm'), false, y.m);
+    gl.uniform3fv(gl.getUniformLocation(P, 'off'), y.off);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+    gl.viewport(0, 0, fb1080.w, fb1080.h);
+    gl.drawArrays(gl.TRIANGLES, 0, 6);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.activeTexture(gl.TEXTURE0);
+    gl.useProgram(prog);
+  };
   B.fresh = false;
   const watch = () =>
     v.requestVideoFrameCallback(() => {
@@ -244,8 +315,9 @@ async function measure(name, ms) {
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, out720 ? 1280 : W, out720 ? 720 : H);
     sized = true;
   }
-  const scaleRow = name === 'pass1080' || name === 'pass1080x9' || name === 'nv12read';
-  let fb1080 = null;
+  const scaleRow0 = name.startsWith('pass1080') || name === 'nv12read';
+  const scaleRow = scaleRow0;
+  let fb1080 = name === 'I420' ? target(W, H) : null;
   let fbNv12 = null;
   const nv12 = new Uint8Array(320 * 1080 * 4);
   if (scaleRow) {
@@ -255,6 +327,7 @@ async function measure(name, ms) {
     fbNv12 = target(320, 1080);
   } else if (v.paused) await v.play();
   if (name === 'MSTP') window.B.startMstp();
+  let yuv = null;
   const upload = async () => {
     gl.bindTexture(gl.TEXTURE_2D, t);
     switch (name) {
@@ -288,6 +361,20 @@ async function measure(name, ms) {
         sized = true;
         f.close();
         return 0;
+      }
+      case 'I420': {
+        const f = new VideoFrame(v);
+        const a = performance.now();
+        if (!yuv) yuv = window.B.i420Setup(f);
+        if (!yuv) {
+          f.close();
+          return NaN;
+        }
+        await f.copyTo(yuv.bytes, { layout: yuv.layout });
+        const copyMs = performance.now() - a;
+        f.close();
+        window.B.i420Draw(yuv, fb1080);
+        return copyMs;
       }
       case 'MSTP': {
         const f = window.B.mstp.frame;
@@ -324,6 +411,15 @@ async function measure(name, ms) {
         gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         gl.useProgram(window.B.prog);
         return 0;
+      case 'pass1080fetch':
+      case 'pass1080x9fetch':
+        gl.useProgram(name === 'pass1080fetch' ? window.B.progFetch : window.B.prog9Fetch);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+        gl.viewport(0, 0, 1920, 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.useProgram(window.B.prog);
+        return 0;
       case 'nv12read':
         gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
         gl.readPixels(0, 0, 320, 1080, gl.RGBA, gl.UNSIGNED_BYTE, nv12);
@@ -337,7 +433,7 @@ async function measure(name, ms) {
   const syncFbo = gl.createFramebuffer();
   const onePx = new Uint8Array(4);
   const sync = () => {
-    if (name === 'pass1080' || name === 'pass1080x9') gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+    if (name.startsWith('pass1080') || name === 'I420') gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
     else if (name === 'nv12read') gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
     else {
       gl.bindFramebuffer(gl.FRAMEBUFFER, syncFbo);
@@ -363,14 +459,19 @@ async function measure(name, ms) {
     const a = performance.now();
     const asyncMs = await upload();
     const b = performance.now();
-    if (sized || scaleRow || name.startsWith('texImage2D')) sync();
+    if (sized || scaleRow || name === 'I420' || name.startsWith('texImage2D')) sync();
     const c = performance.now();
-    rows.push([b - a - asyncMs, c - b, asyncMs]);
+    if (!Number.isNaN(asyncMs)) rows.push([b - a - asyncMs, c - b, asyncMs]);
   }
   const wall = performance.now() - t0;
   const q1 = v.getVideoPlaybackQuality();
   if (name === 'MSTP') window.B.mstp.stop();
   gl.deleteTexture(t);
+  if (yuv) for (const p of yuv.planes) gl.deleteTexture(p);
+  if (name === 'I420') {
+    gl.deleteFramebuffer(fb1080.fb);
+    gl.deleteTexture(fb1080.t);
+  }
   gl.deleteFramebuffer(syncFbo);
   if (scaleRow) {
     for (const f of [fb1080, fbNv12]) {
@@ -451,6 +552,25 @@ async function pictures(names) {
       const f = new VideoFrame(v);
       gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
       f.close();
+    } else if (name === 'I420') {
+      const f = new VideoFrame(v);
+      const y = window.B.i420Setup(f);
+      if (!y) {
+        out[name] = { skipped: `frames are ${f.format}` };
+        f.close();
+        gl.deleteTexture(t);
+        continue;
+      }
+      await f.copyTo(y.bytes, { layout: y.layout });
+      f.close();
+      const fb = target(W, H);
+      window.B.i420Draw(y, fb);
+      for (const p of y.planes) gl.deleteTexture(p);
+      gl.deleteTexture(t);
+      out[name] = { size: `${W}x${H}`, meanAbsDiff: Math.round(diff(read(fb.t, W, H), refPx) * 100) / 100, colorSpace: JSON.stringify(f.colorSpace), m: y.m.map((x) => x.toFixed(3)).join(' ') };
+      gl.deleteFramebuffer(fb.fb);
+      gl.deleteTexture(fb.t);
+      continue;
     } else if (name === 'bitmap720' || name === 'bitmap1080') {
       const small720 = name === 'bitmap720';
       const b = await createImageBitmap(v, small720 ? { resizeWidth: 1280, resizeHeight: 720, resizeQuality: 'low' } : {});
@@ -565,7 +685,7 @@ for (const b of results.backends) {
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(b.paths)) {
     const pic = b.pictures?.[name];
-    console.log(`| ${r.label} | ${f(r.perSecond)} | ${f(r.callMs)} | ${f(r.finishMs)} | ${f(r.asyncMs)} | ${f(r.totalMsMean)} | ${f(r.decodedPerSecond)} | ${f(r.rendererCores, 2)} | ${f(r.gpuCores, 2)} | ${f(r.otherCores, 2)} | ${pic ? `${pic.meanAbsDiff} (${pic.size})` : '–'} |`);
+    console.log(`| ${r.label} | ${f(r.perSecond)} | ${f(r.callMs)} | ${f(r.finishMs)} | ${f(r.asyncMs)} | ${f(r.totalMsMean)} | ${f(r.decodedPerSecond)} | ${f(r.rendererCores, 2)} | ${f(r.gpuCores, 2)} | ${f(r.otherCores, 2)} | ${pic ? (pic.skipped ? `skipped: ${pic.skipped}` : `${pic.meanAbsDiff} (${pic.size})`) : '–'} |`);
   }
 }
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });

@@ -8,7 +8,7 @@
  * still draws. Needs `npx electron-vite build` first (npm test runs it).
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket, { EventSubscription } from 'obs-websocket-js';
@@ -105,6 +105,10 @@ describe('ffmpeg_source (server mode, headless Chromium, obs-websocket-js)', () 
     expect(seen.length, 'frames received').toBeGreaterThanOrEqual(200);
     const r = runs(seen);
     expect(seen.filter((c) => c === 'other').length, `frames that are none of the clip's colours: ${JSON.stringify(r)}`).toBe(0);
+    // Those pictures came the cheap way: the decoder's YUV planes, converted on the GPU (the
+    // element's way costs a core at 1080p in software GL; see docs/PERFORMANCE.md).
+    const log = readFileSync(path.join(server.dataDir, 'logs', 'studio.log'), 'utf8');
+    expect(log, "how the clip's frames reach the GPU").toContain('Media \\"Clip\\": frames are read as YUV planes and converted on the GPU.');
     const names = CLIP_COLOURS.map((c) => c.name);
     // Each colour is followed by a later one of the clip, and yellow by red again (the loop). A
     // loaded machine may stall the compositor past a whole colour while the player keeps wall-clock

@@ -28,6 +28,8 @@ class FilteredSource implements Picture {
   /** The runtime version the source target holds; null = never rendered. */
   srcVersion: number | undefined | null = null;
   srcSerial = 0;
+  /** The source's own texture, when it fed the chain directly last (see SourceRuntime.texture). */
+  direct: WebGLTexture | null = null;
   out: Tex | null = null;
   serial = 0;
   tick = -1;
@@ -214,6 +216,22 @@ export class FilterStage {
       return;
     }
     const gl = this.gl;
+    // A source whose picture is one texture of its size feeds the chain as it is.
+    const direct = rt.texture?.(frame) ?? null;
+    if (direct && rt.version !== undefined) {
+      this.pool.release(f.src);
+      f.src = null;
+      if (f.direct !== direct || rt.version !== f.srcVersion) {
+        f.srcVersion = rt.version;
+        f.srcSerial = nextSerial();
+        f.direct = direct;
+      }
+      const r = f.chain.run({ texture: direct, width: w, height: h }, f.srcSerial, frame);
+      f.out = r?.tex ?? null;
+      if (r) f.serial = r.serial;
+      return;
+    }
+    f.direct = null;
     if (!f.src || f.src.width !== w || f.src.height !== h) {
       this.pool.release(f.src);
       f.src = this.pool.acquire(w, h);

@@ -9,6 +9,7 @@ import { createProgram, uniform } from './program';
 import { COLOR_FS, FULLSCREEN_VS, ITEM_VS, TEXTURE_FS } from './shaders';
 import { createTarget, createTexture, deleteTarget, type Target } from './target';
 import { type Deliver, ReadbackRing } from './readback';
+import { rendererName } from './renderer-name';
 
 export const PLACEHOLDER_SIZE = 256;
 const READBACK_SLOTS = 3;
@@ -221,10 +222,4 @@ export class GlPipeline {
     this.packTarget = null;
     this.ring = null;
   }
-}
-
-function rendererName(gl: WebGL2RenderingContext): string {
-  const ext = gl.getExtension('WEBGL_debug_renderer_info');
-  const name: unknown = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
-  return typeof name === 'string' && name ? name : 'unknown';
 }

@@ -20,6 +20,7 @@ import { CAMERA_INPUT, type Settings } from '../../../shared';
 import { createAudioCapture, OPENING, type AudioCapture } from './audio-capture';
 import { micConstraints } from './audio-input';
 import { cameraMic } from './camera-audio';
+import { FramePathReport } from './frame-path-report';
 import { CameraFrames, trackProcessor } from './camera-frames';
 import { canPlayByStamps } from './timed-audio';
 import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
@@ -94,6 +95,7 @@ class CameraRuntime implements SourceRuntime {
   private readonly video: HTMLVideoElement;
   /** Held until the sound captured with them is heard, where the browser can read the track (./camera-frames.ts). */
   private readonly frames: VideoFrames | CameraFrames;
+  private readonly pathReport: FramePathReport;
   private readonly card: NoSignalCard;
   private s: CameraSettings;
   private stream: MediaStream | null = null;
@@ -123,6 +125,7 @@ class CameraRuntime implements SourceRuntime {
     // The picture waits as long as microphones do where they are played by their stamps (its own,
     // or an audio_input beside it); where they cannot be, sound plays as it comes and so does the picture.
     const delay = canPlayByStamps(ctx.audio) ? ctx.captureDelay : null;
+    this.pathReport = new FramePathReport(`Camera "${info.name}"`);
     this.frames = reader ? new CameraFrames(ctx.gl, reader, this.s.mirror, () => delay) : new VideoFrames(ctx.gl, v, this.s.mirror);
     this.card = createNoSignalCard(ctx);
     navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
@@ -158,6 +161,7 @@ class CameraRuntime implements SourceRuntime {
 
   render(draw: Draw, frame: FrameInfo): void {
     drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
+    if (this.stream) this.pathReport.check(this.frames.path);
   }
 
   private readonly warnUpload = (err: unknown): void =>
@@ -231,6 +235,7 @@ class CameraRuntime implements SourceRuntime {
     this.stream = null;
     this.video.srcObject = null;
     this.frames.clear();
+    this.pathReport.reset();
   }
 
   private async open(): Promise<void> {

@@ -18,6 +18,7 @@ import { createNoSignalCard, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
 import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from './types';
 import { VideoFrames } from './video-frames';
+import { FramePathReport } from './frame-path-report';
 
 /** Retry a failed file (missing, being copied) after 2 s, doubling to 30 s: it recovers by itself. */
 const RETRY_MIN_MS = 2000;
@@ -73,6 +74,7 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
   private detachAudio: (() => void) | null = null;
   private audioNode: MediaElementAudioSourceNode | null = null;
   private readonly frames: VideoFrames;
+  private readonly pathReport: FramePathReport;
   private w = 0;
   private h = 0;
   private state: MediaState = 'none';
@@ -103,6 +105,7 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
     v.preload = 'auto';
     v.muted = !ctx.audio;
     // Held for its sound where that goes into the program (VideoFrames' hold).
+    this.pathReport = new FramePathReport(`Media "${info.name}"`);
     this.frames = new VideoFrames(this.gl, v, false, () => (this.audioNode ? (ctx.audio?.renderLead?.() ?? null) : null));
     for (const [type, fn] of this.listeners) v.addEventListener(type, fn);
     if (ctx.audio) {
@@ -139,17 +142,27 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
   }
 
   render(draw: Draw, frame: FrameInfo): void {
-    if (this.loaded && this.state !== 'stopped' && !(this.state === 'ended' && this.s.clearOnEnd)) {
-      try {
-        this.frames.upload(frame.index);
-      } catch (err) {
-        this.ctx.warnOnce(`media-upload:${this.info.uuid}`, `Media "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
-      }
-    }
+    this.refresh(frame);
     const reason = this.reason();
     const picture = this.frames.picture;
     if (reason) this.card.render(draw, reason, this.width, this.height);
     else if (picture) draw.texture(picture);
+  }
+
+  texture(frame: FrameInfo): WebGLTexture | null {
+    this.refresh(frame);
+    return this.reason() ? null : this.frames.picture;
+  }
+
+  /** Uploads the newest frame for this tick (once per tick, however many ask). */
+  private refresh(frame: FrameInfo): void {
+    if (!this.loaded || this.state === 'stopped' || (this.state === 'ended' && this.s.clearOnEnd)) return;
+    try {
+      this.frames.upload(frame.index);
+    } catch (err) {
+      this.ctx.warnOnce(`media-upload:${this.info.uuid}`, `Media "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
+    }
+    this.pathReport.check(this.frames.path);
   }
 
   dispose(): void {
@@ -268,6 +281,7 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
     if (!s.local || !s.file || this.blocked) return;
     const url = this.ctx.mediaUrl(s.file);
     this.loaded = url;
+    this.pathReport.reset();
     this.state = 'opening';
     this.error = null;
     this.video.src = url;

@@ -96,6 +96,13 @@ export interface SourceRuntime {
   setActive?(active: boolean): void;
   render(draw: Draw, frame: FrameInfo): void;
   /**
+   * Optional: makes the picture current for `frame` and, where it is exactly one texture of
+   * width × height (premultiplied, top-down, no transform), answers it; else null. A filter chain
+   * then reads that texture directly instead of a copy `render` would draw: one full-size pass
+   * less per new frame, which in software GL is a large share of a 1080p clip's cost.
+   */
+  texture?(frame: FrameInfo): WebGLTexture | null;
+  /**
    * Optional: whether source pixel (x, y) shows anything. A picture the size of the canvas that draws
    * only a corner (a lower third, a scoreboard) answers false elsewhere, so clicks in the preview
    * reach the items under it. Absent = the whole rectangle counts.

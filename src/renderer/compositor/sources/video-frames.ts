@@ -1,13 +1,18 @@
 /**
  * A <video> element's newest frame as a texture, for every source that plays video (media file,
  * camera, screen, window). requestVideoFrameCallback marks a new frame; the first item that draws
- * the source in a tick uploads it (texImage2D from the element), so any number of items cost one
- * upload per tick and none when nothing new arrived. The texture keeps the last frame while the
- * element seeks, buffers or wraps a loop, so those never show a black frame. Mirroring (cameras)
- * and cropping (screen capture) are FrameTexture's.
+ * the source in a tick uploads it, so any number of items cost one upload per tick and none when
+ * nothing new arrived. The texture keeps the last frame while the element seeks, buffers or wraps a
+ * loop, so those never show a black frame.
+ *
+ * Two ways in: a frame the decoder gives as YUV planes is copied as planes when it comes and
+ * converted on the GPU when drawn (PlaneFrames: far cheaper in software GL); any other picture (a
+ * screen's RGB frames, a seek while paused, a browser without VideoFrame) is uploaded from the
+ * element, mirrored and cropped by FrameTexture.
  */
 import { FrameTexture } from './frame-texture';
 import { HeldFrames, TICK_WAIT_MS } from './held-frames';
+import { PlaneFrames } from './plane-frames';
 
 /** Frames held at most: a 60 fps clip held 150 ms has 9 waiting. */
 const MAX_HELD = 16;
@@ -48,8 +53,12 @@ export class VideoFrames {
   private disposed = false;
   /** Frames held back for the element's sound (see `hold`). */
   private readonly held: HeldFrames;
-  /** Whether the held frames' picture is what is shown (else `out`'s). */
+  /** Whether the held frames' picture is what is shown (else `out`'s or the planes'). */
   private fromHeld = false;
+  /** Frames taken as planes; null where GL runs on a GPU or the page has no VideoFrame. */
+  private readonly planes: PlaneFrames | null;
+  /** Whether the planes' picture is what is shown. */
+  private fromPlanes = false;
   /** When the compositor last drew the source (upload), and the smoothed gap between its draws. */
   private drawnAt = -Infinity;
   private drawGap = Infinity;
@@ -67,6 +76,7 @@ export class VideoFrames {
   ) {
     this.out = new FrameTexture(gl);
     this.held = new HeldFrames(gl, MAX_HELD);
+    this.planes = PlaneFrames.available(gl) ? new PlaneFrames(gl, MAX_HELD) : null;
     this.watch();
   }
 
@@ -77,7 +87,7 @@ export class VideoFrames {
    */
   get version(): number {
     const t = this.video.currentTime;
-    if (t !== this.seenTime || this.held.due() >= 0) {
+    if (t !== this.seenTime || this.held.due() >= 0 || (this.planes?.due() ?? -1) >= 0) {
       this.seenTime = t;
       this.serial++;
     }
@@ -86,17 +96,30 @@ export class VideoFrames {
 
   /** The media time of the frame shown, s (-1 before the first). */
   get shownTime(): number {
+    if (this.fromPlanes) return this.planes!.shownTime;
     if (this.fromHeld) return this.held.shownTime;
     return this.shown ? this.uploadedTime : -1;
   }
 
   /** Frames copied and waiting for their time (held for their sound). */
   get waiting(): number {
-    return this.held.waiting;
+    return this.held.waiting + (this.planes?.waiting ?? 0);
+  }
+
+  /**
+   * How the picture shown got here: 'planes' (converted on the GPU), or why it came from the element
+   * (`element: <reason>`); null before the first picture.
+   */
+  get path(): string | null {
+    if (this.fromPlanes) return 'planes';
+    if (!this.fromHeld && !this.shown) return null;
+    const why = this.planes ? (this.planes.unusable ?? 'no frame callback gave it') : 'GL runs on a GPU, or this page has no VideoFrame';
+    return `element: ${why}`;
   }
 
   /** The texture with the newest frame, or null while there is no picture to show. */
   get picture(): WebGLTexture | null {
+    if (this.fromPlanes) return this.planes!.picture;
     if (this.fromHeld) return this.held.picture;
     return this.shown ? this.out.texture : null;
   }
@@ -112,6 +135,8 @@ export class VideoFrames {
     this.shown = false;
     this.held.clear(true);
     this.fromHeld = false;
+    this.planes?.clear();
+    this.fromPlanes = false;
     this.serial++;
   }
 
@@ -147,14 +172,21 @@ export class VideoFrames {
     const gap = now - this.drawnAt;
     this.drawnAt = now;
     if (Number.isFinite(gap)) this.drawGap = Number.isFinite(this.drawGap) ? this.drawGap * 0.75 + gap * 0.25 : gap;
-    if (this.held.showDue()) {
-      this.fromHeld = true;
+    if (this.planes?.showDue(this.crop, this.mirror)) {
+      this.fromPlanes = true;
+      this.fromHeld = false;
       this.serial++;
       return;
     }
-    // Held frames are copied as they come (watch); only a change no frame callback reports (a
-    // seek while paused, a new crop) is taken from the element here.
-    if (this.fromHeld && !this.fresh) return;
+    if (this.held.showDue()) {
+      this.fromHeld = true;
+      this.fromPlanes = false;
+      this.serial++;
+      return;
+    }
+    // Held frames and planes are copied as they come (watch); only a change no frame callback
+    // reports (a seek while paused, a new crop) is taken from the element here.
+    if ((this.fromHeld || this.fromPlanes) && !this.fresh) return;
     const v = this.video;
     if (v.readyState < 2 || v.videoWidth === 0) return;
     const t = v.currentTime;
@@ -169,9 +201,10 @@ export class VideoFrames {
     if (w === 0 || h === 0) return;
     this.out.upload(v, w, h, this.mirror, cropped ? { left, top } : undefined);
     // The first picture after a clear changes what is drawn even when its frame was counted already.
-    if (!this.shown || this.fromHeld) this.serial++;
+    if (!this.shown || this.fromHeld || this.fromPlanes) this.serial++;
     this.shown = true;
     this.fromHeld = false;
+    this.fromPlanes = false;
   }
 
   dispose(): void {
@@ -181,6 +214,7 @@ export class VideoFrames {
     this.frameCallback = 0;
     this.out.dispose();
     this.held.dispose();
+    this.planes?.dispose();
     this.shown = false;
   }
 
@@ -189,7 +223,9 @@ export class VideoFrames {
     this.frameCallback = this.video.requestVideoFrameCallback((_now, meta) => {
       this.frameCallback = 0;
       const holdMs = this.keepingUp() ? (this.hold?.() ?? null) : null;
-      const held = holdMs !== null && holdMs > 0 && this.holdFrame(meta.expectedDisplayTime + holdMs - TICK_WAIT_MS, meta.mediaTime);
+      const due = holdMs !== null && holdMs > 0 ? meta.expectedDisplayTime + holdMs - TICK_WAIT_MS : -Infinity;
+      const taken = this.planes?.take(this.video, due, meta.mediaTime) ?? false;
+      const held = taken || (due > -Infinity && this.holdFrame(due, meta.mediaTime));
       if (!held) this.fresh = true;
       this.serial++;
       this.watch();

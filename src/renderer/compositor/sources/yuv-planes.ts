@@ -1,0 +1,207 @@
+/**
+ * A decoded video frame taken as its own YUV planes and turned into RGBA by a shader.
+ *
+ * Why: on a machine without a GPU (SwiftShader), `texSubImage2D(video)` converts each 1080p frame
+ * to RGBA on the page's main thread: about 110 ms of CPU a frame, a whole core at 8 fps
+ * (bench/video-upload.mjs). `VideoFrame.copyTo` only copies the decoder's planes (0.3 ms), three
+ * single-channel uploads carry 3 MB instead of 8, and the conversion runs as one pass in the GPU
+ * process. Chroma is read per texel (no filtering), as Chromium's own conversion does, so the
+ * pictures match the element path's within half a level on average.
+ */
+import { createProgram, uniform } from '../gl/program';
+import { FULLSCREEN_VS } from '../gl/shaders';
+import { createTexture, deleteTarget, type Target } from '../gl/target';
+
+/** Plane layouts this path reads; anything else (RGBA frames, alpha, 10-bit) keeps the element path. */
+export type PlaneFormat = 'I420' | 'NV12';
+
+/** One frame's planes, tightly packed (stride = plane width) in `bytes`. */
+export interface PlaneFrame {
+  format: PlaneFormat;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  /** YUV → RGB: column-major 3×3 and the offsets taken off first, both in 0..1 units. */
+  matrix: Float32Array;
+  offset: Float32Array;
+}
+
+/** Offsets of each plane in a tightly packed buffer, and the buffer's size. */
+export function planeLayout(format: PlaneFormat, width: number, height: number): { layout: PlaneLayout[]; size: number } {
+  const cw = (width + 1) >> 1;
+  const ch = (height + 1) >> 1;
+  const y = width * height;
+  if (format === 'NV12') return { layout: [{ offset: 0, stride: width }, { offset: y, stride: cw * 2 }], size: y + cw * ch * 2 };
+  return { layout: [{ offset: 0, stride: width }, { offset: y, stride: cw }, { offset: y + cw * ch, stride: cw }], size: y + cw * ch * 2 };
+}
+
+/** Luma weights (Kr, Kb) by VideoColorSpace matrix. */
+const WEIGHTS: Record<string, [number, number]> = {
+  bt709: [0.2126, 0.0722],
+  smpte170m: [0.299, 0.114],
+  bt470bg: [0.299, 0.114],
+  'bt2020-ncl': [0.2627, 0.0593],
+};
+
+/**
+ * The conversion for a frame's colour space. A frame that names no matrix is taken as BT.709 from
+ * 720 lines up and BT.601 below, which is what players assume for untagged video.
+ */
+export function yuvToRgb(space: VideoColorSpaceInit | null | undefined, height: number): { matrix: Float32Array; offset: Float32Array } {
+  const [kr, kb] = WEIGHTS[space?.matrix ?? ''] ?? (height >= 720 ? WEIGHTS.bt709! : WEIGHTS.smpte170m!);
+  const kg = 1 - kr - kb;
+  const full = space?.fullRange === true;
+  const ys = full ? 1 : 255 / 219;
+  const cs = full ? 1 : 255 / 224;
+  // R = Y + 2(1−Kr)·V;  G = Y − 2(1−Kb)Kb/Kg·U − 2(1−Kr)Kr/Kg·V;  B = Y + 2(1−Kb)·U.
+  const matrix = new Float32Array([ys, ys, ys, 0, (-cs * 2 * (1 - kb) * kb) / kg, cs * 2 * (1 - kb), cs * 2 * (1 - kr), (-cs * 2 * (1 - kr) * kr) / kg, 0]);
+  return { matrix, offset: new Float32Array([full ? 0 : 16 / 255, 128 / 255, 128 / 255]) };
+}
+
+/**
+ * Reads the planes at whole texels: the output is the picture's own size, so no filtering is wanted,
+ * and chroma is repeated over its 2×2 pixels. `u_rect` picks the part shown (a crop), `u_mirror`
+ * flips it left to right. Rows stay top-down, as every texture in the compositor is stored.
+ */
+const CONVERT_FS = `#version 300 es
+precision highp float;
+precision highp int;
+uniform sampler2D u_y;
+uniform sampler2D u_u;
+uniform sampler2D u_v;
+uniform bool u_nv12;
+uniform bool u_mirror;
+uniform ivec4 u_rect;
+uniform mat3 u_m;
+uniform vec3 u_off;
+out vec4 o;
+void main() {
+  ivec2 p = ivec2(gl_FragCoord.xy);
+  if (u_mirror) p.x = u_rect.z - 1 - p.x;
+  p += u_rect.xy;
+  ivec2 c = p >> 1;
+  vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);
+  vec3 yuv = vec3(texelFetch(u_y, p, 0).r, uv) - u_off;
+  o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);
+}
+`;
+
+interface Converter {
+  program: WebGLProgram;
+  loc: Record<'y' | 'u' | 'v' | 'nv12' | 'mirror' | 'rect' | 'm' | 'off', WebGLUniformLocation | null>;
+}
+
+/** The conversion program; each PlaneTexture has its own, so a restored context gets new ones with its sources. */
+function createConverter(gl: WebGL2RenderingContext): Converter {
+  const program = createProgram(gl, FULLSCREEN_VS, CONVERT_FS);
+  const at = (n: string): WebGLUniformLocation | null => uniform(gl, program, n);
+  return { program, loc: { y: at('u_y'), u: at('u_u'), v: at('u_v'), nv12: at('u_nv12'), mirror: at('u_mirror'), rect: at('u_rect'), m: at('u_m'), off: at('u_off') } };
+}
+
+/** Pixels cut from each edge. */
+export interface PlaneCrop {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The RGBA texture a source shows, filled from plane frames: the planes' textures and the output
+ * are reallocated only when the frame's size or format changes.
+ */
+export class PlaneTexture {
+  private planes: WebGLTexture[] = [];
+  private planeKey = '';
+  private out: Target | null = null;
+  private converter: Converter | null = null;
+
+  constructor(private readonly gl: WebGL2RenderingContext) {}
+
+  get texture(): WebGLTexture | null {
+    return this.out?.texture ?? null;
+  }
+
+  /** Converts `frame`, cut by `crop` and mirrored when asked, into the texture; the GL state the compositor set is kept. */
+  convert(frame: PlaneFrame, crop: PlaneCrop, mirror: boolean): void {
+    const gl = this.gl;
+    const w = Math.max(1, frame.width - crop.left - crop.right);
+    const h = Math.max(1, frame.height - crop.top - crop.bottom);
+    const fb = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+    const vp = gl.getParameter(gl.VIEWPORT) as Int32Array;
+    const blend = gl.isEnabled(gl.BLEND);
+    try {
+      this.upload(frame);
+      this.ensureOut(w, h);
+      const c = (this.converter ??= createConverter(gl));
+      gl.useProgram(c.program);
+      gl.uniform1i(c.loc.y, 0);
+      gl.uniform1i(c.loc.u, 1);
+      gl.uniform1i(c.loc.v, 2);
+      gl.uniform1i(c.loc.nv12, frame.format === 'NV12' ? 1 : 0);
+      gl.uniform1i(c.loc.mirror, mirror ? 1 : 0);
+      gl.uniform4i(c.loc.rect, crop.left, crop.top, w, h);
+      gl.uniformMatrix3fv(c.loc.m, false, frame.matrix);
+      gl.uniform3fv(c.loc.off, frame.offset);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, this.out!.framebuffer);
+      gl.viewport(0, 0, w, h);
+      gl.disable(gl.BLEND);
+      gl.drawArrays(gl.TRIANGLES, 0, 3);
+    } finally {
+      gl.activeTexture(gl.TEXTURE0);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
+      gl.viewport(vp[0]!, vp[1]!, vp[2]!, vp[3]!);
+      if (blend) gl.enable(gl.BLEND);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.planes) this.gl.deleteTexture(t);
+    this.planes = [];
+    this.planeKey = '';
+    deleteTarget(this.gl, this.out);
+    this.out = null;
+    if (this.converter) this.gl.deleteProgram(this.converter.program);
+    this.converter = null;
+  }
+
+  private upload(frame: PlaneFrame): void {
+    const gl = this.gl;
+    const { layout } = planeLayout(frame.format, frame.width, frame.height);
+    const cw = (frame.width + 1) >> 1;
+    const ch = (frame.height + 1) >> 1;
+    const sizes: [number, number, number][] =
+      frame.format === 'NV12'
+        ? [[frame.width, frame.height, gl.R8], [cw, ch, gl.RG8]]
+        : [[frame.width, frame.height, gl.R8], [cw, ch, gl.R8], [cw, ch, gl.R8]];
+    const key = `${frame.format}:${frame.width}x${frame.height}`;
+    if (key !== this.planeKey) {
+      for (const t of this.planes) gl.deleteTexture(t);
+      this.planes = sizes.map(([pw, ph, format]) => {
+        const t = createTexture(gl, gl.NEAREST);
+        gl.texStorage2D(gl.TEXTURE_2D, 1, format, pw, ph);
+        return t;
+      });
+      this.planeKey = key;
+    }
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    sizes.forEach(([pw, ph, format], i) => {
+      gl.activeTexture(gl.TEXTURE0 + i);
+      gl.bindTexture(gl.TEXTURE_2D, this.planes[i]!);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, pw, ph, format === gl.RG8 ? gl.RG : gl.RED, gl.UNSIGNED_BYTE, frame.bytes, layout[i]!.offset);
+    });
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+  }
+
+  private ensureOut(w: number, h: number): void {
+    if (this.out && this.out.width === w && this.out.height === h) return;
+    const gl = this.gl;
+    deleteTarget(gl, this.out);
+    const texture = createTexture(gl, gl.LINEAR);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, w, h);
+    const framebuffer = gl.createFramebuffer();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+    this.out = { width: w, height: h, texture, framebuffer };
+  }
+}
