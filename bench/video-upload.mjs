@@ -17,6 +17,9 @@
  * paused frame and its pixels are compared with texImage2D(video)'s (mean absolute difference per
  * channel, 0-255; the 720p paths against texImage2D(video) drawn to 720p with LINEAR, which is what
  * the compositor does with a full-canvas item).
+ * The I420 path copies the decoder's planes (VideoFrame.copyTo) and converts them in one shader pass
+ * at 1080p, as the studio does in software GL (src/renderer/compositor/sources/yuv-planes.ts); the
+ * *fetch rows repeat the scale passes reading whole texels (texelFetch), as sharpness now does.
  * Results print as a table and are saved to bench/results/video-upload-<date>.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -167,12 +170,18 @@ async function setup() {
     gl.compileShader(s);
     return s;
   };
-  const prog = gl.createProgram();
-  gl.attachShader(prog, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }'));
+  const UV_VS = '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }';
+  const BARE_VS = '#version 300 es\nin vec2 p; void main(){ gl_Position = vec4(p, 0.0, 1.0); }';
+  const program = (vs, fs) => {
+    const p = gl.createProgram();
+    gl.attachShader(p, sh(gl.VERTEX_SHADER, vs));
+    gl.attachShader(p, sh(gl.FRAGMENT_SHADER, fs));
+    gl.bindAttribLocation(p, 0, 'p');
+    gl.linkProgram(p);
+    return p;
+  };
   // Roughly a colour filter's work per pixel: a matrix and a gamma-ish curve.
-  gl.attachShader(prog, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texture(t, uv); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }'));
-  gl.bindAttribLocation(prog, 0, 'p');
-  gl.linkProgram(prog);
+  const prog = program(UV_VS, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texture(t, uv); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }');
   gl.useProgram(prog);
   const buf = gl.createBuffer();
   gl.bindBuffer(gl.ARRAY_BUFFER, buf);
@@ -195,28 +204,12 @@ async function setup() {
     return { t, fb, w, h };
   };
   // A 3×3 kernel (nine taps per pixel), as sharpness_filter_v2 samples.
-  const prog9 = gl.createProgram();
-  gl.attachShader(prog9, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }'));
-  gl.attachShader(prog9, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; uniform vec2 px; out vec4 o; vec4 at(float x, float y){ return texture(t, uv + vec2(x, y) * px); } void main(){ vec4 e = at(0.0,0.0); vec4 edge = 8.0*e - at(0.0,-1.0) - at(-1.0,0.0) - at(1.0,0.0) - at(0.0,1.0) - at(-1.0,-1.0) - at(1.0,-1.0) - at(-1.0,1.0) - at(1.0,1.0); o = clamp(e + edge * 0.1, 0.0, 1.0); }'));
-  gl.bindAttribLocation(prog9, 0, 'p');
-  gl.linkProgram(prog9);
+  const prog9 = program(UV_VS, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D t; uniform vec2 px; out vec4 o; vec4 at(float x, float y){ return texture(t, uv + vec2(x, y) * px); } void main(){ vec4 e = at(0.0,0.0); vec4 edge = 8.0*e - at(0.0,-1.0) - at(-1.0,0.0) - at(1.0,0.0) - at(0.0,1.0) - at(-1.0,-1.0) - at(1.0,-1.0) - at(-1.0,1.0) - at(1.0,1.0); o = clamp(e + edge * 0.1, 0.0, 1.0); }');
   // The decoder's own planes converted in a shader (BT.709 limited range unless the frame says otherwise).
-  const progYuv = gl.createProgram();
-  gl.attachShader(progYuv, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; void main(){ uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }'));
-  gl.attachShader(progYuv, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D ty; uniform sampler2D tu; uniform sampler2D tv; uniform mat3 m; uniform vec3 off; out vec4 o; void main(){ vec3 yuv = vec3(texture(ty, uv).r, texture(tu, uv).r, texture(tv, uv).r) - off; o = vec4(clamp(m * yuv, 0.0, 1.0), 1.0); }'));
-  gl.bindAttribLocation(progYuv, 0, 'p');
-  gl.linkProgram(progYuv);
+  const progYuv = program(UV_VS, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D ty; uniform sampler2D tu; uniform sampler2D tv; uniform mat3 m; uniform vec3 off; out vec4 o; void main(){ vec3 yuv = vec3(texture(ty, uv).r, texture(tu, uv).r, texture(tv, uv).r) - off; o = vec4(clamp(m * yuv, 0.0, 1.0), 1.0); }');
   // The same two passes reading whole texels (texelFetch): no filtering work per tap.
-  const progFetch = gl.createProgram();
-  gl.attachShader(progFetch, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; void main(){ gl_Position = vec4(p, 0.0, 1.0); }'));
-  gl.attachShader(progFetch, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texelFetch(t, ivec2(gl_FragCoord.xy), 0); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }'));
-  gl.bindAttribLocation(progFetch, 0, 'p');
-  gl.linkProgram(progFetch);
-  const prog9Fetch = gl.createProgram();
-  gl.attachShader(prog9Fetch, sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; void main(){ gl_Position = vec4(p, 0.0, 1.0); }'));
-  gl.attachShader(prog9Fetch, sh(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; ivec2 hi; vec4 at(int x, int y){ return texelFetch(t, clamp(ivec2(gl_FragCoord.xy) + ivec2(x, y), ivec2(0), hi), 0); } void main(){ hi = textureSize(t, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }'));
-  gl.bindAttribLocation(prog9Fetch, 0, 'p');
-  gl.linkProgram(prog9Fetch);
+  const progFetch = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texelFetch(t, ivec2(gl_FragCoord.xy), 0); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }');
+  const prog9Fetch = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; ivec2 hi; vec4 at(int x, int y){ return texelFetch(t, clamp(ivec2(gl_FragCoord.xy) + ivec2(x, y), ivec2(0), hi), 0); } void main(){ hi = textureSize(t, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }');
   const B = { gl, v, prog, prog9, progFetch, prog9Fetch, progYuv, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
   // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
   B.i420Setup = (f) => {
@@ -403,23 +396,18 @@ async function measure(name, ms) {
         gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         return 0;
       case 'pass1080x9':
-        gl.useProgram(window.B.prog9);
-        gl.uniform2f(gl.getUniformLocation(window.B.prog9, 'px'), 1 / 1920, 1 / 1080);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
-        gl.viewport(0, 0, 1920, 1080);
-        gl.drawArrays(gl.TRIANGLES, 0, 6);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-        gl.useProgram(window.B.prog);
-        return 0;
       case 'pass1080fetch':
-      case 'pass1080x9fetch':
-        gl.useProgram(name === 'pass1080fetch' ? window.B.progFetch : window.B.prog9Fetch);
+      case 'pass1080x9fetch': {
+        const p = { pass1080x9: window.B.prog9, pass1080fetch: window.B.progFetch, pass1080x9fetch: window.B.prog9Fetch }[name];
+        gl.useProgram(p);
+        if (name === 'pass1080x9') gl.uniform2f(gl.getUniformLocation(p, 'px'), 1 / 1920, 1 / 1080);
         gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
         gl.viewport(0, 0, 1920, 1080);
         gl.drawArrays(gl.TRIANGLES, 0, 6);
         gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         gl.useProgram(window.B.prog);
         return 0;
+      }
       case 'nv12read':
         gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
         gl.readPixels(0, 0, 320, 1080, gl.RGBA, gl.UNSIGNED_BYTE, nv12);

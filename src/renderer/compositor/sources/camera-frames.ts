@@ -15,7 +15,6 @@
 import type { CaptureDelay } from './capture-delay';
 import { FrameTexture } from './frame-texture';
 import { HeldFrames, TICK_WAIT_MS } from './held-frames';
-import { PlaneFrames } from './plane-frames';
 import type { Crop } from './video-frames';
 
 /** Pictures waiting at most: a 60 fps camera under the longest delay (300 ms) has 18 waiting. */
@@ -80,10 +79,6 @@ export class CameraFrames {
   private readonly out: FrameTexture;
   /** Copies waiting for their time (a delay). */
   private readonly held: HeldFrames;
-  /** Frames taken as YUV planes where GL is software (./plane-frames.ts); null elsewhere. */
-  private readonly planes: PlaneFrames | null;
-  /** Whether the planes' picture is what is shown. */
-  private fromPlanes = false;
   /** Whether `out` is what is shown (else the held frames' picture). */
   private fromOut = false;
   private w = 0;
@@ -106,24 +101,25 @@ export class CameraFrames {
   ) {
     this.out = new FrameTexture(gl);
     this.held = new HeldFrames(gl, MAX_HELD);
-    this.planes = PlaneFrames.available(gl) ? new PlaneFrames(gl, MAX_HELD) : null;
   }
 
   /** Moves when a frame is there to show (so the compositor draws again), a clear, a new mirror. */
   get version(): number {
-    if (this.pending || this.held.due() >= 0 || (this.planes?.due() ?? -1) >= 0) this.serial++;
+    if (this.pending || this.held.due() >= 0) this.serial++;
     return this.serial;
   }
 
-  /** How the picture shown got here: 'planes', or `element: <why>` (uploaded from the track's frame); null before one. */
+  /**
+   * How the picture shown got here (null before one). Track frames are always uploaded as they
+   * come: taken as YUV planes (./plane-frames.ts) their asynchronous copy moved a screen capture's
+   * picture against its sound (desktop-sync.test.ts: +35 ms idle, −70 ms on a loaded machine, where
+   * this way gives −27 to 0), so they stay on this way until that is understood.
+   */
   get path(): string | null {
-    if (this.fromPlanes) return 'planes';
-    if (!this.fromOut && !this.held.picture) return null;
-    return `element: ${this.planes ? (this.planes.unusable ?? 'no frame went the planes way') : 'GL runs on a GPU, or this page has no VideoFrame'}`;
+    return this.fromOut || this.held.picture ? 'element: track frames are uploaded as they come' : null;
   }
 
   get picture(): WebGLTexture | null {
-    if (this.fromPlanes) return this.planes!.picture;
     return this.fromOut ? this.out.texture : this.held.picture;
   }
 
@@ -174,8 +170,6 @@ export class CameraFrames {
     this.pending = null;
     this.held.clear(true);
     this.fromOut = false;
-    this.planes?.clear();
-    this.fromPlanes = false;
     this.w = 0;
     this.h = 0;
     this.serial++;
@@ -186,22 +180,16 @@ export class CameraFrames {
     if (tickIndex === this.lastUploaded) return;
     this.lastUploaded = tickIndex;
     const f = this.pending;
-    if (this.planes?.showDue(this.crop, this.mirror)) {
-      this.fromPlanes = true;
-      this.fromOut = false;
-      this.serial++;
-    } else if (f) {
+    if (f) {
       this.pending = null;
       if (this.width > 0 && this.height > 0) {
         this.out.upload(f, this.width, this.height, this.mirror, this.cropAt());
         this.fromOut = true;
-        this.fromPlanes = false;
       }
       f.close();
       this.serial++;
     } else if (this.held.showDue()) {
       this.fromOut = false;
-      this.fromPlanes = false;
       this.serial++;
     }
   }
@@ -212,7 +200,6 @@ export class CameraFrames {
     this.disposed = true;
     this.out.dispose();
     this.held.dispose();
-    this.planes?.dispose();
   }
 
   /** A frame from the track: shown on the next tick, or copied to wait for its time. */
@@ -223,26 +210,17 @@ export class CameraFrames {
     const now = performance.now();
     const captured = pageClocks.place(frame.timestamp / 1000, now);
     const delay = this.delay();
-    const sized = this.width > 0 && this.height > 0;
-    // A frame that comes later than its place (a stalled page) moves the pair's delay, as a late
-    // sound chunk does, so picture and sound stay together.
-    if (delay && sized && captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
-    const due = delay && sized ? captured + delay.at(now) - TICK_WAIT_MS : -Infinity;
-    // Planes: a memory copy per frame, converted on the GPU only when shown (the capture's buffer
-    // goes back once copied). A frame in another format goes one of the ways below.
-    if (sized && this.planes?.takeFrame(frame, due, -1)) {
-      this.pending?.close();
-      this.pending = null;
-      return;
-    }
-    if (due === -Infinity) {
+    if (!delay || this.width === 0 || this.height === 0) {
       // Only the newest waits for the tick: the capture gets its buffers back at once.
       this.held.clear(false);
       this.pending?.close();
       this.pending = frame;
       return;
     }
-    this.held.hold(frame, this.width, this.height, this.mirror, due, this.cropAt());
+    // A frame that comes later than its place (a stalled page) moves the pair's delay, as a late
+    // sound chunk does, so picture and sound stay together.
+    if (captured + delay.at(now) - TICK_WAIT_MS < now) delay.late(now - captured + TICK_WAIT_MS, now);
+    this.held.hold(frame, this.width, this.height, this.mirror, captured + delay.at(now) - TICK_WAIT_MS, this.cropAt());
     frame.close();
   }
 

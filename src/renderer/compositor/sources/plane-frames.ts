@@ -19,7 +19,7 @@ export class PlaneFrames {
   private readonly queue: Waiting[] = [];
   /** Buffers free for the next copy, by size. */
   private readonly spare: Uint8Array[] = [];
-  private readonly out: PlaneTexture;
+  private readonly out: Pick<PlaneTexture, 'texture' | 'convert' | 'dispose'>;
   /** Copies started and not yet ended. */
   private copying = 0;
   /** Counts clears: a copy started before one is dropped. */
@@ -34,8 +34,10 @@ export class PlaneFrames {
     gl: WebGL2RenderingContext,
     /** Frames waiting at most; the oldest goes first. */
     private readonly max: number,
+    /** Where frames are converted (a stand-in in unit tests). */
+    out?: Pick<PlaneTexture, 'texture' | 'convert' | 'dispose'>,
   ) {
-    this.out = new PlaneTexture(gl);
+    this.out = out ?? new PlaneTexture(gl);
   }
 
   /**

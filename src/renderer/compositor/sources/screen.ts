@@ -10,6 +10,7 @@
  */
 import { DISPLAY_CAPTURE, WINDOW_CAPTURE, type Settings } from '../../../shared';
 import { CameraFrames, trackProcessor } from './camera-frames';
+import { FramePathReport } from './frame-path-report';
 import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
 import { bool, num } from './settings';
 import { canPlayByStamps } from './timed-audio';
@@ -57,6 +58,7 @@ export const windowCaptureSource = captureKind(WINDOW_CAPTURE.id, 'window', 'cur
 class ScreenRuntime implements SourceRuntime {
   private readonly video: HTMLVideoElement;
   private readonly frames: VideoFrames | CameraFrames;
+  private readonly pathReport: FramePathReport;
   private readonly card: NoSignalCard;
   private s: ScreenSettings;
   private stream: MediaStream | null = null;
@@ -82,6 +84,7 @@ class ScreenRuntime implements SourceRuntime {
     // The picture waits as long as captured sound does where that is played by its stamps (a
     // desktop audio capture: the game's sound with the game's picture), as a camera's does.
     const delay = canPlayByStamps(ctx.audio) ? ctx.captureDelay : null;
+    this.pathReport = new FramePathReport(`Capture "${info.name}"`);
     this.frames = reader ? new CameraFrames(ctx.gl, reader, false, () => delay) : new VideoFrames(ctx.gl, v);
     this.frames.setCrop(this.s.crop);
     this.card = createNoSignalCard(ctx);
@@ -113,6 +116,7 @@ class ScreenRuntime implements SourceRuntime {
 
   render(draw: Draw, frame: FrameInfo): void {
     drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
+    if (this.stream) this.pathReport.check(this.frames.path);
   }
 
   private readonly warnUpload = (err: unknown): void =>
@@ -137,6 +141,7 @@ class ScreenRuntime implements SourceRuntime {
     this.stream = null;
     this.video.srcObject = null;
     this.frames.clear();
+    this.pathReport.reset();
   }
 
   private async open(): Promise<void> {
