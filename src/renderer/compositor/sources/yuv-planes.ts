@@ -131,8 +131,10 @@ export class PlaneTexture {
     const vp = gl.getParameter(gl.VIEWPORT) as Int32Array;
     const blend = gl.isEnabled(gl.BLEND);
     try {
-      this.upload(frame);
+      // The output first: making it binds it to the active unit, and the planes' binding must come
+      // after, or the pass would read the texture it writes (a feedback loop GL refuses to draw).
       this.ensureOut(w, h);
+      this.upload(frame);
       const c = (this.converter ??= createConverter(gl));
       gl.useProgram(c.program);
       gl.uniform1i(c.loc.y, 0);
@@ -190,6 +192,11 @@ export class PlaneTexture {
       gl.bindTexture(gl.TEXTURE_2D, this.planes[i]!);
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, pw, ph, format === gl.RG8 ? gl.RG : gl.RED, gl.UNSIGNED_BYTE, frame.bytes, layout[i]!.offset);
     });
+    // NV12 has two planes; unit 2 must still not hold the output (see convert).
+    if (sizes.length === 2) {
+      gl.activeTexture(gl.TEXTURE2);
+      gl.bindTexture(gl.TEXTURE_2D, this.planes[1]!);
+    }
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
   }
 
