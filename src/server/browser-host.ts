@@ -11,6 +11,8 @@
  * Pictures come from Page.startScreencast (PNG, keeps transparency; sent only when the page
  * paints), paced to the source's fps by when each frame is acknowledged. Sound (reroute_audio) comes
  * from a capture script in the page through one CDP binding, checked chunk by chunk (./page-audio.ts).
+ * A browser that dies, or stops answering (no call waits forever; a heartbeat asks while it runs),
+ * is ended and every page starts again in a new one, after a backoff.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +22,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../engine/api';
 import type { BrowserPage, BrowserPageListener, BrowserPageSpec, BrowserSourceBackend } from '../engine/browser/backend';
-import { CdpPipe } from './cdp-pipe';
+import { CDP_CALL_TIMEOUT_MS, CdpPipe, CdpTimeout } from './cdp-pipe';
 import { AUDIO_BINDING, AudioChunkGate, pageAudioScript, splitChunk } from './page-audio';
 
 export interface ChromiumBrowserHostOptions {
@@ -30,6 +32,10 @@ export interface ChromiumBrowserHostOptions {
   blockedOrigins: () => readonly string[];
   /** Extra Chromium flags (STUDIO_CHROMIUM_ARGS). */
   extraArgs?: readonly string[];
+  /** How long a DevTools call may go unanswered before the browser counts as wedged (tests shorten it). */
+  callTimeoutMs?: number;
+  /** How often the browser is asked whether it still answers, while it runs (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 /** Whether a page may load `url`; the reason when not. Pure, for tests. */
@@ -126,10 +132,29 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
       'about:blank',
     ];
     const child = spawn(opts.executable, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: posix });
-    const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable, opts.callTimeoutMs ?? CDP_CALL_TIMEOUT_MS);
+    let asking = false;
+    // A crash ends the process and the pages start again; a browser that hangs would not end, and
+    // every page would stay frozen on its last picture. Its silence ends it instead.
+    const heartbeat = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      cdp
+        .send('Browser.getVersion')
+        .catch((error: unknown) => {
+          if (error instanceof CdpTimeout) wedged(b, error);
+        })
+        .finally(() => (asking = false));
+    }, opts.heartbeatMs ?? 15_000);
     const b: Browser = { child, cdp, profile };
-    child.once('error', (e) => cdp.fail(new Error(`Chromium for browser sources could not start (${opts.executable}): ${e.message}`)));
+    child.once('error', (e) => {
+      // 'exit' may never follow a failed start.
+      clearInterval(heartbeat);
+      cdp.fail(new Error(`Chromium for browser sources could not start (${opts.executable}): ${e.message}`));
+      if (browser === b) browser = null;
+    });
     child.once('exit', (code, signal) => {
+      clearInterval(heartbeat);
       cdp.fail(new Error(`the browser running web pages stopped (${signal ?? `exit code ${code ?? '?'}`})`));
       if (browser === b) browser = null;
       // Its helpers (zygote, GPU, renderers) share its process group and may outlive it.
@@ -155,6 +180,18 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
     return b;
   };
 
+  /** The browser stopped answering: end it, so its exit starts every page again in a new one. */
+  const wedged = (b: Browser, why: CdpTimeout): void => {
+    if (disposed || b.child.exitCode !== null || b.child.signalCode !== null) return;
+    opts.logger.log('warn', 'browser sources: Chromium stopped answering; ending it to start again', { pid: b.child.pid, why: why.message });
+    try {
+      if (posix && b.child.pid !== undefined) process.kill(-b.child.pid, 'SIGKILL');
+      else b.child.kill('SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  };
+
   const kill = async (b: Browser): Promise<void> => {
     if (b.child.exitCode !== null || b.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => b.child.once('exit', () => resolve()));
@@ -176,7 +213,7 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
 
   return {
     open(id, spec, listener) {
-      const page = new ChromiumPage(id, spec, listener, opts, () => launch(), () => pages.delete(page));
+      const page = new ChromiumPage(id, spec, listener, opts, { launch, wedged, forget: () => pages.delete(page) });
       pages.add(page);
       void page.start();
       return page;
@@ -190,7 +227,18 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
   };
 }
 
+/** What a page needs from its host. */
+interface PageHost {
+  /** The running browser, started if none runs. */
+  launch(): Browser;
+  /** That browser stopped answering. */
+  wedged(browser: Browser, why: CdpTimeout): void;
+  /** The page closed: the host no longer holds it. */
+  forget(): void;
+}
+
 class ChromiumPage implements BrowserPage {
+  private browser: Browser | null = null;
   private cdp: CdpPipe | null = null;
   private contextId: string | null = null;
   private sessionId: string | null = null;
@@ -202,6 +250,8 @@ class ChromiumPage implements BrowserPage {
   private ackTimer: NodeJS.Timeout | undefined;
   private readonly offs: (() => void)[] = [];
   private starting: Promise<void> | null = null;
+  /** Counts starts: a start whose number is no longer current (closed, or begun again) stops where it is. */
+  private attempt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   /** Restarts since the last frame: the backoff before the next one. */
   private restarts = 0;
@@ -211,14 +261,13 @@ class ChromiumPage implements BrowserPage {
     private spec: BrowserPageSpec,
     private readonly listener: BrowserPageListener,
     private readonly opts: ChromiumBrowserHostOptions,
-    private readonly launch: () => Browser,
-    private readonly forget: () => void,
+    private readonly host: PageHost,
   ) {}
 
   start(): Promise<void> {
-    this.starting ??= this.run().catch((error: unknown) => {
-      if (!this.closed) this.listener.problem(`the page could not be started: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    if (this.starting) return this.starting;
+    const attempt = ++this.attempt;
+    this.starting = this.run(attempt).catch((error: unknown) => this.startFailed(attempt, error));
     return this.starting;
   }
 
@@ -247,29 +296,43 @@ class ChromiumPage implements BrowserPage {
     this.send('Page.reload', { ignoreCache: true }).catch((e: unknown) => this.report(e));
   }
 
+  /**
+   * Ends the page: its browser context goes, and with it the page. It never waits for a start still
+   * under way: that start may be holding a navigation to a server that never answers.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.ackTimer);
+    this.attempt++;
     clearTimeout(this.restartTimer);
-    for (const off of this.offs) off();
-    this.forget();
-    await this.starting;
-    if (this.cdp && this.contextId) await this.cdp.send('Target.disposeBrowserContext', { browserContextId: this.contextId }).catch(() => {});
+    this.host.forget();
+    await this.drop();
   }
 
-  /** The pages' browser died: say so, and start this page again in a new one (backoff 1 s … 30 s). */
+  /** The pages' browser died: say so, and start this page again in a new one. */
   browserGone(): void {
-    this.sessionId = null;
-    this.contextId = null;
-    this.cssId = null;
-    this.audioId = null;
-    this.cdp = null;
-    clearTimeout(this.ackTimer);
-    for (const off of this.offs.splice(0)) off();
+    this.restartLater('the browser running web pages stopped');
+  }
+
+  /** A start that failed, unless it was overtaken: a wedged browser is ended (its exit restarts every page); otherwise this page tries again. */
+  private startFailed(attempt: number, error: unknown): void {
+    if (attempt !== this.attempt || this.closed) return;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof CdpTimeout && this.browser) {
+      this.listener.problem(`the page could not be started: ${message}`);
+      this.host.wedged(this.browser, error);
+      return;
+    }
+    this.restartLater(`the page could not be started (${message})`);
+  }
+
+  /** Drops this page's session and context, says why, and starts it again after a backoff (1 s … 30 s). */
+  private restartLater(why: string): void {
+    this.attempt++;
+    void this.drop();
     if (this.closed) return;
     const delay = Math.min(30_000, 1000 * 2 ** this.restarts++);
-    this.listener.problem(`the browser running web pages stopped; starting it again in ${Math.round(delay / 1000)} s`);
+    this.listener.problem(`${why}; starting it again in ${Math.round(delay / 1000)} s`);
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {
       this.starting = null;
@@ -277,19 +340,41 @@ class ChromiumPage implements BrowserPage {
     }, delay);
   }
 
-  private async run(): Promise<void> {
-    const cdp = this.launch().cdp;
+  /** Forgets the session and disposes of its browser context (a dead browser's fails at once). */
+  private async drop(): Promise<void> {
+    const { cdp, contextId } = this;
+    this.browser = null;
+    this.cdp = null;
+    this.sessionId = null;
+    this.contextId = null;
+    this.cssId = null;
+    this.audioId = null;
+    clearTimeout(this.ackTimer);
+    for (const off of this.offs.splice(0)) off();
+    if (cdp && contextId) await cdp.send('Target.disposeBrowserContext', { browserContextId: contextId }).catch(() => {});
+  }
+
+  private async run(attempt: number): Promise<void> {
+    const browser = this.host.launch();
+    const cdp = browser.cdp;
+    this.browser = browser;
     this.cdp = cdp;
     const { browserContextId } = (await cdp.send('Target.createBrowserContext', { disposeOnDetach: true })) as { browserContextId: string };
+    if (attempt !== this.attempt) {
+      // Closed or begun again while the context was being made: nobody else knows of it.
+      await cdp.send('Target.disposeBrowserContext', { browserContextId }).catch(() => {});
+      return;
+    }
     this.contextId = browserContextId;
-    if (this.closed) return;
     const { targetId } = (await cdp.send('Target.createTarget', {
       url: 'about:blank',
       browserContextId,
       width: this.spec.width,
       height: this.spec.height,
     })) as { targetId: string };
+    if (attempt !== this.attempt) return;
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    if (attempt !== this.attempt) return;
     this.sessionId = sessionId;
     const mine = (handler: (p: Record<string, unknown>) => void) => (p: Record<string, unknown>, s: string | undefined) => {
       if (s === sessionId && !this.closed) handler(p);
@@ -369,7 +454,15 @@ class ChromiumPage implements BrowserPage {
       this.listener.problem(`the page was not opened: ${verdict}`);
       return;
     }
-    const result = (await this.send('Page.navigate', { url: this.spec.url })) as { errorText?: string };
+    let result: { errorText?: string };
+    try {
+      result = (await this.send('Page.navigate', { url: this.spec.url })) as typeof result;
+    } catch (error) {
+      // A slow server, not a wedged browser: the page stays, and paints when its answer comes.
+      if (!(error instanceof CdpTimeout)) throw error;
+      if (!this.closed) this.listener.problem(`the page's server has not answered within ${Math.round(error.timeoutMs / 1000)} s`);
+      return;
+    }
     if (result.errorText) this.listener.problem(`the page could not be loaded (${result.errorText})`);
   }
 

@@ -11,7 +11,22 @@ type EventHandler = (params: Params, sessionId: string | undefined) => void;
 interface Pending {
   resolve(value: Params): void;
   reject(error: Error): void;
+  timer: NodeJS.Timeout;
 }
+
+/** A call the browser never answered: it is busy beyond reason, or wedged. */
+export class CdpTimeout extends Error {
+  constructor(
+    readonly method: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`Chromium did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'CdpTimeout';
+  }
+}
+
+/** How long a call waits for its answer unless it says otherwise: far beyond a loaded machine's slowest start. */
+export const CDP_CALL_TIMEOUT_MS = 60_000;
 
 export class CdpPipe {
   private nextId = 1;
@@ -23,6 +38,7 @@ export class CdpPipe {
   constructor(
     private readonly out: Writable,
     input: Readable,
+    private readonly timeoutMs = CDP_CALL_TIMEOUT_MS,
   ) {
     input.on('data', (chunk: Buffer) => this.onData(chunk));
     input.on('close', () => this.fail(new Error('the browser closed its DevTools pipe')));
@@ -30,12 +46,17 @@ export class CdpPipe {
     out.on('error', (e: Error) => this.fail(e));
   }
 
-  send(method: string, params: Params = {}, sessionId?: string): Promise<Params> {
+  /** Calls `method`; rejects with CdpTimeout when no answer comes within `timeoutMs`, so no caller waits forever. */
+  send(method: string, params: Params = {}, sessionId?: string, timeoutMs = this.timeoutMs): Promise<Params> {
     if (this.closed) return Promise.reject(this.closed);
     const id = this.nextId++;
     const message = JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) });
     return new Promise<Params>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new CdpTimeout(method, timeoutMs));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
       this.out.write(`${message}\0`);
     });
   }
@@ -52,7 +73,10 @@ export class CdpPipe {
   fail(error: Error): void {
     if (this.closed) return;
     this.closed = error;
-    for (const p of this.pending.values()) p.reject(error);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
     this.pending.clear();
   }
 
@@ -73,6 +97,7 @@ export class CdpPipe {
         const p = this.pending.get(message.id);
         if (!p) continue;
         this.pending.delete(message.id);
+        clearTimeout(p.timer);
         if (message.error) p.reject(new Error(message.error.message));
         else p.resolve(message.result ?? {});
       } else if (message.method) {

@@ -2,9 +2,10 @@
  * Server mode's browser-source host on the real Chromium: a page's pictures arrive as PNG frames of
  * the asked size with the page's colours (and its transparency), custom CSS applies, and a request
  * from a loopback page to the studio's origin is refused before it leaves (the stand-in server never
- * sees it, and the page paints the failure it saw).
+ * sees it, and the page paints the failure it saw). Pages start again in a new browser when theirs dies
+ * or stops answering, and a page whose server never answers still closes.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +14,45 @@ import { createChromiumBrowserHost } from '../../src/server/browser-host';
 import { findChromium } from '../../src/server/headless';
 import { decodePngDataUrl } from '../harness/png';
 
-/** Polls until `ok` holds: a positive signal, never a fixed wait. */
-async function until(ok: () => boolean, timeoutMs = 90_000): Promise<void> {
+/** Polls until `ok` holds: a positive signal, never a fixed wait. A failure names the step and what was seen. */
+async function until(what: string, ok: () => boolean, seen: () => unknown, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (seen: ${JSON.stringify(seen())})`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** `step`, or an error naming it when it has not ended in `ms`: a hang says where it is. */
+async function within<T>(what: string, step: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not end within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The pages' browser: this process's child whose profile folder is broadcast-studio-pages-*. Only
+ * one may live (a test before's must be gone): pids wrap at 32768 here, so "the newest" is no rule.
+ */
+function pagesBrowserPid(): number {
+  const pids = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return state !== 'Z' && Number(ppid) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('broadcast-studio-pages-');
+      } catch {
+        return false;
+      }
+    });
+  expect(pids, 'browsers for pages running now').toHaveLength(1);
+  return pids[0]!;
 }
 
 describe('createChromiumBrowserHost on the real Chromium', () => {
@@ -99,8 +132,8 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
       expect(problems.filter(Boolean)).toEqual([]);
       expect(logged.some((l) => l.includes('request refused') && l.includes(studioOrigin))).toBe(true);
     } finally {
-      await page.close();
-      await host.dispose();
+      await within('page.close()', page.close());
+      await within('host.dispose()', host.dispose());
     }
   });
 
@@ -110,34 +143,79 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
     html = '<!doctype html><body style="margin:0;background:#0f0"></body>';
     let frames = 0;
     const problems: (string | null)[] = [];
+    const seen = () => ({ frames, problems });
     const page = host.open('crash', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
     try {
-      await until(() => frames > 0);
-      // The pages' browser: this process's child whose profile folder is broadcast-studio-pages-*;
-      // the newest living one (the test before's browser may still be dying on a loaded machine).
-      const browserPid = readdirSync('/proc')
-        .filter((d) => /^\d+$/.test(d))
-        .map(Number)
-        .filter((pid) => {
-          try {
-            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-            const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            return state !== 'Z' && Number(ppid) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('broadcast-studio-pages-');
-          } catch {
-            return false;
-          }
-        })
-        .sort((a, b) => b - a)[0];
-      expect(browserPid).toBeDefined();
-      process.kill(browserPid!, 'SIGKILL');
-      await until(() => problems.some((p) => p?.includes('stopped; starting it again')));
+      await until('a first frame', () => frames > 0, seen);
+      process.kill(pagesBrowserPid(), 'SIGKILL');
+      await until('the page saying its browser stopped', () => problems.some((p) => p?.includes('stopped; starting it again')), seen);
       const before = frames;
       // A new browser, a new page, a new picture: no one had to touch it.
-      await until(() => frames > before);
+      await until('a frame from the new browser', () => frames > before, seen);
     } finally {
-      await page.close();
-      await host.dispose();
+      await within('page.close()', page.close());
+      await within('host.dispose()', host.dispose());
     }
     // Two browser starts and two first frames on a loaded 2-core box.
+  }, 300_000);
+
+  it('ends a browser that stops answering, and its pages start again in a new one', async () => {
+    if (!chromium.ok) throw new Error(chromium.error.message);
+    const logged: string[] = [];
+    const host = createChromiumBrowserHost({
+      executable: chromium.value,
+      logger: { log: (_l, m) => logged.push(m) },
+      blockedOrigins: () => [studioOrigin],
+      callTimeoutMs: 5000,
+      heartbeatMs: 500,
+    });
+    html = '<!doctype html><body style="margin:0;background:#0f0"></body>';
+    let frames = 0;
+    const problems: (string | null)[] = [];
+    const seen = () => ({ frames, problems, logged });
+    const page = host.open('hang', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
+    const stopped = { pid: 0 };
+    try {
+      await until('a first frame', () => frames > 0, seen);
+      // Alive but silent: no exit to notice, only the unanswered heartbeat.
+      stopped.pid = pagesBrowserPid();
+      process.kill(stopped.pid, 'SIGSTOP');
+      await until('the page saying its browser stopped', () => problems.some((p) => p?.includes('stopped; starting it again')), seen);
+      expect(logged).toContain('browser sources: Chromium stopped answering; ending it to start again');
+      const before = frames;
+      await until('a frame from the new browser', () => frames > before, seen);
+    } finally {
+      try {
+        if (stopped.pid) process.kill(stopped.pid, 'SIGCONT');
+      } catch {
+        // Ended, as it should be.
+      }
+      await within('page.close()', page.close());
+      await within('host.dispose()', host.dispose());
+    }
+  }, 300_000);
+
+  it('closes at once a page whose server has not answered yet', async () => {
+    if (!chromium.ok) throw new Error(chromium.error.message);
+    // A server that takes the request and never answers: the page's navigation stays open.
+    const held: ServerResponse[] = [];
+    const slow = createServer((_req, res) => held.push(res));
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const host = createChromiumBrowserHost({ executable: chromium.value, logger: { log: () => {} }, blockedOrigins: () => [studioOrigin] });
+    const problems: (string | null)[] = [];
+    const page = host.open(
+      'slow',
+      { url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/never`, localFile: null, width: 64, height: 64, css: '', fps: 30 },
+      { frame: () => {}, problem: (p) => problems.push(p) },
+    );
+    try {
+      await until('the slow server holding the page\'s request', () => held.length > 0, () => ({ problems }));
+    } finally {
+      await within('page.close()', page.close());
+      await within('host.dispose()', host.dispose());
+      for (const res of held) res.destroy();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
+    expect(problems.filter(Boolean)).toEqual([]);
   }, 300_000);
 });
