@@ -363,6 +363,8 @@ async function runOurs(size, clip, work) {
     const load1 = load();
     const a = first.data.stats;
     const b = last.data.stats;
+    // Which GL backend the page drew with (the probe's choice, or STUDIO_GL), and why.
+    const health = await fetch(new URL('/healthz', url)).then((r) => r.json()).catch(() => ({}));
     await studio.call('stream.stop', {});
     const sent = b.framesSent - a.framesSent;
     const total = (g) => g.engine + g.browser + g.ffmpeg;
@@ -378,6 +380,7 @@ async function runOurs(size, clip, work) {
       browserCores: (cpu1.browser - cpu0.browser) / 1000 / wall,
       ffmpegCores: (cpu1.ffmpeg - cpu0.ffmpeg) / 1000 / wall,
       load: [load0, load1],
+      gl: health.renderer ? { backend: health.renderer.backend, source: health.renderer.source, reason: health.renderer.reason } : null,
       stats: [a, b],
     };
   } catch (error) {
@@ -424,7 +427,7 @@ for (const r of results.runs) {
   const o = r.obs;
   const u = r.ours;
   if (o) console.log(`| ${r.size} | OBS ${peer.version.replace(/^OBS Studio - /, '')} | ${f(o.freshFps)} | ${f(o.outputFps)} | ${f(o.renderLaggedPerSec)} render, ${f(o.outputSkippedPerSec)} encode | ${f(o.renderMs, 2)} | ${f(o.cores, 2)} | Xvfb ${f(o.xvfbCores, 2)} more | ${o.load[1][0]} |`);
-  if (u) console.log(`| ${r.size} | ours | ${f(u.freshFps)} | ${f(u.outputFps)} | ${f(u.laggedPerSec)} lagged, ${f(u.skippedPerSec)} encode | ${f(u.renderMs, 2)} | ${f(u.cores, 2)} | engine ${f(u.engineCores, 2)}, browser ${f(u.browserCores, 2)}, ffmpeg ${f(u.ffmpegCores, 2)} | ${u.load[1][0]} |`);
+  if (u) console.log(`| ${r.size} | ours | ${f(u.freshFps)} | ${f(u.outputFps)} | ${f(u.laggedPerSec)} lagged, ${f(u.skippedPerSec)} encode | ${f(u.renderMs, 2)} | ${f(u.cores, 2)} | engine ${f(u.engineCores, 2)}, browser ${f(u.browserCores, 2)}, ffmpeg ${f(u.ffmpegCores, 2)}; GL ${u.gl ? `${u.gl.backend} (${u.gl.source})` : '?'} | ${u.load[1][0]} |`);
 }
 console.log('\n| size | ours ÷ OBS fresh fps | ours ÷ OBS CPU | goal |');
 console.log('|---|---|---|---|');
