@@ -93,6 +93,8 @@ interface Browser {
   child: ChildProcess;
   cdp: CdpPipe;
   profile: string;
+  /** Settles with the browser's first answer (rejects if it dies or never answers). */
+  ready: Promise<void>;
 }
 
 export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): BrowserSourceBackend {
@@ -133,20 +135,29 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
     ];
     const child = spawn(opts.executable, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: posix });
     const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable, opts.callTimeoutMs ?? CDP_CALL_TIMEOUT_MS);
-    let asking = false;
     // A crash ends the process and the pages start again; a browser that hangs would not end, and
-    // every page would stay frozen on its last picture. Its silence ends it instead.
-    const heartbeat = setInterval(() => {
-      if (asking) return;
-      asking = true;
-      cdp
-        .send('Browser.getVersion')
-        .catch((error: unknown) => {
-          if (error instanceof CdpTimeout) wedged(b, error);
-        })
-        .finally(() => (asking = false));
-    }, opts.heartbeatMs ?? 15_000);
-    const b: Browser = { child, cdp, profile };
+    // every page would stay frozen on its last picture. Its silence ends it instead. Starting is
+    // not hanging: a loaded machine may take a while, so the first answer has the start's deadline,
+    // and the pages' calls and the heartbeat begin after it.
+    let asking = false;
+    let heartbeat: NodeJS.Timeout | undefined;
+    const ready = cdp.send('Browser.getVersion', {}, undefined, Math.max(CDP_CALL_TIMEOUT_MS, opts.callTimeoutMs ?? 0)).then(() => {
+      if (b.child.exitCode !== null || b.child.signalCode !== null) return;
+      heartbeat = setInterval(() => {
+        if (asking) return;
+        asking = true;
+        cdp
+          .send('Browser.getVersion')
+          .catch((error: unknown) => {
+            if (error instanceof CdpTimeout) wedged(b, error);
+          })
+          .finally(() => (asking = false));
+      }, opts.heartbeatMs ?? 15_000);
+    });
+    ready.catch((error: unknown) => {
+      if (error instanceof CdpTimeout) wedged(b, error);
+    });
+    const b: Browser = { child, cdp, profile, ready };
     child.once('error', (e) => {
       // 'exit' may never follow a failed start.
       clearInterval(heartbeat);
@@ -359,6 +370,8 @@ class ChromiumPage implements BrowserPage {
     const cdp = browser.cdp;
     this.browser = browser;
     this.cdp = cdp;
+    await browser.ready;
+    if (attempt !== this.attempt) return;
     const { browserContextId } = (await cdp.send('Target.createBrowserContext', { disposeOnDetach: true })) as { browserContextId: string };
     if (attempt !== this.attempt) {
       // Closed or begun again while the context was being made: nobody else knows of it.

@@ -166,7 +166,8 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
       executable: chromium.value,
       logger: { log: (_l, m) => logged.push(m) },
       blockedOrigins: () => [studioOrigin],
-      callTimeoutMs: 5000,
+      // Long enough for a loaded machine to make a page; short enough for the test.
+      callTimeoutMs: 20_000,
       heartbeatMs: 500,
     });
     html = '<!doctype html><body style="margin:0;background:#0f0"></body>';
