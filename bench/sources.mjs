@@ -2,13 +2,14 @@
 /**
  * bench/sources — what a full-screen H.264 media source plus a camera cost the program.
  *
- *   npm run build && node bench/sources.mjs [--seconds 15]
+ *   npm run build && node bench/sources.mjs [--seconds 15] [--size 720p30|1080p30] [--camera 1920x1080]
  *
  * Server mode with --headless (the real compositor in headless Chromium, given Chromium's fake
  * camera through STUDIO_CHROMIUM_ARGS), encoding libx264 veryfast and discarding the result
  * (STUDIO_OUTPUT_SINK=null). The scene: a looping 1080p30 H.264 + AAC clip made by FFmpeg (testsrc2,
  * so every frame differs) scaled to fill the canvas, and the fake camera (640×480, moving) in a
- * corner. At 720p30 and 1080p30 it reports the frames per second the compositor made fresh, the lagged
+ * corner (--camera asks it for another size: the camera's frames are uploaded as they come, so a
+ * 1080p one shows what that costs). At 720p30 and 1080p30 (or --size's) it reports the frames per second the compositor made fresh, the lagged
  * ones, and the CPU (in cores) of the engine, the browser and FFmpeg, from /proc.
  * Results print as a table and are saved to bench/results/; copy them into docs/PERFORMANCE.md.
  */
@@ -20,7 +21,11 @@ import WebSocket from 'ws';
 import { cpuGroups, machine } from './proc.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 15;
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const seconds = Number(arg('--seconds')) || 15;
+const sizeArg = arg('--size');
+const cameraSize = arg('--camera') ?? '';
+if (cameraSize && !/^\d+x\d+$/.test(cameraSize)) throw new Error(`--camera takes WIDTHxHEIGHT, not "${cameraSize}"`);
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const sizes = [
   { name: '720p30', width: 1280, height: 720, fps: 30 },
@@ -88,8 +93,10 @@ async function run(size) {
     const { sceneUuid } = await studio.call('scene.create', { name: 'Bench' });
     await studio.call('scene.setCurrent', { sceneUuid });
     const k = size.width / 1920;
+    // The same corner whatever the camera's size: 480 px wide at 1080p.
+    const camScale = 0.75 * (640 / (Number(cameraSize.split('x')[0]) || 640));
     await studio.call('input.create', { sceneUuid, name: 'Clip', kind: 'ffmpeg_source', settings: { local_file: clip, looping: true }, transform: { scaleX: k, scaleY: k } });
-    await studio.call('input.create', { sceneUuid, name: 'Cam', kind: 'camera_input', settings: {}, transform: { positionX: size.width * 0.7, positionY: size.height * 0.65, scaleX: k * 0.75, scaleY: k * 0.75 } });
+    await studio.call('input.create', { sceneUuid, name: 'Cam', kind: 'camera_input', settings: cameraSize ? { resolution: cameraSize } : {}, transform: { positionX: size.width * 0.7, positionY: size.height * 0.65, scaleX: camScale * k, scaleY: camScale * k } });
     await studio.call('destination.upsert', { name: 'discard', server: 'rtmp://127.0.0.1/bench', key: 'bench', enabled: true });
     await sleep(5000);
     await studio.call('stream.start', {});
@@ -106,8 +113,11 @@ async function run(size) {
     const b = last.data.stats;
     const sent = b.framesSent - a.framesSent;
     const fresh = b.fresh !== undefined ? b.fresh - a.fresh : sent - (b.lagged - a.lagged) - (b.skipped - a.skipped) - ((b.unchanged ?? 0) - (a.unchanged ?? 0));
+    // Which GL backend the page drew with (the probe's choice, or STUDIO_GL).
+    const health = await fetch(new URL('/healthz', url)).then((r) => r.json()).catch(() => ({}));
     await studio.call('stream.stop', {});
     return {
+      gl: health.renderer?.backend ?? '?',
       outputFps: sent / wall,
       freshFps: fresh / wall,
       laggedPerSec: (b.lagged - a.lagged) / wall,
@@ -124,8 +134,8 @@ async function run(size) {
   }
 }
 
-const results = { date: new Date().toISOString(), machine: machine(), seconds, runs: [] };
-for (const size of sizes) {
+const results = { date: new Date().toISOString(), machine: machine(), seconds, camera: cameraSize || 'device default', runs: [] };
+for (const size of sizes.filter((s) => !sizeArg || s.name === sizeArg)) {
   const r = await run(size);
   results.runs.push({ size: size.name, ...r });
   console.log(`${size.name}: fresh ${r.freshFps.toFixed(1)} fps, output ${r.outputFps.toFixed(1)}, lagged ${r.laggedPerSec.toFixed(1)}/s, browser ${r.browserCores.toFixed(2)} cores`);
@@ -133,9 +143,9 @@ for (const size of sizes) {
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 const file = path.join(root, `bench/results/sources-${results.date.slice(0, 10)}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2));
-console.log('\n| size | fresh fps | output fps | lagged/s | skipped/s | render ms | engine cores | browser cores | ffmpeg cores |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| size | GL | fresh fps | output fps | lagged/s | skipped/s | render ms | engine cores | browser cores | ffmpeg cores |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results.runs) {
-  console.log(`| ${r.size} | ${r.freshFps.toFixed(1)} | ${r.outputFps.toFixed(1)} | ${r.laggedPerSec.toFixed(1)} | ${r.skippedPerSec.toFixed(1)} | ${r.renderMs.toFixed(1)} | ${r.engineCores.toFixed(2)} | ${r.browserCores.toFixed(2)} | ${r.ffmpegCores.toFixed(2)} |`);
+  console.log(`| ${r.size} | ${r.gl} | ${r.freshFps.toFixed(1)} | ${r.outputFps.toFixed(1)} | ${r.laggedPerSec.toFixed(1)} | ${r.skippedPerSec.toFixed(1)} | ${r.renderMs.toFixed(1)} | ${r.engineCores.toFixed(2)} | ${r.browserCores.toFixed(2)} | ${r.ffmpegCores.toFixed(2)} |`);
 }
 console.log(`\nsaved ${path.relative(root, file)}; machine: ${JSON.stringify(results.machine)}`);
