@@ -19,7 +19,9 @@
  * the compositor does with a full-canvas item).
  * The I420 path copies the decoder's planes (VideoFrame.copyTo) and converts them in one shader pass
  * at 1080p, as the studio does in software GL (src/renderer/compositor/sources/yuv-planes.ts); the
- * *fetch rows repeat the scale passes reading whole texels (texelFetch), as sharpness now does.
+ * *fetch rows repeat the scale passes reading whole texels (texelFetch), as sharpness now does
+ * (pass1080bare: without clamping taps at the edges). MSTP-tex uploads a camera-like track's
+ * frames with texImage2D each time, as src/renderer/compositor/sources/frame-texture.ts does.
  * Results print as a table and are saved to bench/results/video-upload-<date>.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -36,7 +38,7 @@ const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'nv12read'];
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -47,6 +49,7 @@ const LABEL = {
   'storage+sub': 'texSubImage2D(video), texStorage2D texture',
   VideoFrame: 'texSubImage2D(new VideoFrame(video))',
   MSTP: 'texSubImage2D(VideoFrame from MediaStreamTrackProcessor)',
+  'MSTP-tex': 'texImage2D(VideoFrame from MediaStreamTrackProcessor) each frame (what cameras do)',
   I420: 'VideoFrame.copyTo (I420 planes) + 3 R8 uploads + YUV→RGB pass at 1080p',
   bitmap720: 'createImageBitmap(video, 1280×720) + texSubImage2D',
   bitmap1080: 'createImageBitmap(video) + texSubImage2D',
@@ -54,6 +57,7 @@ const LABEL = {
   pass1080x9: 'scale: one 1080p 3×3-kernel pass, as sharpness (paused)',
   pass1080fetch: 'scale: the colour-matrix pass reading by texelFetch (paused)',
   pass1080x9fetch: 'scale: the 3×3-kernel pass reading by texelFetch (paused)',
+  pass1080bare: 'scale: the 3×3 pass by texelFetch without the edge clamp (paused)',
   nv12read: 'scale: readPixels of 720p NV12 (paused)',
 };
 
@@ -209,8 +213,9 @@ async function setup() {
   const progYuv = program(UV_VS, '#version 300 es\nprecision mediump float; in vec2 uv; uniform sampler2D ty; uniform sampler2D tu; uniform sampler2D tv; uniform mat3 m; uniform vec3 off; out vec4 o; void main(){ vec3 yuv = vec3(texture(ty, uv).r, texture(tu, uv).r, texture(tv, uv).r) - off; o = vec4(clamp(m * yuv, 0.0, 1.0), 1.0); }');
   // The same two passes reading whole texels (texelFetch): no filtering work per tap.
   const progFetch = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texelFetch(t, ivec2(gl_FragCoord.xy), 0); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }');
+  const prog9Bare = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; vec4 at(int x, int y){ return texelFetch(t, ivec2(gl_FragCoord.xy) + ivec2(x, y), 0); } void main(){ vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }');
   const prog9Fetch = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; ivec2 hi; vec4 at(int x, int y){ return texelFetch(t, clamp(ivec2(gl_FragCoord.xy) + ivec2(x, y), ivec2(0), hi), 0); } void main(){ hi = textureSize(t, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }');
-  const B = { gl, v, prog, prog9, progFetch, prog9Fetch, progYuv, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+  const B = { gl, v, prog, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
   // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
   B.i420Setup = (f) => {
     const w = f.visibleRect.width;
@@ -319,7 +324,7 @@ async function measure(name, ms) {
     fb1080 = target(1920, 1080);
     fbNv12 = target(320, 1080);
   } else if (v.paused) await v.play();
-  if (name === 'MSTP') window.B.startMstp();
+  if (name === 'MSTP' || name === 'MSTP-tex') window.B.startMstp();
   let yuv = null;
   const upload = async () => {
     gl.bindTexture(gl.TEXTURE_2D, t);
@@ -369,11 +374,12 @@ async function measure(name, ms) {
         window.B.i420Draw(yuv, fb1080);
         return copyMs;
       }
-      case 'MSTP': {
+      case 'MSTP':
+      case 'MSTP-tex': {
         const f = window.B.mstp.frame;
         if (!f) return 0;
         window.B.mstp.frame = null;
-        if (!sized) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
+        if (!sized || name === 'MSTP-tex') gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
         else gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, f);
         sized = true;
         f.close();
@@ -397,8 +403,9 @@ async function measure(name, ms) {
         return 0;
       case 'pass1080x9':
       case 'pass1080fetch':
-      case 'pass1080x9fetch': {
-        const p = { pass1080x9: window.B.prog9, pass1080fetch: window.B.progFetch, pass1080x9fetch: window.B.prog9Fetch }[name];
+      case 'pass1080x9fetch':
+      case 'pass1080bare': {
+        const p = { pass1080x9: window.B.prog9, pass1080fetch: window.B.progFetch, pass1080x9fetch: window.B.prog9Fetch, pass1080bare: window.B.prog9Bare }[name];
         gl.useProgram(p);
         if (name === 'pass1080x9') gl.uniform2f(gl.getUniformLocation(p, 'px'), 1 / 1920, 1 / 1080);
         gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
@@ -441,8 +448,8 @@ async function measure(name, ms) {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     else next = performance.now();
     if (name === 'none') continue;
-    if (!scaleRow && !window.B.fresh && name !== 'MSTP') continue;
-    if (name === 'MSTP' && !window.B.mstp.frame) continue;
+    if (!scaleRow && !window.B.fresh && name !== 'MSTP' && name !== 'MSTP-tex') continue;
+    if ((name === 'MSTP' || name === 'MSTP-tex') && !window.B.mstp.frame) continue;
     window.B.fresh = false;
     const a = performance.now();
     const asyncMs = await upload();
@@ -453,7 +460,7 @@ async function measure(name, ms) {
   }
   const wall = performance.now() - t0;
   const q1 = v.getVideoPlaybackQuality();
-  if (name === 'MSTP') window.B.mstp.stop();
+  if (name === 'MSTP' || name === 'MSTP-tex') window.B.mstp.stop();
   gl.deleteTexture(t);
   if (yuv) for (const p of yuv.planes) gl.deleteTexture(p);
   if (name === 'I420') {
@@ -618,7 +625,7 @@ async function runBackend(backend) {
     console.log(`${backend}: ${info.renderer}; MediaStreamTrackProcessor ${info.mstp ? 'yes' : 'no'}`);
     await evaluate(`(${measure})('none', 1500)`); // warm up: decoder and caches
     for (const name of paths) {
-      if (name === 'MSTP' && !info.mstp) continue;
+      if ((name === 'MSTP' || name === 'MSTP-tex') && !info.mstp) continue;
       const c0 = cpu(child.pid);
       const t0 = performance.now();
       const r = await evaluate(`(${measure})(${JSON.stringify(name)}, ${seconds * 1000})`);
