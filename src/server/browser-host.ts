@@ -192,8 +192,11 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
   };
 
   /** The browser stopped answering: end it, so its exit starts every page again in a new one. */
+  const ending = new WeakSet<Browser>();
   const wedged = (b: Browser, why: CdpTimeout): void => {
-    if (disposed || b.child.exitCode !== null || b.child.signalCode !== null) return;
+    // Its pages and its heartbeat may all find it silent: it is ended once.
+    if (disposed || ending.has(b) || b.child.exitCode !== null || b.child.signalCode !== null) return;
+    ending.add(b);
     opts.logger.log('warn', 'browser sources: Chromium stopped answering; ending it to start again', { pid: b.child.pid, why: why.message });
     try {
       if (posix && b.child.pid !== undefined) process.kill(-b.child.pid, 'SIGKILL');

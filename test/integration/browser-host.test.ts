@@ -9,7 +9,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserFrame, BrowserPageSpec } from '../../src/engine/browser/backend';
+import type { BrowserFrame, BrowserPageSpec, BrowserSourceBackend } from '../../src/engine/browser/backend';
 import { createChromiumBrowserHost } from '../../src/server/browser-host';
 import { findChromium } from '../../src/server/headless';
 import { decodePngDataUrl } from '../harness/png';
@@ -137,26 +137,34 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
     }
   });
 
-  it('starts its pages again, by itself, when the browser running them dies', async () => {
-    if (!chromium.ok) throw new Error(chromium.error.message);
-    const host = createChromiumBrowserHost({ executable: chromium.value, logger: { log: () => {} }, blockedOrigins: () => [studioOrigin] });
+  /**
+   * Opens a green page on `host`, harms its browser once a frame came, and waits for the page to
+   * say its browser stopped and for a frame from a new one: nobody touches the page meanwhile.
+   */
+  async function comesBack(host: BrowserSourceBackend, harm: (browserPid: number) => void, after: () => void = () => {}): Promise<void> {
     html = '<!doctype html><body style="margin:0;background:#0f0"></body>';
     let frames = 0;
     const problems: (string | null)[] = [];
     const seen = () => ({ frames, problems });
-    const page = host.open('crash', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
+    const page = host.open('page', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
     try {
       await until('a first frame', () => frames > 0, seen);
-      process.kill(pagesBrowserPid(), 'SIGKILL');
+      harm(pagesBrowserPid());
       await until('the page saying its browser stopped', () => problems.some((p) => p?.includes('stopped; starting it again')), seen);
       const before = frames;
-      // A new browser, a new page, a new picture: no one had to touch it.
       await until('a frame from the new browser', () => frames > before, seen);
     } finally {
+      after();
       await within('page.close()', page.close());
       await within('host.dispose()', host.dispose());
     }
-    // Two browser starts and two first frames on a loaded 2-core box.
+  }
+
+  // Each: two browser starts and two first frames on a loaded 2-core box.
+  it('starts its pages again, by itself, when the browser running them dies', async () => {
+    if (!chromium.ok) throw new Error(chromium.error.message);
+    const host = createChromiumBrowserHost({ executable: chromium.value, logger: { log: () => {} }, blockedOrigins: () => [studioOrigin] });
+    await comesBack(host, (pid) => process.kill(pid, 'SIGKILL'));
   }, 300_000);
 
   it('ends a browser that stops answering, and its pages start again in a new one', async () => {
@@ -170,30 +178,18 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
       callTimeoutMs: 20_000,
       heartbeatMs: 500,
     });
-    html = '<!doctype html><body style="margin:0;background:#0f0"></body>';
-    let frames = 0;
-    const problems: (string | null)[] = [];
-    const seen = () => ({ frames, problems, logged });
-    const page = host.open('hang', { url: `${siteOrigin}/page`, localFile: null, width: 64, height: 64, css: '', fps: 30 }, { frame: () => frames++, problem: (p) => problems.push(p) });
-    const stopped = { pid: 0 };
-    try {
-      await until('a first frame', () => frames > 0, seen);
-      // Alive but silent: no exit to notice, only the unanswered heartbeat.
-      stopped.pid = pagesBrowserPid();
-      process.kill(stopped.pid, 'SIGSTOP');
-      await until('the page saying its browser stopped', () => problems.some((p) => p?.includes('stopped; starting it again')), seen);
-      expect(logged).toContain('browser sources: Chromium stopped answering; ending it to start again');
-      const before = frames;
-      await until('a frame from the new browser', () => frames > before, seen);
-    } finally {
+    let stopped = 0;
+    // Alive but silent: no exit to notice, only the unanswered heartbeat.
+    const harm = (pid: number) => process.kill((stopped = pid), 'SIGSTOP');
+    const wake = () => {
       try {
-        if (stopped.pid) process.kill(stopped.pid, 'SIGCONT');
+        if (stopped) process.kill(stopped, 'SIGCONT');
       } catch {
         // Ended, as it should be.
       }
-      await within('page.close()', page.close());
-      await within('host.dispose()', host.dispose());
-    }
+    };
+    await comesBack(host, harm, wake);
+    expect(logged).toContain('browser sources: Chromium stopped answering; ending it to start again');
   }, 300_000);
 
   it('closes at once a page whose server has not answered yet', async () => {
