@@ -208,7 +208,8 @@ describe('createChromiumBrowserHost on the real Chromium', () => {
     try {
       await until('the slow server holding the page\'s request', () => held.length > 0, () => ({ problems }));
     } finally {
-      await within('page.close()', page.close());
+      // Well inside the 60 s a DevTools call may wait: a close that waited for the navigation fails here.
+      await within('page.close()', page.close(), 30_000);
       await within('host.dispose()', host.dispose());
       for (const res of held) res.destroy();
       await new Promise<void>((r) => slow.close(() => r()));
