@@ -21,7 +21,8 @@
  * at 1080p, as the studio does in software GL (src/renderer/compositor/sources/yuv-planes.ts); the
  * *fetch rows repeat the scale passes reading whole texels (texelFetch), as sharpness now does
  * (pass1080bare: without clamping taps at the edges). MSTP-tex uploads a camera-like track's
- * frames with texImage2D each time, as src/renderer/compositor/sources/frame-texture.ts does.
+ * frames with texImage2D each time, where src/renderer/compositor/sources/frame-texture.ts uses
+ * texSubImage2D after the first (docs/PERFORMANCE.md says why it stays so).
  * Results print as a table and are saved to bench/results/video-upload-<date>.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -49,7 +50,7 @@ const LABEL = {
   'storage+sub': 'texSubImage2D(video), texStorage2D texture',
   VideoFrame: 'texSubImage2D(new VideoFrame(video))',
   MSTP: 'texSubImage2D(VideoFrame from MediaStreamTrackProcessor)',
-  'MSTP-tex': 'texImage2D(VideoFrame from MediaStreamTrackProcessor) each frame (what cameras do)',
+  'MSTP-tex': 'texImage2D(VideoFrame from MediaStreamTrackProcessor) each frame',
   I420: 'VideoFrame.copyTo (I420 planes) + 3 R8 uploads + YUV→RGB pass at 1080p',
   bitmap720: 'createImageBitmap(video, 1280×720) + texSubImage2D',
   bitmap1080: 'createImageBitmap(video) + texSubImage2D',

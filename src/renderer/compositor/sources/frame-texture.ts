@@ -1,16 +1,15 @@
 /**
- * The texture a video-like source shows (VideoFrames, CameraFrames, HeldFrames' copies): each new
- * picture is uploaded into the one texture with texImage2D. Not texSubImage2D into the storage it
- * has: for a <video> or a VideoFrame, Chromium's texImage2D copies inside the GPU process where
- * texSubImage2D converts on the page's main thread (1080p in llvmpipe: 0.6 against 213–219 ms of
- * main thread per frame; SwiftShader 96 against 100–117 ms; bench/video-upload.mjs, MSTP-tex).
- * Mirroring and cropping go through a 2D canvas, paid only by sources that ask for it.
+ * The texture a video-like source shows (VideoFrames, CameraFrames): each new picture is uploaded
+ * into the one texture, reallocated only when its size changes. Mirroring and cropping go through a
+ * 2D canvas, paid only by sources that ask for it.
  */
 import { createTexture } from '../gl/target';
 import { context2d, makeCanvas, type Canvas2D } from './text-raster';
 
 export class FrameTexture {
   private tex: WebGLTexture | null = null;
+  private texW = 0;
+  private texH = 0;
   private flip: Canvas2D | null = null;
 
   constructor(private readonly gl: WebGL2RenderingContext) {}
@@ -41,11 +40,19 @@ export class FrameTexture {
     }
     this.tex ??= createTexture(gl, gl.LINEAR);
     gl.bindTexture(gl.TEXTURE_2D, this.tex);
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, src);
+    if (w !== this.texW || h !== this.texH) {
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, src);
+      this.texW = w;
+      this.texH = h;
+    } else {
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, gl.RGBA, gl.UNSIGNED_BYTE, src);
+    }
   }
 
   dispose(): void {
     this.gl.deleteTexture(this.tex);
     this.tex = null;
+    this.texW = 0;
+    this.texH = 0;
   }
 }
