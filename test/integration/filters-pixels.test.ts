@@ -6,7 +6,7 @@
  * Needs `npx electron-vite build` first (npm test runs it).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket, { type OBSRequestTypes } from 'obs-websocket-js';
@@ -91,8 +91,8 @@ const expectNear = (got: Rgba, want: Rgba, tol = 3, what = ''): void => {
   expect(near(got, want, tol), `${what} ${got.join(',')} ≉ ${want.join(',')}`).toBe(true);
 };
 
-/** Takes pictures until one passes `ok` (a positive signal, e.g. a file finished loading). */
-async function until(take: () => Promise<Picture>, ok: (p: Picture) => boolean, what: string): Promise<Picture> {
+/** Takes pictures (or other readings) until one passes `ok` (a positive signal, e.g. a file finished loading). */
+async function until<T>(take: () => Promise<T>, ok: (p: T) => boolean, what: string): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const p = await take();
@@ -138,6 +138,68 @@ describe('video filters on real frames', () => {
     // Turned off, the source shows as it is; the filter stays in place.
     await obs.call('SetSourceFilterEnabled', { sourceName: gray, filterName: grayFilter, filterEnabled: false });
     expectNear((await shot(gray)).at(16, 16), [64, 64, 64, 255], 1, 'disabled');
+  });
+
+  it("color_filter_v2 first on a video runs in its frames' conversion, with the pixels of its own pass", async () => {
+    // Two flat halves, far from black and white, so the grades below do not clip.
+    const file = path.join(server.dataDir, 'halves.mp4');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x3070A0:s=64x64:r=30:d=4,drawbox=x=32:y=0:w=32:h=64:color=0xB08850:t=fill', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '30', file]);
+    const clip = `Video ${++inputs}`;
+    await obs.call('CreateInput', { sceneName, inputName: clip, inputKind: 'ffmpeg_source', inputSettings: { local_file: file, looping: true } });
+    const halves = (p: Picture): [Rgba, Rgba] => [p.at(12, 32), p.at(52, 32)];
+    // Until the file has loaded the source has no size, and no screenshot.
+    const loaded = await until(
+      () => shot(clip).catch(() => null),
+      (p) => p !== null && p.at(12, 32)[3] === 255 && p.at(12, 32)[2] > 100,
+      'the clip never showed',
+    );
+    const plain = halves(loaded!);
+
+    // What color_filter_v2 does to a straight colour (contrast 0, hue 0, gamma 0: their identities).
+    const graded = (c: Rgba, s: { brightness: number; saturation: number; mul: [number, number, number] }): Rgba => {
+      const rgb = [0, 1, 2].map((i) => c[i]! / 255 + s.brightness);
+      const luma = 0.299 * rgb[0]! + 0.587 * rgb[1]! + 0.114 * rgb[2]!;
+      const out = rgb.map((v, i) => Math.round(Math.min(1, Math.max(0, (luma + (v - luma) * (1 + s.saturation)) * s.mul[i]!)) * 255));
+      return [out[0]!, out[1]!, out[2]!, 255];
+    };
+    const expectGraded = (p: Picture, s: Parameters<typeof graded>[1], what: string): void => {
+      const [l, r] = halves(p);
+      expectNear(l, graded(plain[0], s), 3, `${what}, left`);
+      expectNear(r, graded(plain[1], s), 3, `${what}, right`);
+    };
+    const first = { brightness: 0.1, saturation: -0.5, mul: [1, 200 / 255, 100 / 255] as [number, number, number] };
+    const grade = await filter(clip, 'color_filter_v2', { brightness: 0.1, saturation: -0.5, color_multiply: abgr(255, 200, 100) });
+    expectGraded(await until(() => shot(clip), (p) => near(halves(p)[0], graded(plain[0], first), 3), 'the grade never showed'), first, 'graded');
+    // It ran in the conversion of the video's YUV planes, not in a pass of its own.
+    const log = path.join(server.dataDir, 'logs', 'studio.log');
+    const said = `Media \\"${clip}\\": its first filter runs in the frames' conversion`;
+    const about = (): string => readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(clip)).join('\n');
+    await until(async () => readFileSync(log, 'utf8'), (text) => text.includes(said), 'the studio never said the filter ran in the conversion').catch((err: Error) => {
+      throw new Error(`${err.message}; what it said of the clip:\n${about()}`);
+    });
+    expectGraded(await shot(clip), first, 'graded in the conversion');
+
+    // Paused, no new frame comes: a change of the grade converts the picture shown again.
+    await obs.call('TriggerMediaInputAction', { inputName: clip, mediaAction: 'OBS_WEBSOCKET_MEDIA_INPUT_ACTION_PAUSE' });
+    await until(() => obs.call('GetMediaInputStatus', { inputName: clip }), (st) => st.mediaState === 'OBS_MEDIA_STATE_PAUSED', 'the clip never paused');
+    const second = { brightness: -0.1, saturation: 0.3, mul: [1, 1, 1] as [number, number, number] };
+    await obs.call('SetSourceFilterSettings', { sourceName: clip, filterName: grade, filterSettings: { brightness: -0.1, saturation: 0.3 }, overlay: true });
+    await obs.call('SetSourceFilterSettings', { sourceName: clip, filterName: grade, filterSettings: { color_multiply: abgr(255, 255, 255) }, overlay: true });
+    expectGraded(await shot(clip), second, 'graded again while paused');
+
+    // A filter after it runs on the graded picture (sharpness leaves flat halves as they are)…
+    const sharp = await filter(clip, 'sharpness_filter_v2', { sharpness: 0.5 });
+    expectGraded(await shot(clip), second, 'graded, then sharpened');
+    // …and moved behind it, the grade runs in its own pass: once, not twice.
+    await obs.call('SetSourceFilterIndex', { sourceName: clip, filterName: sharp, filterIndex: 0 });
+    expectGraded(await shot(clip), second, 'sharpened, then graded');
+    await obs.call('SetSourceFilterIndex', { sourceName: clip, filterName: sharp, filterIndex: 1 });
+    expectGraded(await shot(clip), second, 'graded first again');
+    // Turned off, the video shows as it is.
+    await obs.call('SetSourceFilterEnabled', { sourceName: clip, filterName: grade, filterEnabled: false });
+    const off = halves(await shot(clip));
+    expectNear(off[0], plain[0], 1, 'grade off, left');
+    expectNear(off[1], plain[1], 1, 'grade off, right');
   });
 
   it('chroma_key_filter_v2 and color_key_filter_v2 key out their color and keep the rest', async () => {

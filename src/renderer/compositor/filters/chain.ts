@@ -10,7 +10,7 @@ import type { Target } from '../gl/target';
 import type { FrameInfo } from '../sources';
 import type { FilterGl } from './gl';
 import { filterKind } from './registry';
-import type { FilterContext, FilterRuntime, Size, Tex } from './types';
+import type { FilterContext, FilterRuntime, PointOp, Size, Tex } from './types';
 
 interface Entry {
   name: string;
@@ -105,14 +105,31 @@ export class FilterChain {
   }
 
   /**
+   * The first filter that runs, as a per-pixel step, when it is one (see PointOp): a source may run
+   * it while making its picture, and then the chain starts after it (`run`'s `skip`).
+   */
+  lead(): PointOp | null {
+    const first = this.entries.find((e) => e.enabled && e.rt);
+    return first?.rt?.point?.() ?? null;
+  }
+
+  /**
    * Runs the enabled filters over `input` (made at serial `serial`); answers the last output and
    * its serial, or the input itself when nothing ran. A size of 0 ends the chain with nothing.
+   * `skip`: how many of the first filters the input has been through already (a fused lead).
    */
-  run(input: Tex, serial: number, frame: FrameInfo): { tex: Tex; serial: number } | null {
+  run(input: Tex, serial: number, frame: FrameInfo, skip = 0): { tex: Tex; serial: number } | null {
     let tex = input;
     let at = serial;
+    let skipped = 0;
     for (const e of this.entries) {
       if (!e.enabled || !e.rt) continue;
+      if (skipped < skip) {
+        skipped++;
+        // Its own output is not needed while it runs elsewhere; it is made again if that stops.
+        if (e.out) this.release(e);
+        continue;
+      }
       const size = e.rt.size(tex.width, tex.height);
       const w = Math.round(size.width);
       const h = Math.round(size.height);

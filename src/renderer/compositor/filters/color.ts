@@ -9,28 +9,33 @@ import { contrastFactor, gammaExponent, hueMatrix, rgb01 } from './color-math';
 import { FS_HEAD } from './gl';
 import { singlePass } from './single-pass';
 
-const FS = `${FS_HEAD}
-uniform float u_gamma;
-uniform float u_contrast;
-uniform float u_brightness;
-uniform float u_saturation;
-uniform mat3 u_hue;
-uniform float u_opacity;
-uniform vec3 u_mul;
-uniform vec3 u_add;
-void main() {
-  vec4 c = straight(texture(u_src, v_uv));
+/** The filter as a per-pixel step (PointOp): a video's conversion pass can run it too. */
+const POINT = `
+uniform float cf_gamma;
+uniform float cf_contrast;
+uniform float cf_brightness;
+uniform float cf_saturation;
+uniform mat3 cf_hue;
+uniform float cf_opacity;
+uniform vec3 cf_mul;
+uniform vec3 cf_add;
+vec4 point(vec4 p) {
+  vec4 c = straight(p);
   vec3 rgb = max(c.rgb, vec3(0.0));
   // pow is costly in software GL (SwiftShader: 1.4 → 1.8–2.3 fresh fps for a graded 1080p clip);
   // gamma is mostly left at 0 (exponent 1), so it is skipped then (a uniform branch).
-  if (u_gamma != 1.0) rgb = pow(rgb, vec3(u_gamma));
-  rgb = rgb * u_contrast + u_brightness;
+  if (cf_gamma != 1.0) rgb = pow(rgb, vec3(cf_gamma));
+  rgb = rgb * cf_contrast + cf_brightness;
   float luma = dot(rgb, vec3(0.299, 0.587, 0.114));
-  rgb = mix(vec3(luma), rgb, u_saturation);
-  rgb = u_hue * rgb;
-  rgb = rgb * u_mul + u_add;
-  o = premul(vec4(clamp(rgb, 0.0, 1.0), c.a * u_opacity));
+  rgb = mix(vec3(luma), rgb, cf_saturation);
+  rgb = cf_hue * rgb;
+  rgb = rgb * cf_mul + cf_add;
+  return premul(vec4(clamp(rgb, 0.0, 1.0), c.a * cf_opacity));
 }
+`;
+
+const FS = `${FS_HEAD}${POINT}
+void main() { o = point(texture(u_src, v_uv)); }
 `;
 
 const d = COLOR_FILTER.defaults as Record<string, number>;
@@ -45,13 +50,13 @@ export const colorFilter = singlePass(COLOR_FILTER.id, FS, (s) => {
   const mul = rgb01(num(s, 'color_multiply', d.color_multiply!));
   const add = rgb01(num(s, 'color_add', d.color_add!));
   return (gl, p) => {
-    gl.uniform1f(p.u('u_gamma'), gamma);
-    gl.uniform1f(p.u('u_contrast'), contrast);
-    gl.uniform1f(p.u('u_brightness'), brightness);
-    gl.uniform1f(p.u('u_saturation'), saturation);
-    gl.uniformMatrix3fv(p.u('u_hue'), false, hue);
-    gl.uniform1f(p.u('u_opacity'), opacity);
-    gl.uniform3f(p.u('u_mul'), ...mul);
-    gl.uniform3f(p.u('u_add'), ...add);
+    gl.uniform1f(p.u('cf_gamma'), gamma);
+    gl.uniform1f(p.u('cf_contrast'), contrast);
+    gl.uniform1f(p.u('cf_brightness'), brightness);
+    gl.uniform1f(p.u('cf_saturation'), saturation);
+    gl.uniformMatrix3fv(p.u('cf_hue'), false, hue);
+    gl.uniform1f(p.u('cf_opacity'), opacity);
+    gl.uniform3f(p.u('cf_mul'), ...mul);
+    gl.uniform3f(p.u('cf_add'), ...add);
   };
-});
+}, POINT);

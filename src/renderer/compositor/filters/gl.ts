@@ -21,6 +21,12 @@ void main() {
 }
 `;
 
+/** Premultiplied ↔ straight alpha, for every shader that runs filter code (PointOp too). */
+export const POINT_HELPERS = `
+vec4 straight(vec4 c) { return vec4(c.a > 0.0 ? c.rgb / c.a : vec3(0.0), c.a); }
+vec4 premul(vec4 c) { return vec4(c.rgb * c.a, c.a); }
+`;
+
 /** The head every filter shader starts with: the input, its texel size, and straight-alpha helpers. */
 export const FS_HEAD = `#version 300 es
 precision highp float;
@@ -28,9 +34,7 @@ uniform sampler2D u_src;
 uniform vec2 u_texel;
 in vec2 v_uv;
 out vec4 o;
-vec4 straight(vec4 c) { return vec4(c.a > 0.0 ? c.rgb / c.a : vec3(0.0), c.a); }
-vec4 premul(vec4 c) { return vec4(c.rgb * c.a, c.a); }
-`;
+${POINT_HELPERS}`;
 
 /** Samples u_src through a rectangle (xy offset, zw scale, in input uv); outside it is transparent. */
 const COPY_FS = `${FS_HEAD}

@@ -30,6 +30,8 @@ class FilteredSource implements Picture {
   srcSerial = 0;
   /** The source's own texture, when it fed the chain directly last (see SourceRuntime.texture). */
   direct: WebGLTexture | null = null;
+  /** Whether `direct` came with the chain's first filter applied. */
+  fused = false;
   out: Tex | null = null;
   serial = 0;
   tick = -1;
@@ -216,17 +218,19 @@ export class FilterStage {
       return;
     }
     const gl = this.gl;
-    // A source whose picture is one texture of its size feeds the chain as it is.
-    const direct = rt.texture?.(frame) ?? null;
+    // A source whose picture is one texture of its size feeds the chain as it is, and may run the
+    // chain's first filter while making it (then the chain starts after that one).
+    const direct = rt.texture?.(frame, f.chain.lead()) ?? null;
     if (direct && rt.version !== undefined) {
       this.pool.release(f.src);
       f.src = null;
-      if (f.direct !== direct || rt.version !== f.srcVersion) {
+      if (f.direct !== direct.texture || rt.version !== f.srcVersion || f.fused !== direct.fused) {
         f.srcVersion = rt.version;
         f.srcSerial = nextSerial();
-        f.direct = direct;
+        f.direct = direct.texture;
+        f.fused = direct.fused;
       }
-      const r = f.chain.run({ texture: direct, width: w, height: h }, f.srcSerial, frame);
+      const r = f.chain.run({ texture: direct.texture, width: w, height: h }, f.srcSerial, frame, direct.fused ? 1 : 0);
       f.out = r?.tex ?? null;
       if (r) f.serial = r.serial;
       return;

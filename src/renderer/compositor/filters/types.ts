@@ -20,6 +20,23 @@ export interface Size {
   height: number;
 }
 
+/**
+ * A per-pixel step: each output pixel depends only on the input pixel at the same place, and the
+ * output is the input's size. Such a step can run inside another pass instead of a pass of its own
+ * (a video's YUV conversion runs its first filter this way: one full-size pass less per frame).
+ */
+export interface PointOp {
+  /**
+   * GLSL that declares its uniforms and `vec4 point(vec4 c)` on premultiplied colour; it may use
+   * `straight` and `premul` (POINT_HELPERS). Uniform names must not start with `u_` (the host's).
+   */
+  readonly glsl: string;
+  /** New whenever what the step does changes (settings), and unique across runtimes. */
+  readonly key: string;
+  /** Sets its uniforms on the program that includes `glsl` (the program is in use). */
+  set(gl: WebGL2RenderingContext, at: (name: string) => WebGLUniformLocation | null): void;
+}
+
 export interface FilterContext {
   readonly gl: WebGL2RenderingContext;
   /** The canvas size (scale_filter's "Base"). */
@@ -40,6 +57,8 @@ export interface FilterRuntime {
   /** Bumped when something other than settings changed the output (a mask image finished loading). */
   readonly version?: number;
   update(settings: Settings): void;
+  /** Optional: the runtime as a per-pixel step another pass may run instead (see PointOp); null when it is not one now. */
+  point?(): PointOp | null;
   /** Draws `out` (already size(input)) from `input`. */
   render(fx: FilterGl, input: Tex, out: Target, frame: FrameInfo): void;
   dispose(): void;

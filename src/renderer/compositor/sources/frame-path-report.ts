@@ -10,10 +10,20 @@ export class FramePathReport {
   /** `label` names the source, e.g. `Media "Clip"`. */
   constructor(private readonly label: string) {}
 
+  private saidFused = false;
+
   /** A new file or device: say it again for that one. */
   reset(): void {
     this.since = performance.now();
     this.said = false;
+    this.saidFused = false;
+  }
+
+  /** The source's first filter ran in its frames' conversion (a PointOp): said once. */
+  fused(): void {
+    if (this.saidFused) return;
+    this.saidFused = true;
+    console.info(`${this.label}: its first filter runs in the frames' conversion, not in a pass of its own.`);
   }
 
   /**

@@ -6,7 +6,8 @@
 import { FFMPEG_SOURCE, type Settings } from '../../../shared';
 import { MediaRuntime, mediaSettings } from './media';
 import { NetworkStreamRuntime } from './network-stream';
-import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
+import type { PointOp } from '../filters/types';
+import type { DirectTexture, Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 
 export const mediaSource: SourceKind = {
   id: FFMPEG_SOURCE.id,
@@ -62,6 +63,10 @@ class MediaSwitch implements SourceRuntime {
 
   render(draw: Draw, frame: FrameInfo): void {
     this.inner.render(draw, frame);
+  }
+
+  texture(frame: FrameInfo, lead: PointOp | null = null): DirectTexture | null {
+    return this.inner.texture(frame, lead);
   }
 
   dispose(): void {

@@ -16,7 +16,8 @@ import { FFMPEG_SOURCE, type MediaAction, type MediaState, type MediaStatus, typ
 import type { MediaPlayer } from './media-link';
 import { createNoSignalCard, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
-import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from './types';
+import type { PointOp } from '../filters/types';
+import type { DirectTexture, Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from './types';
 import { VideoFrames } from './video-frames';
 import { FramePathReport } from './frame-path-report';
 
@@ -142,23 +143,27 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
   }
 
   render(draw: Draw, frame: FrameInfo): void {
-    this.refresh(frame);
+    this.refresh(frame, null);
     const reason = this.reason();
     const picture = this.frames.picture;
     if (reason) this.card.render(draw, reason, this.width, this.height);
     else if (picture) draw.texture(picture);
   }
 
-  texture(frame: FrameInfo): WebGLTexture | null {
-    this.refresh(frame);
-    return this.reason() ? null : this.frames.picture;
+  texture(frame: FrameInfo, lead: PointOp | null = null): DirectTexture | null {
+    this.refresh(frame, lead);
+    const picture = this.reason() ? null : this.frames.picture;
+    if (!picture) return null;
+    const fused = this.frames.fused;
+    if (fused) this.pathReport.fused();
+    return { texture: picture, fused };
   }
 
-  /** Uploads the newest frame for this tick (once per tick, however many ask). */
-  private refresh(frame: FrameInfo): void {
+  /** Uploads the newest frame for this tick (once per tick, however many ask), through `lead` where it can. */
+  private refresh(frame: FrameInfo, lead: PointOp | null): void {
     if (!this.loaded || this.state === 'stopped' || (this.state === 'ended' && this.s.clearOnEnd)) return;
     try {
-      this.frames.upload(frame.index);
+      this.frames.upload(frame.index, lead);
     } catch (err) {
       this.ctx.warnOnce(`media-upload:${this.info.uuid}`, `Media "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
     }

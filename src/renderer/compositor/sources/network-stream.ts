@@ -18,7 +18,8 @@ import type { MediaAction, MediaState, MediaStatus, Settings } from '../../../sh
 import { NETWORK_STREAM_PREFIX } from '../../../shared';
 import type { MediaPlayer } from './media-link';
 import { createNoSignalCard, type NoSignalCard } from './no-signal';
-import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from './types';
+import type { PointOp } from '../filters/types';
+import type { DirectTexture, Draw, FrameInfo, SourceContext, SourceInfo, SourceRuntime } from './types';
 import { VideoFrames } from './video-frames';
 
 /** Further behind the live edge than this (seconds), the player jumps to it. */
@@ -115,23 +116,38 @@ export class NetworkStreamRuntime implements SourceRuntime, MediaPlayer {
   update(_settings: Settings): void {}
 
   render(draw: Draw, frame: FrameInfo): void {
+    const reason = this.refresh(frame, null);
+    if (reason) {
+      this.card.render(draw, reason, this.width, this.height);
+      return;
+    }
+    const picture = this.frames.picture;
+    if (picture) draw.texture(picture);
+    else this.card.render(draw, 'connecting…', this.width, this.height);
+  }
+
+  texture(frame: FrameInfo, lead: PointOp | null = null): DirectTexture | null {
+    if (this.refresh(frame, lead)) return null;
+    const picture = this.frames.picture;
+    // Only a picture of the size the source says it is (a new resolution is told by an event).
+    if (!picture || this.frames.width !== this.w || this.frames.height !== this.h) return null;
+    return { texture: picture, fused: this.frames.fused };
+  }
+
+  /** Uploads the newest frame for this tick, through `lead` where it can; answers why there is no picture, or null. */
+  private refresh(frame: FrameInfo, lead: PointOp | null): string | null {
     const reason = this.reason();
     if (reason !== this.shownReason) {
       this.shownReason = reason;
       this.bump++;
     }
-    if (reason) {
-      this.card.render(draw, reason, this.width, this.height);
-      return;
-    }
+    if (reason) return reason;
     try {
-      this.frames.upload(frame.index);
+      this.frames.upload(frame.index, lead);
     } catch (err) {
       this.ctx.warnOnce(`stream-upload:${this.info.uuid}`, `Network stream "${this.info.name}": a frame could not be uploaded (${String(err)}).`);
     }
-    const picture = this.frames.picture;
-    if (picture) draw.texture(picture);
-    else this.card.render(draw, 'connecting…', this.width, this.height);
+    return null;
   }
 
   dispose(): void {

@@ -30,7 +30,12 @@ function setup(max = 4) {
   const shown: number[] = [];
   const out = {
     texture: {} as WebGLTexture,
-    convert: vi.fn((f: PlaneFrame) => void shown.push(f.bytes[0]!)),
+    applied: '',
+    convert: vi.fn((f: PlaneFrame, _crop?: unknown, _mirror?: boolean, lead?: { key: string } | null) => {
+      shown.push(f.bytes[0]!);
+      out.applied = lead?.key ?? '';
+    }),
+    reapply: vi.fn(() => true),
     dispose: vi.fn(),
   };
   const planes = new PlaneFrames({} as WebGL2RenderingContext, max, out);
@@ -50,20 +55,20 @@ describe('PlaneFrames', () => {
     expect(take(b, 110, 1.1)).toBe(true);
     expect(take(c, 200, 1.2)).toBe(true);
     expect(planes.waiting).toBe(3); // all three still copying
-    expect(planes.showDue(NO_CROP, false, 150)).toBe(false); // nothing copied yet
+    expect(planes.showDue(NO_CROP, false, null, 150)).toBe(false); // nothing copied yet
     a.release();
     b.release();
     c.release();
     await settle();
     expect(planes.waiting).toBe(3);
     expect(planes.picture).toBeNull();
-    expect(planes.showDue(NO_CROP, false, 150)).toBe(true);
+    expect(planes.showDue(NO_CROP, false, null, 150)).toBe(true);
     // 1 and 2 were due; only 2 (the newer) is converted.
     expect(shown).toEqual([2]);
     expect(planes.shownTime).toBe(1.1);
     expect(planes.waiting).toBe(1);
-    expect(planes.showDue(NO_CROP, false, 199)).toBe(false);
-    expect(planes.showDue(NO_CROP, false, 200)).toBe(true);
+    expect(planes.showDue(NO_CROP, false, null, 199)).toBe(false);
+    expect(planes.showDue(NO_CROP, false, null, 200)).toBe(true);
     expect(shown).toEqual([2, 3]);
     expect(planes.picture).not.toBeNull();
     for (const f of [a, b, c]) expect(f.close).toHaveBeenCalledTimes(1);
@@ -77,14 +82,14 @@ describe('PlaneFrames', () => {
     old.release();
     await settle();
     expect(old.close).toHaveBeenCalledTimes(1);
-    expect(planes.showDue(NO_CROP, false, 1000)).toBe(false);
+    expect(planes.showDue(NO_CROP, false, null, 1000)).toBe(false);
     const fs = [1, 2, 3].map((id) => frame(id));
     fs.forEach((f, i) => take(f, 10 * i));
     fs.forEach((f) => f.release());
     await settle();
     expect(planes.waiting).toBe(2);
-    expect(planes.showDue(NO_CROP, false, 5)).toBe(false); // frame 1 (due 0) was the oldest, dropped
-    expect(planes.showDue(NO_CROP, false, 10)).toBe(true);
+    expect(planes.showDue(NO_CROP, false, null, 5)).toBe(false); // frame 1 (due 0) was the oldest, dropped
+    expect(planes.showDue(NO_CROP, false, null, 10)).toBe(true);
     expect(shown).toEqual([2]);
   });
 
@@ -113,5 +118,26 @@ describe('PlaneFrames', () => {
     expect(planes.waiting).toBe(0);
     expect(f.close).toHaveBeenCalledTimes(1);
     expect(take(frame(2), 0)).toBe(false);
+  });
+
+  it('runs the lead filter in the conversion, and again on the picture shown, never on nothing', async () => {
+    const { planes, out, take } = setup();
+    const lead = { glsl: 'vec4 point(vec4 c) { return c; }', key: 'grade#1', set: vi.fn() };
+    // Nothing shown: nothing to convert again, and nothing went through the lead.
+    expect(planes.reapply(lead)).toBe(false);
+    expect(out.reapply).not.toHaveBeenCalled();
+    const a = frame(1);
+    take(a, 0);
+    a.release();
+    await settle();
+    expect(planes.showDue(NO_CROP, false, lead, 10)).toBe(true);
+    expect(out.convert).toHaveBeenLastCalledWith(expect.anything(), NO_CROP, false, lead);
+    expect(planes.applied).toBe('grade#1');
+    expect(planes.reapply(null)).toBe(true);
+    expect(out.reapply).toHaveBeenLastCalledWith(null);
+    // Cleared, the picture is gone, and with it what it went through.
+    planes.clear();
+    expect(planes.applied).toBe('');
+    expect(planes.reapply(lead)).toBe(false);
   });
 });

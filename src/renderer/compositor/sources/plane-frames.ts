@@ -4,6 +4,7 @@
  * per frame, not a GPU upload, so frames the compositor never shows cost next to nothing; only the
  * newest due frame is uploaded and converted, once, when the compositor draws.
  */
+import type { PointOp } from '../filters/types';
 import { isSoftwareRenderer, rendererName } from '../gl/renderer-name';
 import { planeLayout, PlaneTexture, yuvToRgb, type PlaneCrop, type PlaneFormat, type PlaneFrame } from './yuv-planes';
 
@@ -19,7 +20,7 @@ export class PlaneFrames {
   private readonly queue: Waiting[] = [];
   /** Buffers free for the next copy, by size. */
   private readonly spare: Uint8Array[] = [];
-  private readonly out: Pick<PlaneTexture, 'texture' | 'convert' | 'dispose'>;
+  private readonly out: Pick<PlaneTexture, 'texture' | 'applied' | 'convert' | 'reapply' | 'dispose'>;
   /** Copies started and not yet ended. */
   private copying = 0;
   /** Counts clears: a copy started before one is dropped. */
@@ -35,7 +36,7 @@ export class PlaneFrames {
     /** Frames waiting at most; the oldest goes first. */
     private readonly max: number,
     /** Where frames are converted (a stand-in in unit tests). */
-    out?: Pick<PlaneTexture, 'texture' | 'convert' | 'dispose'>,
+    out?: Pick<PlaneTexture, 'texture' | 'applied' | 'convert' | 'reapply' | 'dispose'>,
   ) {
     this.out = out ?? new PlaneTexture(gl);
   }
@@ -135,21 +136,34 @@ export class PlaneFrames {
     return i;
   }
 
-  /** Converts and shows the newest due frame (older due ones are never shown); whether the picture changed. */
-  showDue(crop: PlaneCrop, mirror: boolean, now = performance.now()): boolean {
+  /** The key of the lead filter the picture went through ('' for none; see PointOp). */
+  get applied(): string {
+    return this.shown ? this.out.applied : '';
+  }
+
+  /**
+   * Converts and shows the newest due frame (older due ones are never shown), through the `lead`
+   * filter when given; whether the picture changed.
+   */
+  showDue(crop: PlaneCrop, mirror: boolean, lead: PointOp | null = null, now = performance.now()): boolean {
     const i = this.due(now);
     if (i < 0) return false;
     const due = this.queue.splice(0, i + 1);
     const next = due.pop()!;
     for (const d of due) this.spare.push(d.frame.bytes);
     try {
-      this.out.convert(next.frame, crop, mirror);
+      this.out.convert(next.frame, crop, mirror, lead);
     } finally {
       this.spare.push(next.frame.bytes);
     }
     this.shown = true;
     this.shownAt = next.mediaTime;
     return true;
+  }
+
+  /** Converts the picture shown again through another lead filter (or none); whether it changed. */
+  reapply(lead: PointOp | null): boolean {
+    return this.shown && this.out.reapply(lead);
   }
 
   /** Drops waiting frames and copies under way, and what is shown; the path is tried again. */

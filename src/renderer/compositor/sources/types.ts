@@ -4,9 +4,17 @@
  * the item's already-transformed quad.
  */
 import type { Settings } from '../../../shared';
+import type { PointOp } from '../filters/types';
 import type { MediaPort } from './media-link';
 import type { BrowserPort } from './browser-link';
 import type { CaptureDelay } from './capture-delay';
+
+/** A source's picture as one texture of its size (SourceRuntime.texture). */
+export interface DirectTexture {
+  texture: WebGLTexture;
+  /** Whether the lead filter it was asked for has been applied to it. */
+  fused: boolean;
+}
 
 export interface FrameInfo {
   /** Frame clock tick index. */
@@ -100,8 +108,10 @@ export interface SourceRuntime {
    * width × height (premultiplied, top-down, no transform), answers it; else null. A filter chain
    * then reads that texture directly instead of a copy `render` would draw: one full-size pass
    * less per new frame, which in software GL is a large share of a 1080p clip's cost.
+   * `lead`: the chain's first filter as a per-pixel step; a source that makes its picture in a pass
+   * of its own (YUV planes) may run it there, and says so with `fused`, so the chain starts after it.
    */
-  texture?(frame: FrameInfo): WebGLTexture | null;
+  texture?(frame: FrameInfo, lead?: PointOp | null): DirectTexture | null;
   /**
    * Optional: whether source pixel (x, y) shows anything. A picture the size of the canvas that draws
    * only a corner (a lower third, a scoreboard) answers false elsewhere, so clicks in the preview

@@ -10,6 +10,7 @@
  * screen's RGB frames, a seek while paused, a browser without VideoFrame) is uploaded from the
  * element, mirrored and cropped by FrameTexture.
  */
+import type { PointOp } from '../filters/types';
 import { FrameTexture } from './frame-texture';
 import { HeldFrames, TICK_WAIT_MS } from './held-frames';
 import { PlaneFrames } from './plane-frames';
@@ -59,6 +60,8 @@ export class VideoFrames {
   private readonly planes: PlaneFrames | null;
   /** Whether the planes' picture is what is shown. */
   private fromPlanes = false;
+  /** The lead filter the compositor last asked for (see `upload`). */
+  private lead: PointOp | null = null;
   /** When the compositor last drew the source (upload), and the smoothed gap between its draws. */
   private drawnAt = -Infinity;
   private drawGap = Infinity;
@@ -164,20 +167,35 @@ export class VideoFrames {
     this.serial++;
   }
 
-  /** Uploads the newest frame, at most once per tick index and only when there is a new one. */
-  upload(tickIndex: number): void {
-    if (tickIndex === this.lastUploaded) return;
+  /** Whether the picture shown went through the lead filter last asked for (see `upload`). */
+  get fused(): boolean {
+    return this.fromPlanes && this.lead !== null && this.planes!.applied === this.lead.key;
+  }
+
+  /**
+   * Uploads the newest frame, at most once per tick index and only when there is a new one. `lead`:
+   * the first filter of the source's chain as a per-pixel step, run in the planes' conversion (a
+   * change of it converts the picture shown again, even within a tick).
+   */
+  upload(tickIndex: number, lead: PointOp | null = null): void {
+    const leadChanged = (lead?.key ?? '') !== (this.lead?.key ?? '');
+    this.lead = lead;
+    if (tickIndex === this.lastUploaded) {
+      if (leadChanged) this.reapply();
+      return;
+    }
     this.lastUploaded = tickIndex;
     const now = performance.now();
     const gap = now - this.drawnAt;
     this.drawnAt = now;
     if (Number.isFinite(gap)) this.drawGap = Number.isFinite(this.drawGap) ? this.drawGap * 0.75 + gap * 0.25 : gap;
-    if (this.planes?.showDue(this.crop, this.mirror)) {
+    if (this.planes?.showDue(this.crop, this.mirror, lead)) {
       this.fromPlanes = true;
       this.fromHeld = false;
       this.serial++;
       return;
     }
+    if (leadChanged) this.reapply();
     if (this.held.showDue()) {
       this.fromHeld = true;
       this.fromPlanes = false;
@@ -205,6 +223,11 @@ export class VideoFrames {
     this.shown = true;
     this.fromHeld = false;
     this.fromPlanes = false;
+  }
+
+  /** Converts the planes' picture shown again through the lead filter now asked for. */
+  private reapply(): void {
+    if (this.fromPlanes && this.planes!.reapply(this.lead)) this.serial++;
   }
 
   dispose(): void {

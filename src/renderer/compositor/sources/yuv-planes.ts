@@ -8,6 +8,8 @@
  * process. Chroma is read per texel (no filtering), as Chromium's own conversion does, so the
  * pictures match the element path's within half a level on average.
  */
+import { POINT_HELPERS } from '../filters/gl';
+import type { PointOp } from '../filters/types';
 import { createProgram, uniform } from '../gl/program';
 import { FULLSCREEN_VS } from '../gl/shaders';
 import { createTexture, deleteTarget, type Target } from '../gl/target';
@@ -62,8 +64,11 @@ export function yuvToRgb(space: VideoColorSpaceInit | null | undefined, height: 
  * Reads the planes at whole texels: the output is the picture's own size, so no filtering is wanted,
  * and chroma is repeated over its 2×2 pixels. `u_rect` picks the part shown (a crop), `u_mirror`
  * flips it left to right. Rows stay top-down, as every texture in the compositor is stored.
+ * With a lead filter (a PointOp), each pixel goes through it before it is written: that filter's
+ * own full-size pass is not needed.
  */
-const CONVERT_FS = `#version 300 es
+function convertFs(point: string): string {
+  return `#version 300 es
 precision highp float;
 precision highp int;
 uniform sampler2D u_y;
@@ -75,6 +80,7 @@ uniform ivec4 u_rect;
 uniform mat3 u_m;
 uniform vec3 u_off;
 out vec4 o;
+${point ? POINT_HELPERS + point : ''}
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
   if (u_mirror) p.x = u_rect.z - 1 - p.x;
@@ -82,20 +88,25 @@ void main() {
   ivec2 c = p >> 1;
   vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);
   vec3 yuv = vec3(texelFetch(u_y, p, 0).r, uv) - u_off;
-  o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);
+  o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);${point ? '\n  o = point(o);' : ''}
 }
 `;
+}
 
 interface Converter {
   program: WebGLProgram;
-  loc: Record<'y' | 'u' | 'v' | 'nv12' | 'mirror' | 'rect' | 'm' | 'off', WebGLUniformLocation | null>;
+  at(name: string): WebGLUniformLocation | null;
 }
 
-/** The conversion program; each PlaneTexture has its own, so a restored context gets new ones with its sources. */
-function createConverter(gl: WebGL2RenderingContext): Converter {
-  const program = createProgram(gl, FULLSCREEN_VS, CONVERT_FS);
-  const at = (n: string): WebGLUniformLocation | null => uniform(gl, program, n);
-  return { program, loc: { y: at('u_y'), u: at('u_u'), v: at('u_v'), nv12: at('u_nv12'), mirror: at('u_mirror'), rect: at('u_rect'), m: at('u_m'), off: at('u_off') } };
+/** A conversion program; each PlaneTexture has its own, so a restored context gets new ones with its sources. */
+function createConverter(gl: WebGL2RenderingContext, point: string): Converter {
+  const program = createProgram(gl, FULLSCREEN_VS, convertFs(point));
+  const locs = new Map<string, WebGLUniformLocation | null>();
+  const at = (n: string): WebGLUniformLocation | null => {
+    if (!locs.has(n)) locs.set(n, uniform(gl, program, n));
+    return locs.get(n)!;
+  };
+  return { program, at };
 }
 
 /** Pixels cut from each edge. */
@@ -106,6 +117,15 @@ export interface PlaneCrop {
   bottom: number;
 }
 
+/** What the last conversion read, so it can run again with another lead filter. */
+interface Converted {
+  nv12: boolean;
+  rect: [number, number, number, number];
+  mirror: boolean;
+  matrix: Float32Array;
+  offset: Float32Array;
+}
+
 /**
  * The RGBA texture a source shows, filled from plane frames: the planes' textures and the output
  * are reallocated only when the frame's size or format changes.
@@ -114,7 +134,10 @@ export class PlaneTexture {
   private planes: WebGLTexture[] = [];
   private planeKey = '';
   private out: Target | null = null;
-  private converter: Converter | null = null;
+  /** Conversion programs by the lead filter's GLSL ('' for none). */
+  private readonly converters = new Map<string, Converter>();
+  private last: Converted | null = null;
+  private leadKey = '';
 
   constructor(private readonly gl: WebGL2RenderingContext) {}
 
@@ -122,33 +145,43 @@ export class PlaneTexture {
     return this.out?.texture ?? null;
   }
 
-  /** Converts `frame`, cut by `crop` and mirrored when asked, into the texture; the GL state the compositor set is kept. */
-  convert(frame: PlaneFrame, crop: PlaneCrop, mirror: boolean): void {
-    const gl = this.gl;
+  /** The key of the lead filter the texture went through ('' for none). */
+  get applied(): string {
+    return this.leadKey;
+  }
+
+  /**
+   * Converts `frame`, cut by `crop` and mirrored when asked, into the texture, through `lead` when
+   * given; the GL state the compositor set is kept.
+   */
+  convert(frame: PlaneFrame, crop: PlaneCrop, mirror: boolean, lead: PointOp | null = null): void {
     const w = Math.max(1, frame.width - crop.left - crop.right);
     const h = Math.max(1, frame.height - crop.top - crop.bottom);
-    const fb = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
-    const vp = gl.getParameter(gl.VIEWPORT) as Int32Array;
-    const blend = gl.isEnabled(gl.BLEND);
-    try {
+    this.run(() => {
       // The output first: making it binds it to the active unit, and the planes' binding must come
       // after, or the pass would read the texture it writes (a feedback loop GL refuses to draw).
       this.ensureOut(w, h);
       this.upload(frame);
-      const c = (this.converter ??= createConverter(gl));
-      gl.useProgram(c.program);
-      gl.uniform1i(c.loc.y, 0);
-      gl.uniform1i(c.loc.u, 1);
-      gl.uniform1i(c.loc.v, 2);
-      gl.uniform1i(c.loc.nv12, frame.format === 'NV12' ? 1 : 0);
-      gl.uniform1i(c.loc.mirror, mirror ? 1 : 0);
-      gl.uniform4i(c.loc.rect, crop.left, crop.top, w, h);
-      gl.uniformMatrix3fv(c.loc.m, false, frame.matrix);
-      gl.uniform3fv(c.loc.off, frame.offset);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, this.out!.framebuffer);
-      gl.viewport(0, 0, w, h);
-      gl.disable(gl.BLEND);
-      gl.drawArrays(gl.TRIANGLES, 0, 3);
+      this.last = { nv12: frame.format === 'NV12', rect: [crop.left, crop.top, w, h], mirror, matrix: frame.matrix, offset: frame.offset };
+      this.draw(lead);
+    });
+  }
+
+  /** Converts the last frame's planes again through another lead filter (or none); false without one. */
+  reapply(lead: PointOp | null): boolean {
+    if (!this.last || !this.out) return false;
+    this.run(() => this.draw(lead));
+    return true;
+  }
+
+  /** Runs GL work, then puts back the framebuffer, viewport and blending it found, with unit 0 active. */
+  private run(work: () => void): void {
+    const gl = this.gl;
+    const fb = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+    const vp = gl.getParameter(gl.VIEWPORT) as Int32Array;
+    const blend = gl.isEnabled(gl.BLEND);
+    try {
+      work();
     } finally {
       gl.activeTexture(gl.TEXTURE0);
       gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
@@ -157,14 +190,49 @@ export class PlaneTexture {
     }
   }
 
+  /** One pass from the planes (already uploaded) into the output. */
+  private draw(lead: PointOp | null): void {
+    const gl = this.gl;
+    const last = this.last!;
+    const glsl = lead?.glsl ?? '';
+    let c = this.converters.get(glsl);
+    if (!c) this.converters.set(glsl, (c = createConverter(gl, glsl)));
+    this.planes.forEach((t, i) => {
+      gl.activeTexture(gl.TEXTURE0 + i);
+      gl.bindTexture(gl.TEXTURE_2D, t);
+    });
+    // NV12 has two planes; unit 2 must still not hold the output.
+    if (this.planes.length === 2) {
+      gl.activeTexture(gl.TEXTURE2);
+      gl.bindTexture(gl.TEXTURE_2D, this.planes[1]!);
+    }
+    gl.useProgram(c.program);
+    gl.uniform1i(c.at('u_y'), 0);
+    gl.uniform1i(c.at('u_u'), 1);
+    gl.uniform1i(c.at('u_v'), 2);
+    gl.uniform1i(c.at('u_nv12'), last.nv12 ? 1 : 0);
+    gl.uniform1i(c.at('u_mirror'), last.mirror ? 1 : 0);
+    gl.uniform4i(c.at('u_rect'), ...last.rect);
+    gl.uniformMatrix3fv(c.at('u_m'), false, last.matrix);
+    gl.uniform3fv(c.at('u_off'), last.offset);
+    lead?.set(gl, c.at);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.out!.framebuffer);
+    gl.viewport(0, 0, last.rect[2], last.rect[3]);
+    gl.disable(gl.BLEND);
+    gl.drawArrays(gl.TRIANGLES, 0, 3);
+    this.leadKey = lead?.key ?? '';
+  }
+
   dispose(): void {
     for (const t of this.planes) this.gl.deleteTexture(t);
     this.planes = [];
     this.planeKey = '';
     deleteTarget(this.gl, this.out);
     this.out = null;
-    if (this.converter) this.gl.deleteProgram(this.converter.program);
-    this.converter = null;
+    for (const c of this.converters.values()) this.gl.deleteProgram(c.program);
+    this.converters.clear();
+    this.last = null;
+    this.leadKey = '';
   }
 
   private upload(frame: PlaneFrame): void {
@@ -192,11 +260,6 @@ export class PlaneTexture {
       gl.bindTexture(gl.TEXTURE_2D, this.planes[i]!);
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, pw, ph, format === gl.RG8 ? gl.RG : gl.RED, gl.UNSIGNED_BYTE, frame.bytes, layout[i]!.offset);
     });
-    // NV12 has two planes; unit 2 must still not hold the output (see convert).
-    if (sizes.length === 2) {
-      gl.activeTexture(gl.TEXTURE2);
-      gl.bindTexture(gl.TEXTURE_2D, this.planes[1]!);
-    }
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
   }
 
