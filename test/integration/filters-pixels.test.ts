@@ -6,7 +6,7 @@
  * Needs `npx electron-vite build` first (npm test runs it).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket, { type OBSRequestTypes } from 'obs-websocket-js';
@@ -109,6 +109,39 @@ async function newScene(): Promise<string> {
   return name;
 }
 
+const halves = (p: Picture): [Rgba, Rgba] => [p.at(12, 32), p.at(52, 32)];
+
+/**
+ * A looping 64×64 H.264 clip of two flat halves (left 0x3070A0, right 0xB08850: far from black and
+ * white, so the grades below do not clip) as a new media input in the test scene; answers its name
+ * and its halves' colours as the studio shows them without filters (through the YUV planes).
+ */
+async function videoHalves(): Promise<{ clip: string; plain: [Rgba, Rgba] }> {
+  const file = path.join(server.dataDir, 'halves.mp4');
+  if (!existsSync(file)) {
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x3070A0:s=64x64:r=30:d=4,drawbox=x=32:y=0:w=32:h=64:color=0xB08850:t=fill', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '30', file]);
+  }
+  const clip = `Video ${++inputs}`;
+  await obs.call('CreateInput', { sceneName, inputName: clip, inputKind: 'ffmpeg_source', inputSettings: { local_file: file, looping: true } });
+  // Until the file has loaded the source has no size, and no screenshot.
+  const loaded = await until(
+    () => shot(clip).catch(() => null),
+    (p) => p !== null && p.at(12, 32)[3] === 255 && p.at(12, 32)[2] > 100,
+    'the clip never showed',
+  );
+  return { clip, plain: halves(loaded!) };
+}
+
+/** Waits for the studio's log to say that the clip's first filter runs in its frames' conversion. */
+async function saysFused(clip: string): Promise<void> {
+  const log = path.join(server.dataDir, 'logs', 'studio.log');
+  const said = `Media \\"${clip}\\": its first filter runs in the frames' conversion`;
+  const about = (): string => readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(clip)).join('\n');
+  await until(async () => readFileSync(log, 'utf8'), (text) => text.includes(said), 'the studio never said the filter ran in the conversion').catch((err: Error) => {
+    throw new Error(`${err.message}; what it said of the clip:\n${about()}`);
+  });
+}
+
 describe('video filters on real frames', () => {
   it('color_filter_v2: multiply, saturation, hue, brightness, gamma and opacity', async () => {
     const white = await color(abgr(255, 255, 255), 32, 32);
@@ -141,19 +174,7 @@ describe('video filters on real frames', () => {
   });
 
   it("color_filter_v2 first on a video runs in its frames' conversion, with the pixels of its own pass", async () => {
-    // Two flat halves, far from black and white, so the grades below do not clip.
-    const file = path.join(server.dataDir, 'halves.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x3070A0:s=64x64:r=30:d=4,drawbox=x=32:y=0:w=32:h=64:color=0xB08850:t=fill', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '30', file]);
-    const clip = `Video ${++inputs}`;
-    await obs.call('CreateInput', { sceneName, inputName: clip, inputKind: 'ffmpeg_source', inputSettings: { local_file: file, looping: true } });
-    const halves = (p: Picture): [Rgba, Rgba] => [p.at(12, 32), p.at(52, 32)];
-    // Until the file has loaded the source has no size, and no screenshot.
-    const loaded = await until(
-      () => shot(clip).catch(() => null),
-      (p) => p !== null && p.at(12, 32)[3] === 255 && p.at(12, 32)[2] > 100,
-      'the clip never showed',
-    );
-    const plain = halves(loaded!);
+    const { clip, plain } = await videoHalves();
 
     // What color_filter_v2 does to a straight colour (contrast 0, hue 0, gamma 0: their identities).
     const graded = (c: Rgba, s: { brightness: number; saturation: number; mul: [number, number, number] }): Rgba => {
@@ -170,13 +191,7 @@ describe('video filters on real frames', () => {
     const first = { brightness: 0.1, saturation: -0.5, mul: [1, 200 / 255, 100 / 255] as [number, number, number] };
     const grade = await filter(clip, 'color_filter_v2', { brightness: 0.1, saturation: -0.5, color_multiply: abgr(255, 200, 100) });
     expectGraded(await until(() => shot(clip), (p) => near(halves(p)[0], graded(plain[0], first), 3), 'the grade never showed'), first, 'graded');
-    // It ran in the conversion of the video's YUV planes, not in a pass of its own.
-    const log = path.join(server.dataDir, 'logs', 'studio.log');
-    const said = `Media \\"${clip}\\": its first filter runs in the frames' conversion`;
-    const about = (): string => readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(clip)).join('\n');
-    await until(async () => readFileSync(log, 'utf8'), (text) => text.includes(said), 'the studio never said the filter ran in the conversion').catch((err: Error) => {
-      throw new Error(`${err.message}; what it said of the clip:\n${about()}`);
-    });
+    await saysFused(clip);
     expectGraded(await shot(clip), first, 'graded in the conversion');
 
     // Paused, no new frame comes: a change of the grade converts the picture shown again.
@@ -200,6 +215,24 @@ describe('video filters on real frames', () => {
     const off = halves(await shot(clip));
     expectNear(off[0], plain[0], 1, 'grade off, left');
     expectNear(off[1], plain[1], 1, 'grade off, right');
+  });
+
+  it("color_key_filter_v2 and luma_key_filter_v2 first on a video key it in its frames' conversion", async () => {
+    const keyed = await videoHalves();
+    // The left half's colour keyed out, the right half kept as it is.
+    await filter(keyed.clip, 'color_key_filter_v2', { key_color_type: 'custom', key_color: abgr(0x30, 0x70, 0xa0), similarity: 80, smoothness: 1 });
+    await saysFused(keyed.clip);
+    const [gone, kept] = halves(await shot(keyed.clip));
+    expect(gone[3], `left half keyed out: ${gone.join(',')}`).toBe(0);
+    expectNear(kept, keyed.plain[1], 2, 'right half kept');
+
+    const lit = await videoHalves();
+    // Luma (BT.709) 0.40 on the left, 0.55 on the right: a luma_max between them keys out the right.
+    await filter(lit.clip, 'luma_key_filter_v2', { luma_max: 0.48, luma_max_smooth: 0.02 });
+    await saysFused(lit.clip);
+    const [dark, bright] = halves(await shot(lit.clip));
+    expectNear(dark, lit.plain[0], 2, 'darker half kept');
+    expect(bright[3], `brighter half keyed out: ${bright.join(',')}`).toBe(0);
   });
 
   it('chroma_key_filter_v2 and color_key_filter_v2 key out their color and keep the rest', async () => {

@@ -8,24 +8,29 @@ import { contrastFactor, gammaExponent, rgb01 } from './color-math';
 import { FS_HEAD } from './gl';
 import { singlePass } from './single-pass';
 
-const FS = `${FS_HEAD}
-uniform vec3 u_key;
-uniform float u_similarity;
-uniform float u_smoothness;
-uniform float u_opacity;
-uniform float u_gamma;
-uniform float u_contrast;
-uniform float u_brightness;
-void main() {
-  vec4 c = straight(texture(u_src, v_uv));
-  float d = distance(u_key, c.rgb);
-  float a = c.a * u_opacity * clamp(max(d - u_similarity, 0.0) / u_smoothness, 0.0, 1.0);
+/** The filter as a per-pixel step (PointOp): a video's conversion pass can run it too. */
+const POINT = `
+uniform vec3 ck_key;
+uniform float ck_similarity;
+uniform float ck_smoothness;
+uniform float ck_opacity;
+uniform float ck_gamma;
+uniform float ck_contrast;
+uniform float ck_brightness;
+vec4 point(vec4 p) {
+  vec4 c = straight(p);
+  float d = distance(ck_key, c.rgb);
+  float a = c.a * ck_opacity * clamp(max(d - ck_similarity, 0.0) / ck_smoothness, 0.0, 1.0);
   vec3 rgb = max(c.rgb, vec3(0.0));
   // pow is costly in software GL (SwiftShader); gamma is mostly left at 0 (exponent 1).
-  if (u_gamma != 1.0) rgb = pow(rgb, vec3(u_gamma));
-  rgb = rgb * u_contrast + u_brightness;
-  o = premul(vec4(clamp(rgb, 0.0, 1.0), a));
+  if (ck_gamma != 1.0) rgb = pow(rgb, vec3(ck_gamma));
+  rgb = rgb * ck_contrast + ck_brightness;
+  return premul(vec4(clamp(rgb, 0.0, 1.0), a));
 }
+`;
+
+const FS = `${FS_HEAD}${POINT}
+void main() { o = point(texture(u_src, v_uv)); }
 `;
 
 /** OBS's preset key colors (ABGR) for key_color_type. */
@@ -42,12 +47,12 @@ export const colorKeyFilter = singlePass(COLOR_KEY_FILTER.id, FS, (s) => {
   const contrast = contrastFactor(num(s, 'contrast', d.contrast!));
   const brightness = num(s, 'brightness', d.brightness!);
   return (gl, p) => {
-    gl.uniform3f(p.u('u_key'), ...key);
-    gl.uniform1f(p.u('u_similarity'), similarity);
-    gl.uniform1f(p.u('u_smoothness'), smoothness);
-    gl.uniform1f(p.u('u_opacity'), opacity);
-    gl.uniform1f(p.u('u_gamma'), gamma);
-    gl.uniform1f(p.u('u_contrast'), contrast);
-    gl.uniform1f(p.u('u_brightness'), brightness);
+    gl.uniform3f(p.u('ck_key'), ...key);
+    gl.uniform1f(p.u('ck_similarity'), similarity);
+    gl.uniform1f(p.u('ck_smoothness'), smoothness);
+    gl.uniform1f(p.u('ck_opacity'), opacity);
+    gl.uniform1f(p.u('ck_gamma'), gamma);
+    gl.uniform1f(p.u('ck_contrast'), contrast);
+    gl.uniform1f(p.u('ck_brightness'), brightness);
   };
-});
+}, POINT);
