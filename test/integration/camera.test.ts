@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket from 'obs-websocket-js';
 import { startNginxRtmp, type NginxRtmp } from '../harness';
 import { CLIP_COLOURS, colourName, decodeTinyFrames, makeColourY4m, pixel, runs } from '../harness/clips';
+import { decodePngDataUrl, type Rgba } from '../harness/png';
 import { startStudioServer, type StudioServer } from '../harness/studio-server';
 import { connectStudio, type StudioClient } from '../harness/studio-client';
 import { suiteResources } from '../harness/suite';
@@ -103,4 +104,20 @@ describe('camera_input (fake camera in the headless compositor)', () => {
       expect(step, `run ${i} of ${JSON.stringify(r)}`).toBeGreaterThan(0);
     }
   }, 180_000);
+
+  it('shows the camera through its filters, live', async () => {
+    const centre = async (): Promise<Rgba> => {
+      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: 'Cam', imageFormat: 'png' });
+      const p = await decodePngDataUrl(imageData);
+      return p.at(p.width >> 1, p.height >> 1);
+    };
+    // Red taken out: whichever of the clip's colours the camera shows, the picture has no red in it.
+    await obs.call('CreateSourceFilter', { sourceName: 'Cam', filterName: 'No red', filterKind: 'color_filter_v2', filterSettings: { color_multiply: 0xffffff00 } });
+    const seen: Rgba[] = [];
+    await until('green and blue through the filter', async () => (seen.push(await centre()), seen), (s) => s.some((c) => c[1] > 200) && s.some((c) => c[2] > 200));
+    expect(seen.filter((c) => c[0] > 8), `pictures with red: ${JSON.stringify(seen)}`).toEqual([]);
+    // Without it, the clip's red and yellow come back.
+    await obs.call('RemoveSourceFilter', { sourceName: 'Cam', filterName: 'No red' });
+    await until('red again', centre, (c) => c[0] > 200);
+  });
 });

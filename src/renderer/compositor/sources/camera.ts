@@ -23,9 +23,9 @@ import { cameraMic } from './camera-audio';
 import { FramePathReport } from './frame-path-report';
 import { CameraFrames, trackProcessor } from './camera-frames';
 import { canPlayByStamps } from './timed-audio';
-import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
+import { createNoSignalCard, drawLive, liveTexture, type NoSignalCard } from './no-signal';
 import { bool, num, str } from './settings';
-import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
+import type { DirectTexture, Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 import { VideoFrames } from './video-frames';
 
 const RETRY_MIN_MS = 2000;
@@ -162,6 +162,12 @@ class CameraRuntime implements SourceRuntime {
   render(draw: Draw, frame: FrameInfo): void {
     drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
     if (this.stream) this.pathReport.check(this.frames.path);
+  }
+
+  texture(frame: FrameInfo): DirectTexture | null {
+    const t = liveTexture(frame.index, this.stream ? this.frames : null, this.warnUpload);
+    if (this.stream) this.pathReport.check(this.frames.path);
+    return t;
   }
 
   private readonly warnUpload = (err: unknown): void =>

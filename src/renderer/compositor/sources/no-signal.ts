@@ -6,7 +6,7 @@
  */
 import { createTexture } from '../gl/target';
 import { makeCanvas, context2d } from './text-raster';
-import type { Draw, SourceContext } from './types';
+import type { DirectTexture, Draw, SourceContext } from './types';
 
 /** Card raster width; the height follows the source's aspect. */
 const CARD_W = 640;
@@ -117,14 +117,26 @@ export function drawLive(
   size: { readonly width: number; readonly height: number },
   onUploadError: (err: unknown) => void,
 ): void {
-  if (frames) {
-    try {
-      frames.upload(tickIndex);
-    } catch (err) {
-      onUploadError(err);
-    }
-  }
-  const picture = frames?.picture ?? null;
+  const picture = uploadLive(tickIndex, frames, onUploadError);
   if (picture) draw.texture(picture);
   else if (problem) card.render(draw, problem, size.width, size.height);
+}
+
+/**
+ * A live capture's picture as one texture of its size, after this tick's upload (SourceRuntime.texture:
+ * a filtered camera feeds its filters without a full-size copy first); null without a picture.
+ */
+export function liveTexture(tickIndex: number, frames: LiveFrames | null, onUploadError: (err: unknown) => void): DirectTexture | null {
+  const picture = uploadLive(tickIndex, frames, onUploadError);
+  return picture ? { texture: picture, fused: false } : null;
+}
+
+function uploadLive(tickIndex: number, frames: LiveFrames | null, onUploadError: (err: unknown) => void): WebGLTexture | null {
+  if (!frames) return null;
+  try {
+    frames.upload(tickIndex);
+  } catch (err) {
+    onUploadError(err);
+  }
+  return frames.picture;
 }

@@ -11,10 +11,10 @@
 import { DISPLAY_CAPTURE, WINDOW_CAPTURE, type Settings } from '../../../shared';
 import { CameraFrames, trackProcessor } from './camera-frames';
 import { FramePathReport } from './frame-path-report';
-import { createNoSignalCard, drawLive, type NoSignalCard } from './no-signal';
+import { createNoSignalCard, drawLive, liveTexture, type NoSignalCard } from './no-signal';
 import { bool, num } from './settings';
 import { canPlayByStamps } from './timed-audio';
-import type { Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
+import type { DirectTexture, Draw, FrameInfo, SourceContext, SourceInfo, SourceKind, SourceRuntime } from './types';
 import { VideoFrames, type Crop } from './video-frames';
 
 const RETRY_MIN_MS = 2000;
@@ -117,6 +117,12 @@ class ScreenRuntime implements SourceRuntime {
   render(draw: Draw, frame: FrameInfo): void {
     drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
     if (this.stream) this.pathReport.check(this.frames.path);
+  }
+
+  texture(frame: FrameInfo): DirectTexture | null {
+    const t = liveTexture(frame.index, this.stream ? this.frames : null, this.warnUpload);
+    if (this.stream) this.pathReport.check(this.frames.path);
+    return t;
   }
 
   private readonly warnUpload = (err: unknown): void =>
