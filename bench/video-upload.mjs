@@ -20,7 +20,9 @@
  * The I420 path copies the decoder's planes (VideoFrame.copyTo) and converts them in one shader pass
  * at 1080p, as the studio does in software GL (src/renderer/compositor/sources/yuv-planes.ts); the
  * *fetch rows repeat the scale passes reading whole texels (texelFetch), as sharpness now does
- * (pass1080bare: without clamping taps at the edges). MSTP-tex uploads a camera-like track's
+ * (pass1080bare: without clamping taps at the edges). pass1080yuv converts planes with a colour grade
+ * in one pass (the studio's conversion with its first filter in it), pass1080yuvx9 adds a 3×3
+ * kernel over nine converted, graded taps (what folding sharpness in too would cost). MSTP-tex uploads a camera-like track's
  * frames with texImage2D each time, where src/renderer/compositor/sources/frame-texture.ts uses
  * texSubImage2D after the first (docs/PERFORMANCE.md says why it stays so).
  * Results print as a table and are saved to bench/results/video-upload-<date>.json.
@@ -39,7 +41,7 @@ const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'nv12read'];
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'pass1080yuv', 'pass1080yuvx9', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -59,6 +61,8 @@ const LABEL = {
   pass1080fetch: 'scale: the colour-matrix pass reading by texelFetch (paused)',
   pass1080x9fetch: 'scale: the 3×3-kernel pass reading by texelFetch (paused)',
   pass1080bare: 'scale: the 3×3 pass by texelFetch without the edge clamp (paused)',
+  pass1080yuv: 'scale: YUV planes → RGB with a colour grade in one pass, as the studio now does (texelFetch)',
+  pass1080yuvx9: 'scale: that pass with a 3×3 kernel over nine converted, graded taps (a fused sharpness)',
   nv12read: 'scale: readPixels of 720p NV12 (paused)',
 };
 
@@ -216,7 +220,21 @@ async function setup() {
   const progFetch = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; void main(){ vec4 c = texelFetch(t, ivec2(gl_FragCoord.xy), 0); vec3 m = mat3(1.1,0.0,0.0, 0.0,1.0,0.05, 0.0,0.0,0.95) * c.rgb; o = vec4(pow(max(m, 0.0), vec3(0.9)), c.a); }');
   const prog9Bare = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; vec4 at(int x, int y){ return texelFetch(t, ivec2(gl_FragCoord.xy) + ivec2(x, y), 0); } void main(){ vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }');
   const prog9Fetch = program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D t; out vec4 o; ivec2 hi; vec4 at(int x, int y){ return texelFetch(t, clamp(ivec2(gl_FragCoord.xy) + ivec2(x, y), ivec2(0), hi), 0); } void main(){ hi = textureSize(t, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }');
-  const B = { gl, v, prog, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+  // Planes to a graded RGB picture (the studio's conversion with color_filter_v2 run in it), alone
+  // and as nine taps of a 3×3 kernel: is one pass of that cheaper than the two it would replace?
+  const YUV_HEAD = '#version 300 es\nprecision highp float; uniform sampler2D ty; uniform sampler2D tu; uniform sampler2D tv; out vec4 o; ivec2 hi;' +
+    'vec3 rgb(ivec2 p){ p = clamp(p, ivec2(0), hi); ivec2 c = p >> 1; vec3 yuv = vec3(texelFetch(ty, p, 0).r, texelFetch(tu, c, 0).r, texelFetch(tv, c, 0).r) - vec3(0.0627, 0.5, 0.5);' +
+    ' return clamp(mat3(1.164, 1.164, 1.164, 0.0, -0.213, 2.112, 1.793, -0.533, 0.0) * yuv, 0.0, 1.0); }' +
+    'vec4 grade(vec3 c){ vec3 r = c * 1.1 + 0.02; float l = dot(r, vec3(0.299, 0.587, 0.114)); r = mix(vec3(l), r, 1.2); r = mat3(0.9,0.05,0.05, 0.05,0.9,0.05, 0.05,0.05,0.9) * r; r = r * vec3(1.0, 0.95, 0.9) + vec3(0.01); return vec4(clamp(r, 0.0, 1.0), 1.0); }' +
+    'vec4 at(int x, int y){ return grade(rgb(ivec2(gl_FragCoord.xy) + ivec2(x, y))); }';
+  const progYuvGrade = program(BARE_VS, `${YUV_HEAD} void main(){ hi = textureSize(ty, 0) - 1; o = at(0, 0); }`);
+  const progYuvGrade9 = program(BARE_VS, `${YUV_HEAD} void main(){ hi = textureSize(ty, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }`);
+  const yuvPlanes = [[1920, 1080], [960, 540], [960, 540]].map(([w, h]) => {
+    const t = tex();
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.R8, w, h);
+    return t;
+  });
+  const B = { gl, v, prog, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
   // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
   B.i420Setup = (f) => {
     const w = f.visibleRect.width;
@@ -413,6 +431,24 @@ async function measure(name, ms) {
         gl.viewport(0, 0, 1920, 1080);
         gl.drawArrays(gl.TRIANGLES, 0, 6);
         gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.useProgram(window.B.prog);
+        return 0;
+      }
+      case 'pass1080yuv':
+      case 'pass1080yuvx9': {
+        const p = name === 'pass1080yuv' ? window.B.progYuvGrade : window.B.progYuvGrade9;
+        gl.useProgram(p);
+        window.B.yuvPlanes.forEach((plane, i) => {
+          gl.activeTexture(gl.TEXTURE0 + i);
+          gl.bindTexture(gl.TEXTURE_2D, plane);
+          gl.uniform1i(gl.getUniformLocation(p, ['ty', 'tu', 'tv'][i]), i);
+        });
+        gl.activeTexture(gl.TEXTURE0);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+        gl.viewport(0, 0, 1920, 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.bindTexture(gl.TEXTURE_2D, t);
         gl.useProgram(window.B.prog);
         return 0;
       }
