@@ -5,7 +5,8 @@
  * a second loopback nginx-rtmp, whose frames are decoded and read.
  *
  * - Bad URLs are refused on CreateInput and SetInputSettings with what to change.
- * - The source's colour shows in its place on program, beside a colour source.
+ * - The source's colour shows in its place on program, beside a colour source, and through a
+ *   colour filter while it has one.
  * - The source's server is killed: GetMediaInputStatus says buffering ("reconnecting…"), the
  *   no-signal card takes the source's place, and the received program keeps advancing.
  * - A server and a publisher (another colour) come back on the same port: the new picture returns
@@ -147,6 +148,19 @@ describe('network stream source (ffmpeg_source, is_local_file false)', () => {
     // Its sound reaches the program too: the publisher's 440 Hz tone dominates the received audio.
     const pcm = await grabAudioPcm(out.url('program'), 2);
     expect(toneStrength(pcm, 440), 'the 440 Hz tone against 1 kHz').toBeGreaterThan(10 * toneStrength(pcm, 1000));
+
+    // Through a filter: its picture goes to the filter chain directly (and, where frames come as
+    // YUV planes, the grade runs in their conversion). Blue's blue taken out and yellow added: yellow.
+    await obs.call('CreateSourceFilter', {
+      sourceName: 'Remote cam',
+      filterName: 'Yellow',
+      filterKind: 'color_filter_v2',
+      filterSettings: { color_multiply: 0xff00ffff, color_add: 0xff00ffff },
+    });
+    const graded = await until('the graded stream on program', program, (f) => colourName(pixel(f, W, ...SOURCE_AT)) === 'yellow');
+    expect(colourName(pixel(graded, W, ...BACKDROP_AT)), 'the backdrop is not graded').toBe('green');
+    await obs.call('RemoveSourceFilter', { sourceName: 'Remote cam', filterName: 'Yellow' });
+    await until('the stream as it is again', program, (f) => colourName(pixel(f, W, ...SOURCE_AT)) === 'blue');
 
     // The key stays out of every FFmpeg's argv (the studio's pull reads it from a descriptor).
     const pulls = listFfmpegProcesses('-f concat');
