@@ -229,9 +229,15 @@ async function setup() {
     'vec4 at(int x, int y){ return grade(rgb(ivec2(gl_FragCoord.xy) + ivec2(x, y))); }';
   const progYuvGrade = program(BARE_VS, `${YUV_HEAD} void main(){ hi = textureSize(ty, 0) - 1; o = at(0, 0); }`);
   const progYuvGrade9 = program(BARE_VS, `${YUV_HEAD} void main(){ hi = textureSize(ty, 0) - 1; vec4 e = at(0,0); vec4 edge = 8.0*e - at(0,-1) - at(-1,0) - at(1,0) - at(0,1) - at(-1,-1) - at(1,-1) - at(-1,1) - at(1,1); o = clamp(e + edge * 0.1, 0.0, 1.0); }`);
+  // Filled with noise: a picture, not a flat colour, for whatever caches the rasterizer has.
   const yuvPlanes = [[1920, 1080], [960, 540], [960, 540]].map(([w, h]) => {
     const t = tex();
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.R8, w, h);
+    const noise = new Uint8Array(w * h);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, w, h, gl.RED, gl.UNSIGNED_BYTE, noise);
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
     return t;
   });
   const B = { gl, v, prog, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
