@@ -58,6 +58,13 @@ async function until<T>(what: string, get: () => Promise<T>, check: (v: T) => bo
   }
 }
 
+/** The centre of the camera's own picture (a screenshot of the source). */
+async function centre(): Promise<Rgba> {
+  const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: 'Cam', imageFormat: 'png' });
+  const p = await decodePngDataUrl(imageData);
+  return p.at(p.width >> 1, p.height >> 1);
+}
+
 describe('camera_input (fake camera in the headless compositor)', () => {
   it('lists the camera, remembers it by name, and streams its frames in order', async () => {
     const sceneName = 'Camera';
@@ -84,6 +91,8 @@ describe('camera_input (fake camera in the headless compositor)', () => {
     // A stale id (another browser profile, another port) is found again by the name.
     await obs.call('SetInputSettings', { inputName: 'Cam', inputSettings: { device_id: 'id-from-another-profile', device_name: device.itemName as string } });
     await until('device_id found again by name', () => obs.call('GetInputSettings', { inputName: 'Cam' }), (r) => r.inputSettings.device_id === device.itemValue);
+    // The stale id opened the camera again (by its name): its picture is back before the stream starts.
+    await until('the camera\'s picture', centre, (c) => colourName([c[0], c[1], c[2]]) !== 'other');
 
     await studio.must('stream.start', {});
     res.onCleanup(async () => {
@@ -106,11 +115,6 @@ describe('camera_input (fake camera in the headless compositor)', () => {
   }, 180_000);
 
   it('shows the camera through its filters, live', async () => {
-    const centre = async (): Promise<Rgba> => {
-      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: 'Cam', imageFormat: 'png' });
-      const p = await decodePngDataUrl(imageData);
-      return p.at(p.width >> 1, p.height >> 1);
-    };
     // Red taken out: whichever of the clip's colours the camera shows, the picture has no red in it.
     await obs.call('CreateSourceFilter', { sourceName: 'Cam', filterName: 'No red', filterKind: 'color_filter_v2', filterSettings: { color_multiply: 0xffffff00 } });
     const seen: Rgba[] = [];

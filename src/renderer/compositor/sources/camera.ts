@@ -66,6 +66,18 @@ export function pickCamera(s: Pick<CameraSettings, 'deviceId' | 'deviceName'>, d
   return { missing: s.deviceName || 'the chosen camera' };
 }
 
+/**
+ * Whether new settings need the camera opened again: a new format, or a device other than `open`
+ * (the deviceId open or being opened). The engine writes the name beside a chosen id, and the id
+ * beside a name it found again (engine/media/cameras.ts); opening the same camera again for that
+ * would blank the picture for as long as the camera takes to start.
+ */
+export function opensAgain(prev: CameraSettings, next: CameraSettings, open: string | null): boolean {
+  if (prev.width !== next.width || prev.height !== next.height || prev.fps !== next.fps) return true;
+  if (prev.deviceId === next.deviceId && prev.deviceName === next.deviceName) return false;
+  return next.deviceId === '' || next.deviceId !== open;
+}
+
 /** getUserMedia's errors in words a user can act on. */
 export function cameraProblem(err: unknown): string {
   const name = err instanceof DOMException || err instanceof Error ? err.name : '';
@@ -101,6 +113,8 @@ class CameraRuntime implements SourceRuntime {
   private stream: MediaStream | null = null;
   private problem: string | null = null;
   private opening = 0;
+  /** The deviceId the current attempt picked, or of the open camera; null for the default or none. */
+  private device: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MIN_MS;
   private disposed = false;
@@ -150,8 +164,7 @@ class CameraRuntime implements SourceRuntime {
     this.s = cameraSettings(settings);
     this.settings = settings;
     this.frames.setMirror(this.s.mirror);
-    const same = prev.deviceId === this.s.deviceId && prev.deviceName === this.s.deviceName && prev.width === this.s.width && prev.height === this.s.height && prev.fps === this.s.fps;
-    if (!same) {
+    if (opensAgain(prev, this.s, this.device)) {
       this.retryMs = RETRY_MIN_MS;
       void this.open();
     } else if (prevMic[0] !== settings['use_custom_audio_device'] || prevMic[1] !== settings['audio_device_id']) {
@@ -239,6 +252,7 @@ class CameraRuntime implements SourceRuntime {
       t.stop();
     }
     this.stream = null;
+    this.device = null;
     this.video.srcObject = null;
     this.frames.clear();
     this.pathReport.reset();
@@ -258,6 +272,7 @@ class CameraRuntime implements SourceRuntime {
       const devices = await md.enumerateDevices();
       const picked = pickCamera(s, devices);
       if (attempt !== this.opening) return;
+      this.device = typeof picked === 'string' ? picked : null;
       if (picked !== null && typeof picked === 'object') {
         this.fail(`camera "${picked.missing}" is not connected`, true);
         return;
@@ -290,6 +305,8 @@ class CameraRuntime implements SourceRuntime {
       this.problem = null;
       this.retryMs = RETRY_MIN_MS;
       const track = stream.getVideoTracks()[0];
+      // The default camera, once open, is known by its id too.
+      this.device = track?.getSettings().deviceId ?? this.device;
       if (track) {
         track.onended = () => {
           if (this.stream !== stream) return;
@@ -318,6 +335,7 @@ class CameraRuntime implements SourceRuntime {
   private fail(problem: string, retry: boolean): void {
     if (this.problem !== problem) this.ctx.warnOnce(`camera:${this.info.uuid}:${problem}`, `Camera "${this.info.name}": ${problem}.`);
     this.problem = problem;
+    this.device = null;
     if (retry && !this.disposed) {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
