@@ -22,7 +22,10 @@
  * *fetch rows repeat the scale passes reading whole texels (texelFetch), as sharpness now does
  * (pass1080bare: without clamping taps at the edges). pass1080yuv converts planes with a colour grade
  * in one pass (the studio's conversion with its first filter in it), pass1080yuvx9 adds a 3×3
- * kernel over nine converted, graded taps (what folding sharpness in too would cost). MSTP-tex uploads a camera-like track's
+ * kernel over nine converted, graded taps (what folding sharpness in too would cost). The sharp*
+ * rows are sharpness_filter_v2's own shader with its flat-area test in each form measured (booleans
+ * cost llvmpipe 2.5 times the pass); the conv* rows the studio's own planes conversion, with
+ * color_filter_v2 in it and without. MSTP-tex uploads a camera-like track's
  * frames with texImage2D each time, where src/renderer/compositor/sources/frame-texture.ts uses
  * texSubImage2D after the first (docs/PERFORMANCE.md says why it stays so).
  * Results print as a table and are saved to bench/results/video-upload-<date>.json.
@@ -41,7 +44,7 @@ const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'pass1080yuv', 'pass1080yuvx9', 'nv12read'];
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -61,6 +64,14 @@ const LABEL = {
   pass1080fetch: 'scale: the colour-matrix pass reading by texelFetch (paused)',
   pass1080x9fetch: 'scale: the 3×3-kernel pass reading by texelFetch (paused)',
   pass1080bare: 'scale: the 3×3 pass by texelFetch without the edge clamp (paused)',
+  sharpBool: 'sharpness_filter_v2 as it was: its flat-area test in booleans (vector ==, a select)',
+  sharpMix: 'that test in booleans, applied by mix() instead of a select',
+  sharpEq: 'that test in booleans by all(equal())',
+  sharpNoFlat: 'sharpness without its flat-area test (for scale)',
+  sharp: 'sharpness_filter_v2 now: the flat-area test in floats (largest channel differences)',
+  conv: "the studio's planes conversion with color_filter_v2 run in it (I420)",
+  convPlain: "the studio's planes conversion alone (uniform branches for NV12 and mirror)",
+  convPlainFlat: 'the conversion alone without uniform branches (I420 only, mirror by arithmetic)',
   pass1080yuv: 'scale: YUV planes → RGB with a colour grade in one pass, as the studio now does (texelFetch)',
   pass1080yuvx9: 'scale: that pass with a 3×3 kernel over nine converted, graded taps (a fused sharpness)',
   nv12read: 'scale: readPixels of 720p NV12 (paused)',
@@ -240,7 +251,57 @@ async function setup() {
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
     return t;
   });
-  const B = { gl, v, prog, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+
+  // sharpness_filter_v2's shader (filters/sharpness.ts) and the forms its flat-area test was
+  // measured in; drawn as the bench draws (a quad), with the studio's uniforms.
+  const SHARP_HEAD = '#version 300 es\nprecision highp float; uniform sampler2D u_src; uniform vec2 u_texel; in vec2 v_uv; out vec4 o; uniform float u_sharpness; ivec2 hi;' +
+    ' vec4 at(int x, int y) { return texelFetch(u_src, clamp(ivec2(gl_FragCoord.xy) + ivec2(x, y), ivec2(0), hi), 0); }' +
+    ' float most(vec4 d) { d = abs(d); return max(max(d.r, d.g), max(d.b, d.a)); }' +
+    ' void main() { hi = ivec2(round(1.0 / u_texel)) - 1; vec4 e = at(0, 0); vec4 b = at(0, -1); vec4 dd = at(-1, 0); vec4 f = at(1, 0); vec4 h = at(0, 1);' +
+    ' vec4 edge = 8.0 * e - b - dd - f - h - at(-1, -1) - at(1, -1) - at(-1, 1) - at(1, 1); vec4 s = clamp(e + edge * u_sharpness, 0.0, 1.0);';
+  const SHARP_TAIL = ' o.rgb = min(o.rgb, vec3(o.a)); }';
+  const UV_QUAD_VS = '#version 300 es\nin vec2 p; out vec2 v_uv; void main(){ v_uv = p * 0.5 + 0.5; gl_Position = vec4(p, 0.0, 1.0); }';
+  const sharpFs = (test) => program(UV_QUAD_VS, SHARP_HEAD + test + SHARP_TAIL);
+  const SHARP = {
+    sharpBool: sharpFs(' bool flat_ = (e == f || e == dd) && (e == b || e == h); o = flat_ ? e : s;'),
+    sharpMix: sharpFs(' bool flat_ = (e == f || e == dd) && (e == b || e == h); o = mix(s, e, float(flat_));'),
+    sharpEq: sharpFs(' bool flat_ = (all(equal(e, f)) || all(equal(e, dd))) && (all(equal(e, b)) || all(equal(e, h))); o = flat_ ? e : s;'),
+    sharpNoFlat: sharpFs(' o = s;'),
+    sharp: sharpFs(' float k = step(1e-7, max(min(most(e - f), most(e - dd)), min(most(e - b), most(e - h)))); o = s * k + e * (1.0 - k);'),
+  };
+  // The studio's planes conversion (sources/yuv-planes.ts), with color_filter_v2's PointOp in it or alone.
+  const COLOR_POINT = `vec4 straight(vec4 c) { return vec4(c.a > 0.0 ? c.rgb / c.a : vec3(0.0), c.a); }
+vec4 premul(vec4 c) { return vec4(c.rgb * c.a, c.a); }
+uniform float cf_gamma; uniform float cf_contrast; uniform float cf_brightness; uniform float cf_saturation; uniform mat3 cf_hue; uniform float cf_opacity; uniform vec3 cf_mul; uniform vec3 cf_add;
+vec4 point(vec4 p) {
+  vec4 c = straight(p);
+  vec3 rgb = max(c.rgb, vec3(0.0));
+  if (cf_gamma != 1.0) rgb = pow(rgb, vec3(cf_gamma));
+  rgb = rgb * cf_contrast + cf_brightness;
+  float luma = dot(rgb, vec3(0.299, 0.587, 0.114));
+  rgb = mix(vec3(luma), rgb, cf_saturation);
+  rgb = cf_hue * rgb;
+  rgb = rgb * cf_mul + cf_add;
+  return premul(vec4(clamp(rgb, 0.0, 1.0), c.a * cf_opacity));
+}`;
+  const convFs = (point, branches) => `#version 300 es
+precision highp float;
+precision highp int;
+uniform sampler2D u_y; uniform sampler2D u_u; uniform sampler2D u_v;
+uniform bool u_nv12; uniform bool u_mirror; uniform int u_flip; uniform ivec4 u_rect; uniform mat3 u_m; uniform vec3 u_off;
+out vec4 o;
+${point ? COLOR_POINT : ''}
+void main() {
+  ivec2 p = ivec2(gl_FragCoord.xy);
+  ${branches ? 'if (u_mirror) p.x = u_rect.z - 1 - p.x;' : 'p.x += u_flip * (u_rect.z - 1 - 2 * p.x);'}
+  p += u_rect.xy;
+  ivec2 c = p >> 1;
+  ${branches ? 'vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);' : 'vec2 uv = vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);'}
+  vec3 yuv = vec3(texelFetch(u_y, p, 0).r, uv) - u_off;
+  o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);${point ? '\n  o = point(o);' : ''}
+}`;
+  const CONV = { conv: program(BARE_VS, convFs(true, true)), convPlain: program(BARE_VS, convFs(false, true)), convPlainFlat: program(BARE_VS, convFs(false, false)) };
+  const B = { gl, v, prog, SHARP, CONV, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
   // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
   B.i420Setup = (f) => {
     const w = f.visibleRect.width;
@@ -338,7 +399,7 @@ async function measure(name, ms) {
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, out720 ? 1280 : W, out720 ? 720 : H);
     sized = true;
   }
-  const scaleRow0 = name.startsWith('pass1080') || name === 'nv12read';
+  const scaleRow0 = /^(pass1080|sharp|conv)/.test(name) || name === 'nv12read';
   const scaleRow = scaleRow0;
   let fb1080 = name === 'I420' ? target(W, H) : null;
   let fbNv12 = null;
@@ -450,6 +511,58 @@ async function measure(name, ms) {
           gl.uniform1i(gl.getUniformLocation(p, ['ty', 'tu', 'tv'][i]), i);
         });
         gl.activeTexture(gl.TEXTURE0);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+        gl.viewport(0, 0, 1920, 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.bindTexture(gl.TEXTURE_2D, t);
+        gl.useProgram(window.B.prog);
+        return 0;
+      }
+      case 'sharpBool':
+      case 'sharpMix':
+      case 'sharpEq':
+      case 'sharpNoFlat':
+      case 'sharp': {
+        const p = window.B.SHARP[name];
+        gl.useProgram(p);
+        gl.uniform1i(gl.getUniformLocation(p, 'u_src'), 0);
+        gl.uniform2f(gl.getUniformLocation(p, 'u_texel'), 1 / 1920, 1 / 1080);
+        gl.uniform1f(gl.getUniformLocation(p, 'u_sharpness'), 0.08);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+        gl.viewport(0, 0, 1920, 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.useProgram(window.B.prog);
+        return 0;
+      }
+      case 'conv':
+      case 'convPlain':
+      case 'convPlainFlat': {
+        const p = window.B.CONV[name];
+        const u = (n) => gl.getUniformLocation(p, n);
+        gl.useProgram(p);
+        window.B.yuvPlanes.forEach((plane, i) => {
+          gl.activeTexture(gl.TEXTURE0 + i);
+          gl.bindTexture(gl.TEXTURE_2D, plane);
+          gl.uniform1i(u(['u_y', 'u_u', 'u_v'][i]), i);
+        });
+        gl.activeTexture(gl.TEXTURE0);
+        gl.uniform1i(u('u_nv12'), 0);
+        gl.uniform1i(u('u_mirror'), 0);
+        gl.uniform1i(u('u_flip'), 0);
+        gl.uniform4i(u('u_rect'), 0, 0, 1920, 1080);
+        gl.uniformMatrix3fv(u('u_m'), false, [1.164, 1.164, 1.164, 0, -0.213, 2.112, 1.793, -0.533, 0]);
+        gl.uniform3fv(u('u_off'), [0.0627, 0.5, 0.5]);
+        // A grade like the peer scene's: gamma left at 1 (skipped), the rest in use.
+        gl.uniform1f(u('cf_gamma'), 1);
+        gl.uniform1f(u('cf_contrast'), 1.1);
+        gl.uniform1f(u('cf_brightness'), 0.02);
+        gl.uniform1f(u('cf_saturation'), 1.2);
+        gl.uniformMatrix3fv(u('cf_hue'), false, [0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9]);
+        gl.uniform1f(u('cf_opacity'), 1);
+        gl.uniform3fv(u('cf_mul'), [1, 0.95, 0.9]);
+        gl.uniform3fv(u('cf_add'), [0.01, 0.01, 0.01]);
         gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
         gl.viewport(0, 0, 1920, 1080);
         gl.drawArrays(gl.TRIANGLES, 0, 6);
