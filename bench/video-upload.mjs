@@ -44,7 +44,7 @@ const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'nv12read'];
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convSteps', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -69,7 +69,8 @@ const LABEL = {
   sharpEq: 'that test in booleans by all(equal())',
   sharpNoFlat: 'sharpness without its flat-area test (for scale)',
   sharp: 'sharpness_filter_v2 now: the flat-area test in floats (largest channel differences)',
-  conv: "the studio's planes conversion with color_filter_v2 run in it (I420)",
+  conv: "the studio's planes conversion with color_filter_v2 run in it, its grade one matrix and offset (I420)",
+  convSteps: 'that conversion with the grade step by step, as it was before',
   convPlain: "the studio's planes conversion alone (uniform branches for NV12 and mirror)",
   convPlainFlat: 'the conversion alone without uniform branches (I420 only, mirror by arithmetic)',
   pass1080yuv: 'scale: YUV planes → RGB with a colour grade in one pass, as the studio now does (texelFetch)',
@@ -277,20 +278,24 @@ vec4 point(vec4 p) {
   vec4 c = straight(p);
   vec3 rgb = max(c.rgb, vec3(0.0));
   if (cf_gamma != 1.0) rgb = pow(rgb, vec3(cf_gamma));
-  rgb = rgb * cf_contrast + cf_brightness;
+  GRADE
+  return premul(vec4(clamp(rgb, 0.0, 1.0), c.a * cf_opacity));
+}`;
+  // The grade step by step, as color_filter_v2 ran it before session 15, and folded into one matrix
+  // and offset (gradeAffine in filters/color-math.ts; here the hue matrix and cf_add stand in for them).
+  const GRADE_STEPS = `rgb = rgb * cf_contrast + cf_brightness;
   float luma = dot(rgb, vec3(0.299, 0.587, 0.114));
   rgb = mix(vec3(luma), rgb, cf_saturation);
   rgb = cf_hue * rgb;
-  rgb = rgb * cf_mul + cf_add;
-  return premul(vec4(clamp(rgb, 0.0, 1.0), c.a * cf_opacity));
-}`;
-  const convFs = (point, branches) => `#version 300 es
+  rgb = rgb * cf_mul + cf_add;`;
+  const GRADE_AFFINE = 'rgb = cf_hue * rgb + cf_add;';
+  const convFs = (grade, branches) => `#version 300 es
 precision highp float;
 precision highp int;
 uniform sampler2D u_y; uniform sampler2D u_u; uniform sampler2D u_v;
 uniform bool u_nv12; uniform bool u_mirror; uniform int u_flip; uniform ivec4 u_rect; uniform mat3 u_m; uniform vec3 u_off;
 out vec4 o;
-${point ? COLOR_POINT : ''}
+${grade ? COLOR_POINT.replace('GRADE', grade) : ''}
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
   ${branches ? 'if (u_mirror) p.x = u_rect.z - 1 - p.x;' : 'p.x += u_flip * (u_rect.z - 1 - 2 * p.x);'}
@@ -298,9 +303,14 @@ void main() {
   ivec2 c = p >> 1;
   ${branches ? 'vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);' : 'vec2 uv = vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);'}
   vec3 yuv = vec3(texelFetch(u_y, p, 0).r, uv) - u_off;
-  o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);${point ? '\n  o = point(o);' : ''}
+  o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);${grade ? '\n  o = point(o);' : ''}
 }`;
-  const CONV = { conv: program(BARE_VS, convFs(true, true)), convPlain: program(BARE_VS, convFs(false, true)), convPlainFlat: program(BARE_VS, convFs(false, false)) };
+  const CONV = {
+    conv: program(BARE_VS, convFs(GRADE_AFFINE, true)),
+    convSteps: program(BARE_VS, convFs(GRADE_STEPS, true)),
+    convPlain: program(BARE_VS, convFs(null, true)),
+    convPlainFlat: program(BARE_VS, convFs(null, false)),
+  };
   const B = { gl, v, prog, SHARP, CONV, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
   // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
   B.i420Setup = (f) => {
@@ -412,6 +422,24 @@ async function measure(name, ms) {
   } else if (v.paused) await v.play();
   if (name === 'MSTP' || name === 'MSTP-tex') window.B.startMstp();
   let yuv = null;
+  // The bench's noise-filled planes on units 0-2, under the program's sampler names.
+  const bindPlanes = (p, names) => {
+    window.B.yuvPlanes.forEach((plane, i) => {
+      gl.activeTexture(gl.TEXTURE0 + i);
+      gl.bindTexture(gl.TEXTURE_2D, plane);
+      gl.uniform1i(gl.getUniformLocation(p, names[i]), i);
+    });
+    gl.activeTexture(gl.TEXTURE0);
+  };
+  // One full 1080p pass of the program in use, then the page's own texture and program back.
+  const drawInto1080 = () => {
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+    gl.viewport(0, 0, 1920, 1080);
+    gl.drawArrays(gl.TRIANGLES, 0, 6);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.bindTexture(gl.TEXTURE_2D, t);
+    gl.useProgram(window.B.prog);
+  };
   const upload = async () => {
     gl.bindTexture(gl.TEXTURE_2D, t);
     switch (name) {
@@ -505,18 +533,8 @@ async function measure(name, ms) {
       case 'pass1080yuvx9': {
         const p = name === 'pass1080yuv' ? window.B.progYuvGrade : window.B.progYuvGrade9;
         gl.useProgram(p);
-        window.B.yuvPlanes.forEach((plane, i) => {
-          gl.activeTexture(gl.TEXTURE0 + i);
-          gl.bindTexture(gl.TEXTURE_2D, plane);
-          gl.uniform1i(gl.getUniformLocation(p, ['ty', 'tu', 'tv'][i]), i);
-        });
-        gl.activeTexture(gl.TEXTURE0);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
-        gl.viewport(0, 0, 1920, 1080);
-        gl.drawArrays(gl.TRIANGLES, 0, 6);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-        gl.bindTexture(gl.TEXTURE_2D, t);
-        gl.useProgram(window.B.prog);
+        bindPlanes(p, ['ty', 'tu', 'tv']);
+        drawInto1080();
         return 0;
       }
       case 'sharpBool':
@@ -529,25 +547,17 @@ async function measure(name, ms) {
         gl.uniform1i(gl.getUniformLocation(p, 'u_src'), 0);
         gl.uniform2f(gl.getUniformLocation(p, 'u_texel'), 1 / 1920, 1 / 1080);
         gl.uniform1f(gl.getUniformLocation(p, 'u_sharpness'), 0.08);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
-        gl.viewport(0, 0, 1920, 1080);
-        gl.drawArrays(gl.TRIANGLES, 0, 6);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-        gl.useProgram(window.B.prog);
+        drawInto1080();
         return 0;
       }
       case 'conv':
+      case 'convSteps':
       case 'convPlain':
       case 'convPlainFlat': {
         const p = window.B.CONV[name];
         const u = (n) => gl.getUniformLocation(p, n);
         gl.useProgram(p);
-        window.B.yuvPlanes.forEach((plane, i) => {
-          gl.activeTexture(gl.TEXTURE0 + i);
-          gl.bindTexture(gl.TEXTURE_2D, plane);
-          gl.uniform1i(u(['u_y', 'u_u', 'u_v'][i]), i);
-        });
-        gl.activeTexture(gl.TEXTURE0);
+        bindPlanes(p, ['u_y', 'u_u', 'u_v']);
         gl.uniform1i(u('u_nv12'), 0);
         gl.uniform1i(u('u_mirror'), 0);
         gl.uniform1i(u('u_flip'), 0);
@@ -563,12 +573,7 @@ async function measure(name, ms) {
         gl.uniform1f(u('cf_opacity'), 1);
         gl.uniform3fv(u('cf_mul'), [1, 0.95, 0.9]);
         gl.uniform3fv(u('cf_add'), [0.01, 0.01, 0.01]);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
-        gl.viewport(0, 0, 1920, 1080);
-        gl.drawArrays(gl.TRIANGLES, 0, 6);
-        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-        gl.bindTexture(gl.TEXTURE_2D, t);
-        gl.useProgram(window.B.prog);
+        drawInto1080();
         return 0;
       }
       case 'nv12read':

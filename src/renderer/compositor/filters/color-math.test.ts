@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blurWeights, chroma, contrastFactor, gammaExponent, hueMatrix, rgb01 } from './color-math';
+import { blurWeights, chroma, contrastFactor, gammaExponent, gradeAffine, hueMatrix, rgb01 } from './color-math';
 
 /** Applies a column-major 3×3 matrix to an RGB triple. */
 const apply = (m: Float32Array, v: [number, number, number]) =>
@@ -25,6 +25,24 @@ describe('color filter math', () => {
     apply(third, [1, 0, 0]).forEach((v, i) => expect(v).toBeCloseTo([0, 1, 0][i]!, 5));
     apply(hueMatrix(37), [0.4, 0.4, 0.4]).forEach((v) => expect(v).toBeCloseTo(0.4, 5));
     apply(hueMatrix(360), [0.2, 0.5, 0.9]).forEach((v, i) => expect(v).toBeCloseTo([0.2, 0.5, 0.9][i]!, 5));
+  });
+
+  it('folds the grade into one matrix and offset that match its steps', () => {
+    const g = { contrast: 1.3, brightness: 0.05, saturation: 0.6, hue: hueMatrix(25), mul: [0.9, 1, 0.8] as const, add: [0.02, 0, 0.1] as const };
+    // The steps as the shader ran them one by one.
+    const steps = (x: [number, number, number]): number[] => {
+      const a = x.map((v) => v * g.contrast + g.brightness) as [number, number, number];
+      const l = 0.299 * a[0] + 0.587 * a[1] + 0.114 * a[2];
+      const s = a.map((v) => l + (v - l) * g.saturation) as [number, number, number];
+      return apply(g.hue, s).map((v, i) => v * g.mul[i]! + g.add[i]!);
+    };
+    const { m, k } = gradeAffine(g);
+    for (const x of [[0, 0, 0], [1, 1, 1], [0.2, 0.5, 0.9], [1, 0, 0.3]] as [number, number, number][]) {
+      apply(m, x).forEach((v, i) => expect(v + k[i]!).toBeCloseTo(steps(x)[i]!, 6));
+    }
+    // The defaults change nothing.
+    const id = gradeAffine({ contrast: 1, brightness: 0, saturation: 1, hue: hueMatrix(0), mul: [1, 1, 1], add: [0, 0, 0] });
+    apply(id.m, [0.2, 0.5, 0.9]).forEach((v, i) => expect(v + id.k[i]!).toBeCloseTo([0.2, 0.5, 0.9][i]!, 6));
   });
 
   it('puts a key color and itself at chroma distance 0, and far from another', () => {
