@@ -115,8 +115,10 @@ describe('audio tracks 1–6 on the outputs (server mode → FFmpeg → RTMP and
       ['aac', 2],
       ['aac', 2],
     ]);
-    const first = tail(await decode(saved.path, 0), 2);
-    const second = tail(await decode(saved.path, 1), 2);
+    // The whole replay (a few seconds, all from the running encoding): on a loaded machine the page's
+    // sound can come late, and the output pads it with silence, so its last seconds may be quiet.
+    const first = await decode(saved.path, 0);
+    const second = await decode(saved.path, 1);
     expect(carriesOnly(first, A_HZ, B_HZ), `replay track 1: A ${toneStrength(first, A_HZ)}, B ${toneStrength(first, B_HZ)}`).toBe(true);
     expect(carriesOnly(second, B_HZ, A_HZ), `replay track 2: B ${toneStrength(second, B_HZ)}, A ${toneStrength(second, A_HZ)}`).toBe(true);
     await client.must('replay.stop', {});
@@ -132,7 +134,7 @@ describe('audio tracks 1–6 on the outputs (server mode → FFmpeg → RTMP and
     expect(saved.warning).toMatch(/lacks audio track 3/);
     const probe = await ffprobeJson(saved.path);
     expect(probe.streams.filter((s) => s.codec_type === 'audio')).toHaveLength(1);
-    const only2 = tail(await decode(saved.path, 0), 2);
+    const only2 = await decode(saved.path, 0);
     expect(carriesOnly(only2, B_HZ, A_HZ), `replay track 2: B ${toneStrength(only2, B_HZ)}, A ${toneStrength(only2, A_HZ)}`).toBe(true);
     await client.must('replay.stop', {});
     await client.must('output.setRecording', { tracks: [1, 2] });
