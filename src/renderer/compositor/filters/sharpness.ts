@@ -27,7 +27,7 @@ void main() {
   // Flat areas are left alone: sharpened only where the pixel differs from both of its horizontal
   // neighbours or from both of its vertical ones (as OBS's shader decides). Worked out in floats,
   // not booleans: llvmpipe ran the boolean form of this test at 2.5 times the cost of the pass
-  // without it (bench/video-upload.mjs, pass1080studio against pass1080diff).
+  // without it (bench/video-upload.mjs, sharpBool against sharp).
   float sharpen = step(1e-7, max(min(most(e - f), most(e - dd)), min(most(e - b), most(e - h))));
   o = clamp(e + edge * u_sharpness, 0.0, 1.0) * sharpen + e * (1.0 - sharpen);
   // Premultiplied colors may not exceed their alpha.

@@ -113,7 +113,7 @@ class CameraRuntime implements SourceRuntime {
   private stream: MediaStream | null = null;
   private problem: string | null = null;
   private opening = 0;
-  /** The deviceId the current attempt picked, or of the open camera; null for the default or none. */
+  /** The open camera's deviceId, or the one the current attempt picked (null: none, or the default until it opens). */
   private device: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MIN_MS;
