@@ -44,7 +44,7 @@ const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
 const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convSteps', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'nv12read'];
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convBranches', 'convSteps', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'item', 'itemNearest', 'itemOpaque', 'itemFetch', 'pack', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -69,10 +69,16 @@ const LABEL = {
   sharpEq: 'that test in booleans by all(equal())',
   sharpNoFlat: 'sharpness without its flat-area test (for scale)',
   sharp: 'sharpness_filter_v2 now: the flat-area test in floats (largest channel differences)',
-  conv: "the studio's planes conversion with color_filter_v2 run in it, its grade one matrix and offset (I420)",
+  conv: "the studio's planes conversion with color_filter_v2 run in it, its grade one matrix and offset, the layout compiled in (I420)",
+  convBranches: 'that conversion with uniform branches for NV12 and mirror, as before session 16',
   convSteps: 'that conversion with the grade step by step, as it was before',
   convPlain: "the studio's planes conversion alone (uniform branches for NV12 and mirror)",
   convPlainFlat: 'the conversion alone without uniform branches (I420 only, mirror by arithmetic)',
+  item: "the studio's item draw at 1080p, 1:1: texture() with LINEAR filtering, blended over the target",
+  itemNearest: 'that draw with NEAREST filtering (the same pixels where texels meet pixels 1:1)',
+  itemOpaque: 'that draw (LINEAR) without blending',
+  itemFetch: 'that draw by texelFetch at the fragment, without blending',
+  pack: "the studio's NV12 pack of a 1080p frame (luma and chroma passes)",
   pass1080yuv: 'scale: YUV planes → RGB with a colour grade in one pass, as the studio now does (texelFetch)',
   pass1080yuvx9: 'scale: that pass with a 3×3 kernel over nine converted, graded taps (a fused sharpness)',
   nv12read: 'scale: readPixels of 720p NV12 (paused)',
@@ -289,6 +295,8 @@ vec4 point(vec4 p) {
   rgb = cf_hue * rgb;
   rgb = rgb * cf_mul + cf_add;`;
   const GRADE_AFFINE = 'rgb = cf_hue * rgb + cf_add;';
+  // branches: true as the studio was (uniform branches), false with the mirror by arithmetic, 'compiled'
+  // as the studio is now (sources/yuv-planes.ts: I420 and no mirror compiled in).
   const convFs = (grade, branches) => `#version 300 es
 precision highp float;
 precision highp int;
@@ -298,20 +306,37 @@ out vec4 o;
 ${grade ? COLOR_POINT.replace('GRADE', grade) : ''}
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
-  ${branches ? 'if (u_mirror) p.x = u_rect.z - 1 - p.x;' : 'p.x += u_flip * (u_rect.z - 1 - 2 * p.x);'}
+  ${branches === 'compiled' ? '' : branches ? 'if (u_mirror) p.x = u_rect.z - 1 - p.x;' : 'p.x += u_flip * (u_rect.z - 1 - 2 * p.x);'}
   p += u_rect.xy;
   ivec2 c = p >> 1;
-  ${branches ? 'vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);' : 'vec2 uv = vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);'}
+  ${branches === true ? 'vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);' : 'vec2 uv = vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);'}
   vec3 yuv = vec3(texelFetch(u_y, p, 0).r, uv) - u_off;
   o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);${grade ? '\n  o = point(o);' : ''}
 }`;
   const CONV = {
-    conv: program(BARE_VS, convFs(GRADE_AFFINE, true)),
+    conv: program(BARE_VS, convFs(GRADE_AFFINE, 'compiled')),
+    convBranches: program(BARE_VS, convFs(GRADE_AFFINE, true)),
     convSteps: program(BARE_VS, convFs(GRADE_STEPS, true)),
     convPlain: program(BARE_VS, convFs(null, true)),
     convPlainFlat: program(BARE_VS, convFs(null, false)),
   };
-  const B = { gl, v, prog, SHARP, CONV, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
+  // The compositor's item draw (gl/shaders.ts TEXTURE_FS) and a texelFetch form of it, and the
+  // NV12 pack (nv12.ts): rows 0-1079 of a 480×1620 target hold luma, the rest chroma.
+  const ITEM = {
+    tex: program(UV_QUAD_VS, '#version 300 es\nprecision mediump float; uniform sampler2D u_tex; in vec2 v_uv; out vec4 o; void main() { o = texture(u_tex, v_uv); }'),
+    fetch: program(BARE_VS, '#version 300 es\nprecision mediump float; uniform sampler2D u_tex; out vec4 o; void main() { o = vec4(texelFetch(u_tex, ivec2(gl_FragCoord.xy), 0).rgb, 1.0); }'),
+  };
+  const PACK_K = 'const vec3 K = vec3(0.2126, 0.7152, 0.0722);';
+  const PACK = {
+    luma: program(BARE_VS, `#version 300 es\nprecision highp float; uniform highp sampler2D u_src; out vec4 o; ${PACK_K}
+float luma(ivec2 p) { return (16.0 + 219.0 * dot(texelFetch(u_src, p, 0).rgb, K)) / 255.0; }
+void main() { ivec2 p = ivec2(gl_FragCoord.xy); int x = p.x * 4; o = vec4(luma(ivec2(x, p.y)), luma(ivec2(x + 1, p.y)), luma(ivec2(x + 2, p.y)), luma(ivec2(x + 3, p.y))); }`),
+    chroma: program(BARE_VS, `#version 300 es\nprecision highp float; uniform highp sampler2D u_src; uniform int u_h; uniform vec2 u_texel; out vec4 o; ${PACK_K}
+vec2 chroma(vec3 c) { float y = dot(c, K); return vec2(128.0 + 224.0 * (c.b - y) / 1.8556, 128.0 + 224.0 * (c.r - y) / 1.5748) / 255.0; }
+void main() { ivec2 p = ivec2(gl_FragCoord.xy); float y = float((p.y - u_h) * 2 + 1); float x = float(p.x * 4);
+  o = vec4(chroma(texture(u_src, vec2(x + 1.0, y) * u_texel).rgb), chroma(texture(u_src, vec2(x + 3.0, y) * u_texel).rgb)); }`),
+  };
+  const B = { gl, v, prog, SHARP, CONV, ITEM, PACK, prog9, progFetch, prog9Fetch, prog9Bare, progYuv, progYuvGrade, progYuvGrade9, yuvPlanes, tex, target, renderer: String(gl.getParameter(dbg ? dbg.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) };
   // Three R8 plane textures sized from the frame's layout; the frame's colour space picks the matrix.
   B.i420Setup = (f) => {
     const w = f.visibleRect.width;
@@ -409,7 +434,7 @@ async function measure(name, ms) {
     gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, out720 ? 1280 : W, out720 ? 720 : H);
     sized = true;
   }
-  const scaleRow0 = /^(pass1080|sharp|conv)/.test(name) || name === 'nv12read';
+  const scaleRow0 = /^(pass1080|sharp|conv|item|pack)/.test(name) || name === 'nv12read';
   const scaleRow = scaleRow0;
   let fb1080 = name === 'I420' ? target(W, H) : null;
   let fbNv12 = null;
@@ -418,7 +443,7 @@ async function measure(name, ms) {
     v.pause();
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, v);
     fb1080 = target(1920, 1080);
-    fbNv12 = target(320, 1080);
+    fbNv12 = name === 'pack' ? target(480, 1620) : target(320, 1080);
   } else if (v.paused) await v.play();
   if (name === 'MSTP' || name === 'MSTP-tex') window.B.startMstp();
   let yuv = null;
@@ -551,6 +576,7 @@ async function measure(name, ms) {
         return 0;
       }
       case 'conv':
+      case 'convBranches':
       case 'convSteps':
       case 'convPlain':
       case 'convPlainFlat': {
@@ -576,6 +602,43 @@ async function measure(name, ms) {
         drawInto1080();
         return 0;
       }
+      case 'item':
+      case 'itemNearest':
+      case 'itemOpaque':
+      case 'itemFetch': {
+        const p = name === 'itemFetch' ? window.B.ITEM.fetch : window.B.ITEM.tex;
+        gl.useProgram(p);
+        gl.uniform1i(gl.getUniformLocation(p, 'u_tex'), 0);
+        const filter = name === 'itemNearest' ? gl.NEAREST : gl.LINEAR;
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, filter);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, filter);
+        if (name === 'item' || name === 'itemNearest') {
+          gl.enable(gl.BLEND);
+          gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+        }
+        drawInto1080();
+        gl.disable(gl.BLEND);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        return 0;
+      }
+      case 'pack': {
+        const { luma, chroma } = window.B.PACK;
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
+        gl.viewport(0, 0, 480, 1080);
+        gl.useProgram(luma);
+        gl.uniform1i(gl.getUniformLocation(luma, 'u_src'), 0);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.viewport(0, 1080, 480, 540);
+        gl.useProgram(chroma);
+        gl.uniform1i(gl.getUniformLocation(chroma, 'u_src'), 0);
+        gl.uniform1i(gl.getUniformLocation(chroma, 'u_h'), 1080);
+        gl.uniform2f(gl.getUniformLocation(chroma, 'u_texel'), 1 / 1920, 1 / 1080);
+        gl.drawArrays(gl.TRIANGLES, 0, 6);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.useProgram(window.B.prog);
+        return 0;
+      }
       case 'nv12read':
         gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
         gl.readPixels(0, 0, 320, 1080, gl.RGBA, gl.UNSIGNED_BYTE, nv12);
@@ -589,8 +652,8 @@ async function measure(name, ms) {
   const syncFbo = gl.createFramebuffer();
   const onePx = new Uint8Array(4);
   const sync = () => {
-    if (name.startsWith('pass1080') || name === 'I420') gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
-    else if (name === 'nv12read') gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
+    if (name.startsWith('pass1080') || name.startsWith('item') || name === 'I420') gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
+    else if (name === 'nv12read' || name === 'pack') gl.bindFramebuffer(gl.FRAMEBUFFER, fbNv12.fb);
     else {
       gl.bindFramebuffer(gl.FRAMEBUFFER, syncFbo);
       gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t, 0);

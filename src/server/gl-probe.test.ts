@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GL_BACKENDS, chooseGlBackend, forcedChoice, parseGlPreference, pixelsMatch, type GlMeasurement } from './gl-probe';
+import { GL_BACKENDS, bestRound, chooseGlBackend, forcedChoice, parseGlPreference, pixelsMatch, type GlMeasurement } from './gl-probe';
 
 const W = '5 full-screen textured layers at 1920x1080 plus a readPixels per frame';
 
@@ -62,6 +62,22 @@ describe('chooseGlBackend', () => {
     const choice = forcedChoice('swiftshader');
     expect(choice).toMatchObject({ backend: 'swiftshader', source: 'forced' });
     expect(choice.reason).toContain('STUDIO_GL=swiftshader');
+  });
+});
+
+describe('bestRound', () => {
+  it("takes a backend's fastest round: one slowed by a busy moment does not decide", () => {
+    expect(bestRound([m('llvmpipe', 15.2), m('llvmpipe', 34.9)])?.fps).toBe(34.9);
+    // With one round each, SwiftShader was kept (under 10 % apart); with the better round, llvmpipe wins.
+    const one = chooseGlBackend([m('swiftshader', 14.1), m('llvmpipe', 15.2)], W);
+    const best = chooseGlBackend([bestRound([m('swiftshader', 14.1), m('swiftshader', 14.4)])!, bestRound([m('llvmpipe', 15.2), m('llvmpipe', 34.9)])!], W);
+    expect([one.backend, best.backend]).toEqual(['swiftshader', 'llvmpipe']);
+  });
+
+  it('answers the failed round when any round drew wrong pixels or did not start, however fast the others', () => {
+    expect(bestRound([m('llvmpipe', 40), m('llvmpipe', 50, { pixelsOk: false })])).toMatchObject({ pixelsOk: false });
+    expect(bestRound([m('llvmpipe', null, { available: false, error: 'no EGL' }), m('llvmpipe', 50)])).toMatchObject({ available: false });
+    expect(bestRound([])).toBeNull();
   });
 });
 

@@ -385,6 +385,29 @@ describe('video filters on real frames', () => {
     await expect(obs.call('SetSceneItemBlendMode', { sceneName: scene, sceneItemId, sceneItemBlendMode: 'OBS_BLEND_GLOW' })).rejects.toMatchObject({ code: 400 });
   });
 
+  it('a filtered picture is drawn 1:1 texel for pixel, and scaled up with filtering', async () => {
+    // Black | white, 2 pixels each, as an image, through a color_filter_v2 that changes nothing.
+    const file = path.join(server.dataDir, 'edge.png');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=black:s=4x2,format=rgb24,drawbox=x=2:y=0:w=2:h=2:color=white:t=fill', '-frames:v', '1', file]);
+    const scene = await newScene();
+    const inputName = `Edge ${++inputs}`;
+    await obs.call('CreateInput', { sceneName: scene, inputName, inputKind: 'image_source', inputSettings: { file } });
+    await until(() => shot(inputName), (p) => p.width === 4, 'the image never loaded');
+    await filter(inputName, 'color_filter_v2', {});
+    // The same input again, 25 times larger, below the first.
+    const { sceneItemId } = await obs.call('CreateSceneItem', { sceneName: scene, sourceName: inputName });
+    await obs.call('SetSceneItemTransform', { sceneName: scene, sceneItemId, sceneItemTransform: { positionY: 100, scaleX: 25, scaleY: 25 } });
+    const p = await until(() => shot(scene), (q) => q.at(99, 110)[0] > 200, 'the scaled item never showed');
+    // 1:1 (read without filtering): each pixel is its texel, the edge as sharp as in the file.
+    expectNear(p.at(1, 0), [0, 0, 0, 255], 1, '1:1 black');
+    expectNear(p.at(2, 0), [255, 255, 255, 255], 1, '1:1 white');
+    // Scaled: texel centres fall at x = 37.5 (black) and 62.5 (white); filtering ramps between them,
+    // so x = 50 is mid-grey (read without filtering it would be black or white).
+    const mid = p.at(50, 110)[0];
+    expect(mid, `x = 50 of the scaled item: ${p.at(50, 110).join(',')}`).toBeGreaterThan(90);
+    expect(mid, `x = 50 of the scaled item: ${p.at(50, 110).join(',')}`).toBeLessThan(165);
+  });
+
   it('mask_filter_v2 and clut_filter read their files', async () => {
     const dir = server.dataDir;
     const mask = path.join(dir, 'mask.png');

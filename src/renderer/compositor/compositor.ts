@@ -52,7 +52,7 @@ import {
 import { MediaLink } from './sources/media-link';
 import { BrowserLink } from './sources/browser-link';
 import { CaptureDelay } from './sources/capture-delay';
-import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint } from './transform';
+import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint, pixelExact } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 import { NestedScenes } from './nested';
 import { CanvasOutputs, type CanvasTransition } from './canvas-output';
@@ -116,6 +116,8 @@ export class StudioCompositor implements Compositor {
   private readonly browserLink: BrowserLink;
   private readonly xf = new Float32Array(9);
   private readonly uv = new Float32Array(4);
+  /** The item being drawn lays its source's pixels 1:1 on the target (pixelExact), and that source's size. */
+  private exact: { width: number; height: number } | null = null;
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
   private readonly draw: Draw;
   /** Nested scenes and groups, composed before the items that show them (nested.ts). */
@@ -203,7 +205,10 @@ export class StudioCompositor implements Compositor {
       captureDelay: new CaptureDelay(performance.now()),
     };
     this.draw = {
-      texture: (t) => this.pipe?.drawTexture(t, this.xf, this.uv),
+      texture: (t, size) => {
+        const e = this.exact;
+        this.pipe?.drawTexture(t, this.xf, this.uv, size !== undefined && e !== null && size.width === e.width && size.height === e.height);
+      },
       color: (c) => this.pipe?.drawColor(this.xf, c),
     };
     this.nested = new NestedScenes({
@@ -940,7 +945,9 @@ export class StudioCompositor implements Compositor {
       const t = item.transform;
       const c = croppedSize(t, w, h);
       if (c.width <= 0 || c.height <= 0) continue;
-      clipMatrix(itemMatrix(t, w, h), c.width, c.height, width, height, this.xf);
+      const m = itemMatrix(t, w, h);
+      clipMatrix(m, c.width, c.height, width, height, this.xf);
+      this.exact = pixelExact(m, t) ? { width: w, height: h } : null;
       this.uv[0] = t.cropLeft / w;
       this.uv[1] = t.cropTop / h;
       this.uv[2] = (w - t.cropRight) / w;
@@ -952,6 +959,8 @@ export class StudioCompositor implements Compositor {
         rt.render(this.draw, this.frame);
       } catch (err) {
         this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
+      } finally {
+        this.exact = null;
       }
       if (blended) applyBlend(gl, 'OBS_BLEND_NORMAL');
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type Transform } from '../../shared';
-import { alignPoint, apply, clipMatrix, containsPoint, croppedSize, itemBounds, itemCorners, itemMatrix } from './transform';
+import { alignPoint, apply, clipMatrix, containsPoint, croppedSize, itemBounds, itemCorners, itemMatrix, pixelExact } from './transform';
 
 const T = (o: Partial<Transform> = {}): Transform => ({ ...DEFAULT_TRANSFORM, ...o });
 const close = (a: { x: number; y: number }, x: number, y: number): void => {
@@ -102,5 +102,28 @@ describe('clipMatrix', () => {
     expect(x1).toBeCloseTo((300 / 1280) * 2 - 1, 6);
     expect(y1).toBeCloseTo((150 / 720) * 2 - 1, 6);
     expect(xf[8]).toBe(1);
+  });
+});
+
+describe('pixelExact', () => {
+  const exact = (o: Partial<Transform>, w = 1920, h = 1080): boolean => pixelExact(itemMatrix(T(o), w, h), T(o));
+
+  it('holds for a source drawn at its own size on whole pixels, flipped or cropped by whole pixels', () => {
+    expect(exact({})).toBe(true);
+    expect(exact({ positionX: 40, positionY: -8 })).toBe(true);
+    expect(exact({ scaleX: -1, positionX: 1920 })).toBe(true);
+    expect(exact({ cropLeft: 10, cropBottom: 4 })).toBe(true);
+    expect(exact({ alignment: 0, positionX: 960, positionY: 540 })).toBe(true);
+  });
+
+  it('fails for a scale, a rotation, a half-pixel position or crop, or a bounds box that scales', () => {
+    expect(exact({ scaleX: 2 / 3, scaleY: 2 / 3 })).toBe(false);
+    expect(exact({ rotation: 90 })).toBe(false);
+    expect(exact({ rotation: 1 })).toBe(false);
+    expect(exact({ positionX: 0.5 })).toBe(false);
+    // Centred on a canvas point, an odd-sized source's corner falls half way into a pixel.
+    expect(exact({ alignment: 0, positionX: 960, positionY: 540 }, 1281, 720)).toBe(false);
+    expect(exact({ cropTop: 0.5 })).toBe(false);
+    expect(exact({ boundsType: 'OBS_BOUNDS_SCALE_INNER', boundsWidth: 1280, boundsHeight: 720 })).toBe(false);
   });
 });

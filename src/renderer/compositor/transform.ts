@@ -163,6 +163,26 @@ export function itemPoint(t: Transform, srcW: number, srcH: number, x: number, y
 }
 
 /**
+ * Whether an item with matrix `m` (itemMatrix) lays each whole source pixel on one whole canvas
+ * pixel: no scale but a flip, no rotation, whole-pixel position and crop. Its texels can then be
+ * read without filtering, which gives the same pixels for less work in software GL.
+ */
+export function pixelExact(m: Affine, t: Transform): boolean {
+  return (
+    Math.abs(m.a) === 1 &&
+    Math.abs(m.d) === 1 &&
+    m.b === 0 &&
+    m.c === 0 &&
+    Number.isInteger(m.e) &&
+    Number.isInteger(m.f) &&
+    Number.isInteger(t.cropLeft) &&
+    Number.isInteger(t.cropTop) &&
+    Number.isInteger(t.cropRight) &&
+    Number.isInteger(t.cropBottom)
+  );
+}
+
+/**
  * Column-major mat3 taking the unit quad (0..1)² to clip space of a W×H target whose row 0 is the
  * top of the image (the program target is stored top-down so the NV12 pack reads rows in order).
  */

@@ -52,7 +52,7 @@ class FilteredSource implements Picture {
   }
 
   render(draw: Draw): void {
-    if (this.out) draw.texture(this.out.texture);
+    if (this.out) draw.texture(this.out.texture, this.out);
   }
 }
 

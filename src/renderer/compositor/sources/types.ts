@@ -25,8 +25,13 @@ export interface FrameInfo {
 
 /** Draws into the current item's quad (transform and crop already set up by the compositor). */
 export interface Draw {
-  /** A premultiplied-alpha texture whose texels map to the source's width × height. */
-  texture(texture: WebGLTexture): void;
+  /**
+   * A premultiplied-alpha texture whose texels map to the source's width × height. `size`: the
+   * texture's own size in texels, where the caller knows it; when that is the source's size and
+   * the item lays its pixels 1:1 on the canvas, texels are read without filtering (same pixels,
+   * less work in software GL).
+   */
+  texture(texture: WebGLTexture, size?: { width: number; height: number }): void;
   /** A solid color, premultiplied RGBA in 0..1. */
   color(premultiplied: Float32Array): void;
 }

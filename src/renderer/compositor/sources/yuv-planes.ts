@@ -62,20 +62,22 @@ export function yuvToRgb(space: VideoColorSpaceInit | null | undefined, height: 
 
 /**
  * Reads the planes at whole texels: the output is the picture's own size, so no filtering is wanted,
- * and chroma is repeated over its 2×2 pixels. `u_rect` picks the part shown (a crop), `u_mirror`
+ * and chroma is repeated over its 2×2 pixels. `u_rect` picks the part shown (a crop), `mirror`
  * flips it left to right. Rows stay top-down, as every texture in the compositor is stored.
  * With a lead filter (a PointOp), each pixel goes through it before it is written: that filter's
  * own full-size pass is not needed.
+ *
+ * The plane layout and the mirror are compiled in, not uniform branches: llvmpipe runs both sides
+ * of a branch it cannot prove uniform, which cost a 1080p conversion about 4 ms of CPU
+ * (bench/video-upload.mjs, convPlain against convPlainFlat).
  */
-function convertFs(point: string): string {
+function convertFs(point: string, nv12: boolean, mirror: boolean): string {
   return `#version 300 es
 precision highp float;
 precision highp int;
 uniform sampler2D u_y;
 uniform sampler2D u_u;
 uniform sampler2D u_v;
-uniform bool u_nv12;
-uniform bool u_mirror;
 uniform ivec4 u_rect;
 uniform mat3 u_m;
 uniform vec3 u_off;
@@ -83,10 +85,10 @@ out vec4 o;
 ${point ? POINT_HELPERS + point : ''}
 void main() {
   ivec2 p = ivec2(gl_FragCoord.xy);
-  if (u_mirror) p.x = u_rect.z - 1 - p.x;
+  ${mirror ? 'p.x = u_rect.z - 1 - p.x;' : ''}
   p += u_rect.xy;
   ivec2 c = p >> 1;
-  vec2 uv = u_nv12 ? texelFetch(u_u, c, 0).rg : vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r);
+  vec2 uv = ${nv12 ? 'texelFetch(u_u, c, 0).rg' : 'vec2(texelFetch(u_u, c, 0).r, texelFetch(u_v, c, 0).r)'};
   vec3 yuv = vec3(texelFetch(u_y, p, 0).r, uv) - u_off;
   o = vec4(clamp(u_m * yuv, 0.0, 1.0), 1.0);${point ? '\n  o = point(o);' : ''}
 }
@@ -99,8 +101,8 @@ interface Converter {
 }
 
 /** A conversion program; each PlaneTexture has its own, so a restored context gets new ones with its sources. */
-function createConverter(gl: WebGL2RenderingContext, point: string): Converter {
-  const program = createProgram(gl, FULLSCREEN_VS, convertFs(point));
+function createConverter(gl: WebGL2RenderingContext, point: string, nv12: boolean, mirror: boolean): Converter {
+  const program = createProgram(gl, FULLSCREEN_VS, convertFs(point, nv12, mirror));
   const locs = new Map<string, WebGLUniformLocation | null>();
   const at = (n: string): WebGLUniformLocation | null => {
     if (!locs.has(n)) locs.set(n, uniform(gl, program, n));
@@ -134,7 +136,7 @@ export class PlaneTexture {
   private planes: WebGLTexture[] = [];
   private planeKey = '';
   private out: Target | null = null;
-  /** Conversion programs by the lead filter's GLSL ('' for none). */
+  /** Conversion programs by plane layout, mirror and the lead filter's GLSL ('' for none). */
   private readonly converters = new Map<string, Converter>();
   private last: Converted | null = null;
   private leadKey = '';
@@ -195,8 +197,9 @@ export class PlaneTexture {
     const gl = this.gl;
     const last = this.last!;
     const glsl = lead?.glsl ?? '';
-    let c = this.converters.get(glsl);
-    if (!c) this.converters.set(glsl, (c = createConverter(gl, glsl)));
+    const key = `${last.nv12 ? 'nv12' : 'i420'}:${last.mirror ? 'mirror' : ''}:${glsl}`;
+    let c = this.converters.get(key);
+    if (!c) this.converters.set(key, (c = createConverter(gl, glsl, last.nv12, last.mirror)));
     this.planes.forEach((t, i) => {
       gl.activeTexture(gl.TEXTURE0 + i);
       gl.bindTexture(gl.TEXTURE_2D, t);
@@ -210,8 +213,6 @@ export class PlaneTexture {
     gl.uniform1i(c.at('u_y'), 0);
     gl.uniform1i(c.at('u_u'), 1);
     gl.uniform1i(c.at('u_v'), 2);
-    gl.uniform1i(c.at('u_nv12'), last.nv12 ? 1 : 0);
-    gl.uniform1i(c.at('u_mirror'), last.mirror ? 1 : 0);
     gl.uniform4i(c.at('u_rect'), ...last.rect);
     gl.uniformMatrix3fv(c.at('u_m'), false, last.matrix);
     gl.uniform3fv(c.at('u_off'), last.offset);
