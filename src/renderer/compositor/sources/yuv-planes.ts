@@ -68,8 +68,8 @@ export function yuvToRgb(space: VideoColorSpaceInit | null | undefined, height: 
  * own full-size pass is not needed.
  *
  * The plane layout and the mirror are compiled in, not uniform branches: llvmpipe runs both sides
- * of a branch it cannot prove uniform, which cost a 1080p conversion about 4 ms of CPU
- * (bench/video-upload.mjs, convPlain against convPlainFlat).
+ * of a branch it cannot prove uniform, which cost a 1080p conversion about 4.5 ms of CPU
+ * (bench/video-upload.mjs, conv against convBranches).
  */
 function convertFs(point: string, nv12: boolean, mirror: boolean): string {
   return `#version 300 es
