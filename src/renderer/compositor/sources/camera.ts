@@ -143,7 +143,7 @@ class CameraRuntime implements SourceRuntime {
     this.frames = reader ? new CameraFrames(ctx.gl, reader, this.s.mirror, () => delay) : new VideoFrames(ctx.gl, v, this.s.mirror);
     this.card = createNoSignalCard(ctx);
     navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
-    void this.open();
+    void this.open('added');
   }
 
   get width(): number {
@@ -166,7 +166,7 @@ class CameraRuntime implements SourceRuntime {
     this.frames.setMirror(this.s.mirror);
     if (opensAgain(prev, this.s, this.device)) {
       this.retryMs = RETRY_MIN_MS;
-      void this.open();
+      void this.open('its settings changed');
     } else if (prevMic[0] !== settings['use_custom_audio_device'] || prevMic[1] !== settings['audio_device_id']) {
       void this.syncMic();
     }
@@ -202,7 +202,7 @@ class CameraRuntime implements SourceRuntime {
     // A camera plugged in (or back) gets its chance at once.
     if (!this.stream) {
       this.retryMs = RETRY_MIN_MS;
-      void this.open();
+      void this.open('a device was connected');
     } else void this.syncMic();
   };
 
@@ -258,8 +258,11 @@ class CameraRuntime implements SourceRuntime {
     this.pathReport.reset();
   }
 
-  private async open(): Promise<void> {
+  /** `why`: for the log, where each open shows (an open blanks the picture until the camera starts). */
+  private async open(why: string): Promise<void> {
     const attempt = ++this.opening;
+    const which = this.s.deviceName ? `"${this.s.deviceName}"` : this.s.deviceId ? 'the chosen camera' : 'the default camera';
+    console.info(`Camera "${this.info.name}": opening ${which} (${why}).`);
     this.clearRetry();
     this.close();
     const md = navigator.mediaDevices;
@@ -340,7 +343,7 @@ class CameraRuntime implements SourceRuntime {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
-        void this.open();
+        void this.open('retrying');
       }, this.retryMs);
     }
   }
