@@ -116,8 +116,9 @@ export class StudioCompositor implements Compositor {
   private readonly browserLink: BrowserLink;
   private readonly xf = new Float32Array(9);
   private readonly uv = new Float32Array(4);
-  /** The item being drawn lays its source's pixels 1:1 on the target (pixelExact), and that source's size. */
-  private exact: { width: number; height: number } | null = null;
+  /** While an item that lays its source's pixels 1:1 on the target (pixelExact) is drawn: that source's size; else 0 (numbers, not an object: this runs per item per frame). */
+  private exactW = 0;
+  private exactH = 0;
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
   private readonly draw: Draw;
   /** Nested scenes and groups, composed before the items that show them (nested.ts). */
@@ -205,10 +206,8 @@ export class StudioCompositor implements Compositor {
       captureDelay: new CaptureDelay(performance.now()),
     };
     this.draw = {
-      texture: (t, size) => {
-        const e = this.exact;
-        this.pipe?.drawTexture(t, this.xf, this.uv, size !== undefined && e !== null && size.width === e.width && size.height === e.height);
-      },
+      texture: (t, size) =>
+        this.pipe?.drawTexture(t, this.xf, this.uv, size !== undefined && this.exactW > 0 && size.width === this.exactW && size.height === this.exactH),
       color: (c) => this.pipe?.drawColor(this.xf, c),
     };
     this.nested = new NestedScenes({
@@ -947,7 +946,9 @@ export class StudioCompositor implements Compositor {
       if (c.width <= 0 || c.height <= 0) continue;
       const m = itemMatrix(t, w, h);
       clipMatrix(m, c.width, c.height, width, height, this.xf);
-      this.exact = pixelExact(m, t) ? { width: w, height: h } : null;
+      const exact = pixelExact(m, t);
+      this.exactW = exact ? w : 0;
+      this.exactH = exact ? h : 0;
       this.uv[0] = t.cropLeft / w;
       this.uv[1] = t.cropTop / h;
       this.uv[2] = (w - t.cropRight) / w;
@@ -960,7 +961,7 @@ export class StudioCompositor implements Compositor {
       } catch (err) {
         this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
       } finally {
-        this.exact = null;
+        this.exactW = 0;
       }
       if (blended) applyBlend(gl, 'OBS_BLEND_NORMAL');
     }
