@@ -265,6 +265,9 @@ class CameraRuntime implements SourceRuntime {
     console.info(`Camera "${this.info.name}": opening ${which} (${why}).`);
     this.clearRetry();
     this.close();
+    // The camera asked for counts as open while it opens: the engine writing its name beside this
+    // id in the meantime must not open it a second time (see opensAgain).
+    this.device = this.s.deviceId || null;
     const md = navigator.mediaDevices;
     if (!md?.getUserMedia) {
       this.fail('this browser gives the studio no camera access (it needs a secure page: https or localhost)', false);
