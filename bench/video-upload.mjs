@@ -28,6 +28,12 @@
  * color_filter_v2 in it and without. MSTP-tex uploads a camera-like track's
  * frames with texImage2D each time, where src/renderer/compositor/sources/frame-texture.ts uses
  * texSubImage2D after the first (docs/PERFORMANCE.md says why it stays so).
+ * RGBA has Chromium convert the frame (VideoFrame.copyTo with format RGBA, libyuv) and uploads the
+ * bytes; on llvmpipe that needs decoded frames kept in CPU memory, which the llvmpipeNoGmb backend
+ * asks for (--disable-gpu-memory-buffer-video-frames). itemBlit copies a 1080p picture into a
+ * target with blitFramebuffer, as the compositor now does for an opaque item laid 1:1.
+ * The clip's element is not in the page: shown there, llvmpipe spent about a core compositing it
+ * (rows measured before 2026-12-07 include that).
  * Results print as a table and are saved to bench/results/video-upload-<date>.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -43,8 +49,13 @@ const seconds = Number(arg('--seconds', '6')) || 6;
 const backends = arg('--backends', 'swiftshader,llvmpipe').split(',');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FFMPEG = process.env.FFMPEG_PATH ?? process.env.FFMPEG_BIN ?? 'ffmpeg';
-const GL_FLAGS = { swiftshader: [], llvmpipe: ['--use-angle=gl-egl'] };
-const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convBranches', 'convSteps', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'item', 'itemNearest', 'itemOpaque', 'itemFetch', 'pack', 'nv12read'];
+const GL_FLAGS = {
+  swiftshader: [],
+  llvmpipe: ['--use-angle=gl-egl'],
+  // Decoded frames stay in CPU memory (no GPU memory buffers), as they do with SwiftShader.
+  llvmpipeNoGmb: ['--use-angle=gl-egl', '--disable-gpu-memory-buffer-video-frames'],
+};
+const ALL_PATHS = ['none', 'texImage2D', 'texImage2D-noCSC', 'texSubImage2D', 'texSubImage2D-noCSC', 'storage+sub', 'VideoFrame', 'I420', 'RGBA', 'MSTP', 'MSTP-tex', 'bitmap720', 'bitmap1080', 'pass1080', 'pass1080x9', 'pass1080fetch', 'pass1080x9fetch', 'pass1080bare', 'sharpBool', 'sharpMix', 'sharpEq', 'sharpNoFlat', 'sharp', 'conv', 'convBranches', 'convSteps', 'convPlain', 'convPlainFlat', 'pass1080yuv', 'pass1080yuvx9', 'item', 'itemNearest', 'itemOpaque', 'itemFetch', 'itemBlit', 'item720', 'itemBlit720', 'pack', 'nv12read'];
 const paths = arg('--paths', ALL_PATHS.join(',')).split(',');
 const LABEL = {
   none: 'decode only (no upload)',
@@ -56,6 +67,7 @@ const LABEL = {
   VideoFrame: 'texSubImage2D(new VideoFrame(video))',
   MSTP: 'texSubImage2D(VideoFrame from MediaStreamTrackProcessor)',
   'MSTP-tex': 'texImage2D(VideoFrame from MediaStreamTrackProcessor) each frame',
+  RGBA: 'VideoFrame.copyTo({ format: RGBA }) (the decoder\'s conversion) + texSubImage2D of the bytes',
   I420: 'VideoFrame.copyTo (I420 planes) + 3 R8 uploads + YUV→RGB pass at 1080p',
   bitmap720: 'createImageBitmap(video, 1280×720) + texSubImage2D',
   bitmap1080: 'createImageBitmap(video) + texSubImage2D',
@@ -77,6 +89,9 @@ const LABEL = {
   item: "the studio's item draw at 1080p, 1:1: texture() with LINEAR filtering, blended over the target",
   itemNearest: 'that draw with NEAREST filtering (the same pixels where texels meet pixels 1:1)',
   itemOpaque: 'that draw (LINEAR) without blending',
+  itemBlit: 'that picture copied by blitFramebuffer (same size, no scaling): what an opaque 1:1 item is now',
+  item720: 'the item draw of the 1080p picture scaled to 1280×720 (LINEAR, blended)',
+  itemBlit720: 'the same scaled by blitFramebuffer with LINEAR',
   itemFetch: 'that draw by texelFetch at the fragment, without blending',
   pack: "the studio's NV12 pack of a 1080p frame (luma and chroma passes)",
   pass1080yuv: 'scale: YUV planes → RGB with a colour grade in one pass, as the studio now does (texelFetch)',
@@ -188,7 +203,8 @@ async function setup() {
   v.playsInline = true;
   v.crossOrigin = 'anonymous';
   v.src = `${location.origin}/clip.mp4`;
-  document.body.append(v);
+  // Not in the page: shown there, a 1080p video costs llvmpipe about a core of compositing (the
+  // studio never shows its elements either).
   await v.play();
   while (v.readyState < 2 || v.videoWidth === 0) await new Promise((r) => setTimeout(r, 20));
   const sh = (type, src) => {
@@ -447,6 +463,8 @@ async function measure(name, ms) {
   } else if (v.paused) await v.play();
   if (name === 'MSTP' || name === 'MSTP-tex') window.B.startMstp();
   let yuv = null;
+  let rgba = null;
+  let blitFbo = null;
   // The bench's noise-filled planes on units 0-2, under the program's sampler names.
   const bindPlanes = (p, names) => {
     window.B.yuvPlanes.forEach((plane, i) => {
@@ -457,9 +475,9 @@ async function measure(name, ms) {
     gl.activeTexture(gl.TEXTURE0);
   };
   // One full 1080p pass of the program in use, then the page's own texture and program back.
-  const drawInto1080 = () => {
+  const drawInto1080 = (w = 1920, h = 1080) => {
     gl.bindFramebuffer(gl.FRAMEBUFFER, fb1080.fb);
-    gl.viewport(0, 0, 1920, 1080);
+    gl.viewport(0, 0, w, h);
     gl.drawArrays(gl.TRIANGLES, 0, 6);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     gl.bindTexture(gl.TEXTURE_2D, t);
@@ -511,6 +529,18 @@ async function measure(name, ms) {
         const copyMs = performance.now() - a;
         f.close();
         window.B.i420Draw(yuv, fb1080);
+        return copyMs;
+      }
+      case 'RGBA': {
+        const f = new VideoFrame(v);
+        const a = performance.now();
+        rgba ??= new Uint8Array(W * H * 4);
+        await f.copyTo(rgba, { format: 'RGBA', colorSpace: 'srgb' });
+        const copyMs = performance.now() - a;
+        f.close();
+        if (!sized) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, W, H, 0, gl.RGBA, gl.UNSIGNED_BYTE, rgba);
+        else gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, rgba);
+        sized = true;
         return copyMs;
       }
       case 'MSTP':
@@ -603,6 +633,7 @@ async function measure(name, ms) {
         return 0;
       }
       case 'item':
+      case 'item720':
       case 'itemNearest':
       case 'itemOpaque':
       case 'itemFetch': {
@@ -612,14 +643,27 @@ async function measure(name, ms) {
         const filter = name === 'itemNearest' ? gl.NEAREST : gl.LINEAR;
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, filter);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, filter);
-        if (name === 'item' || name === 'itemNearest') {
+        if (name === 'item' || name === 'itemNearest' || name === 'item720') {
           gl.enable(gl.BLEND);
           gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
         }
-        drawInto1080();
+        if (name === 'item720') drawInto1080(1280, 720);
+        else drawInto1080();
         gl.disable(gl.BLEND);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        return 0;
+      }
+      case 'itemBlit':
+      case 'itemBlit720': {
+        blitFbo ??= gl.createFramebuffer();
+        gl.bindFramebuffer(gl.READ_FRAMEBUFFER, blitFbo);
+        gl.framebufferTexture2D(gl.READ_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t, 0);
+        gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, fb1080.fb);
+        if (name === 'itemBlit720') gl.blitFramebuffer(0, 0, 1920, 1080, 0, 0, 1280, 720, gl.COLOR_BUFFER_BIT, gl.LINEAR);
+        else gl.blitFramebuffer(0, 0, 1920, 1080, 0, 0, 1920, 1080, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+        gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+        gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
         return 0;
       }
       case 'pack': {
@@ -692,6 +736,7 @@ async function measure(name, ms) {
     gl.deleteTexture(fb1080.t);
   }
   gl.deleteFramebuffer(syncFbo);
+  if (blitFbo) gl.deleteFramebuffer(blitFbo);
   if (scaleRow) {
     for (const f of [fb1080, fbNv12]) {
       gl.deleteFramebuffer(f.fb);
@@ -771,6 +816,12 @@ async function pictures(names) {
       const f = new VideoFrame(v);
       gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, f);
       f.close();
+    } else if (name === 'RGBA') {
+      const f = new VideoFrame(v);
+      const px = new Uint8Array(W * H * 4);
+      await f.copyTo(px, { format: 'RGBA', colorSpace: 'srgb' });
+      f.close();
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, W, H, 0, gl.RGBA, gl.UNSIGNED_BYTE, px);
     } else if (name === 'I420') {
       const f = new VideoFrame(v);
       const y = window.B.i420Setup(f);

@@ -408,6 +408,69 @@ describe('video filters on real frames', () => {
     expect(mid, `x = 50 of the scaled item: ${p.at(50, 110).join(',')}`).toBeLessThan(165);
   });
 
+  it('an opaque video laid 1:1 is copied into place, filtered or not: cropped, flipped, and scaled in a smaller screenshot', async () => {
+    const { clip, plain } = await videoHalves();
+    const bare = (await videoHalves()).clip;
+    const [A, B] = plain;
+    const grade = await filter(clip, 'color_filter_v2', {});
+    const scene = await newScene();
+    // Red under everything, so a copy that lands wrong shows.
+    await color(abgr(255, 0, 0), 320, 180, { scene });
+    const place = async (sceneItemTransform: OBSRequestTypes['SetSceneItemTransform']['sceneItemTransform'], sourceName = clip): Promise<void> => {
+      const { sceneItemId } = await obs.call('CreateSceneItem', { sceneName: scene, sourceName });
+      await obs.call('SetSceneItemTransform', { sceneName: scene, sceneItemId, sceneItemTransform });
+    };
+    // At (10, 6) with 4 columns cropped off the left: columns 10-69, rows 6-69; the clip's halves
+    // meet at canvas x = 38.
+    await place({ positionX: 10, positionY: 6, cropLeft: 4 });
+    // Flipped left to right at x = 200: columns 136-199, the clip's column 0 at 199.
+    await place({ positionX: 200, positionY: 6, scaleX: -1 });
+    // Without filters, straddling the red's right edge at x = 320: columns 300-363.
+    await place({ positionX: 300, positionY: 6 }, bare);
+    const log = path.join(server.dataDir, 'logs', 'studio.log');
+    for (const name of [clip, bare]) {
+      await until(async () => readFileSync(log, 'utf8'), (t) => t.includes(`Compositor: \\"${name}\\" is copied into its place`), `the studio never said "${name}" was copied`);
+    }
+    await until(() => shot(scene), (q) => near(q.at(50, 30), B, 3), 'the placed clips never showed');
+    // Copied and drawn give the same pixels, and a frame now and then comes the drawn way (a loop's
+    // seek): every one of several pictures must be right.
+    for (let i = 0; i < 4; i++) {
+      const p = await shot(scene);
+      expectNear(p.at(26, 30), A, 3, 'cropped item, clip column 20');
+      expectNear(p.at(50, 30), B, 3, 'cropped item, clip column 44');
+      expectNear(p.at(69, 69), B, 3, 'cropped item, last column and row');
+      expectNear(p.at(9, 30), [255, 0, 0, 255], 1, 'left of the cropped item');
+      expectNear(p.at(70, 30), [255, 0, 0, 255], 1, 'right of the cropped item');
+      expectNear(p.at(30, 5), [255, 0, 0, 255], 1, 'above the cropped item');
+      expectNear(p.at(30, 70), [255, 0, 0, 255], 1, 'below the cropped item');
+      expectNear(p.at(179, 30), A, 3, 'flipped item, clip column 20');
+      expectNear(p.at(155, 30), B, 3, 'flipped item, clip column 44');
+      expectNear(p.at(136, 30), B, 3, 'flipped item, clip column 63');
+      expectNear(p.at(135, 30), [255, 0, 0, 255], 1, 'left of the flipped item');
+      expectNear(p.at(200, 30), [255, 0, 0, 255], 1, 'right of the flipped item');
+      expectNear(p.at(310, 30), A, 3, 'unfiltered item over red, clip column 10');
+      expectNear(p.at(340, 30), B, 3, 'unfiltered item over black, clip column 40');
+      expectNear(p.at(299, 30), [255, 0, 0, 255], 1, 'left of the unfiltered item');
+      expectNear(p.at(364, 30), [0, 0, 0, 255], 1, 'right of the unfiltered item');
+    }
+    // Half size, the same layout at half the coordinates: the picture is scaled, not copied 1:1.
+    const { baseWidth, baseHeight } = await obs.call('GetVideoSettings');
+    const half = await shot(scene, { imageWidth: baseWidth / 2, imageHeight: baseHeight / 2 });
+    expectNear(half.at(13, 15), A, 6, 'half size, cropped item, clip column 20');
+    expectNear(half.at(25, 15), B, 6, 'half size, cropped item, clip column 44');
+    expectNear(half.at(40, 15), [255, 0, 0, 255], 2, 'half size, right of the cropped item');
+    expectNear(half.at(89, 15), A, 6, 'half size, flipped item, clip column 20');
+    // At half opacity the clip is no longer opaque: it is blended over the red, not copied.
+    await obs.call('SetSourceFilterSettings', { sourceName: clip, filterName: grade, filterSettings: { opacity: 0.5 }, overlay: true });
+    const overRed = (c: Rgba): Rgba => [Math.round(c[0] / 2 + 127.5), Math.round(c[1] / 2), Math.round(c[2] / 2), 255];
+    await until(() => shot(scene), (q) => near(q.at(26, 30), overRed(A), 4), 'the half-opaque clip never showed over red');
+    for (let i = 0; i < 3; i++) {
+      const p = await shot(scene);
+      expectNear(p.at(26, 30), overRed(A), 4, 'half opacity, cropped item over red');
+      expectNear(p.at(179, 30), overRed(A), 4, 'half opacity, flipped item over red');
+    }
+  });
+
   it('mask_filter_v2 and clut_filter read their files', async () => {
     const dir = server.dataDir;
     const mask = path.join(dir, 'mask.png');

@@ -52,7 +52,7 @@ import {
 import { MediaLink } from './sources/media-link';
 import { BrowserLink } from './sources/browser-link';
 import { CaptureDelay } from './sources/capture-delay';
-import { clipMatrix, containsPoint, croppedSize, itemBounds, itemMatrix, itemPoint, pixelExact } from './transform';
+import { clipMatrix, containsPoint, copyRect, croppedSize, itemBounds, itemMatrix, itemPoint, pixelExact } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 import { NestedScenes } from './nested';
 import { CanvasOutputs, type CanvasTransition } from './canvas-output';
@@ -119,6 +119,12 @@ export class StudioCompositor implements Compositor {
   /** While an item that lays its source's pixels 1:1 on the target (pixelExact) is drawn: that source's size; else 0 (numbers, not an object: this runs per item per frame). */
   private exactW = 0;
   private exactH = 0;
+  /** While such an item with the normal blend is drawn: an opaque picture of it is copied, by `copy` (copyRect). */
+  private copyable = false;
+  private readonly copy = new Int32Array(8);
+  /** The item being drawn was copied; the sources whose copying the log has told. */
+  private copied = false;
+  private readonly copiedTold = new Set<string>();
   private readonly frame: FrameInfo = { index: 0, wallMs: 0 };
   private readonly draw: Draw;
   /** Nested scenes and groups, composed before the items that show them (nested.ts). */
@@ -206,8 +212,13 @@ export class StudioCompositor implements Compositor {
       captureDelay: new CaptureDelay(performance.now()),
     };
     this.draw = {
-      texture: (t, size) =>
-        this.pipe?.drawTexture(t, this.xf, this.uv, size !== undefined && this.exactW > 0 && size.width === this.exactW && size.height === this.exactH),
+      texture: (t, size, opaque) => {
+        const exact = size !== undefined && this.exactW > 0 && size.width === this.exactW && size.height === this.exactH;
+        if (exact && opaque === true && this.copyable && this.pipe) {
+          this.pipe.copyTexture(t, this.copy);
+          this.copied = true;
+        } else this.pipe?.drawTexture(t, this.xf, this.uv, exact);
+      },
       color: (c) => this.pipe?.drawColor(this.xf, c),
     };
     this.nested = new NestedScenes({
@@ -935,6 +946,10 @@ export class StudioCompositor implements Compositor {
 
   /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */
   private drawItems(scene: Scene, width = this.width, height = this.height): void {
+    // Items are laid pixel for pixel only where the viewport is the canvas's pixels (a smaller
+    // screenshot scales the whole picture); a copy ignores the viewport altogether.
+    const vp = this.gl?.getParameter(this.gl.VIEWPORT) as Int32Array | undefined;
+    const onPixels = vp !== undefined && vp[0] === 0 && vp[1] === 0 && vp[2] === width && vp[3] === height;
     for (const item of scene.items) {
       if (!item.enabled) continue;
       const rt = this.picture(item.sourceUuid);
@@ -946,7 +961,7 @@ export class StudioCompositor implements Compositor {
       if (c.width <= 0 || c.height <= 0) continue;
       const m = itemMatrix(t, w, h);
       clipMatrix(m, c.width, c.height, width, height, this.xf);
-      const exact = pixelExact(m, t);
+      const exact = onPixels && pixelExact(m, t);
       this.exactW = exact ? w : 0;
       this.exactH = exact ? h : 0;
       this.uv[0] = t.cropLeft / w;
@@ -956,13 +971,17 @@ export class StudioCompositor implements Compositor {
       const gl = this.gl;
       const blended = item.blendMode !== undefined && item.blendMode !== 'OBS_BLEND_NORMAL' && gl !== null;
       if (blended) applyBlend(gl, item.blendMode);
+      this.copyable = exact && !blended;
+      if (this.copyable) copyRect(m, t, c.width, c.height, this.copy);
       try {
         rt.render(this.draw, this.frame);
       } catch (err) {
         this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
       } finally {
         this.exactW = 0;
+        this.copyable = false;
       }
+      if (this.copied) this.tellCopied(item.sourceUuid);
       if (blended) applyBlend(gl, 'OBS_BLEND_NORMAL');
     }
   }
@@ -1124,6 +1143,15 @@ export class StudioCompositor implements Compositor {
     const { fps: _fps, framesSent: _sent, unchanged: _unchanged, ...renderer } = this.stats();
     this.bridge.reportStats(renderer);
   };
+
+  /** Says once per source that its picture is copied into place: a slow studio's log shows which items cost a draw. */
+  private tellCopied(uuid: string): void {
+    this.copied = false;
+    if (this.copiedTold.has(uuid)) return;
+    this.copiedTold.add(uuid);
+    const name = this.doc?.inputs.find((i) => i.uuid === uuid)?.name ?? uuid;
+    console.info(`Compositor: "${name}" is copied into its place, not drawn (opaque, laid pixel for pixel).`);
+  }
 
   private warnOnce(key: string, message: string): void {
     if (this.warned.has(key)) return;

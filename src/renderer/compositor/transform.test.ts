@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type Transform } from '../../shared';
-import { alignPoint, apply, clipMatrix, containsPoint, croppedSize, itemBounds, itemCorners, itemMatrix, pixelExact } from './transform';
+import { alignPoint, apply, clipMatrix, containsPoint, copyRect, croppedSize, itemBounds, itemCorners, itemMatrix, pixelExact } from './transform';
 
 const T = (o: Partial<Transform> = {}): Transform => ({ ...DEFAULT_TRANSFORM, ...o });
 const close = (a: { x: number; y: number }, x: number, y: number): void => {
@@ -125,5 +125,30 @@ describe('pixelExact', () => {
     expect(exact({ alignment: 0, positionX: 960, positionY: 540 }, 1281, 720)).toBe(false);
     expect(exact({ cropTop: 0.5 })).toBe(false);
     expect(exact({ boundsType: 'OBS_BOUNDS_SCALE_INNER', boundsWidth: 1280, boundsHeight: 720 })).toBe(false);
+  });
+});
+
+describe('copyRect', () => {
+  const rect = (o: Partial<Transform>, w = 64, h = 48): number[] => {
+    const c = croppedSize(T(o), w, h);
+    return [...copyRect(itemMatrix(T(o), w, h), T(o), c.width, c.height, new Int32Array(8))];
+  };
+
+  it('copies the cropped picture to where the item lays it', () => {
+    expect(rect({})).toEqual([0, 0, 64, 48, 0, 0, 64, 48]);
+    expect(rect({ positionX: 10, positionY: -6 })).toEqual([0, 0, 64, 48, 10, -6, 74, 42]);
+    // Cropped: the copy starts inside the picture and the item's corner stays at its position.
+    expect(rect({ positionX: 10, positionY: 6, cropLeft: 4, cropTop: 2, cropBottom: 6 })).toEqual([4, 2, 64, 42, 10, 6, 70, 46]);
+    // Centred on a point: the corner is half the picture up and left of it.
+    expect(rect({ alignment: 0, positionX: 100, positionY: 100 })).toEqual([0, 0, 64, 48, 68, 76, 132, 124]);
+  });
+
+  it('reverses the target pair of a flipped axis, as the drawn quad runs', () => {
+    // Flipped, a top-left aligned item runs left of its position: pixel 0 lands in column 199.
+    const r = rect({ scaleX: -1, positionX: 200 });
+    expect(r).toEqual([0, 0, 64, 48, 200, 0, 136, 48]);
+    const m = itemMatrix(T({ scaleX: -1, positionX: 200 }), 64, 48);
+    close(apply(m, 0.5, 0.5), 199.5, 0.5);
+    expect(rect({ scaleY: -1, positionY: 100, cropTop: 8 })).toEqual([0, 8, 64, 48, 0, 100, 64, 60]);
   });
 });

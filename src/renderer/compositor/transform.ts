@@ -183,6 +183,23 @@ export function pixelExact(m: Affine, t: Transform): boolean {
 }
 
 /**
+ * For a pixelExact item: the blitFramebuffer rectangles that copy its cropped cw × ch picture to
+ * where the matrix lays it. `out`: source x0, y0, x1, y1, then target x0, y0, x1, y1 (a flip
+ * reverses the target's pair). Both are stored top-down, so rows map straight.
+ */
+export function copyRect(m: Affine, t: Transform, cw: number, ch: number, out: Int32Array): Int32Array {
+  out[0] = t.cropLeft;
+  out[1] = t.cropTop;
+  out[2] = t.cropLeft + cw;
+  out[3] = t.cropTop + ch;
+  out[4] = m.e;
+  out[5] = m.f;
+  out[6] = m.e + m.a * cw;
+  out[7] = m.f + m.d * ch;
+  return out;
+}
+
+/**
  * Column-major mat3 taking the unit quad (0..1)² to clip space of a W×H target whose row 0 is the
  * top of the image (the program target is stored top-down so the NV12 pack reads rows in order).
  */

@@ -104,6 +104,11 @@ export class FilterChain {
     return s;
   }
 
+  /** Whether an input whose alpha is 1 everywhere comes out so, through every filter that runs. */
+  keepsOpaque(): boolean {
+    return this.entries.every((e) => !e.enabled || !e.rt || e.rt.keepsOpaque?.() === true);
+  }
+
   /**
    * The first filter that runs, as a per-pixel step, when it is one (see PointOp): a source may run
    * it while making its picture, and then the chain starts after it (`run`'s `skip`).

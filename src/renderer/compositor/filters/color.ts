@@ -50,4 +50,4 @@ export const colorFilter = singlePass(COLOR_FILTER.id, FS, (s) => {
     gl.uniform3f(p.u('cf_k'), ...k);
     gl.uniform1f(p.u('cf_opacity'), opacity);
   };
-}, POINT);
+}, POINT, (s) => num(s, 'opacity', d.opacity!) >= 1);

@@ -35,7 +35,14 @@ void main() {
 }
 `;
 
-export const sharpnessFilter = singlePass(SHARPNESS_FILTER.id, FS, (s) => {
-  const k = num(s, 'sharpness', SHARPNESS_FILTER.defaults.sharpness as number);
-  return (gl, p) => gl.uniform1f(p.u('u_sharpness'), k);
-});
+// Opaque in, opaque out: the neighbours' alphas are all 1, so the edge term's alpha is 0.
+export const sharpnessFilter = singlePass(
+  SHARPNESS_FILTER.id,
+  FS,
+  (s) => {
+    const k = num(s, 'sharpness', SHARPNESS_FILTER.defaults.sharpness as number);
+    return (gl, p) => gl.uniform1f(p.u('u_sharpness'), k);
+  },
+  undefined,
+  () => true,
+);

@@ -14,9 +14,10 @@ let settingsSeen = 0;
 
 /**
  * `point`: where the filter is a per-pixel step, its GLSL (the PointOp contract); `fs` must then be
- * that step run over the input, so both ways give the same pixels.
+ * that step run over the input, so both ways give the same pixels. `keepsOpaque`: whether, with
+ * these settings, an opaque input gives an opaque output (FilterRuntime.keepsOpaque).
  */
-export function singlePass(id: string, fs: string, uniforms: Uniforms, point?: string): FilterKind {
+export function singlePass(id: string, fs: string, uniforms: Uniforms, point?: string, keepsOpaque?: (s: Settings) => boolean): FilterKind {
   return {
     id,
     create(settings): FilterRuntime {
@@ -24,13 +25,16 @@ export function singlePass(id: string, fs: string, uniforms: Uniforms, point?: s
       const asPoint = (): PointOp | null =>
         point === undefined ? null : { glsl: point, key: `${id}#${++settingsSeen}`, set: (gl, at) => set(gl, { u: at }) };
       let op = asPoint();
+      let opaque = keepsOpaque?.(settings) ?? false;
       return {
         size: (width, height) => ({ width, height }),
         animated: () => false,
         point: () => op,
+        keepsOpaque: () => opaque,
         update(s) {
           set = uniforms(s);
           op = asPoint();
+          opaque = keepsOpaque?.(s) ?? false;
         },
         render(fx, input, out) {
           fx.pass(fx.program(fs), input, out, (p) => set(fx.gl, p));

@@ -32,6 +32,8 @@ class FilteredSource implements Picture {
   direct: WebGLTexture | null = null;
   /** Whether `direct` came with the chain's first filter applied. */
   fused = false;
+  /** Whether `out` is opaque everywhere (an opaque source through filters that keep it so). */
+  opaque = false;
   out: Tex | null = null;
   serial = 0;
   tick = -1;
@@ -52,7 +54,7 @@ class FilteredSource implements Picture {
   }
 
   render(draw: Draw): void {
-    if (this.out) draw.texture(this.out.texture, this.out);
+    if (this.out) draw.texture(this.out.texture, this.out, this.opaque);
   }
 }
 
@@ -232,10 +234,13 @@ export class FilterStage {
       }
       const r = f.chain.run({ texture: direct.texture, width: w, height: h }, f.srcSerial, frame, direct.fused ? 1 : 0);
       f.out = r?.tex ?? null;
+      f.opaque = direct.opaque === true && f.chain.keepsOpaque();
       if (r) f.serial = r.serial;
       return;
     }
     f.direct = null;
+    // Drawn over transparent black by a runtime that does not say what its alpha is.
+    f.opaque = false;
     if (!f.src || f.src.width !== w || f.src.height !== h) {
       this.pool.release(f.src);
       f.src = this.pool.acquire(w, h);

@@ -57,6 +57,11 @@ export interface FilterRuntime {
   /** Bumped when something other than settings changed the output (a mask image finished loading). */
   readonly version?: number;
   update(settings: Settings): void;
+  /**
+   * Optional: whether an input whose alpha is 1 everywhere gives an output whose alpha is 1
+   * everywhere, with the settings now. Absent = no (a key, a mask, a crop that leaves a border).
+   */
+  keepsOpaque?(): boolean;
   /** Optional: the runtime as a per-pixel step another pass may run instead (see PointOp); null when it is not one now. */
   point?(): PointOp | null;
   /** Draws `out` (already size(input)) from `input`. */

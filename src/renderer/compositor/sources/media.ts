@@ -147,7 +147,7 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
     const reason = this.reason();
     const picture = this.frames.picture;
     if (reason) this.card.render(draw, reason, this.width, this.height);
-    else if (picture) draw.texture(picture);
+    else if (picture) draw.texture(picture, this.frames.pictureSize, this.frames.opaque);
   }
 
   texture(frame: FrameInfo, lead: PointOp | null = null): DirectTexture | null {
@@ -156,7 +156,7 @@ export class MediaRuntime implements SourceRuntime, MediaPlayer {
     if (!picture) return null;
     const fused = this.frames.fused;
     if (fused) this.pathReport.fused();
-    return { texture: picture, fused };
+    return { texture: picture, fused, opaque: this.frames.opaque };
   }
 
   /** Uploads the newest frame for this tick (once per tick, however many ask), through `lead` where it can. */

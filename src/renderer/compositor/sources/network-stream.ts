@@ -122,7 +122,7 @@ export class NetworkStreamRuntime implements SourceRuntime, MediaPlayer {
       return;
     }
     const picture = this.frames.picture;
-    if (picture) draw.texture(picture);
+    if (picture) draw.texture(picture, this.frames.pictureSize, this.frames.opaque);
     else this.card.render(draw, 'connecting…', this.width, this.height);
   }
 
@@ -131,7 +131,7 @@ export class NetworkStreamRuntime implements SourceRuntime, MediaPlayer {
     const picture = this.frames.picture;
     // Only a picture of the size the source says it is (a new resolution is told by an event).
     if (!picture || this.frames.width !== this.w || this.frames.height !== this.h) return null;
-    return { texture: picture, fused: this.frames.fused };
+    return { texture: picture, fused: this.frames.fused, opaque: this.frames.opaque };
   }
 
   /** Uploads the newest frame for this tick, through `lead` where it can; answers why there is no picture, or null. */

@@ -30,6 +30,7 @@ function setup(max = 4) {
   const shown: number[] = [];
   const out = {
     texture: {} as WebGLTexture,
+    size: { width: 64, height: 36 },
     applied: '',
     convert: vi.fn((f: PlaneFrame, _crop?: unknown, _mirror?: boolean, lead?: { key: string } | null) => {
       shown.push(f.bytes[0]!);

@@ -20,7 +20,7 @@ export class PlaneFrames {
   private readonly queue: Waiting[] = [];
   /** Buffers free for the next copy, by size. */
   private readonly spare: Uint8Array[] = [];
-  private readonly out: Pick<PlaneTexture, 'texture' | 'applied' | 'convert' | 'reapply' | 'dispose'>;
+  private readonly out: Pick<PlaneTexture, 'texture' | 'size' | 'applied' | 'convert' | 'reapply' | 'dispose'>;
   /** Copies started and not yet ended. */
   private copying = 0;
   /** Counts clears: a copy started before one is dropped. */
@@ -36,7 +36,7 @@ export class PlaneFrames {
     /** Frames waiting at most; the oldest goes first. */
     private readonly max: number,
     /** Where frames are converted (a stand-in in unit tests). */
-    out?: Pick<PlaneTexture, 'texture' | 'applied' | 'convert' | 'reapply' | 'dispose'>,
+    out?: Pick<PlaneTexture, 'texture' | 'size' | 'applied' | 'convert' | 'reapply' | 'dispose'>,
   ) {
     this.out = out ?? new PlaneTexture(gl);
   }
@@ -55,6 +55,11 @@ export class PlaneFrames {
 
   get picture(): WebGLTexture | null {
     return this.shown ? this.out.texture : null;
+  }
+
+  /** The picture's size in texels, or null while there is none. */
+  get pictureSize(): { readonly width: number; readonly height: number } | null {
+    return this.shown ? this.out.size : null;
   }
 
   /** The media time of the frame shown, s (-1: none). */

@@ -14,6 +14,11 @@ export interface DirectTexture {
   texture: WebGLTexture;
   /** Whether the lead filter it was asked for has been applied to it. */
   fused: boolean;
+  /**
+   * Whether every texel has alpha 1 before that lead filter (a YUV video frame; see Draw.texture's
+   * `opaque`). Absent = not known.
+   */
+  opaque?: boolean;
 }
 
 export interface FrameInfo {
@@ -29,9 +34,10 @@ export interface Draw {
    * A premultiplied-alpha texture whose texels map to the source's width × height. `size`: the
    * texture's own size in texels, where the caller knows it; when that is the source's size and
    * the item lays its pixels 1:1 on the canvas, texels are read without filtering (same pixels,
-   * less work in software GL).
+   * less work in software GL). `opaque`: every texel's alpha is 1; such an item, laid 1:1 with the
+   * normal blend, replaces what is under it, so it is copied (blitFramebuffer) instead of drawn.
    */
-  texture(texture: WebGLTexture, size?: { width: number; height: number }): void;
+  texture(texture: WebGLTexture, size?: { width: number; height: number }, opaque?: boolean): void;
   /** A solid color, premultiplied RGBA in 0..1. */
   color(premultiplied: Float32Array): void;
 }

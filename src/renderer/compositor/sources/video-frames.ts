@@ -120,6 +120,19 @@ export class VideoFrames {
     return `element: ${why}`;
   }
 
+  /**
+   * Whether the picture's alpha is 1 everywhere before its lead filter: a frame converted from YUV
+   * planes (which carry no alpha). A picture from the element may be a video with alpha.
+   */
+  get opaque(): boolean {
+    return this.fromPlanes;
+  }
+
+  /** The picture's size in texels where it is known (planes), for Draw.texture; else undefined. */
+  get pictureSize(): { readonly width: number; readonly height: number } | undefined {
+    return (this.fromPlanes && this.planes!.pictureSize) || undefined;
+  }
+
   /** The texture with the newest frame, or null while there is no picture to show. */
   get picture(): WebGLTexture | null {
     if (this.fromPlanes) return this.planes!.picture;

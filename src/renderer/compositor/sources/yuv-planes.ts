@@ -147,6 +147,11 @@ export class PlaneTexture {
     return this.out?.texture ?? null;
   }
 
+  /** The texture's size in texels (null before the first conversion). */
+  get size(): { readonly width: number; readonly height: number } | null {
+    return this.out;
+  }
+
   /** The key of the lead filter the texture went through ('' for none). */
   get applied(): string {
     return this.leadKey;
