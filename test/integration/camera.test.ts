@@ -6,6 +6,7 @@
  * beside its id and finds it again by name when the id is stale, and the received RTMP stream shows
  * the clip's colours in order. Needs `npx electron-vite build` first (npm test runs it).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OBSWebSocket from 'obs-websocket-js';
@@ -123,5 +124,25 @@ describe('camera_input (fake camera in the headless compositor)', () => {
     // Without it, the clip's red and yellow come back.
     await obs.call('RemoveSourceFilter', { sourceName: 'Cam', filterName: 'No red' });
     await until('red again', centre, (c) => c[0] > 200);
+  });
+
+  it('copies a camera laid pixel for pixel into its place, over what is under it', async () => {
+    const sceneName = 'Camera 1:1';
+    await obs.call('CreateScene', { sceneName });
+    await obs.call('CreateInput', { sceneName, inputName: 'Grey', inputKind: 'color_source_v3', inputSettings: { color: 0xff808080, width: 400, height: 300 } });
+    const { sceneItemId } = await obs.call('CreateSceneItem', { sceneName, sourceName: 'Cam' });
+    // The 320×240 camera at (40, 20): columns 40-359, rows 20-259, grey around it.
+    await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: { positionX: 40, positionY: 20 } });
+    const shot = async () => decodePngDataUrl((await obs.call('GetSourceScreenshot', { sourceName: sceneName, imageFormat: 'png' })).imageData);
+    const log = path.join(server.dataDir, 'logs', 'studio.log');
+    await until('the log saying the camera is copied', async () => (await shot(), readFileSync(log, 'utf8')), (t) => t.includes('Compositor: \\"Cam\\" is copied into its place'));
+    const grey = (c: Rgba): boolean => c.slice(0, 3).every((v) => Math.abs(v - 128) <= 2);
+    for (let i = 0; i < 3; i++) {
+      const p = await shot();
+      for (const [x, y] of [[40, 20], [359, 20], [40, 259], [359, 259], [200, 140]] as const) {
+        expect(colourName([p.at(x, y)[0], p.at(x, y)[1], p.at(x, y)[2]]), `camera at ${x},${y}: ${p.at(x, y).join(',')}`).not.toBe('other');
+      }
+      for (const [x, y] of [[39, 20], [40, 19], [360, 259], [359, 260]] as const) expect(grey(p.at(x, y)), `grey at ${x},${y}: ${p.at(x, y).join(',')}`).toBe(true);
+    }
   });
 });

@@ -25,10 +25,11 @@ export interface CaptureSubject {
   /** Program and scenes are opaque over black; a source alone keeps its transparency. */
   opaque: boolean;
   /**
-   * Draws into the bound framebuffer, whose viewport covers the whole picture, with premultiplied
-   * blending set up. Coordinates are resolution-independent, so any picture size is a crisp render.
+   * Draws into the bound framebuffer, whose viewport covers the whole picture (width × height
+   * pixels), with premultiplied blending set up. Coordinates are resolution-independent, so any
+   * picture size is a crisp render.
    */
-  draw(): void;
+  draw(width: number, height: number): void;
 }
 
 export interface CaptureHost {
@@ -138,7 +139,7 @@ async function renderPixels(gl: WebGL2RenderingContext, subject: CaptureSubject,
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    subject.draw();
+    subject.draw(width, height);
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
     gl.bufferData(gl.PIXEL_PACK_BUFFER, bytes, gl.STREAM_READ);
     // Row 0 of the target is the picture's top (sources and program are drawn top-down), so the

@@ -122,6 +122,12 @@ export class StudioCompositor implements Compositor {
   /** While such an item with the normal blend is drawn: an opaque picture of it is copied, by `copy` (copyRect). */
   private copyable = false;
   private readonly copy = new Int32Array(8);
+  /**
+   * While a screenshot of another size than the canvas is drawn: its viewport scales the whole
+   * picture, so no item is laid pixel for pixel (and a copy, which ignores the viewport, would land
+   * wrong). Every other drawing's viewport is the canvas's own pixels.
+   */
+  private scaledView = false;
   /** The item being drawn was copied; the sources whose copying the log has told. */
   private copied = false;
   private readonly copiedTold = new Set<string>();
@@ -946,10 +952,6 @@ export class StudioCompositor implements Compositor {
 
   /** Draws a scene's items into the bound target; clip space maps the canvas, whatever the viewport. */
   private drawItems(scene: Scene, width = this.width, height = this.height): void {
-    // Items are laid pixel for pixel only where the viewport is the canvas's pixels (a smaller
-    // screenshot scales the whole picture); a copy ignores the viewport altogether.
-    const vp = this.gl?.getParameter(this.gl.VIEWPORT) as Int32Array | undefined;
-    const onPixels = vp !== undefined && vp[0] === 0 && vp[1] === 0 && vp[2] === width && vp[3] === height;
     for (const item of scene.items) {
       if (!item.enabled) continue;
       const rt = this.picture(item.sourceUuid);
@@ -961,7 +963,7 @@ export class StudioCompositor implements Compositor {
       if (c.width <= 0 || c.height <= 0) continue;
       const m = itemMatrix(t, w, h);
       clipMatrix(m, c.width, c.height, width, height, this.xf);
-      const exact = onPixels && pixelExact(m, t);
+      const exact = !this.scaledView && pixelExact(m, t);
       this.exactW = exact ? w : 0;
       this.exactH = exact ? h : 0;
       this.uv[0] = t.cropLeft / w;
@@ -1087,8 +1089,13 @@ export class StudioCompositor implements Compositor {
     if (!doc || this.width === 0) return 'the compositor has not received the studio document yet';
     const scene = doc.scenes.find((s) => s.uuid === (uuid ?? doc.currentSceneUuid));
     if (scene || uuid === null) {
-      const draw = (): void => {
-        if (scene) this.drawScene(scene);
+      const draw = (width: number, height: number): void => {
+        this.scaledView = width !== this.width || height !== this.height;
+        try {
+          if (scene) this.drawScene(scene);
+        } finally {
+          this.scaledView = false;
+        }
         // A picture of the program scene is program's picture, watermark included.
         if (scene && scene.uuid === doc.currentSceneUuid) this.overlay?.draw(this.draw, this.xf, this.uv, this.width, this.height);
       };

@@ -55,6 +55,8 @@ export const beautyFilter: FilterKind = {
     return {
       size: (width, height) => ({ width, height }),
       animated: () => false,
+      // Weighted averages of opaque texels, divided by their weights' sum: alpha stays 1.
+      keepsOpaque: () => true,
       update(s) {
         c = read(s);
       },

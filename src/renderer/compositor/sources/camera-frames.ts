@@ -123,6 +123,12 @@ export class CameraFrames {
     return this.fromOut ? this.out.texture : this.held.picture;
   }
 
+  /** The picture's size in texels, for Draw.texture; undefined while there is none. */
+  get pictureSize(): { readonly width: number; readonly height: number } | undefined {
+    if (!this.fromOut) return this.held.pictureSize;
+    return this.out.texture ? this.out : undefined;
+  }
+
   /** The newest frame's size after the crop (0 before the first frame). */
   get width(): number {
     return Math.max(0, this.w - this.crop.left - this.crop.right);

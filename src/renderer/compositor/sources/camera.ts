@@ -172,13 +172,14 @@ class CameraRuntime implements SourceRuntime {
     }
   }
 
+  // A camera's frames carry no alpha: its pictures are opaque (copied into place when laid 1:1).
   render(draw: Draw, frame: FrameInfo): void {
-    drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload);
+    drawLive(draw, frame.index, this.stream ? this.frames : null, this.problem, this.card, this, this.warnUpload, true);
     if (this.stream) this.pathReport.check(this.frames.path);
   }
 
   texture(frame: FrameInfo): DirectTexture | null {
-    const t = liveTexture(frame.index, this.stream ? this.frames : null, this.warnUpload);
+    const t = liveTexture(frame.index, this.stream ? this.frames : null, this.warnUpload, true);
     if (this.stream) this.pathReport.check(this.frames.path);
     return t;
   }

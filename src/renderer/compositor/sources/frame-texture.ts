@@ -18,6 +18,15 @@ export class FrameTexture {
     return this.tex;
   }
 
+  /** The texture's size in texels (0 before the first upload). */
+  get width(): number {
+    return this.texW;
+  }
+
+  get height(): number {
+    return this.texH;
+  }
+
   /**
    * Uploads `image` (w×h), or with `crop` its w×h region from (left, top), mirrored left to right
    * when asked.

@@ -32,6 +32,11 @@ export class HeldFrames {
     return this.showing?.texture ?? null;
   }
 
+  /** The shown copy's size in texels, or undefined while none is shown. */
+  get pictureSize(): { readonly width: number; readonly height: number } | undefined {
+    return this.showing?.texture ? this.showing : undefined;
+  }
+
   /** The media time the shown frame was held with, s (-1: none, or not given). */
   get shownTime(): number {
     return this.showing ? this.showingTime : -1;

@@ -97,16 +97,19 @@ export function wrap(c: Measure, text: string, maxWidth: number, font: string): 
   return lines.map((l) => (c.measureText(l).width > maxWidth ? `${l.slice(0, Math.max(1, Math.floor((l.length * maxWidth) / c.measureText(l).width) - 1))}…` : l));
 }
 
-/** A capture's frames, as drawLive needs them (VideoFrames). */
+/** A capture's frames, as drawLive needs them (VideoFrames, CameraFrames). */
 export interface LiveFrames {
   upload(tickIndex: number): void;
   readonly picture: WebGLTexture | null;
+  /** The picture's size in texels, where known (see Draw.texture). */
+  readonly pictureSize: { readonly width: number; readonly height: number } | undefined;
 }
 
 /**
  * What a live capture source (camera, screen) draws each tick: this tick's frame, uploaded at most
  * once however many items show the source, or with no picture the "no signal" card with the
  * reason, in the source's own size. Positional arguments: it runs every tick, and allocates nothing.
+ * `opaque`: the capture's pictures have alpha 1 everywhere (a camera's; see Draw.texture).
  */
 export function drawLive(
   draw: Draw,
@@ -116,9 +119,10 @@ export function drawLive(
   card: NoSignalCard,
   size: { readonly width: number; readonly height: number },
   onUploadError: (err: unknown) => void,
+  opaque = false,
 ): void {
   const picture = uploadLive(tickIndex, frames, onUploadError);
-  if (picture) draw.texture(picture);
+  if (picture) draw.texture(picture, frames!.pictureSize, opaque);
   else if (problem) card.render(draw, problem, size.width, size.height);
 }
 
@@ -126,9 +130,9 @@ export function drawLive(
  * A live capture's picture as one texture of its size, after this tick's upload (SourceRuntime.texture:
  * a filtered camera feeds its filters without a full-size copy first); null without a picture.
  */
-export function liveTexture(tickIndex: number, frames: LiveFrames | null, onUploadError: (err: unknown) => void): DirectTexture | null {
+export function liveTexture(tickIndex: number, frames: LiveFrames | null, onUploadError: (err: unknown) => void, opaque = false): DirectTexture | null {
   const picture = uploadLive(tickIndex, frames, onUploadError);
-  return picture ? { texture: picture, fused: false } : null;
+  return picture ? { texture: picture, fused: false, opaque } : null;
 }
 
 function uploadLive(tickIndex: number, frames: LiveFrames | null, onUploadError: (err: unknown) => void): WebGLTexture | null {

@@ -128,9 +128,10 @@ export class VideoFrames {
     return this.fromPlanes;
   }
 
-  /** The picture's size in texels where it is known (planes), for Draw.texture; else undefined. */
+  /** The picture's size in texels, for Draw.texture, where it is known (planes, held copies); else undefined. */
   get pictureSize(): { readonly width: number; readonly height: number } | undefined {
-    return (this.fromPlanes && this.planes!.pictureSize) || undefined;
+    if (this.fromPlanes) return this.planes!.pictureSize ?? undefined;
+    return this.fromHeld ? this.held.pictureSize : undefined;
   }
 
   /** The texture with the newest frame, or null while there is no picture to show. */
