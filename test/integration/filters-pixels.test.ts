@@ -411,6 +411,10 @@ describe('video filters on real frames', () => {
   it('an opaque video laid 1:1 is copied into place, filtered or not: cropped, flipped, and scaled in a smaller screenshot', async () => {
     const { clip, plain } = await videoHalves();
     const bare = (await videoHalves()).clip;
+    // Sharpness and beauty leave flat halves as they are, and keep an opaque picture opaque.
+    const smooth = (await videoHalves()).clip;
+    await filter(smooth, 'sharpness_filter_v2', { sharpness: 0.3 });
+    await filter(smooth, 'beauty_filter', {});
     const [A, B] = plain;
     const grade = await filter(clip, 'color_filter_v2', {});
     const scene = await newScene();
@@ -427,9 +431,13 @@ describe('video filters on real frames', () => {
     await place({ positionX: 200, positionY: 6, scaleX: -1 });
     // Without filters, straddling the red's right edge at x = 320: columns 300-363.
     await place({ positionX: 300, positionY: 6 }, bare);
+    // Sharpened and smoothed, below the others: columns 10-73, rows 100-163.
+    await place({ positionX: 10, positionY: 100 }, smooth);
     const log = path.join(server.dataDir, 'logs', 'studio.log');
-    for (const name of [clip, bare]) {
-      await until(async () => readFileSync(log, 'utf8'), (t) => t.includes(`Compositor: \\"${name}\\" is copied into its place`), `the studio never said "${name}" was copied`);
+    // Each was copied into program before it had filters: the filtered ones must say so with them.
+    for (const [name, how] of [[clip, ' through its filters'], [bare, ''], [smooth, ' through its filters']] as const) {
+      const said = `Compositor: \\"${name}\\"${how} is copied into its place`;
+      await until(async () => readFileSync(log, 'utf8'), (t) => t.includes(said), `the studio never said "${name}"${how} was copied`);
     }
     await until(() => shot(scene), (q) => near(q.at(50, 30), B, 3), 'the placed clips never showed');
     // Copied and drawn give the same pixels, and a frame now and then comes the drawn way (a loop's
@@ -452,6 +460,9 @@ describe('video filters on real frames', () => {
       expectNear(p.at(340, 30), B, 3, 'unfiltered item over black, clip column 40');
       expectNear(p.at(299, 30), [255, 0, 0, 255], 1, 'left of the unfiltered item');
       expectNear(p.at(364, 30), [0, 0, 0, 255], 1, 'right of the unfiltered item');
+      expectNear(p.at(26, 130), A, 3, 'sharpened and smoothed item, clip column 16');
+      expectNear(p.at(58, 130), B, 3, 'sharpened and smoothed item, clip column 48');
+      expectNear(p.at(74, 130), [255, 0, 0, 255], 1, 'right of the sharpened and smoothed item');
     }
     // Half size, the same layout at half the coordinates: the picture is scaled, not copied 1:1.
     const { baseWidth, baseHeight } = await obs.call('GetVideoSettings');

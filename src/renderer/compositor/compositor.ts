@@ -983,7 +983,7 @@ export class StudioCompositor implements Compositor {
         this.exactW = 0;
         this.copyable = false;
       }
-      if (this.copied) this.tellCopied(item.sourceUuid);
+      if (this.copied) this.tellCopied(item.sourceUuid, rt !== this.live.get(item.sourceUuid)?.rt);
       if (blended) applyBlend(gl, 'OBS_BLEND_NORMAL');
     }
   }
@@ -1151,13 +1151,17 @@ export class StudioCompositor implements Compositor {
     this.bridge.reportStats(renderer);
   };
 
-  /** Says once per source that its picture is copied into place: a slow studio's log shows which items cost a draw. */
-  private tellCopied(uuid: string): void {
+  /**
+   * Says once per source, and once more for its filtered picture, that it is copied into place: a
+   * slow studio's log shows which items cost a draw.
+   */
+  private tellCopied(uuid: string, filtered: boolean): void {
     this.copied = false;
-    if (this.copiedTold.has(uuid)) return;
-    this.copiedTold.add(uuid);
+    const key = filtered ? `${uuid} filtered` : uuid;
+    if (this.copiedTold.has(key)) return;
+    this.copiedTold.add(key);
     const name = this.doc?.inputs.find((i) => i.uuid === uuid)?.name ?? uuid;
-    console.info(`Compositor: "${name}" is copied into its place, not drawn (opaque, laid pixel for pixel).`);
+    console.info(`Compositor: "${name}"${filtered ? ' through its filters' : ''} is copied into its place, not drawn (opaque, laid pixel for pixel).`);
   }
 
   private warnOnce(key: string, message: string): void {
