@@ -86,8 +86,6 @@ export const clutFilter: FilterKind = {
       },
       size: (width, height) => ({ width, height }),
       animated: () => false,
-      // The table grades colour only (and a copy stands in until it loads): alpha is kept.
-      keepsOpaque: () => true,
       update(s) {
         c = read(s);
         load(c.path);
