@@ -118,12 +118,16 @@ describe('camera_input (fake camera in the headless compositor)', () => {
   it('shows the camera through its filters, live', async () => {
     // Red taken out: whichever of the clip's colours the camera shows, the picture has no red in it.
     await obs.call('CreateSourceFilter', { sourceName: 'Cam', filterName: 'No red', filterKind: 'color_filter_v2', filterSettings: { color_multiply: 0xffffff00 } });
-    const seen: Rgba[] = [];
-    await until('green and blue through the filter', async () => (seen.push(await centre()), seen), (s) => s.some((c) => c[1] > 200) && s.some((c) => c[2] > 200));
-    expect(seen.filter((c) => c[0] > 8), `pictures with red: ${JSON.stringify(seen)}`).toEqual([]);
+    try {
+      const seen: Rgba[] = [];
+      await until('green and blue through the filter', async () => (seen.push(await centre()), seen), (s) => s.some((c) => c[1] > 200) && s.some((c) => c[2] > 200), 60_000);
+      expect(seen.filter((c) => c[0] > 8), `pictures with red: ${JSON.stringify(seen)}`).toEqual([]);
+    } finally {
+      // Removed even when the test fails, so the next test sees the camera as it was.
+      await obs.call('RemoveSourceFilter', { sourceName: 'Cam', filterName: 'No red' });
+    }
     // Without it, the clip's red and yellow come back.
-    await obs.call('RemoveSourceFilter', { sourceName: 'Cam', filterName: 'No red' });
-    await until('red again', centre, (c) => c[0] > 200);
+    await until('red again', centre, (c) => c[0] > 200, 60_000);
   });
 
   it('copies a camera laid pixel for pixel into its place, over what is under it', async () => {
@@ -135,7 +139,12 @@ describe('camera_input (fake camera in the headless compositor)', () => {
     await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: { positionX: 40, positionY: 20 } });
     const shot = async () => decodePngDataUrl((await obs.call('GetSourceScreenshot', { sourceName: sceneName, imageFormat: 'png' })).imageData);
     const log = path.join(server.dataDir, 'logs', 'studio.log');
-    await until('the log saying the camera is copied', async () => (await shot(), readFileSync(log, 'utf8')), (t) => t.includes('Compositor: \\"Cam\\" is copied into its place'));
+    // Whatever an earlier test left behind, the camera shows its own picture, unfiltered.
+    expect((await obs.call('GetSourceFilterList', { sourceName: 'Cam' })).filters).toEqual([]);
+    await until('the camera\'s picture', centre, (c) => colourName([c[0], c[1], c[2]]) !== 'other');
+    // The log's compositor lines (not the whole log: a timeout's message must stay readable).
+    const told = async (): Promise<string[]> => (await shot(), readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('Compositor:')));
+    await until('the log saying the camera is copied', told, (lines) => lines.some((l) => l.includes('Compositor: \\"Cam\\" is copied into its place')));
     const grey = (c: Rgba): boolean => c.slice(0, 3).every((v) => Math.abs(v - 128) <= 2);
     for (let i = 0; i < 3; i++) {
       const p = await shot();
