@@ -113,6 +113,11 @@ describe('camera_input (fake camera in the headless compositor)', () => {
       const step = (names.indexOf(r[i]![0]) - names.indexOf(r[i - 1]![0]) + names.length) % names.length;
       expect(step, `run ${i} of ${JSON.stringify(r)}`).toBeGreaterThan(0);
     }
+    // The program's readbacks give Chromium no cause for its per-frame performance warning (it took
+    // all 256 of the context's console reports, so real WebGL errors went unreported).
+    const log = readFileSync(path.join(server.dataDir, 'logs', 'studio.log'), 'utf8').split('\n');
+    expect(log.filter((l) => l.includes('READ-usage buffer')).length, 'readback warnings in the log').toBe(0);
+    expect(log.filter((l) => l.includes('WebGL')).map((l) => l.slice(0, 300)), 'WebGL errors in the log').toEqual([]);
   }, 180_000);
 
   it('shows the camera through its filters, live', async () => {

@@ -22,13 +22,8 @@ export class ReadbackRing {
     readonly bytes: number,
     size = 3,
   ) {
-    for (let i = 0; i < size; i++) {
-      const buffer = gl.createBuffer();
-      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, buffer);
-      gl.bufferData(gl.PIXEL_PACK_BUFFER, bytes, gl.STREAM_READ);
-      this.slots.push({ buffer, sync: null, sequence: 0, captureMs: 0 });
-    }
-    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    // Storage comes with each read (start): sized here, it would count as a write of its own.
+    for (let i = 0; i < size; i++) this.slots.push({ buffer: gl.createBuffer(), sync: null, sequence: 0, captureMs: 0 });
   }
 
   get pending(): number {
@@ -45,6 +40,12 @@ export class ReadbackRing {
     const gl = this.gl;
     const slot = this.slots[(this.head + this.count) % this.slots.length] as Slot;
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, slot.buffer);
+    // Fresh storage for every read. Chromium keeps a shared-memory shadow of a READ buffer written
+    // before a fence, for getBufferSubData to read without a round trip; a buffer read into again
+    // while it still had one logged a performance warning per frame, and after 256 of them the
+    // context reported no WebGL errors at all. The CPU cost is the same either way, within noise
+    // (bench/readback-storage.mjs).
+    gl.bufferData(gl.PIXEL_PACK_BUFFER, this.bytes, gl.STREAM_READ);
     gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
     slot.sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
