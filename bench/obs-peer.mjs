@@ -9,6 +9,8 @@
  * The scene, built in both through the same obs-websocket v5 requests (obs-websocket-js): a looping
  * 1080p30 H.264 clip (FFmpeg's testsrc2, so every frame differs) filling the canvas, with two filters
  * (color_filter_v2, sharpness_filter_v2), two color_source_v3 quads and a text_ft2_source_v2.
+ * Variants, to see what each part costs: --filters color|sharpness|none, --clip canvas (a clip at the
+ * canvas's own size) or none (no clip, and so no filters).
  *
  * OBS: Debian's obs-studio (installed with apt-get when missing; needs root), which ships the
  * obs-websocket plugin. It runs under a private Xvfb with software GL (LIBGL_ALWAYS_SOFTWARE=1:
@@ -20,7 +22,8 @@
  *
  * Ours: server mode with --headless (the compositor in headless Chromium), streaming to FFmpeg's
  * null muxer (STUDIO_OUTPUT_SINK=null) with libx264 veryfast 2500 kbps zerolatency. Fresh fps: the
- * frame pump's fresh count in stream.stats (as bench/frame-path.mjs).
+ * frame pump's fresh count in stream.stats (as bench/frame-path.mjs). The server runs with V8's
+ * --trace-gc, and the engine's collections in the window are reported (engineGc).
  *
  * CPU: /proc per process tree (bench/proc.mjs), in cores: OBS's tree, Xvfb apart (the X server
  * OBS needs and we do not; OBS renders with llvmpipe in its own process), our engine + Chromium +
@@ -51,6 +54,10 @@ const sizeArg = arg('--size');
 // --filters color,sharpness (default both) or none: which of the clip's two filters to add, to see what each costs.
 const filterArg = arg('--filters') ?? 'color,sharpness';
 const filterSet = new Set(filterArg === 'none' ? [] : filterArg.split(','));
+// --clip 1080p (default): one 1080p clip, scaled to the canvas; canvas: a clip made at each canvas's
+// own size, laid 1:1; none: no clip and so no filters (what the scene costs when its video is absent).
+const clipArg = arg('--clip') ?? '1080p';
+if (!['1080p', 'canvas', 'none'].includes(clipArg)) throw new Error(`--clip must be 1080p, canvas or none (got ${clipArg})`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const cpuMs = (pid) => tree(pid).reduce((n, p) => n + p.cpuMs, 0);
 const load = () => os.loadavg().map((v) => Number(v.toFixed(2)));
@@ -280,9 +287,12 @@ async function buildScene(obs, size, clip) {
     const { sceneItemId } = await obs.call('CreateInput', { sceneName, inputName, inputKind, inputSettings });
     if (transform) await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: transform });
   };
-  await add('Bench clip', 'ffmpeg_source', { is_local_file: true, local_file: clip, looping: true }, { scaleX: k, scaleY: k });
-  if (filterSet.has('color')) await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Grade', filterKind: 'color_filter_v2', filterSettings: { saturation: 0.4, contrast: 0.1, brightness: 0.02 } });
-  if (filterSet.has('sharpness')) await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Sharpen', filterKind: 'sharpness_filter_v2', filterSettings: { sharpness: 0.3 } });
+  if (clip) {
+    const scale = size.width / clip.width;
+    await add('Bench clip', 'ffmpeg_source', { is_local_file: true, local_file: clip.file, looping: true }, { scaleX: scale, scaleY: scale });
+    if (filterSet.has('color')) await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Grade', filterKind: 'color_filter_v2', filterSettings: { saturation: 0.4, contrast: 0.1, brightness: 0.02 } });
+    if (filterSet.has('sharpness')) await obs.call('CreateSourceFilter', { sourceName: 'Bench clip', filterName: 'Sharpen', filterKind: 'sharpness_filter_v2', filterSettings: { sharpness: 0.3 } });
+  }
   await add('Bench quad A', 'color_source_v3', { color: 0xc03060c0, width: Math.round(size.width / 4), height: Math.round(size.height / 4) }, { positionX: size.width / 16, positionY: size.height / 16 });
   await add('Bench quad B', 'color_source_v3', { color: 0xc0c08030, width: Math.round(size.width / 4), height: Math.round(size.height / 6) }, { positionX: size.width * 0.7, positionY: size.height * 0.75 });
   await add('Bench title', 'text_ft2_source_v2', { text: 'Broadcast Studio bench', font: { face: 'Sans Serif', size: Math.round(64 * k), style: 'Regular', flags: 0 }, color1: 0xffffffff, color2: 0xffffffff }, { positionX: size.width / 16, positionY: size.height * 0.85 });
@@ -290,18 +300,47 @@ async function buildScene(obs, size, clip) {
 
 // ---- Our studio -----------------------------------------------------------------------------------
 
+/**
+ * The engine's garbage collections, from V8's --trace-gc lines on its stdout: each one's kind and
+ * the engine thread's time in it (the pause plus, for a full collection, its incremental steps).
+ */
+function gcTally() {
+  const events = [];
+  let partial = '';
+  return {
+    feed(chunk) {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      for (const line of lines) {
+        const m = /ms: (Mark-Compact|Scavenge|Minor Mark-Compact)[^,]*, ([\d.]+) \/ [\d.]+ ms(?:\s+\(\+ ([\d.]+) ms in)?/.exec(line);
+        if (m) events.push({ at: performance.now(), full: m[1] === 'Mark-Compact', ms: Number(m[2]) + Number(m[3] ?? 0) });
+      }
+    },
+    between(t0, t1) {
+      const inside = events.filter((e) => e.at >= t0 && e.at <= t1);
+      const sum = (list) => list.reduce((n, e) => n + e.ms, 0);
+      const full = inside.filter((e) => e.full);
+      return { full: full.length, fullMs: sum(full), young: inside.length - full.length, youngMs: sum(inside) - sum(full) };
+    },
+  };
+}
+
 function startServer(dataDir) {
-  const child = spawn(process.execPath, [path.join(root, 'out/main/server.js'), '--port', '0', '--ws-port', '0', '--data-dir', dataDir, '--headless'], {
+  // --trace-gc: the engine's collections are part of its CPU (see gcTally).
+  const child = spawn(process.execPath, ['--trace-gc', path.join(root, 'out/main/server.js'), '--port', '0', '--ws-port', '0', '--data-dir', dataDir, '--headless'], {
     env: { ...process.env, STUDIO_OUTPUT_SINK: 'null' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const gc = gcTally();
   let log = '';
   child.stderr.on('data', (d) => (log += d));
+  child.stdout.on('data', (d) => gc.feed(String(d)));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
+      if (log.includes('ready at')) return;
       log += d;
       const m = /ready at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([\w-]+)/.exec(log);
-      if (m) resolve({ child, url: m[1], cookie: `studio-${m[2]}=${m[3]}` });
+      if (m) resolve({ child, gc, url: m[1], cookie: `studio-${m[2]}=${m[3]}` });
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${log}`)));
   });
@@ -336,7 +375,7 @@ function connect(url, cookie) {
 
 async function runOurs(size, clip, work) {
   const dataDir = mkdtempSync(path.join(work, 'studio-'));
-  const { child, url, cookie } = await startServer(dataDir);
+  const { child, gc, url, cookie } = await startServer(dataDir);
   const studio = await connect(url, cookie);
   let obs;
   try {
@@ -359,8 +398,10 @@ async function runOurs(size, clip, work) {
     await sleep(seconds * 1000);
     const last = await studio.next((e) => e.type === 'stream.stats');
     const cpu1 = cpuGroups(child.pid);
-    const wall = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    const wall = (t1 - t0) / 1000;
     const load1 = load();
+    const collections = gc.between(t0, t1);
     const a = first.data.stats;
     const b = last.data.stats;
     // Which GL backend the page drew with (the probe's choice, or STUDIO_GL), and why.
@@ -379,6 +420,7 @@ async function runOurs(size, clip, work) {
       engineCores: (cpu1.engine - cpu0.engine) / 1000 / wall,
       browserCores: (cpu1.browser - cpu0.browser) / 1000 / wall,
       ffmpegCores: (cpu1.ffmpeg - cpu0.ffmpeg) / 1000 / wall,
+      engineGc: { fullPerSec: collections.full / wall, youngPerSec: collections.young / wall, cores: (collections.fullMs + collections.youngMs) / 1000 / wall },
       load: [load0, load1],
       gl: health.renderer ? { backend: health.renderer.backend, source: health.renderer.source, reason: health.renderer.reason } : null,
       stats: [a, b],
@@ -397,15 +439,22 @@ async function runOurs(size, clip, work) {
 
 const peer = ensureObs();
 const work = mkdtempSync(path.join(tmpdir(), 'bench-obs-peer-'));
-const clip = path.join(work, 'clip-1080p30.mp4');
-execFileSync(FFMPEG, [
-  '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=10', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=10',
-  '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-b:v', '6000k', '-g', '60', '-c:a', 'aac', '-movflags', '+faststart', clip,
-]);
+/** A looping 30 fps H.264 clip with sound, every frame different (testsrc2). */
+function makeClip(width, height) {
+  const file = path.join(work, `clip-${height}p30.mp4`);
+  if (!existsSync(file)) {
+    execFileSync(FFMPEG, [
+      '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=30:duration=10`, '-f', 'lavfi', '-i', 'sine=frequency=440:duration=10',
+      '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-b:v', '6000k', '-g', '60', '-c:a', 'aac', '-movflags', '+faststart', file,
+    ]);
+  }
+  return { file, width, height };
+}
 
-const results = { date: new Date().toISOString(), machine: machine(), loadBefore: load(), seconds, peer, runs: [] };
+const results = { date: new Date().toISOString(), machine: machine(), loadBefore: load(), seconds, peer, clip: clipArg, filters: [...filterSet], runs: [] };
 try {
   for (const size of sizes.filter((s) => !sizeArg || s.name === sizeArg)) {
+    const clip = clipArg === 'none' ? null : clipArg === 'canvas' ? makeClip(size.width, size.height) : makeClip(1920, 1080);
     const theirs = only === 'ours' ? null : await runObs(size, clip, work);
     if (theirs) console.log(`${size.name} OBS: fresh ${theirs.freshFps.toFixed(1)} fps, ${theirs.cores.toFixed(2)} cores (+ Xvfb ${theirs.xvfbCores.toFixed(2)}), load ${theirs.load[1].join(' ')}`);
     const ours = only === 'obs' ? null : await runOurs(size, clip, work);
@@ -417,7 +466,8 @@ try {
 }
 results.loadAfter = load();
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-const file = path.join(root, `bench/results/obs-peer-${results.date.slice(0, 10)}${only ? `-${only}` : ''}.json`);
+const variant = [only, clipArg !== '1080p' && `clip-${clipArg}`, filterArg !== 'color,sharpness' && `filters-${filterArg.replace(',', '+')}`].filter(Boolean);
+const file = path.join(root, `bench/results/obs-peer-${results.date.slice(0, 10)}${variant.map((v) => `-${v}`).join('')}.json`);
 writeFileSync(file, JSON.stringify(results, null, 2));
 
 const f = (n, d = 1) => n.toFixed(d);
@@ -427,7 +477,7 @@ for (const r of results.runs) {
   const o = r.obs;
   const u = r.ours;
   if (o) console.log(`| ${r.size} | OBS ${peer.version.replace(/^OBS Studio - /, '')} | ${f(o.freshFps)} | ${f(o.outputFps)} | ${f(o.renderLaggedPerSec)} render, ${f(o.outputSkippedPerSec)} encode | ${f(o.renderMs, 2)} | ${f(o.cores, 2)} | Xvfb ${f(o.xvfbCores, 2)} more | ${o.load[1][0]} |`);
-  if (u) console.log(`| ${r.size} | ours | ${f(u.freshFps)} | ${f(u.outputFps)} | ${f(u.laggedPerSec)} lagged, ${f(u.skippedPerSec)} encode | ${f(u.renderMs, 2)} | ${f(u.cores, 2)} | engine ${f(u.engineCores, 2)}, browser ${f(u.browserCores, 2)}, ffmpeg ${f(u.ffmpegCores, 2)}; GL ${u.gl ? `${u.gl.backend} (${u.gl.source})` : '?'} | ${u.load[1][0]} |`);
+  if (u) console.log(`| ${r.size} | ours | ${f(u.freshFps)} | ${f(u.outputFps)} | ${f(u.laggedPerSec)} lagged, ${f(u.skippedPerSec)} encode | ${f(u.renderMs, 2)} | ${f(u.cores, 2)} | engine ${f(u.engineCores, 2)} (GC ${f(u.engineGc.cores, 2)}: ${f(u.engineGc.fullPerSec)} full/s), browser ${f(u.browserCores, 2)}, ffmpeg ${f(u.ffmpegCores, 2)}; GL ${u.gl ? `${u.gl.backend} (${u.gl.source})` : '?'} | ${u.load[1][0]} |`);
 }
 console.log('\n| size | ours ÷ OBS fresh fps | ours ÷ OBS CPU | goal |');
 console.log('|---|---|---|---|');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage, session, systemPreferences, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { Disposable, Studio } from '../engine/api';
 import { createStudio } from '../engine/studio';
+import { growHeapForFrames } from '../engine/frame-heap';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { createOffscreenBrowserHost } from './browser-source';
 import { bindFfmpegChooser, chooseFfmpeg } from './ffmpeg-chooser';
@@ -43,6 +44,9 @@ let stopping: Promise<void> | null = null;
 // for a second profile or the Electron smoke suite. Must be set before 'ready'.
 const dataDirOverride = process.env['BROADCAST_STUDIO_DATA_DIR'];
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+
+// Frames from the renderer arrive as new buffers many times a second (frame-heap.ts).
+growHeapForFrames();
 
 // macOS's system sound for desktop audio (audio_output_capture): Chromium's features are read at
 // start-up, so they are switched on before 'ready' (loopback.ts).

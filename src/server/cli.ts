@@ -8,6 +8,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LogLevel } from '../engine/api';
 import { createStudio } from '../engine/studio';
+import { growHeapForFrames } from '../engine/frame-heap';
 import { createLogger, type DisposableLogger } from '../engine/log/logger';
 import { FileSecretStore } from '../engine/persistence/secrets';
 import { USAGE, parseFlags } from './args';
@@ -24,6 +25,7 @@ const SHUTDOWN_DEADLINE_MS = 15_000;
 class Fatal extends Error {}
 
 async function main(): Promise<void> {
+  growHeapForFrames();
   const parsed = parseFlags(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(`${PREFIX} ${parsed.message}\n`);
