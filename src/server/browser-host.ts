@@ -15,7 +15,7 @@
  * is ended and every page starts again in a new one, after a backoff.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../engine/api';
 import type { BrowserPage, BrowserPageListener, BrowserPageSpec, BrowserSourceBackend } from '../engine/browser/backend';
 import { CDP_CALL_TIMEOUT_MS, CdpPipe, CdpTimeout } from './cdp-pipe';
+import { removeChromiumProfile } from './chromium-profile';
 import { AUDIO_BINDING, AudioChunkGate, pageAudioScript, splitChunk } from './page-audio';
 
 export interface ChromiumBrowserHostOptions {
@@ -181,7 +182,7 @@ export function createChromiumBrowserHost(opts: ChromiumBrowserHostOptions): Bro
         for (const p of pages) p.browserGone();
       }
       try {
-        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+        removeChromiumProfile(profile);
       } catch (error) {
         opts.logger.log('warn', 'browser sources: could not remove the temporary profile', { profile, error: String(error) });
       }

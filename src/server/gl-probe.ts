@@ -8,13 +8,14 @@
  * folder, so later starts launch at once. STUDIO_GL=swiftshader|llvmpipe|auto lets an operator force one.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Status, fail, ok, type Result } from '../shared';
 import { CdpPipe } from './cdp-pipe';
+import { removeChromiumProfile } from './chromium-profile';
 import { extraChromiumArgs } from './headless';
 
 export type GlBackendId = 'swiftshader' | 'llvmpipe';
@@ -340,7 +341,7 @@ export async function probeBackend(backend: GlBackendId, opts: ProbeOptions): Pr
         });
       });
     }
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    removeChromiumProfile(profile);
   }
 }
 

@@ -4,12 +4,13 @@
  * a driver-attached page reports every socket frame and runs several times slower.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Status, fail, ok, type Result } from '../shared';
 import type { Logger } from '../engine/api';
+import { removeChromiumProfile } from './chromium-profile';
 
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -136,7 +137,7 @@ export function launchHeadless(opts: HeadlessOptions): HeadlessChromium {
       // Already gone.
     }
   };
-  const removeProfile = (): void => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  const removeProfile = (): void => removeChromiumProfile(profile);
   // Last line of defence: the server process is exiting without having called close().
   const onExit = (): void => {
     kill('SIGKILL');
