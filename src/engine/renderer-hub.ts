@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   HOST_ONLY_COMMANDS,
+  RENDERER_WARNING_MAX_CHARS,
   Status,
   fail,
   ok,
@@ -40,6 +41,8 @@ interface HubOptions {
   execute(type: CommandType, args: unknown): Promise<Result<unknown>>;
   pushFrame(message: Uint8Array, ack: (sequence: number) => void): void;
   reportRenderer(stats: RendererStats): void;
+  /** The output owner's problems (renderer.warning), cleaned of control characters. */
+  reportWarning?(message: string): void;
   /** The output owner's latest audio levels (renderer.audioLevels), as they arrive. */
   reportLevels?(levels: InputLevels[]): void;
   /** A renderer's media players or capture devices (engine/media/tracker.ts); only the owner's count. */
@@ -106,6 +109,7 @@ export class RendererHub {
         if (type === 'renderer.claimOutput') return this.claim(member, args);
         if (type === 'renderer.captureResult') return this.captureResult(member, args);
         if (type === 'renderer.audioLevels') return this.audioLevels(member, args);
+        if (type === 'renderer.warning') return this.warning(member, args);
         if (type === 'renderer.mediaStatus' || type === 'renderer.devices') {
           return this.options.reportMedia?.(type, args, this.owner() === member) ?? ok({ kept: false });
         }
@@ -255,6 +259,18 @@ export class RendererHub {
     if (typeof levels === 'string') return fail(Status.InvalidRequestField, levels, 'levels');
     const kept = this.owner() === member;
     if (kept) this.options.reportLevels?.(levels);
+    return ok({ kept });
+  }
+
+  /** A compositor's problem, for people: the owner's becomes a notice (see reportWarning). */
+  private warning(member: Member, args: unknown): Result<{ kept: boolean }> {
+    const message = (args as { message?: unknown } | null)?.message;
+    if (typeof message !== 'string' || message.trim() === '' || message.length > RENDERER_WARNING_MAX_CHARS) {
+      return fail(Status.InvalidRequestField, `message must be text of 1 to ${RENDERER_WARNING_MAX_CHARS} characters.`, 'message');
+    }
+    const kept = this.owner() === member;
+    // Control characters (a path may hold any) would garble a log line or a notice.
+    if (kept) this.options.reportWarning?.(message.replace(/[\u0000-\u001f\u007f]/g, ' ').trim());
     return ok({ kept });
   }
 

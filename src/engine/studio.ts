@@ -60,6 +60,7 @@ import { StreamReporter } from './report/reporter';
 import { CpuMeter } from './stats/cpu';
 import { Webhooks } from './webhooks/webhooks';
 import { OverlayTimers } from './overlays/overlay-timers';
+import { RendererWarnings } from './renderer-warnings';
 import { TransitionClock } from './transition-clock';
 import { transitionMediaPath } from './transition-media';
 import { webhookSecretName } from './document/handlers';
@@ -215,6 +216,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     onState: (inputUuid, down) => media.setStreamState(inputUuid, down),
   });
   const browsers = new BrowserSources({ backend: ports.browserSources ?? null, document: () => store.get(), emit, logger });
+  const rendererWarnings = new RendererWarnings(clock, (message) => notify('warning', message));
   const hub = new RendererHub({
     getDocument: () => store.get(),
     outputActive,
@@ -223,6 +225,7 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
     execute: (type, args) => execute(type, args),
     pushFrame: (message, ack) => output.pushFrame(message, ack),
     reportRenderer: (stats) => output.reportRenderer(stats),
+    reportWarning: (message) => rendererWarnings.report(message),
     reportLevels: (levels) => {
       lastLevels = { levels, at: clock.now() };
     },
@@ -444,7 +447,8 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         type === 'renderer.captureResult' ||
         type === 'renderer.audioLevels' ||
         type === 'renderer.mediaStatus' ||
-        type === 'renderer.devices'
+        type === 'renderer.devices' ||
+        type === 'renderer.warning'
       ) {
         result = fail(Status.InvalidRequestField, `${type} is only valid from a renderer session.`);
       } else result = await store.execute(type, args);

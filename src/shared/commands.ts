@@ -320,6 +320,13 @@ export interface CommandMap {
   /** The capture devices the renderer can open (renderer → engine, on start and on devicechange). */
   'renderer.devices': { args: { devices: MediaDevice[] }; result: { kept: boolean } };
   /**
+   * Something the compositor could not do, for people: a LUT or mask file it cannot read, a stinger
+   * that does not play, a source kind it cannot draw. Sent once per problem per page. The engine
+   * shows the output owner's as a warning notice (once a minute at most for the same text) and logs
+   * it; kept says whether it did. At most RENDERER_WARNING_MAX_CHARS characters.
+   */
+  'renderer.warning': { args: { message: string }; result: { kept: boolean } };
+  /**
    * The outputs whose sound can be captured (a `devices: 'monitor'` list, desktop audio), read by the
    * engine when asked: `description` is OBS's itemName, `monitor` (the monitor source) its itemValue
    * and the device_id. Empty where there is no PulseAudio/PipeWire.
@@ -347,3 +354,6 @@ export type Command = { [T in CommandType]: { type: T; args: CommandArgs<T> } }[
  * server mode's command line) runs them, through Studio.execute.
  */
 export const HOST_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['output.setFfmpegPath']);
+
+/** The longest renderer.warning message the engine takes: a sentence with a file path in it. */
+export const RENDERER_WARNING_MAX_CHARS = 600;

@@ -64,7 +64,7 @@ export interface CanvasHost {
   transitionTo(doc: StudioDocument, to: string): Omit<CanvasTransition, 'from' | 'start'> | null;
   /** Fills `out` with what the scene's picture depends on; false when it changes every tick. */
   key(scene: Scene | null, out: number[]): boolean;
-  warnOnce(key: string, message: string): void;
+  warnOnce(key: string, message: string, reach?: 'notice'): void;
 }
 
 interface Live {

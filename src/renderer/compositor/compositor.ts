@@ -15,6 +15,7 @@ import {
   writeFrameHeader,
   transitionInto,
   MAX_NESTING,
+  RENDERER_WARNING_MAX_CHARS,
   STINGER_TRANSITION,
   shownSources,
   stingerPointMs,
@@ -210,7 +211,7 @@ export class StudioCompositor implements Compositor {
         return this.pipe.placeholder();
       },
       mediaUrl: (p) => this.bridge.mediaUrl(p),
-      warnOnce: (k, m) => this.warnOnce(k, m),
+      warnOnce: (k, m, reach) => this.warnOnce(k, m, reach),
       media: this.mediaLink,
       browser: this.browserLink,
       // Each source gets its own port, to its own channel strip (see sourceContext).
@@ -302,7 +303,7 @@ export class StudioCompositor implements Compositor {
       this.renderLagged = 0;
       this.sendSkipped = 0;
       this.unchanged = 0;
-      if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`);
+      if (this.packProblem) this.warnOnce(`pack:${this.packProblem}`, `Compositor: ${this.packProblem}`, 'notice');
     }
     this.audioSender?.setOwner(owner);
   }
@@ -407,12 +408,12 @@ export class StudioCompositor implements Compositor {
         baseHeight: () => this.height,
         fps: () => (this.doc ? this.doc.video.fpsNumerator / this.doc.video.fpsDenominator : 30),
         mediaUrl: (p) => this.bridge.mediaUrl(p),
-        warnOnce: (k, m) => this.warnOnce(k, m),
+        warnOnce: (k, m, reach) => this.warnOnce(k, m, reach),
       });
       this.transitionAssets = new TransitionAssets(
         this.gl,
         (p) => this.bridge.mediaUrl(p),
-        (k, m) => this.warnOnce(k, m),
+        (k, m, reach) => this.warnOnce(k, m, reach),
         () => this.audio ?? null,
         () => this.audioSender?.renderLead ?? null,
       );
@@ -422,7 +423,7 @@ export class StudioCompositor implements Compositor {
         mix: this.mixCanvas,
         transitionTo: canvasTransitionTo,
         key: this.canvasKey,
-        warnOnce: (k, m) => this.warnOnce(k, m),
+        warnOnce: (k, m, reach) => this.warnOnce(k, m, reach),
       });
       if (this.doc) this.canvasOut.setDocument(this.doc);
       this.glRenderer = this.pipe.renderer;
@@ -467,7 +468,7 @@ export class StudioCompositor implements Compositor {
     this.width = w;
     this.height = h;
     this.packProblem = problem;
-    if (problem) this.warnOnce(`pack:${problem}`, `Compositor: ${problem}`);
+    if (problem) this.warnOnce(`pack:${problem}`, `Compositor: ${problem}`, 'notice');
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
     this.pool.resize(nv12Bytes(w, h));
@@ -499,7 +500,7 @@ export class StudioCompositor implements Compositor {
       }
       cur?.rt?.dispose();
       const kind = sourceKind(input.kind);
-      if (!kind) this.warnOnce(`kind:${input.kind}`, `Compositor: no renderer for source kind "${input.kind}"; its items are not drawn.`);
+      if (!kind) this.warnOnce(`kind:${input.kind}`, `Compositor: no renderer for source kind "${input.kind}"; its items are not drawn.`, 'notice');
       let rt: SourceRuntime | null = null;
       try {
         rt = kind ? kind.create(input.settings, this.sourceContext(input.uuid), { uuid: input.uuid, name: input.name }) : null;
@@ -532,7 +533,7 @@ export class StudioCompositor implements Compositor {
       try {
         l.rt?.setActive?.(active);
       } catch (err) {
-        this.warnOnce(`active:${uuid}`, `Compositor: a source failed to ${active ? 'activate' : 'deactivate'} (${String(err)}).`);
+        this.warnOnce(`active:${uuid}`, `Compositor: a source failed to ${active ? 'activate' : 'deactivate'} (${String(err)}).`, 'notice');
       }
     }
   }
@@ -978,7 +979,7 @@ export class StudioCompositor implements Compositor {
       try {
         rt.render(this.draw, this.frame);
       } catch (err) {
-        this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`);
+        this.warnOnce(`render:${item.sourceUuid}`, `Compositor: a source failed to render (${String(err)}).`, 'notice');
       } finally {
         this.exactW = 0;
         this.copyable = false;
@@ -1164,10 +1165,18 @@ export class StudioCompositor implements Compositor {
     console.info(`Compositor: "${name}"${filtered ? ' through its filters' : ''} is copied into its place, not drawn (opaque, laid pixel for pixel).`);
   }
 
-  private warnOnce(key: string, message: string): void {
+  /**
+   * Logs a problem once per key. With 'notice' it also tells the engine, which shows the output
+   * owner's to people as a warning notice: a warning only in the page's console reached nobody who
+   * could act on it (a LUT that is not a LUT left the picture unchanged without a word).
+   */
+  private warnOnce(key: string, message: string, reach?: 'notice'): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     console.warn(message);
+    if (reach !== 'notice') return;
+    const text = message.length > RENDERER_WARNING_MAX_CHARS ? `${message.slice(0, RENDERER_WARNING_MAX_CHARS - 1)}…` : message;
+    void this.bridge.invoke('renderer.warning', { message: text }).catch(() => {});
   }
 }
 

@@ -64,7 +64,7 @@ export class FilterChain {
       try {
         rt = kind.create(f.settings, this.ctx);
       } catch (err) {
-        this.ctx.warnOnce(`filter:${this.owner}:${f.name}`, `Compositor: filter "${f.name}" (${f.kind}) failed to start (${String(err)}).`);
+        this.ctx.warnOnce(`filter:${this.owner}:${f.name}`, `Compositor: filter "${f.name}" (${f.kind}) failed to start (${String(err)}).`, 'notice');
       }
       next.push({ name: f.name, kind: f.kind, enabled: f.enabled, key, rt, out: null, ranOn: -1, ranKey: '', ranVersion: undefined, serial: 0 });
     }
@@ -148,7 +148,7 @@ export class FilterChain {
         try {
           e.rt.render(this.fx, tex, e.out, frame);
         } catch (err) {
-          this.ctx.warnOnce(`filter:${this.owner}:${e.name}:render`, `Compositor: filter "${e.name}" failed to render (${String(err)}).`);
+          this.ctx.warnOnce(`filter:${this.owner}:${e.name}:render`, `Compositor: filter "${e.name}" failed to render (${String(err)}).`, 'notice');
         }
         e.ranOn = at;
         e.ranKey = e.key;

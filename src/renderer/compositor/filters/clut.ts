@@ -63,7 +63,7 @@ export const clutFilter: FilterKind = {
         .then((lut) => {
           if (disposed || loaded !== path) return;
           if (typeof lut === 'string') {
-            ctx.warnOnce(`lut:${path}`, `Compositor: the LUT "${path}" cannot be used: ${lut}.`);
+            ctx.warnOnce(`lut:${path}`, `Compositor: the LUT "${path}" cannot be used: ${lut}.`, 'notice');
             return;
           }
           const t = gl.createTexture();
@@ -77,7 +77,7 @@ export const clutFilter: FilterKind = {
           size = lut.size;
           version++;
         })
-        .catch((err: unknown) => ctx.warnOnce(`lut:${path}`, `Compositor: the LUT "${path}" could not be loaded (${String(err)}).`));
+        .catch((err: unknown) => ctx.warnOnce(`lut:${path}`, `Compositor: the LUT "${path}" could not be loaded (${String(err)}).`, 'notice'));
     };
     load(c.path);
     return {

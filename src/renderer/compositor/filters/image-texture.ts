@@ -40,7 +40,7 @@ export class ImageTexture {
     };
     img.onerror = () => {
       if (this.img !== img) return;
-      this.ctx.warnOnce(`mask:${path}`, `Compositor: the image "${path}" could not be loaded for a filter.`);
+      this.ctx.warnOnce(`mask:${path}`, `Compositor: the image "${path}" could not be loaded for a filter.`, 'notice');
     };
     img.src = this.ctx.mediaUrl(path);
   }

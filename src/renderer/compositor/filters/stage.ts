@@ -258,7 +258,7 @@ export class FilterStage {
       try {
         rt.render(this.draw, frame);
       } catch (err) {
-        this.ctx.warnOnce(`filtered-source:${String(err)}`, `Compositor: a filtered source failed to render (${String(err)}).`);
+        this.ctx.warnOnce(`filtered-source:${String(err)}`, `Compositor: a filtered source failed to render (${String(err)}).`, 'notice');
       }
       f.srcVersion = rt.version;
       f.srcSerial = nextSerial();

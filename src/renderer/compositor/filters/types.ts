@@ -46,7 +46,12 @@ export interface FilterContext {
   fps(): number;
   /** URL to load a local file the document refers to (masks, LUTs). */
   mediaUrl(path: string): string;
-  warnOnce(key: string, message: string): void;
+  /**
+   * Logs a problem once per key. With 'notice' it also reaches the people running the studio, as a
+   * warning notice (renderer.warning): for problems nothing else reports, such as a file a filter
+   * cannot read. Sources with a media status (players, captures) report through that instead.
+   */
+  warnOnce(key: string, message: string, reach?: 'notice'): void;
 }
 
 export interface FilterRuntime {

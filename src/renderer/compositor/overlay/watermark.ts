@@ -68,7 +68,7 @@ export class WatermarkOverlay {
       if (this.image === img) this.paint();
     };
     img.onerror = () => {
-      if (this.image === img) this.ctx.warnOnce(`watermark:${file}`, `Compositor: the watermark image ${file} could not be loaded.`);
+      if (this.image === img) this.ctx.warnOnce(`watermark:${file}`, `Compositor: the watermark image ${file} could not be loaded.`, 'notice');
     };
     img.src = this.ctx.mediaUrl(file);
     this.image = img;

@@ -79,7 +79,7 @@ export const imageSource: SourceKind = {
           if (ac.signal.aborted) return;
           if (loading === ac) loading = null;
           const why = err instanceof Error ? err.message : String(err);
-          ctx.warnOnce(`image:${path}`, `Image source: "${path}" could not be loaded (${why}); showing a placeholder.`);
+          ctx.warnOnce(`image:${path}`, `Image source: "${path}" could not be loaded (${why}); showing a placeholder.`, 'notice');
         });
     };
 

@@ -228,7 +228,7 @@ class SlideshowRuntime implements SourceRuntime, MediaPlayer {
       } catch (err) {
         if (slide.abort.signal.aborted) return;
         slide.failed = true;
-        this.ctx.warnOnce(`slide:${this.info.uuid}:${path}`, `Slideshow "${this.info.name}": ${path} could not be shown (${err instanceof Error ? err.message : String(err)}).`);
+        this.ctx.warnOnce(`slide:${this.info.uuid}:${path}`, `Slideshow "${this.info.name}": ${path} could not be shown (${err instanceof Error ? err.message : String(err)}).`, 'notice');
       }
     })();
   }

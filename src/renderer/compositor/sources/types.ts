@@ -52,7 +52,8 @@ export interface SourceContext {
   /** URL to load a local file the document refers to. */
   mediaUrl(path: string): string;
   /** console.warn once per key for the compositor's lifetime (problems the engine reports to the user). */
-  warnOnce(key: string, message: string): void;
+  /** As FilterContext.warnOnce: 'notice' also tells people, for problems no media status carries. */
+  warnOnce(key: string, message: string, reach?: 'notice'): void;
   /** The program's sound, or null where audio is off or unavailable (see SourceAudioPort). */
   readonly audio: SourceAudioPort | null;
   /**

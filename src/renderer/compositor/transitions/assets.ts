@@ -23,7 +23,7 @@ export class TransitionAssets {
   constructor(
     gl: WebGL2RenderingContext,
     mediaUrl: (path: string) => string,
-    warnOnce: (key: string, message: string) => void,
+    warnOnce: (key: string, message: string, reach?: 'notice') => void,
     /** The program's audio graph (created after the GL pipeline, so asked for when needed). */
     private readonly audio: () => AudioGraph | null = () => null,
     /** How much later the program hears what its graph renders now, ms (SourceAudioPort.renderLead). */

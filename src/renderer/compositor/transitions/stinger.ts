@@ -27,7 +27,7 @@ export class StingerPlayer {
     private readonly gl: WebGL2RenderingContext,
     url: string,
     audio: AudioGraph | null,
-    warnOnce: (key: string, message: string) => void,
+    warnOnce: (key: string, message: string, reach?: 'notice') => void,
     renderLead: () => number | null = () => null,
   ) {
     const v = document.createElement('video');
@@ -35,7 +35,7 @@ export class StingerPlayer {
     v.playsInline = true;
     v.preload = 'auto';
     v.muted = !audio;
-    v.onerror = () => warnOnce(`stinger:${url}`, `Compositor: the stinger video could not be played (${v.error?.message ?? 'unknown error'}).`);
+    v.onerror = () => warnOnce(`stinger:${url}`, `Compositor: the stinger video could not be played (${v.error?.message ?? 'unknown error'}).`, 'notice');
     v.src = url;
     this.video = v;
     // Held only while its sound goes into the program's graph.
