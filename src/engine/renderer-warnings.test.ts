@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RENDERER_WARNING_MAX_CHARS, Status, type StudioEvent } from '../shared';
-import type { Disposable, RendererSession, Studio } from './api';
+import type { Disposable, Studio } from './api';
 import { RendererWarnings, WARNING_REPEAT_MS } from './renderer-warnings';
 import { createStudio } from './studio';
 import { FakeClock } from './testing/fake-clock';
+import { RendererSessions } from './testing/renderer-sessions';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 const LUT = 'Compositor: the LUT "/show/looks/warm.cube" cannot be used: its LUT_3D_SIZE line is missing.';
@@ -42,14 +43,13 @@ describe('renderer.warning', () => {
   let dir: string;
   let studio: Studio;
   let notices: Extract<StudioEvent, { type: 'notice' }>['data'][];
-  let sessions: RendererSession[];
+  const renderers = new RendererSessions(() => studio);
   let off: Disposable;
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'bs-renderer-warning-'));
     studio = await createStudio({ dataDir: dir, resourcesDir: RESOURCES, clock: new FakeClock() });
     notices = [];
-    sessions = [];
     off = studio.subscribe((e) => {
       if (e.type === 'notice') notices.push(e.data);
     });
@@ -57,21 +57,14 @@ describe('renderer.warning', () => {
 
   afterEach(async () => {
     off.dispose();
-    for (const s of sessions) s.dispose();
+    renderers.disposeAll();
     await studio.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function renderer(priority: 'primary' | 'secondary'): Promise<RendererSession> {
-    const session = studio.openRendererSession({ event: () => {}, ack: () => {} });
-    sessions.push(session);
-    expect((await session.call('renderer.claimOutput', { priority })).ok).toBe(true);
-    return session;
-  }
-
   it("shows the output owner's warning as a notice, once, and keeps no other renderer's", async () => {
-    const owner = await renderer('primary');
-    const other = await renderer('secondary');
+    const owner = await renderers.claim('primary');
+    const other = await renderers.claim('secondary');
     expect(await other.call('renderer.warning', { message: 'Compositor: only the preview window saw this.' })).toEqual({ ok: true, value: { kept: false } });
     expect(await owner.call('renderer.warning', { message: LUT })).toEqual({ ok: true, value: { kept: true } });
     // A page that loads again tells it again: still one notice.
@@ -80,7 +73,7 @@ describe('renderer.warning', () => {
   });
 
   it('turns control characters into spaces and refuses empty or oversized messages', async () => {
-    const owner = await renderer('primary');
+    const owner = await renderers.claim('primary');
     await owner.call('renderer.warning', { message: 'Compositor: the image "/tmp/a\nb\u0007.png" could not be loaded.' });
     expect(notices).toEqual([{ level: 'warning', message: 'Compositor: the image "/tmp/a b .png" could not be loaded.' }]);
     for (const message of ['', '   ', 'x'.repeat(RENDERER_WARNING_MAX_CHARS + 1), 42]) {

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Status, type Result } from '../../shared';
-import type { RendererSession, Studio } from '../api';
+import type { Studio } from '../api';
 import { createStudio } from '../studio';
 import { FakeClock } from '../testing/fake-clock';
+import { RendererSessions } from '../testing/renderer-sessions';
 import { METER_INTERVAL_MS, createRemoteEventSource } from './events';
 import { EventSubscription, type RemoteEvent, type RemoteEventSource } from './types';
 
@@ -29,7 +30,7 @@ let studio: Studio;
 let clock: FakeClock;
 let source: RemoteEventSource;
 let meters: RemoteEvent[];
-let sessions: RendererSession[];
+const renderers = new RendererSessions(() => studio);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'bs-remote-meters-'));
@@ -37,7 +38,6 @@ beforeEach(async () => {
   studio = await createStudio({ dataDir: dir, resourcesDir: RESOURCES, clock });
   source = createRemoteEventSource(studio, clock);
   meters = [];
-  sessions = [];
   source.subscribe((e) => {
     if (e.eventType === 'InputVolumeMeters') meters.push(e);
   });
@@ -45,17 +45,10 @@ beforeEach(async () => {
 
 afterEach(async () => {
   source.dispose();
-  for (const s of sessions) s.dispose();
+  renderers.disposeAll();
   await studio.dispose();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function renderer(priority: 'primary' | 'secondary'): Promise<RendererSession> {
-  const session = studio.openRendererSession({ event: () => {}, ack: () => {} });
-  sessions.push(session);
-  expect((await session.call('renderer.claimOutput', { priority })).ok).toBe(true);
-  return session;
-}
 
 async function addTone(name: string): Promise<string> {
   const r = (await studio.execute('input.create', { sceneUuid: studio.document().currentSceneUuid, name, kind: 'audio_test_tone' })) as Result<{ inputUuid: string }>;
@@ -75,8 +68,8 @@ function beat(): unknown {
 it('lists every input with audio, silent until the output owner measures it, and silent again once stale', async () => {
   const tone = await addTone('Tone');
   const quiet = await addTone('Quiet');
-  const owner = await renderer('primary');
-  const other = await renderer('secondary');
+  const owner = await renderers.claim('primary');
+  const other = await renderers.claim('secondary');
   // Video inputs are not listed; audio inputs read as silent stereo before any report.
   expect(beat()).toEqual([
     { inputName: 'Tone', inputUuid: tone, inputLevelsMul: SILENT },
@@ -108,7 +101,7 @@ it('lists every input with audio, silent until the output owner measures it, and
 });
 
 it('refuses malformed reports, and the command outside a renderer session', async () => {
-  const owner = await renderer('primary');
+  const owner = await renderers.claim('primary');
   for (const args of [
     null,
     {},
