@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // Removes the studio-server harness's data folders once each file's tests are done.
+    setupFiles: ['test/harness/data-dir-cleanup.ts'],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -4,7 +4,7 @@
  * command does that. Fails loudly, never skips, when the build is missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +26,24 @@ export interface StudioServer {
 
 const SERVER_JS = path.resolve(import.meta.dirname, '../../out/main/server.js');
 
+/**
+ * Data folders this harness made (a caller's own dataDir stays the caller's), with the server that
+ * used each. They outlive stop(): tests read a stopped server's files (the stream-key test looks
+ * for its key in every file left behind). They go when the test file is done (vitest's setup file
+ * calls removeCreatedDataDirs after each file) or when the process exits (Playwright's workers).
+ */
+const createdDataDirs = new Map<string, ChildProcess>();
+
+/** Removes the data folders this harness made whose server has exited; a running one's is kept. */
+export function removeCreatedDataDirs(): void {
+  for (const [dir, child] of createdDataDirs) {
+    if (child.exitCode === null && child.signalCode === null) continue;
+    rmSync(dir, { recursive: true, force: true });
+    createdDataDirs.delete(dir);
+  }
+}
+process.once('exit', removeCreatedDataDirs);
+
 export async function startStudioServer(opts: { dataDir?: string; headless?: boolean; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<StudioServer> {
   if (!existsSync(SERVER_JS)) {
     throw new Error(`${SERVER_JS} is missing: run "npx electron-vite build" (npm test does) before these tests.`);
@@ -36,6 +54,7 @@ export async function startStudioServer(opts: { dataDir?: string; headless?: boo
   // STUDIO_GL=swiftshader unless the caller or the environment says otherwise: tests that are not
   // about the GL probe do not pay for it on every fresh data folder (test/integration/gl-backend.test.ts is).
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { STUDIO_GL: 'swiftshader', ...process.env, ...opts.env } });
+  if (!opts.dataDir) createdDataDirs.set(dataDir, child);
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
