@@ -146,6 +146,41 @@ describe('countdown end action', () => {
   });
 });
 
+describe('countdown end inside nested scenes and groups', () => {
+  it('switches program when the countdown is shown through a nested scene or a group, not when that item is hidden', async () => {
+    const t = await setup();
+    const after = await t.must<{ sceneUuid: string }>(t.store.execute('scene.create', { name: 'After' }) as never);
+    const inner = await t.must<{ sceneUuid: string }>(t.store.execute('scene.create', { name: 'Inner' }) as never);
+    const nested = await t.create('Nested', 'countdown_timer', { duration_s: 5, end_action: 'switch_scene', end_scene: 'After' }, inner.sceneUuid);
+    const shown = await t.must<{ sceneItemId: number }>(t.store.execute('item.create', { sceneUuid: t.scene, sourceUuid: inner.sceneUuid, enabled: false }) as never);
+    await t.update(nested, { clock_running: true });
+    await t.flush();
+    t.clock.advance(5_000);
+    await t.flush();
+    expect(t.store.get().currentSceneUuid, 'the nested scene is hidden on program').toBe(t.scene);
+
+    await t.must(t.store.execute('item.setEnabled', { sceneUuid: t.scene, sceneItemId: shown.sceneItemId, enabled: true }) as never);
+    const again = await t.create('Again', 'countdown_timer', { duration_s: 5, end_action: 'switch_scene', end_scene: 'After' }, inner.sceneUuid);
+    await t.update(again, { clock_running: true });
+    await t.flush();
+    t.clock.advance(5_000);
+    await t.flush();
+    expect(t.store.get().currentSceneUuid).toBe(after.sceneUuid);
+
+    // A countdown in a group of the program scene.
+    await t.must(t.store.execute('scene.setCurrent', { sceneUuid: t.scene }) as never);
+    const grouped = await t.create('Grouped', 'countdown_timer', { duration_s: 3, end_action: 'switch_scene', end_scene: 'After' });
+    const item = t.store.get().scenes.find((s) => s.uuid === t.scene)!.items.find((i) => i.sourceUuid === grouped)!;
+    await t.must(t.store.execute('group.create', { sceneUuid: t.scene, name: 'Box', sceneItemIds: [item.sceneItemId] }) as never);
+    await t.update(grouped, { clock_running: true });
+    await t.flush();
+    t.clock.advance(3_000);
+    await t.flush();
+    expect(t.store.get().currentSceneUuid).toBe(after.sceneUuid);
+    t.timers.dispose();
+  });
+});
+
 describe('stopwatch fill-in', () => {
   it('starts and stops a scoreboard clock from clock_running alone, and keeps explicit values', async () => {
     const t = await setup();

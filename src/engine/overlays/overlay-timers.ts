@@ -15,6 +15,7 @@ import {
   countdownEndAt,
   lowerThirdEntry,
   readStopwatch,
+  shownSources,
   startPatch,
   stopPatch,
   type CommandResult,
@@ -138,8 +139,8 @@ export class OverlayTimers {
       this.arm(this.ends, uuid, JSON.stringify([end, input.settings['end_scene'], 'again']), end - wall, () => this.endCountdown(uuid));
       return;
     }
-    const program = doc.scenes.find((sc) => sc.uuid === doc.currentSceneUuid);
-    if (!program?.items.some((it) => it.sourceUuid === uuid && it.enabled)) return;
+    // On program means shown by it, through nested scenes and groups too (as GetSourceActive says).
+    if (!shownSources(doc, doc.currentSceneUuid).has(uuid)) return;
     const name = input.settings['end_scene'];
     const target = doc.scenes.find((sc) => sc.name === name);
     if (!target) {
