@@ -51,7 +51,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Program as the compositor draws it; retried while the headless page is still starting (207). */
+/** Program (or any source) as the compositor draws it; retried while the headless page is still starting (207). */
 async function program(sceneName = SCENE): Promise<Picture> {
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -181,20 +181,18 @@ describe('countdown_timer picture', () => {
       sceneName: SCENE,
       inputName: 'Gone',
       inputKind: 'countdown_timer',
-      inputSettings: { duration_s: 1, end_action: 'hide', font_size: 48, text_color: 0xffffffff },
+      // An opaque box behind the time: at zero the box goes too, not only the text.
+      inputSettings: { duration_s: 1, end_action: 'hide', font_size: 48, text_color: 0xffffffff, background_color: RED.abgr },
     });
-    const shot = async (): Promise<Picture> => {
-      const { imageData } = await obs.call('GetSourceScreenshot', { sourceName: 'Gone', imageFormat: 'png' });
-      return decodePngDataUrl(imageData);
-    };
+    const shot = (): Promise<Picture> => program('Gone');
     const lit = (p: Picture): number => {
       let n = 0;
       for (let i = 3; i < p.rgba.length; i += 4) if (p.rgba[i]! > 128) n++;
       return n;
     };
-    // Stopped at the full duration: "0:01" in white on a clear background.
+    // Stopped at the full duration: "0:01" in white on its red box, which covers it all.
     const before = await shot();
-    expect(lit(before)).toBeGreaterThan(50);
+    expect(lit(before)).toBe(before.width * before.height);
     await obs.call('SetInputSettings', { inputName: 'Gone', inputSettings: { clock_running: true } });
     const deadline = Date.now() + 30_000;
     let after = await shot();

@@ -59,9 +59,10 @@ export const countdownSource: SourceKind = {
     };
 
     const paint = (c: Ctx2D): void => {
+      // Nothing to show (end_action 'hide' at zero): no background box either.
+      if (!shown) return;
       c.fillStyle = abgrToCss(num(s, 'background_color', d.background_color as number));
       c.fillRect(0, 0, w, h);
-      if (!shown) return;
       c.fillStyle = abgrToCss(num(s, 'text_color', d.text_color as number));
       c.textAlign = 'center';
       c.textBaseline = 'middle';
