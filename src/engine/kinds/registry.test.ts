@@ -134,6 +134,18 @@ describe('KindRegistry', () => {
     });
   });
 
+  it('refuses a countdown time of day that does not parse, in any mode', () => {
+    const reg = new KindRegistry();
+    expect(value(reg.validateSettings('countdown_timer', { mode: 'time_of_day', target_time: '23:59:59' }))).toMatchObject({ target_time: '23:59:59' });
+    for (const bad of ['25:00', '12:99', 'soon', '']) {
+      expect(error(reg.validateSettings('countdown_timer', { mode: 'duration', target_time: bad }))).toMatchObject({
+        code: Status.InvalidRequestField,
+        field: 'settings.target_time',
+        message: expect.stringContaining(`"${bad}" is not`),
+      });
+    }
+  });
+
   it('sanitizes saved settings: invalid values back to defaults, the rest kept', () => {
     const reg = new KindRegistry();
     const r = reg.sanitizeSettings('color_source_v3', { color: 'red', width: 10, height: -5, other: 1 });

@@ -84,6 +84,16 @@ export function parseTimeOfDay(text: string): number | null {
   return h * 3600 + min * 60 + sec;
 }
 
+/**
+ * A time of day that does not parse ("25:99", "soon") would count to nothing and show "--:--" on
+ * air: refused whatever the mode, so switching to "to a time of day" later cannot meet it.
+ */
+export function countdownSettingsProblem(settings: Record<string, unknown>): { field: string; message: string } | null {
+  const text = settings['target_time'];
+  if (typeof text !== 'string' || parseTimeOfDay(text) !== null) return null;
+  return { field: 'settings.target_time', message: `Time of day must be HH:MM or HH:MM:SS on a 24-hour clock (00:00 to 23:59:59); "${text}" is not.` };
+}
+
 /** How long a countdown to a time of day stays at zero before it means tomorrow's. */
 export const TIME_OF_DAY_GRACE_MS = 3_600_000;
 
