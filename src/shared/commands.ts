@@ -321,7 +321,7 @@ export interface CommandMap {
   'renderer.devices': { args: { devices: MediaDevice[] }; result: { kept: boolean } };
   /**
    * Something the compositor could not do, for people: a LUT or mask file it cannot read, a stinger
-   * that does not play, a source kind it cannot draw. Sent once per problem per page. The engine
+   * that does not play, a source kind it cannot draw. Sent once a minute at most per problem. The engine
    * shows the output owner's as a warning notice (once a minute at most for the same text) and logs
    * it; kept says whether it did. At most RENDERER_WARNING_MAX_CHARS characters.
    */
@@ -357,3 +357,5 @@ export const HOST_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>
 
 /** The longest renderer.warning message the engine takes: a sentence with a file path in it. */
 export const RENDERER_WARNING_MAX_CHARS = 600;
+/** The same renderer warning is told (by the page) and shown (by the engine) at most once per this. */
+export const RENDERER_WARNING_REPEAT_MS = 60_000;

@@ -13,6 +13,7 @@ export * from './mixer';
 export * from './library';
 export * from './hotkeys';
 export * from './nesting';
+export * from './repeat-gate';
 export * from './report';
 export * from './transitions';
 export * from './codecs';

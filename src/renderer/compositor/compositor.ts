@@ -16,6 +16,8 @@ import {
   transitionInto,
   MAX_NESTING,
   RENDERER_WARNING_MAX_CHARS,
+  RENDERER_WARNING_REPEAT_MS,
+  RepeatGate,
   STINGER_TRANSITION,
   shownSources,
   stingerPointMs,
@@ -98,7 +100,8 @@ export class StudioCompositor implements Compositor {
   private readonly flow = new FlowWindow(MAX_UNACKED);
   private readonly pool = new FramePool();
   private readonly meter = new RateMeter(performance.now());
-  private readonly warned = new Set<string>();
+  /** Problems told lately: each again after a minute, so one that comes back later is heard. */
+  private readonly warned = new RepeatGate(RENDERER_WARNING_REPEAT_MS, 500);
   private readonly offAck: () => void;
   /** Output starts (stream, recording) make the next tick send a whole frame (see offOutputs). */
   private readonly offOutputs: () => void;
@@ -1166,13 +1169,13 @@ export class StudioCompositor implements Compositor {
   }
 
   /**
-   * Logs a problem once per key. With 'notice' it also tells the engine, which shows the output
-   * owner's to people as a warning notice: a warning only in the page's console reached nobody who
-   * could act on it (a LUT that is not a LUT left the picture unchanged without a word).
+   * Logs a problem once a minute at most per key (a failing draw would otherwise log every frame).
+   * With 'notice' it also tells the engine, which shows the output owner's to people as a warning
+   * notice: a warning only in the page's console reached nobody who could act on it (a LUT that is
+   * not a LUT left the picture unchanged without a word).
    */
   private warnOnce(key: string, message: string, reach?: 'notice'): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
+    if (!this.warned.pass(key, performance.now())) return;
     console.warn(message);
     if (reach !== 'notice') return;
     const text = message.length > RENDERER_WARNING_MAX_CHARS ? `${message.slice(0, RENDERER_WARNING_MAX_CHARS - 1)}…` : message;
