@@ -348,7 +348,7 @@ describe('raw protocol', () => {
     expect((await deep.closed).code).toBe(4002);
   });
 
-  it('requests: missing requestType 203, non-object requestData 401, null fields read as absent', async () => {
+  it('requests: missing requestType 203, non-object requestData read as none, null fields read as absent', async () => {
     const client = await open('obswebsocket.msgpack');
     await client.identify(PASSWORD, { eventSubscriptions: null });
     const answer = async (d: Record<string, unknown>): Promise<Message> => {
@@ -356,7 +356,13 @@ describe('raw protocol', () => {
       return client.until((m) => m.op === 7 && m.d['requestId'] === d['requestId']);
     };
     expect((await answer({ requestId: 'm', requestType: null })).d).toMatchObject({ requestType: '', requestStatus: { code: 203 } });
-    expect((await answer({ requestId: 'n', requestType: 'Echo', requestData: [1] })).d['requestStatus']).toMatchObject({ code: 401 });
+    // requestData that is not an object is none, as in obs-websocket: a request that needs none runs,
+    // one that needs a field answers 301.
+    expect((await answer({ requestId: 'n', requestType: 'Echo', requestData: [1] })).d).toMatchObject({ requestStatus: { code: 100 }, responseData: {} });
+    expect((await answer({ requestId: 'n2', requestType: 'GetSceneItemList', requestData: 'x' })).d['requestStatus']).toMatchObject({
+      code: 301,
+      comment: 'Your request data is missing or invalid (non-object)',
+    });
     expect((await answer({ requestId: 'o', requestType: 'Echo', requestData: null })).d).toMatchObject({ requestStatus: { code: 100 }, responseData: {} });
     client.send({
       op: 8,

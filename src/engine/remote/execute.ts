@@ -1,6 +1,6 @@
 /**
  * Runs one request through the registry and always comes back with a well-formed outcome: unknown
- * types, bad requestData, handlers that throw or return garbage all become a status with a comment.
+ * types, requestData that is not an object, handlers that throw or return garbage all become a status with a comment.
  * The JS client has no timeouts, so an answer that never comes would hang it.
  */
 import type { Logger } from '../api';
@@ -19,9 +19,6 @@ export async function runRequest(
   requestData: unknown,
   logger: Logger,
 ): Promise<RequestOutcome> {
-  if (requestData !== undefined && requestData !== null && !isPlainObject(requestData)) {
-    return failure(RequestCode.InvalidRequestFieldType, 'Your request data is not an object.');
-  }
   if (requestType === '') return failure(RequestCode.MissingRequestType, 'Your request is missing a `requestType`.');
   let handler: unknown;
   try {
@@ -33,6 +30,8 @@ export async function runRequest(
     return failure(RequestCode.UnknownRequestType, `Your request type is not valid: ${describe(requestType)}.`);
   }
   try {
+    // As obs-websocket: requestData that is not an object counts as none, so a request that needs no
+    // data still runs and one that does answers 301 (missing or invalid requestData).
     const data = isPlainObject(requestData) ? requestData : undefined;
     const outcome: unknown = await (handler as RequestHandler)(ctx, data);
     return normalize(outcome, requestType, logger);

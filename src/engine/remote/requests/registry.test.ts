@@ -373,6 +373,8 @@ describe('studio mode', () => {
     expect(await ok('GetSceneList')).toMatchObject({ currentPreviewSceneName: null, currentPreviewSceneUuid: null });
     await refused('GetCurrentPreviewScene', undefined, 506);
     await refused('TriggerStudioModeTransition', undefined, 506);
+    // The T-bar too, before its fields are looked at (obs-websocket's order).
+    for (const data of [undefined, {}, { position: 5 }, { position: 0.5 }]) await refused('SetTBarPosition', data, 506);
     expect(registry.list()).toEqual(
       expect.arrayContaining(['GetStudioModeEnabled', 'SetStudioModeEnabled', 'GetCurrentPreviewScene', 'SetCurrentPreviewScene', 'TriggerStudioModeTransition']),
     );
@@ -720,7 +722,8 @@ describe('filters, transitions, ui, outputs, record, media', () => {
     await refused('SetCurrentSceneTransitionSettings', { transitionSettings: {} }, 606);
     expect(await ok('GetCurrentSceneTransitionCursor')).toEqual({ transitionCursor: 1 });
     await ok('SetCurrentSceneTransition', { transitionName: 'Slide' });
-    await ok('SetCurrentSceneTransitionDuration', { transitionDuration: 700 });
+    // Read into an int, as OBS does: 700.9 is 700.
+    await ok('SetCurrentSceneTransitionDuration', { transitionDuration: 700.9 });
     await refused('SetCurrentSceneTransitionDuration', { transitionDuration: 20 }, 402);
     await ok('SetCurrentSceneTransitionSettings', { transitionSettings: { direction: 'up' } });
     expect(await ok('GetCurrentSceneTransition')).toMatchObject({

@@ -71,7 +71,8 @@ export const transitionRequests: HandlerTable = {
   },
 
   SetCurrentSceneTransitionDuration: async (ctx, f) => {
-    const durationMs = Math.round(f.number('transitionDuration', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max));
+    // Truncated, as OBS reads the field into an int (100.7 is 100).
+    const durationMs = Math.trunc(f.number('transitionDuration', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max));
     unwrap(await ctx.studio.execute('transition.set', { durationMs }));
     return success();
   },
@@ -117,7 +118,7 @@ export const transitionRequests: HandlerTable = {
     let durationMs: number | null | undefined;
     if (given('transitionDuration')) {
       const d = f.optNumber('transitionDuration', TRANSITION_DURATION_MS.min, TRANSITION_DURATION_MS.max);
-      durationMs = d === undefined ? null : Math.round(d);
+      durationMs = d === undefined ? null : Math.trunc(d);
     }
     unwrap(await ctx.studio.execute('scene.setTransitionOverride', { sceneUuid: scene.uuid, kind, durationMs }));
     return success();
@@ -125,6 +126,8 @@ export const transitionRequests: HandlerTable = {
 
   // OBS's T-bar (see transition-clock.ts): 506 outside studio mode; release defaults to true.
   SetTBarPosition: async (ctx, f) => {
+    // Studio mode first, as obs-websocket checks it: 506 even for a request with bad or no fields.
+    if (!ctx.studio.document().studioMode) fail(Code.StudioModeNotActive, 'The T-bar moves a transition only in studio mode; enable studio mode first.');
     const position = f.number('position', 0, 1);
     const release = f.optBoolean('release') ?? true;
     if (!ctx.studio.setTBar) fail(Code.RequestProcessingFailed, 'This studio has no T-bar.');
