@@ -3,8 +3,10 @@
  * by obs-websocket-js like any producer's tool. Every check reads a PNG screenshot of program
  * (GetSourceScreenshot), decoded by FFmpeg: the lower third's panel colour appears in the lower part
  * after show and is gone after hide; stepping its queue changes the caption; a scoreboard's score
- * change redraws its bar (and nothing above it moves); a countdown started by a plain
- * SetInputSettings switches program to its end scene at zero. Needs `npx electron-vite build` first.
+ * change redraws its bar (and nothing above it moves), a score of 1000 or a new period leaves its
+ * bar's end where it was and the longest names keep it in the safe area; a countdown started by a plain
+ * SetInputSettings switches program to its end scene at zero. GetSceneItemTransform sizes overlay
+ * items as the canvas or their settings. Needs `npx electron-vite build` first.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -240,5 +242,64 @@ describe('program watermark over the vendor request', () => {
 
     await vendor('SetWatermark', { enabled: false });
     await until('the watermark is gone', (p) => near(p.at(inside.x, inside.y), BLACK));
+  });
+});
+
+describe('scoreboard layout as values change', () => {
+  it('keeps its bar still when a score reaches 1000 or the period changes, and inside the safe area with long names', async () => {
+    await obs.call('CreateScene', { sceneName: 'Bar' });
+    await obs.call('CreateInput', {
+      sceneName: 'Bar',
+      inputName: 'Board',
+      inputKind: 'scoreboard',
+      inputSettings: { home_score: 999, period: '2', home_color: GREEN.abgr, away_color: BLUE.abgr, background_color: RED.abgr },
+    });
+    const x0 = Math.round(W * 0.05);
+    const y0 = Math.round(H * 0.05);
+    const rowH = Math.max(12, Math.round(H * 0.06));
+    const bar = { x: 0, y: y0, w: W, h: rowH };
+    // The bar's right end: the last pixel of its top row (above the text) that is not the black behind it.
+    const end = (p: Picture): number => {
+      for (let x = W - 1; x >= 0; x--) if (!near(p.at(x, y0 + 1), BLACK, 40)) return x;
+      return -1;
+    };
+    const first = await until('the scoreboard is drawn', (p) => near(p.at(x0 + 2, y0 + 1), GREEN.rgba), 30_000, 'Bar');
+    const right = end(first);
+    expect(near(first.at(right - 2, y0 + 1), RED.rgba), 'the bar ends in its background').toBe(true);
+    let last = first;
+    const changes: Record<string, number | string>[] = [{ home_score: 1000 }, { away_score: 9999 }, { period: 'OT' }];
+    for (const change of changes) {
+      await obs.call('SetInputSettings', { inputName: 'Board', inputSettings: change });
+      last = await until(`the board shows ${JSON.stringify(change)}`, (p) => differing(last, p, bar) > 10, 30_000, 'Bar');
+      expect(end(last), `right end after ${JSON.stringify(change)}`).toBe(right);
+    }
+
+    // The longest names the kind takes: the bar still ends inside the safe area, clock included.
+    const long = 'W'.repeat(40);
+    await obs.call('SetInputSettings', { inputName: 'Board', inputSettings: { home_name: long, away_name: long } });
+    const named = await until('the long names show', (p) => differing(last, p, bar) > 10, 30_000, 'Bar');
+    expect(end(named)).toBeLessThan(W - x0);
+    expect(end(named)).toBeGreaterThan(W / 2);
+    expect(near(named.at(x0 + 2, y0 + 1), GREEN.rgba)).toBe(true);
+  });
+});
+
+describe('overlay items over GetSceneItemTransform', () => {
+  it('reports a lower third and a scoreboard as large as the canvas (0 = canvas) or their set size; a countdown 0', async () => {
+    await obs.call('CreateScene', { sceneName: 'Sizes' });
+    const add = async (inputName: string, inputKind: string, inputSettings: Record<string, number> = {}) =>
+      (await obs.call('CreateInput', { sceneName: 'Sizes', inputName, inputKind, inputSettings })).sceneItemId;
+    const caption = await add('Sized caption', 'lower_third');
+    const board = await add('Sized board', 'scoreboard', { width: 800 });
+    const count = await add('Sized count', 'countdown_timer');
+    await obs.call('SetSceneItemTransform', { sceneName: 'Sizes', sceneItemId: caption, sceneItemTransform: { scaleX: 0.5, scaleY: 0.25 } });
+    const t = async (sceneItemId: number) => (await obs.call('GetSceneItemTransform', { sceneName: 'Sizes', sceneItemId })).sceneItemTransform;
+    expect(await t(caption)).toMatchObject({ sourceWidth: W, sourceHeight: H, width: W / 2, height: H / 4 });
+    expect(await t(board)).toMatchObject({ sourceWidth: 800, sourceHeight: H, width: 800, height: H });
+    // A countdown is sized to its text by the compositor, which the engine does not know.
+    expect(await t(count)).toMatchObject({ sourceWidth: 0, sourceHeight: 0 });
+    const { sceneItems } = await obs.call('GetSceneItemList', { sceneName: 'Sizes' });
+    const listed = sceneItems.find((i) => i['sceneItemId'] === caption)!['sceneItemTransform'];
+    expect(listed).toMatchObject({ sourceWidth: W, sourceHeight: H, width: W / 2, height: H / 4 });
   });
 });

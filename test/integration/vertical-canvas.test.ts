@@ -8,7 +8,8 @@
  *
  * The vertical canvas is also recorded (RecordingSettings.canvas): the file has its size and scene.
  * Its scene's filters and the program watermark apply to it as to the main program (the watermark
- * placed in the canvas's own pixels).
+ * placed in the canvas's own pixels). A lower third and a scoreboard sized "0 = canvas", items of
+ * both canvases' scenes, keep to each canvas's own safe area.
  *
  * Sizes are small for this 2-core box: main 640×360, vertical 360×640 (9:16, as 1080×1920).
  */
@@ -255,5 +256,92 @@ describe('vertical canvas: its own scene, encoding and destination beside the ma
       await client.call('output.setRecording', { canvas: 'main' });
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('vertical canvas: overlays laid out in each canvas', () => {
+  let nginx: NginxRtmp;
+  let server: StudioServer;
+  let client: StudioClient;
+
+  beforeAll(async () => {
+    nginx = await startNginxRtmp();
+    server = await startStudioServer({ headless: true });
+    client = await connectStudio(server);
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await server?.stop();
+    await nginx?.stop();
+  });
+
+  it("puts one lower third and one scoreboard in each canvas's own safe area (0 = the canvas it is drawn on)", async () => {
+    await client.must('video.set', { baseWidth: MAIN.width, baseHeight: MAIN.height, outputWidth: MAIN.width, outputHeight: MAIN.height });
+    await client.must('transition.set', { kind: 'cut_transition' });
+    await client.must('watermark.set', { enabled: false });
+    const { sceneUuid: landscape } = await client.must('scene.create', { name: 'Landscape graphics' });
+    await client.must('scene.setCurrent', { sceneUuid: landscape });
+    await client.must('input.create', { sceneUuid: landscape, name: 'Red', kind: 'color_source_v3', settings: { color: RED_ABGR, width: MAIN.width, height: MAIN.height } });
+    // A name too long for the vertical canvas's width: there its panel ends at the safe area's edge.
+    const { inputUuid: caption } = await client.must('input.create', {
+      sceneUuid: landscape,
+      name: 'Caption',
+      kind: 'lower_third',
+      settings: { design: 'bar', name: 'Ada Lovelace, Countess of Lovelace', title: 'Mathematician', visible: true, anim_ms: 0, background_color: BLUE_ABGR, accent_color: GREEN_ABGR },
+    });
+    const { inputUuid: score } = await client.must('input.create', {
+      sceneUuid: landscape,
+      name: 'Score',
+      kind: 'scoreboard',
+      settings: { home_name: 'HOME', away_name: 'AWAY', home_color: GREEN_ABGR, away_color: BLUE_ABGR, background_color: 0xff202020 },
+    });
+    const { sceneUuid: shorts } = await client.must('scene.create', { name: 'Shorts graphics' });
+    await client.must('input.create', { sceneUuid: shorts, name: 'Red tall', kind: 'color_source_v3', settings: { color: RED_ABGR, width: VERTICAL.width, height: VERTICAL.height } });
+    // The same two inputs, items of the vertical canvas's scene as they are: no transform of their own.
+    await client.must('item.create', { sceneUuid: shorts, sourceUuid: caption });
+    await client.must('item.create', { sceneUuid: shorts, sourceUuid: score });
+    await client.must('canvas.set', { id: 'vertical', width: VERTICAL.width, height: VERTICAL.height, programSceneUuid: shorts, enabled: true, bitrateKbps: 800 });
+    const rtmp = `rtmp://127.0.0.1:${nginx.port}/live`;
+    const { id: mainDest } = await client.must('destination.upsert', { name: 'Landscape out', server: rtmp, key: 'landscape-gfx', enabled: true });
+    const { id: verticalDest } = await client.must('destination.upsert', { name: 'Shorts out', server: rtmp, key: 'shorts-gfx', enabled: true, canvas: 'vertical' });
+    await client.must('stream.start', {});
+    const live = (id: string) => (e: StudioEvent) => e.type === 'destination.state' && e.data.id === id && e.data.state === 'live';
+    await Promise.all([client.waitFor(live(mainDest), 60_000), client.waitFor(live(verticalDest), 60_000)]);
+
+    const RED: Rgb = [255, 0, 0];
+    const BLUE: Rgb = [0, 0, 255];
+    const GREEN: Rgb = [0, 255, 0];
+    // Each canvas's safe area starts 5 % in from its edges. The caption's panel sits in its
+    // bottom-left corner (bottom at 92 % of the height, lower-third-layout.ts), the scoreboard's
+    // bar in its top-left corner.
+    // Polls until every point has its colour; a failure lists the points that had another.
+    const expectAt = async (url: string, size: typeof MAIN, want: [number, number, Rgb][]): Promise<void> => {
+      await expect
+        .poll(async () => {
+          const got = await pixels(url, size, want.map(([x, y]) => [x, y]));
+          return want.flatMap(([x, y, c], i) => (near(got[i]!, c) ? [] : [`(${x}, ${y}) is ${got[i]!.join(',')}, not ${c.join(',')}`]));
+        }, { timeout: 60_000, interval: 500 })
+        .toEqual([]);
+    };
+    // Vertical 360×640: safe area x 18..342, y 32..608; the caption's bottom at 589, its name line 32 px.
+    await expectAt(nginx.url('shorts-gfx'), VERTICAL, [
+      [32, 583, BLUE], // the panel, left of its text and below it
+      [336, 583, BLUE], // as wide as the safe area lets it be…
+      [352, 583, RED], // …and no wider
+      [22, 583, GREEN], // the accent strip at the safe area's left edge
+      [24, 35, GREEN], // the home cell at the safe area's top-left corner
+      [352, 35, RED], // the bar ends inside the safe area
+      [180, 300, RED],
+    ]);
+    // Main 640×360 (as before): safe area x 32..608, y 18..342; the caption's bottom at 331.
+    await expectAt(nginx.url('landscape-gfx'), MAIN, [
+      [40, 328, BLUE],
+      [36, 21, GREEN],
+      [620, 328, RED],
+      [320, 180, RED],
+    ]);
+    await client.must('stream.stop', {});
+    await client.waitFor((e: StudioEvent) => e.type === 'stream.state' && e.data.state === 'idle', 30_000);
   });
 });

@@ -341,7 +341,7 @@ export class StudioCompositor implements Compositor {
     for (let i = scene.items.length - 1; i >= 0; i--) {
       const item = scene.items[i];
       if (!item || !item.enabled) continue;
-      const rt = this.picture(item.sourceUuid);
+      const rt = this.shownPicture(item.sourceUuid);
       if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) hits.push(item.sceneItemId);
     }
     return hits;
@@ -349,13 +349,13 @@ export class StudioCompositor implements Compositor {
 
   itemSize(sceneItemId: number): { width: number; height: number } | null {
     const item = this.shownScene()?.items.find((i) => i.sceneItemId === sceneItemId);
-    const rt = item && this.picture(item.sourceUuid);
+    const rt = item && this.shownPicture(item.sourceUuid);
     return rt ? { width: rt.width, height: rt.height } : null;
   }
 
   itemBounds(sceneItemId: number): { x: number; y: number; width: number; height: number } | null {
     const item = this.shownScene()?.items.find((i) => i.sceneItemId === sceneItemId);
-    const rt = item && this.picture(item.sourceUuid);
+    const rt = item && this.shownPicture(item.sourceUuid);
     if (!item || !rt) return null;
     return itemBounds(item.transform, rt.width, rt.height);
   }
@@ -619,11 +619,22 @@ export class StudioCompositor implements Compositor {
     }
   }
 
-  /** What an item of this input draws: its filtered picture, or the source itself (or a nested scene's picture). */
-  private picture(uuid: string): Picture | null {
+  /**
+   * What an item of this input draws on a canvas of width × height: its filtered picture, or the
+   * source itself (or a nested scene's picture). On an extra canvas, a source sized as "the canvas"
+   * is laid out for that canvas (SourceRuntime.onCanvas); a filtered picture stays the main one's.
+   */
+  private picture(uuid: string, width = this.width, height = this.height): Picture | null {
     const rt = this.live.get(uuid)?.rt;
     if (!rt) return this.nested.picture(uuid);
-    return this.filters ? this.filters.picture(uuid, rt) : (rt ?? null);
+    const p = this.filters ? this.filters.picture(uuid, rt) : rt;
+    return p === rt && rt.onCanvas && (width !== this.width || height !== this.height) ? rt.onCanvas(width, height) : p;
+  }
+
+  /** What an item of the shown scene draws, at the size of the canvas edited on this page. */
+  private shownPicture(uuid: string): Picture | null {
+    const extra = this.shownExtraCanvas();
+    return extra ? this.picture(uuid, extra.width, extra.height) : this.picture(uuid);
   }
 
   /** The sources of a scene's enabled items. */
@@ -958,7 +969,7 @@ export class StudioCompositor implements Compositor {
   private drawItems(scene: Scene, width = this.width, height = this.height): void {
     for (const item of scene.items) {
       if (!item.enabled) continue;
-      const rt = this.picture(item.sourceUuid);
+      const rt = this.picture(item.sourceUuid, width, height);
       if (!rt) continue;
       const w = rt.width;
       const h = rt.height;

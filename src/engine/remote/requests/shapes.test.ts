@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, MIXER_DEFAULTS, type StudioDocument } from '../../../shared';
-import { sceneItemTransform, sceneList, sourceSize, timecode, unversioned } from './shapes';
+import { itemSourceSize, sceneItemTransform, sceneList, sourceSize, timecode, unversioned } from './shapes';
+
+const CANVAS = { width: 1280, height: 720 };
 
 const doc = {
   scenes: [
@@ -36,9 +38,32 @@ describe('OBS shapes', () => {
   it('computes width and height from the source size and scale', () => {
     const item = { sceneItemId: 1, sourceUuid: 'c', enabled: true, locked: false, transform: { ...DEFAULT_TRANSFORM, scaleX: 0.5, scaleY: 2 } };
     const color = { uuid: 'c', name: 'C', kind: 'color_source_v3', settings: { color: 0xff0000ff, width: 640, height: 360 }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
-    expect(sceneItemTransform(item, sourceSize(color))).toMatchObject({ sourceWidth: 640, sourceHeight: 360, width: 320, height: 720, boundsType: 'OBS_BOUNDS_NONE' });
+    expect(sceneItemTransform(item, sourceSize(color, CANVAS))).toMatchObject({ sourceWidth: 640, sourceHeight: 360, width: 320, height: 720, boundsType: 'OBS_BOUNDS_NONE' });
     // An image's size is known only to the compositor.
     const image = { uuid: 'c', name: 'I', kind: 'image_source', settings: { file: '/x.png' }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
-    expect(sceneItemTransform(item, sourceSize(image))).toMatchObject({ sourceWidth: 0, sourceHeight: 0, width: 0, height: 0 });
+    expect(sceneItemTransform(item, sourceSize(image, CANVAS))).toMatchObject({ sourceWidth: 0, sourceHeight: 0, width: 0, height: 0 });
+  });
+
+  it('sizes lower thirds and scoreboards as their settings say, 0 meaning the canvas; a countdown stays 0', () => {
+    const item = { sceneItemId: 1, sourceUuid: 'o', enabled: true, locked: false, transform: { ...DEFAULT_TRANSFORM, scaleX: 0.5, scaleY: 0.5 } };
+    const input = (kind: string, settings: Record<string, unknown>) => ({ uuid: 'o', name: 'O', kind, settings, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS });
+    // Defaults (0 = canvas), then absent settings, then one side set.
+    expect(sceneItemTransform(item, sourceSize(input('lower_third', { width: 0, height: 0 }), CANVAS))).toMatchObject({
+      sourceWidth: 1280,
+      sourceHeight: 720,
+      width: 640,
+      height: 360,
+    });
+    expect(sourceSize(input('scoreboard', {}), CANVAS)).toEqual({ width: 1280, height: 720 });
+    expect(sourceSize(input('scoreboard', { width: 800, height: 0 }), CANVAS)).toEqual({ width: 800, height: 720 });
+    // The compositor sizes a countdown to its text: the engine cannot know it.
+    expect(sourceSize(input('countdown_timer', { font_size: 96 }), CANVAS)).toEqual({ width: 0, height: 0 });
+  });
+
+  it("reports an overlay item's size from the document's canvas", () => {
+    const lt = { uuid: 'lt', name: 'LT', kind: 'lower_third', settings: { width: 0, height: 0 }, muted: false, volumeMul: 1, filters: [], ...MIXER_DEFAULTS };
+    const item = { sceneItemId: 1, sourceUuid: 'lt', enabled: true, locked: false, transform: { ...DEFAULT_TRANSFORM } };
+    const d = { ...doc, inputs: [lt], video: { baseWidth: 1920, baseHeight: 1080 } } as unknown as StudioDocument;
+    expect(itemSourceSize(d, item)).toEqual({ width: 1920, height: 1080 });
   });
 });

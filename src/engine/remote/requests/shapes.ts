@@ -2,7 +2,7 @@
  * The document in obs-websocket's shapes and units, shared by the request handlers and the event
  * source so a scene list or a transform looks the same in a reply and in an event.
  */
-import { plainScenes, sceneOf, type Input, type Scene, type SceneItem, type StudioDocument } from '../../../shared';
+import { LOWER_THIRD, SCOREBOARD, plainScenes, sceneOf, type Input, type Scene, type SceneItem, type StudioDocument } from '../../../shared';
 import { kindOf } from './lookup';
 
 /**
@@ -29,25 +29,33 @@ export const unversioned = (kind: string): string => kind.replace(/_v\d+$/, '');
 
 /**
  * The source's own size in pixels. Color and test-pattern inputs carry it in their settings (0 was
- * resolved to the canvas size when they were created). An image's decoded size and a text's
- * rendered size are known only to the compositor, so the engine reports 0 for them, as OBS does for
- * a source that has not rendered yet.
+ * resolved to the canvas size when they were created). A lower third or a scoreboard is as large as
+ * its width/height settings say, 0 (or absent) meaning the canvas: `canvas` here, the main one's base
+ * size (the compositor lays it out again at an extra canvas's size for that canvas's items, a size
+ * this reply does not follow). An image's decoded size, a text's and a countdown's rendered size (a
+ * countdown is sized to its text and font) are known only to the compositor, so the engine reports 0
+ * for them, as OBS does for a source that has not rendered yet.
  */
-export function sourceSize(input: Input | undefined): { width: number; height: number } {
+export function sourceSize(input: Input | undefined, canvas: { width: number; height: number }): { width: number; height: number } {
   if (!input) return { width: 0, height: 0 };
   const w = input.settings['width'];
   const h = input.settings['height'];
+  if (input.kind === LOWER_THIRD.id || input.kind === SCOREBOARD.id) return { width: pixels(w) || canvas.width, height: pixels(h) || canvas.height };
   const sized = input.kind === 'color_source_v3' || input.kind === 'studio_test_pattern';
   return sized && typeof w === 'number' && typeof h === 'number' ? { width: w, height: h } : { width: 0, height: 0 };
 }
+
+/** A size setting as the compositor reads it: whole pixels, 0 when absent or not a number. */
+const pixels = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.round(v)) : 0);
 
 /**
  * The size of what an item shows: an input's (sourceSize), or for a nested scene or a group the
  * canvas (a group's items are placed in canvas-sized space relative to its item).
  */
 export function itemSourceSize(doc: StudioDocument, item: SceneItem): { width: number; height: number } {
-  if (sceneOf(doc, item.sourceUuid)) return { width: doc.video.baseWidth, height: doc.video.baseHeight };
-  return sourceSize(doc.inputs.find((i) => i.uuid === item.sourceUuid));
+  const canvas = { width: doc.video.baseWidth, height: doc.video.baseHeight };
+  if (sceneOf(doc, item.sourceUuid)) return canvas;
+  return sourceSize(doc.inputs.find((i) => i.uuid === item.sourceUuid), canvas);
 }
 
 /** OBS's sceneItemTransform object; width and height are the size as drawn (the box's, with bounds). */

@@ -42,14 +42,17 @@ function linesHeight(ls: Line[], gap: number): number {
   return ls.reduce((h, l) => h + l.size, 0) + gap * Math.max(0, ls.length - 1);
 }
 
-/** Draws lines top-down from y, left-aligned at x. */
-function drawLines(ctx: Ctx2D, ls: Line[], x: number, y: number, gap: number, color: string): void {
+/**
+ * Draws lines top-down from y, left-aligned at x. A line wider than `room` (a long name on a narrow
+ * canvas, a vertical one) is squeezed to it, so it keeps inside its panel and the safe area.
+ */
+function drawLines(ctx: Ctx2D, ls: Line[], x: number, y: number, gap: number, color: string, room: number): void {
   ctx.fillStyle = color;
   ctx.textBaseline = 'middle';
   let top = y;
   for (const l of ls) {
     ctx.font = fontOf(l);
-    ctx.fillText(l.text, x, top + l.size / 2);
+    ctx.fillText(l.text, x, top + l.size / 2, Math.max(1, room));
     top += l.size + gap;
   }
 }
@@ -94,7 +97,7 @@ function bar(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: Capti
   ctx.fillStyle = s.accent;
   ctx.fillRect(g.x, top, strip, h);
   ctx.globalAlpha = clamp01((e - 0.4) / 0.6);
-  drawLines(ctx, ls, g.x + strip + g.pad, top + g.pad, g.gap, s.text);
+  drawLines(ctx, ls, g.x + strip + g.pad, top + g.pad, g.gap, s.text, full - strip - 2 * g.pad);
   ctx.restore();
   return { x: g.x, y: top, w: full, h };
 }
@@ -117,8 +120,8 @@ function boxed(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], s: CaptionStyle, e: n
   }
   ctx.save();
   ctx.globalAlpha = clamp01((e - 0.5) / 0.5);
-  drawLines(ctx, [first], g.x + g.pad, top + g.pad, g.gap, s.text);
-  if (rest.length) drawLines(ctx, rest, g.x + g.pad, top + nameH + g.pad, g.gap, s.text);
+  drawLines(ctx, [first], g.x + g.pad, top + g.pad, g.gap, s.text, nameW - 2 * g.pad);
+  if (rest.length) drawLines(ctx, rest, g.x + g.pad, top + nameH + g.pad, g.gap, s.text, restW - 2 * g.pad);
   ctx.restore();
   return { x: g.x, y: top, w: Math.max(nameW, restW), h: nameH + restH };
 }
@@ -133,12 +136,12 @@ function minimal(ctx: Ctx2D, g: CaptionGeometry, ls: Line[], textW: number, s: C
   ctx.shadowColor = 'rgba(0, 0, 0, 0.6)';
   ctx.shadowBlur = Math.round(g.nameSize * 0.15);
   const [first, ...rest] = ls as [Line, ...Line[]];
-  drawLines(ctx, [first], g.x, top, g.gap, s.text);
+  drawLines(ctx, [first], g.x, top, g.gap, s.text, g.maxWidth);
   ctx.shadowBlur = 0;
   ctx.fillStyle = s.accent;
   ctx.fillRect(g.x, top + first.size + g.gap, textW * clamp01(e), rule);
   ctx.shadowBlur = Math.round(g.nameSize * 0.15);
-  if (rest.length) drawLines(ctx, rest, g.x, top + first.size + 2 * g.gap + rule, g.gap, s.text);
+  if (rest.length) drawLines(ctx, rest, g.x, top + first.size + 2 * g.gap + rule, g.gap, s.text, g.maxWidth);
   ctx.restore();
   return { x: g.x, y: g.bottom - h, w: textW, h };
 }

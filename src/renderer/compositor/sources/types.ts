@@ -130,8 +130,18 @@ export interface SourceRuntime {
    * reach the items under it. Absent = the whole rectangle counts.
    */
   hits?(x: number, y: number): boolean;
+  /**
+   * Optional: this source as an item of a canvas of width × height other than the main one (an
+   * extra canvas: a vertical one). A kind whose size is "the canvas" (lower third, scoreboard with
+   * width/height 0) answers a view that shares its state but is laid out in that canvas's own
+   * pixels and safe area, as the canvas's other items are. Absent = the same picture everywhere.
+   */
+  onCanvas?(width: number, height: number): SourceView;
   dispose(): void;
 }
+
+/** What an item draws on an extra canvas (SourceRuntime.onCanvas): the runtime's picture half. */
+export type SourceView = Pick<SourceRuntime, 'width' | 'height' | 'version' | 'render' | 'hits'>;
 
 export interface SourceKind {
   id: string;
