@@ -126,6 +126,20 @@ describe('TransitionClock', () => {
     expect(u.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended', 'transition.videoEnded', 'transition.started']);
   });
 
+  it("a scene's override to the Stinger runs the Stinger's own file and point while the current transition is a Fade", async () => {
+    const probed: string[] = [];
+    const sting = { path: '/v/sting.webm', tp_type: 0, transition_point: 800 };
+    const t = setup({ kind: 'fade_transition', durationMs: 1000, settings: {}, otherSettings: { obs_stinger_transition: sting } }, async (file) => (probed.push(file), 2000));
+    t.setOverride('b', { kind: 'obs_stinger_transition' });
+    t.send({ type: 'document.changed', data: { document: t.doc(), cause: 'scene.setTransitionOverride', revision: 1 } } as StudioEvent);
+    await Promise.resolve();
+    expect(probed).toEqual(['/v/sting.webm']);
+    t.switchTo('b');
+    expect(t.seen[0]).toMatchObject({ type: 'transition.started', data: { kind: 'obs_stinger_transition', durationMs: 2000 } });
+    t.clock.advance(800);
+    expect(t.seen.map((e) => e.type)).toEqual(['transition.started', 'transition.ended']);
+  });
+
   it("a one-switch stinger (a replay's) not measured before the switch: its VideoEnded moves to the video's end once the probe answers", async () => {
     let answer: (ms: number) => void = () => {};
     const probed: string[] = [];

@@ -32,4 +32,15 @@ describe('transitionMediaPath', () => {
     const fade = { ...doc, transition: { kind: 'fade_transition', durationMs: 300, settings: { path: file } } };
     expect(transitionMediaPath(fade, file, RESOURCES)).toBeNull();
   });
+
+  it("serves the Stinger's own video to a scene's override of it while another transition is current", () => {
+    let n = 0;
+    const doc = blankDocument(() => `id-${++n}`);
+    const file = '/videos/sting.webm';
+    const fade = { ...doc, transition: { kind: 'fade_transition', durationMs: 300, settings: {}, otherSettings: { obs_stinger_transition: { path: file } } } };
+    expect(transitionMediaPath(fade, file, RESOURCES)).toBeNull();
+    const overridden = { ...fade, scenes: fade.scenes.map((s) => ({ ...s, transitionOverride: { kind: 'obs_stinger_transition' } })) };
+    expect(transitionMediaPath(overridden, file, RESOURCES)).toBe(file);
+    expect(transitionMediaPath(overridden, '/videos/other.webm', RESOURCES)).toBeNull();
+  });
 });

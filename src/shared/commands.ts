@@ -77,8 +77,9 @@ export interface CommandMap {
   'filter.setEnabled': { args: { sourceUuid: string; name: string; enabled: boolean }; result: null };
 
   /**
-   * The current scene transition: its kind (settings start again from its defaults when it changes),
-   * duration, and settings (overlay=true, the default, merges into the current ones).
+   * The current scene transition: its kind (each kind keeps its own settings: one switched back to
+   * has what it was last set to, one never set its defaults), duration (one for all kinds), and
+   * settings (overlay=true, the default, merges into that kind's; false starts from its defaults).
    */
   'transition.set': {
     args: { kind?: string; durationMs?: number; settings?: Settings; overlay?: boolean };

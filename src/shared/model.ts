@@ -136,6 +136,19 @@ export interface SceneTransition {
   settings: Settings;
 }
 
+/**
+ * The current scene transition, and what each other kind was last set to: OBS keeps every
+ * transition as a source with settings of its own, so switching to another and back finds them as
+ * they were. The duration is one for all, as OBS's.
+ */
+export interface CurrentTransition extends SceneTransition {
+  /**
+   * Kind id → the settings that kind had when it was last current (never the current kind's, which
+   * are `settings`); a kind not here runs with its defaults. Absent = none.
+   */
+  otherSettings?: Record<string, Settings>;
+}
+
 /** A transition for one switch of program, and the scene it switched to. */
 export interface SwitchTransition extends SceneTransition {
   toSceneUuid: string;
@@ -382,7 +395,7 @@ export interface StudioDocument {
   /** The program watermark (profile); absent = off. See watermark.ts. */
   watermark?: Watermark;
   /** The current scene transition; absent in collections saved before transitions (a cut then). */
-  transition?: SceneTransition;
+  transition?: CurrentTransition;
   /**
    * A one-shot transition the last program switch asked for (scene.setCurrent's `transition`, e.g.
    * PlayLastReplay's replay transition): it wins over the override and the current transition for

@@ -8,7 +8,8 @@
  * events and requests are what OBS clients see. The T-bar (SetTBarPosition) holds a fade half-way
  * on the recorded frames and takes at the top; a scene's transition override fades into it while
  * the current transition cuts; a luma wipe moves its edge the way its image says; a stinger plays
- * over the switch with the cut under it at its point, and its tone is in the recording. Needs
+ * over the switch with the cut under it at its point, and its tone is in the recording; a scene's
+ * override to the Stinger plays the Stinger's own file while the current transition cuts. Needs
  * `npx electron-vite build` first.
  */
 import { spawn } from 'node:child_process';
@@ -347,12 +348,20 @@ describe('scene transitions', () => {
         const [r, g, b] = [f[i]!, f[i + 1]!, f[i + 2]!];
         return r > 200 && g < 60 && b < 60 ? 'r' : g > 200 && r < 60 && b < 60 ? 'g' : b > 200 && r < 60 && g < 60 ? 'b' : 'x';
       };
-      /** One recorded switch Before → After through the stinger: the recording and its frames' colours. */
-      const recordedSwitch = async (): Promise<{ outputPath: string; seq: string }> => {
+      /**
+       * One recorded switch Before → After through the stinger: the recording and its frames'
+       * colours. With `override`, the current transition is a Cut and After's override runs the
+       * Stinger with the settings it kept from when it was current.
+       */
+      const recordedSwitch = async (override = false): Promise<{ outputPath: string; seq: string }> => {
         await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
         await obs.call('SetCurrentProgramScene', { sceneName: 'Before' });
         await obs.call('SetCurrentSceneTransition', { transitionName: 'Stinger' });
         await obs.call('SetCurrentSceneTransitionSettings', { transitionSettings: { path: file, tp_type: 0, transition_point: 800 } });
+        if (override) {
+          await obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+          await obs.call('SetSceneSceneTransitionOverride', { sceneName: 'After', transitionName: 'Stinger' });
+        }
         const picture = nextProgramPicture(studio);
         await obs.call('StartRecord');
         await picture;
@@ -389,6 +398,11 @@ describe('scene transitions', () => {
       // Sound: the scenes have none; the stinger's tone is in the recording while it plays.
       const loud = await loudSeconds(outputPath);
       expect(loud, JSON.stringify(loud)).toBeGreaterThanOrEqual(1);
+
+      // A scene's override runs the Stinger's own file while the current transition is a Cut.
+      let over = await recordedSwitch(true);
+      for (let attempt = 1; attempt < 3 && !over.seq.includes('g'); attempt++) over = await recordedSwitch(true);
+      expect(over.seq.replace(/^(xx )*(gr )+(rr )+(?=gr )/, ''), over.seq).toMatch(/^(xx )*(rr )*(gr )+(gb )+(bb ?)+$/);
     } finally {
       for (const [t, l] of listeners) obs.off(t, l);
       rmSync(dir, { recursive: true, force: true });

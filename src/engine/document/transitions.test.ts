@@ -1,11 +1,14 @@
 /**
  * Scene transition overrides (OBS's per-scene Transition Override) through the real DocumentStore:
  * set, partly removed, refused with what to change, saved with the collection, and chosen by
- * transitionInto for a switch to that scene.
+ * transitionInto for a switch to that scene. And transition.set keeping each kind's own settings
+ * across switches of kind, for the current transition and an override alike.
  */
 import { describe, expect, it } from 'vitest';
 import { transitionInto, type StudioDocument } from '../../shared';
 import { KindRegistry } from '../kinds/registry';
+import { collectionJson } from '../persistence/files';
+import { parseCollection, type LoadNotice } from '../persistence/load';
 import { blankDocument } from './defaults';
 import { sceneSchema } from './schemas';
 import { DocumentStore } from './store';
@@ -83,5 +86,78 @@ describe('scene.setTransitionOverride', () => {
       expect(r.error.message).toMatch(/\.$/);
     }
     expect(store.get().scenes[0]!.transitionOverride).toBeUndefined();
+  });
+});
+
+describe('transition.set: each kind keeps its own settings', () => {
+  const current = (doc: StudioDocument) => doc.transition!;
+
+  it('finds a kind switched away from and back as it was set, and one never set at its defaults', async () => {
+    const { store, must } = setup();
+    await must('transition.set', { kind: 'slide_transition' });
+    await must('transition.set', { settings: { direction: 'up' } });
+    await must('transition.set', { kind: 'fade_to_color_transition', settings: { color: 0xff336699, switch_point: 30 } });
+    await must('transition.set', { kind: 'obs_stinger_transition', settings: { path: '/v/sting.webm', transition_point: 800 } });
+    await must('transition.set', { kind: 'fade_transition', durationMs: 900 });
+    expect(current(store.get())).toEqual({
+      kind: 'fade_transition',
+      durationMs: 900,
+      settings: {},
+      otherSettings: {
+        slide_transition: { direction: 'up' },
+        fade_to_color_transition: { color: 0xff336699, switch_point: 30 },
+        obs_stinger_transition: expect.objectContaining({ path: '/v/sting.webm', transition_point: 800 }),
+      },
+    });
+    await must('transition.set', { kind: 'slide_transition' });
+    // The duration is one for all kinds, as OBS's.
+    expect(current(store.get())).toMatchObject({ kind: 'slide_transition', durationMs: 900, settings: { direction: 'up' } });
+    expect(current(store.get()).otherSettings).not.toHaveProperty('slide_transition');
+    await must('transition.set', { kind: 'fade_to_color_transition' });
+    expect(current(store.get()).settings).toEqual({ color: 0xff336699, switch_point: 30 });
+    await must('transition.set', { kind: 'obs_stinger_transition' });
+    expect(current(store.get()).settings).toMatchObject({ path: '/v/sting.webm', transition_point: 800 });
+    await must('transition.set', { kind: 'luma_wipe_transition' });
+    expect(current(store.get()).settings).toEqual({ luma_image: 'linear-h.png', luma_invert: false, luma_softness: 0.03 });
+  });
+
+  it("overlays a kind's settings given with it onto that kind's own, and overlay=false starts from its defaults", async () => {
+    const { store, must } = setup();
+    await must('transition.set', { kind: 'fade_to_color_transition', settings: { color: 0xff112233, switch_point: 30 } });
+    await must('transition.set', { kind: 'cut_transition' });
+    await must('transition.set', { kind: 'fade_to_color_transition', settings: { switch_point: 70 } });
+    expect(current(store.get()).settings).toEqual({ color: 0xff112233, switch_point: 70 });
+    await must('transition.set', { kind: 'cut_transition' });
+    await must('transition.set', { kind: 'fade_to_color_transition', settings: { switch_point: 60 }, overlay: false });
+    expect(current(store.get()).settings).toEqual({ color: 0xff000000, switch_point: 60 });
+  });
+
+  it("refuses a bad value for the kind switched to, keeping every kind's settings", async () => {
+    const { store, must } = setup();
+    await must('transition.set', { kind: 'slide_transition', settings: { direction: 'down' } });
+    await must('transition.set', { kind: 'fade_transition' });
+    const before = store.get().transition;
+    const r = await store.execute('transition.set', { kind: 'slide_transition', settings: { direction: 'sideways' } });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Direction must be one of/) } });
+    expect(store.get().transition).toEqual(before);
+  });
+
+  it("runs a scene's override with that kind's own settings, and saves them with the collection", async () => {
+    const { store, must } = setup();
+    await must('transition.set', { kind: 'obs_stinger_transition', settings: { path: '/v/sting.webm', transition_point: 400 } });
+    await must('transition.set', { kind: 'fade_transition' });
+    const { sceneUuid } = (await must('scene.create', { name: 'Break' })) as { sceneUuid: string };
+    await must('scene.setTransitionOverride', { sceneUuid, kind: 'obs_stinger_transition' });
+    expect(transitionInto(store.get(), sceneUuid)).toEqual({
+      kind: 'obs_stinger_transition',
+      durationMs: 300,
+      settings: expect.objectContaining({ path: '/v/sting.webm', transition_point: 400 }),
+    });
+    // Without an override the current transition runs, without the other kinds' settings.
+    expect(transitionInto(store.get(), store.get().currentSceneUuid)).toEqual({ kind: 'fade_transition', durationMs: 300, settings: {} });
+    const notices: LoadNotice[] = [];
+    const loaded = parseCollection(collectionJson(store.get()), new KindRegistry(), notices);
+    expect(typeof loaded === 'object' && loaded.transition).toEqual(store.get().transition);
+    expect(notices).toEqual([]);
   });
 });

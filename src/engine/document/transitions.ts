@@ -1,9 +1,21 @@
 /**
  * The transition handlers: transition.set (the current scene transition's kind, duration and
- * settings; a new kind starts from its own defaults, as settings of one kind mean nothing to
- * another) and scene.setTransitionOverride (OBS's per-scene Transition Override).
+ * settings; each kind keeps its own settings, as each of OBS's transitions is a source of its own,
+ * so a kind switched back to finds what it was set to and one never set starts from its defaults)
+ * and scene.setTransitionOverride (OBS's per-scene Transition Override).
  */
-import { DEFAULT_TRANSITION, Status, fail, ok, type Result, type SceneTransition, type SceneTransitionOverride, type Settings, type StudioDocument } from '../../shared';
+import {
+  DEFAULT_TRANSITION,
+  Status,
+  fail,
+  ok,
+  transitionSettingsOf,
+  type CurrentTransition,
+  type Result,
+  type SceneTransitionOverride,
+  type Settings,
+  type StudioDocument,
+} from '../../shared';
 import type { Handler, HandlerContext } from './handlers';
 
 function transitionKindOf(id: string, ctx: HandlerContext) {
@@ -33,6 +45,14 @@ export function withSwitchTransition(
   return ok({ ...rest, switchTransition: { toSceneUuid, kind: k.value.id, durationMs: transition.durationMs, settings: settings.value } });
 }
 
+/** Every kind's saved settings but `kind`'s, once `kind` is current: the one left keeps its own. */
+function otherSettingsAfter(cur: CurrentTransition, kind: string): Record<string, Settings> {
+  const { [kind]: _now, ...others } = cur.otherSettings ?? {};
+  // A kind with no settings (a cut) has nothing to keep.
+  if (cur.kind !== kind && Object.keys(cur.settings).length > 0) others[cur.kind] = cur.settings;
+  return others;
+}
+
 export const TRANSITION_HANDLERS: {
   'transition.set': Handler<'transition.set'>;
   'scene.setTransitionOverride': Handler<'scene.setTransitionOverride'>;
@@ -45,10 +65,12 @@ export const TRANSITION_HANDLERS: {
       if (!k.ok) return k;
       kind = k.value.id;
     }
-    const base = kind === cur.kind && args.overlay !== false ? cur.settings : undefined;
+    const base = args.overlay !== false ? transitionSettingsOf(cur, kind) : undefined;
     const settings = ctx.kinds.validateSettings(kind, args.settings ?? {}, base);
     if (!settings.ok) return settings;
-    const transition: SceneTransition = { kind, durationMs: args.durationMs ?? cur.durationMs, settings: settings.value };
+    const transition: CurrentTransition = { kind, durationMs: args.durationMs ?? cur.durationMs, settings: settings.value };
+    const others = otherSettingsAfter(cur, kind);
+    if (Object.keys(others).length > 0) transition.otherSettings = others;
     return ok({
       doc: { ...doc, transition },
       events: [{ type: 'transition.changed', data: { kind, durationMs: transition.durationMs } }],

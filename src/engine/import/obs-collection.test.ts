@@ -125,12 +125,17 @@ describe('importObsCollection: a collection written the way OBS 30 writes it', (
     expect(nested.transform).toMatchObject({ positionX: 960, positionY: 0, scaleX: 0.25, scaleY: 0.25 });
     expect(reasons('Be right back')).toEqual([]);
     expect(scene('Be right back').items).toHaveLength(1);
-    expect(reasons('Stinger')).toEqual([expect.stringMatching(/obs_stinger_transition.*one transition per scene collection.*"Fade"/)]);
+    expect(reasons('Stinger')).toEqual([]);
     expect(reasons('Hotkeys')).toEqual([]);
   });
 
-  it("brings the current transition (OBS's built-in Fade, found by name) with its duration", () => {
-    expect(collection.transition).toEqual({ kind: 'fade_transition', durationMs: 300, settings: expect.any(Object) });
+  it("brings the current transition (OBS's built-in Fade, found by name) with its duration, and the Stinger's own settings", () => {
+    expect(collection.transition).toEqual({
+      kind: 'fade_transition',
+      durationMs: 300,
+      settings: expect.any(Object),
+      otherSettings: { obs_stinger_transition: expect.objectContaining({ path: '/home/ada/Videos/stinger.webm', transition_point: 500, tp_type: 0 }) },
+    });
   });
 
   it('brings source hotkeys the studio has actions for, under the new uuids', () => {
@@ -156,6 +161,32 @@ describe('importObsCollection: older files and bad input', () => {
     // A colour source without a size is the canvas (1280×720): stretched into 640×360 is half.
     expect(first!.items[0]!.transform).toMatchObject({ positionX: 10, positionY: 20, scaleX: 0.5, scaleY: 0.5 });
     expect(collection.inputs[0]).toMatchObject({ kind: 'color_source_v3', settings: { color: 4294901760, width: 0, height: 0 } });
+  });
+
+  it("keeps each listed transition's settings under its kind, and reports a second of a kind or one the studio lacks", async () => {
+    const file = JSON.parse(fixture('show.json')) as Record<string, unknown>;
+    file['current_transition'] = 'Sideways';
+    file['transitions'] = [
+      { id: 'slide_transition', name: 'Sideways', settings: { direction: 'up' } },
+      { id: 'slide_transition', name: 'Slide 2', settings: { direction: 'down' } },
+      { id: 'fade_to_color_transition', name: 'To black', settings: { color: 4278190080, switch_point: 30 } },
+      { id: 'luma_wipe_transition', name: 'Wipe', settings: { luma_softness: 7 } },
+      { id: 'move_transition', name: 'Move', settings: {} },
+    ];
+    const { collection, skipped } = await run(JSON.stringify(file));
+    expect(collection.transition).toEqual({
+      kind: 'slide_transition',
+      durationMs: 300,
+      settings: { direction: 'up' },
+      otherSettings: {
+        fade_to_color_transition: { color: 4278190080, switch_point: 30 },
+        luma_wipe_transition: { luma_image: 'linear-h.png', luma_invert: false, luma_softness: 0.03 },
+      },
+    });
+    const reasons = (name: string) => skipped.filter((x) => x.name === name).map((x) => x.reason);
+    expect(reasons('Slide 2')).toEqual([expect.stringMatching(/one transition per kind, and "Sideways" is its Slide/)]);
+    expect(reasons('Move')).toEqual([expect.stringMatching(/move_transition.*no transition of this kind/)]);
+    expect(reasons('Wipe')).toEqual([expect.stringMatching(/luma_softness.*the default is used/)]);
   });
 
   it('refuses what is not an OBS collection with a specific reason', async () => {

@@ -25,7 +25,7 @@ export function kindFor(kinds: KindRegistry, ids: { id: string; versioned_id?: s
 const kindLabel = (ids: { id: string; versioned_id?: string | undefined }): string => ids.versioned_id ?? ids.id;
 
 /** Defaults ← OBS's values, with any value the kind refuses put back to its default (and reported). */
-function settingsFor(kinds: KindRegistry, kind: KindDescriptor, obs: Record<string, unknown>, what: string, skips: Skips): Record<string, unknown> {
+export function settingsFor(kinds: KindRegistry, kind: KindDescriptor, obs: Record<string, unknown>, what: string, skips: Skips): Record<string, unknown> {
   const { settings, invalid } = kinds.sanitizeSettings(kind.id, { ...structuredClone(kind.defaults), ...structuredClone(obs) });
   for (const name of invalid) skips.add(what, `its setting "${name}" (${JSON.stringify(obs[name])}) is not valid for the studio's ${kind.displayName}; the default is used`);
   return settings;

@@ -173,7 +173,7 @@ describe('scene collections', () => {
     const untitledTransition = studio.document().transition;
     const r = await must<{ sceneCollectionName: string; skipped: { name: string; reason: string }[] }>(studio, 'collection.importObs', { json });
     expect(r.sceneCollectionName).toBe('Evening Show');
-    expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader', 'Stinger']));
+    expect(r.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Visualizer', 'Glitch shader']));
     // The nested scene and the group come over as they are (a group is a scene with isGroup).
     expect(r.skipped.map((s) => s.name)).not.toContain('Lower third group');
     expect(studio.document().scenes.map((s) => [s.name, s.isGroup === true])).toEqual([['Main', false], ['Be right back', false], ['Lower third group', true]]);
@@ -181,6 +181,8 @@ describe('scene collections', () => {
     const main = studio.document().scenes[0]!;
     expect(studio.document().hotkeys).toContainEqual({ name: 'OBSBasic.SelectScene', contextUuid: main.uuid, keys: [expect.objectContaining({ key: 'OBS_KEY_F1' })] });
     expect(studio.document().transition).toMatchObject({ kind: 'fade_transition', durationMs: 300 });
+    // OBS's other transition keeps its settings, under its kind, for a switch to it.
+    expect(studio.document().transition?.otherSettings?.['obs_stinger_transition']).toMatchObject({ path: '/home/ada/Videos/stinger.webm', transition_point: 500 });
     // The transition belongs to the collection: switching back brings back the other's (none: a cut).
     await must(studio, 'collection.switch', { name: 'Untitled' });
     expect(studio.document().transition).toEqual(untitledTransition);

@@ -107,6 +107,16 @@ describe('ReplayPlayback', () => {
     t.dispose();
   });
 
+  it('runs a replay transition of another kind with that kind\'s own settings', async () => {
+    const t = await setup();
+    await t.must('transition.set', { kind: 'slide_transition', settings: { direction: 'up' } });
+    await t.must('transition.set', { kind: 'fade_transition' });
+    const r = await t.playback.play({ sceneName: 'Replays', transitionKind: 'slide_transition', transitionDurationMs: 500 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(t.store.get().switchTransition).toMatchObject({ kind: 'slide_transition', settings: { direction: 'up' } });
+    t.dispose();
+  });
+
   it('uses the stored defaults, honours returnToScene false, and ignores the end of the previous play', async () => {
     const t = await setup();
     await t.must('output.setRecording', { replayTransitionKind: 'luma_wipe_transition', replayTransitionMs: 1200, replayReturnToScene: false });

@@ -13,7 +13,7 @@
  * before, with the same transition. A switch by anyone else during the replay (the producer took
  * control), a new replay, or the replay scene or input going away calls the return off.
  */
-import { DEFAULT_TRANSITION, Status, TRANSITION_KINDS, fail, ok, type CommandMap, type CommandType, type Result, type Settings, type StudioDocument, type StudioEvent } from '../../shared';
+import { DEFAULT_TRANSITION, Status, TRANSITION_KINDS, fail, ok, transitionSettingsOf, type CommandMap, type CommandType, type Result, type Settings, type StudioDocument, type StudioEvent } from '../../shared';
 import * as z from 'zod';
 import type { Disposable } from '../api';
 import { parseArgs } from '../document/issues';
@@ -133,8 +133,8 @@ export class ReplayPlayback {
     const rec = doc.output.recording;
     const kind = args.transitionKind ?? (rec.replayTransitionKind || current.kind);
     const durationMs = Math.round(args.transitionDurationMs ?? rec.replayTransitionMs ?? current.durationMs);
-    // Settings of one kind mean nothing to another: the current transition's only for its own kind.
-    const settings = args.transitionSettings ?? (kind === current.kind ? current.settings : {});
+    // Each kind runs with its own settings (the current one's, or what it was last set to).
+    const settings = args.transitionSettings ?? transitionSettingsOf(doc.transition, kind);
     if (!TRANSITION_KINDS.some((k) => k.id === kind)) {
       const known = TRANSITION_KINDS.map((k) => k.id).join(', ');
       return fail(Status.InvalidRequestField, `There is no transition kind called "${kind}"; the kinds are ${known}.`, 'transitionKind');

@@ -33,6 +33,13 @@ export type CollectionFile = Pick<
 >;
 export type ProfileFile = Pick<StudioDocument, 'version' | 'video' | 'output' | 'destinations' | 'webhooks' | 'watermark' | 'hotkeys' | 'remoteControl'>;
 
+/**
+ * Each other transition kind's saved settings (load.ts checks their values against the kind). An
+ * entry that is not an object stands for that kind's defaults, and a map that is not one for none:
+ * neither may cost the user the whole collection.
+ */
+const otherSettingsSchema = z.record(z.string(), z.record(z.string(), z.unknown()).catch(() => ({}))).optional().catch(undefined);
+
 export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   version: z.literal(FILE_VERSION),
   scenes: z.array(sceneSchema).min(1),
@@ -42,8 +49,9 @@ export const collectionFileSchema: z.ZodType<CollectionFile> = z.object({
   // loading resolves (a default here cannot see the sibling field).
   studioMode: z.boolean().default(false),
   previewSceneUuid: z.string().default(''),
-  // Collections saved before transitions existed switch scenes with a cut.
-  transition: transitionSchema.optional(),
+  // Collections saved before transitions existed switch scenes with a cut; those saved before each
+  // kind kept its own settings have the current kind's only.
+  transition: transitionSchema.extend({ otherSettings: otherSettingsSchema }).optional(),
   // Collections saved before extra canvases have none (the main canvas only).
   canvases: z.array(canvasFileSchema).max(64).optional(),
 });

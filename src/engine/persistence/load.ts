@@ -15,6 +15,7 @@ import { repairCanvases } from '../document/canvases';
 import { KindRegistry } from '../kinds/registry';
 import { moveAside } from './atomic';
 import { demoCollection } from './demo';
+import { repairTransition } from './transition';
 import {
   COLLECTION_FILE,
   FILE_VERSION,
@@ -289,9 +290,7 @@ function repairCollection(c: CollectionFile, kinds: KindRegistry, notices: LoadN
   }
   // No notice: a preview that is gone (or was never saved) simply shows the program scene.
   const previewSceneUuid = scenes.some((s) => s.uuid === c.previewSceneUuid) ? c.previewSceneUuid : currentSceneUuid;
-  // A transition of a kind this build lacks falls back to a cut, with its settings checked otherwise.
-  const t = c.transition;
-  const transition = t && kinds.get(t.kind)?.category === 'transition' ? { ...t, settings: kinds.sanitizeSettings(t.kind, t.settings).settings } : undefined;
+  const transition = repairTransition(c.transition, kinds, notices);
   const canvases = repairCanvases(c.canvases, { scenes });
   return { scenes, inputs, currentSceneUuid, studioMode: c.studioMode, previewSceneUuid, ...(transition && { transition }), ...(canvases && { canvases }) };
 }

@@ -3,7 +3,7 @@
  * route (`luma_wipes/<name>`) as soon as a document names them (the current transition or a scene's
  * override), so a wipe has its picture when it starts. Dropped with the context.
  */
-import { LUMA_WIPES_PREFIX, LUMA_WIPE_TRANSITION, STINGER_TRANSITION, type Settings, type StudioDocument } from '../../../shared';
+import { LUMA_WIPES_PREFIX, LUMA_WIPE_TRANSITION, STINGER_TRANSITION, settingsInUse, type Settings, type StudioDocument } from '../../../shared';
 import type { AudioGraph } from '../../audio';
 import { ImageTexture } from '../filters/image-texture';
 import type { FilterContext } from '../filters/types';
@@ -59,15 +59,12 @@ export class TransitionAssets {
     return img.texture;
   }
 
-  /** Starts loading what the document's transitions will need. */
+  /** Starts loading what the document's transitions will need (each kind with its own settings). */
   prepare(doc: StudioDocument): void {
-    const t = doc.transition;
-    if (t?.kind === LUMA_WIPE_TRANSITION.id) this.luma(t.settings);
-    if (t?.kind === STINGER_TRANSITION.id && typeof t.settings['path'] === 'string') this.stinger(t.settings['path']);
-    for (const s of doc.scenes) {
-      // An override of another kind than the current one runs with its defaults.
-      if (s.transitionOverride?.kind === LUMA_WIPE_TRANSITION.id) this.luma(t?.kind === LUMA_WIPE_TRANSITION.id ? t.settings : {});
-    }
+    const luma = settingsInUse(doc, LUMA_WIPE_TRANSITION.id);
+    if (luma) this.luma(luma);
+    const file = settingsInUse(doc, STINGER_TRANSITION.id)?.['path'];
+    if (typeof file === 'string') this.stinger(file);
   }
 
   dispose(): void {
