@@ -83,7 +83,8 @@ test('Play last replay: into the replay scene with the replay transition, and ba
   await page.getByTestId('replay-play').click();
   await expect.poll(program).toBe('Replays');
   await expect.poll(started).toEqual(['Fade']);
-  expect(heard.filter((h) => h.type === 'CurrentProgramSceneChanged').map((h) => h.data['sceneName'])).toEqual(['Replays']);
+  // Told when the Fade has stopped, as OBS does.
+  await expect.poll(() => heard.filter((h) => h.type === 'CurrentProgramSceneChanged').map((h) => h.data['sceneName'])).toEqual(['Replays']);
   await expect(page.getByTestId('replay-error')).toHaveCount(0);
 
   // The page plays the clip out; program comes back to the show, with the Fade again.

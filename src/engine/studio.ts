@@ -451,6 +451,10 @@ export async function createStudio(ports: StudioPorts): Promise<Studio> {
         type === 'renderer.warning'
       ) {
         result = fail(Status.InvalidRequestField, `${type} is only valid from a renderer session.`);
+      } else if (type === 'studio.take' && store.get().studioMode && transitions.busy()) {
+        // As OBS in studio mode: a take while a transition runs is ignored, so a double-tapped
+        // Transition button does not send program straight back to the scene it just left.
+        result = ok(null);
       } else result = await store.execute(type, args);
     } catch (error) {
       // A bug must not take the engine down with it: report it as a typed failure.

@@ -22,6 +22,7 @@ import {
   TBAR_STEPS,
   fail,
   ok,
+  settingsInUse,
   transitionInto,
   type Result,
   type Settings,
@@ -87,6 +88,11 @@ export class TransitionClock {
     const r = this.running;
     if (!r || r.durationMs <= 0) return 1;
     return Math.min(1, Math.max(0, (this.deps.clock.now() - r.startedAt) / r.durationMs));
+  }
+
+  /** Whether a timed transition is running (a stinger: until its video ends); a held T-bar is not one. */
+  busy(): boolean {
+    return this.running !== null;
   }
 
   /** What a renderer that connects now must know: a T-bar held part-way. */
@@ -247,13 +253,14 @@ export class TransitionClock {
   }
 
   /**
-   * Learns the length of every stinger video the document may run: the current transition's (a
-   * scene override of another kind has no settings of its own) and a one-switch transition's.
+   * Learns the length of every stinger video the document may run: the Stinger's own (when it is
+   * the current transition or a scene's override) and a one-switch transition's.
    */
   private probeStingers(): void {
     const doc = this.deps.document();
-    for (const t of [doc.transition, doc.switchTransition]) {
-      const file = t?.kind === STINGER_TRANSITION.id ? t.settings['path'] : undefined;
+    const once = doc.switchTransition;
+    for (const settings of [settingsInUse(doc, STINGER_TRANSITION.id), once?.kind === STINGER_TRANSITION.id ? once.settings : null]) {
+      const file = settings?.['path'];
       if (typeof file === 'string' && file) void this.probe(file);
     }
   }

@@ -171,7 +171,8 @@ describe('replay buffer (obs-websocket, real FFmpeg)', () => {
       r.heard
         .filter((h) => h.type.startsWith('SceneTransition') || h.type === 'CurrentProgramSceneChanged')
         .map((h) => `${h.type} ${String(h.data['transitionName'] ?? h.data['sceneName'])}`);
-    await expect.poll(switched, { timeout: 10_000 }).toEqual(['SceneTransitionStarted Fade', 'CurrentProgramSceneChanged Replays', 'SceneTransitionEnded Fade']);
+    // OBS's order: the program change is told once the transition has stopped.
+    await expect.poll(switched, { timeout: 10_000 }).toEqual(['SceneTransitionStarted Fade', 'SceneTransitionEnded Fade', 'CurrentProgramSceneChanged Replays']);
     // The fade was this switch's alone: the current transition is still the cut.
     expect((await r.obs.call('GetCurrentSceneTransition')).transitionKind).toBe('cut_transition');
     expect((await r.obs.call('GetInputSettings', { inputName: 'Replay' })).inputSettings).toMatchObject({ local_file: file, speed_percent: 50 });

@@ -63,6 +63,13 @@ describe('canvas commands', () => {
     await t.must('canvas.set', { id: 'vertical', programSceneUuid: sceneUuid });
   });
 
+  it('while live, a new canvas may be made only off', async () => {
+    const t = setup(true);
+    expect((await t.refuse('canvas.set', { id: 'vertical' })).field).toBe('enabled');
+    await t.must('canvas.set', { id: 'vertical', enabled: false });
+    expect(t.store.get().canvases).toMatchObject([{ id: 'vertical', enabled: false }]);
+  });
+
   it('destinations name an existing canvas; removing it moves them back to main', async () => {
     const t = setup();
     const { id } = await t.must<{ id: string }>('destination.upsert', { name: 'Shorts', server: 'rtmp://127.0.0.1/live' });

@@ -85,6 +85,8 @@ export const CANVAS_HANDLERS: { [T in CanvasCommand]: Handler<T> } = {
         if (next[field] !== cur[field]) return fail(Status.OutputRunning, `The canvas's ${field} cannot change ${LIVE}.`, field);
       }
     }
+    // A new canvas that is on would change what is encoded as surely as turning one on.
+    if (!cur && next.enabled && ctx.isLive()) return fail(Status.OutputRunning, `A canvas cannot be turned on ${LIVE}.`, 'enabled');
     const canvases = cur ? list.map((c) => (c === cur ? next : c)) : [...list, next];
     return change({ ...doc, canvases }, null);
   },

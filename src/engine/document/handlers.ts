@@ -255,6 +255,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     if (!found.ok) return found;
     const group = groupRefusal(doc, found.value, 'on program');
     if (group) return group;
+    // Already on program: nothing happens and nobody hears of it, as in OBS (no transition either).
+    if (doc.currentSceneUuid === sceneUuid) return change(doc, null);
     const next = withSwitchTransition(doc, sceneUuid, transition, ctx);
     if (!next.ok) return next;
     return change(
@@ -461,6 +463,8 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   'item.setEnabled': (doc, { sceneUuid, sceneItemId, enabled }) => {
     const found = findItem(doc, sceneUuid, sceneItemId);
     if (!found.ok) return found;
+    // Unchanged: no event, as libobs sends no signal then.
+    if (found.value.item.enabled === enabled) return change(doc, null);
     return change(
       withItem(doc, found.value.scene, { ...found.value.item, enabled }),
       null,
@@ -471,6 +475,7 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
   'item.setLocked': (doc, { sceneUuid, sceneItemId, locked }) => {
     const found = findItem(doc, sceneUuid, sceneItemId);
     if (!found.ok) return found;
+    if (found.value.item.locked === locked) return change(doc, null);
     return change(
       withItem(doc, found.value.scene, { ...found.value.item, locked }),
       null,

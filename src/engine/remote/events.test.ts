@@ -49,7 +49,7 @@ async function run<T = unknown>(type: CommandType, args: unknown): Promise<T> {
 
 /** The events one command produced. */
 /** A program switch with the default transition, a cut, as obs-websocket clients hear it. */
-const CUT_EVENTS = ['SceneTransitionStarted', 'SceneTransitionEnded', 'SceneTransitionVideoEnded'].map((eventType) => ({
+const CUT_EVENTS = ['SceneTransitionStarted', 'SceneTransitionVideoEnded', 'SceneTransitionEnded'].map((eventType) => ({
   eventType,
   eventIntent: EventSubscription.Transitions,
   eventData: { transitionName: 'Cut', transitionUuid: '7c6f6c0e-5f7d-4b0e-9d1e-0c07c07c07c0' },
@@ -103,8 +103,8 @@ describe('scene events', () => {
       ['SceneRemoved', 'Second'],
       ['SceneListChanged', undefined],
       ['SceneTransitionStarted', undefined],
-      ['SceneTransitionEnded', undefined],
       ['SceneTransitionVideoEnded', undefined],
+      ['SceneTransitionEnded', undefined],
       ['CurrentProgramSceneChanged', sceneName()],
     ]);
     expect(events[0]!.eventData).toEqual({ sceneName: 'Second', sceneUuid: two, isGroup: false });
@@ -137,6 +137,50 @@ describe('studio mode events', () => {
     // Removing the (hidden) preview scene moves it silently outside studio mode.
     const events = await after('scene.remove', { sceneUuid: program.sceneUuid });
     expect(events.map((e) => e.eventType)).toEqual(['SceneRemoved', 'SceneListChanged']);
+  });
+});
+
+describe('the order of a timed transition\'s events', () => {
+  const types = () => got.map((e) => e.eventType).filter((t) => t !== 'SceneListChanged');
+  const ended = () => expect.poll(() => types().includes('SceneTransitionEnded'), { timeout: 20_000 }).toBe(true);
+
+  it('tells the program change after the transition has stopped, as OBS does', async () => {
+    const two = (await run<{ sceneUuid: string }>('scene.create', { name: 'Two' })).sceneUuid;
+    await run('transition.set', { kind: 'fade_transition', durationMs: 50 });
+    got = [];
+    await run('scene.setCurrent', { sceneUuid: two });
+    expect(types(), 'program changed, but the fade has only started').toEqual(['SceneTransitionStarted']);
+    await ended();
+    expect(types()).toEqual(['SceneTransitionStarted', 'SceneTransitionVideoEnded', 'SceneTransitionEnded', 'CurrentProgramSceneChanged']);
+
+    // A take in studio mode: the swapped preview comes with the program change, at the end.
+    await run('studio.setMode', { enabled: true });
+    const first = studio.document().scenes.find((s) => s.name !== 'Two')!.uuid;
+    await run('scene.setPreview', { sceneUuid: first });
+    got = [];
+    await run('studio.take', {});
+    expect(types()).toEqual(['SceneTransitionStarted']);
+    await ended();
+    expect(types()).toEqual([
+      'SceneTransitionStarted',
+      'SceneTransitionVideoEnded',
+      'SceneTransitionEnded',
+      'CurrentProgramSceneChanged',
+      'CurrentPreviewSceneChanged',
+    ]);
+  });
+
+  it('tells a preview picked during a transition at once', async () => {
+    const two = (await run<{ sceneUuid: string }>('scene.create', { name: 'Two' })).sceneUuid;
+    const three = (await run<{ sceneUuid: string }>('scene.create', { name: 'Three' })).sceneUuid;
+    await run('transition.set', { kind: 'fade_transition', durationMs: 20_000 });
+    await run('studio.setMode', { enabled: true });
+    await run('scene.setPreview', { sceneUuid: two });
+    got = [];
+    await run('studio.take', {});
+    await run('scene.setPreview', { sceneUuid: three });
+    expect(types()).toEqual(['SceneTransitionStarted', 'CurrentPreviewSceneChanged']);
+    expect(got[1]!.eventData).toEqual({ sceneName: 'Three', sceneUuid: three });
   });
 });
 

@@ -13,6 +13,7 @@ import { diagnosisData } from './requests/stats-shapes';
 import { filterDefaults, filterEntry } from './requests/filters';
 import { currentTransition, transitionOf } from './requests/transitions';
 import { meterInputs } from './meters';
+import { TransitionOrder } from './transition-order';
 import { tracksObject, volumeFields } from './requests/volume';
 import { obsMediaAction } from './requests/media-inputs';
 import { canvasChanges } from './requests/vendor-canvases';
@@ -233,12 +234,13 @@ export function translate(event: StudioEvent, docs: Docs): RemoteEvent[] {
       return [ev('SceneTransitionVideoEnded', S.Transitions, { transitionName: t.transitionName, transitionUuid: t.transitionUuid })];
     }
     case 'transition.ended': {
-      // The picture and the transition end together here: VideoEnded follows Ended at once, except
-      // for a stinger, whose video plays on after its transition point (transition.videoEnded).
+      // The picture and the transition end together here: VideoEnded, then Ended, as libobs signals
+      // video stop before stop. A stinger's Ended is its cut point; its video plays on after it
+      // (transition.videoEnded).
       const t = transitionOf(event.data.kind);
       const data = { transitionName: t.transitionName, transitionUuid: t.transitionUuid };
       if (event.data.kind === 'obs_stinger_transition') return [ev('SceneTransitionEnded', S.Transitions, data)];
-      return [ev('SceneTransitionEnded', S.Transitions, data), ev('SceneTransitionVideoEnded', S.Transitions, data)];
+      return [ev('SceneTransitionVideoEnded', S.Transitions, data), ev('SceneTransitionEnded', S.Transitions, data)];
     }
     case 'filter.removed':
       return [ev('SourceFilterRemoved', S.Filters, { sourceName: event.data.sourceName, filterName: event.data.filterName })];
@@ -464,12 +466,13 @@ export function createRemoteEventSource(studio: Studio, clock: Clock = systemClo
     }
   };
 
+  const order = new TransitionOrder();
   const subscription = studio.subscribe((event) => {
     const out = translate(event, { before, after: studio.document(), stream, record });
     if (event.type === 'document.changed') before = event.data.document;
     if (event.type === 'stream.state') stream = event.data.state;
     if (event.type === 'record.state') record = event.data.state;
-    for (const remote of out) emit(remote);
+    for (const remote of order.pass(event, out)) emit(remote);
   });
 
   /**

@@ -49,6 +49,16 @@ export class Fields {
     return this.checkString(key, allowEmpty);
   }
 
+  /**
+   * A name for something new (a scene, input or filter, or a new name for one): the studio keeps
+   * names trimmed, so one of only spaces is refused here with the request's own field named.
+   */
+  newName(key: string): string {
+    const v = this.string(key);
+    if (v.trim() === '') fail(Code.RequestFieldEmpty, `The field value of \`${key}\` must not be empty or only spaces.`);
+    return v;
+  }
+
   optString(key: string, allowEmpty = false): string | undefined {
     return this.has(key) ? this.checkString(key, allowEmpty) : undefined;
   }

@@ -44,13 +44,14 @@ export const filterRequests: HandlerTable = {
 
   GetSourceFilterDefaultSettings: (_ctx, f) => {
     const kind = f.string('filterKind');
-    if (!filterKind(kind)) fail(Code.InvalidFilterKind);
+    // OBS answers this without a comment; a word on what is known helps more.
+    if (!filterKind(kind)) fail(Code.InvalidFilterKind, `There is no filter kind called \`${kind}\`; GetSourceFilterKindList lists them.`);
     return success({ defaultFilterSettings: filterDefaults(kind) });
   },
 
   CreateSourceFilter: async (ctx, f) => {
     const source = findOwner(ctx, f);
-    const filterName = f.string('filterName');
+    const filterName = f.newName('filterName');
     const kind = f.string('filterKind');
     if (source.filters.some((x) => x.name === filterName)) fail(Code.ResourceAlreadyExists, 'A filter already exists by that name.');
     if (!filterKind(kind)) {
@@ -69,7 +70,7 @@ export const filterRequests: HandlerTable = {
 
   SetSourceFilterName: async (ctx, f) => {
     const { source, filter } = findFilter(ctx, f);
-    const newName = f.string('newFilterName');
+    const newName = f.newName('newFilterName');
     if (source.filters.some((x) => x.name === newName)) fail(Code.ResourceAlreadyExists, 'A filter already exists by that new name.');
     unwrap(await ctx.studio.execute('filter.setName', { sourceUuid: source.uuid, name: filter.name, newName }));
     return success();

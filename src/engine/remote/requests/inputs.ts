@@ -70,7 +70,7 @@ export const inputRequests: HandlerTable = {
   CreateInput: async (ctx, f) => {
     const doc = ctx.studio.document();
     const scene = findScene(doc, f, 'either');
-    const name = f.string('inputName');
+    const name = f.newName('inputName');
     const kind = f.string('inputKind');
     if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that input name.');
     if (!kindOf(kind)) {
@@ -99,7 +99,7 @@ export const inputRequests: HandlerTable = {
   SetInputName: async (ctx, f) => {
     const doc = ctx.studio.document();
     const input = findInput(doc, f);
-    const name = f.string('newInputName');
+    const name = f.newName('newInputName');
     if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that new input name.');
     unwrap(await ctx.studio.execute('input.rename', { inputUuid: input.uuid, name }));
     return success();

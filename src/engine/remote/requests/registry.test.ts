@@ -309,6 +309,12 @@ describe('scenes', () => {
     // The UUID wins over the name, as in OBS.
     await ok('SetCurrentProgramScene', { sceneUuid: a, sceneName: 'B' });
     expect(await ok('GetCurrentProgramScene')).toEqual({ sceneName: 'A', sceneUuid: a, currentProgramSceneName: 'A', currentProgramSceneUuid: a });
+    // The scene already on program: success, and nothing happens (no event, no transition), as in OBS.
+    const heard: string[] = [];
+    const sub = studio.subscribe((e) => void heard.push(e.type));
+    await ok('SetCurrentProgramScene', { sceneUuid: a });
+    sub.dispose();
+    expect(heard.filter((t) => t.startsWith('scene.') || t.startsWith('transition.'))).toEqual([]);
   });
 
   it('names what is wrong with a scene reference', async () => {
@@ -378,6 +384,38 @@ describe('studio mode', () => {
     expect(registry.list()).toEqual(
       expect.arrayContaining(['GetStudioModeEnabled', 'SetStudioModeEnabled', 'GetCurrentPreviewScene', 'SetCurrentPreviewScene', 'TriggerStudioModeTransition']),
     );
+  });
+});
+
+describe('studio mode takes', () => {
+  it('ignores a take while the transition of the last one runs, as OBS does (a double tap keeps the new scene)', async () => {
+    const demo = doc().scenes[0]!;
+    await ok('CreateScene', { sceneName: 'B' });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Fade' });
+    // The longest fade OBS allows: it is still running when the second take comes.
+    await ok('SetCurrentSceneTransitionDuration', { transitionDuration: 20_000 });
+    await ok('SetStudioModeEnabled', { studioModeEnabled: true });
+    await ok('SetCurrentPreviewScene', { sceneName: 'B' });
+    await ok('TriggerStudioModeTransition');
+    expect(studio.transitionCursor!()).toBeLessThan(1);
+    await ok('TriggerStudioModeTransition');
+    expect(await ok('GetCurrentProgramScene')).toMatchObject({ sceneName: 'B' });
+    expect(await ok('GetCurrentPreviewScene')).toMatchObject({ sceneName: demo.name });
+  });
+});
+
+describe('clear words for odd input', () => {
+  it('names the field of a name of only spaces, an unknown filter kind, and an empty lower-third queue', async () => {
+    const s = doc().scenes[0]!.name;
+    expect(await refused('CreateScene', { sceneName: '   ' }, 403)).toBe('The field value of `sceneName` must not be empty or only spaces.');
+    expect(await refused('CreateSourceFilter', { sourceName: s, filterName: ' ', filterKind: 'color_filter_v2' }, 403)).toContain('`filterName`');
+    expect(await refused('CreateInput', { sceneName: s, inputName: '\t', inputKind: 'color_source_v3' }, 403)).toContain('`inputName`');
+    expect(await refused('GetSourceFilterDefaultSettings', { filterKind: 'nope' }, 607)).toContain('GetSourceFilterKindList');
+    await ok('CreateInput', { sceneName: s, inputName: 'LT', inputKind: 'lower_third' });
+    const show = (requestData: Record<string, unknown>) => call('CallVendorRequest', { vendorName: VENDOR_NAME, requestType: 'ShowLowerThird', requestData });
+    const empty = await show({ inputName: 'LT', queueIndex: 0 });
+    expect(empty.requestStatus).toMatchObject({ code: 604, comment: expect.stringContaining('has no queued entries') });
+    expect((await show({ inputName: 'LT' })).requestStatus.code).toBe(100);
   });
 });
 
@@ -622,6 +660,9 @@ describe('scene items', () => {
     await refused('SetSceneItemTransform', set({ positionX: 'left' }), 401);
     await refused('SetSceneItemTransform', set({ scaleX: 1000 }), 402);
     await refused('SetSceneItemTransform', set({ boundsType: 'OBS_BOUNDS_WOBBLY' }), 400);
+    // Crop to bounds is not drawn: asking for it is refused, never a success that changes nothing.
+    expect(await refused('SetSceneItemTransform', set({ cropToBounds: true }), 400)).toContain('cropToBounds');
+    await ok('SetSceneItemTransform', set({ cropToBounds: false }));
     // Not an OBS alignment (the studio's own check, through the command's error).
     expect((await call('SetSceneItemTransform', set({ boundsAlignment: 3 }))).requestStatus.result).toBe(false);
     await refused('SetSceneItemTransform', set({ boundsWidth: 0 }), 402);
@@ -631,14 +672,42 @@ describe('scene items', () => {
     expect(zero.requestStatus.result).toBe(false);
   });
 
+  it('duplicates an item with its visibility, transform and crop, in its scene or another', async () => {
+    const s = doc().scenes[0]!.name;
+    const { sceneItemId } = await addColor('Dup', s);
+    const ref = { sceneName: s, sceneItemId };
+    await ok('SetSceneItemTransform', { ...ref, sceneItemTransform: { positionX: 40, positionY: 30, cropLeft: 8, rotation: 15 } });
+    await ok('SetSceneItemEnabled', { ...ref, sceneItemEnabled: false });
+    const copy = (await ok('DuplicateSceneItem', ref)).sceneItemId as number;
+    expect(copy).not.toBe(sceneItemId);
+    const original = (await ok('GetSceneItemTransform', ref)).sceneItemTransform;
+    expect((await ok('GetSceneItemTransform', { sceneName: s, sceneItemId: copy })).sceneItemTransform).toEqual(original);
+    expect(await ok('GetSceneItemEnabled', { sceneName: s, sceneItemId: copy })).toEqual({ sceneItemEnabled: false });
+    expect(await ok('GetSceneItemSource', { sceneName: s, sceneItemId: copy })).toMatchObject({ sourceName: 'Dup' });
+
+    await ok('CreateScene', { sceneName: 'Other' });
+    const there = (await ok('DuplicateSceneItem', { ...ref, destinationSceneName: 'Other' })).sceneItemId as number;
+    expect(scene('Other').items.map((i) => i.sceneItemId)).toEqual([there]);
+    await refused('DuplicateSceneItem', { ...ref, destinationSceneName: 'Dup' }, 602);
+    await refused('DuplicateSceneItem', { ...ref, destinationSceneName: 'Nope' }, 600);
+    await refused('DuplicateSceneItem', { sceneName: s, sceneItemId: 999 }, 600);
+  });
+
   it('enabled, locked, index and blend mode', async () => {
     const s = doc().scenes[0]!.name;
     const { sceneItemId } = await addColor('E', s);
     const ref = { sceneName: s, sceneItemId };
+    const heard: string[] = [];
+    const sub = studio.subscribe((e) => void (e.type.startsWith('item.') && heard.push(e.type)));
     await ok('SetSceneItemEnabled', { ...ref, sceneItemEnabled: false });
     expect(await ok('GetSceneItemEnabled', ref)).toEqual({ sceneItemEnabled: false });
     await ok('SetSceneItemLocked', { ...ref, sceneItemLocked: true });
     expect(await ok('GetSceneItemLocked', ref)).toEqual({ sceneItemLocked: true });
+    // The same values again change nothing, so no event (libobs sends no signal either).
+    await ok('SetSceneItemEnabled', { ...ref, sceneItemEnabled: false });
+    await ok('SetSceneItemLocked', { ...ref, sceneItemLocked: true });
+    sub.dispose();
+    expect(heard).toEqual(['item.enabledChanged', 'item.lockedChanged']);
     await ok('SetSceneItemIndex', { ...ref, sceneItemIndex: 0 });
     expect(await ok('GetSceneItemIndex', ref)).toEqual({ sceneItemIndex: 0 });
     expect(scene(s).items[0]!.sceneItemId).toBe(sceneItemId);
@@ -734,6 +803,16 @@ describe('filters, transitions, ui, outputs, record, media', () => {
       transitionSettings: { direction: 'up' },
     });
     await refused('SetCurrentSceneTransitionSettings', { transitionSettings: { direction: 'sideways' } }, 400);
+    // Each transition is its own, as each of OBS's is a source: away and back keeps its settings.
+    await ok('SetCurrentSceneTransition', { transitionName: 'Fade to Color' });
+    await ok('SetCurrentSceneTransitionSettings', { transitionSettings: { switch_point: 30 } });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Fade' });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Slide' });
+    expect(await ok('GetCurrentSceneTransition')).toMatchObject({ transitionName: 'Slide', transitionDuration: 700, transitionSettings: { direction: 'up' } });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Fade to Color' });
+    expect((await ok('GetCurrentSceneTransition')).transitionSettings).toEqual({ color: 0xff000000, switch_point: 30 });
+    await ok('SetCurrentSceneTransition', { transitionName: 'Swipe' });
+    expect((await ok('GetCurrentSceneTransition')).transitionSettings).toEqual({ direction: 'left', swipe_in: false });
     await ok('SetCurrentSceneTransition', { transitionName: 'Cut' });
     await refused('TriggerStudioModeTransition', undefined, 506);
   });

@@ -55,7 +55,11 @@ function transformPatch(raw: Record<string, unknown>, size: { width: number; hei
   num('cropRight', 0, 100000);
   num('cropTop', 0, 100000);
   num('cropBottom', 0, 100000);
-  if (r.optBoolean('cropToBounds') !== undefined) changed = true;
+  // OBS 31's crop to bounds is not drawn here: true is refused rather than answered with a success
+  // that changes nothing; false (a transform read back and sent whole) is what every item does.
+  const cropToBounds = r.optBoolean('cropToBounds');
+  if (cropToBounds === true) fail(Code.InvalidRequestField, 'This studio does not crop items to their bounding box; `cropToBounds` can only be false.');
+  if (cropToBounds === false) changed = true;
   return changed ? patch : null;
 }
 
@@ -81,6 +85,29 @@ export const sceneItemRequests: HandlerTable = {
     if (sourceUuid === scene.uuid) fail(Code.CannotAct, 'You cannot create scene item of a scene within itself.');
     const enabled = f.optBoolean('sceneItemEnabled');
     const made = unwrap(await ctx.studio.execute('item.create', { sceneUuid: scene.uuid, sourceUuid, ...(enabled !== undefined && { enabled }) }));
+    return success({ sceneItemId: made.sceneItemId });
+  },
+
+  /**
+   * OBS's DuplicateSceneItem: the item's source again, with its visibility, transform and crop (not
+   * its lock or blend mode, as OBS), on top of its own scene or of destinationSceneName / Uuid.
+   */
+  DuplicateSceneItem: async (ctx, f) => {
+    const doc = ctx.studio.document();
+    const { scene, item } = findSceneItem(doc, f);
+    let to = scene;
+    if (f.has('destinationSceneName') || f.has('destinationSceneUuid')) {
+      const dest = findSource(doc, f, 'destinationSceneName', 'destinationSceneUuid');
+      if (dest.type !== 'scene') fail(Code.InvalidResourceType, 'The specified source is not a scene.');
+      if (dest.scene.isGroup) fail(Code.InvalidResourceType, 'The specified source is not a scene. (Is group)');
+      to = dest.scene;
+    }
+    if (to.uuid === scene.uuid && doc.scenes.some((s) => s.uuid === item.sourceUuid && s.isGroup)) {
+      fail(Code.ResourceCreationFailed, 'Scenes may only have one instance of a group.');
+    }
+    const made = unwrap(
+      await ctx.studio.execute('item.create', { sceneUuid: to.uuid, sourceUuid: item.sourceUuid, enabled: item.enabled, transform: structuredClone(item.transform) }),
+    );
     return success({ sceneItemId: made.sceneItemId });
   },
 

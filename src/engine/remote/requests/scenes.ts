@@ -66,7 +66,7 @@ export const sceneRequests: HandlerTable = {
   },
 
   CreateScene: async (ctx, f) => {
-    const name = f.string('sceneName');
+    const name = f.newName('sceneName');
     if (nameTaken(ctx.studio.document(), name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that scene name.');
     const { sceneUuid } = unwrap(await ctx.studio.execute('scene.create', { name }));
     return success({ sceneUuid });
@@ -83,7 +83,7 @@ export const sceneRequests: HandlerTable = {
   SetSceneName: async (ctx, f) => {
     const doc = ctx.studio.document();
     const scene = findScene(doc, f);
-    const name = f.string('newSceneName');
+    const name = f.newName('newSceneName');
     // OBS refuses any existing source name, the scene's own included.
     if (nameTaken(doc, name)) fail(Code.ResourceAlreadyExists, 'A source already exists by that new scene name.');
     unwrap(await ctx.studio.execute('scene.rename', { sceneUuid: scene.uuid, name }));

@@ -64,6 +64,12 @@ it('lists the main canvas and the vertical one as Settings shows it, and turns t
   expect(studio.document().canvases?.[0]?.enabled).toBe(true);
 });
 
+it('a change to the vertical canvas before it was ever turned on leaves it off, as GetCanvasList listed it', async () => {
+  const set = await vendor('SetCanvasSettings', { canvasUuid: 'vertical', bitrateKbps: 3000 });
+  expect(reply(set)).toMatchObject({ canvasUuid: 'vertical', enabled: false, bitrateKbps: 3000 });
+  expect(studio.document().canvases).toMatchObject([{ id: 'vertical', enabled: false, bitrateKbps: 3000 }]);
+});
+
 it.each([
   [{ canvasUuid: 'vertical', baseWidth: 722 }, 400, /width.*multiple of 4/i],
   [{ canvasUuid: 'vertical', baseHeight: 1281 }, 400, /height.*even/i],

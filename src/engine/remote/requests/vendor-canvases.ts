@@ -10,7 +10,7 @@
  * The main canvas comes first (its size and frame rate are SetVideoSettings', its scene the program
  * scene); an extra canvas's frame rate is the main one's. The vertical canvas is listed as Settings →
  * Video shows it even before it was first turned on (off, 1080×1920, no scene), and
- * SetCanvasSettings on it creates it, as that checkbox does. Changes go through the engine's
+ * SetCanvasSettings on it creates it, as that checkbox does (off unless `enabled` is true). Changes go through the engine's
  * canvas.set, so they are checked, refused while live and undone exactly as the UI's are; its
  * refusals come back with their status code and the field named.
  *
@@ -119,9 +119,11 @@ export const canvasRequests: Record<string, VendorHandler> = {
     const height = f.optNumber('baseHeight', VIDEO_LIMITS.minHeight, VIDEO_LIMITS.maxHeight);
     const bitrateKbps = f.optNumber('bitrateKbps', 200, 50_000);
     const scene = f.has('sceneUuid') || f.has('sceneName') ? findScene(doc, f) : undefined;
+    // A canvas never turned on is listed off: a change that does not turn it on leaves it off.
+    const created = (doc.canvases ?? []).some((c) => c.id === canvas.id);
     const change: CommandArgs<'canvas.set'> = {
       id: canvas.id,
-      ...(enabled !== undefined && { enabled }),
+      ...(enabled !== undefined ? { enabled } : !created && { enabled: false }),
       ...(width !== undefined && { width }),
       ...(height !== undefined && { height }),
       ...(bitrateKbps !== undefined && { bitrateKbps }),

@@ -60,7 +60,12 @@ const clockAction =
 export const overlayRequests: Record<string, VendorHandler> = {
   ShowLowerThird: async (ctx, f) => {
     const input = lowerThird(ctx, f);
-    const index = f.optNumber('queueIndex', -1, lowerThirdQueue(input.settings).length - 1);
+    const queued = lowerThirdQueue(input.settings).length;
+    // A clear word for an empty queue, not "above the maximum of -1".
+    if (queued === 0 && f.has('queueIndex') && f.data['queueIndex'] !== -1) {
+      fail(Code.InvalidResourceState, `The lower third "${input.name}" has no queued entries; show it without \`queueIndex\`, or add entries first.`);
+    }
+    const index = f.optNumber('queueIndex', -1, queued - 1);
     if (index !== undefined && !Number.isInteger(index)) fail(Code.InvalidRequestFieldType, 'The field value of `queueIndex` must be a whole number.');
     await apply(ctx, input, { visible: true, ...(index !== undefined && { queue_index: index }) });
     return { queueIndex: index ?? input.settings['queue_index'] ?? -1 };
