@@ -35,6 +35,11 @@ export interface Transform {
   boundsAlignment?: Alignment;
   boundsWidth?: number;
   boundsHeight?: number;
+  /**
+   * OBS 31's "crop to bounding box": with a scale-outer, scale-to-width or scale-to-height box, what
+   * overflows the box is cropped off instead of drawn past it. Absent = false.
+   */
+  cropToBounds?: boolean;
 }
 
 /** OBS's bounding box types (obs_bounds_type), as obs-websocket names them. */

@@ -1,7 +1,7 @@
 /**
  * OBS's bounding boxes drawn by the real compositor: server mode's headless Chromium, driven by
  * obs-websocket-js. A 400×200 red source in a 200×200 box over a blue background is fitted as each
- * bounds type says; GetSourceScreenshot of the scene (rendered by the compositor) is decoded by
+ * bounds type says (and cropped to its box on request, as OBS 31); GetSourceScreenshot of the scene (rendered by the compositor) is decoded by
  * FFmpeg and its pixels checked. Needs `npx electron-vite build` first.
  */
 import { execFile } from 'node:child_process';
@@ -96,6 +96,10 @@ describe('bounding boxes on the compositor', () => {
     // Outer: 400×200 centred on the box (x 0..400, y 100..300).
     await set({ boundsType: 'OBS_BOUNDS_SCALE_OUTER' });
     expect(probe(await shot(sceneName, baseWidth, baseHeight))).toBe('rrrrr');
+    // OBS 31's crop to bounding box: what overhangs the box is cut off (x 100..300 only).
+    await set({ boundsType: 'OBS_BOUNDS_SCALE_OUTER', cropToBounds: true });
+    expect(probe(await shot(sceneName, baseWidth, baseHeight))).toBe('rrrbb');
+    await set({ cropToBounds: false });
     await set({ boundsType: 'OBS_BOUNDS_SCALE_TO_WIDTH' });
     expect(probe(await shot(sceneName, baseWidth, baseHeight))).toBe('brbbb');
     await set({ boundsType: 'OBS_BOUNDS_SCALE_TO_HEIGHT' });

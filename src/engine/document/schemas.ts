@@ -137,6 +137,7 @@ const transformShape = {
     .optional(),
   boundsWidth: z.number().min(1).max(90001).optional(),
   boundsHeight: z.number().min(1).max(90001).optional(),
+  cropToBounds: z.boolean().optional(),
 };
 const transformPatch = z.strictObject(transformShape).partial();
 

@@ -55,7 +55,7 @@ import {
 import { MediaLink } from './sources/media-link';
 import { BrowserLink } from './sources/browser-link';
 import { CaptureDelay } from './sources/capture-delay';
-import { clipMatrix, containsPoint, copyRect, croppedSize, itemBounds, itemMatrix, itemPoint, pixelExact } from './transform';
+import { clipMatrix, containsPoint, copyRect, croppedSize, itemBounds, itemMatrix, itemPoint, pixelExact, withBoundsCrop } from './transform';
 import { WatermarkOverlay } from './overlay/watermark';
 import { NestedScenes } from './nested';
 import { CanvasOutputs, type CanvasTransition } from './canvas-output';
@@ -342,7 +342,8 @@ export class StudioCompositor implements Compositor {
       const item = scene.items[i];
       if (!item || !item.enabled) continue;
       const rt = this.shownPicture(item.sourceUuid);
-      if (rt && containsPoint(item.transform, rt.width, rt.height, x, y) && hitsAt(rt, item.transform, x, y)) hits.push(item.sceneItemId);
+      const t = rt && withBoundsCrop(item.transform, rt.width, rt.height);
+      if (rt && t && containsPoint(t, rt.width, rt.height, x, y) && hitsAt(rt, t, x, y)) hits.push(item.sceneItemId);
     }
     return hits;
   }
@@ -357,7 +358,7 @@ export class StudioCompositor implements Compositor {
     const item = this.shownScene()?.items.find((i) => i.sceneItemId === sceneItemId);
     const rt = item && this.shownPicture(item.sourceUuid);
     if (!item || !rt) return null;
-    return itemBounds(item.transform, rt.width, rt.height);
+    return itemBounds(withBoundsCrop(item.transform, rt.width, rt.height), rt.width, rt.height);
   }
 
   /** The audio graph (master bus for future sources), or null when audio is off or unavailable. */
@@ -973,7 +974,8 @@ export class StudioCompositor implements Compositor {
       if (!rt) continue;
       const w = rt.width;
       const h = rt.height;
-      const t = item.transform;
+      // Crop to bounds (OBS 31) is a crop worked out from the source's size, so it is applied here.
+      const t = withBoundsCrop(item.transform, w, h);
       const c = croppedSize(t, w, h);
       if (c.width <= 0 || c.height <= 0) continue;
       const m = itemMatrix(t, w, h);

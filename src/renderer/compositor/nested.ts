@@ -12,7 +12,7 @@ import type { Picture } from './filters';
 import type { Target } from './gl/target';
 import type { TargetPool } from './gl/target-pool';
 import type { Draw } from './sources';
-import { containsPoint } from './transform';
+import { containsPoint, withBoundsCrop } from './transform';
 
 export interface NestedHost {
   readonly gl: WebGL2RenderingContext;
@@ -60,7 +60,7 @@ class NestedPicture implements Picture {
     return scene.items.some((i) => {
       if (!i.enabled) return false;
       const p = this.owner.host.picture(i.sourceUuid);
-      return !!p && containsPoint(i.transform, p.width, p.height, x, y);
+      return !!p && containsPoint(withBoundsCrop(i.transform, p.width, p.height), p.width, p.height, x, y);
     });
   }
 }

@@ -1,7 +1,7 @@
 /** OBS's bounding boxes in the shared transform math (what render, hit tests and outlines all use). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRANSFORM, type BoundsType, type Transform } from '../../shared';
-import { containsPoint, itemBounds } from './transform';
+import { containsPoint, itemBounds, withBoundsCrop } from './transform';
 
 // A 400×200 source, its box 200×200 with the box's top-left at (100, 100).
 const box = (boundsType: BoundsType, extra: Partial<Transform> = {}): Transform => ({
@@ -38,5 +38,31 @@ describe('bounding boxes', () => {
     const t = box('OBS_BOUNDS_SCALE_INNER');
     expect(containsPoint(t, 400, 200, 200, 120)).toBe(false);
     expect(containsPoint(t, 400, 200, 200, 200)).toBe(true);
+  });
+});
+
+describe('crop to bounding box (OBS 31)', () => {
+  const drawn = (t: Transform) => itemBounds(withBoundsCrop(t, 400, 200), 400, 200);
+
+  it('cuts off what a scale-outer box overflows, split by the box alignment, and keeps the box', () => {
+    // Outer: 400×200 in a 200×200 box overhangs 100 each side; cropped, it is the box.
+    expect(drawn(box('OBS_BOUNDS_SCALE_OUTER', { cropToBounds: true }))).toEqual({ x: 100, y: 100, width: 200, height: 200 });
+    expect(withBoundsCrop(box('OBS_BOUNDS_SCALE_OUTER', { cropToBounds: true }), 400, 200)).toMatchObject({ cropLeft: 100, cropRight: 100 });
+    // Aligned left (1): all of it comes off the right; with the user's own crop kept.
+    expect(withBoundsCrop(box('OBS_BOUNDS_SCALE_OUTER', { cropToBounds: true, boundsAlignment: 1, cropLeft: 10 }), 400, 200)).toMatchObject({ cropLeft: 10, cropRight: 190 });
+    // Flipped horizontally: the sides swap, so the same part of the picture shows.
+    expect(withBoundsCrop(box('OBS_BOUNDS_SCALE_OUTER', { cropToBounds: true, boundsAlignment: 1, scaleX: -1 }), 400, 200)).toMatchObject({ cropLeft: 200, cropRight: 0 });
+    expect(drawn(box('OBS_BOUNDS_SCALE_TO_HEIGHT', { cropToBounds: true, boundsAlignment: 2 }))).toEqual({ x: 100, y: 100, width: 200, height: 200 });
+  });
+
+  it('changes nothing when off, for types that never overflow, or when the picture fits', () => {
+    for (const t of [
+      box('OBS_BOUNDS_SCALE_OUTER'),
+      box('OBS_BOUNDS_SCALE_INNER', { cropToBounds: true }),
+      box('OBS_BOUNDS_STRETCH', { cropToBounds: true }),
+      box('OBS_BOUNDS_SCALE_TO_WIDTH', { cropToBounds: true }),
+    ]) {
+      expect(withBoundsCrop(t, 400, 200)).toBe(t);
+    }
   });
 });

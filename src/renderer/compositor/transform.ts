@@ -81,6 +81,38 @@ export function boundsFit(t: Transform, w: number, h: number): { scaleX: number;
   return { scaleX: sx, scaleY: sy, x: o.x, y: o.y, boxW, boxH };
 }
 
+/** The box types whose fitted source can overflow its box, which crop to bounds then cuts off (OBS 31). */
+const OVERFLOWING = new Set(['OBS_BOUNDS_SCALE_OUTER', 'OBS_BOUNDS_SCALE_TO_WIDTH', 'OBS_BOUNDS_SCALE_TO_HEIGHT']);
+
+/**
+ * OBS 31's "crop to bounding box" (obs-scene.c's calculate_bounds_data): where the fitted source
+ * overflows a scale-outer, scale-to-width or scale-to-height box, the overflow is cropped off the
+ * source, split by the box's alignment (a flipped axis swaps the sides), so the item keeps to its
+ * box. The transform with that crop added, or `t` itself when nothing overflows; everything that
+ * draws or hits an item reads this one, so picture, hit tests and outlines agree.
+ */
+export function withBoundsCrop(t: Transform, srcW: number, srcH: number): Transform {
+  if (!t.cropToBounds || !OVERFLOWING.has(t.boundsType ?? '')) return t;
+  const { width, height } = croppedSize(t, srcW, srcH);
+  const fit = boundsFit(t, width, height);
+  if (!fit) return t;
+  const wDiff = fit.boxW - Math.abs(width * fit.scaleX);
+  const hDiff = fit.boxH - Math.abs(height * fit.scaleY);
+  const onWidth = wDiff < -0.1;
+  if (!onWidth && !(hDiff < -0.1)) return t;
+  const scale = onWidth ? fit.scaleX : fit.scaleY;
+  const overdraw = Math.abs((onWidth ? wDiff : hDiff) / scale);
+  const align = t.boundsAlignment ?? 0;
+  const [near, far] = onWidth ? [ALIGN_LEFT, ALIGN_RIGHT] : [ALIGN_TOP, ALIGN_BOTTOM];
+  const first = align & near ? 0 : align & far ? overdraw : overdraw / 2;
+  let before = Math.round(first);
+  let after = Math.round(overdraw - first);
+  if (scale < 0) [before, after] = [after, before];
+  return onWidth
+    ? { ...t, cropLeft: t.cropLeft + before, cropRight: t.cropRight + after }
+    : { ...t, cropTop: t.cropTop + before, cropBottom: t.cropBottom + after };
+}
+
 /** Maps the item's cropped local pixels to canvas pixels. */
 export function itemMatrix(t: Transform, srcW: number, srcH: number): Affine {
   const { width, height } = croppedSize(t, srcW, srcH);

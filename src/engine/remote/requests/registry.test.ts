@@ -14,6 +14,7 @@ import { EventSubscription, VENDOR_NAME, type RequestContext, type RequestOutcom
 import { NO_PAUSE } from './record';
 import { isStub, stub, type Handler, type HandlerTable } from './handler';
 import { createRequestRegistry } from './registry';
+import { runRequest } from '../execute';
 import { Code, fail, success } from './status';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../../resources');
@@ -405,6 +406,12 @@ describe('studio mode takes', () => {
 });
 
 describe('clear words for odd input', () => {
+  it('requestData that is not an object is none: a request that needs a field answers 301', async () => {
+    const answer = await runRequest(registry, ctx, 'SetStudioModeEnabled', ['not', 'an', 'object'], { log: () => {} });
+    expect(answer.requestStatus).toEqual({ result: false, code: 301, comment: 'Your request data is missing or invalid (non-object)' });
+    expect((await runRequest(registry, ctx, 'GetSceneList', 'x', { log: () => {} })).requestStatus.code).toBe(100);
+  });
+
   it('names the field of a name of only spaces, an unknown filter kind, and an empty lower-third queue', async () => {
     const s = doc().scenes[0]!.name;
     expect(await refused('CreateScene', { sceneName: '   ' }, 403)).toBe('The field value of `sceneName` must not be empty or only spaces.');
@@ -660,8 +667,10 @@ describe('scene items', () => {
     await refused('SetSceneItemTransform', set({ positionX: 'left' }), 401);
     await refused('SetSceneItemTransform', set({ scaleX: 1000 }), 402);
     await refused('SetSceneItemTransform', set({ boundsType: 'OBS_BOUNDS_WOBBLY' }), 400);
-    // Crop to bounds is not drawn: asking for it is refused, never a success that changes nothing.
-    expect(await refused('SetSceneItemTransform', set({ cropToBounds: true }), 400)).toContain('cropToBounds');
+    // OBS 31's crop to bounds is kept and read back (the compositor applies it).
+    await ok('SetSceneItemTransform', set({ cropToBounds: true }));
+    expect(((await ok('GetSceneItemTransform', { sceneName: s, sceneItemId })).sceneItemTransform as { cropToBounds: boolean }).cropToBounds).toBe(true);
+    await refused('SetSceneItemTransform', set({ cropToBounds: 'yes' }), 401);
     await ok('SetSceneItemTransform', set({ cropToBounds: false }));
     // Not an OBS alignment (the studio's own check, through the command's error).
     expect((await call('SetSceneItemTransform', set({ boundsAlignment: 3 }))).requestStatus.result).toBe(false);

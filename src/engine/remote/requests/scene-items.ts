@@ -19,7 +19,7 @@ function transformPatch(raw: Record<string, unknown>, size: { width: number; hei
   const r = new Fields(raw);
   const patch: Partial<Transform> = {};
   let changed = false;
-  const num = (key: Exclude<keyof Transform, 'boundsType'>, min?: number, max?: number): void => {
+  const num = (key: Exclude<keyof Transform, 'boundsType' | 'cropToBounds'>, min?: number, max?: number): void => {
     const v = r.optNumber(key, min, max);
     if (v === undefined) return;
     patch[key] = key.startsWith('crop') ? Math.trunc(v) : v;
@@ -55,11 +55,11 @@ function transformPatch(raw: Record<string, unknown>, size: { width: number; hei
   num('cropRight', 0, 100000);
   num('cropTop', 0, 100000);
   num('cropBottom', 0, 100000);
-  // OBS 31's crop to bounds is not drawn here: true is refused rather than answered with a success
-  // that changes nothing; false (a transform read back and sent whole) is what every item does.
   const cropToBounds = r.optBoolean('cropToBounds');
-  if (cropToBounds === true) fail(Code.InvalidRequestField, 'This studio does not crop items to their bounding box; `cropToBounds` can only be false.');
-  if (cropToBounds === false) changed = true;
+  if (cropToBounds !== undefined) {
+    patch.cropToBounds = cropToBounds;
+    changed = true;
+  }
   return changed ? patch : null;
 }
 

@@ -81,7 +81,7 @@ export function sceneItemTransform(item: SceneItem, size: { width: number; heigh
     cropRight: t.cropRight,
     cropTop: t.cropTop,
     cropBottom: t.cropBottom,
-    cropToBounds: false,
+    cropToBounds: t.cropToBounds === true,
   };
 }
 

@@ -72,6 +72,20 @@ export function BoundsFields({ sceneUuid, item }: Props) {
       </div>
       <BoundsSize name="boundsWidth" label="Bounds width" value={t.boundsWidth} enabled={on} send={send} />
       <BoundsSize name="boundsHeight" label="Bounds height" value={t.boundsHeight} enabled={on} send={send} />
+      <div className="tf-field">
+        <span className="field-check">
+          <input
+            id="transform-cropToBounds"
+            type="checkbox"
+            checked={t.cropToBounds === true}
+            disabled={!on}
+            data-testid="transform-cropToBounds"
+            onChange={(e) => void call('item.setTransform', { ...ref, transform: { cropToBounds: e.target.checked } })}
+          />
+          {/* OBS 31's wording; it cuts off what a scale-outer or scale-to-width/height box overflows. */}
+          <label htmlFor="transform-cropToBounds">Crop to bounding box</label>
+        </span>
+      </div>
     </>
   );
 }
