@@ -34,6 +34,12 @@ export class Fields {
     if (!this.has(key)) fail(Code.MissingRequestField, `Your request is missing the \`${key}\` field.`);
   }
 
+  /** A field of any type (OBS's ValidateBasic only): present and not null. */
+  any(key: string): unknown {
+    this.present(key);
+    return this.data[key];
+  }
+
   number(key: string, min = -Infinity, max = Infinity): number {
     this.present(key);
     return this.checkNumber(key, min, max);

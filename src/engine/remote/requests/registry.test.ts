@@ -2,7 +2,7 @@
  * The request handlers against a real Studio (temp data folder, demo collection), called directly
  * through a small RequestContext: what each category answers, and with which OBS status when not.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -402,6 +402,48 @@ describe('studio mode takes', () => {
     await ok('TriggerStudioModeTransition');
     expect(await ok('GetCurrentProgramScene')).toMatchObject({ sceneName: 'B' });
     expect(await ok('GetCurrentPreviewScene')).toMatchObject({ sceneName: demo.name });
+  });
+});
+
+describe('persistent data', () => {
+  const G = 'OBS_WEBSOCKET_DATA_REALM_GLOBAL';
+  const P = 'OBS_WEBSOCKET_DATA_REALM_PROFILE';
+  const get = async (realm: string, slotName: string) => (await ok('GetPersistentData', { realm, slotName })).slotValue;
+
+  it('keeps slots per realm; the profile realm follows the loaded profile through a switch and a rename', async () => {
+    expect(await get(G, 'page')).toBeNull();
+    await ok('SetPersistentData', { realm: G, slotName: 'page', slotValue: { deck: 2, labels: ['a', 'b'] } });
+    expect(await get(G, 'page')).toEqual({ deck: 2, labels: ['a', 'b'] });
+    // Two at once: neither is lost.
+    await Promise.all([ok('SetPersistentData', { realm: G, slotName: 'x', slotValue: 1 }), ok('SetPersistentData', { realm: G, slotName: 'y', slotValue: 2 })]);
+    expect([await get(G, 'x'), await get(G, 'y'), await get(G, 'page')]).toEqual([1, 2, { deck: 2, labels: ['a', 'b'] }]);
+
+    await ok('SetPersistentData', { realm: P, slotName: 'score', slotValue: 7 });
+    await ok('CreateProfile', { profileName: 'Second' });
+    expect(await ok('GetProfileList')).toMatchObject({ currentProfileName: 'Second' });
+    expect(await get(P, 'score')).toBeNull();
+    expect(await get(G, 'x')).toBe(1);
+    await ok('SetCurrentProfile', { profileName: 'Untitled' });
+    expect(await get(P, 'score')).toBe(7);
+    const renamed = await studio.execute('profile.rename', { name: 'Untitled', newName: 'Main show' });
+    expect(renamed.ok).toBe(true);
+    expect(await get(P, 'score')).toBe(7);
+  });
+
+  it('refuses a bad realm or a missing value as OBS does, caps a realm, and keeps a file it cannot read', async () => {
+    expect(await refused('GetPersistentData', { realm: 'OBS_WEBSOCKET_DATA_REALM_SCENE', slotName: 'a' }, 600)).toBe('You have specified an invalid persistent data realm.');
+    await refused('SetPersistentData', { realm: G, slotName: 'a' }, 300);
+    await refused('SetPersistentData', { realm: G, slotName: 'a', slotValue: null }, 300);
+    await refused('GetPersistentData', { realm: G }, 300);
+    expect(await refused('SetPersistentData', { realm: G, slotName: 'big', slotValue: 'x'.repeat(1_100_000) }, 402)).toContain('at most 1024 KB');
+    const file = path.join(dir, 'obs-websocket-data.json');
+    await writeFile(file, 'not json');
+    expect(await get(G, 'a')).toBeNull();
+    await ok('SetPersistentData', { realm: G, slotName: 'a', slotValue: true });
+    expect(await get(G, 'a')).toBe(true);
+    const kept = (await readdir(dir)).filter((n) => n.startsWith('obs-websocket-data') && n !== 'obs-websocket-data.json');
+    expect(kept.length).toBe(1);
+    expect(await readFile(path.join(dir, kept[0]!), 'utf8')).toBe('not json');
   });
 });
 

@@ -18,6 +18,7 @@ import { inputRequests } from './inputs';
 import { mediaInputRequests } from './media-inputs';
 import { inputPropertyRequests } from './input-properties';
 import { outputRequests } from './outputs';
+import { persistentDataRequests } from './persistent-data';
 import { profileParameterRequests } from './profile-parameters';
 import { recordPausePlaceholders, recordRequests } from './record';
 import { sceneItemRequests } from './scene-items';
@@ -39,6 +40,7 @@ export function createRequestRegistry(options: RegistryOptions = {}): RequestReg
     ...generalRequests,
     ...configRequests,
     ...profileParameterRequests,
+    ...persistentDataRequests,
     ...sceneRequests,
     ...inputRequests,
     ...transitionRequests,
