@@ -33,6 +33,16 @@ describe('transitionMediaPath', () => {
     expect(transitionMediaPath(fade, file, RESOURCES)).toBeNull();
   });
 
+  it("serves a one-switch stinger's video (a replay's) while that switch's transition is kept", () => {
+    let n = 0;
+    const doc = blankDocument(() => `id-${++n}`);
+    const file = '/videos/replay-sting.webm';
+    const once = { ...doc, switchTransition: { toSceneUuid: doc.currentSceneUuid, kind: 'obs_stinger_transition', durationMs: 300, settings: { path: file } } };
+    expect(transitionMediaPath(once, file, RESOURCES)).toBe(file);
+    expect(transitionMediaPath(doc, file, RESOURCES)).toBeNull();
+    expect(transitionMediaPath({ ...once, switchTransition: { ...once.switchTransition, kind: 'fade_transition' } }, file, RESOURCES)).toBeNull();
+  });
+
   it("serves the Stinger's own video to a scene's override of it while another transition is current", () => {
     let n = 0;
     const doc = blankDocument(() => `id-${++n}`);
