@@ -146,7 +146,7 @@ describe('the order of a timed transition\'s events', () => {
 
   it('tells the program change after the transition has stopped, as OBS does', async () => {
     const two = (await run<{ sceneUuid: string }>('scene.create', { name: 'Two' })).sceneUuid;
-    await run('transition.set', { kind: 'fade_transition', durationMs: 50 });
+    await run('transition.set', { kind: 'fade_transition', durationMs: 1000 });
     got = [];
     await run('scene.setCurrent', { sceneUuid: two });
     expect(types(), 'program changed, but the fade has only started').toEqual(['SceneTransitionStarted']);
@@ -181,6 +181,21 @@ describe('the order of a timed transition\'s events', () => {
     await run('scene.setPreview', { sceneUuid: three });
     expect(types()).toEqual(['SceneTransitionStarted', 'CurrentPreviewSceneChanged']);
     expect(got[1]!.eventData).toEqual({ sceneName: 'Three', sceneUuid: three });
+  });
+
+  it('drops the take\'s swapped preview when another is picked before the transition ends', async () => {
+    const two = (await run<{ sceneUuid: string }>('scene.create', { name: 'Two' })).sceneUuid;
+    const three = (await run<{ sceneUuid: string }>('scene.create', { name: 'Three' })).sceneUuid;
+    await run('transition.set', { kind: 'fade_transition', durationMs: 1000 });
+    await run('studio.setMode', { enabled: true });
+    await run('scene.setPreview', { sceneUuid: two });
+    got = [];
+    await run('studio.take', {});
+    await run('scene.setPreview', { sceneUuid: three });
+    await ended();
+    const previews = got.filter((e) => e.eventType === 'CurrentPreviewSceneChanged').map((e) => e.eventData?.['sceneName']);
+    expect(previews, 'the last preview told is the one the document has').toEqual(['Three']);
+    expect(studio.document().previewSceneUuid).toBe(three);
   });
 });
 

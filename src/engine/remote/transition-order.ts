@@ -34,10 +34,14 @@ export class TransitionOrder {
         }
         return [];
       case 'scene.previewChanged':
-        // Only the preview swapped by the same take waits; a preview picked mid-transition is told at once.
-        if (!this.swapping) return out;
-        this.held.push(...out);
-        return [];
+        // Only the preview swapped by the same take waits. A preview picked mid-transition is told at
+        // once, and the take's swap still waiting is stale then: told later, it would undo the pick.
+        if (this.swapping) {
+          this.held.push(...out);
+          return [];
+        }
+        this.held = this.held.filter((e) => e.eventType !== 'CurrentPreviewSceneChanged');
+        return out;
       case 'transition.ended':
         if (event.data.kind === STINGER_TRANSITION.id) return out;
         return this.stopped(out);
