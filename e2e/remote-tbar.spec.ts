@@ -105,3 +105,26 @@ test('the T-bar holds program part-way where it is let go, and takes at the top'
   await expect.poll(() => studio.transitionCursor!()).toBe(1);
   expect(pageErrors).toEqual([]);
 });
+
+test('Take waits while a transition runs: the studio would ignore it, and the monitors follow its events', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // OBS's longest fade, so it is still running while the remote is looked at.
+  await must(studio.execute('transition.set', { kind: 'fade_transition', durationMs: 20_000 }));
+  const program = studio.document().currentSceneUuid;
+  const preview = studio.document().previewSceneUuid;
+  expect(preview).not.toBe(program);
+  await page.goto(`${pageOrigin}/remote/?ws=127.0.0.1:${remote.port}`);
+  await page.getByTestId('remote-password').fill(PASSWORD);
+  await page.getByTestId('remote-connect').click();
+  const take = page.getByTestId('remote-take');
+  await expect(take).toBeEnabled();
+  await take.click();
+  await expect.poll(() => studio.document().currentSceneUuid).toBe(preview);
+  await expect(take).toBeDisabled();
+  await expect(take).toHaveText('Taking…');
+  // The program is told when the fade has ended, as OBS does: until then the remote shows the old one.
+  const name = (uuid: string) => studio.document().scenes.find((s) => s.uuid === uuid)!.name;
+  await expect(page.getByTestId('remote-program')).toContainText(name(program));
+  expect(pageErrors).toEqual([]);
+});

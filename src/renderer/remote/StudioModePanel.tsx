@@ -8,6 +8,7 @@ export function StudioModePanel() {
   const preview = useRemote((s) => s.preview);
   const program = useRemote((s) => s.program);
   const busy = useRemote((s) => Boolean(s.busy['take']));
+  const transitioning = useRemote((s) => s.transitioning);
   const connected = useConnected();
   const actions = useActions();
   if (!enabled) return null;
@@ -19,10 +20,11 @@ export function StudioModePanel() {
           type="button"
           className="button button-take"
           data-testid="remote-take"
-          disabled={!connected || busy || !preview || preview === program}
+          disabled={!connected || busy || transitioning || !preview || preview === program}
+          title={transitioning ? 'A transition is running' : undefined}
           onClick={() => void actions.take()}
         >
-          Take
+          {transitioning ? 'Taking…' : 'Take'}
         </button>
         <TBar />
       </div>

@@ -80,13 +80,14 @@ export function createActions(store: RemoteStore, session: () => Session | null)
       });
     },
     async take() {
-      const { preview, program } = store.getState();
-      if (!preview) return;
+      const { preview, transitioning } = store.getState();
+      // The studio ignores a take while a transition runs (as OBS does), so the remote does not send one.
+      if (!preview || transitioning) return;
       // The studio's own take (not SetCurrentProgramScene), so it swaps preview and program as OBS
-      // does; the events that follow confirm both monitors.
+      // does. The monitors follow its events, which come when the transition has ended: guessing the
+      // swap here showed a wrong program whenever the studio did not take.
       await run('take', 'Take', async (s) => {
         await s.call('TriggerStudioModeTransition');
-        store.setState({ program: preview, preview: program });
       });
     },
     async setTBar(position, release) {

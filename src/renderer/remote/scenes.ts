@@ -1,6 +1,6 @@
 /**
  * Scenes and studio mode: loaded on connect, then kept by events (CurrentProgramSceneChanged,
- * SceneListChanged, …). Studio mode is shown only when the studio has it: GetStudioModeEnabled
+ * SceneListChanged, …; the program scene is told when its transition has ended, as OBS does). Studio mode is shown only when the studio has it: GetStudioModeEnabled
  * answering, and SetStudioModeEnabled among its requests (or studio mode already on).
  */
 import { requestMessage } from './errors';
@@ -47,6 +47,10 @@ export function bindScenes(session: Session, store: RemoteStore): () => void {
     session.on('SceneCreated', () => void load()),
     session.on('SceneRemoved', () => void load()),
     session.on('SceneNameChanged', (d) => rename(d.oldSceneName, d.sceneName)),
+    // Every transition ends with VideoEnded (a stinger's when its video has played out, which is when
+    // the studio takes a new take again).
+    session.on('SceneTransitionStarted', () => store.setState({ transitioning: true })),
+    session.on('SceneTransitionVideoEnded', () => store.setState({ transitioning: false })),
     session.on('StudioModeStateChanged', (d) => {
       store.setState({ studioMode: { supported: true, enabled: d.studioModeEnabled } });
       void load(); // the preview scene comes and goes with studio mode

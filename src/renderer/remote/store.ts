@@ -110,6 +110,8 @@ export interface RemoteState {
   program: string | null;
   preview: string | null;
   studioMode: StudioModeInfo;
+  /** A scene transition runs (SceneTransitionStarted until its VideoEnded): a take now would be ignored. */
+  transitioning: boolean;
   stream: StreamInfo;
   record: RecordInfo;
   /** null until the studio answered GetStats. */
@@ -152,6 +154,7 @@ export function emptyStudioState(): Omit<RemoteState, 'connection'> {
     program: null,
     preview: null,
     studioMode: { supported: false, enabled: false },
+    transitioning: false,
     stream: IDLE_STREAM,
     record: IDLE_RECORD,
     health: null,
