@@ -130,7 +130,14 @@ test('a producer drives a lower third, a scoreboard and a countdown from the web
   await page.getByTestId('remote-clock-toggle-Score').click();
   await expect.poll(() => settingsOf('Score')['clock_running']).toBe(false);
 
-  // Countdown: started from the remote; its reading counts down from 10:00.
+  // Countdown: a duration it cannot take is named in minutes, as the field reads, and the field goes
+  // back to the countdown's own; then started from the remote, its reading counts down from 10:00.
+  const minutes = page.getByTestId('remote-countdown-Count').locator('input[type=number]');
+  await minutes.fill('-5');
+  await minutes.press('Enter');
+  await expect(page.getByTestId('remote-notice')).toContainText('Minutes must be a number from 0.1 to 5999');
+  await expect(minutes).toHaveValue('10');
+  expect(settingsOf('Count')['duration_s']).toBe(600);
   await expect(page.getByTestId('remote-countdown-left-Count')).toHaveText('10:00');
   await page.getByTestId('remote-clock-toggle-Count').click();
   await expect.poll(() => settingsOf('Count')['clock_running']).toBe(true);
