@@ -47,6 +47,12 @@ export interface CommandMap {
   };
   /** overlay=true merges into the current settings (OBS SetInputSettings overlay); false replaces them. */
   'input.update': { args: { inputUuid: string; settings: Settings; overlay?: boolean }; result: null };
+  /**
+   * Adds `delta` to a scoreboard's home or away score (kept within 0..9999), worked out from the
+   * score the studio has when the command runs: two producers pressing + at once both count, where
+   * two SetInputSettings of the score each saw would lose one.
+   */
+  'input.addScore': { args: { inputUuid: string; side: 'home' | 'away'; delta: number }; result: { score: number } };
   'input.rename': { args: { inputUuid: string; name: string }; result: null };
   /** Removes the input and every scene item that shows it. */
   'input.remove': { args: { inputUuid: string }; result: null };

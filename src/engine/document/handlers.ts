@@ -8,6 +8,7 @@ import type * as z from 'zod';
 import {
   DEFAULT_TRANSFORM,
   MIXER_DEFAULTS,
+  SCOREBOARD,
   Status,
   WEBHOOK_EVENTS,
   fail,
@@ -376,6 +377,21 @@ const HANDLERS: { [T in DocumentCommand]: Handler<T> } = {
     return change(
       withInput(doc, input),
       null,
+      ev('input.settingsChanged', { inputUuid, inputName: input.name }),
+    );
+  },
+
+  'input.addScore': (doc, { inputUuid, side, delta }) => {
+    const found = findInput(doc, inputUuid);
+    if (!found.ok) return found;
+    const input = found.value;
+    if (input.kind !== SCOREBOARD.id) return fail(Status.InvalidResourceType, `The input "${input.name}" is a ${input.kind}, not a scoreboard.`, 'inputUuid');
+    const key = `${side}_score`;
+    const now = input.settings[key];
+    const score = Math.min(9999, Math.max(0, (typeof now === 'number' && Number.isFinite(now) ? now : 0) + delta));
+    return change(
+      withInput(doc, { ...input, settings: { ...input.settings, [key]: score } }),
+      { score },
       ev('input.settingsChanged', { inputUuid, inputName: input.name }),
     );
   },

@@ -374,6 +374,7 @@ export const COMMAND_SCHEMAS = {
     transform: transformPatch.optional(),
   }),
   'input.update': z.strictObject({ inputUuid: id, settings, overlay: z.boolean().optional() }),
+  'input.addScore': z.strictObject({ inputUuid: id, side: z.enum(['home', 'away']), delta: z.int().min(-9999).max(9999) }),
   'input.rename': z.strictObject({ inputUuid: id, name }),
   'input.remove': z.strictObject({ inputUuid: id }),
   'input.setAudio': z.strictObject({

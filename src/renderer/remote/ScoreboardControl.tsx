@@ -6,7 +6,10 @@ import { useNow } from './useNow';
 
 const score = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-/** A scoreboard's values: each team's score (±1), the period and the game clock. The layout stays the studio's. */
+/**
+ * A scoreboard's values: each team's score (±1, added by the studio to the score it has, so two
+ * remotes pressing at once both count), the period and the game clock. The layout stays the studio's.
+ */
 export function ScoreboardControl({ g }: { g: GraphicInput }) {
   const actions = useActions();
   const connected = useConnected();
@@ -22,7 +25,7 @@ export function ScoreboardControl({ g }: { g: GraphicInput }) {
     return (
       <div className="graphic-team">
         <span className="graphic-team-name">{name}</span>
-        <button type="button" className="button" aria-label={`${name} minus one`} disabled={off || value <= 0} onClick={() => void actions.setGraphic(g.name, { [key]: value - 1 })}>
+        <button type="button" className="button" aria-label={`${name} minus one`} disabled={off || value <= 0} onClick={() => void actions.graphicRequest(g.name, 'AddScore', { side, delta: -1 })}>
           −
         </button>
         <span className="graphic-score" data-testid={`remote-score-${side}-${g.name}`}>
@@ -34,7 +37,7 @@ export function ScoreboardControl({ g }: { g: GraphicInput }) {
           aria-label={`${name} plus one`}
           data-testid={`remote-score-${side}-plus-${g.name}`}
           disabled={off || value >= 9999}
-          onClick={() => void actions.setGraphic(g.name, { [key]: value + 1 })}
+          onClick={() => void actions.graphicRequest(g.name, 'AddScore', { side, delta: 1 })}
         >
           +
         </button>

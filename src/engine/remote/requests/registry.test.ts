@@ -447,6 +447,25 @@ describe('persistent data', () => {
   });
 });
 
+describe('scoreboard scores', () => {
+  it('AddScore adds to the score the studio has, so presses at once all count, within 0..9999', async () => {
+    const s = doc().scenes[0]!.name;
+    await ok('CreateInput', { sceneName: s, inputName: 'Board', inputKind: 'scoreboard', inputSettings: { home_score: 9997 } });
+    const add = (requestData: Record<string, unknown>) => call('CallVendorRequest', { vendorName: VENDOR_NAME, requestType: 'AddScore', requestData });
+    const presses = await Promise.all([1, 2, 3, 4, 5].map(() => add({ inputName: 'Board', side: 'away', delta: 1 })));
+    expect(presses.map((p) => p.requestStatus.code)).toEqual([100, 100, 100, 100, 100]);
+    expect(input('Board').settings).toMatchObject({ away_score: 5 });
+    await add({ inputName: 'Board', side: 'home', delta: 5 });
+    expect(input('Board').settings).toMatchObject({ home_score: 9999 });
+    await add({ inputName: 'Board', side: 'away', delta: -9 });
+    expect(input('Board').settings).toMatchObject({ away_score: 0 });
+    expect((await add({ inputName: 'Board', side: 'left', delta: 1 })).requestStatus.code).toBe(400);
+    expect((await add({ inputName: 'Board', side: 'home', delta: 0.5 })).requestStatus.code).toBe(401);
+    await ok('CreateInput', { sceneName: s, inputName: 'Not a board', inputKind: 'lower_third' });
+    expect((await add({ inputName: 'Not a board', side: 'home', delta: 1 })).requestStatus).toMatchObject({ code: 602, comment: expect.stringContaining('not a scoreboard') });
+  });
+});
+
 describe('clear words for odd input', () => {
   it('requestData that is not an object is none: a request that needs a field answers 301', async () => {
     const answer = await runRequest(registry, ctx, 'SetStudioModeEnabled', ['not', 'an', 'object'], { log: () => {} });

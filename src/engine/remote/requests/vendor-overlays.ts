@@ -8,6 +8,8 @@
  *   StepLowerThird { inputName | inputUuid, step? (+1 next, -1 previous; default +1), show? } → { queueIndex }
  *   StartOverlayClock / StopOverlayClock { inputName | inputUuid } → { clockMs }
  *   SetOverlayClock { inputName | inputUuid, clockMs } → { clockMs }   (elapsed ms; 0 resets)
+ *   AddScore { inputName | inputUuid, side ('home' | 'away'), delta (±9999) } → { score }
+ *     (a scoreboard's; added to the score the studio has, so two producers' presses both count)
  *
  * Clocks belong to scoreboard and countdown_timer inputs; clockMs answers the elapsed time at the
  * engine's wall clock when the request ran.
@@ -15,6 +17,7 @@
 import {
   DEFAULT_WATERMARK,
   LOWER_THIRD,
+  SCOREBOARD,
   STOPWATCH_KINDS,
   elapsedMs,
   lowerThirdQueue,
@@ -84,6 +87,15 @@ export const overlayRequests: Record<string, VendorHandler> = {
     if (index === null) fail(Code.InvalidResourceState, `The lower third "${input.name}" has no queued entries to step through.`);
     await apply(ctx, input, { queue_index: index, ...(show !== undefined && { visible: show }) });
     return { queueIndex: index };
+  },
+
+  AddScore: async (ctx, f) => {
+    const input = ofKind(findInput(ctx.studio.document(), f), (k) => k === SCOREBOARD.id, 'a scoreboard');
+    const side = f.string('side');
+    if (side !== 'home' && side !== 'away') fail(Code.InvalidRequestField, 'The field value of `side` must be "home" or "away".');
+    const delta = f.number('delta', -9999, 9999);
+    if (!Number.isInteger(delta)) fail(Code.InvalidRequestFieldType, 'The field value of `delta` must be a whole number.');
+    return unwrap(await ctx.studio.execute('input.addScore', { inputUuid: input.uuid, side, delta }));
   },
 
   StartOverlayClock: clockAction((input, _f, now) => startPatch({ ...readStopwatch(input.settings), running: false, ms: elapsedMs(readStopwatch(input.settings), now) }, now)),
