@@ -25,7 +25,9 @@ export function SceneButton({ scene }: { scene: SceneRef }) {
     >
       <span className="scene-thumb">{thumb ? <img src={thumb} alt="" draggable={false} /> : null}</span>
       <span className="scene-label">
-        <span className="scene-name">{scene.name}</span>
+        <span className="scene-name" title={scene.name}>
+          {scene.name}
+        </span>
         {onProgram ? (
           <span className="tag tag-program" data-testid="remote-scene-current">
             Program
