@@ -1,7 +1,7 @@
 /**
  * The web remote's graphics controls in real Chromium against a real studio (in this process) over
  * obs-websocket: a producer edits a lower third's fields, shows it, steps its queue and hides it;
- * bumps a score and runs the game clock; starts a countdown. Every step is checked in the studio's
+ * bumps a score, runs and sets the game clock; starts a countdown. Every step is checked in the studio's
  * own document, and a change made elsewhere shows up in the remote. Pictures are checked in
  * test/integration/overlays.test.ts.
  */
@@ -129,6 +129,15 @@ test('a producer drives a lower third, a scoreboard and a countdown from the web
   await expect(page.getByTestId('remote-clock-toggle-Score')).toHaveText('Stop clock');
   await page.getByTestId('remote-clock-toggle-Score').click();
   await expect.poll(() => settingsOf('Score')['clock_running']).toBe(false);
+  // Set to a reading typed as m:ss (the issue's start/stop/set); one that is not a clock is named.
+  const setClock = page.getByTestId('remote-clock-set-Score');
+  await setClock.fill('12:75');
+  await setClock.press('Enter');
+  await expect(page.getByTestId('remote-notice')).toContainText('"12:75" is not a clock reading');
+  await setClock.fill('12:34');
+  await setClock.press('Enter');
+  await expect.poll(() => settingsOf('Score')['clock_ms']).toBe(754_000);
+  await expect(page.getByTestId('remote-scoreboard-Score')).toContainText('12:34');
 
   // Countdown: a duration it cannot take is named in minutes, as the field reads, and the field goes
   // back to the countdown's own; then started from the remote, its reading counts down from 10:00.

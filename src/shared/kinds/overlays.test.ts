@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countdownEndAt, countdownRemainingMs, parseTimeOfDay, timeOfDayTarget, timeOfDayText } from './countdown';
 import { lowerThirdEntry, lowerThirdQueue, steppedQueueIndex } from './lower-third';
 import { scoreboardClockMs } from './scoreboard';
-import { elapsedMs, formatClock, readStopwatch, setPatch, startPatch, stopPatch } from './stopwatch';
+import { CLOCK_MAX_MS, elapsedMs, formatClock, parseClock, readStopwatch, setPatch, startPatch, stopPatch } from './stopwatch';
 
 describe('stopwatch', () => {
   it('runs from clock_started_at and stops where it read', () => {
@@ -91,5 +91,16 @@ describe('lower third entries', () => {
     expect(steppedQueueIndex({ ...s, queue_index: 1 }, -1)).toBe(0);
     expect(steppedQueueIndex({ ...s, queue_index: 0 }, -1)).toBe(0);
     expect(steppedQueueIndex({ queue: [] }, 1)).toBeNull();
+  });
+});
+
+describe('parseClock', () => {
+  it('reads m:ss, h:mm:ss and plain seconds, and refuses anything else', () => {
+    expect(parseClock('12:34')).toBe(754_000);
+    expect(parseClock(' 1:02:03 ')).toBe(3_723_000);
+    expect(parseClock('90')).toBe(90_000);
+    expect(parseClock('0:00')).toBe(0);
+    for (const bad of ['', '1:60', '1:2:3:4', '-1', '1.5', 'soon', '100:00:00']) expect(parseClock(bad), bad).toBeNull();
+    expect(parseClock('99:59:59')).toBe(CLOCK_MAX_MS);
   });
 });

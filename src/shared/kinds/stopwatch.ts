@@ -57,3 +57,20 @@ export function formatClock(ms: number, opts: { hours?: boolean; tenths?: boolea
   if (h > 0 || opts.hours) return `${h}:${String(m).padStart(2, '0')}:${ss}`;
   return `${m}:${ss}`;
 }
+
+/** The most a clock reads (99:59:59), as SetOverlayClock's clockMs allows. */
+export const CLOCK_MAX_MS = 359_999_000;
+
+/**
+ * What a producer types for a clock ("12:34", "1:02:03", "90" seconds), in ms; null for anything
+ * else or beyond CLOCK_MAX_MS. Minutes and seconds after the first part are 0–59, as a clock reads.
+ */
+export function parseClock(text: string): number | null {
+  const m = /^\s*(\d{1,6})(?::(\d{1,2}))?(?::(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number);
+  if (parts.slice(1).some((p) => p > 59)) return null;
+  const secs = parts.reduce((total, p) => total * 60 + p, 0);
+  const ms = secs * 1000;
+  return ms <= CLOCK_MAX_MS ? ms : null;
+}

@@ -15,6 +15,7 @@
  * engine's wall clock when the request ran.
  */
 import {
+  CLOCK_MAX_MS,
   DEFAULT_WATERMARK,
   LOWER_THIRD,
   SCOREBOARD,
@@ -100,7 +101,7 @@ export const overlayRequests: Record<string, VendorHandler> = {
 
   StartOverlayClock: clockAction((input, _f, now) => startPatch({ ...readStopwatch(input.settings), running: false, ms: elapsedMs(readStopwatch(input.settings), now) }, now)),
   StopOverlayClock: clockAction((input, _f, now) => stopPatch(readStopwatch(input.settings), now)),
-  SetOverlayClock: clockAction((input, f, now) => setPatch(readStopwatch(input.settings), f.number('clockMs', 0, 359_999_000), now)),
+  SetOverlayClock: clockAction((input, f, now) => setPatch(readStopwatch(input.settings), f.number('clockMs', 0, CLOCK_MAX_MS), now)),
 };
 
 /**
