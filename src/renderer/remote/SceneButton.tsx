@@ -26,7 +26,7 @@ export function SceneButton({ scene }: { scene: SceneRef }) {
       <span className="scene-thumb">{thumb ? <img src={thumb} alt="" draggable={false} /> : null}</span>
       <span className="scene-label">
         <span className="scene-name" title={scene.name}>
-          {scene.name}
+          {middleCut(scene.name)}
         </span>
         {onProgram ? (
           <span className="tag tag-program" data-testid="remote-scene-current">
@@ -37,4 +37,12 @@ export function SceneButton({ scene }: { scene: SceneRef }) {
       </span>
     </button>
   );
+}
+
+/** Longer names keep their start and their end ("Camera 2 – wide…the stage left"): names that begin alike still differ where they end. */
+export function middleCut(name: string, max = 44): string {
+  const chars = [...name];
+  if (chars.length <= max) return name;
+  const tail = Math.floor(max * 0.4);
+  return `${chars.slice(0, max - 1 - tail).join('').trimEnd()}…${chars.slice(-tail).join('').trimStart()}`;
 }
