@@ -50,6 +50,19 @@ test('add, edit, switch off and remove a filter from the Properties dock', async
   await page.getByTestId('prop-radius').press('Enter');
   await until((f) => f[0]?.settings['radius'] === 3);
 
+  // Typed key by key, a value out of range (0…64) saves nothing, not its in-range start ("64"), and
+  // the field goes back to the value in use.
+  const radius = page.getByTestId('prop-radius');
+  await radius.fill('');
+  await radius.pressSequentially('640', { delay: 200 });
+  await radius.press('Enter');
+  await expect(radius).toHaveValue('3');
+  await radius.fill('5');
+  await radius.press('Enter');
+  await until((f) => f[0]?.settings['radius'] === 5);
+  const radii = studio.events.flatMap((e) => docOf(e)?.inputs.find((i) => i.uuid === inputUuid)?.filters[0]?.settings['radius'] ?? []);
+  expect(radii.filter((r) => r === 6 || r === 64), 'no start of "640" was ever saved').toEqual([]);
+
   // A controlled box that follows the engine's state: click, then wait for it to clear.
   await page.getByLabel('Blur on').click();
   await expect(page.getByLabel('Blur on')).not.toBeChecked();

@@ -1,35 +1,23 @@
+import { CommitNumberInput } from '../CommitNumberInput';
 import { Field } from '../Field';
-import { formatNumber, parseNumber } from '../numbers';
 import { testId, type FieldProps, type PropertyOf } from '../types';
-import { useDraft } from '../useDraft';
 
-/** int/float: sends each complete, in-range value as it is typed; anything else reverts on blur. */
+/**
+ * int/float: sent when the edit is committed (Enter, leaving the field, a spinner step), never per
+ * keystroke: typing "250" into a −180…180 field once saved its in-range start, 25. Text that is not
+ * a number in range reverts to the value in use.
+ */
 export function NumberField({ property: p, value, onChange, id }: FieldProps<PropertyOf<'int' | 'float'>>) {
-  const draft = useDraft(typeof value === 'number' ? formatNumber(value) : '');
   const rule = { min: p.min, max: p.max, integer: p.type === 'int' };
-  const valid = parseNumber(draft.value, rule) !== null;
   return (
     <Field label={p.label} htmlFor={id}>
-      <input
+      <CommitNumberInput
         id={id}
-        className="input input-number"
-        type="number"
-        min={p.min}
-        max={p.max}
+        value={typeof value === 'number' ? value : Number.NaN}
+        rule={rule}
         step={p.step ?? (p.type === 'int' ? 1 : 'any')}
-        value={draft.value}
-        aria-invalid={!valid}
-        data-testid={testId(p.name)}
-        onChange={(e) => {
-          draft.set(e.target.value);
-          const n = parseNumber(e.target.value, rule);
-          if (n !== null) onChange(n);
-        }}
-        onFocus={draft.bind.onFocus}
-        onBlur={() => {
-          draft.bind.onBlur();
-          if (!valid) draft.reset();
-        }}
+        testId={testId(p.name)}
+        onCommit={(n) => onChange(n)}
       />
       {p.suffix ? <span className="suffix">{p.suffix}</span> : null}
     </Field>
