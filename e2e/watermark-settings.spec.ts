@@ -47,6 +47,13 @@ test('the watermark is set in Settings, field by field', async ({ page }) => {
   // Out of range: the engine refuses it, the section says why, the saved value stays.
   await section.getByTestId('settings-watermark-opacity').fill('250');
   await section.getByTestId('settings-watermark-opacity').press('Enter');
-  await expect(section.getByTestId('settings-watermark-error')).toContainText(/opacity|100/i);
+  await expect(section.getByTestId('settings-watermark-error')).toContainText('Opacity (%) must be at most 100');
+  expect(latest()?.watermark?.opacity).toBe(80);
+  // Emptied: not saved as 0 (an invisible watermark); the field goes back and says what it takes.
+  const opacity = section.getByTestId('settings-watermark-opacity');
+  await opacity.fill('');
+  await opacity.press('Enter');
+  await expect(section.getByTestId('settings-watermark-error')).toContainText('Opacity (%) needs a number from 0 to 100');
+  await expect(opacity).toHaveValue('80');
   expect(latest()?.watermark?.opacity).toBe(80);
 });

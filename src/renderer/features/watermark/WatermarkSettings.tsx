@@ -4,6 +4,17 @@ import { useActions, useStudio } from '../../stores/context';
 import { SettingsRow } from '../controls/SettingsFields';
 import { abgrToHex, withHex } from '../../forms/color';
 
+type NumberKey = 'textSize' | 'scale' | 'margin' | 'opacity';
+
+/** The typed fields' labels, as the rows show them, for messages about them. */
+const LABELS: Record<NumberKey, string> = { textSize: 'Text size (px)', scale: 'Size (%)', margin: 'Margin (px)', opacity: 'Opacity (%)' };
+
+/** The engine names a field by its key ("opacity must be at most 100."): said with the row's label. */
+const labelled = (message: string): string => {
+  const key = (Object.keys(LABELS) as NumberKey[]).find((k) => message.startsWith(`${k} `));
+  return key ? `${LABELS[key]}${message.slice(key.length)}` : message;
+};
+
 const ANCHOR_LABELS: Record<Watermark['anchor'], string> = {
   top_left: 'Top left',
   top_right: 'Top right',
@@ -20,12 +31,14 @@ export function WatermarkSettings() {
   const saved = useStudio((s) => s.document?.watermark);
   const mark: Watermark = { ...DEFAULT_WATERMARK, ...saved };
   const [error, setError] = useState<string | null>(null);
+  /** Bumped to put a refused field back to the saved value (its key changes). */
+  const [tries, setTries] = useState(0);
 
   const apply = async (change: Partial<Watermark>): Promise<void> => {
     const same = (Object.keys(change) as (keyof Watermark)[]).every((k) => change[k] === mark[k]);
     if (same) return;
     const r = await call('watermark.set', change, { quiet: true });
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : labelled(r.error.message));
   };
   // Typed fields commit on blur or Enter (which would otherwise submit the whole dialog).
   const commitKeys = (e: KeyboardEvent<HTMLInputElement>): void => {
@@ -34,9 +47,9 @@ export function WatermarkSettings() {
       e.currentTarget.blur();
     }
   };
-  const numberField = (key: 'textSize' | 'scale' | 'margin' | 'opacity', min: number, max: number) => (
+  const numberField = (key: NumberKey, min: number, max: number) => (
     <input
-      key={`${key}:${mark[key]}`}
+      key={`${key}:${mark[key]}:${String(tries)}`}
       id={`settings-watermark-${key}`}
       className="input input-number"
       type="number"
@@ -45,8 +58,15 @@ export function WatermarkSettings() {
       defaultValue={mark[key]}
       data-testid={`settings-watermark-${key}`}
       onBlur={(e) => {
-        const v = Number(e.target.value);
-        if (Number.isFinite(v)) void apply({ [key]: key === 'scale' || key === 'opacity' ? v : Math.round(v) });
+        const text = e.target.value.trim();
+        const v = Number(text);
+        // An emptied field is not 0 (an invisible watermark): it goes back, and says what it takes.
+        if (text === '' || !Number.isFinite(v)) {
+          setError(`${LABELS[key]} needs a number from ${min} to ${max}.`);
+          setTries((n) => n + 1);
+          return;
+        }
+        void apply({ [key]: key === 'scale' || key === 'opacity' ? v : Math.round(v) });
       }}
       onKeyDown={commitKeys}
     />
