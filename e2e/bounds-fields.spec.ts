@@ -100,6 +100,27 @@ test('Scale to inner bounds with a 200×200 box fits the image, as the engine an
     await expect.poll(async () => near(await canvasPixel(page, x + 300, y + 100), RED, 16), JSON.stringify(undone)).toBe(true);
   }
 
+  // Crop to bounding box (OBS 31): the 400×200 picture overhangs a 200×200 scale-outer box until
+  // the box is ticked; then the picture and the selection's outline are the box, half as wide.
+  await obs.call('SetSceneItemTransform', {
+    sceneName,
+    sceneItemId,
+    sceneItemTransform: { boundsType: 'OBS_BOUNDS_SCALE_OUTER', boundsWidth: 200, boundsHeight: 200, boundsAlignment: 0, cropToBounds: false },
+  });
+  const outline = page.locator('.selection-frame polygon');
+  await expect.poll(async () => Math.round((await outline.boundingBox())?.height ?? 0)).toBeGreaterThan(0);
+  const wide = (await outline.boundingBox())!;
+  await page.getByTestId('transform-cropToBounds').check();
+  await expect.poll(async () => (await transform())['cropToBounds']).toBe(true);
+  // (The outline's stroke adds a pixel or two to its box.)
+  const share = async () => ((await outline.boundingBox())?.width ?? 0) / wide.width;
+  await expect.poll(async () => Math.abs((await share()) - 0.5) < 0.05, 'the outline is the box, half the picture').toBe(true);
+  const pos = await transform();
+  // Right of the box, where the uncropped picture was: no longer drawn.
+  await expect.poll(async () => near(await canvasPixel(page, (pos['positionX'] as number) + 250, (pos['positionY'] as number) + 150), BLACK, 16)).toBe(true);
+  await page.getByTestId('transform-cropToBounds').uncheck();
+  await expect.poll(async () => (await transform())['cropToBounds']).toBe(false);
+
   // No bounds again: the size fields are off.
   await page.getByTestId('transform-boundsType').selectOption('OBS_BOUNDS_NONE');
   await expect.poll(async () => (await transform())['boundsType']).toBe('OBS_BOUNDS_NONE');

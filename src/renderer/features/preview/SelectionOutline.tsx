@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useServices } from '../../stores/context';
 import { findItem, withDrag } from '../../stores/selectors';
 import type { ItemRef } from '../../stores/ui';
-import { itemCorners } from '../../compositor/transform';
+import { itemCorners, withBoundsCrop } from '../../compositor/transform';
 import { toCss, type Box } from './geometry';
 import { handlePoints, RESIZE_HANDLES, type Handle, type Point } from './handles';
 import { ROTATE_OFFSET_CSS } from './usePreviewDrag';
@@ -46,8 +46,9 @@ export function SelectionOutline({ selection, name, locked, shown, baseW }: Prop
       if (box && size && t && cssPerCanvas > 0) {
         next = {
           box,
-          corners: itemCorners(t, size.width, size.height),
-          handles: handlePoints(t, size.width, size.height, ROTATE_OFFSET_CSS / cssPerCanvas),
+          // Around the picture as drawn: cropped to its bounding box when it is (OBS 31's crop to bounds).
+          corners: itemCorners(withBoundsCrop(t, size.width, size.height), size.width, size.height),
+          handles: handlePoints(withBoundsCrop(t, size.width, size.height), size.width, size.height, ROTATE_OFFSET_CSS / cssPerCanvas),
         };
       }
       setShape((prev) => (key(prev) === key(next) ? prev : next));

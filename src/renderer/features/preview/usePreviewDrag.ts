@@ -1,7 +1,7 @@
 import { useEffect, useRef, type PointerEvent, type RefObject } from 'react';
 import type { Transform } from '../../../shared';
 import { createThrottle, type Throttle } from '../../forms/debounce';
-import { itemBounds, type Rect } from '../../compositor/transform';
+import { itemBounds, withBoundsCrop, type Rect } from '../../compositor/transform';
 import type { Compositor } from '../../compositor/api';
 import { useServices } from '../../stores/context';
 import { editedScene, findItem, selectionInEditedScene, withDrag } from '../../stores/selectors';
@@ -144,7 +144,8 @@ export function usePreviewDrag(stageRef: RefObject<HTMLElement | null>, baseW: n
     const sel = reshapeable();
     if (!sel) return null;
     const k = canvasPerCss();
-    const handle = handleAt(sel.item.transform, sel.size.width, sel.size.height, p, HANDLE_REACH_CSS * k, ROTATE_OFFSET_CSS * k);
+    // The handles where the outline draws them (after any crop to bounds).
+    const handle = handleAt(withBoundsCrop(sel.item.transform, sel.size.width, sel.size.height), sel.size.width, sel.size.height, p, HANDLE_REACH_CSS * k, ROTATE_OFFSET_CSS * k);
     return handle ? { ...sel, handle } : null;
   };
 
