@@ -70,4 +70,13 @@ test('add, edit, switch off and remove a filter from the Properties dock', async
 
   await page.getByLabel('Remove Blur').click();
   expect(await until((f) => f.length === 0)).toEqual([]);
+
+  // Colour correction's colours use no alpha (OBS's colour, not colour-with-alpha): no opacity box,
+  // which read 0 % while the colour applied in full.
+  await page.getByLabel('Filter kind').selectOption('color_filter_v2');
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await until((f) => f.length === 1);
+  await expect(page.getByTestId('prop-color_add')).toBeVisible();
+  await expect(page.getByTestId('prop-color_add-alpha')).toHaveCount(0);
+  await expect(page.getByTestId('prop-color_multiply-alpha')).toHaveCount(0);
 });

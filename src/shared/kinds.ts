@@ -11,7 +11,11 @@ export type Property =
   | { type: 'bool'; name: string; label: string }
   | { type: 'text'; name: string; label: string; multiline?: boolean; maxLength?: number }
   /** ABGR uint32, OBS's color encoding. */
-  | { type: 'color'; name: string; label: string }
+  /**
+   * An OBS colour, ABGR. alpha false: the kind reads only red, green and blue (OBS's `color`
+   * property rather than `color_alpha`), so forms show no opacity.
+   */
+  | { type: 'color'; name: string; label: string; alpha?: false }
   /** A local file; filter uses the "Images (*.png *.jpg)" form OBS uses. */
   | { type: 'path'; name: string; label: string; filter: string }
   /** OBS font object: { face, size, style, flags }. */

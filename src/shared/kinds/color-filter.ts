@@ -24,7 +24,7 @@ export const COLOR_FILTER: KindDescriptor = {
     { type: 'float', name: 'saturation', label: 'Saturation', min: -1, max: 5, step: 0.01 },
     { type: 'float', name: 'hue_shift', label: 'Hue shift', min: -180, max: 180, step: 0.01, suffix: '°' },
     { type: 'float', name: 'opacity', label: 'Opacity', min: 0, max: 1, step: 0.0001 },
-    { type: 'color', name: 'color_multiply', label: 'Color multiply' },
-    { type: 'color', name: 'color_add', label: 'Color add' },
+    { type: 'color', name: 'color_multiply', label: 'Color multiply', alpha: false },
+    { type: 'color', name: 'color_add', label: 'Color add', alpha: false },
   ],
 };

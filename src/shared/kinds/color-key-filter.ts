@@ -30,7 +30,7 @@ export const COLOR_KEY_FILTER: KindDescriptor = {
         { label: 'Custom color', value: 'custom' },
       ],
     },
-    { type: 'color', name: 'key_color', label: 'Key color' },
+    { type: 'color', name: 'key_color', label: 'Key color', alpha: false },
     { type: 'int', name: 'similarity', label: 'Similarity', min: 1, max: 1000 },
     { type: 'int', name: 'smoothness', label: 'Smoothness', min: 1, max: 1000 },
     { type: 'float', name: 'opacity', label: 'Opacity', min: 0, max: 1, step: 0.0001 },
