@@ -63,6 +63,18 @@ test('add, edit, switch off and remove a filter from the Properties dock', async
   const radii = studio.events.flatMap((e) => docOf(e)?.inputs.find((i) => i.uuid === inputUuid)?.filters[0]?.settings['radius'] ?? []);
   expect(radii.filter((r) => r === 6 || r === 64), 'no start of "640" was ever saved').toEqual([]);
 
+  // Renamed as in OBS (double-click the name); the open settings stay open. A name in use is refused.
+  await page.getByTestId('filter-name-Blur').dblclick();
+  await page.getByTestId('filter-rename-input').fill('Soft focus');
+  await page.getByTestId('filter-rename-input').press('Enter');
+  await until((f) => f[0]?.name === 'Soft focus');
+  await expect(page.getByTestId('prop-radius')).toHaveValue('5');
+  // Renamed elsewhere (obs-websocket, a Stream Deck): it stays open under its new name.
+  expect((await studio.call('filter.setName', { sourceUuid: inputUuid, name: 'Soft focus', newName: 'Blur' })).ok).toBe(true);
+  await until((f) => f[0]?.name === 'Blur');
+  await expect(page.getByTestId('filter-name-Blur')).toBeVisible();
+  await expect(page.getByTestId('prop-radius')).toHaveValue('5');
+
   // A controlled box that follows the engine's state: click, then wait for it to clear.
   await page.getByLabel('Blur on').click();
   await expect(page.getByLabel('Blur on')).not.toBeChecked();

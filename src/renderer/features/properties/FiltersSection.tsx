@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Filter, KindDescriptor, Settings } from '../../../shared';
 import { createBatcher } from '../../forms/debounce';
 import { PropertyForm } from '../../forms/PropertyForm';
+import { InlineName } from '../layout/InlineName';
 import { SETTINGS_DEBOUNCE_MS } from '../../forms/useSettingsSender';
 import { useActions, useStudio } from '../../stores/context';
 import { findKind } from '../../stores/selectors';
@@ -25,7 +26,8 @@ export function freeName(base: string, filters: readonly Filter[]): string {
 
 /**
  * The source's filters, OBS style: in order (top is applied first), each with an on/off switch,
- * move up/down and remove; the selected one's settings form is generated from its kind's schema.
+ * rename (double-click or F2), move up/down and remove; the selected one's settings form is
+ * generated from its kind's schema.
  */
 export function FiltersSection({ sourceUuid, filters, video, audio }: Props) {
   const { call } = useActions();
@@ -35,8 +37,27 @@ export function FiltersSection({ sourceUuid, filters, video, audio }: Props) {
     [kinds, video, audio],
   );
   const [adding, setAdding] = useState('');
+  /** The selected filter, whose settings show below the list. */
   const [open, setOpen] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  // Where the open filter sits, and in a list how long: renamed elsewhere (a Stream Deck,
+  // obs-websocket) the list keeps its length and the filter its place, so it stays open; removed, it closes.
+  const [spot, setSpot] = useState({ at: -1, count: 0 });
   const selected = filters.find((f) => f.name === open) ?? null;
+  useEffect(() => {
+    if (open === null) return;
+    const at = filters.findIndex((f) => f.name === open);
+    if (at >= 0) {
+      if (at !== spot.at || filters.length !== spot.count) setSpot({ at, count: filters.length });
+    } else setOpen(filters.length === spot.count ? (filters[spot.at]?.name ?? null) : null);
+  }, [filters, open, spot]);
+
+  const rename = (from: string, to: string): void => {
+    setRenaming(null);
+    void call('filter.setName', { sourceUuid, name: from, newName: to }).then((r) => {
+      if (r.ok) setOpen((o) => (o === from ? to : o));
+    });
+  };
 
   const add = (): void => {
     const kind = offered.find((k) => k.id === (adding || offered[0]?.id));
@@ -62,9 +83,35 @@ export function FiltersSection({ sourceUuid, filters, video, audio }: Props) {
               aria-label={`${f.name} on`}
               onChange={(e) => void call('filter.setEnabled', { sourceUuid, name: f.name, enabled: e.target.checked })}
             />
-            <button type="button" className="link" onClick={() => setOpen(f.name === open ? null : f.name)}>
-              {f.name}
-            </button>
+            {renaming === f.name ? (
+              <InlineName
+                initial={f.name}
+                label={`New name for filter ${f.name}`}
+                testId="filter-rename-input"
+                onCancel={() => setRenaming(null)}
+                onSubmit={(next) => rename(f.name, next)}
+              />
+            ) : (
+              // Double-click or F2 renames, as in OBS's filter list.
+              <button
+                type="button"
+                className="link filter-name"
+                title={`${f.name} (double-click or F2 to rename)`}
+                data-testid={`filter-name-${f.name}`}
+                // A click selects (as in OBS: the selected filter's settings show); it does not close
+                // them again, which moved the dock under a double-click's second click.
+                onClick={() => setOpen(f.name)}
+                onDoubleClick={() => setRenaming(f.name)}
+                onKeyDown={(e) => {
+                  if (e.key === 'F2') {
+                    e.preventDefault();
+                    setRenaming(f.name);
+                  }
+                }}
+              >
+                {f.name}
+              </button>
+            )}
             <button
               type="button"
               className="button button-small"
