@@ -107,18 +107,25 @@ test('Scale to inner bounds with a 200×200 box fits the image, as the engine an
     sceneItemId,
     sceneItemTransform: { boundsType: 'OBS_BOUNDS_SCALE_OUTER', boundsWidth: 200, boundsHeight: 200, boundsAlignment: 0, cropToBounds: false },
   });
-  const outline = page.locator('.selection-frame polygon');
-  await expect.poll(async () => Math.round((await outline.boundingBox())?.height ?? 0)).toBeGreaterThan(0);
-  const wide = (await outline.boundingBox())!;
-  await page.getByTestId('transform-cropToBounds').check();
+  // The outline's width in canvas pixels (its stroke adds a few).
+  const { baseWidth } = await obs.call('GetVideoSettings');
+  const outlineWidth = async (): Promise<number> => {
+    const [frame, canvas] = [await page.locator('.selection-frame polygon').boundingBox(), await page.getByTestId('preview-canvas').boundingBox()];
+    return frame && canvas ? (frame.width * baseWidth) / canvas.width : 0;
+  };
+  await expect.poll(async () => Math.abs((await outlineWidth()) - 400) < 20, 'the outline is the whole picture').toBe(true);
+  // A controlled box that follows the engine's state: click, then wait for it (check() would look
+  // at once, before the engine has answered on a slow machine).
+  const crop = page.getByTestId('transform-cropToBounds');
+  await crop.click();
+  await expect(crop).toBeChecked();
   await expect.poll(async () => (await transform())['cropToBounds']).toBe(true);
-  // (The outline's stroke adds a pixel or two to its box.)
-  const share = async () => ((await outline.boundingBox())?.width ?? 0) / wide.width;
-  await expect.poll(async () => Math.abs((await share()) - 0.5) < 0.05, 'the outline is the box, half the picture').toBe(true);
+  await expect.poll(async () => Math.abs((await outlineWidth()) - 200) < 20, 'the outline is the box').toBe(true);
   const pos = await transform();
   // Right of the box, where the uncropped picture was: no longer drawn.
   await expect.poll(async () => near(await canvasPixel(page, (pos['positionX'] as number) + 250, (pos['positionY'] as number) + 150), BLACK, 16)).toBe(true);
-  await page.getByTestId('transform-cropToBounds').uncheck();
+  await crop.click();
+  await expect(crop).not.toBeChecked();
   await expect.poll(async () => (await transform())['cropToBounds']).toBe(false);
 
   // No bounds again: the size fields are off.
